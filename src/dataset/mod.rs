@@ -1,0 +1,105 @@
+//! Dataset files: the versioned `backchannel/1` JSON format, read, checked and turned
+//! into a [`Model`](crate::model::Model).
+//!
+//! Loading is parse, then validate, then model. It never panics; every problem found is
+//! returned, each naming the file, the JSON path or line:column, and what is wrong.
+
+mod anchor;
+mod problem;
+pub mod schema;
+mod seed;
+mod store;
+mod validate;
+
+use std::path::Path;
+
+pub use anchor::{Anchoring, anchor_quote, context_of};
+pub use problem::{Location, Problem, ProblemKind, Problems, Severity};
+pub use seed::{SEED_ARTICLES, SEED_DATASET, SEED_LABEL, seed_store};
+pub use store::{ArticlePathError, ArticleStore, EmbeddedStore, FolderStore};
+pub use validate::{sha256_hex, validate};
+
+use crate::model::Model;
+
+/// The largest dataset file read, in bytes; larger files are refused before parsing.
+pub const MAX_DATASET_BYTES: u64 = 512 * 1024 * 1024;
+
+/// A dataset that loaded, with the warnings found on the way.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The checked model.
+    pub model: Model,
+    /// Problems that did not stop the load (moved quotes, hash mismatches).
+    pub warnings: Vec<Problem>,
+    /// The file as the user named it, or the built-in seed's label.
+    pub file: String,
+}
+
+/// A dataset that did not load: every problem found, errors and warnings.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{file} cannot be opened: {} error(s)", self.error_count())]
+pub struct LoadError {
+    /// The file as the user named it.
+    pub file: String,
+    /// Every problem, in the order found.
+    pub problems: Vec<Problem>,
+}
+
+impl LoadError {
+    /// How many of the problems are errors.
+    pub fn error_count(&self) -> usize {
+        self.problems
+            .iter()
+            .filter(|problem| problem.severity == Severity::Error)
+            .count()
+    }
+}
+
+/// Loads the dataset file at `path`; article paths resolve against its folder.
+pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+    let file = path.display().to_string();
+    let unreadable = |message: String| LoadError {
+        file: file.clone(),
+        problems: vec![Problem {
+            severity: Severity::Error,
+            kind: ProblemKind::Unreadable,
+            file: file.clone(),
+            location: Location::File,
+            message,
+        }],
+    };
+    let metadata = std::fs::metadata(path).map_err(|error| unreadable(format!("cannot read the file: {error}")))?;
+    if metadata.is_dir() {
+        return Err(unreadable("this is a folder, not a dataset file".to_owned()));
+    }
+    if metadata.len() > MAX_DATASET_BYTES {
+        return Err(unreadable(format!(
+            "the file has {} bytes; Backchannel reads dataset files of at most {MAX_DATASET_BYTES} bytes",
+            metadata.len()
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|error| unreadable(format!("cannot read the file: {error}")))?;
+    load_bytes(&file, &bytes, &FolderStore::beside(path))
+}
+
+/// Loads a dataset from `bytes`, naming it `file` in problems; article paths resolve
+/// through `store`.
+pub fn load_bytes(file: &str, bytes: &[u8], store: &dyn ArticleStore) -> Result<Loaded, LoadError> {
+    let mut problems = Problems::new(file);
+    match validate(bytes, store, &mut problems) {
+        Some(model) => Ok(Loaded {
+            model,
+            warnings: problems.into_vec(),
+            file: file.to_owned(),
+        }),
+        None => Err(LoadError {
+            file: file.to_owned(),
+            problems: problems.into_vec(),
+        }),
+    }
+}
+
+/// Loads the seed dataset built into the binary.
+pub fn load_seed() -> Result<Loaded, LoadError> {
+    load_bytes(SEED_LABEL, SEED_DATASET.as_bytes(), &seed_store())
+}

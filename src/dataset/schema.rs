@@ -1,0 +1,144 @@
+//! The `backchannel/1` file format as serde reads and writes it, before any checking.
+//!
+//! Closed vocabularies (kinds, relations, …) and dates are plain strings here so that
+//! validation can report every bad value with its place, instead of serde stopping at
+//! the first. The format is documented in `docs/dataset-format.md`; its JSON Schema is
+//! `assets/backchannel-1.schema.json`.
+
+use serde::{Deserialize, Serialize};
+
+/// The `format` value of files this build reads and writes.
+pub const FORMAT_VERSION: &str = "backchannel/1";
+
+/// A whole dataset file.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDataset {
+    /// Always [`FORMAT_VERSION`].
+    pub format: String,
+    /// The dataset's title.
+    pub title: String,
+    /// What it covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The articles evidence quotes from.
+    #[serde(default)]
+    pub articles: Vec<RawArticle>,
+    /// Actors, mediators, meetings and demands.
+    #[serde(default)]
+    pub nodes: Vec<RawNode>,
+    /// Relations between nodes.
+    #[serde(default)]
+    pub edges: Vec<RawEdge>,
+}
+
+/// An article, with its text inline or in a file beside the dataset.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawArticle {
+    /// Identifier, unique among articles.
+    pub id: String,
+    /// Headline.
+    pub title: String,
+    /// Publication or agency.
+    pub outlet: String,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub published: String,
+    /// Where it was published online.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The text itself (exclusive with `path`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// A UTF-8 text file, relative to the dataset's folder (exclusive with `text`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// Lower-case hex sha256 of the file's bytes (or of the inline text's UTF-8).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
+}
+
+/// A node as written in the file.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawNode {
+    /// Identifier, unique among nodes.
+    pub id: String,
+    /// Display name.
+    pub label: String,
+    /// actor, mediator, meeting or demand.
+    pub kind: String,
+    /// Finer classification.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subtype: Option<String>,
+    /// Other names.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Id of the node it belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub affiliation: Option<String>,
+    /// Meetings only: the city or venue.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// Meetings only: when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Meetings only: held, planned, reported or denied.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// A curator's remark.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Supporting passages.
+    #[serde(default)]
+    pub evidence: Vec<RawEvidence>,
+}
+
+/// An edge as written in the file.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEdge {
+    /// Identifier, unique among edges.
+    pub id: String,
+    /// Id of the node that acts.
+    pub source: String,
+    /// Id of the node acted on.
+    pub target: String,
+    /// One of the closed set of relations.
+    pub relation: String,
+    /// When.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Who said so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attributed_to: Option<String>,
+    /// asserted (the default), expected, denied or hypothetical.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modality: Option<String>,
+    /// A curator's remark.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Supporting passages.
+    #[serde(default)]
+    pub evidence: Vec<RawEvidence>,
+}
+
+/// An evidence record: W3C Web Annotation TextQuoteSelector plus TextPositionSelector.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvidence {
+    /// Id of the article quoted.
+    pub article: String,
+    /// The exact text quoted.
+    pub quote: String,
+    /// Char (Unicode scalar value) offset of the quote's first char.
+    pub start: usize,
+    /// Char offset just past the quote.
+    pub end: usize,
+    /// Up to 32 chars before the quote.
+    #[serde(default)]
+    pub prefix: String,
+    /// Up to 32 chars after the quote.
+    #[serde(default)]
+    pub suffix: String,
+}

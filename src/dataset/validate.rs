@@ -1,0 +1,631 @@
+//! Parse, then validate, then build the model: every problem of a file is collected,
+//! each with its place, and no input can make this panic.
+
+use std::collections::HashMap;
+
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+use sha2::{Digest, Sha256};
+
+use super::anchor::{Anchoring, anchor_quote};
+use super::problem::{Location, ProblemKind, Problems, at};
+use super::schema::{FORMAT_VERSION, RawArticle, RawEdge, RawEvidence, RawNode};
+use super::store::ArticleStore;
+use crate::model::{
+    Article, ArticleText, CONTEXT_CHARS, Edge, Evidence, MeetingDetails, MeetingStatus, Model,
+    Modality, Node, NodeKind, PartialDate, Relation, Subtype,
+};
+
+/// The top-level fields of a dataset file.
+const TOP_LEVEL_FIELDS: [&str; 6] = ["format", "title", "description", "articles", "nodes", "edges"];
+
+/// Validates the bytes of a dataset file and builds its model.
+///
+/// Returns the model when there is no error (warnings are recorded in `problems`), or
+/// `None` when there is at least one.
+pub fn validate(bytes: &[u8], store: &dyn ArticleStore, problems: &mut Problems) -> Option<Model> {
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let value: Value = match serde_json::from_slice(bytes) {
+        Ok(value) => value,
+        Err(error) => {
+            let location = if error.line() == 0 {
+                Location::File
+            } else {
+                Location::LineColumn {
+                    line: error.line(),
+                    column: error.column(),
+                }
+            };
+            problems.error(
+                ProblemKind::MalformedJson,
+                location,
+                format!("malformed JSON: {}", strip_position(&error.to_string())),
+            );
+            return None;
+        }
+    };
+    let Value::Object(top) = value else {
+        problems.error(
+            ProblemKind::WrongShape,
+            at("$"),
+            format!("a dataset is a JSON object, not {}", describe(&value)),
+        );
+        return None;
+    };
+    if !check_format(&top, problems) {
+        return None;
+    }
+    for key in top.keys() {
+        if !TOP_LEVEL_FIELDS.contains(&key.as_str()) {
+            problems.error(
+                ProblemKind::WrongShape,
+                at(format!("$.{key}")),
+                format!(
+                    "unknown field \"{key}\"; a dataset has {}",
+                    TOP_LEVEL_FIELDS.join(", ")
+                ),
+            );
+        }
+    }
+    let title = match top.get("title") {
+        Some(Value::String(title)) => title.clone(),
+        Some(other) => {
+            problems.error(
+                ProblemKind::WrongShape,
+                at("$.title"),
+                format!("the title must be a string, not {}", describe(other)),
+            );
+            String::new()
+        }
+        None => {
+            problems.error(
+                ProblemKind::WrongShape,
+                at("$.title"),
+                "missing field \"title\"",
+            );
+            String::new()
+        }
+    };
+    let description = match top.get("description") {
+        Some(Value::String(text)) => Some(text.clone()),
+        None | Some(Value::Null) => None,
+        Some(other) => {
+            problems.error(
+                ProblemKind::WrongShape,
+                at("$.description"),
+                format!("the description must be a string, not {}", describe(other)),
+            );
+            None
+        }
+    };
+
+    let raw_articles: Vec<(usize, RawArticle)> = elements(&top, "articles", problems);
+    let raw_nodes: Vec<(usize, RawNode)> = elements(&top, "nodes", problems);
+    let raw_edges: Vec<(usize, RawEdge)> = elements(&top, "edges", problems);
+
+    let articles = check_articles(&raw_articles, store, problems);
+    let article_texts: HashMap<&str, &ArticleText> = articles
+        .iter()
+        .map(|article| (article.id.as_str(), &article.text))
+        .collect();
+    let node_ids = unique_ids(
+        raw_nodes.iter().map(|(index, node)| (*index, node.id.as_str())),
+        "nodes",
+        "node",
+        problems,
+    );
+    unique_ids(
+        raw_edges.iter().map(|(index, edge)| (*index, edge.id.as_str())),
+        "edges",
+        "edge",
+        problems,
+    );
+
+    let nodes: Vec<Node> = raw_nodes
+        .iter()
+        .filter_map(|(index, raw)| check_node(*index, raw, &node_ids, &article_texts, problems))
+        .collect();
+    let edges: Vec<Edge> = raw_edges
+        .iter()
+        .filter_map(|(index, raw)| check_edge(*index, raw, &node_ids, &article_texts, problems))
+        .collect();
+
+    if problems.has_errors() {
+        return None;
+    }
+    Some(Model::new(title, description, articles, nodes, edges))
+}
+
+/// Checks `$.format`; false when the rest of the file cannot be read.
+fn check_format(top: &Map<String, Value>, problems: &mut Problems) -> bool {
+    match top.get("format") {
+        Some(Value::String(format)) if format == FORMAT_VERSION => true,
+        Some(Value::String(format)) => {
+            problems.error(
+                ProblemKind::UnknownFormat,
+                at("$.format"),
+                format!(
+                    "unknown format version \"{format}\"; this build of Backchannel reads \"{FORMAT_VERSION}\""
+                ),
+            );
+            false
+        }
+        Some(other) => {
+            problems.error(
+                ProblemKind::UnknownFormat,
+                at("$.format"),
+                format!(
+                    "the format must be the string \"{FORMAT_VERSION}\", not {}",
+                    describe(other)
+                ),
+            );
+            false
+        }
+        None => {
+            problems.error(
+                ProblemKind::UnknownFormat,
+                at("$.format"),
+                format!("missing field \"format\"; expected \"{FORMAT_VERSION}\""),
+            );
+            false
+        }
+    }
+}
+
+/// Deserializes each element of the array `$.{field}` on its own, so that one bad
+/// element does not hide the problems of the others. Returns `(index, element)` pairs.
+fn elements<T: DeserializeOwned>(
+    top: &Map<String, Value>,
+    field: &str,
+    problems: &mut Problems,
+) -> Vec<(usize, T)> {
+    let items = match top.get(field) {
+        None => return Vec::new(),
+        Some(Value::Array(items)) => items,
+        Some(other) => {
+            problems.error(
+                ProblemKind::WrongShape,
+                at(format!("$.{field}")),
+                format!("\"{field}\" must be an array, not {}", describe(other)),
+            );
+            return Vec::new();
+        }
+    };
+    let mut parsed = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        match serde_path_to_error::deserialize::<_, T>(item) {
+            Ok(element) => parsed.push((index, element)),
+            Err(error) => {
+                let inner = error.path().to_string();
+                let path = if inner == "." || inner.is_empty() {
+                    format!("$.{field}[{index}]")
+                } else {
+                    format!("$.{field}[{index}].{inner}")
+                };
+                problems.error(
+                    ProblemKind::WrongShape,
+                    at(path),
+                    error.into_inner().to_string(),
+                );
+            }
+        }
+    }
+    parsed
+}
+
+/// Reports duplicate ids in one collection; returns every id seen.
+fn unique_ids<'a>(
+    ids: impl Iterator<Item = (usize, &'a str)>,
+    collection: &str,
+    what: &str,
+    problems: &mut Problems,
+) -> HashMap<&'a str, usize> {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (index, id) in ids {
+        if id.is_empty() {
+            problems.error(
+                ProblemKind::WrongShape,
+                at(format!("$.{collection}[{index}].id")),
+                format!("the {what} id is empty"),
+            );
+            continue;
+        }
+        if let Some(first) = seen.get(id) {
+            problems.error(
+                ProblemKind::DuplicateId,
+                at(format!("$.{collection}[{index}].id")),
+                format!("duplicate {what} id \"{id}\" (first used at $.{collection}[{first}])"),
+            );
+        } else {
+            seen.insert(id, index);
+        }
+    }
+    seen
+}
+
+fn check_articles(
+    raw_articles: &[(usize, RawArticle)],
+    store: &dyn ArticleStore,
+    problems: &mut Problems,
+) -> Vec<Article> {
+    unique_ids(
+        raw_articles
+            .iter()
+            .map(|(index, article)| (*index, article.id.as_str())),
+        "articles",
+        "article",
+        problems,
+    );
+    let mut articles = Vec::new();
+    for (index, raw) in raw_articles {
+        let path = format!("$.articles[{index}]");
+        let published = date(&raw.published, &format!("{path}.published"), problems);
+        let bytes = match (&raw.text, &raw.path) {
+            (Some(text), None) => Some(text.as_bytes().to_vec()),
+            (None, Some(file)) => match store.read(file) {
+                Ok(bytes) => Some(bytes),
+                Err(error) => {
+                    problems.error(
+                        ProblemKind::ArticlePath,
+                        at(format!("{path}.path")),
+                        error.to_string(),
+                    );
+                    None
+                }
+            },
+            (Some(_), Some(_)) => {
+                problems.error(
+                    ProblemKind::ArticleSource,
+                    at(&path),
+                    format!(
+                        "article \"{}\" has both \"text\" and \"path\"; give one",
+                        raw.id
+                    ),
+                );
+                None
+            }
+            (None, None) => {
+                problems.error(
+                    ProblemKind::ArticleSource,
+                    at(&path),
+                    format!(
+                        "article \"{}\" has neither \"text\" nor \"path\"; give one",
+                        raw.id
+                    ),
+                );
+                None
+            }
+        };
+        let Some(bytes) = bytes else { continue };
+        check_hash(raw, &bytes, &path, problems);
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(error) => {
+                problems.error(
+                    ProblemKind::ArticlePath,
+                    at(format!("{path}.path")),
+                    format!(
+                        "article \"{}\" is not UTF-8 text (invalid byte at offset {})",
+                        raw.id,
+                        error.utf8_error().valid_up_to()
+                    ),
+                );
+                continue;
+            }
+        };
+        let Some(published) = published else { continue };
+        articles.push(Article {
+            id: raw.id.clone(),
+            title: raw.title.clone(),
+            outlet: raw.outlet.clone(),
+            published,
+            url: raw.url.clone(),
+            path: raw.path.clone(),
+            text: ArticleText::new(text),
+        });
+    }
+    articles
+}
+
+fn check_hash(raw: &RawArticle, bytes: &[u8], path: &str, problems: &mut Problems) {
+    let actual = sha256_hex(bytes);
+    match &raw.sha256 {
+        None => problems.warning(
+            ProblemKind::MissingHash,
+            at(format!("{path}.sha256")),
+            format!(
+                "article \"{}\" has no sha256, so a change to its text would go unnoticed (its sha256 is {actual})",
+                raw.id
+            ),
+        ),
+        Some(expected) if !expected.eq_ignore_ascii_case(&actual) => problems.warning(
+            ProblemKind::HashMismatch,
+            at(format!("{path}.sha256")),
+            format!(
+                "the text of article \"{}\" has changed: its sha256 is {actual}, the dataset says {expected}",
+                raw.id
+            ),
+        ),
+        Some(_) => {}
+    }
+}
+
+/// Lower-case hex sha256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
+fn check_node(
+    index: usize,
+    raw: &RawNode,
+    node_ids: &HashMap<&str, usize>,
+    articles: &HashMap<&str, &ArticleText>,
+    problems: &mut Problems,
+) -> Option<Node> {
+    let path = format!("$.nodes[{index}]");
+    let kind = vocabulary(&raw.kind, &format!("{path}.kind"), "kind", ProblemKind::UnknownKind, NodeKind::parse, NodeKind::expected, problems);
+    let subtype = raw.subtype.as_deref().and_then(|subtype| {
+        vocabulary(subtype, &format!("{path}.subtype"), "subtype", ProblemKind::UnknownSubtype, Subtype::parse, Subtype::expected, problems)
+    });
+    if let Some(affiliation) = &raw.affiliation
+        && !node_ids.contains_key(affiliation.as_str())
+    {
+        problems.error(
+            ProblemKind::MissingNode,
+            at(format!("{path}.affiliation")),
+            format!(
+                "node \"{}\" is affiliated with \"{affiliation}\", but no node has that id",
+                raw.id
+            ),
+        );
+    }
+    let date = raw
+        .date
+        .as_deref()
+        .and_then(|text| date(text, &format!("{path}.date"), problems));
+    let status = raw.status.as_deref().and_then(|status| {
+        vocabulary(status, &format!("{path}.status"), "meeting status", ProblemKind::UnknownStatus, MeetingStatus::parse, MeetingStatus::expected, problems)
+    });
+    let meeting = match kind {
+        Some(NodeKind::Meeting) => {
+            for (field, present) in [("place", raw.place.is_some()), ("status", raw.status.is_some())] {
+                if !present {
+                    problems.error(
+                        ProblemKind::MeetingFields,
+                        at(format!("{path}.{field}")),
+                        format!("meeting \"{}\" has no {field}", raw.id),
+                    );
+                }
+            }
+            match (&raw.place, status) {
+                (Some(place), Some(status)) => Some(MeetingDetails {
+                    place: place.clone(),
+                    date,
+                    status,
+                }),
+                _ => None,
+            }
+        }
+        Some(kind) => {
+            for (field, present) in [
+                ("place", raw.place.is_some()),
+                ("date", raw.date.is_some()),
+                ("status", raw.status.is_some()),
+            ] {
+                if present {
+                    problems.error(
+                        ProblemKind::MeetingFields,
+                        at(format!("{path}.{field}")),
+                        format!("only meetings have a {field}; \"{}\" is a {kind}", raw.id),
+                    );
+                }
+            }
+            None
+        }
+        None => None,
+    };
+    let evidence = check_evidence(&raw.evidence, &path, &raw.id, "node", articles, problems);
+    Some(Node {
+        id: raw.id.clone(),
+        label: raw.label.clone(),
+        kind: kind?,
+        subtype,
+        aliases: raw.aliases.clone(),
+        affiliation: raw.affiliation.clone(),
+        meeting,
+        note: raw.note.clone(),
+        evidence,
+    })
+}
+
+fn check_edge(
+    index: usize,
+    raw: &RawEdge,
+    node_ids: &HashMap<&str, usize>,
+    articles: &HashMap<&str, &ArticleText>,
+    problems: &mut Problems,
+) -> Option<Edge> {
+    let path = format!("$.edges[{index}]");
+    let relation = vocabulary(&raw.relation, &format!("{path}.relation"), "relation", ProblemKind::UnknownRelation, Relation::parse, Relation::expected, problems);
+    let modality = match raw.modality.as_deref() {
+        None => Some(Modality::Asserted),
+        Some(modality) => vocabulary(modality, &format!("{path}.modality"), "modality", ProblemKind::UnknownModality, Modality::parse, Modality::expected, problems),
+    };
+    for (end, id) in [("source", &raw.source), ("target", &raw.target)] {
+        if !node_ids.contains_key(id.as_str()) {
+            problems.error(
+                ProblemKind::MissingNode,
+                at(format!("{path}.{end}")),
+                format!(
+                    "edge \"{}\" has {end} \"{id}\", but no node has that id",
+                    raw.id
+                ),
+            );
+        }
+    }
+    let date = raw
+        .date
+        .as_deref()
+        .and_then(|text| date(text, &format!("{path}.date"), problems));
+    let evidence = check_evidence(&raw.evidence, &path, &raw.id, "edge", articles, problems);
+    Some(Edge {
+        id: raw.id.clone(),
+        source: raw.source.clone(),
+        target: raw.target.clone(),
+        relation: relation?,
+        date,
+        attributed_to: raw.attributed_to.clone(),
+        modality: modality?,
+        note: raw.note.clone(),
+        evidence,
+    })
+}
+
+fn check_evidence(
+    records: &[RawEvidence],
+    owner_path: &str,
+    owner_id: &str,
+    owner_what: &str,
+    articles: &HashMap<&str, &ArticleText>,
+    problems: &mut Problems,
+) -> Vec<Evidence> {
+    if records.is_empty() {
+        problems.error(
+            ProblemKind::NoEvidence,
+            at(format!("{owner_path}.evidence")),
+            format!("{owner_what} \"{owner_id}\" has no evidence; give at least one quote"),
+        );
+    }
+    let mut checked = Vec::with_capacity(records.len());
+    for (index, raw) in records.iter().enumerate() {
+        let path = format!("{owner_path}.evidence[{index}]");
+        if raw.quote.is_empty() {
+            problems.error(
+                ProblemKind::QuoteShape,
+                at(format!("{path}.quote")),
+                "the quote is empty",
+            );
+            continue;
+        }
+        for (field, context) in [("prefix", &raw.prefix), ("suffix", &raw.suffix)] {
+            let length = context.chars().count();
+            if length > CONTEXT_CHARS {
+                problems.error(
+                    ProblemKind::QuoteShape,
+                    at(format!("{path}.{field}")),
+                    format!("the {field} has {length} chars; at most {CONTEXT_CHARS} are allowed"),
+                );
+            }
+        }
+        let Some(text) = articles.get(raw.article.as_str()) else {
+            problems.error(
+                ProblemKind::MissingArticle,
+                at(format!("{path}.article")),
+                format!(
+                    "evidence cites article \"{}\", but no article has that id",
+                    raw.article
+                ),
+            );
+            continue;
+        };
+        let (start, end) = match anchor_quote(text, &raw.quote, raw.start, raw.end, &raw.prefix, &raw.suffix) {
+            Anchoring::Exact => (raw.start, raw.end),
+            Anchoring::Moved { start, end } => {
+                problems.warning(
+                    ProblemKind::QuoteMoved,
+                    at(&path),
+                    format!(
+                        "the quote \"{}\" is not at {}..{} of article \"{}\"; found it at {start}..{end} by quote and context",
+                        abbreviate(&raw.quote),
+                        raw.start,
+                        raw.end,
+                        raw.article
+                    ),
+                );
+                (start, end)
+            }
+            Anchoring::NotFound => {
+                problems.error(
+                    ProblemKind::QuoteNotFound,
+                    at(format!("{path}.quote")),
+                    format!(
+                        "the quote \"{}\" is nowhere in article \"{}\"",
+                        abbreviate(&raw.quote),
+                        raw.article
+                    ),
+                );
+                continue;
+            }
+        };
+        checked.push(Evidence {
+            article_id: raw.article.clone(),
+            quote: raw.quote.clone(),
+            start,
+            end,
+            prefix: raw.prefix.clone(),
+            suffix: raw.suffix.clone(),
+        });
+    }
+    checked
+}
+
+/// Parses a value of a closed vocabulary, reporting an unknown one.
+fn vocabulary<T>(
+    text: &str,
+    path: &str,
+    what: &str,
+    kind: ProblemKind,
+    parse: fn(&str) -> Option<T>,
+    expected: fn() -> String,
+    problems: &mut Problems,
+) -> Option<T> {
+    let parsed = parse(text);
+    if parsed.is_none() {
+        problems.error(
+            kind,
+            at(path),
+            format!("unknown {what} \"{text}\"; expected one of {}", expected()),
+        );
+    }
+    parsed
+}
+
+fn date(text: &str, path: &str, problems: &mut Problems) -> Option<PartialDate> {
+    PartialDate::parse(text)
+        .map_err(|error| problems.error(ProblemKind::InvalidDate, at(path), error.to_string()))
+        .ok()
+}
+
+/// The first 60 chars of a quote, for messages.
+fn abbreviate(quote: &str) -> String {
+    const MAX: usize = 60;
+    if quote.chars().count() <= MAX {
+        quote.to_owned()
+    } else {
+        let head: String = quote.chars().take(MAX).collect();
+        format!("{head}…")
+    }
+}
+
+fn describe(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// serde_json appends " at line L column C" to its messages; the location is shown
+/// separately.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(position) => message.get(..position).unwrap_or(message).to_owned(),
+        None => message.to_owned(),
+    }
+}

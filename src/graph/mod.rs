@@ -1,0 +1,119 @@
+//! The model as a petgraph [`StableGraph`]: nodes and edges carry their position in the
+//! model, with an id -> index map, neighbours and degree. Output is sorted by id.
+
+use std::collections::HashMap;
+
+use petgraph::Direction;
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+
+use crate::model::Model;
+
+/// A directed multigraph over a [`Model`]: node weights index `model.nodes`, edge weights
+/// index `model.edges`.
+#[derive(Debug, Clone, Default)]
+pub struct NegotiationGraph {
+    graph: StableDiGraph<usize, usize>,
+    node_indices: HashMap<String, NodeIndex>,
+    edge_indices: HashMap<String, EdgeIndex>,
+}
+
+impl NegotiationGraph {
+    /// Builds the graph of `model`. Edges whose ends are missing (impossible in a
+    /// validated model) are left out.
+    ///
+    /// Complexity: O(nodes + edges).
+    pub fn new(model: &Model) -> Self {
+        let mut graph = StableDiGraph::with_capacity(model.nodes.len(), model.edges.len());
+        let mut node_indices = HashMap::with_capacity(model.nodes.len());
+        for (position, node) in model.nodes.iter().enumerate() {
+            node_indices.insert(node.id.clone(), graph.add_node(position));
+        }
+        let mut edge_indices = HashMap::with_capacity(model.edges.len());
+        for (position, edge) in model.edges.iter().enumerate() {
+            let (Some(&source), Some(&target)) = (
+                node_indices.get(&edge.source),
+                node_indices.get(&edge.target),
+            ) else {
+                continue;
+            };
+            edge_indices.insert(edge.id.clone(), graph.add_edge(source, target, position));
+        }
+        Self {
+            graph,
+            node_indices,
+            edge_indices,
+        }
+    }
+
+    /// The petgraph graph: node weights index `model.nodes`, edge weights `model.edges`.
+    pub fn graph(&self) -> &StableDiGraph<usize, usize> {
+        &self.graph
+    }
+
+    /// The graph index of the node with this id.
+    pub fn node_index(&self, id: &str) -> Option<NodeIndex> {
+        self.node_indices.get(id).copied()
+    }
+
+    /// The graph index of the edge with this id.
+    pub fn edge_index(&self, id: &str) -> Option<EdgeIndex> {
+        self.edge_indices.get(id).copied()
+    }
+
+    /// Number of nodes.
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// Number of edges.
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// Edges in and out of the node (self-loops count twice), or `None` for an unknown id.
+    pub fn degree(&self, id: &str) -> Option<usize> {
+        let index = self.node_index(id)?;
+        Some(
+            self.graph.edges_directed(index, Direction::Outgoing).count()
+                + self.graph.edges_directed(index, Direction::Incoming).count(),
+        )
+    }
+
+    /// Ids of the nodes joined to this one by an edge in either direction, sorted and
+    /// without repeats. Empty for an unknown id.
+    pub fn neighbors<'m>(&self, model: &'m Model, id: &str) -> Vec<&'m str> {
+        let Some(index) = self.node_index(id) else {
+            return Vec::new();
+        };
+        let mut ids: Vec<&str> = self
+            .graph
+            .neighbors_undirected(index)
+            .filter_map(|neighbor| self.graph.node_weight(neighbor))
+            .filter_map(|&position| model.nodes.get(position))
+            .map(|node| node.id.as_str())
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// Positions in `model.edges` of the edges touching this node, sorted by edge id.
+    pub fn incident_edges(&self, model: &Model, id: &str) -> Vec<usize> {
+        let Some(index) = self.node_index(id) else {
+            return Vec::new();
+        };
+        let mut positions: Vec<usize> = self
+            .graph
+            .edges_directed(index, Direction::Outgoing)
+            .chain(self.graph.edges_directed(index, Direction::Incoming))
+            .map(|edge| *edge.weight())
+            .collect();
+        positions.sort_unstable();
+        positions.dedup();
+        positions.sort_by(|&a, &b| {
+            let id_of = |position: usize| model.edges.get(position).map(|edge| edge.id.as_str());
+            id_of(a).cmp(&id_of(b))
+        });
+        positions
+    }
+}

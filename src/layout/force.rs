@@ -1,0 +1,268 @@
+//! A Fruchterman-Reingold force layout with gravity toward the centre, deterministic for a
+//! given graph, that cools until it settles and then reports itself settled so the view
+//! can stop repainting.
+
+/// Tuning of [`ForceLayout`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ForceSettings {
+    /// The distance, in canvas units, that connected nodes settle at.
+    pub ideal_distance: f32,
+    /// Pull toward the centre, as a fraction of the distance per step.
+    pub gravity: f32,
+    /// How far a node may move in the first step, in canvas units.
+    pub initial_temperature: f32,
+    /// Factor the temperature is multiplied by after each step.
+    pub cooling: f32,
+    /// The layout is settled once no node moves farther than this in a step.
+    pub settle_distance: f32,
+}
+
+impl Default for ForceSettings {
+    fn default() -> Self {
+        Self {
+            ideal_distance: 120.0,
+            gravity: 0.02,
+            initial_temperature: 120.0,
+            cooling: 0.97,
+            settle_distance: 0.3,
+        }
+    }
+}
+
+/// Positions of `n` nodes, moved step by step by repulsion between all nodes, attraction
+/// along edges and gravity toward the origin. Pinned nodes never move.
+#[derive(Debug, Clone)]
+pub struct ForceLayout {
+    settings: ForceSettings,
+    positions: Vec<[f32; 2]>,
+    pinned: Vec<bool>,
+    edges: Vec<(usize, usize)>,
+    temperature: f32,
+    settled: bool,
+}
+
+impl ForceLayout {
+    /// A layout of `node_count` nodes joined by `edges` (pairs of node positions; pairs
+    /// out of range and self-loops exert no force), starting on a golden-angle spiral.
+    pub fn new(node_count: usize, edges: Vec<(usize, usize)>, settings: ForceSettings) -> Self {
+        let positions = (0..node_count)
+            .map(|index| spiral_position(index, settings.ideal_distance))
+            .collect();
+        let edges = edges
+            .into_iter()
+            .filter(|&(a, b)| a != b && a < node_count && b < node_count)
+            .collect();
+        Self {
+            settings,
+            positions,
+            pinned: vec![false; node_count],
+            edges,
+            temperature: settings.initial_temperature,
+            settled: node_count == 0,
+        }
+    }
+
+    /// Current positions, by node.
+    pub fn positions(&self) -> &[[f32; 2]] {
+        &self.positions
+    }
+
+    /// Whether the last step moved no node farther than the settle distance.
+    pub fn is_settled(&self) -> bool {
+        self.settled
+    }
+
+    /// Whether node `index` is pinned.
+    pub fn is_pinned(&self, index: usize) -> bool {
+        self.pinned.get(index).copied().unwrap_or(false)
+    }
+
+    /// Puts node `index` at `position` and pins it there (a user dragged it). Ignored for
+    /// an index out of range or a position that is not finite.
+    pub fn pin(&mut self, index: usize, position: [f32; 2]) {
+        if !(position[0].is_finite() && position[1].is_finite()) {
+            return;
+        }
+        if let (Some(slot), Some(pinned)) =
+            (self.positions.get_mut(index), self.pinned.get_mut(index))
+        {
+            *slot = position;
+            *pinned = true;
+        }
+    }
+
+    /// Warms the layout up again so that it moves (after pins or edges changed).
+    pub fn reheat(&mut self) {
+        self.temperature = self.settings.initial_temperature * 0.3;
+        self.settled = self.positions.is_empty();
+    }
+
+    /// Moves every unpinned node once; returns the largest distance a node moved.
+    ///
+    /// Complexity: O(n² + edges).
+    pub fn step(&mut self) -> f32 {
+        let count = self.positions.len();
+        let k = self.settings.ideal_distance;
+        let mut forces = vec![[0.0f32; 2]; count];
+        for a in 0..count {
+            for b in (a + 1)..count {
+                let (dx, dy, distance) = separation(&self.positions, a, b);
+                let push = k * k / distance;
+                let (fx, fy) = (dx / distance * push, dy / distance * push);
+                forces[a][0] += fx;
+                forces[a][1] += fy;
+                forces[b][0] -= fx;
+                forces[b][1] -= fy;
+            }
+        }
+        for &(a, b) in &self.edges {
+            let (dx, dy, distance) = separation(&self.positions, a, b);
+            let pull = distance * distance / k;
+            let (fx, fy) = (dx / distance * pull, dy / distance * pull);
+            forces[a][0] -= fx;
+            forces[a][1] -= fy;
+            forces[b][0] += fx;
+            forces[b][1] += fy;
+        }
+        let mut largest_move = 0.0f32;
+        for ((position, force), &pinned) in self.positions.iter_mut().zip(&forces).zip(&self.pinned) {
+            if pinned {
+                continue;
+            }
+            let fx = force[0] - position[0] * self.settings.gravity * k;
+            let fy = force[1] - position[1] * self.settings.gravity * k;
+            let length = (fx * fx + fy * fy).sqrt();
+            if !length.is_finite() || length == 0.0 {
+                continue;
+            }
+            let moved = length.min(self.temperature);
+            position[0] += fx / length * moved;
+            position[1] += fy / length * moved;
+            largest_move = largest_move.max(moved);
+        }
+        self.temperature = (self.temperature * self.settings.cooling).max(0.01);
+        self.settled = largest_move <= self.settings.settle_distance;
+        largest_move
+    }
+
+    /// Steps until settled or `max_steps` have run; returns the steps run.
+    pub fn run(&mut self, max_steps: usize) -> usize {
+        for steps in 0..max_steps {
+            if self.settled {
+                return steps;
+            }
+            self.step();
+        }
+        max_steps
+    }
+}
+
+/// The vector from node `b` to node `a` and its length, never zero: nodes on one spot are
+/// pushed apart along a direction fixed by their indices.
+fn separation(positions: &[[f32; 2]], a: usize, b: usize) -> (f32, f32, f32) {
+    let (Some(pa), Some(pb)) = (positions.get(a), positions.get(b)) else {
+        return (1.0, 0.0, 1.0);
+    };
+    let (dx, dy) = (pa[0] - pb[0], pa[1] - pb[1]);
+    let distance = (dx * dx + dy * dy).sqrt();
+    if distance > 0.01 {
+        return (dx, dy, distance);
+    }
+    let angle = (a * 7 + b * 13) as f32;
+    (angle.cos() * 0.01, angle.sin() * 0.01, 0.01)
+}
+
+fn spiral_position(index: usize, spacing: f32) -> [f32; 2] {
+    const GOLDEN_ANGLE: f32 = 2.399_963;
+    let radius = spacing * 0.5 * (index as f32 + 0.5).sqrt();
+    let angle = index as f32 * GOLDEN_ANGLE;
+    [radius * angle.cos(), radius * angle.sin()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn distance(positions: &[[f32; 2]], a: usize, b: usize) -> f32 {
+        separation(positions, a, b).2
+    }
+
+    /// Two cliques of five joined by one edge.
+    fn two_clusters() -> ForceLayout {
+        let mut edges = Vec::new();
+        for offset in [0, 5] {
+            for a in 0..5 {
+                for b in (a + 1)..5 {
+                    edges.push((offset + a, offset + b));
+                }
+            }
+        }
+        edges.push((0, 5));
+        ForceLayout::new(10, edges, ForceSettings::default())
+    }
+
+    #[test]
+    fn settles_within_a_bounded_number_of_steps() {
+        let mut layout = two_clusters();
+        let steps = layout.run(2_000);
+        assert!(layout.is_settled(), "not settled after {steps} steps");
+        assert!(steps < 2_000);
+    }
+
+    #[test]
+    fn connected_nodes_end_nearer_than_unconnected_ones() {
+        let mut layout = two_clusters();
+        layout.run(2_000);
+        let positions = layout.positions();
+        let within: f32 = (1..5).map(|b| distance(positions, 1, b + 0)).sum::<f32>() / 4.0;
+        let across: f32 = (6..10).map(|b| distance(positions, 1, b)).sum::<f32>() / 4.0;
+        assert!(
+            within * 1.5 < across,
+            "within {within}, across {across}"
+        );
+    }
+
+    #[test]
+    fn never_produces_nan_with_stacked_nodes_loops_and_isolates() {
+        let mut layout = ForceLayout::new(
+            6,
+            vec![(0, 0), (0, 1), (1, 2), (7, 1)],
+            ForceSettings::default(),
+        );
+        for index in 0..6 {
+            layout.pin(index, [5.0, 5.0]);
+        }
+        layout.pinned = vec![false; 6];
+        layout.reheat();
+        layout.run(500);
+        assert!(
+            layout
+                .positions()
+                .iter()
+                .all(|p| p[0].is_finite() && p[1].is_finite())
+        );
+        let spread = distance(layout.positions(), 0, 1);
+        assert!(spread > 1.0, "stacked nodes stayed stacked: {spread}");
+    }
+
+    #[test]
+    fn pinned_nodes_stay_where_they_were_put() {
+        let mut layout = two_clusters();
+        layout.pin(3, [400.0, -250.0]);
+        layout.reheat();
+        layout.run(300);
+        assert_eq!(layout.positions()[3], [400.0, -250.0]);
+        assert!(layout.is_pinned(3));
+        layout.pin(4, [f32::NAN, 0.0]);
+        assert!(!layout.is_pinned(4));
+    }
+
+    #[test]
+    fn same_graph_same_positions() {
+        let mut first = two_clusters();
+        let mut second = two_clusters();
+        first.run(100);
+        second.run(100);
+        assert_eq!(first.positions(), second.positions());
+    }
+}

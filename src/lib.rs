@@ -1,0 +1,13 @@
+//! Backchannel: a desktop knowledge-graph explorer for diplomatic negotiations, in which
+//! every node and every edge is backed by the exact article sentences that support it.
+//!
+//! Data flows one way: file -> [`dataset`] (checked) -> [`model`] -> [`graph`] ->
+//! [`layout`] -> [`ui`]. The [`cli`] runs the same pipeline with no window.
+
+pub mod atomic;
+pub mod cli;
+pub mod dataset;
+pub mod graph;
+pub mod layout;
+pub mod model;
+pub mod ui;

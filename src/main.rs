@@ -1,0 +1,21 @@
+//! The `backchannel` binary: a headless command, or the window.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use backchannel::cli::{self, Cli};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(command) => cli::run(command),
+        None => match backchannel::ui::run_window(cli.file) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("error: {error:#}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}

@@ -1,0 +1,304 @@
+//! The details panel: what the selected node or edge is, its relations, and the article
+//! passages that support it.
+
+use egui::text::LayoutJob;
+use egui::{Color32, FontId, RichText, Sense, TextFormat, Ui, Vec2};
+
+use super::Command;
+use super::state::Selection;
+use super::style::{QUOTE_HIGHLIGHT, kind_color, paint_kind_marker};
+use crate::graph::NegotiationGraph;
+use crate::model::{Edge, Evidence, Model, Node, Relation};
+
+/// Longest sentence context shown around a quote, in chars on each side.
+const SENTENCE_CONTEXT_CHARS: usize = 320;
+
+/// Draws the details of `selection`, or a hint when nothing is selected.
+pub fn details_ui(
+    ui: &mut Ui,
+    model: &Model,
+    graph: &NegotiationGraph,
+    selection: Option<&Selection>,
+    commands: &mut Vec<Command>,
+) {
+    match selection {
+        None => {
+            ui.heading("Nothing selected");
+            ui.label(
+                "Click a node or an edge in the graph, or an entity in the list on the left, \
+                 to see what it is, how it relates to the others, and the article sentences \
+                 that support it.",
+            );
+        }
+        Some(Selection::Node(id)) => match model.node(id) {
+            Some(node) => node_ui(ui, model, graph, node, commands),
+            None => {
+                ui.label(format!("No node \"{id}\" in this dataset."));
+            }
+        },
+        Some(Selection::Edge(id)) => match model.edge(id) {
+            Some(edge) => edge_ui(ui, model, edge, commands),
+            None => {
+                ui.label(format!("No edge \"{id}\" in this dataset."));
+            }
+        },
+    }
+}
+
+fn node_ui(ui: &mut Ui, model: &Model, graph: &NegotiationGraph, node: &Node, commands: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        let (rect, _) = ui.allocate_exact_size(Vec2::splat(22.0), Sense::hover());
+        paint_kind_marker(ui.painter(), node.kind, rect);
+        ui.heading(RichText::new(&node.label).strong());
+    });
+    egui::Grid::new("node-attributes").num_columns(2).spacing([12.0, 4.0]).show(ui, |ui| {
+        ui.label(RichText::new("Kind").weak());
+        ui.label(RichText::new(node.kind.as_str()).color(kind_color(node.kind)).strong());
+        ui.end_row();
+        if let Some(subtype) = node.subtype {
+            ui.label(RichText::new("Subtype").weak());
+            ui.label(subtype.as_str().replace('_', " "));
+            ui.end_row();
+        }
+        if let Some(affiliation) = &node.affiliation {
+            ui.label(RichText::new("Affiliation").weak());
+            if ui.link(model.node_label(affiliation)).clicked() {
+                commands.push(Command::Select(Some(Selection::Node(affiliation.clone()))));
+            }
+            ui.end_row();
+        }
+        if !node.aliases.is_empty() {
+            ui.label(RichText::new("Aliases").weak());
+            ui.label(node.aliases.join(", "));
+            ui.end_row();
+        }
+        if let Some(meeting) = &node.meeting {
+            ui.label(RichText::new("Place").weak());
+            ui.label(&meeting.place);
+            ui.end_row();
+            ui.label(RichText::new("Date").weak());
+            ui.label(meeting.date.map_or_else(
+                || "not given".to_owned(),
+                |date| format!("{} ({} precision)", date.human(), date.precision().as_str()),
+            ));
+            ui.end_row();
+            ui.label(RichText::new("Status").weak());
+            ui.label(meeting.status.as_str());
+            ui.end_row();
+        }
+        if let Some(degree) = graph.degree(&node.id) {
+            ui.label(RichText::new("Relations").weak());
+            ui.label(degree.to_string());
+            ui.end_row();
+        }
+        ui.label(RichText::new("Id").weak());
+        ui.label(RichText::new(&node.id).monospace());
+        ui.end_row();
+    });
+    if let Some(note) = &node.note {
+        ui.label(RichText::new(note).italics());
+    }
+
+    ui.separator();
+    relations_ui(ui, model, graph, node, commands);
+    ui.separator();
+    evidence_list_ui(ui, model, &node.evidence, None, commands);
+}
+
+/// The node's relations, grouped by relation type in vocabulary order; within a group,
+/// sorted by the other node's label.
+fn relations_ui(ui: &mut Ui, model: &Model, graph: &NegotiationGraph, node: &Node, commands: &mut Vec<Command>) {
+    let edges: Vec<&Edge> = graph
+        .incident_edges(model, &node.id)
+        .into_iter()
+        .filter_map(|position| model.edges.get(position))
+        .collect();
+    ui.heading(format!("Relations ({})", edges.len()));
+    if edges.is_empty() {
+        ui.label("None.");
+        return;
+    }
+    for relation in Relation::ALL {
+        let mut group: Vec<&Edge> = edges.iter().copied().filter(|edge| edge.relation == *relation).collect();
+        if group.is_empty() {
+            continue;
+        }
+        group.sort_by(|a, b| {
+            let other = |edge: &Edge| {
+                let id = if edge.source == node.id { &edge.target } else { &edge.source };
+                model.node_label(id).to_lowercase()
+            };
+            other(a).cmp(&other(b)).then_with(|| a.id.cmp(&b.id))
+        });
+        ui.label(RichText::new(relation.as_str().replace('_', " ")).strong());
+        ui.indent(relation.as_str(), |ui| {
+            for edge in group {
+                ui.horizontal_wrapped(|ui| {
+                    let outgoing = edge.source == node.id;
+                    let other = if outgoing { &edge.target } else { &edge.source };
+                    let verb = relation.as_str().replace('_', " ");
+                    let (left, right) = if outgoing {
+                        (format!("{verb} →"), String::new())
+                    } else {
+                        (String::from("←"), format!("{verb} this"))
+                    };
+                    if ui
+                        .link(left)
+                        .on_hover_text("Show this relation and its evidence")
+                        .clicked()
+                    {
+                        commands.push(Command::Select(Some(Selection::Edge(edge.id.clone()))));
+                    }
+                    if ui.link(RichText::new(model.node_label(other)).strong()).clicked() {
+                        commands.push(Command::Select(Some(Selection::Node(other.clone()))));
+                    }
+                    if !right.is_empty() && ui.link(right).clicked() {
+                        commands.push(Command::Select(Some(Selection::Edge(edge.id.clone()))));
+                    }
+                    let qualifiers = edge_qualifiers(edge);
+                    if !qualifiers.is_empty() {
+                        ui.label(RichText::new(qualifiers).weak().italics());
+                    }
+                });
+            }
+        });
+    }
+}
+
+/// "(expected, 28 May 2024, per Al-Kahera News)": what qualifies an edge, or "".
+fn edge_qualifiers(edge: &Edge) -> String {
+    let mut parts = Vec::new();
+    if edge.modality != crate::model::Modality::Asserted {
+        parts.push(edge.modality.as_str().to_owned());
+    }
+    if let Some(date) = edge.date {
+        parts.push(date.human());
+    }
+    if let Some(source) = &edge.attributed_to {
+        parts.push(format!("per {source}"));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("({})", parts.join(", "))
+    }
+}
+
+fn edge_ui(ui: &mut Ui, model: &Model, edge: &Edge, commands: &mut Vec<Command>) {
+    ui.horizontal_wrapped(|ui| {
+        if ui.link(RichText::new(model.node_label(&edge.source)).heading().strong()).clicked() {
+            commands.push(Command::Select(Some(Selection::Node(edge.source.clone()))));
+        }
+        ui.label(RichText::new(edge.relation.as_str().replace('_', " ")).heading());
+        if ui.link(RichText::new(model.node_label(&edge.target)).heading().strong()).clicked() {
+            commands.push(Command::Select(Some(Selection::Node(edge.target.clone()))));
+        }
+    });
+    egui::Grid::new("edge-attributes").num_columns(2).spacing([12.0, 4.0]).show(ui, |ui| {
+        ui.label(RichText::new("Relation").weak());
+        ui.label(edge.relation.as_str());
+        ui.end_row();
+        ui.label(RichText::new("Modality").weak());
+        ui.label(edge.modality.as_str());
+        ui.end_row();
+        if let Some(date) = edge.date {
+            ui.label(RichText::new("Date").weak());
+            ui.label(format!("{} ({} precision)", date.human(), date.precision().as_str()));
+            ui.end_row();
+        }
+        if let Some(source) = &edge.attributed_to {
+            ui.label(RichText::new("Attributed to").weak());
+            ui.label(source);
+            ui.end_row();
+        }
+        ui.label(RichText::new("Id").weak());
+        ui.label(RichText::new(&edge.id).monospace());
+        ui.end_row();
+    });
+    if let Some(note) = &edge.note {
+        ui.label(RichText::new(note).italics());
+    }
+    ui.separator();
+    evidence_list_ui(ui, model, &edge.evidence, edge.attributed_to.as_deref(), commands);
+}
+
+fn evidence_list_ui(
+    ui: &mut Ui,
+    model: &Model,
+    evidence: &[Evidence],
+    attributed_to: Option<&str>,
+    commands: &mut Vec<Command>,
+) {
+    ui.heading(format!("Evidence ({})", evidence.len()));
+    for (index, record) in evidence.iter().enumerate() {
+        let Some(article) = model.article(&record.article_id) else {
+            ui.label(format!("Article \"{}\" is missing.", record.article_id));
+            continue;
+        };
+        let frame = egui::Frame::group(ui.style()).fill(Color32::from_gray(250));
+        let response = frame
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(
+                    RichText::new(format!("{} · {}", article.outlet, article.published.human()))
+                        .strong(),
+                );
+                ui.label(RichText::new(&article.title).italics());
+                if let Some(source) = attributed_to {
+                    ui.label(RichText::new(format!("Attributed to: {source}")).weak());
+                }
+                ui.label(sentence_job(ui, &article.text, record));
+                ui.horizontal(|ui| {
+                    let open = ui
+                        .button("Read in article")
+                        .on_hover_text("Open the full article, scrolled to this passage");
+                    if open.clicked() {
+                        commands.push(Command::OpenReader {
+                            article_id: record.article_id.clone(),
+                            start: record.start,
+                            end: record.end,
+                        });
+                    }
+                    ui.label(
+                        RichText::new(format!("chars {}–{}", record.start, record.end))
+                            .weak()
+                            .small(),
+                    );
+                });
+            })
+            .response;
+        let response = ui.interact(response.rect, ui.id().with(("evidence", index)), Sense::click());
+        if response.clicked() {
+            commands.push(Command::OpenReader {
+                article_id: record.article_id.clone(),
+                start: record.start,
+                end: record.end,
+            });
+        }
+    }
+}
+
+/// The sentence around an evidence quote, with the quote highlighted.
+fn sentence_job(ui: &Ui, text: &crate::model::ArticleText, record: &Evidence) -> LayoutJob {
+    let (sentence_start, sentence_end) = text.sentence_around(record.start, record.end);
+    let sentence_start = sentence_start.max(record.start.saturating_sub(SENTENCE_CONTEXT_CHARS));
+    let sentence_end = sentence_end.min(record.end + SENTENCE_CONTEXT_CHARS);
+    let body = FontId::proportional(15.0);
+    let plain = TextFormat {
+        font_id: body.clone(),
+        color: ui.visuals().text_color(),
+        ..Default::default()
+    };
+    let highlighted = TextFormat {
+        font_id: body,
+        color: Color32::BLACK,
+        background: QUOTE_HIGHLIGHT,
+        ..Default::default()
+    };
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = ui.available_width();
+    job.append(text.slice(sentence_start, record.start).unwrap_or(""), 0.0, plain.clone());
+    job.append(text.slice(record.start, record.end).unwrap_or(&record.quote), 0.0, highlighted);
+    job.append(text.slice(record.end, sentence_end).unwrap_or(""), 0.0, plain);
+    job
+}

@@ -1,0 +1,41 @@
+//! The eframe window and its panels. This is the only part of the crate that uses egui,
+//! and [`graph_view`] is the only module that uses egui_graphs.
+
+mod app;
+mod details;
+pub mod graph_view;
+mod reader;
+mod recent;
+mod state;
+mod style;
+
+use std::path::PathBuf;
+
+pub use app::{AppOptions, BackchannelApp, Command};
+pub use recent::{MAX_RECENT, RecentFiles};
+pub use state::{ReaderState, Selection};
+
+/// Opens the window; returns when it is closed.
+pub fn run_window(initial_file: Option<PathBuf>) -> anyhow::Result<()> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Backchannel")
+            .with_inner_size([1600.0, 1000.0])
+            .with_min_inner_size([900.0, 600.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    let app_options = AppOptions {
+        initial_file,
+        recent_store: RecentFiles::default_store(),
+    };
+    eframe::run_native(
+        "Backchannel",
+        options,
+        Box::new(move |creation| {
+            creation.egui_ctx.set_visuals(egui::Visuals::light());
+            Ok(Box::new(BackchannelApp::new(app_options)))
+        }),
+    )
+    .map_err(|error| anyhow::anyhow!("the window could not be opened: {error}"))
+}

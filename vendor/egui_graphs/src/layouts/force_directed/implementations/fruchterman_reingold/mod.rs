@@ -1,0 +1,5 @@
+mod core;
+
+pub(crate) mod with_extras;
+
+pub use core::{FruchtermanReingold, FruchtermanReingoldState};
