@@ -1,0 +1,249 @@
+//! The window, driven as a user drives it, with egui_kittest and no display.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use backchannel::ui::{AppOptions, BackchannelApp, Selection};
+use egui::accesskit::Role;
+use egui::{Event, Modifiers, PointerButton, Pos2, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// egui exposes `ui.link` to accessibility as a clickable label.
+const LINK: Role = Role::Label;
+
+fn harness_with(options: AppOptions) -> Harness<'static, BackchannelApp> {
+    let mut harness = Harness::builder()
+        .with_size(Vec2::new(1600.0, 1000.0))
+        .build_eframe(move |creation| {
+            creation.egui_ctx.set_visuals(egui::Visuals::light());
+            BackchannelApp::new(options)
+        });
+    harness.run_steps(3);
+    harness
+}
+
+fn harness() -> Harness<'static, BackchannelApp> {
+    harness_with(AppOptions::default())
+}
+
+fn click_at(harness: &mut Harness<'static, BackchannelApp>, position: Pos2) {
+    harness.event(Event::PointerMoved(position));
+    harness.step();
+    for pressed in [true, false] {
+        harness.event(Event::PointerButton {
+            pos: position,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        harness.step();
+    }
+    harness.run_steps(2);
+}
+
+fn select_in_entity_list(harness: &mut Harness<'static, BackchannelApp>, label: &str) {
+    harness.get_all_by_label(label).next().expect("the entity is listed").click();
+    harness.run_steps(3);
+}
+
+#[test]
+fn selecting_hamas_lists_quotes_from_the_seed_articles() {
+    let mut harness = harness();
+    select_in_entity_list(&mut harness, "Hamas");
+    assert_eq!(harness.state().selection(), Some(&Selection::Node("hamas".into())));
+    let model = harness.state().model().clone();
+    let hamas = model.node("hamas").unwrap();
+    assert!(harness.query_by_label(&format!("Evidence ({})", hamas.evidence.len())).is_some());
+    for record in &hamas.evidence {
+        // Each record shows its sentence, which contains the quote.
+        assert!(
+            harness.query_by_label_contains(&record.quote).is_some(),
+            "quote {:?} is not shown",
+            record.quote
+        );
+        let article = model.article(&record.article_id).unwrap();
+        assert!(harness.query_by_label_contains(&article.title).is_some());
+    }
+    // Its relations are listed, grouped by type.
+    assert!(harness.query_by_label("demands").is_some());
+    assert!(harness.query_by_role_and_label(LINK, "Permanent ceasefire, end of the war").is_some());
+}
+
+#[test]
+fn clicking_a_node_in_the_graph_selects_it() {
+    let mut harness = harness();
+    let position = harness.state().node_screen_position("qatar").expect("qatar is drawn");
+    click_at(&mut harness, position);
+    assert_eq!(harness.state().selection(), Some(&Selection::Node("qatar".into())));
+    assert!(harness.query_by_label_contains("proposed by mediators from Qatar and Egypt").is_some());
+}
+
+#[test]
+fn clicking_a_relation_moves_the_selection_there() {
+    let mut harness = harness();
+    select_in_entity_list(&mut harness, "Khalil al-Hayya");
+    harness.get_by_role_and_label(LINK, "Hamas delegation").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().selection(), Some(&Selection::Node("hamas-delegation".into())));
+    // The relation itself: its evidence is the quote that supports it.
+    harness.get_all_by_role_and_label(LINK, "attends →").next().unwrap().click();
+    harness.run_steps(3);
+    let Some(Selection::Edge(id)) = harness.state().selection().cloned() else {
+        panic!("an edge is selected");
+    };
+    let edge = harness.state().model().edge(&id).unwrap().clone();
+    assert_eq!(edge.source, "hamas-delegation");
+    assert!(harness.query_by_label_contains(&edge.evidence[0].quote).is_some());
+}
+
+#[test]
+fn escape_clears_the_selection() {
+    let mut harness = harness();
+    select_in_entity_list(&mut harness, "Qatar");
+    assert!(harness.state().selection().is_some());
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    assert_eq!(harness.state().selection(), None);
+    assert!(harness.query_by_label("Nothing selected").is_some());
+}
+
+#[test]
+fn clicking_an_evidence_record_opens_the_reader_at_the_quote() {
+    let mut harness = harness();
+    select_in_entity_list(&mut harness, "Osama Hamdan");
+    harness.get_all_by_label("Read in article").next().unwrap().click();
+    harness.run_steps(4);
+    let reader = harness.state().reader().cloned().expect("the reader is open");
+    let model = harness.state().model().clone();
+    let record = &model.node("osama-hamdan").unwrap().evidence[0];
+    assert_eq!((reader.article_id.as_str(), reader.start, reader.end), (record.article_id.as_str(), record.start, record.end));
+    assert!(!reader.scroll_pending, "the reader scrolled to the quote");
+    let article = model.article(&record.article_id).unwrap();
+    assert!(harness.query_by_label(&format!("Article: {}", article.title)).is_some());
+}
+
+fn open_path_through_the_menu(harness: &mut Harness<'static, BackchannelApp>, path: &Path) {
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Open path…").click();
+    harness.run_steps(2);
+    let field = harness.get_by_role(egui::accesskit::Role::TextInput);
+    field.click();
+    field.type_text(&path.display().to_string());
+    harness.run_steps(1);
+    harness.get_by_label("Open").click();
+    harness.run_steps(3);
+}
+
+#[test]
+fn opening_an_invalid_file_shows_every_problem_and_keeps_the_graph() {
+    let mut harness = harness();
+    select_in_entity_list(&mut harness, "Hamas");
+    let before_nodes = harness.state().model().nodes.len();
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("broken.json");
+    std::fs::write(
+        &path,
+        r#"{"format": "backchannel/1", "title": "Broken", "nodes": [
+            {"id": "a", "label": "A", "kind": "villain", "evidence": []}],
+            "edges": [{"id": "e", "source": "a", "target": "ghost", "relation": "demands", "evidence": []}]}"#,
+    )
+    .unwrap();
+    open_path_through_the_menu(&mut harness, &path);
+
+    let failure = harness.state().open_failure().expect("the failure is shown");
+    assert_eq!(failure.error_count(), 4);
+    assert!(harness.query_by_label(&format!("Could not open {}", path.display())).is_some());
+    assert!(harness.query_by_label_contains("unknown kind \"villain\"").is_some());
+    assert!(harness.query_by_label_contains("edge \"e\" has target \"ghost\"").is_some());
+    assert!(harness.query_by_label("$.edges[0].target").is_some());
+    assert!(harness.query_by_label_contains("The graph that was open is unchanged").is_some());
+    // The seed graph, and the selection in it, are untouched.
+    assert_eq!(harness.state().model().nodes.len(), before_nodes);
+    assert_eq!(harness.state().model().title, "Gaza ceasefire and hostage talks, May 2024");
+    assert_eq!(harness.state().selection(), Some(&Selection::Node("hamas".into())));
+    assert!(harness.state().node_screen_position("hamas").is_some());
+}
+
+#[derive(Debug)]
+struct DroppedPath(PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|error| error.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_second_valid_dataset_replaces_the_graph_and_is_remembered() {
+    let recent = tempfile::tempdir().unwrap();
+    let store = recent.path().join("recent.json");
+    let mut harness = harness_with(AppOptions {
+        initial_file: None,
+        recent_store: Some(store.clone()),
+    });
+    let path = std::fs::canonicalize("tests/fixtures/valid/minimal/dataset.json").unwrap();
+    harness.input_mut().dropped_files.push(Arc::new(DroppedPath(path.clone())));
+    harness.run_steps(3);
+    assert_eq!(harness.state().model().title, "Minimal talks");
+    assert_eq!(harness.state().model().nodes.len(), 4);
+    assert!(harness.state().open_failure().is_none());
+    assert!(harness.query_by_label("Doha talks").is_some());
+    assert!(harness.query_by_label("Benjamin Netanyahu").is_none());
+    assert_eq!(harness.state().recent().paths(), [path.clone()]);
+    let saved: Vec<PathBuf> = serde_json::from_slice(&std::fs::read(&store).unwrap()).unwrap();
+    assert_eq!(saved, [path]);
+}
+
+#[test]
+fn a_file_named_on_the_command_line_opens_after_the_seed() {
+    let harness = harness_with(AppOptions {
+        initial_file: Some(PathBuf::from("tests/fixtures/valid/inline-second.json")),
+        recent_store: None,
+    });
+    assert_eq!(harness.state().model().title, "Second dataset");
+    let bad = harness_with(AppOptions {
+        initial_file: Some(PathBuf::from("tests/fixtures/invalid/future-format.json")),
+        recent_store: None,
+    });
+    assert_eq!(bad.state().model().title, "Gaza ceasefire and hostage talks, May 2024");
+    assert!(bad.state().open_failure().is_some());
+}
+
+#[test]
+fn recent_files_reopen_from_the_menu() {
+    let recent = tempfile::tempdir().unwrap();
+    let store = recent.path().join("recent.json");
+    let path = std::fs::canonicalize("tests/fixtures/valid/inline-second.json").unwrap();
+    std::fs::write(&store, serde_json::to_vec(&[&path]).unwrap()).unwrap();
+    let mut harness = harness_with(AppOptions {
+        initial_file: None,
+        recent_store: Some(store),
+    });
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("Recent").hover();
+    harness.run_steps(3);
+    harness.get_by_label(&path.display().to_string()).click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().model().title, "Second dataset");
+}
+
+#[test]
+fn the_window_stops_repainting_once_the_layout_has_settled() {
+    let mut harness = harness();
+    harness.run_steps(3);
+    let repaint_delay = harness
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .map(|viewport| viewport.repaint_delay)
+        .unwrap();
+    assert!(repaint_delay > Duration::from_secs(60), "repaints again after {repaint_delay:?}");
+}
+
