@@ -37,6 +37,9 @@ pub struct ForceLayout {
     positions: Vec<[f32; 2]>,
     pinned: Vec<bool>,
     edges: Vec<(usize, usize)>,
+    /// Repulsion weight of each node: its degree plus one (as in ForceAtlas2), so that
+    /// hubs push harder and their many neighbours get room for their labels.
+    masses: Vec<f32>,
     temperature: f32,
     settled: bool,
 }
@@ -48,15 +51,21 @@ impl ForceLayout {
         let positions = (0..node_count)
             .map(|index| spiral_position(index, settings.ideal_distance))
             .collect();
-        let edges = edges
+        let edges: Vec<(usize, usize)> = edges
             .into_iter()
             .filter(|&(a, b)| a != b && a < node_count && b < node_count)
             .collect();
+        let mut masses = vec![1.0f32; node_count];
+        for &(a, b) in &edges {
+            masses[a] += 1.0;
+            masses[b] += 1.0;
+        }
         Self {
             settings,
             positions,
             pinned: vec![false; node_count],
             edges,
+            masses,
             temperature: settings.initial_temperature,
             settled: node_count == 0,
         }
@@ -91,6 +100,18 @@ impl ForceLayout {
         }
     }
 
+    /// Multiplies every position by `factor` (about the origin, where gravity pulls), to
+    /// make the layout fill a view. Ignored for a factor that is not finite and positive.
+    pub fn scale(&mut self, factor: f32) {
+        if !(factor.is_finite() && factor > 0.0) {
+            return;
+        }
+        for position in &mut self.positions {
+            position[0] *= factor;
+            position[1] *= factor;
+        }
+    }
+
     /// Warms the layout up again so that it moves (after pins or edges changed).
     pub fn reheat(&mut self) {
         self.temperature = self.settings.initial_temperature * 0.3;
@@ -107,7 +128,7 @@ impl ForceLayout {
         for a in 0..count {
             for b in (a + 1)..count {
                 let (dx, dy, distance) = separation(&self.positions, a, b);
-                let push = k * k / distance;
+                let push = k * k * (self.masses[a] * self.masses[b]).sqrt() / distance;
                 let (fx, fy) = (dx / distance * push, dy / distance * push);
                 forces[a][0] += fx;
                 forces[a][1] += fy;
@@ -143,6 +164,47 @@ impl ForceLayout {
         self.temperature = (self.temperature * self.settings.cooling).max(0.01);
         self.settled = largest_move <= self.settings.settle_distance;
         largest_move
+    }
+
+    /// Pushes nodes apart until no two of their boxes overlap (or `max_rounds` passes
+    /// have run), moving each pair along the axis where they overlap least; pinned nodes
+    /// stay. A box is `extents[i] = [left, top, right, bottom]` relative to node `i`'s
+    /// position (a node and its label). Returns how many overlapping pairs were left.
+    ///
+    /// Complexity: O(n²) per pass.
+    pub fn remove_overlaps(&mut self, extents: &[[f32; 4]], gap: f32, max_rounds: usize) -> usize {
+        let count = self.positions.len().min(extents.len());
+        let mut overlapping = 0;
+        for _ in 0..max_rounds {
+            overlapping = 0;
+            for a in 0..count {
+                for b in (a + 1)..count {
+                    let (pa, pb) = (self.positions[a], self.positions[b]);
+                    let (ea, eb) = (extents[a], extents[b]);
+                    let overlap_x = (pa[0] + ea[2]).min(pb[0] + eb[2]) - (pa[0] + ea[0]).max(pb[0] + eb[0]) + gap;
+                    let overlap_y = (pa[1] + ea[3]).min(pb[1] + eb[3]) - (pa[1] + ea[1]).max(pb[1] + eb[1]) + gap;
+                    // Overlaps under half a unit are rounding, not overlaps.
+                    if overlap_x <= 0.5 || overlap_y <= 0.5 || !overlap_x.is_finite() || !overlap_y.is_finite() {
+                        continue;
+                    }
+                    overlapping += 1;
+                    let (axis, amount) = if overlap_x < overlap_y { (0, overlap_x) } else { (1, overlap_y) };
+                    let direction = if pa[axis] < pb[axis] || (pa[axis] == pb[axis] && a < b) { -1.0 } else { 1.0 };
+                    let (share_a, share_b) = match (self.pinned[a], self.pinned[b]) {
+                        (true, true) => continue,
+                        (true, false) => (0.0, 1.0),
+                        (false, true) => (1.0, 0.0),
+                        (false, false) => (0.5, 0.5),
+                    };
+                    self.positions[a][axis] += direction * amount * share_a;
+                    self.positions[b][axis] -= direction * amount * share_b;
+                }
+            }
+            if overlapping == 0 {
+                break;
+            }
+        }
+        overlapping
     }
 
     /// Steps until settled or `max_steps` have run; returns the steps run.
@@ -243,6 +305,28 @@ mod tests {
         );
         let spread = distance(layout.positions(), 0, 1);
         assert!(spread > 1.0, "stacked nodes stayed stacked: {spread}");
+    }
+
+    #[test]
+    fn overlap_removal_separates_every_box() {
+        let mut layout = ForceLayout::new(12, Vec::new(), ForceSettings::default());
+        for index in 0..12 {
+            layout.pin(index, [index as f32 * 3.0, (index % 3) as f32]);
+        }
+        layout.pinned = vec![false; 12];
+        layout.pin(0, [0.0, 0.0]);
+        let extents = vec![[-40.0, -10.0, 40.0, 25.0]; 12];
+        let left = layout.remove_overlaps(&extents, 2.0, 500);
+        assert_eq!(left, 0);
+        let positions = layout.positions();
+        assert_eq!(positions[0], [0.0, 0.0], "the pinned node stayed");
+        for a in 0..12 {
+            for b in (a + 1)..12 {
+                let apart_x = (positions[a][0] - positions[b][0]).abs() >= 80.0;
+                let apart_y = (positions[a][1] - positions[b][1]).abs() >= 35.0;
+                assert!(apart_x || apart_y, "{a} and {b} overlap");
+            }
+        }
     }
 
     #[test]

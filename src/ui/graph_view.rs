@@ -23,6 +23,12 @@ const NODE_RADIUS: f32 = 11.0;
 const INITIAL_LAYOUT_STEPS: usize = 2_000;
 /// Layout steps per frame while the layout animates after a drag.
 const STEPS_PER_FRAME: usize = 4;
+/// Font size of node labels at zoom 1, in points.
+const LABEL_FONT_SIZE: f32 = 14.0;
+/// Space kept between the boxes of two nodes and their labels, in canvas units.
+const LABEL_GAP: f32 = 6.0;
+/// Screen margin kept around the graph when it is fitted to the view, in points.
+const FIT_MARGIN: f32 = 12.0;
 
 /// What a display node carries: where it is in the model and its kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +69,9 @@ pub struct GraphCanvas {
     fit_requested: bool,
     /// The canvas-to-screen transform of the last frame: zoom, then pan.
     last_transform: Option<(f32, Vec2)>,
+    /// Box of each layout slot and its label, relative to its position
+    /// (`[left, top, right, bottom]`), measured on the first frame.
+    label_extents: Option<Vec<[f32; 4]>>,
 }
 
 impl GraphCanvas {
@@ -138,6 +147,7 @@ impl GraphCanvas {
             view_id: format!("backchannel-graph-{generation}"),
             fit_requested: true,
             last_transform: None,
+            label_extents: None,
         }
     }
 
@@ -182,9 +192,22 @@ impl GraphCanvas {
 
     /// Draws the canvas into all of `ui`'s remaining space and returns what was clicked.
     pub fn ui(&mut self, ui: &mut Ui) -> Vec<CanvasEvent> {
+        if self.label_extents.is_none() {
+            self.label_extents = Some(self.measure_labels(ui));
+            // Spread the layout over the view at zoom 1, where labels have their full
+            // size, then move nodes until no two labels overlap.
+            let room = ui.available_size();
+            if let Some(factor) = self.fit(room).map(|(zoom, _)| zoom) {
+                self.layout.scale(factor);
+            }
+            self.separate_labels();
+        }
         if !self.layout.is_settled() {
             for _ in 0..STEPS_PER_FRAME {
                 self.layout.step();
+            }
+            if self.layout.is_settled() {
+                self.separate_labels();
             }
             self.copy_layout_positions();
         }
@@ -196,8 +219,7 @@ impl GraphCanvas {
             .with_edge_clicking_enabled(true)
             .with_edge_selection_enabled(true);
         let navigations = SettingsNavigation::new()
-            .with_fit_to_screen_enabled(self.fit_requested)
-            .with_fit_to_screen_padding(0.25)
+            .with_fit_to_screen_enabled(false)
             .with_zoom_and_pan_enabled(true);
         let styles = SettingsStyle::new()
             .with_labels_always(false)
@@ -216,8 +238,16 @@ impl GraphCanvas {
             .with_styles(&styles)
             .with_continuous_repaint(!self.layout.is_settled())
             .show(ui, &mut self.display);
-        self.fit_requested = false;
-        let metadata = egui_graphs::MetadataFrame::new(Some(self.view_id.clone())).load(ui);
+        let mut metadata = egui_graphs::MetadataFrame::new(Some(self.view_id.clone())).load(ui);
+        if self.fit_requested {
+            if let Some((zoom, pan)) = self.fit(response.response.rect.size()) {
+                metadata.zoom = zoom;
+                metadata.pan = pan;
+                metadata.clone().save(ui);
+                ui.ctx().request_repaint();
+            }
+            self.fit_requested = false;
+        }
         self.last_transform = Some((metadata.zoom, metadata.pan + top_left.to_vec2()));
 
         let mut events = Vec::new();
@@ -249,6 +279,62 @@ impl GraphCanvas {
             ui.ctx().request_repaint();
         }
         events
+    }
+
+    /// The box of every node with its label below it, in canvas units at zoom 1.
+    fn measure_labels(&self, ui: &Ui) -> Vec<[f32; 4]> {
+        let mut extents = vec![[-NODE_RADIUS, -NODE_RADIUS, NODE_RADIUS, NODE_RADIUS]; self.layout.positions().len()];
+        for (index, node) in self.display.nodes_iter() {
+            let size = ui.fonts_mut(|fonts| {
+                fonts
+                    .layout_no_wrap(node.label(), FontId::proportional(LABEL_FONT_SIZE), Color32::BLACK)
+                    .size()
+            });
+            if let Some(extent) = extents.get_mut(index.index()) {
+                let half_width = (size.x / 2.0 + 3.0).max(NODE_RADIUS * 1.2);
+                *extent = [-half_width, -NODE_RADIUS * 1.2, half_width, NODE_RADIUS + 4.0 + size.y];
+            }
+        }
+        extents
+    }
+
+    /// Moves nodes apart until no labels overlap, then shows the new positions.
+    fn separate_labels(&mut self) {
+        if let Some(extents) = &self.label_extents {
+            self.layout.remove_overlaps(extents, LABEL_GAP, 300);
+        }
+        self.copy_layout_positions();
+    }
+
+    /// The zoom and pan that show every node and its whole label in a view of `size`.
+    fn fit(&self, size: Vec2) -> Option<(f32, Vec2)> {
+        let positions = self.layout.positions();
+        let extents = self.label_extents.as_ref()?;
+        let mut bounds = Rect::NOTHING;
+        let mut margin = [0.0f32; 4];
+        for (position, extent) in positions.iter().zip(extents) {
+            bounds.extend_with(Pos2::new(position[0], position[1]));
+            margin[0] = margin[0].max(-extent[0]);
+            margin[1] = margin[1].max(-extent[1]);
+            margin[2] = margin[2].max(extent[2]);
+            margin[3] = margin[3].max(extent[3]);
+        }
+        if !bounds.is_finite() || !bounds.is_positive() && positions.len() > 1 {
+            return None;
+        }
+        let room = Vec2::new(
+            size.x - margin[0] - margin[2] - 2.0 * FIT_MARGIN,
+            size.y - margin[1] - margin[3] - 2.0 * FIT_MARGIN,
+        )
+        .max(Vec2::splat(10.0));
+        let zoom = (room.x / bounds.width().max(1.0))
+            .min(room.y / bounds.height().max(1.0))
+            .clamp(0.05, 4.0);
+        let target = Pos2::new(
+            FIT_MARGIN + margin[0] + room.x / 2.0,
+            FIT_MARGIN + margin[1] + room.y / 2.0,
+        );
+        Some((zoom, target.to_vec2() - bounds.center().to_vec2() * zoom))
     }
 
     fn copy_layout_positions(&mut self) {
@@ -311,10 +397,12 @@ impl DisplayNode<NodePayload, EdgePayload, Directed, DefaultIx> for KindNodeShap
         let mut shapes = vec![kind_shapes(self.kind, center, radius, stroke)];
         // Labels shrink with the zoom only down to a legible floor; when zoomed far out
         // they are left to the selected and hovered nodes.
-        if zoom < 0.3 && !emphasised {
+        if zoom < 0.5 && !emphasised {
             return shapes;
         }
-        let font_size = (14.0 * zoom.sqrt()).clamp(12.0, 20.0);
+        // Labels are part of the drawing: they scale with it, so that labels that do not
+        // overlap at zoom 1 never overlap, down to a legible floor.
+        let font_size = (LABEL_FONT_SIZE * zoom).clamp(10.0, 28.0);
         let text_color = if emphasised {
             Color32::BLACK
         } else {
