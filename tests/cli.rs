@@ -9,10 +9,18 @@ fn backchannel() -> Command {
 
 #[test]
 fn check_accepts_a_valid_file() {
-    let output = backchannel().args(["check", "seeds/negotiations.json"]).output().unwrap();
+    let output = backchannel()
+        .args(["check", "seeds/negotiations.json"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(0));
     let stdout = String::from_utf8(output.stdout).unwrap();
-    assert!(stdout.starts_with("seeds/negotiations.json: valid: 53 nodes, 105 edges, 5 articles, 0 warning(s)"), "{stdout}");
+    assert!(
+        stdout.starts_with(
+            "seeds/negotiations.json: valid: 53 nodes, 105 edges, 5 articles, 0 warning(s)"
+        ),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -39,21 +47,33 @@ fn check_prints_every_problem_and_exits_1() {
         format!("{file}: $.nodes[0].evidence: error: node \"a\" has no evidence"),
         format!("{file}: invalid: 7 error(s), 0 warning(s)"),
     ] {
-        assert!(stdout.contains(&expected), "missing {expected:?} in\n{stdout}");
+        assert!(
+            stdout.contains(&expected),
+            "missing {expected:?} in\n{stdout}"
+        );
     }
 }
 
 #[test]
 fn check_a_missing_file_exits_1_with_the_reason() {
-    let output = backchannel().args(["check", "no/such/file.json"]).output().unwrap();
+    let output = backchannel()
+        .args(["check", "no/such/file.json"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let stdout = String::from_utf8(output.stdout).unwrap();
-    assert!(stdout.contains("no/such/file.json: error: cannot read the file"), "{stdout}");
+    assert!(
+        stdout.contains("no/such/file.json: error: cannot read the file"),
+        "{stdout}"
+    );
 }
 
 #[test]
 fn inspect_json_lists_nodes_and_edges_with_evidence() {
-    let output = backchannel().args(["inspect", "seeds/negotiations.json", "--json"]).output().unwrap();
+    let output = backchannel()
+        .args(["inspect", "seeds/negotiations.json", "--json"])
+        .output()
+        .unwrap();
     assert!(output.status.success());
     let report: Value = serde_json::from_slice(&output.stdout).unwrap();
     let nodes = report["nodes"].as_array().unwrap();
@@ -70,23 +90,39 @@ fn inspect_json_lists_nodes_and_edges_with_evidence() {
     let end = record["end"].as_u64().unwrap() as usize;
     let quoted: String = text.chars().skip(start).take(end - start).collect();
     assert_eq!(record["quote"], quoted.as_str());
-    let edge = edges.iter().find(|edge| edge["source"] == "hamas" && edge["relation"] == "demands").unwrap();
+    let edge = edges
+        .iter()
+        .find(|edge| edge["source"] == "hamas" && edge["relation"] == "demands")
+        .unwrap();
     assert!(!edge["evidence"].as_array().unwrap().is_empty());
     assert!(edge["target"].is_string() && edge["id"].is_string());
 }
 
 #[test]
 fn inspect_text_and_inspect_of_an_invalid_file() {
-    let output = backchannel().args(["inspect", "tests/fixtures/valid/minimal/dataset.json"]).output().unwrap();
+    let output = backchannel()
+        .args(["inspect", "tests/fixtures/valid/minimal/dataset.json"])
+        .output()
+        .unwrap();
     assert!(output.status.success());
     let stdout = String::from_utf8(output.stdout).unwrap();
-    assert!(stdout.contains("e-demands: hamas demands ceasefire"), "{stdout}");
+    assert!(
+        stdout.contains("e-demands: hamas demands ceasefire"),
+        "{stdout}"
+    );
     assert!(stdout.contains("article.txt"), "{stdout}");
 
-    let output = backchannel().args(["inspect", "tests/fixtures/invalid/malformed.json", "--json"]).output().unwrap();
+    let output = backchannel()
+        .args(["inspect", "tests/fixtures/invalid/malformed.json", "--json"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(1));
     assert!(output.stdout.is_empty());
-    assert!(String::from_utf8(output.stderr).unwrap().contains("malformed.json:5:30: error"));
+    assert!(
+        String::from_utf8(output.stderr)
+            .unwrap()
+            .contains("malformed.json:5:30: error")
+    );
 }
 
 #[test]
@@ -95,15 +131,25 @@ fn help_documents_every_command() {
     assert!(output.status.success());
     let help = String::from_utf8(output.stdout).unwrap();
     for command in ["check", "inspect", "anchor", "[FILE]"] {
-        assert!(help.contains(command), "--help does not mention {command}:\n{help}");
+        assert!(
+            help.contains(command),
+            "--help does not mention {command}:\n{help}"
+        );
     }
 }
 
 #[test]
 fn anchor_fills_offsets_and_never_overwrites_its_input_unasked() {
     let folder = tempfile::tempdir().unwrap();
-    std::fs::copy("tests/fixtures/valid/minimal/article.txt", folder.path().join("article.txt")).unwrap();
-    let mut value: Value = serde_json::from_str(&std::fs::read_to_string("tests/fixtures/valid/minimal/dataset.json").unwrap()).unwrap();
+    std::fs::copy(
+        "tests/fixtures/valid/minimal/article.txt",
+        folder.path().join("article.txt"),
+    )
+    .unwrap();
+    let mut value: Value = serde_json::from_str(
+        &std::fs::read_to_string("tests/fixtures/valid/minimal/dataset.json").unwrap(),
+    )
+    .unwrap();
     for node in value["nodes"].as_array_mut().unwrap() {
         for record in node["evidence"].as_array_mut().unwrap() {
             record["start"] = 0.into();
@@ -112,22 +158,55 @@ fn anchor_fills_offsets_and_never_overwrites_its_input_unasked() {
             record["suffix"] = "".into();
         }
     }
-    value["articles"][0].as_object_mut().unwrap().remove("sha256");
+    value["articles"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("sha256");
     let input = folder.path().join("draft.json");
     std::fs::write(&input, serde_json::to_vec(&value).unwrap()).unwrap();
     let before = std::fs::read(&input).unwrap();
 
-    let refused = backchannel().arg("anchor").arg(&input).arg("-o").arg(&input).output().unwrap();
+    let refused = backchannel()
+        .arg("anchor")
+        .arg(&input)
+        .arg("-o")
+        .arg(&input)
+        .output()
+        .unwrap();
     assert_eq!(refused.status.code(), Some(2));
-    assert_eq!(std::fs::read(&input).unwrap(), before, "the input was changed");
+    assert_eq!(
+        std::fs::read(&input).unwrap(),
+        before,
+        "the input was changed"
+    );
 
     let output_path = folder.path().join("anchored.json");
-    let output = backchannel().arg("anchor").arg(&input).arg("-o").arg(&output_path).output().unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let output = backchannel()
+        .arg("anchor")
+        .arg(&input)
+        .arg("-o")
+        .arg(&output_path)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let anchored: Value = serde_json::from_slice(&std::fs::read(&output_path).unwrap()).unwrap();
-    let original: Value = serde_json::from_str(&std::fs::read_to_string("tests/fixtures/valid/minimal/dataset.json").unwrap()).unwrap();
+    let original: Value = serde_json::from_str(
+        &std::fs::read_to_string("tests/fixtures/valid/minimal/dataset.json").unwrap(),
+    )
+    .unwrap();
     assert_eq!(anchored["nodes"], original["nodes"]);
-    assert_eq!(anchored["articles"][0]["sha256"], original["articles"][0]["sha256"]);
-    let check = backchannel().arg("check").arg(&output_path).output().unwrap();
+    assert_eq!(
+        anchored["articles"][0]["sha256"],
+        original["articles"][0]["sha256"]
+    );
+    let check = backchannel()
+        .arg("check")
+        .arg(&output_path)
+        .output()
+        .unwrap();
     assert!(check.status.success());
 }

@@ -35,9 +35,27 @@ fn every_quote_is_the_article_text_at_its_offsets() {
         let path = article.path.as_deref().unwrap();
         // Read the file again, independently of the loader, and count chars.
         let text = std::fs::read_to_string(Path::new("seeds").join(path)).unwrap();
-        let at_offsets: String = text.chars().skip(record.start).take(record.end - record.start).collect();
-        assert_eq!(at_offsets, record.quote, "{} {}..{}", record.article_id, record.start, record.end);
-        let before: String = text.chars().take(record.start).collect::<Vec<_>>().iter().rev().take(32).collect::<Vec<_>>().into_iter().rev().collect();
+        let at_offsets: String = text
+            .chars()
+            .skip(record.start)
+            .take(record.end - record.start)
+            .collect();
+        assert_eq!(
+            at_offsets, record.quote,
+            "{} {}..{}",
+            record.article_id, record.start, record.end
+        );
+        let before: String = text
+            .chars()
+            .take(record.start)
+            .collect::<Vec<_>>()
+            .iter()
+            .rev()
+            .take(32)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
         assert_eq!(before, record.prefix);
         records += 1;
     }
@@ -55,7 +73,11 @@ fn every_node_and_edge_has_evidence_from_the_articles() {
         .flat_map(|edge| &edge.evidence)
         .map(|record| record.article_id.as_str())
         .collect();
-    assert_eq!(cited.len(), 5, "every article supports some edge: {cited:?}");
+    assert_eq!(
+        cited.len(),
+        5,
+        "every article supports some edge: {cited:?}"
+    );
 }
 
 #[test]
@@ -70,9 +92,17 @@ fn seed_articles_are_byte_identical_to_the_shared_seeds() {
     assert_eq!(local.len(), 5);
     for (name, embedded) in SEED_ARTICLES {
         let on_disk = std::fs::read(Path::new("seeds").join(name)).unwrap();
-        assert_eq!(on_disk, embedded.as_bytes(), "{name} differs from the built-in copy");
+        assert_eq!(
+            on_disk,
+            embedded.as_bytes(),
+            "{name} differs from the built-in copy"
+        );
         if shared.is_dir() {
-            assert_eq!(on_disk, std::fs::read(shared.join(name)).unwrap(), "{name} differs from ../shared/seeds");
+            assert_eq!(
+                on_disk,
+                std::fs::read(shared.join(name)).unwrap(),
+                "{name} differs from ../shared/seeds"
+            );
         }
     }
 }
@@ -84,7 +114,19 @@ fn the_seed_names_the_parties_mediators_and_meetings() {
     for mediator in ["egypt", "qatar", "united-states", "burns", "al-thani"] {
         assert_eq!(kind_of(mediator), Some(NodeKind::Mediator), "{mediator}");
     }
-    for actor in ["israel", "hamas", "netanyahu", "khalil-al-hayya", "osama-hamdan", "ismail-haniyeh", "gallant", "katz", "ben-gvir", "smotrich", "gantz"] {
+    for actor in [
+        "israel",
+        "hamas",
+        "netanyahu",
+        "khalil-al-hayya",
+        "osama-hamdan",
+        "ismail-haniyeh",
+        "gallant",
+        "katz",
+        "ben-gvir",
+        "smotrich",
+        "gantz",
+    ] {
         assert_eq!(kind_of(actor), Some(NodeKind::Actor), "{actor}");
     }
     let places: BTreeSet<&str> = model
@@ -96,12 +138,39 @@ fn the_seed_names_the_parties_mediators_and_meetings() {
     for place in ["Cairo", "Doha", "Paris"] {
         assert!(places.contains(place), "no meeting in {place}: {places:?}");
     }
-    let statuses: BTreeSet<MeetingStatus> = model.nodes.iter().filter_map(|node| node.meeting.as_ref()).map(|meeting| meeting.status).collect();
-    assert!(statuses.contains(&MeetingStatus::Held) && statuses.contains(&MeetingStatus::Planned) && statuses.contains(&MeetingStatus::Reported));
-    let demands = model.nodes.iter().filter(|node| node.kind == NodeKind::Demand).count();
+    let statuses: BTreeSet<MeetingStatus> = model
+        .nodes
+        .iter()
+        .filter_map(|node| node.meeting.as_ref())
+        .map(|meeting| meeting.status)
+        .collect();
+    assert!(
+        statuses.contains(&MeetingStatus::Held)
+            && statuses.contains(&MeetingStatus::Planned)
+            && statuses.contains(&MeetingStatus::Reported)
+    );
+    let demands = model
+        .nodes
+        .iter()
+        .filter(|node| node.kind == NodeKind::Demand)
+        .count();
     assert!(demands >= 10, "{demands} demands");
     let relations: BTreeSet<Relation> = model.edges.iter().map(|edge| edge.relation).collect();
-    for relation in [Relation::Demands, Relation::Rejects, Relation::Accepts, Relation::Proposes, Relation::Mediates, Relation::Attends, Relation::Hosts, Relation::Leads, Relation::MemberOf, Relation::Opposes, Relation::Supports, Relation::Pressures, Relation::Blames] {
+    for relation in [
+        Relation::Demands,
+        Relation::Rejects,
+        Relation::Accepts,
+        Relation::Proposes,
+        Relation::Mediates,
+        Relation::Attends,
+        Relation::Hosts,
+        Relation::Leads,
+        Relation::MemberOf,
+        Relation::Opposes,
+        Relation::Supports,
+        Relation::Pressures,
+        Relation::Blames,
+    ] {
         assert!(relations.contains(&relation), "no {relation} edge");
     }
 }
@@ -113,10 +182,17 @@ fn disagreeing_reports_stay_separate_edges() {
     let reports: Vec<_> = model
         .edges
         .iter()
-        .filter(|edge| edge.source == "hamas" && edge.target == "talks-resume-may-28" && edge.relation == Relation::Attends)
+        .filter(|edge| {
+            edge.source == "hamas"
+                && edge.target == "talks-resume-may-28"
+                && edge.relation == Relation::Attends
+        })
         .collect();
     let modalities: BTreeSet<Modality> = reports.iter().map(|edge| edge.modality).collect();
-    assert_eq!(modalities, BTreeSet::from([Modality::Expected, Modality::Denied]));
+    assert_eq!(
+        modalities,
+        BTreeSet::from([Modality::Expected, Modality::Denied])
+    );
     assert!(reports.iter().all(|edge| edge.attributed_to.is_some()));
     // Hostage figures: 121 in one article, "more than 100" in another.
     let hostage_reports: Vec<_> = model
@@ -125,7 +201,10 @@ fn disagreeing_reports_stay_separate_edges() {
         .filter(|edge| edge.source == "israel" && edge.target == "hostage-release")
         .collect();
     assert_eq!(hostage_reports.len(), 2);
-    let articles: BTreeSet<&str> = hostage_reports.iter().map(|edge| edge.evidence[0].article_id.as_str()).collect();
+    let articles: BTreeSet<&str> = hostage_reports
+        .iter()
+        .map(|edge| edge.evidence[0].article_id.as_str())
+        .collect();
     assert_eq!(articles.len(), 2);
 }
 
@@ -143,7 +222,11 @@ fn graph_has_an_index_for_every_id_and_sorted_neighbours() {
     sorted.sort_unstable();
     assert_eq!(neighbours, sorted);
     assert!(neighbours.contains(&"al-thani") && neighbours.contains(&"mediators-proposal"));
-    let expected_degree = model.edges.iter().filter(|edge| edge.source == "qatar" || edge.target == "qatar").count();
+    let expected_degree = model
+        .edges
+        .iter()
+        .filter(|edge| edge.source == "qatar" || edge.target == "qatar")
+        .count();
     assert_eq!(graph.degree("qatar"), Some(expected_degree));
     assert_eq!(graph.degree("nobody"), None);
 }

@@ -44,7 +44,11 @@ fn click_at(harness: &mut Harness<'static, BackchannelApp>, position: Pos2) {
 }
 
 fn select_in_entity_list(harness: &mut Harness<'static, BackchannelApp>, label: &str) {
-    harness.get_all_by_label(label).next().expect("the entity is listed").click();
+    harness
+        .get_all_by_label(label)
+        .next()
+        .expect("the entity is listed")
+        .click();
     harness.run_steps(3);
 }
 
@@ -52,10 +56,17 @@ fn select_in_entity_list(harness: &mut Harness<'static, BackchannelApp>, label: 
 fn selecting_hamas_lists_quotes_from_the_seed_articles() {
     let mut harness = harness();
     select_in_entity_list(&mut harness, "Hamas");
-    assert_eq!(harness.state().selection(), Some(&Selection::Node("hamas".into())));
+    assert_eq!(
+        harness.state().selection(),
+        Some(&Selection::Node("hamas".into()))
+    );
     let model = harness.state().model().clone();
     let hamas = model.node("hamas").unwrap();
-    assert!(harness.query_by_label(&format!("Evidence ({})", hamas.evidence.len())).is_some());
+    assert!(
+        harness
+            .query_by_label(&format!("Evidence ({})", hamas.evidence.len()))
+            .is_some()
+    );
     for record in &hamas.evidence {
         // Each record shows its sentence, which contains the quote.
         assert!(
@@ -68,34 +79,61 @@ fn selecting_hamas_lists_quotes_from_the_seed_articles() {
     }
     // Its relations are listed, grouped by type.
     assert!(harness.query_by_label("demands").is_some());
-    assert!(harness.query_by_role_and_label(LINK, "Permanent ceasefire, end of the war").is_some());
+    assert!(
+        harness
+            .query_by_role_and_label(LINK, "Permanent ceasefire, end of the war")
+            .is_some()
+    );
 }
 
 #[test]
 fn clicking_a_node_in_the_graph_selects_it() {
     let mut harness = harness();
-    let position = harness.state().node_screen_position("qatar").expect("qatar is drawn");
+    let position = harness
+        .state()
+        .node_screen_position("qatar")
+        .expect("qatar is drawn");
     click_at(&mut harness, position);
-    assert_eq!(harness.state().selection(), Some(&Selection::Node("qatar".into())));
-    assert!(harness.query_by_label_contains("proposed by mediators from Qatar and Egypt").is_some());
+    assert_eq!(
+        harness.state().selection(),
+        Some(&Selection::Node("qatar".into()))
+    );
+    assert!(
+        harness
+            .query_by_label_contains("proposed by mediators from Qatar and Egypt")
+            .is_some()
+    );
 }
 
 #[test]
 fn clicking_a_relation_moves_the_selection_there() {
     let mut harness = harness();
     select_in_entity_list(&mut harness, "Khalil al-Hayya");
-    harness.get_by_role_and_label(LINK, "Hamas delegation").click();
+    harness
+        .get_by_role_and_label(LINK, "Hamas delegation")
+        .click();
     harness.run_steps(3);
-    assert_eq!(harness.state().selection(), Some(&Selection::Node("hamas-delegation".into())));
+    assert_eq!(
+        harness.state().selection(),
+        Some(&Selection::Node("hamas-delegation".into()))
+    );
     // The relation itself: its evidence is the quote that supports it.
-    harness.get_all_by_role_and_label(LINK, "attends →").next().unwrap().click();
+    harness
+        .get_all_by_role_and_label(LINK, "attends")
+        .next()
+        .unwrap()
+        .click();
     harness.run_steps(3);
     let Some(Selection::Edge(id)) = harness.state().selection().cloned() else {
         panic!("an edge is selected");
     };
     let edge = harness.state().model().edge(&id).unwrap().clone();
     assert_eq!(edge.source, "hamas-delegation");
-    assert!(harness.query_by_label_contains(&edge.evidence[0].quote).is_some());
+    assert!(
+        harness
+            .query_by_label_contains(&edge.evidence[0].quote)
+            .is_some()
+    );
 }
 
 #[test]
@@ -113,15 +151,30 @@ fn escape_clears_the_selection() {
 fn clicking_an_evidence_record_opens_the_reader_at_the_quote() {
     let mut harness = harness();
     select_in_entity_list(&mut harness, "Osama Hamdan");
-    harness.get_all_by_label("Read in article").next().unwrap().click();
+    harness
+        .get_all_by_label("Read in article")
+        .next()
+        .unwrap()
+        .click();
     harness.run_steps(4);
-    let reader = harness.state().reader().cloned().expect("the reader is open");
+    let reader = harness
+        .state()
+        .reader()
+        .cloned()
+        .expect("the reader is open");
     let model = harness.state().model().clone();
     let record = &model.node("osama-hamdan").unwrap().evidence[0];
-    assert_eq!((reader.article_id.as_str(), reader.start, reader.end), (record.article_id.as_str(), record.start, record.end));
+    assert_eq!(
+        (reader.article_id.as_str(), reader.start, reader.end),
+        (record.article_id.as_str(), record.start, record.end)
+    );
     assert!(!reader.scroll_pending, "the reader scrolled to the quote");
     let article = model.article(&record.article_id).unwrap();
-    assert!(harness.query_by_label(&format!("Article: {}", article.title)).is_some());
+    assert!(
+        harness
+            .query_by_label(&format!("Article: {}", article.title))
+            .is_some()
+    );
 }
 
 fn open_path_through_the_menu(harness: &mut Harness<'static, BackchannelApp>, path: &Path) {
@@ -153,17 +206,42 @@ fn opening_an_invalid_file_shows_every_problem_and_keeps_the_graph() {
     .unwrap();
     open_path_through_the_menu(&mut harness, &path);
 
-    let failure = harness.state().open_failure().expect("the failure is shown");
+    let failure = harness
+        .state()
+        .open_failure()
+        .expect("the failure is shown");
     assert_eq!(failure.error_count(), 4);
-    assert!(harness.query_by_label(&format!("Could not open {}", path.display())).is_some());
-    assert!(harness.query_by_label_contains("unknown kind \"villain\"").is_some());
-    assert!(harness.query_by_label_contains("edge \"e\" has target \"ghost\"").is_some());
+    assert!(
+        harness
+            .query_by_label(&format!("Could not open {}", path.display()))
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("unknown kind \"villain\"")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("edge \"e\" has target \"ghost\"")
+            .is_some()
+    );
     assert!(harness.query_by_label("$.edges[0].target").is_some());
-    assert!(harness.query_by_label_contains("The graph that was open is unchanged").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("The graph that was open is unchanged")
+            .is_some()
+    );
     // The seed graph, and the selection in it, are untouched.
     assert_eq!(harness.state().model().nodes.len(), before_nodes);
-    assert_eq!(harness.state().model().title, "Gaza ceasefire and hostage talks, May 2024");
-    assert_eq!(harness.state().selection(), Some(&Selection::Node("hamas".into())));
+    assert_eq!(
+        harness.state().model().title,
+        "Gaza ceasefire and hostage talks, May 2024"
+    );
+    assert_eq!(
+        harness.state().selection(),
+        Some(&Selection::Node("hamas".into()))
+    );
     assert!(harness.state().node_screen_position("hamas").is_some());
 }
 
@@ -188,7 +266,10 @@ fn dropping_a_second_valid_dataset_replaces_the_graph_and_is_remembered() {
         recent_store: Some(store.clone()),
     });
     let path = std::fs::canonicalize("tests/fixtures/valid/minimal/dataset.json").unwrap();
-    harness.input_mut().dropped_files.push(Arc::new(DroppedPath(path.clone())));
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(DroppedPath(path.clone())));
     harness.run_steps(3);
     assert_eq!(harness.state().model().title, "Minimal talks");
     assert_eq!(harness.state().model().nodes.len(), 4);
@@ -211,7 +292,10 @@ fn a_file_named_on_the_command_line_opens_after_the_seed() {
         initial_file: Some(PathBuf::from("tests/fixtures/invalid/future-format.json")),
         recent_store: None,
     });
-    assert_eq!(bad.state().model().title, "Gaza ceasefire and hostage talks, May 2024");
+    assert_eq!(
+        bad.state().model().title,
+        "Gaza ceasefire and hostage talks, May 2024"
+    );
     assert!(bad.state().open_failure().is_some());
 }
 
@@ -244,6 +328,8 @@ fn the_window_stops_repainting_once_the_layout_has_settled() {
         .get(&egui::ViewportId::ROOT)
         .map(|viewport| viewport.repaint_delay)
         .unwrap();
-    assert!(repaint_delay > Duration::from_secs(60), "repaints again after {repaint_delay:?}");
+    assert!(
+        repaint_delay > Duration::from_secs(60),
+        "repaints again after {repaint_delay:?}"
+    );
 }
-

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use backchannel::dataset::{self, Loaded, LoadError, Location, Problem, ProblemKind, Severity};
+use backchannel::dataset::{self, LoadError, Loaded, Location, Problem, ProblemKind, Severity};
 use serde_json::{Value, json};
 
 const FIXTURE: &str = "tests/fixtures/valid/minimal";
@@ -15,11 +15,17 @@ fn fixture_value() -> Value {
 
 /// Writes the fixture, changed by `change`, into a fresh folder with its article and
 /// loads it.
-fn load_changed(change: impl FnOnce(&mut Value)) -> (tempfile::TempDir, PathBuf, Result<Loaded, LoadError>) {
+fn load_changed(
+    change: impl FnOnce(&mut Value),
+) -> (tempfile::TempDir, PathBuf, Result<Loaded, LoadError>) {
     let mut value = fixture_value();
     change(&mut value);
     let folder = tempfile::tempdir().unwrap();
-    std::fs::copy(Path::new(FIXTURE).join("article.txt"), folder.path().join("article.txt")).unwrap();
+    std::fs::copy(
+        Path::new(FIXTURE).join("article.txt"),
+        folder.path().join("article.txt"),
+    )
+    .unwrap();
     let path = folder.path().join("dataset.json");
     std::fs::write(&path, serde_json::to_vec_pretty(&value).unwrap()).unwrap();
     let result = dataset::load_file(&path);
@@ -36,8 +42,15 @@ fn errors_of(change: impl FnOnce(&mut Value)) -> (PathBuf, Vec<Problem>) {
 
 /// The only problem of `kind`, checked to name the file.
 fn the_problem(path: &Path, problems: &[Problem], kind: ProblemKind) -> Problem {
-    let matching: Vec<&Problem> = problems.iter().filter(|problem| problem.kind == kind).collect();
-    assert_eq!(matching.len(), 1, "expected one {kind:?}, got {problems:#?}");
+    let matching: Vec<&Problem> = problems
+        .iter()
+        .filter(|problem| problem.kind == kind)
+        .collect();
+    assert_eq!(
+        matching.len(),
+        1,
+        "expected one {kind:?}, got {problems:#?}"
+    );
     let problem = matching[0].clone();
     assert_eq!(problem.file, path.display().to_string());
     assert!(problem.to_string().starts_with(&path.display().to_string()));
@@ -65,7 +78,13 @@ fn malformed_json_gives_line_and_column() {
     let path = Path::new("tests/fixtures/invalid/malformed.json");
     let error = dataset::load_file(path).unwrap_err();
     let problem = the_problem(path, &error.problems, ProblemKind::MalformedJson);
-    assert_eq!(problem.location, Location::LineColumn { line: 5, column: 30 });
+    assert_eq!(
+        problem.location,
+        Location::LineColumn {
+            line: 5,
+            column: 30
+        }
+    );
     assert_eq!(
         problem.to_string(),
         "tests/fixtures/invalid/malformed.json:5:30: error: malformed JSON: expected `,` or `}`"
@@ -78,7 +97,13 @@ fn truncated_json_is_malformed_not_a_panic() {
     for cut in (0..bytes.len()).step_by(97) {
         let store = dataset::FolderStore::new(FIXTURE);
         let error = dataset::load_bytes("cut.json", &bytes[..cut], &store).unwrap_err();
-        assert!(error.problems.iter().any(|p| p.kind == ProblemKind::MalformedJson), "cut at {cut}");
+        assert!(
+            error
+                .problems
+                .iter()
+                .any(|p| p.kind == ProblemKind::MalformedJson),
+            "cut at {cut}"
+        );
     }
 }
 
@@ -88,7 +113,13 @@ fn unknown_format_version() {
     let error = dataset::load_file(path).unwrap_err();
     let problem = the_problem(path, &error.problems, ProblemKind::UnknownFormat);
     assert_eq!(path_of(&problem), "$.format");
-    assert!(problem.message.contains("unknown format version \"backchannel/9\""), "{}", problem.message);
+    assert!(
+        problem
+            .message
+            .contains("unknown format version \"backchannel/9\""),
+        "{}",
+        problem.message
+    );
 
     let (path, problems) = errors_of(|value| {
         value.as_object_mut().unwrap().remove("format");
@@ -113,7 +144,11 @@ fn unknown_relation() {
     let (path, problems) = errors_of(|value| value["edges"][0]["relation"] = json!("wants"));
     let problem = the_problem(&path, &problems, ProblemKind::UnknownRelation);
     assert_eq!(path_of(&problem), "$.edges[0].relation");
-    assert!(problem.message.starts_with("unknown relation \"wants\"; expected one of demands, rejects"));
+    assert!(
+        problem
+            .message
+            .starts_with("unknown relation \"wants\"; expected one of demands, rejects")
+    );
 }
 
 #[test]
@@ -121,7 +156,10 @@ fn duplicate_ids() {
     let (path, problems) = errors_of(|value| value["nodes"][2]["id"] = json!("hamas"));
     let problem = the_problem(&path, &problems, ProblemKind::DuplicateId);
     assert_eq!(path_of(&problem), "$.nodes[2].id");
-    assert_eq!(problem.message, "duplicate node id \"hamas\" (first used at $.nodes[0])");
+    assert_eq!(
+        problem.message,
+        "duplicate node id \"hamas\" (first used at $.nodes[0])"
+    );
 
     let (path, problems) = errors_of(|value| value["edges"][1]["id"] = json!("e-demands"));
     let problem = the_problem(&path, &problems, ProblemKind::DuplicateId);
@@ -141,10 +179,14 @@ fn edge_to_a_missing_node() {
 
 #[test]
 fn evidence_pointing_at_a_missing_article() {
-    let (path, problems) = errors_of(|value| value["nodes"][0]["evidence"][0]["article"] = json!("gone"));
+    let (path, problems) =
+        errors_of(|value| value["nodes"][0]["evidence"][0]["article"] = json!("gone"));
     let problem = the_problem(&path, &problems, ProblemKind::MissingArticle);
     assert_eq!(path_of(&problem), "$.nodes[0].evidence[0].article");
-    assert_eq!(problem.message, "evidence cites article \"gone\", but no article has that id");
+    assert_eq!(
+        problem.message,
+        "evidence cites article \"gone\", but no article has that id"
+    );
 }
 
 #[test]
@@ -152,14 +194,26 @@ fn article_path_that_is_missing() {
     let (path, problems) = errors_of(|value| value["articles"][0]["path"] = json!("missing.txt"));
     let problem = the_problem(&path, &problems, ProblemKind::ArticlePath);
     assert_eq!(path_of(&problem), "$.articles[0].path");
-    assert!(problem.message.starts_with("article file \"missing.txt\" cannot be read"), "{}", problem.message);
+    assert!(
+        problem
+            .message
+            .starts_with("article file \"missing.txt\" cannot be read"),
+        "{}",
+        problem.message
+    );
 }
 
 #[test]
 fn article_path_that_escapes_the_folder() {
     for (escaping, expected) in [
-        ("../article.txt", "article path \"../article.txt\" leaves the dataset's folder"),
-        ("/etc/passwd", "article path \"/etc/passwd\" is absolute; give it relative to the dataset's folder"),
+        (
+            "../article.txt",
+            "article path \"../article.txt\" leaves the dataset's folder",
+        ),
+        (
+            "/etc/passwd",
+            "article path \"/etc/passwd\" is absolute; give it relative to the dataset's folder",
+        ),
     ] {
         let (path, problems) = errors_of(|value| value["articles"][0]["path"] = json!(escaping));
         let problem = the_problem(&path, &problems, ProblemKind::ArticlePath);
@@ -180,28 +234,46 @@ fn quote_moved_is_reanchored_with_a_warning() {
     let problem = the_problem(&path, &loaded.warnings, ProblemKind::QuoteMoved);
     assert_eq!(problem.severity, Severity::Warning);
     assert_eq!(path_of(&problem), "$.edges[0].evidence[0]");
-    assert!(problem.message.contains("found it at 62..97 by quote and context"), "{}", problem.message);
+    assert!(
+        problem
+            .message
+            .contains("found it at 62..97 by quote and context"),
+        "{}",
+        problem.message
+    );
     let evidence = &loaded.model.edges[0].evidence[0];
     assert_eq!((evidence.start, evidence.end), (62, 97));
     let article = loaded.model.article("art").unwrap();
-    assert_eq!(article.text.slice(evidence.start, evidence.end), Some(evidence.quote.as_str()));
+    assert_eq!(
+        article.text.slice(evidence.start, evidence.end),
+        Some(evidence.quote.as_str())
+    );
 }
 
 #[test]
 fn quote_nowhere_in_the_text_is_an_error() {
-    let (path, problems) = errors_of(|value| value["nodes"][3]["evidence"][0]["quote"] = json!("a temporary truce"));
+    let (path, problems) =
+        errors_of(|value| value["nodes"][3]["evidence"][0]["quote"] = json!("a temporary truce"));
     let problem = the_problem(&path, &problems, ProblemKind::QuoteNotFound);
     assert_eq!(path_of(&problem), "$.nodes[3].evidence[0].quote");
-    assert_eq!(problem.message, "the quote \"a temporary truce\" is nowhere in article \"art\"");
+    assert_eq!(
+        problem.message,
+        "the quote \"a temporary truce\" is nowhere in article \"art\""
+    );
 }
 
 #[test]
 fn hash_mismatch_is_a_warning() {
-    let (_folder, path, result) = load_changed(|value| value["articles"][0]["sha256"] = json!("00ff"));
+    let (_folder, path, result) =
+        load_changed(|value| value["articles"][0]["sha256"] = json!("00ff"));
     let loaded = result.expect("a hash mismatch is only a warning");
     let problem = the_problem(&path, &loaded.warnings, ProblemKind::HashMismatch);
     assert_eq!(path_of(&problem), "$.articles[0].sha256");
-    assert!(problem.message.starts_with("the text of article \"art\" has changed: its sha256 is "));
+    assert!(
+        problem
+            .message
+            .starts_with("the text of article \"art\" has changed: its sha256 is ")
+    );
 }
 
 #[test]
@@ -210,13 +282,24 @@ fn wrong_types_and_unknown_fields_give_their_paths() {
         value["nodes"][0]["evidence"][0]["start"] = json!("twelve");
         value["edges"][1]["aliasses"] = json!([]);
     });
-    let shapes: Vec<&Problem> = problems.iter().filter(|p| p.kind == ProblemKind::WrongShape).collect();
+    let shapes: Vec<&Problem> = problems
+        .iter()
+        .filter(|p| p.kind == ProblemKind::WrongShape)
+        .collect();
     assert_eq!(shapes.len(), 2, "{problems:#?}");
     assert_eq!(path_of(shapes[0]), "$.nodes[0].evidence[0].start");
-    assert!(shapes[0].message.contains("invalid type: string \"twelve\""));
+    assert!(
+        shapes[0]
+            .message
+            .contains("invalid type: string \"twelve\"")
+    );
     assert_eq!(path_of(shapes[1]), "$.edges[1].aliasses");
     assert!(shapes[1].message.starts_with("unknown field `aliasses`"));
-    assert!(problems.iter().all(|p| p.file == path.display().to_string()));
+    assert!(
+        problems
+            .iter()
+            .all(|p| p.file == path.display().to_string())
+    );
 }
 
 #[test]

@@ -8,9 +8,7 @@ use std::path::Path;
 use anyhow::Context as _;
 
 use crate::dataset::schema::{RawDataset, RawEvidence};
-use crate::dataset::{
-    ArticleStore, Anchoring, FolderStore, anchor_quote, context_of, sha256_hex,
-};
+use crate::dataset::{Anchoring, ArticleStore, FolderStore, anchor_quote, context_of, sha256_hex};
 use crate::model::ArticleText;
 
 /// Anchors every evidence record of `dataset` against the articles in `store`; returns
@@ -29,7 +27,9 @@ pub fn anchor_file(dataset: &mut RawDataset, store: &dyn ArticleStore) -> Vec<St
                 }
             },
             _ => {
-                problems.push(format!("$.articles[{index}]: give exactly one of \"text\" and \"path\""));
+                problems.push(format!(
+                    "$.articles[{index}]: give exactly one of \"text\" and \"path\""
+                ));
                 continue;
             }
         };
@@ -49,7 +49,10 @@ pub fn anchor_file(dataset: &mut RawDataset, store: &dyn ArticleStore) -> Vec<St
                 continue;
             };
             let occurrences = text.find_all(&record.quote).len();
-            let has_hint = record.start != 0 || record.end != 0 || !record.prefix.is_empty() || !record.suffix.is_empty();
+            let has_hint = record.start != 0
+                || record.end != 0
+                || !record.prefix.is_empty()
+                || !record.suffix.is_empty();
             if occurrences > 1 && !has_hint {
                 problems.push(format!(
                     "{path}.quote: \"{}\" occurs {occurrences} times; give a prefix, a suffix or approximate offsets",
@@ -57,11 +60,21 @@ pub fn anchor_file(dataset: &mut RawDataset, store: &dyn ArticleStore) -> Vec<St
                 ));
                 continue;
             }
-            let (start, end) = match anchor_quote(text, &record.quote, record.start, record.end, &record.prefix, &record.suffix) {
+            let (start, end) = match anchor_quote(
+                text,
+                &record.quote,
+                record.start,
+                record.end,
+                &record.prefix,
+                &record.suffix,
+            ) {
                 Anchoring::Exact => (record.start, record.end),
                 Anchoring::Moved { start, end } => (start, end),
                 Anchoring::NotFound => {
-                    problems.push(format!("{path}.quote: \"{}\" is not in article \"{}\"", record.quote, record.article));
+                    problems.push(format!(
+                        "{path}.quote: \"{}\" is not in article \"{}\"",
+                        record.quote, record.article
+                    ));
                     continue;
                 }
             };
@@ -112,12 +125,18 @@ pub fn run_anchor(
         for problem in &problems {
             writeln!(err, "{}: {problem}", file.display())?;
         }
-        writeln!(err, "{}: nothing written: {} problem(s)", file.display(), problems.len())?;
+        writeln!(
+            err,
+            "{}: nothing written: {} problem(s)",
+            file.display(),
+            problems.len()
+        )?;
         return Ok(false);
     }
     let mut json = serde_json::to_vec_pretty(&dataset)?;
     json.push(b'\n');
-    crate::atomic::write_atomically(output, &json).with_context(|| format!("cannot write {}", output.display()))?;
+    crate::atomic::write_atomically(output, &json)
+        .with_context(|| format!("cannot write {}", output.display()))?;
     writeln!(out, "wrote {}", output.display())?;
     Ok(true)
 }

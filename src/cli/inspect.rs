@@ -78,7 +78,9 @@ pub fn inspect_report(file: &str, model: &Model) -> InspectReport {
                 InspectEvidence {
                     article: record.article_id.clone(),
                     article_path: article.and_then(|article| article.path.clone()),
-                    article_title: article.map(|article| article.title.clone()).unwrap_or_default(),
+                    article_title: article
+                        .map(|article| article.title.clone())
+                        .unwrap_or_default(),
                     start: record.start,
                     end: record.end,
                     quote: record.quote.clone(),
@@ -116,7 +118,12 @@ pub fn inspect_report(file: &str, model: &Model) -> InspectReport {
 
 /// Prints the report of `file` as JSON or text; false (problems on `err`) when it does
 /// not load.
-pub fn inspect(file: &Path, json: bool, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<bool> {
+pub fn inspect(
+    file: &Path,
+    json: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<bool> {
     let loaded = match dataset::load_file(file) {
         Ok(loaded) => loaded,
         Err(error) => {
@@ -149,7 +156,11 @@ pub fn inspect(file: &Path, json: bool, out: &mut dyn Write, err: &mut dyn Write
     }
     writeln!(out, "\n{} edges", report.edges.len())?;
     for edge in &report.edges {
-        writeln!(out, "  {}: {} {} {}", edge.id, edge.source, edge.relation, edge.target)?;
+        writeln!(
+            out,
+            "  {}: {} {} {}",
+            edge.id, edge.source, edge.relation, edge.target
+        )?;
         write_evidence(out, &edge.evidence)?;
     }
     Ok(true)
@@ -157,8 +168,15 @@ pub fn inspect(file: &Path, json: bool, out: &mut dyn Write, err: &mut dyn Write
 
 fn write_evidence(out: &mut dyn Write, evidence: &[InspectEvidence]) -> std::io::Result<()> {
     for record in evidence {
-        let source = record.article_path.as_deref().unwrap_or(&record.article_title);
-        writeln!(out, "      {} {}..{}: \"{}\"", source, record.start, record.end, record.quote)?;
+        let source = record
+            .article_path
+            .as_deref()
+            .unwrap_or(&record.article_title);
+        writeln!(
+            out,
+            "      {} {}..{}: \"{}\"",
+            source, record.start, record.end, record.quote
+        )?;
     }
     Ok(())
 }

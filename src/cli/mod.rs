@@ -79,12 +79,20 @@ pub fn run(command: CliCommand) -> ExitCode {
     let stderr = std::io::stderr();
     let result = match command {
         CliCommand::Check { file } => check(&file, &mut stdout.lock()),
-        CliCommand::Inspect { file, json } => inspect::inspect(&file, json, &mut stdout.lock(), &mut stderr.lock()),
+        CliCommand::Inspect { file, json } => {
+            inspect::inspect(&file, json, &mut stdout.lock(), &mut stderr.lock())
+        }
         CliCommand::Anchor {
             file,
             output,
             in_place,
-        } => anchor::run_anchor(&file, &output, in_place, &mut stdout.lock(), &mut stderr.lock()),
+        } => anchor::run_anchor(
+            &file,
+            &output,
+            in_place,
+            &mut stdout.lock(),
+            &mut stderr.lock(),
+        ),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -113,7 +121,10 @@ pub fn check(file: &std::path::Path, out: &mut dyn Write) -> anyhow::Result<bool
         Err(error) => {
             let errors = error.error_count();
             let warnings = error.problems.len() - errors;
-            let summary = format!("{}: invalid: {errors} error(s), {warnings} warning(s)", error.file);
+            let summary = format!(
+                "{}: invalid: {errors} error(s), {warnings} warning(s)",
+                error.file
+            );
             (error.problems, summary, false)
         }
     };
@@ -121,6 +132,9 @@ pub fn check(file: &std::path::Path, out: &mut dyn Write) -> anyhow::Result<bool
         writeln!(out, "{problem}")?;
     }
     writeln!(out, "{summary}")?;
-    debug_assert_eq!(valid, !problems.iter().any(|p| p.severity == Severity::Error));
+    debug_assert_eq!(
+        valid,
+        !problems.iter().any(|p| p.severity == Severity::Error)
+    );
     Ok(valid)
 }

@@ -38,12 +38,19 @@ pub fn anchor_quote(
     if text.slice(start, end) == Some(quote) {
         return Anchoring::Exact;
     }
-    let best = text.find_all(quote).into_iter().max_by_key(|&(found_start, found_end)| {
-        let context_score = common_suffix_chars(text.before(found_start, CONTEXT_CHARS), prefix)
-            + common_prefix_chars(text.after(found_end, CONTEXT_CHARS), suffix);
-        // Higher is better: more shared context, then less distance (negated).
-        (context_score, std::cmp::Reverse(found_start.abs_diff(start)))
-    });
+    let best = text
+        .find_all(quote)
+        .into_iter()
+        .max_by_key(|&(found_start, found_end)| {
+            let context_score =
+                common_suffix_chars(text.before(found_start, CONTEXT_CHARS), prefix)
+                    + common_prefix_chars(text.after(found_end, CONTEXT_CHARS), suffix);
+            // Higher is better: more shared context, then less distance (negated).
+            (
+                context_score,
+                std::cmp::Reverse(found_start.abs_diff(start)),
+            )
+        });
     match best {
         Some((start, end)) => Anchoring::Moved { start, end },
         None => Anchoring::NotFound,

@@ -68,9 +68,12 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
             message,
         }],
     };
-    let metadata = std::fs::metadata(path).map_err(|error| unreadable(format!("cannot read the file: {error}")))?;
+    let metadata = std::fs::metadata(path)
+        .map_err(|error| unreadable(format!("cannot read the file: {error}")))?;
     if metadata.is_dir() {
-        return Err(unreadable("this is a folder, not a dataset file".to_owned()));
+        return Err(unreadable(
+            "this is a folder, not a dataset file".to_owned(),
+        ));
     }
     if metadata.len() > MAX_DATASET_BYTES {
         return Err(unreadable(format!(
@@ -78,7 +81,8 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
             metadata.len()
         )));
     }
-    let bytes = std::fs::read(path).map_err(|error| unreadable(format!("cannot read the file: {error}")))?;
+    let bytes = std::fs::read(path)
+        .map_err(|error| unreadable(format!("cannot read the file: {error}")))?;
     load_bytes(&file, &bytes, &FolderStore::beside(path))
 }
 

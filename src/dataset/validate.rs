@@ -12,12 +12,19 @@ use super::problem::{Location, ProblemKind, Problems, at};
 use super::schema::{FORMAT_VERSION, RawArticle, RawEdge, RawEvidence, RawNode};
 use super::store::ArticleStore;
 use crate::model::{
-    Article, ArticleText, CONTEXT_CHARS, Edge, Evidence, MeetingDetails, MeetingStatus, Model,
-    Modality, Node, NodeKind, PartialDate, Relation, Subtype,
+    Article, ArticleText, CONTEXT_CHARS, Edge, Evidence, MeetingDetails, MeetingStatus, Modality,
+    Model, Node, NodeKind, PartialDate, Relation, Subtype,
 };
 
 /// The top-level fields of a dataset file.
-const TOP_LEVEL_FIELDS: [&str; 6] = ["format", "title", "description", "articles", "nodes", "edges"];
+const TOP_LEVEL_FIELDS: [&str; 6] = [
+    "format",
+    "title",
+    "description",
+    "articles",
+    "nodes",
+    "edges",
+];
 
 /// Validates the bytes of a dataset file and builds its model.
 ///
@@ -109,13 +116,17 @@ pub fn validate(bytes: &[u8], store: &dyn ArticleStore, problems: &mut Problems)
         .map(|article| (article.id.as_str(), &article.text))
         .collect();
     let node_ids = unique_ids(
-        raw_nodes.iter().map(|(index, node)| (*index, node.id.as_str())),
+        raw_nodes
+            .iter()
+            .map(|(index, node)| (*index, node.id.as_str())),
         "nodes",
         "node",
         problems,
     );
     unique_ids(
-        raw_edges.iter().map(|(index, edge)| (*index, edge.id.as_str())),
+        raw_edges
+            .iter()
+            .map(|(index, edge)| (*index, edge.id.as_str())),
         "edges",
         "edge",
         problems,
@@ -366,9 +377,25 @@ fn check_node(
     problems: &mut Problems,
 ) -> Option<Node> {
     let path = format!("$.nodes[{index}]");
-    let kind = vocabulary(&raw.kind, &format!("{path}.kind"), "kind", ProblemKind::UnknownKind, NodeKind::parse, NodeKind::expected, problems);
+    let kind = vocabulary(
+        &raw.kind,
+        &format!("{path}.kind"),
+        "kind",
+        ProblemKind::UnknownKind,
+        NodeKind::parse,
+        NodeKind::expected,
+        problems,
+    );
     let subtype = raw.subtype.as_deref().and_then(|subtype| {
-        vocabulary(subtype, &format!("{path}.subtype"), "subtype", ProblemKind::UnknownSubtype, Subtype::parse, Subtype::expected, problems)
+        vocabulary(
+            subtype,
+            &format!("{path}.subtype"),
+            "subtype",
+            ProblemKind::UnknownSubtype,
+            Subtype::parse,
+            Subtype::expected,
+            problems,
+        )
     });
     if let Some(affiliation) = &raw.affiliation
         && !node_ids.contains_key(affiliation.as_str())
@@ -387,11 +414,22 @@ fn check_node(
         .as_deref()
         .and_then(|text| date(text, &format!("{path}.date"), problems));
     let status = raw.status.as_deref().and_then(|status| {
-        vocabulary(status, &format!("{path}.status"), "meeting status", ProblemKind::UnknownStatus, MeetingStatus::parse, MeetingStatus::expected, problems)
+        vocabulary(
+            status,
+            &format!("{path}.status"),
+            "meeting status",
+            ProblemKind::UnknownStatus,
+            MeetingStatus::parse,
+            MeetingStatus::expected,
+            problems,
+        )
     });
     let meeting = match kind {
         Some(NodeKind::Meeting) => {
-            for (field, present) in [("place", raw.place.is_some()), ("status", raw.status.is_some())] {
+            for (field, present) in [
+                ("place", raw.place.is_some()),
+                ("status", raw.status.is_some()),
+            ] {
                 if !present {
                     problems.error(
                         ProblemKind::MeetingFields,
@@ -449,10 +487,26 @@ fn check_edge(
     problems: &mut Problems,
 ) -> Option<Edge> {
     let path = format!("$.edges[{index}]");
-    let relation = vocabulary(&raw.relation, &format!("{path}.relation"), "relation", ProblemKind::UnknownRelation, Relation::parse, Relation::expected, problems);
+    let relation = vocabulary(
+        &raw.relation,
+        &format!("{path}.relation"),
+        "relation",
+        ProblemKind::UnknownRelation,
+        Relation::parse,
+        Relation::expected,
+        problems,
+    );
     let modality = match raw.modality.as_deref() {
         None => Some(Modality::Asserted),
-        Some(modality) => vocabulary(modality, &format!("{path}.modality"), "modality", ProblemKind::UnknownModality, Modality::parse, Modality::expected, problems),
+        Some(modality) => vocabulary(
+            modality,
+            &format!("{path}.modality"),
+            "modality",
+            ProblemKind::UnknownModality,
+            Modality::parse,
+            Modality::expected,
+            problems,
+        ),
     };
     for (end, id) in [("source", &raw.source), ("target", &raw.target)] {
         if !node_ids.contains_key(id.as_str()) {
@@ -531,7 +585,14 @@ fn check_evidence(
             );
             continue;
         };
-        let (start, end) = match anchor_quote(text, &raw.quote, raw.start, raw.end, &raw.prefix, &raw.suffix) {
+        let (start, end) = match anchor_quote(
+            text,
+            &raw.quote,
+            raw.start,
+            raw.end,
+            &raw.prefix,
+            &raw.suffix,
+        ) {
             Anchoring::Exact => (raw.start, raw.end),
             Anchoring::Moved { start, end } => {
                 problems.warning(

@@ -74,8 +74,13 @@ impl NegotiationGraph {
     pub fn degree(&self, id: &str) -> Option<usize> {
         let index = self.node_index(id)?;
         Some(
-            self.graph.edges_directed(index, Direction::Outgoing).count()
-                + self.graph.edges_directed(index, Direction::Incoming).count(),
+            self.graph
+                .edges_directed(index, Direction::Outgoing)
+                .count()
+                + self
+                    .graph
+                    .edges_directed(index, Direction::Incoming)
+                    .count(),
         )
     }
 

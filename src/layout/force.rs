@@ -146,7 +146,8 @@ impl ForceLayout {
             forces[b][1] += fy;
         }
         let mut largest_move = 0.0f32;
-        for ((position, force), &pinned) in self.positions.iter_mut().zip(&forces).zip(&self.pinned) {
+        for ((position, force), &pinned) in self.positions.iter_mut().zip(&forces).zip(&self.pinned)
+        {
             if pinned {
                 continue;
             }
@@ -181,15 +182,31 @@ impl ForceLayout {
                 for b in (a + 1)..count {
                     let (pa, pb) = (self.positions[a], self.positions[b]);
                     let (ea, eb) = (extents[a], extents[b]);
-                    let overlap_x = (pa[0] + ea[2]).min(pb[0] + eb[2]) - (pa[0] + ea[0]).max(pb[0] + eb[0]) + gap;
-                    let overlap_y = (pa[1] + ea[3]).min(pb[1] + eb[3]) - (pa[1] + ea[1]).max(pb[1] + eb[1]) + gap;
+                    let overlap_x = (pa[0] + ea[2]).min(pb[0] + eb[2])
+                        - (pa[0] + ea[0]).max(pb[0] + eb[0])
+                        + gap;
+                    let overlap_y = (pa[1] + ea[3]).min(pb[1] + eb[3])
+                        - (pa[1] + ea[1]).max(pb[1] + eb[1])
+                        + gap;
                     // Overlaps under half a unit are rounding, not overlaps.
-                    if overlap_x <= 0.5 || overlap_y <= 0.5 || !overlap_x.is_finite() || !overlap_y.is_finite() {
+                    if overlap_x <= 0.5
+                        || overlap_y <= 0.5
+                        || !overlap_x.is_finite()
+                        || !overlap_y.is_finite()
+                    {
                         continue;
                     }
                     overlapping += 1;
-                    let (axis, amount) = if overlap_x < overlap_y { (0, overlap_x) } else { (1, overlap_y) };
-                    let direction = if pa[axis] < pb[axis] || (pa[axis] == pb[axis] && a < b) { -1.0 } else { 1.0 };
+                    let (axis, amount) = if overlap_x < overlap_y {
+                        (0, overlap_x)
+                    } else {
+                        (1, overlap_y)
+                    };
+                    let direction = if pa[axis] < pb[axis] || (pa[axis] == pb[axis] && a < b) {
+                        -1.0
+                    } else {
+                        1.0
+                    };
                     let (share_a, share_b) = match (self.pinned[a], self.pinned[b]) {
                         (true, true) => continue,
                         (true, false) => (0.0, 1.0),
@@ -278,10 +295,7 @@ mod tests {
         let positions = layout.positions();
         let within: f32 = (1..5).map(|b| distance(positions, 1, b + 0)).sum::<f32>() / 4.0;
         let across: f32 = (6..10).map(|b| distance(positions, 1, b)).sum::<f32>() / 4.0;
-        assert!(
-            within * 1.5 < across,
-            "within {within}, across {across}"
-        );
+        assert!(within * 1.5 < across, "within {within}, across {across}");
     }
 
     #[test]

@@ -186,10 +186,21 @@ mod tests {
     #[test]
     fn rejects_impossible_dates() {
         for text in [
-            "", "24", "2024-5", "2024-13", "2023-02-29", "2024-04-31", "2024-05-28T10:00",
-            "0000", "2024-05-28-01", "2024--01",
+            "",
+            "24",
+            "2024-5",
+            "2024-13",
+            "2023-02-29",
+            "2024-04-31",
+            "2024-05-28T10:00",
+            "0000",
+            "2024-05-28-01",
+            "2024--01",
         ] {
-            assert!(PartialDate::parse(text).is_err(), "{text} should be rejected");
+            assert!(
+                PartialDate::parse(text).is_err(),
+                "{text} should be rejected"
+            );
         }
     }
 

@@ -176,9 +176,6 @@ mod tests {
 
     #[test]
     fn expected_lists_every_spelling() {
-        assert_eq!(
-            MeetingStatus::expected(),
-            "held, planned, reported, denied"
-        );
+        assert_eq!(MeetingStatus::expected(), "held, planned, reported, denied");
     }
 }

@@ -145,7 +145,10 @@ impl BackchannelApp {
                 self.replace_document(loaded);
             }
             Err(error) => {
-                self.status = format!("Could not open {}: the graph that was open is unchanged.", error.file);
+                self.status = format!(
+                    "Could not open {}: the graph that was open is unchanged.",
+                    error.file
+                );
                 self.open_failure = Some(error);
             }
         }
@@ -192,7 +195,11 @@ impl BackchannelApp {
                     };
                     self.document.canvas.show_selection(node, edge);
                 }
-                Command::OpenReader { article_id, start, end } => {
+                Command::OpenReader {
+                    article_id,
+                    start,
+                    end,
+                } => {
                     self.reader = Some(ReaderState {
                         article_id,
                         start,
@@ -264,7 +271,10 @@ impl BackchannelApp {
                 }
                 let warnings = self.document.warnings().len();
                 if ui
-                    .add_enabled(warnings > 0, egui::Button::new(format!("Load warnings ({warnings})")))
+                    .add_enabled(
+                        warnings > 0,
+                        egui::Button::new(format!("Load warnings ({warnings})")),
+                    )
                     .clicked()
                 {
                     self.show_warnings = true;
@@ -285,35 +295,56 @@ impl BackchannelApp {
     fn entities_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
         let model = self.model();
         ui.heading(&model.title);
-        ui.label(RichText::new(format!("{} nodes · {} edges", model.nodes.len(), model.edges.len())).weak());
+        ui.label(
+            RichText::new(format!(
+                "{} nodes · {} edges",
+                model.nodes.len(),
+                model.edges.len()
+            ))
+            .weak(),
+        );
         ui.separator();
-        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-            for kind in NodeKind::ALL {
-                let mut nodes: Vec<_> = model.nodes.iter().filter(|node| node.kind == *kind).collect();
-                if nodes.is_empty() {
-                    continue;
-                }
-                nodes.sort_by_key(|node| (node.label.to_lowercase(), node.id.clone()));
-                let title = format!("{}s ({})", capitalised(kind.as_str()), nodes.len());
-                egui::CollapsingHeader::new(title)
-                    .id_salt(kind.as_str())
-                    .default_open(true)
-                    .show(ui, |ui| {
-                        for node in nodes {
-                            let selected = self.selection.as_ref() == Some(&Selection::Node(node.id.clone()));
-                            if ui.selectable_label(selected, &node.label).clicked() {
-                                commands.push(Command::Select(Some(Selection::Node(node.id.clone()))));
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                for kind in NodeKind::ALL {
+                    let mut nodes: Vec<_> = model
+                        .nodes
+                        .iter()
+                        .filter(|node| node.kind == *kind)
+                        .collect();
+                    if nodes.is_empty() {
+                        continue;
+                    }
+                    nodes.sort_by_key(|node| (node.label.to_lowercase(), node.id.clone()));
+                    let title = format!("{}s ({})", capitalised(kind.as_str()), nodes.len());
+                    egui::CollapsingHeader::new(title)
+                        .id_salt(kind.as_str())
+                        .default_open(true)
+                        .show(ui, |ui| {
+                            for node in nodes {
+                                let selected = self.selection.as_ref()
+                                    == Some(&Selection::Node(node.id.clone()));
+                                if ui.selectable_label(selected, &node.label).clicked() {
+                                    commands.push(Command::Select(Some(Selection::Node(
+                                        node.id.clone(),
+                                    ))));
+                                }
                             }
-                        }
-                    });
-            }
-        });
+                        });
+                }
+            });
     }
 
     fn legend_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
         ui.horizontal(|ui| {
             for kind in NodeKind::ALL {
-                let count = self.model().nodes.iter().filter(|node| node.kind == *kind).count();
+                let count = self
+                    .model()
+                    .nodes
+                    .iter()
+                    .filter(|node| node.kind == *kind)
+                    .count();
                 let (rect, marker) = ui.allocate_exact_size(Vec2::splat(18.0), Sense::hover());
                 paint_kind_marker(ui.painter(), *kind, rect);
                 marker.on_hover_text(format!("{}: {}", kind.as_str(), kind_shape_name(*kind)));
@@ -324,13 +355,18 @@ impl BackchannelApp {
                 if ui.button("Fit to view").clicked() {
                     commands.push(Command::FitView);
                 }
-                ui.label(RichText::new("Drag nodes · drag background to pan · Ctrl+wheel to zoom").weak());
+                ui.label(
+                    RichText::new("Drag nodes · drag background to pan · Ctrl+wheel to zoom")
+                        .weak(),
+                );
             });
         });
     }
 
     fn open_failure_ui(&mut self, ctx: &egui::Context) {
-        let Some(failure) = &self.open_failure else { return };
+        let Some(failure) = &self.open_failure else {
+            return;
+        };
         let mut open = true;
         egui::Window::new(format!("Could not open {}", failure.file))
             .id(egui::Id::new("open-failure"))
@@ -360,11 +396,15 @@ impl BackchannelApp {
         }
         let mut open = true;
         let warnings = self.document.warnings().to_vec();
-        egui::Window::new(format!("Opened {} with {} warning(s)", self.file(), warnings.len()))
-            .id(egui::Id::new("load-warnings"))
-            .open(&mut open)
-            .default_width(640.0)
-            .show(ctx, |ui| problem_list_ui(ui, &warnings));
+        egui::Window::new(format!(
+            "Opened {} with {} warning(s)",
+            self.file(),
+            warnings.len()
+        ))
+        .id(egui::Id::new("load-warnings"))
+        .open(&mut open)
+        .default_width(640.0)
+        .show(ctx, |ui| problem_list_ui(ui, &warnings));
         self.show_warnings = open;
     }
 
@@ -385,7 +425,9 @@ impl BackchannelApp {
                         .hint_text("/path/to/dataset.json"),
                 );
                 let entered = field.lost_focus() && ui.input(|input| input.key_pressed(Key::Enter));
-                if (ui.button("Open").clicked() || entered) && !self.open_path_input.trim().is_empty() {
+                if (ui.button("Open").clicked() || entered)
+                    && !self.open_path_input.trim().is_empty()
+                {
                     commands.push(Command::Open(PathBuf::from(self.open_path_input.trim())));
                     self.show_open_path = false;
                 }
@@ -413,10 +455,15 @@ impl eframe::App for BackchannelApp {
         if let Some(path) = dropped.into_iter().next() {
             commands.push(Command::Open(path));
         }
-        if ctx.input_mut(|input| input.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::O))) {
+        if ctx.input_mut(|input| {
+            input.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::O))
+        }) {
             commands.push(Command::OpenDialog);
         }
-        if ctx.input(|input| input.key_pressed(Key::Escape)) && self.reader.is_none() && self.open_failure.is_none() {
+        if ctx.input(|input| input.key_pressed(Key::Escape))
+            && self.reader.is_none()
+            && self.open_failure.is_none()
+        {
             commands.push(Command::Select(None));
         }
 
@@ -438,15 +485,17 @@ impl eframe::App for BackchannelApp {
             .min_size(320.0)
             .resizable(true)
             .show(ui, |ui| {
-                egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-                    details_ui(
-                        ui,
-                        &self.document.loaded.model,
-                        &self.document.graph,
-                        self.selection.as_ref(),
-                        &mut commands,
-                    );
-                });
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        details_ui(
+                            ui,
+                            &self.document.loaded.model,
+                            &self.document.graph,
+                            self.selection.as_ref(),
+                            &mut commands,
+                        );
+                    });
             });
         egui::CentralPanel::default().show(ui, |ui| {
             self.legend_ui(ui, &mut commands);
@@ -455,19 +504,25 @@ impl eframe::App for BackchannelApp {
             let model = &self.document.loaded.model;
             for event in events {
                 let selection = match event {
-                    CanvasEvent::NodeClicked(position) => {
-                        model.nodes.get(position).map(|node| Selection::Node(node.id.clone()))
-                    }
-                    CanvasEvent::EdgeClicked(position) => {
-                        model.edges.get(position).map(|edge| Selection::Edge(edge.id.clone()))
-                    }
+                    CanvasEvent::NodeClicked(position) => model
+                        .nodes
+                        .get(position)
+                        .map(|node| Selection::Node(node.id.clone())),
+                    CanvasEvent::EdgeClicked(position) => model
+                        .edges
+                        .get(position)
+                        .map(|edge| Selection::Edge(edge.id.clone())),
                     CanvasEvent::BackgroundClicked => None,
                 };
                 commands.push(Command::Select(selection));
             }
             if ctx.input(|input| !input.raw.hovered_files.is_empty()) {
                 let rect = ui.max_rect();
-                ui.painter().rect_filled(rect, 0.0, Color32::from_rgba_unmultiplied(0, 80, 160, 60));
+                ui.painter().rect_filled(
+                    rect,
+                    0.0,
+                    Color32::from_rgba_unmultiplied(0, 80, 160, 60),
+                );
                 ui.painter().text(
                     rect.center(),
                     egui::Align2::CENTER_CENTER,
@@ -496,24 +551,26 @@ impl eframe::App for BackchannelApp {
 
 /// Every problem, errors first, each with its place.
 fn problem_list_ui(ui: &mut Ui, problems: &[crate::dataset::Problem]) {
-    egui::ScrollArea::vertical().max_height(420.0).show(ui, |ui| {
-        let mut sorted: Vec<_> = problems.iter().collect();
-        sorted.sort_by_key(|problem| std::cmp::Reverse(problem.severity));
-        for problem in sorted {
-            let (tag, color) = match problem.severity {
-                Severity::Error => ("error", Color32::from_rgb(190, 30, 30)),
-                Severity::Warning => ("warning", Color32::from_rgb(170, 110, 0)),
-            };
-            ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(tag).color(color).strong());
-                let place = problem.location.to_string();
-                if !place.is_empty() {
-                    ui.label(RichText::new(place).monospace());
-                }
-                ui.label(&problem.message);
-            });
-        }
-    });
+    egui::ScrollArea::vertical()
+        .max_height(420.0)
+        .show(ui, |ui| {
+            let mut sorted: Vec<_> = problems.iter().collect();
+            sorted.sort_by_key(|problem| std::cmp::Reverse(problem.severity));
+            for problem in sorted {
+                let (tag, color) = match problem.severity {
+                    Severity::Error => ("error", Color32::from_rgb(190, 30, 30)),
+                    Severity::Warning => ("warning", Color32::from_rgb(170, 110, 0)),
+                };
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(tag).color(color).strong());
+                    let place = problem.location.to_string();
+                    if !place.is_empty() {
+                        ui.label(RichText::new(place).monospace());
+                    }
+                    ui.label(&problem.message);
+                });
+            }
+        });
 }
 
 fn capitalised(word: &str) -> String {
@@ -527,7 +584,13 @@ fn capitalised(word: &str) -> String {
 /// The dataset shown when even the built-in seed fails to load (never in a correct build).
 fn empty_dataset() -> Loaded {
     Loaded {
-        model: Model::new("No dataset".to_owned(), None, Vec::new(), Vec::new(), Vec::new()),
+        model: Model::new(
+            "No dataset".to_owned(),
+            None,
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+        ),
         warnings: Vec::new(),
         file: "(none)".to_owned(),
     }

@@ -45,69 +45,88 @@ pub fn details_ui(
     }
 }
 
-fn node_ui(ui: &mut Ui, model: &Model, graph: &NegotiationGraph, node: &Node, commands: &mut Vec<Command>) {
+fn node_ui(
+    ui: &mut Ui,
+    model: &Model,
+    graph: &NegotiationGraph,
+    node: &Node,
+    commands: &mut Vec<Command>,
+) {
     ui.horizontal(|ui| {
         let (rect, _) = ui.allocate_exact_size(Vec2::splat(22.0), Sense::hover());
         paint_kind_marker(ui.painter(), node.kind, rect);
         ui.heading(RichText::new(&node.label).strong());
     });
-    egui::Grid::new("node-attributes").num_columns(2).spacing([12.0, 4.0]).show(ui, |ui| {
-        ui.label(RichText::new("Kind").weak());
-        ui.label(RichText::new(node.kind.as_str()).color(kind_color(node.kind)).strong());
-        ui.end_row();
-        if let Some(subtype) = node.subtype {
-            ui.label(RichText::new("Subtype").weak());
-            ui.label(subtype.as_str().replace('_', " "));
+    egui::Grid::new("node-attributes")
+        .num_columns(2)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            ui.label(RichText::new("Kind").weak());
+            ui.label(
+                RichText::new(node.kind.as_str())
+                    .color(kind_color(node.kind))
+                    .strong(),
+            );
             ui.end_row();
-        }
-        if let Some(affiliation) = &node.affiliation {
-            ui.label(RichText::new("Affiliation").weak());
-            if ui.link(model.node_label(affiliation)).clicked() {
-                commands.push(Command::Select(Some(Selection::Node(affiliation.clone()))));
+            if let Some(subtype) = node.subtype {
+                ui.label(RichText::new("Subtype").weak());
+                ui.label(subtype.as_str().replace('_', " "));
+                ui.end_row();
             }
+            if let Some(affiliation) = &node.affiliation {
+                ui.label(RichText::new("Affiliation").weak());
+                if ui.link(model.node_label(affiliation)).clicked() {
+                    commands.push(Command::Select(Some(Selection::Node(affiliation.clone()))));
+                }
+                ui.end_row();
+            }
+            if !node.aliases.is_empty() {
+                ui.label(RichText::new("Aliases").weak());
+                ui.label(node.aliases.join(", "));
+                ui.end_row();
+            }
+            if let Some(meeting) = &node.meeting {
+                ui.label(RichText::new("Place").weak());
+                ui.label(&meeting.place);
+                ui.end_row();
+                ui.label(RichText::new("Date").weak());
+                ui.label(meeting.date.map_or_else(
+                    || "not given".to_owned(),
+                    |date| format!("{} ({} precision)", date.human(), date.precision().as_str()),
+                ));
+                ui.end_row();
+                ui.label(RichText::new("Status").weak());
+                ui.label(meeting.status.as_str());
+                ui.end_row();
+            }
+            if let Some(degree) = graph.degree(&node.id) {
+                ui.label(RichText::new("Relations").weak());
+                ui.label(degree.to_string());
+                ui.end_row();
+            }
+            ui.label(RichText::new("Id").weak());
+            ui.label(RichText::new(&node.id).monospace());
             ui.end_row();
-        }
-        if !node.aliases.is_empty() {
-            ui.label(RichText::new("Aliases").weak());
-            ui.label(node.aliases.join(", "));
-            ui.end_row();
-        }
-        if let Some(meeting) = &node.meeting {
-            ui.label(RichText::new("Place").weak());
-            ui.label(&meeting.place);
-            ui.end_row();
-            ui.label(RichText::new("Date").weak());
-            ui.label(meeting.date.map_or_else(
-                || "not given".to_owned(),
-                |date| format!("{} ({} precision)", date.human(), date.precision().as_str()),
-            ));
-            ui.end_row();
-            ui.label(RichText::new("Status").weak());
-            ui.label(meeting.status.as_str());
-            ui.end_row();
-        }
-        if let Some(degree) = graph.degree(&node.id) {
-            ui.label(RichText::new("Relations").weak());
-            ui.label(degree.to_string());
-            ui.end_row();
-        }
-        ui.label(RichText::new("Id").weak());
-        ui.label(RichText::new(&node.id).monospace());
-        ui.end_row();
-    });
+        });
     if let Some(note) = &node.note {
         ui.label(RichText::new(note).italics());
     }
 
     ui.separator();
-    relations_ui(ui, model, graph, node, commands);
-    ui.separator();
     evidence_list_ui(ui, model, &node.evidence, None, commands);
+    ui.separator();
+    relations_ui(ui, model, graph, node, commands);
 }
 
 /// The node's relations, grouped by relation type in vocabulary order; within a group,
 /// sorted by the other node's label.
-fn relations_ui(ui: &mut Ui, model: &Model, graph: &NegotiationGraph, node: &Node, commands: &mut Vec<Command>) {
+fn relations_ui(
+    ui: &mut Ui,
+    model: &Model,
+    graph: &NegotiationGraph,
+    node: &Node,
+    commands: &mut Vec<Command>,
+) {
     let edges: Vec<&Edge> = graph
         .incident_edges(model, &node.id)
         .into_iter()
@@ -119,13 +138,21 @@ fn relations_ui(ui: &mut Ui, model: &Model, graph: &NegotiationGraph, node: &Nod
         return;
     }
     for relation in Relation::ALL {
-        let mut group: Vec<&Edge> = edges.iter().copied().filter(|edge| edge.relation == *relation).collect();
+        let mut group: Vec<&Edge> = edges
+            .iter()
+            .copied()
+            .filter(|edge| edge.relation == *relation)
+            .collect();
         if group.is_empty() {
             continue;
         }
         group.sort_by(|a, b| {
             let other = |edge: &Edge| {
-                let id = if edge.source == node.id { &edge.target } else { &edge.source };
+                let id = if edge.source == node.id {
+                    &edge.target
+                } else {
+                    &edge.source
+                };
                 model.node_label(id).to_lowercase()
             };
             other(a).cmp(&other(b)).then_with(|| a.id.cmp(&b.id))
@@ -138,21 +165,30 @@ fn relations_ui(ui: &mut Ui, model: &Model, graph: &NegotiationGraph, node: &Nod
                     let other = if outgoing { &edge.target } else { &edge.source };
                     let verb = relation.as_str().replace('_', " ");
                     let (left, right) = if outgoing {
-                        (format!("{verb} →"), String::new())
+                        (verb, String::new())
                     } else {
-                        (String::from("←"), format!("{verb} this"))
+                        (String::new(), format!("{verb} this"))
                     };
-                    if ui
-                        .link(left)
-                        .on_hover_text("Show this relation and its evidence")
-                        .clicked()
+                    if !left.is_empty()
+                        && ui
+                            .link(left)
+                            .on_hover_text("Show this relation and its evidence")
+                            .clicked()
                     {
                         commands.push(Command::Select(Some(Selection::Edge(edge.id.clone()))));
                     }
-                    if ui.link(RichText::new(model.node_label(other)).strong()).clicked() {
+                    if ui
+                        .link(RichText::new(model.node_label(other)).strong())
+                        .clicked()
+                    {
                         commands.push(Command::Select(Some(Selection::Node(other.clone()))));
                     }
-                    if !right.is_empty() && ui.link(right).clicked() {
+                    if !right.is_empty()
+                        && ui
+                            .link(right)
+                            .on_hover_text("Show this relation and its evidence")
+                            .clicked()
+                    {
                         commands.push(Command::Select(Some(Selection::Edge(edge.id.clone()))));
                     }
                     let qualifiers = edge_qualifiers(edge);
@@ -186,40 +222,67 @@ fn edge_qualifiers(edge: &Edge) -> String {
 
 fn edge_ui(ui: &mut Ui, model: &Model, edge: &Edge, commands: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
-        if ui.link(RichText::new(model.node_label(&edge.source)).heading().strong()).clicked() {
+        if ui
+            .link(
+                RichText::new(model.node_label(&edge.source))
+                    .heading()
+                    .strong(),
+            )
+            .clicked()
+        {
             commands.push(Command::Select(Some(Selection::Node(edge.source.clone()))));
         }
         ui.label(RichText::new(edge.relation.as_str().replace('_', " ")).heading());
-        if ui.link(RichText::new(model.node_label(&edge.target)).heading().strong()).clicked() {
+        if ui
+            .link(
+                RichText::new(model.node_label(&edge.target))
+                    .heading()
+                    .strong(),
+            )
+            .clicked()
+        {
             commands.push(Command::Select(Some(Selection::Node(edge.target.clone()))));
         }
     });
-    egui::Grid::new("edge-attributes").num_columns(2).spacing([12.0, 4.0]).show(ui, |ui| {
-        ui.label(RichText::new("Relation").weak());
-        ui.label(edge.relation.as_str());
-        ui.end_row();
-        ui.label(RichText::new("Modality").weak());
-        ui.label(edge.modality.as_str());
-        ui.end_row();
-        if let Some(date) = edge.date {
-            ui.label(RichText::new("Date").weak());
-            ui.label(format!("{} ({} precision)", date.human(), date.precision().as_str()));
+    egui::Grid::new("edge-attributes")
+        .num_columns(2)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            ui.label(RichText::new("Relation").weak());
+            ui.label(edge.relation.as_str());
             ui.end_row();
-        }
-        if let Some(source) = &edge.attributed_to {
-            ui.label(RichText::new("Attributed to").weak());
-            ui.label(source);
+            ui.label(RichText::new("Modality").weak());
+            ui.label(edge.modality.as_str());
             ui.end_row();
-        }
-        ui.label(RichText::new("Id").weak());
-        ui.label(RichText::new(&edge.id).monospace());
-        ui.end_row();
-    });
+            if let Some(date) = edge.date {
+                ui.label(RichText::new("Date").weak());
+                ui.label(format!(
+                    "{} ({} precision)",
+                    date.human(),
+                    date.precision().as_str()
+                ));
+                ui.end_row();
+            }
+            if let Some(source) = &edge.attributed_to {
+                ui.label(RichText::new("Attributed to").weak());
+                ui.label(source);
+                ui.end_row();
+            }
+            ui.label(RichText::new("Id").weak());
+            ui.label(RichText::new(&edge.id).monospace());
+            ui.end_row();
+        });
     if let Some(note) = &edge.note {
         ui.label(RichText::new(note).italics());
     }
     ui.separator();
-    evidence_list_ui(ui, model, &edge.evidence, edge.attributed_to.as_deref(), commands);
+    evidence_list_ui(
+        ui,
+        model,
+        &edge.evidence,
+        edge.attributed_to.as_deref(),
+        commands,
+    );
 }
 
 fn evidence_list_ui(
@@ -240,8 +303,12 @@ fn evidence_list_ui(
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.label(
-                    RichText::new(format!("{} · {}", article.outlet, article.published.human()))
-                        .strong(),
+                    RichText::new(format!(
+                        "{} · {}",
+                        article.outlet,
+                        article.published.human()
+                    ))
+                    .strong(),
                 );
                 ui.label(RichText::new(&article.title).italics());
                 if let Some(source) = attributed_to {
@@ -267,7 +334,11 @@ fn evidence_list_ui(
                 });
             })
             .response;
-        let response = ui.interact(response.rect, ui.id().with(("evidence", index)), Sense::click());
+        let response = ui.interact(
+            response.rect,
+            ui.id().with(("evidence", index)),
+            Sense::click(),
+        );
         if response.clicked() {
             commands.push(Command::OpenReader {
                 article_id: record.article_id.clone(),
@@ -297,8 +368,21 @@ fn sentence_job(ui: &Ui, text: &crate::model::ArticleText, record: &Evidence) ->
     };
     let mut job = LayoutJob::default();
     job.wrap.max_width = ui.available_width();
-    job.append(text.slice(sentence_start, record.start).unwrap_or(""), 0.0, plain.clone());
-    job.append(text.slice(record.start, record.end).unwrap_or(&record.quote), 0.0, highlighted);
-    job.append(text.slice(record.end, sentence_end).unwrap_or(""), 0.0, plain);
+    job.append(
+        text.slice(sentence_start, record.start).unwrap_or(""),
+        0.0,
+        plain.clone(),
+    );
+    job.append(
+        text.slice(record.start, record.end)
+            .unwrap_or(&record.quote),
+        0.0,
+        highlighted,
+    );
+    job.append(
+        text.slice(record.end, sentence_end).unwrap_or(""),
+        0.0,
+        plain,
+    );
     job
 }

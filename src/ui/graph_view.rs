@@ -46,8 +46,14 @@ pub struct EdgePayload {
     pub model_position: usize,
 }
 
-type DisplayGraph =
-    egui_graphs::Graph<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape, DefaultEdgeShape>;
+type DisplayGraph = egui_graphs::Graph<
+    NodePayload,
+    EdgePayload,
+    Directed,
+    DefaultIx,
+    KindNodeShape,
+    DefaultEdgeShape,
+>;
 
 /// What the user did on the canvas this frame.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,7 +85,8 @@ impl GraphCanvas {
     /// `generation` distinguishes datasets opened one after another.
     pub fn new(model: &Model, graph: &NegotiationGraph, generation: u64) -> Self {
         let domain = graph.graph();
-        let positions_by_index: Vec<usize> = domain.node_indices().map(|index| index.index()).collect();
+        let positions_by_index: Vec<usize> =
+            domain.node_indices().map(|index| index.index()).collect();
         let edges: Vec<(usize, usize)> = domain
             .edge_indices()
             .filter_map(|edge| domain.edge_endpoints(edge))
@@ -93,8 +100,12 @@ impl GraphCanvas {
             StableGraph::with_capacity(domain.node_count(), domain.edge_count());
         let mut mapping = std::collections::HashMap::new();
         for index in domain.node_indices() {
-            let Some(&position) = domain.node_weight(index) else { continue };
-            let Some(node) = model.nodes.get(position) else { continue };
+            let Some(&position) = domain.node_weight(index) else {
+                continue;
+            };
+            let Some(node) = model.nodes.get(position) else {
+                continue;
+            };
             let display_index = display_source.add_node(NodePayload {
                 model_position: position,
                 kind: node.kind,
@@ -102,11 +113,19 @@ impl GraphCanvas {
             mapping.insert(index, display_index);
         }
         for edge in domain.edge_indices() {
-            let (Some((a, b)), Some(&position)) = (domain.edge_endpoints(edge), domain.edge_weight(edge)) else {
+            let (Some((a, b)), Some(&position)) =
+                (domain.edge_endpoints(edge), domain.edge_weight(edge))
+            else {
                 continue;
             };
             if let (Some(&a), Some(&b)) = (mapping.get(&a), mapping.get(&b)) {
-                display_source.add_edge(a, b, EdgePayload { model_position: position });
+                display_source.add_edge(
+                    a,
+                    b,
+                    EdgePayload {
+                        model_position: position,
+                    },
+                );
             }
         }
         let mut display: DisplayGraph = egui_graphs::to_graph_custom(
@@ -135,9 +154,10 @@ impl GraphCanvas {
             .map(|(domain_index, display_index)| (*display_index, domain_index.index()))
             .collect();
         for (display_index, slot) in slots_by_display {
-            if let (Some(node), Some(position)) =
-                (display.node_mut(display_index), layout.positions().get(slot))
-            {
+            if let (Some(node), Some(position)) = (
+                display.node_mut(display_index),
+                layout.positions().get(slot),
+            ) {
                 node.set_location(Pos2::new(position[0], position[1]));
             }
         }
@@ -164,14 +184,16 @@ impl GraphCanvas {
     /// Marks the node or edge at this model position as selected in the display (or
     /// nothing, for `None`).
     pub fn show_selection(&mut self, node: Option<usize>, edge: Option<usize>) {
-        let node_indices: Vec<NodeIndex> = self.display.nodes_iter().map(|(index, _)| index).collect();
+        let node_indices: Vec<NodeIndex> =
+            self.display.nodes_iter().map(|(index, _)| index).collect();
         for index in node_indices {
             if let Some(display_node) = self.display.node_mut(index) {
                 let selected = Some(display_node.payload().model_position) == node;
                 display_node.set_selected(selected);
             }
         }
-        let edge_indices: Vec<EdgeIndex> = self.display.edges_iter().map(|(index, _)| index).collect();
+        let edge_indices: Vec<EdgeIndex> =
+            self.display.edges_iter().map(|(index, _)| index).collect();
         for index in edge_indices {
             if let Some(display_edge) = self.display.edge_mut(index) {
                 let selected = Some(display_edge.payload().model_position) == edge;
@@ -256,22 +278,35 @@ impl GraphCanvas {
             match change {
                 GraphChange::NodeClicked { node } => {
                     if let Some(display_node) = self.display.node(*node) {
-                        events.push(CanvasEvent::NodeClicked(display_node.payload().model_position));
+                        events.push(CanvasEvent::NodeClicked(
+                            display_node.payload().model_position,
+                        ));
                     }
                 }
                 GraphChange::EdgeClicked { edge } => {
                     if let Some(display_edge) = self.display.edge(*edge) {
-                        events.push(CanvasEvent::EdgeClicked(display_edge.payload().model_position));
+                        events.push(CanvasEvent::EdgeClicked(
+                            display_edge.payload().model_position,
+                        ));
                     }
                 }
-                GraphChange::NodeMoved { node, new_position, .. } => {
-                    self.layout.pin(node.index(), [new_position.x, new_position.y]);
+                GraphChange::NodeMoved {
+                    node, new_position, ..
+                } => {
+                    self.layout
+                        .pin(node.index(), [new_position.x, new_position.y]);
                 }
                 GraphChange::NodeDragEnded { .. } => released_drag = true,
                 _ => {}
             }
         }
-        if response.response.clicked() && events.is_empty() && !response.changes.iter().any(|change| matches!(change, GraphChange::NodeDoubleClicked { .. })) {
+        if response.response.clicked()
+            && events.is_empty()
+            && !response
+                .changes
+                .iter()
+                .any(|change| matches!(change, GraphChange::NodeDoubleClicked { .. }))
+        {
             events.push(CanvasEvent::BackgroundClicked);
         }
         if released_drag {
@@ -283,16 +318,28 @@ impl GraphCanvas {
 
     /// The box of every node with its label below it, in canvas units at zoom 1.
     fn measure_labels(&self, ui: &Ui) -> Vec<[f32; 4]> {
-        let mut extents = vec![[-NODE_RADIUS, -NODE_RADIUS, NODE_RADIUS, NODE_RADIUS]; self.layout.positions().len()];
+        let mut extents = vec![
+            [-NODE_RADIUS, -NODE_RADIUS, NODE_RADIUS, NODE_RADIUS];
+            self.layout.positions().len()
+        ];
         for (index, node) in self.display.nodes_iter() {
             let size = ui.fonts_mut(|fonts| {
                 fonts
-                    .layout_no_wrap(node.label(), FontId::proportional(LABEL_FONT_SIZE), Color32::BLACK)
+                    .layout_no_wrap(
+                        node.label(),
+                        FontId::proportional(LABEL_FONT_SIZE),
+                        Color32::BLACK,
+                    )
                     .size()
             });
             if let Some(extent) = extents.get_mut(index.index()) {
                 let half_width = (size.x / 2.0 + 3.0).max(NODE_RADIUS * 1.2);
-                *extent = [-half_width, -NODE_RADIUS * 1.2, half_width, NODE_RADIUS + 4.0 + size.y];
+                *extent = [
+                    -half_width,
+                    -NODE_RADIUS * 1.2,
+                    half_width,
+                    NODE_RADIUS + 4.0 + size.y,
+                ];
             }
         }
         extents
@@ -409,7 +456,11 @@ impl DisplayNode<NodePayload, EdgePayload, Directed, DefaultIx> for KindNodeShap
             Color32::from_gray(25)
         };
         let galley = ctx.ctx.fonts_mut(|fonts| {
-            fonts.layout_no_wrap(self.label.clone(), FontId::proportional(font_size), text_color)
+            fonts.layout_no_wrap(
+                self.label.clone(),
+                FontId::proportional(font_size),
+                text_color,
+            )
         });
         let size = galley.size();
         let top_left = Pos2::new(center.x - size.x / 2.0, center.y + radius + 3.0);
@@ -453,8 +504,11 @@ impl Layout<NoLayoutState> for NoLayout {
         NoLayout
     }
 
-    fn next<N, E, Ty, Ix, Dn, De>(&mut self, _graph: &mut egui_graphs::Graph<N, E, Ty, Ix, Dn, De>, _ui: &egui::Ui)
-    where
+    fn next<N, E, Ty, Ix, Dn, De>(
+        &mut self,
+        _graph: &mut egui_graphs::Graph<N, E, Ty, Ix, Dn, De>,
+        _ui: &egui::Ui,
+    ) where
         N: Clone,
         E: Clone,
         Ty: petgraph::EdgeType,

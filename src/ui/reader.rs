@@ -21,7 +21,14 @@ pub fn reader_ui(ctx: &egui::Context, model: &Model, state: &mut ReaderState) ->
         .resizable(true)
         .collapsible(false)
         .show(ctx, |ui| {
-            ui.label(RichText::new(format!("{} · {}", article.outlet, article.published.human())).strong());
+            ui.label(
+                RichText::new(format!(
+                    "{} · {}",
+                    article.outlet,
+                    article.published.human()
+                ))
+                .strong(),
+            );
             if let Some(path) = &article.path {
                 ui.label(RichText::new(path).weak().monospace());
             }
@@ -29,38 +36,40 @@ pub fn reader_ui(ctx: &egui::Context, model: &Model, state: &mut ReaderState) ->
                 ui.hyperlink_to(url, url);
             }
             ui.separator();
-            egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-                let text = &article.text;
-                let body = FontId::proportional(15.0);
-                let plain = TextFormat {
-                    font_id: body.clone(),
-                    color: ui.visuals().text_color(),
-                    ..Default::default()
-                };
-                let highlighted = TextFormat {
-                    font_id: body,
-                    color: Color32::BLACK,
-                    background: QUOTE_HIGHLIGHT,
-                    ..Default::default()
-                };
-                let end = state.end.min(text.char_len());
-                let start = state.start.min(end);
-                let mut job = LayoutJob::default();
-                job.wrap.max_width = ui.available_width();
-                job.append(text.slice(0, start).unwrap_or(""), 0.0, plain.clone());
-                job.append(text.slice(start, end).unwrap_or(""), 0.0, highlighted);
-                job.append(text.slice(end, text.char_len()).unwrap_or(""), 0.0, plain);
-                let galley = ui.fonts_mut(|fonts| fonts.layout_job(job));
-                let response = ui.label(galley.clone());
-                if state.scroll_pending {
-                    let span = galley
-                        .pos_from_cursor(CCursor::new(start))
-                        .union(galley.pos_from_cursor(CCursor::new(end)))
-                        .translate(response.rect.min.to_vec2());
-                    ui.scroll_to_rect(span, Some(Align::Center));
-                    state.scroll_pending = false;
-                }
-            });
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    let text = &article.text;
+                    let body = FontId::proportional(15.0);
+                    let plain = TextFormat {
+                        font_id: body.clone(),
+                        color: ui.visuals().text_color(),
+                        ..Default::default()
+                    };
+                    let highlighted = TextFormat {
+                        font_id: body,
+                        color: Color32::BLACK,
+                        background: QUOTE_HIGHLIGHT,
+                        ..Default::default()
+                    };
+                    let end = state.end.min(text.char_len());
+                    let start = state.start.min(end);
+                    let mut job = LayoutJob::default();
+                    job.wrap.max_width = ui.available_width();
+                    job.append(text.slice(0, start).unwrap_or(""), 0.0, plain.clone());
+                    job.append(text.slice(start, end).unwrap_or(""), 0.0, highlighted);
+                    job.append(text.slice(end, text.char_len()).unwrap_or(""), 0.0, plain);
+                    let galley = ui.fonts_mut(|fonts| fonts.layout_job(job));
+                    let response = ui.label(galley.clone());
+                    if state.scroll_pending {
+                        let span = galley
+                            .pos_from_cursor(CCursor::new(start))
+                            .union(galley.pos_from_cursor(CCursor::new(end)))
+                            .translate(response.rect.min.to_vec2());
+                        ui.scroll_to_rect(span, Some(Align::Center));
+                        state.scroll_pending = false;
+                    }
+                });
         });
     open
 }

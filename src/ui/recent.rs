@@ -83,9 +83,14 @@ mod tests {
     fn keeps_at_most_the_limit() {
         let mut recent = RecentFiles::load(None);
         for index in 0..(MAX_RECENT + 5) {
-            recent.push(Path::new(&format!("/data/{index}.json"))).unwrap();
+            recent
+                .push(Path::new(&format!("/data/{index}.json")))
+                .unwrap();
         }
         assert_eq!(recent.paths().len(), MAX_RECENT);
-        assert_eq!(recent.paths()[0], PathBuf::from(format!("/data/{}.json", MAX_RECENT + 4)));
+        assert_eq!(
+            recent.paths()[0],
+            PathBuf::from(format!("/data/{}.json", MAX_RECENT + 4))
+        );
     }
 }
