@@ -78,7 +78,20 @@ fn selecting_hamas_lists_quotes_from_the_seed_articles() {
         assert!(harness.query_by_label_contains(&article.title).is_some());
     }
     // Its relations are listed, grouped by type.
-    assert!(harness.query_by_label("demands").is_some());
+    let demands = model
+        .edges
+        .iter()
+        .filter(|edge| edge.source == "hamas" && edge.relation.as_str() == "demands")
+        .count();
+    assert!(
+        harness
+            .query_by_label(&format!("demands ({demands})"))
+            .is_some()
+    );
+    assert_eq!(
+        harness.query_all_by_role_and_label(LINK, "demands").count(),
+        demands
+    );
     assert!(
         harness
             .query_by_role_and_label(LINK, "Permanent ceasefire, end of the war")
@@ -101,6 +114,37 @@ fn clicking_a_node_in_the_graph_selects_it() {
     assert!(
         harness
             .query_by_label_contains("proposed by mediators from Qatar and Egypt")
+            .is_some()
+    );
+}
+
+#[test]
+fn clicking_an_edge_in_the_graph_selects_it() {
+    let mut harness = harness();
+    let from = harness
+        .state()
+        .node_screen_position("mahmoud-abbas")
+        .unwrap();
+    let to = harness
+        .state()
+        .node_screen_position("palestinian-authority")
+        .unwrap();
+    click_at(&mut harness, from + (to - from) / 2.0);
+    assert_eq!(
+        harness.state().selection(),
+        Some(&Selection::Edge(
+            "mahmoud-abbas--leads--palestinian-authority".into()
+        ))
+    );
+    // The edge's details: its ends as links, and its evidence.
+    assert!(
+        harness
+            .query_by_role_and_label(LINK, "Palestinian Authority")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Palestinian Authority President Mahmoud Abbas")
             .is_some()
     );
 }
@@ -276,7 +320,10 @@ fn dropping_a_second_valid_dataset_replaces_the_graph_and_is_remembered() {
     assert!(harness.state().open_failure().is_none());
     assert!(harness.query_by_label("Doha talks").is_some());
     assert!(harness.query_by_label("Benjamin Netanyahu").is_none());
-    assert_eq!(harness.state().recent().paths(), [path.clone()]);
+    assert_eq!(
+        harness.state().recent().paths(),
+        std::slice::from_ref(&path)
+    );
     let saved: Vec<PathBuf> = serde_json::from_slice(&std::fs::read(&store).unwrap()).unwrap();
     assert_eq!(saved, [path]);
 }

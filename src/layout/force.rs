@@ -7,7 +7,8 @@
 pub struct ForceSettings {
     /// The distance, in canvas units, that connected nodes settle at.
     pub ideal_distance: f32,
-    /// Pull toward the centre, as a fraction of the distance per step.
+    /// Pull toward the centre per unit of distance from it (forces grow linearly with
+    /// the scale of the layout, so a scaled layout keeps its shape).
     pub gravity: f32,
     /// How far a node may move in the first step, in canvas units.
     pub initial_temperature: f32,
@@ -21,7 +22,7 @@ impl Default for ForceSettings {
     fn default() -> Self {
         Self {
             ideal_distance: 120.0,
-            gravity: 0.02,
+            gravity: 2.4,
             initial_temperature: 120.0,
             cooling: 0.97,
             settle_distance: 0.3,
@@ -101,11 +102,15 @@ impl ForceLayout {
     }
 
     /// Multiplies every position by `factor` (about the origin, where gravity pulls), to
-    /// make the layout fill a view. Ignored for a factor that is not finite and positive.
+    /// make the layout fill a view, and the ideal distance with them, so that the layout
+    /// keeps that size when it runs again. Ignored for a factor that is not finite and
+    /// positive.
     pub fn scale(&mut self, factor: f32) {
         if !(factor.is_finite() && factor > 0.0) {
             return;
         }
+        self.settings.ideal_distance *= factor;
+        self.settings.initial_temperature *= factor;
         for position in &mut self.positions {
             position[0] *= factor;
             position[1] *= factor;
@@ -114,7 +119,8 @@ impl ForceLayout {
 
     /// Warms the layout up again so that it moves (after pins or edges changed).
     pub fn reheat(&mut self) {
-        self.temperature = self.settings.initial_temperature * 0.3;
+        // Gently: a dragged node should move its neighbours, not redraw the whole graph.
+        self.temperature = self.settings.initial_temperature * 0.1;
         self.settled = self.positions.is_empty();
     }
 
@@ -151,8 +157,8 @@ impl ForceLayout {
             if pinned {
                 continue;
             }
-            let fx = force[0] - position[0] * self.settings.gravity * k;
-            let fy = force[1] - position[1] * self.settings.gravity * k;
+            let fx = force[0] - position[0] * self.settings.gravity;
+            let fy = force[1] - position[1] * self.settings.gravity;
             let length = (fx * fx + fy * fy).sqrt();
             if !length.is_finite() || length == 0.0 {
                 continue;
@@ -293,7 +299,11 @@ mod tests {
         let mut layout = two_clusters();
         layout.run(2_000);
         let positions = layout.positions();
-        let within: f32 = (1..5).map(|b| distance(positions, 1, b + 0)).sum::<f32>() / 4.0;
+        let within: f32 = [0, 2, 3, 4]
+            .map(|b| distance(positions, 1, b))
+            .iter()
+            .sum::<f32>()
+            / 4.0;
         let across: f32 = (6..10).map(|b| distance(positions, 1, b)).sum::<f32>() / 4.0;
         assert!(within * 1.5 < across, "within {within}, across {across}");
     }
@@ -353,6 +363,22 @@ mod tests {
         assert!(layout.is_pinned(3));
         layout.pin(4, [f32::NAN, 0.0]);
         assert!(!layout.is_pinned(4));
+    }
+
+    #[test]
+    fn a_scaled_layout_keeps_its_size_when_it_runs_again() {
+        let mut layout = two_clusters();
+        layout.run(2_000);
+        layout.scale(2.0);
+        let spread = |layout: &ForceLayout| distance(layout.positions(), 0, 9);
+        let before = spread(&layout);
+        layout.reheat();
+        layout.run(2_000);
+        let after = spread(&layout);
+        assert!(
+            (after / before - 1.0).abs() < 0.15,
+            "spread went from {before} to {after}"
+        );
     }
 
     #[test]

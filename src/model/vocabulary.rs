@@ -152,12 +152,6 @@ vocabulary! {
     }
 }
 
-impl Default for Modality {
-    fn default() -> Self {
-        Self::Asserted
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -62,7 +62,8 @@ pub struct BackchannelApp {
     open_path_input: String,
     recent: RecentFiles,
     status: String,
-    commands: Vec<Command>,
+    /// The generation whose file name the window title shows.
+    titled_generation: Option<u64>,
 }
 
 impl BackchannelApp {
@@ -84,7 +85,7 @@ impl BackchannelApp {
             open_path_input: String::new(),
             recent: RecentFiles::load(options.recent_store),
             status: String::new(),
-            commands: Vec::new(),
+            titled_generation: None,
         };
         app.status = app.opened_status();
         if let Some(path) = options.initial_file {
@@ -441,7 +442,12 @@ impl BackchannelApp {
 impl eframe::App for BackchannelApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
-        let mut commands = std::mem::take(&mut self.commands);
+        let mut commands = Vec::new();
+        if self.titled_generation != Some(self.generation) {
+            let title = format!("{} · {} · Backchannel", self.model().title, self.file());
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
+            self.titled_generation = Some(self.generation);
+        }
 
         let dropped: Vec<PathBuf> = ctx.input(|input| {
             input

@@ -157,7 +157,14 @@ fn relations_ui(
             };
             other(a).cmp(&other(b)).then_with(|| a.id.cmp(&b.id))
         });
-        ui.label(RichText::new(relation.as_str().replace('_', " ")).strong());
+        ui.label(
+            RichText::new(format!(
+                "{} ({})",
+                relation.as_str().replace('_', " "),
+                group.len()
+            ))
+            .strong(),
+        );
         ui.indent(relation.as_str(), |ui| {
             for edge in group {
                 ui.horizontal_wrapped(|ui| {

@@ -310,7 +310,9 @@ impl GraphCanvas {
             events.push(CanvasEvent::BackgroundClicked);
         }
         if released_drag {
-            self.layout.reheat();
+            // The dropped node stays pinned where the user put it; others only move
+            // aside where its label now overlaps theirs.
+            self.separate_labels();
             ui.ctx().request_repaint();
         }
         events

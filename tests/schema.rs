@@ -1,0 +1,123 @@
+//! The JSON Schema in assets/ agrees with what the loader accepts.
+
+use backchannel::dataset::schema::FORMAT_VERSION;
+use backchannel::model::{MeetingStatus, Modality, NodeKind, Relation, Subtype};
+use serde_json::{Value, json};
+
+fn schema() -> Value {
+    serde_json::from_str(&std::fs::read_to_string("assets/backchannel-1.schema.json").unwrap())
+        .unwrap()
+}
+
+fn strings(value: &Value) -> Vec<String> {
+    value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item.as_str().unwrap().to_owned())
+        .collect()
+}
+
+fn spellings<T: Copy>(all: &[T], as_str: fn(T) -> &'static str) -> Vec<String> {
+    all.iter().map(|value| as_str(*value).to_owned()).collect()
+}
+
+#[test]
+fn schema_lists_exactly_the_vocabularies_the_code_accepts() {
+    let schema = schema();
+    let defs = &schema["$defs"];
+    assert_eq!(schema["properties"]["format"]["const"], FORMAT_VERSION);
+    assert_eq!(
+        strings(&defs["node"]["properties"]["kind"]["enum"]),
+        spellings(NodeKind::ALL, NodeKind::as_str)
+    );
+    assert_eq!(
+        strings(&defs["node"]["properties"]["subtype"]["enum"]),
+        spellings(Subtype::ALL, Subtype::as_str)
+    );
+    assert_eq!(
+        strings(&defs["node"]["properties"]["status"]["enum"]),
+        spellings(MeetingStatus::ALL, MeetingStatus::as_str)
+    );
+    assert_eq!(
+        strings(&defs["edge"]["properties"]["relation"]["enum"]),
+        spellings(Relation::ALL, Relation::as_str)
+    );
+    assert_eq!(
+        strings(&defs["edge"]["properties"]["modality"]["enum"]),
+        spellings(Modality::ALL, Modality::as_str)
+    );
+}
+
+#[test]
+fn schema_accepts_the_seed_and_the_valid_fixtures() {
+    let validator = jsonschema::validator_for(&schema()).unwrap();
+    for file in [
+        "seeds/negotiations.json",
+        "tests/fixtures/valid/minimal/dataset.json",
+        "tests/fixtures/valid/inline-second.json",
+    ] {
+        let instance: Value =
+            serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&instance)
+            .map(|error| error.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{file}: {errors:?}");
+    }
+}
+
+#[test]
+fn schema_refuses_what_the_loader_refuses() {
+    let validator = jsonschema::validator_for(&schema()).unwrap();
+    let valid: Value = serde_json::from_str(
+        &std::fs::read_to_string("tests/fixtures/valid/minimal/dataset.json").unwrap(),
+    )
+    .unwrap();
+    let broken = |change: &dyn Fn(&mut Value)| {
+        let mut value = valid.clone();
+        change(&mut value);
+        value
+    };
+    for (what, instance) in [
+        (
+            "unknown kind",
+            broken(&|v| v["nodes"][0]["kind"] = json!("villain")),
+        ),
+        (
+            "unknown relation",
+            broken(&|v| v["edges"][0]["relation"] = json!("loves")),
+        ),
+        (
+            "no evidence",
+            broken(&|v| v["edges"][0]["evidence"] = json!([])),
+        ),
+        (
+            "meeting without place",
+            broken(&|v| {
+                v["nodes"][2].as_object_mut().unwrap().remove("place");
+            }),
+        ),
+        (
+            "place on an actor",
+            broken(&|v| v["nodes"][0]["place"] = json!("Doha")),
+        ),
+        (
+            "impossible month",
+            broken(&|v| v["articles"][0]["published"] = json!("2024-13")),
+        ),
+        (
+            "future format",
+            broken(&|v| v["format"] = json!("backchannel/2")),
+        ),
+        (
+            "unknown field",
+            broken(&|v| v["nodes"][0]["aliasses"] = json!([])),
+        ),
+    ] {
+        assert!(
+            !validator.is_valid(&instance),
+            "the schema accepts a dataset with {what}"
+        );
+    }
+}
