@@ -11,3 +11,4 @@ pub mod graph;
 pub mod layout;
 pub mod model;
 pub mod ui;
+pub mod view;

@@ -5,52 +5,11 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use backchannel::ui::{AppOptions, BackchannelApp, Selection};
-use egui::accesskit::Role;
-use egui::{Event, Modifiers, PointerButton, Pos2, Vec2};
+mod common;
+
+use common::{LINK, click_at, harness, harness_with, select_in_entity_list};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-
-/// egui exposes `ui.link` to accessibility as a clickable label.
-const LINK: Role = Role::Label;
-
-fn harness_with(options: AppOptions) -> Harness<'static, BackchannelApp> {
-    let mut harness = Harness::builder()
-        .with_size(Vec2::new(1600.0, 1000.0))
-        .build_eframe(move |creation| {
-            creation.egui_ctx.set_visuals(egui::Visuals::light());
-            BackchannelApp::new(options)
-        });
-    harness.run_steps(3);
-    harness
-}
-
-fn harness() -> Harness<'static, BackchannelApp> {
-    harness_with(AppOptions::default())
-}
-
-fn click_at(harness: &mut Harness<'static, BackchannelApp>, position: Pos2) {
-    harness.event(Event::PointerMoved(position));
-    harness.step();
-    for pressed in [true, false] {
-        harness.event(Event::PointerButton {
-            pos: position,
-            button: PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-        harness.step();
-    }
-    harness.run_steps(2);
-}
-
-fn select_in_entity_list(harness: &mut Harness<'static, BackchannelApp>, label: &str) {
-    harness
-        .get_all_by_label(label)
-        .next()
-        .expect("the entity is listed")
-        .click();
-    harness.run_steps(3);
-}
 
 #[test]
 fn selecting_hamas_lists_quotes_from_the_seed_articles() {
@@ -226,7 +185,11 @@ fn open_path_through_the_menu(harness: &mut Harness<'static, BackchannelApp>, pa
     harness.run_steps(2);
     harness.get_by_label("Open path…").click();
     harness.run_steps(2);
-    let field = harness.get_by_role(egui::accesskit::Role::TextInput);
+    // The path field, in the window drawn over the panels (the search field is first).
+    let field = harness
+        .get_all_by_role(egui::accesskit::Role::TextInput)
+        .last()
+        .unwrap();
     field.click();
     field.type_text(&path.display().to_string());
     harness.run_steps(1);
@@ -306,8 +269,8 @@ fn dropping_a_second_valid_dataset_replaces_the_graph_and_is_remembered() {
     let recent = tempfile::tempdir().unwrap();
     let store = recent.path().join("recent.json");
     let mut harness = harness_with(AppOptions {
-        initial_file: None,
         recent_store: Some(store.clone()),
+        ..AppOptions::default()
     });
     let path = std::fs::canonicalize("tests/fixtures/valid/minimal/dataset.json").unwrap();
     harness
@@ -332,12 +295,12 @@ fn dropping_a_second_valid_dataset_replaces_the_graph_and_is_remembered() {
 fn a_file_named_on_the_command_line_opens_after_the_seed() {
     let harness = harness_with(AppOptions {
         initial_file: Some(PathBuf::from("tests/fixtures/valid/inline-second.json")),
-        recent_store: None,
+        ..AppOptions::default()
     });
     assert_eq!(harness.state().model().title, "Second dataset");
     let bad = harness_with(AppOptions {
         initial_file: Some(PathBuf::from("tests/fixtures/invalid/future-format.json")),
-        recent_store: None,
+        ..AppOptions::default()
     });
     assert_eq!(
         bad.state().model().title,
@@ -353,8 +316,8 @@ fn recent_files_reopen_from_the_menu() {
     let path = std::fs::canonicalize("tests/fixtures/valid/inline-second.json").unwrap();
     std::fs::write(&store, serde_json::to_vec(&[&path]).unwrap()).unwrap();
     let mut harness = harness_with(AppOptions {
-        initial_file: None,
         recent_store: Some(store),
+        ..AppOptions::default()
     });
     harness.get_by_label("File").click();
     harness.run_steps(2);

@@ -5,7 +5,6 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::dataset;
 use crate::model::{Evidence, Model, NodeKind, Relation};
 
 /// Everything `inspect --json` prints.
@@ -124,24 +123,21 @@ pub fn inspect(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<bool> {
-    let loaded = match dataset::load_file(file) {
-        Ok(loaded) => loaded,
-        Err(error) => {
-            for problem in &error.problems {
-                writeln!(err, "{problem}")?;
-            }
-            writeln!(err, "{error}")?;
-            return Ok(false);
-        }
-    };
-    for warning in &loaded.warnings {
-        writeln!(err, "{warning}")?;
-    }
-    let report = inspect_report(&loaded.file, &loaded.model);
+    super::with_model(file, err, |model, _| {
+        write_report(
+            &inspect_report(&file.display().to_string(), model),
+            json,
+            out,
+        )?;
+        Ok(true)
+    })
+}
+
+fn write_report(report: &InspectReport, json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
     if json {
-        serde_json::to_writer_pretty(&mut *out, &report)?;
+        serde_json::to_writer_pretty(&mut *out, report)?;
         writeln!(out)?;
-        return Ok(true);
+        return Ok(());
     }
     writeln!(out, "{} ({})", report.title, report.file)?;
     writeln!(out, "\n{} nodes", report.nodes.len())?;
@@ -163,7 +159,7 @@ pub fn inspect(
         )?;
         write_evidence(out, &edge.evidence)?;
     }
-    Ok(true)
+    Ok(())
 }
 
 fn write_evidence(out: &mut dyn Write, evidence: &[InspectEvidence]) -> std::io::Result<()> {

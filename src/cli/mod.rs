@@ -4,6 +4,7 @@
 //! Arguments are parsed in two steps: clap reads them into [`Cli`], then each command
 //! checks what it was given.
 
+mod analysis;
 mod anchor;
 mod inspect;
 
@@ -15,6 +16,10 @@ use clap::{Parser, Subcommand};
 
 use crate::dataset::{self, Severity};
 
+pub use analysis::{
+    MAX_PATHS, Neighbour, PathReport, StatsReport, neighbour_report, path_reports, resolve_node,
+    stats_report,
+};
 pub use anchor::anchor_file;
 pub use inspect::{InspectReport, inspect_report};
 
@@ -55,6 +60,42 @@ pub enum CliCommand {
         #[arg(long)]
         json: bool,
     },
+    /// All shortest paths between two nodes (edge direction ignored), with each hop's
+    /// edges and their quotes. Nodes are given by id, or by a label or alias that names
+    /// one node. Exits 1 when the file does not load or a node is unknown.
+    Path {
+        /// The dataset file.
+        file: PathBuf,
+        /// The first node.
+        from: String,
+        /// The last node.
+        to: String,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The nodes within N hops of a node (edge direction ignored), nearest first.
+    Neighbors {
+        /// The dataset file.
+        file: PathBuf,
+        /// The node at the centre (id, or a label or alias naming one node).
+        id: String,
+        /// How many hops, 1 to 10.
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=10))]
+        hops: u8,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Counts by kind and relation, and every node ranked by degree, betweenness and
+    /// eigenvector centrality.
+    Stats {
+        /// The dataset file.
+        file: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Compute every evidence record's offsets and context from its quote, and every
     /// article's sha256, for curators who write quotes by hand.
     ///
@@ -82,6 +123,96 @@ pub fn run(command: CliCommand) -> ExitCode {
         CliCommand::Inspect { file, json } => {
             inspect::inspect(&file, json, &mut stdout.lock(), &mut stderr.lock())
         }
+        CliCommand::Path {
+            file,
+            from,
+            to,
+            json,
+        } => with_model(&file, &mut stderr.lock(), |model, err| {
+            let (from, to) = match (resolve_node(model, &from), resolve_node(model, &to)) {
+                (Ok(from), Ok(to)) => (from, to),
+                (from, to) => {
+                    for message in [from.err(), to.err()].into_iter().flatten() {
+                        writeln!(err, "error: {message}")?;
+                    }
+                    return Ok(false);
+                }
+            };
+            let adjacency = crate::graph::Adjacency::full(model);
+            let paths = path_reports(model, &adjacency, from, to);
+            let mut out = stdout.lock();
+            if json {
+                serde_json::to_writer_pretty(&mut out, &paths)?;
+                writeln!(out)?;
+            } else {
+                analysis::write_paths(&mut out, &paths)?;
+            }
+            Ok(true)
+        }),
+        CliCommand::Neighbors {
+            file,
+            id,
+            hops,
+            json,
+        } => with_model(&file, &mut stderr.lock(), |model, err| {
+            let centre = match resolve_node(model, &id) {
+                Ok(centre) => centre,
+                Err(message) => {
+                    writeln!(err, "error: {message}")?;
+                    return Ok(false);
+                }
+            };
+            let adjacency = crate::graph::Adjacency::full(model);
+            let found = neighbour_report(model, &adjacency, centre, usize::from(hops));
+            let mut out = stdout.lock();
+            if json {
+                serde_json::to_writer_pretty(&mut out, &found)?;
+                writeln!(out)?;
+            } else {
+                for neighbour in &found {
+                    writeln!(
+                        out,
+                        "{} {} [{}] {}",
+                        neighbour.distance,
+                        neighbour.node.id,
+                        neighbour.node.kind,
+                        neighbour.node.label
+                    )?;
+                }
+            }
+            Ok(true)
+        }),
+        CliCommand::Stats { file, json } => with_model(&file, &mut stderr.lock(), |model, _| {
+            let report = stats_report(model);
+            let mut out = stdout.lock();
+            if json {
+                serde_json::to_writer_pretty(&mut out, &report)?;
+                writeln!(out)?;
+            } else {
+                writeln!(
+                    out,
+                    "{} nodes, {} edges, {} articles",
+                    report.nodes, report.edges, report.articles
+                )?;
+                for (kind, count) in &report.kinds {
+                    writeln!(out, "  {kind}: {count}")?;
+                }
+                for (relation, count) in &report.relations {
+                    writeln!(out, "  {relation}: {count}")?;
+                }
+                for (measure, ranked) in &report.measures {
+                    writeln!(out, "top 10 by {measure}:")?;
+                    for entry in ranked.iter().take(10) {
+                        writeln!(
+                            out,
+                            "  {:.4} {} ({})",
+                            entry.value, entry.node.id, entry.node.label
+                        )?;
+                    }
+                }
+            }
+            Ok(true)
+        }),
         CliCommand::Anchor {
             file,
             output,
@@ -100,6 +231,30 @@ pub fn run(command: CliCommand) -> ExitCode {
         Err(error) => {
             let _ = writeln!(stderr.lock(), "error: {error:#}");
             ExitCode::from(2)
+        }
+    }
+}
+
+/// Loads `file` and runs `work` on its model; on a load failure prints the problems to
+/// `err` and returns false.
+fn with_model(
+    file: &std::path::Path,
+    err: &mut dyn Write,
+    work: impl FnOnce(&crate::model::Model, &mut dyn Write) -> anyhow::Result<bool>,
+) -> anyhow::Result<bool> {
+    match dataset::load_file(file) {
+        Ok(loaded) => {
+            for warning in &loaded.warnings {
+                writeln!(err, "{warning}")?;
+            }
+            work(&loaded.model, err)
+        }
+        Err(error) => {
+            for problem in &error.problems {
+                writeln!(err, "{problem}")?;
+            }
+            writeln!(err, "{error}")?;
+            Ok(false)
         }
     }
 }

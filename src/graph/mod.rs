@@ -1,7 +1,23 @@
 //! The model as a petgraph [`StableGraph`]: nodes and edges carry their position in the
-//! model, with an id -> index map, neighbours and degree. Output is sorted by id.
+//! model, with an id -> index map, neighbours and degree; and the graph algorithms
+//! (neighbourhoods, shortest paths, centrality), one per file, over [`Adjacency`].
+//! Output is sorted.
+
+mod adjacency;
+mod betweenness;
+mod eigenvector;
+mod measure;
+mod neighborhood;
+mod paths;
 
 use std::collections::HashMap;
+
+pub use adjacency::Adjacency;
+pub use betweenness::betweenness;
+pub use eigenvector::eigenvector;
+pub use measure::{Measure, ranking};
+pub use neighborhood::neighborhood;
+pub use paths::shortest_paths;
 
 use petgraph::Direction;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};

@@ -72,6 +72,28 @@ impl ForceLayout {
         }
     }
 
+    /// A layout that starts from `positions` (one per node), with `pinned` nodes fixed,
+    /// warm: it moves nodes only a little before it settles.
+    pub fn from_positions(
+        positions: Vec<[f32; 2]>,
+        pinned: Vec<bool>,
+        edges: Vec<(usize, usize)>,
+        settings: ForceSettings,
+    ) -> Self {
+        let count = positions.len();
+        let mut layout = Self::new(count, edges, settings);
+        for (slot, position) in layout.positions.iter_mut().zip(positions) {
+            if position[0].is_finite() && position[1].is_finite() {
+                *slot = position;
+            }
+        }
+        for (slot, pin) in layout.pinned.iter_mut().zip(pinned) {
+            *slot = pin;
+        }
+        layout.reheat();
+        layout
+    }
+
     /// Current positions, by node.
     pub fn positions(&self) -> &[[f32; 2]] {
         &self.positions
@@ -180,6 +202,27 @@ impl ForceLayout {
     ///
     /// Complexity: O(n²) per pass.
     pub fn remove_overlaps(&mut self, extents: &[[f32; 4]], gap: f32, max_rounds: usize) -> usize {
+        self.separate(extents, gap, max_rounds, false)
+    }
+
+    /// Like [`ForceLayout::remove_overlaps`], moving nodes only up and down (for layouts
+    /// whose x means something, such as a timeline).
+    pub fn remove_overlaps_vertically(
+        &mut self,
+        extents: &[[f32; 4]],
+        gap: f32,
+        max_rounds: usize,
+    ) -> usize {
+        self.separate(extents, gap, max_rounds, true)
+    }
+
+    fn separate(
+        &mut self,
+        extents: &[[f32; 4]],
+        gap: f32,
+        max_rounds: usize,
+        vertical_only: bool,
+    ) -> usize {
         let count = self.positions.len().min(extents.len());
         let mut overlapping = 0;
         for _ in 0..max_rounds {
@@ -203,7 +246,7 @@ impl ForceLayout {
                         continue;
                     }
                     overlapping += 1;
-                    let (axis, amount) = if overlap_x < overlap_y {
+                    let (axis, amount) = if overlap_x < overlap_y && !vertical_only {
                         (0, overlap_x)
                     } else {
                         (1, overlap_y)

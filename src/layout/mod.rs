@@ -1,6 +1,8 @@
 //! Node positions, computed without any GUI: a force-directed layout that settles and
-//! then stops.
+//! then stops, rule-based layouts (circle, columns, timeline), and label overlap removal.
 
+mod arrange;
 mod force;
 
+pub use arrange::{circular, columns, day_number, timeline};
 pub use force::{ForceLayout, ForceSettings};

@@ -104,6 +104,23 @@ impl PartialDate {
         }
     }
 
+    /// The first calendar day the date covers, as `(year, month, day)`.
+    pub fn first_day(&self) -> (u16, u8, u8) {
+        (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+    }
+
+    /// The last calendar day the date covers, as `(year, month, day)`.
+    pub fn last_day(&self) -> (u16, u8, u8) {
+        let month = self.month.unwrap_or(12);
+        let day = self.day.unwrap_or_else(|| days_in_month(self.year, month));
+        (self.year, month, day)
+    }
+
+    /// Whether the days this date covers meet the days from `from` to `to` (inclusive).
+    pub fn overlaps(&self, from: &PartialDate, to: &PartialDate) -> bool {
+        self.last_day() >= from.first_day() && self.first_day() <= to.last_day()
+    }
+
     /// The date for people: "28 May 2024", "May 2024" or "2024".
     pub fn human(&self) -> String {
         const MONTHS: [&str; 12] = [
@@ -152,6 +169,13 @@ impl fmt::Display for PartialDate {
             write!(f, "-{day:02}")?;
         }
         Ok(())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PartialDate {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Self::parse(&text).map_err(serde::de::Error::custom)
     }
 }
 
@@ -204,6 +228,22 @@ mod tests {
                 "{text} should be rejected"
             );
         }
+    }
+
+    #[test]
+    fn overlap_respects_precision() {
+        let may = PartialDate::parse("2024-05").unwrap();
+        let may_28 = PartialDate::parse("2024-05-28").unwrap();
+        let june = PartialDate::parse("2024-06-01").unwrap();
+        let year = PartialDate::parse("2024").unwrap();
+        assert!(may.overlaps(&may_28, &june));
+        assert!(may_28.overlaps(&may, &may));
+        assert!(!june.overlaps(&may, &may_28));
+        assert!(year.overlaps(&june, &june));
+        assert_eq!(
+            PartialDate::parse("2024-02").unwrap().last_day(),
+            (2024, 2, 29)
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! points at the exact text it quotes.
 
 mod date;
+pub mod search;
 mod text;
 mod vocabulary;
 

@@ -47,6 +47,18 @@ macro_rules! vocabulary {
                 serializer.serialize_str(self.as_str())
             }
         }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = String::deserialize(deserializer)?;
+                Self::parse(&text).ok_or_else(|| {
+                    serde::de::Error::custom(format!(
+                        "unknown value \"{text}\"; expected one of {}",
+                        Self::expected()
+                    ))
+                })
+            }
+        }
     };
 }
 

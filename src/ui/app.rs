@@ -1,10 +1,12 @@
-//! The Backchannel window: menus, the entity list, the graph canvas, the details panel,
-//! the article reader, and opening datasets without ever losing the one that is open.
+//! The Backchannel window: menus, the sidebar (entities and search, filters, measures),
+//! the graph canvas, the details panel, the article reader, and opening datasets without
+//! ever losing the one that is open.
 //!
 //! Widgets only ask for changes by pushing a [`Command`]; `apply` carries them out once,
-//! at the end of the frame.
+//! at the end of the frame. View actions are recorded for undo and saved in the session.
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use egui::{Color32, Key, KeyboardShortcut, Modifiers, RichText, Sense, Ui, Vec2};
 
@@ -12,16 +14,28 @@ use super::details::details_ui;
 use super::graph_view::CanvasEvent;
 use super::reader::reader_ui;
 use super::recent::RecentFiles;
-use super::state::{Document, ReaderState, Selection};
+use super::sidebar::{SidebarState, sidebar_ui};
+use super::state::{Document, PathResult, ReaderState, Selection, ViewSnapshot};
 use super::style::{kind_shape_name, paint_kind_marker};
-use crate::dataset::{self, LoadError, Loaded, Severity};
+use crate::dataset::{self, LoadError, Loaded, SEED_LABEL, Severity};
+use crate::graph::{Measure, shortest_paths};
 use crate::model::{Model, NodeKind};
+use crate::view::{
+    LayoutKind, SESSION_FORMAT, SavedNode, SavedSelection, Session, ViewFilter, session_path,
+};
+
+/// Most shortest paths shown.
+const MAX_PATHS_SHOWN: usize = 20;
+/// Least time between two session saves while the user works.
+const SESSION_SAVE_INTERVAL: Duration = Duration::from_secs(1);
 
 /// What the user asked for during a frame.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Command {
     /// Select a node or an edge, or clear the selection.
     Select(Option<Selection>),
+    /// Select a node and centre the view on it.
+    SelectAndCentre(String),
     /// Open the reader on an article with a span highlighted.
     OpenReader {
         /// The article.
@@ -39,6 +53,26 @@ pub enum Command {
     OpenDialog,
     /// Fit the graph to the view.
     FitView,
+    /// Change the filters or focus (a view action).
+    SetFilter(ViewFilter),
+    /// Change the layout (a view action; the force layout runs again).
+    SetLayout(LayoutKind),
+    /// Pause or resume the force layout.
+    PauseLayout(bool),
+    /// Unpin every node (a view action).
+    UnpinAll,
+    /// Size nodes by a measure, or all alike (a view action).
+    SizeBy(Option<Measure>),
+    /// Show the shortest paths between two nodes (by id).
+    FindPaths(String, String),
+    /// Stop showing paths.
+    ClearPaths,
+    /// Undo the last view action.
+    Undo,
+    /// Redo the last undone view action.
+    Redo,
+    /// Select the next (+1) or previous (-1) neighbour of the node the walk started at.
+    StepNeighbour(i32),
 }
 
 /// How the app starts.
@@ -48,6 +82,8 @@ pub struct AppOptions {
     pub initial_file: Option<PathBuf>,
     /// Where File > Recent is kept; `None` keeps it in memory only.
     pub recent_store: Option<PathBuf>,
+    /// The folder of saved sessions; `None` saves none.
+    pub session_folder: Option<PathBuf>,
 }
 
 /// The eframe application.
@@ -62,13 +98,18 @@ pub struct BackchannelApp {
     open_path_input: String,
     recent: RecentFiles,
     status: String,
-    /// The generation whose file name the window title shows.
     titled_generation: Option<u64>,
+    sidebar: SidebarState,
+    session_folder: Option<PathBuf>,
+    session_dirty: bool,
+    last_session_save: Option<Instant>,
+    /// The node whose neighbours the arrow keys walk, and where the walk is.
+    neighbour_walk: Option<(String, usize)>,
 }
 
 impl BackchannelApp {
     /// Opens the seed dataset, then `options.initial_file` if given (a failure to open it
-    /// is shown, with the seed still open).
+    /// is shown, with the seed still open). Restores each dataset's saved session.
     pub fn new(options: AppOptions) -> Self {
         let (document, open_failure) = match dataset::load_seed() {
             Ok(loaded) => (Document::new(loaded, 0), None),
@@ -86,7 +127,13 @@ impl BackchannelApp {
             recent: RecentFiles::load(options.recent_store),
             status: String::new(),
             titled_generation: None,
+            sidebar: SidebarState::default(),
+            session_folder: options.session_folder,
+            session_dirty: false,
+            last_session_save: None,
+            neighbour_walk: None,
         };
+        app.restore_session();
         app.status = app.opened_status();
         if let Some(path) = options.initial_file {
             app.open(&path);
@@ -97,6 +144,11 @@ impl BackchannelApp {
     /// The open dataset's model.
     pub fn model(&self) -> &Model {
         &self.document.loaded.model
+    }
+
+    /// The open document and its view.
+    pub fn document(&self) -> &Document {
+        &self.document
     }
 
     /// The open dataset's file, as the user named it.
@@ -129,14 +181,16 @@ impl BackchannelApp {
         &self.status
     }
 
-    /// Where the node with this id was drawn in the last frame, in screen points.
+    /// Where the node with this id was drawn in the last frame, in screen points; `None`
+    /// when it is hidden.
     pub fn node_screen_position(&self, id: &str) -> Option<egui::Pos2> {
         let position = self.model().node_position(id)?;
         self.document.canvas.node_screen_position(position)
     }
 
-    /// Loads `path`; on success it replaces the open dataset, on failure the open dataset
-    /// stays untouched and the problems are shown.
+    /// Loads `path`; on success it replaces the open dataset (after saving the session of
+    /// the one open), on failure the open dataset stays untouched and the problems are
+    /// shown.
     pub fn open(&mut self, path: &Path) {
         match dataset::load_file(path) {
             Ok(loaded) => {
@@ -155,13 +209,112 @@ impl BackchannelApp {
         }
     }
 
+    /// Saves the open dataset's session now.
+    pub fn save_session(&mut self) {
+        let Some(path) = self.session_file() else {
+            return;
+        };
+        let canvas = &self.document.canvas;
+        let model = self.model();
+        let nodes = model
+            .nodes
+            .iter()
+            .zip(canvas.positions().iter().zip(canvas.pinned()))
+            .map(|(node, (place, &pinned))| {
+                (
+                    node.id.clone(),
+                    SavedNode {
+                        x: place[0],
+                        y: place[1],
+                        pinned,
+                    },
+                )
+            })
+            .collect();
+        let session = Session {
+            format: SESSION_FORMAT.to_owned(),
+            dataset: self.file().to_owned(),
+            nodes,
+            filter: self.document.filter.clone(),
+            layout: canvas.layout_kind(),
+            size_by: self.document.size_by,
+            selection: self.selection.as_ref().map(|selection| match selection {
+                Selection::Node(id) => SavedSelection::Node(id.clone()),
+                Selection::Edge(id) => SavedSelection::Edge(id.clone()),
+            }),
+            zoom_and_pan: canvas.zoom_and_pan(),
+        };
+        if let Err(error) = session.save(&path) {
+            self.status = format!("Could not save the session: {error}");
+        }
+        self.session_dirty = false;
+        self.last_session_save = Some(Instant::now());
+    }
+
+    fn session_file(&self) -> Option<PathBuf> {
+        let folder = self.session_folder.as_ref()?;
+        let key = if self.file() == SEED_LABEL {
+            "builtin-seed"
+        } else {
+            self.file()
+        };
+        Some(session_path(folder, key))
+    }
+
+    fn restore_session(&mut self) {
+        let Some(path) = self.session_file() else {
+            return;
+        };
+        let session = match Session::load(&path) {
+            Ok(Some(session)) => session.applicable_to(self.model()),
+            Ok(None) => return,
+            Err(error) => {
+                self.status = format!("The saved view was not restored: {error}");
+                return;
+            }
+        };
+        let model = &self.document.loaded.model;
+        let places: Vec<Option<([f32; 2], bool)>> = model
+            .nodes
+            .iter()
+            .map(|node| {
+                session
+                    .nodes
+                    .get(&node.id)
+                    .map(|saved| ([saved.x, saved.y], saved.pinned))
+            })
+            .collect();
+        self.document.filter = session.filter.clone();
+        self.document.size_by = session.size_by;
+        let visibility = self.document.filter.visibility(model);
+        self.document.canvas.restore(
+            model,
+            visibility,
+            session.layout,
+            &places,
+            session.zoom_and_pan,
+        );
+        self.document.apply_sizes();
+        self.selection = session.selection.map(|selection| match selection {
+            SavedSelection::Node(id) => Selection::Node(id),
+            SavedSelection::Edge(id) => Selection::Edge(id),
+        });
+        self.show_selection();
+    }
+
     fn replace_document(&mut self, loaded: Loaded) {
+        if self.session_dirty {
+            self.save_session();
+        }
         self.generation += 1;
         self.document = Document::new(loaded, self.generation);
         self.selection = None;
         self.reader = None;
         self.open_failure = None;
+        self.neighbour_walk = None;
+        self.sidebar = SidebarState::default();
         self.show_warnings = !self.document.warnings().is_empty();
+        self.restore_session();
         self.status = self.opened_status();
     }
 
@@ -181,20 +334,42 @@ impl BackchannelApp {
         status
     }
 
+    fn show_selection(&mut self) {
+        let model = &self.document.loaded.model;
+        let (node, edge) = match &self.selection {
+            Some(Selection::Node(id)) => (model.node_position(id), None),
+            Some(Selection::Edge(id)) => (None, model.edges.iter().position(|edge| &edge.id == id)),
+            None => (None, None),
+        };
+        self.document.canvas.show_selection(node, edge);
+    }
+
+    /// Records the view for undo before a view action.
+    fn record(&mut self, before: ViewSnapshot) {
+        self.document.history.record(before);
+        self.session_dirty = true;
+    }
+
     fn apply(&mut self, commands: Vec<Command>) {
         for command in commands {
             match command {
                 Command::Select(selection) => {
+                    if !matches!(&selection, Some(Selection::Node(id)) if self.neighbour_walk.as_ref().is_some_and(|(anchor, _)| anchor != id))
+                    {
+                        self.neighbour_walk = None;
+                    }
                     self.selection = selection;
-                    let model = &self.document.loaded.model;
-                    let (node, edge) = match &self.selection {
-                        Some(Selection::Node(id)) => (model.node_position(id), None),
-                        Some(Selection::Edge(id)) => {
-                            (None, model.edges.iter().position(|edge| &edge.id == id))
-                        }
-                        None => (None, None),
-                    };
-                    self.document.canvas.show_selection(node, edge);
+                    self.show_selection();
+                    self.session_dirty = true;
+                }
+                Command::SelectAndCentre(id) => {
+                    self.neighbour_walk = None;
+                    if let Some(position) = self.model().node_position(&id) {
+                        self.document.canvas.request_centre(position);
+                    }
+                    self.selection = Some(Selection::Node(id));
+                    self.show_selection();
+                    self.session_dirty = true;
                 }
                 Command::OpenReader {
                     article_id,
@@ -226,7 +401,133 @@ impl BackchannelApp {
                     }
                 }
                 Command::FitView => self.document.canvas.request_fit(),
+                Command::SetFilter(filter) => {
+                    if filter != self.document.filter {
+                        self.record(self.document.snapshot());
+                        self.document.filter = filter;
+                        self.document.apply_filter();
+                        self.refresh_paths();
+                    }
+                }
+                Command::SetLayout(kind) => {
+                    self.record(self.document.snapshot());
+                    let model = &self.document.loaded.model;
+                    self.document.canvas.set_layout(model, kind);
+                }
+                Command::PauseLayout(paused) => self.document.canvas.set_paused(paused),
+                Command::UnpinAll => {
+                    self.record(self.document.snapshot());
+                    self.document.canvas.unpin_all();
+                }
+                Command::SizeBy(measure) => {
+                    if measure != self.document.size_by {
+                        self.record(self.document.snapshot());
+                        self.document.size_by = measure;
+                        self.document.apply_sizes();
+                    }
+                }
+                Command::FindPaths(from, to) => {
+                    let model = self.model();
+                    if let (Some(from), Some(to)) =
+                        (model.node_position(&from), model.node_position(&to))
+                    {
+                        let paths = shortest_paths(
+                            &self.document.shown_adjacency(),
+                            from,
+                            to,
+                            MAX_PATHS_SHOWN,
+                        );
+                        self.document.path = Some(PathResult { from, to, paths });
+                        self.highlight_paths();
+                    }
+                }
+                Command::ClearPaths => {
+                    self.document.path = None;
+                    self.highlight_paths();
+                }
+                Command::Undo => {
+                    let current = self.document.snapshot();
+                    if let Some(previous) = self.document.history.undo(current) {
+                        self.document.restore(previous);
+                        self.refresh_paths();
+                        self.session_dirty = true;
+                    }
+                }
+                Command::Redo => {
+                    let current = self.document.snapshot();
+                    if let Some(next) = self.document.history.redo(current) {
+                        self.document.restore(next);
+                        self.refresh_paths();
+                        self.session_dirty = true;
+                    }
+                }
+                Command::StepNeighbour(step) => self.step_neighbour(step),
             }
+        }
+    }
+
+    /// Finds the shown paths again (after the filters changed).
+    fn refresh_paths(&mut self) {
+        if let Some(path) = &self.document.path {
+            let (from, to) = (path.from, path.to);
+            let paths = shortest_paths(&self.document.shown_adjacency(), from, to, MAX_PATHS_SHOWN);
+            self.document.path = Some(PathResult { from, to, paths });
+        }
+        self.highlight_paths();
+    }
+
+    fn highlight_paths(&mut self) {
+        let mut nodes = std::collections::BTreeSet::new();
+        let mut edges = std::collections::BTreeSet::new();
+        if let Some(result) = &self.document.path {
+            let adjacency = self.document.shown_adjacency();
+            for path in &result.paths {
+                nodes.extend(path.iter().copied());
+                for pair in path.windows(2) {
+                    if let [a, b] = pair {
+                        edges.extend(adjacency.edges_between(*a, *b));
+                    }
+                }
+            }
+        }
+        self.document.canvas.set_highlight(nodes, edges);
+    }
+
+    /// Moves the selection to the next or previous shown neighbour (by label) of the node
+    /// where the walk started.
+    fn step_neighbour(&mut self, step: i32) {
+        let anchor = match (&self.neighbour_walk, &self.selection) {
+            (Some((anchor, _)), _) => anchor.clone(),
+            (None, Some(Selection::Node(id))) => id.clone(),
+            _ => return,
+        };
+        let model = &self.document.loaded.model;
+        let Some(anchor_position) = model.node_position(&anchor) else {
+            return;
+        };
+        let mut neighbours = self
+            .document
+            .shown_adjacency()
+            .distinct_neighbours(anchor_position);
+        neighbours.sort_by_key(|&node| {
+            model
+                .nodes
+                .get(node)
+                .map(|n| (n.label.to_lowercase(), n.id.clone()))
+        });
+        if neighbours.is_empty() {
+            return;
+        }
+        let count = neighbours.len() as i64;
+        let index = match &self.neighbour_walk {
+            Some((_, index)) => (*index as i64 + i64::from(step)).rem_euclid(count),
+            None if step >= 0 => 0,
+            None => count - 1,
+        } as usize;
+        if let Some(node) = neighbours.get(index).and_then(|&n| model.nodes.get(n)) {
+            self.selection = Some(Selection::Node(node.id.clone()));
+            self.neighbour_walk = Some((anchor, index));
+            self.show_selection();
         }
     }
 
@@ -261,7 +562,70 @@ impl BackchannelApp {
                     ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             });
+            ui.menu_button("Edit", |ui| {
+                let history = &self.document.history;
+                if ui
+                    .add_enabled(
+                        history.can_undo(),
+                        egui::Button::new("Undo").shortcut_text("Ctrl+Z"),
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::Undo);
+                    ui.close();
+                }
+                if ui
+                    .add_enabled(
+                        history.can_redo(),
+                        egui::Button::new("Redo").shortcut_text("Ctrl+Shift+Z"),
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::Redo);
+                    ui.close();
+                }
+            });
             ui.menu_button("View", |ui| {
+                ui.label(RichText::new("Layout").weak());
+                for kind in LayoutKind::ALL {
+                    let current = self.document.canvas.layout_kind() == kind;
+                    let title = if kind == LayoutKind::Force && current {
+                        "Force-directed (re-run)"
+                    } else {
+                        kind.title()
+                    };
+                    if ui.radio(current, title).clicked() {
+                        commands.push(Command::SetLayout(kind));
+                        ui.close();
+                    }
+                }
+                let paused = self.document.canvas.is_paused();
+                let running = self.document.canvas.is_animating() || paused;
+                if ui
+                    .add_enabled(
+                        running,
+                        egui::Button::new(if paused {
+                            "Resume layout"
+                        } else {
+                            "Pause layout"
+                        }),
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::PauseLayout(!paused));
+                    ui.close();
+                }
+                if ui
+                    .add_enabled(
+                        self.document.canvas.pinned().iter().any(|&p| p),
+                        egui::Button::new("Unpin all"),
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::UnpinAll);
+                    ui.close();
+                }
+                ui.separator();
                 if ui.button("Fit graph to view").clicked() {
                     commands.push(Command::FitView);
                     ui.close();
@@ -283,58 +647,20 @@ impl BackchannelApp {
                 }
             });
             ui.menu_button("Help", |ui| {
-                ui.label("Click a node or edge to see its evidence.");
-                ui.label("Drag nodes to move (and pin) them; drag the background to pan;");
-                ui.label("Ctrl + scroll wheel to zoom.");
-                ui.label("Ctrl+O: open a dataset. Esc: clear the selection.");
+                ui.label(RichText::new("Mouse").strong());
+                ui.label("Click a node or edge to see its evidence; click empty space to clear.");
+                ui.label("Drag a node to move and pin it; drag the background to pan.");
+                ui.label("Ctrl + scroll wheel: zoom.");
+                ui.label(RichText::new("Keyboard").strong());
+                for (keys, what) in SHORTCUTS {
+                    ui.horizontal(|ui| {
+                        ui.label(RichText::new(*keys).monospace());
+                        ui.label(*what);
+                    });
+                }
                 ui.label("Drop a dataset file on the window to open it.");
             });
         });
-    }
-
-    /// The entity list: every node, grouped by kind, sorted by label.
-    fn entities_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
-        let model = self.model();
-        ui.heading(&model.title);
-        ui.label(
-            RichText::new(format!(
-                "{} nodes · {} edges",
-                model.nodes.len(),
-                model.edges.len()
-            ))
-            .weak(),
-        );
-        ui.separator();
-        egui::ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                for kind in NodeKind::ALL {
-                    let mut nodes: Vec<_> = model
-                        .nodes
-                        .iter()
-                        .filter(|node| node.kind == *kind)
-                        .collect();
-                    if nodes.is_empty() {
-                        continue;
-                    }
-                    nodes.sort_by_key(|node| (node.label.to_lowercase(), node.id.clone()));
-                    let title = format!("{}s ({})", capitalised(kind.as_str()), nodes.len());
-                    egui::CollapsingHeader::new(title)
-                        .id_salt(kind.as_str())
-                        .default_open(true)
-                        .show(ui, |ui| {
-                            for node in nodes {
-                                let selected = self.selection.as_ref()
-                                    == Some(&Selection::Node(node.id.clone()));
-                                if ui.selectable_label(selected, &node.label).clicked() {
-                                    commands.push(Command::Select(Some(Selection::Node(
-                                        node.id.clone(),
-                                    ))));
-                                }
-                            }
-                        });
-                }
-            });
     }
 
     fn legend_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
@@ -352,16 +678,87 @@ impl BackchannelApp {
                 ui.label(format!("{} ({count})", capitalised(kind.as_str())));
                 ui.add_space(8.0);
             }
+            let visibility = self.document.canvas.visibility();
+            let (hidden_nodes, hidden_edges) =
+                (visibility.hidden_nodes(), visibility.hidden_edges());
+            if hidden_nodes + hidden_edges > 0 {
+                ui.label(
+                    RichText::new(format!(
+                        "{hidden_nodes} nodes and {hidden_edges} edges hidden"
+                    ))
+                    .color(Color32::from_rgb(170, 60, 0)),
+                );
+                if ui.small_button("Show all").clicked() {
+                    commands.push(Command::SetFilter(ViewFilter::default()));
+                }
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button("Fit to view").clicked() {
                     commands.push(Command::FitView);
                 }
-                ui.label(
-                    RichText::new("Drag nodes · drag background to pan · Ctrl+wheel to zoom")
-                        .weak(),
-                );
+                ui.label(RichText::new(self.document.canvas.layout_kind().title()).weak());
             });
         });
+    }
+
+    fn paths_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let Some(result) = &self.document.path else {
+            return;
+        };
+        let model = self.model();
+        let name = |node: usize| model.nodes.get(node).map_or("?", |n| n.label.as_str());
+        ui.horizontal(|ui| {
+            ui.heading(format!(
+                "Paths from {} to {}",
+                name(result.from),
+                name(result.to)
+            ));
+            if ui.button("Clear").clicked() {
+                commands.push(Command::ClearPaths);
+            }
+        });
+        if result.paths.is_empty() {
+            ui.label("No path joins them in what is shown.");
+            ui.separator();
+            return;
+        }
+        let adjacency = self.document.shown_adjacency();
+        for (index, path) in result.paths.iter().enumerate() {
+            let hops = path.len().saturating_sub(1);
+            egui::CollapsingHeader::new(format!("Path {} ({hops} hops)", index + 1))
+                .id_salt(("path", index))
+                .default_open(index == 0)
+                .show(ui, |ui| {
+                    for pair in path.windows(2) {
+                        let [a, b] = pair else { continue };
+                        for edge in adjacency
+                            .edges_between(*a, *b)
+                            .into_iter()
+                            .filter_map(|e| model.edges.get(e))
+                        {
+                            ui.horizontal_wrapped(|ui| {
+                                ui.label(RichText::new(model.node_label(&edge.source)).strong());
+                                if ui.link(edge.relation.as_str().replace('_', " ")).clicked() {
+                                    commands.push(Command::Select(Some(Selection::Edge(
+                                        edge.id.clone(),
+                                    ))));
+                                }
+                                ui.label(RichText::new(model.node_label(&edge.target)).strong());
+                            });
+                            for record in &edge.evidence {
+                                let outlet = model
+                                    .article(&record.article_id)
+                                    .map_or("", |a| a.outlet.as_str());
+                                ui.label(
+                                    RichText::new(format!("“{}” ({outlet})", record.quote))
+                                        .italics(),
+                                );
+                            }
+                        }
+                    }
+                });
+        }
+        ui.separator();
     }
 
     fn open_failure_ui(&mut self, ctx: &egui::Context) {
@@ -437,7 +834,63 @@ impl BackchannelApp {
             self.show_open_path = false;
         }
     }
+
+    fn keyboard(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let shortcut = |modifiers, key| KeyboardShortcut::new(modifiers, key);
+        if ctx.input_mut(|input| input.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::O))) {
+            commands.push(Command::OpenDialog);
+        }
+        if ctx.input_mut(|input| input.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::F))) {
+            self.sidebar.focus_search();
+        }
+        if ctx.input_mut(|input| {
+            input.consume_shortcut(&shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z))
+        }) || ctx
+            .input_mut(|input| input.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::Y)))
+        {
+            commands.push(Command::Redo);
+        }
+        if ctx.input_mut(|input| input.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::Z))) {
+            commands.push(Command::Undo);
+        }
+        let typing = ctx.egui_wants_keyboard_input();
+        if typing {
+            return;
+        }
+        if ctx.input(|input| input.key_pressed(Key::Escape))
+            && self.reader.is_none()
+            && self.open_failure.is_none()
+        {
+            commands.push(Command::Select(None));
+        }
+        if ctx
+            .input(|input| input.key_pressed(Key::ArrowRight) || input.key_pressed(Key::ArrowDown))
+        {
+            commands.push(Command::StepNeighbour(1));
+        }
+        if ctx.input(|input| input.key_pressed(Key::ArrowLeft) || input.key_pressed(Key::ArrowUp)) {
+            commands.push(Command::StepNeighbour(-1));
+        }
+    }
 }
+
+/// The keyboard shortcuts, as Help lists them.
+pub const SHORTCUTS: &[(&str, &str)] = &[
+    ("Ctrl+F", "search entities by name or alias"),
+    ("Enter", "in search: select the best match and centre on it"),
+    (
+        "Right / Down",
+        "select the next neighbour of the selected node",
+    ),
+    ("Left / Up", "select the previous neighbour"),
+    ("Esc", "clear the selection"),
+    (
+        "Ctrl+Z",
+        "undo a view action (filters, focus, pins, layout)",
+    ),
+    ("Ctrl+Shift+Z, Ctrl+Y", "redo"),
+    ("Ctrl+O", "open a dataset"),
+];
 
 impl eframe::App for BackchannelApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
@@ -461,17 +914,7 @@ impl eframe::App for BackchannelApp {
         if let Some(path) = dropped.into_iter().next() {
             commands.push(Command::Open(path));
         }
-        if ctx.input_mut(|input| {
-            input.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::O))
-        }) {
-            commands.push(Command::OpenDialog);
-        }
-        if ctx.input(|input| input.key_pressed(Key::Escape))
-            && self.reader.is_none()
-            && self.open_failure.is_none()
-        {
-            commands.push(Command::Select(None));
-        }
+        self.keyboard(&ctx, &mut commands);
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui, &mut commands));
         egui::Panel::bottom("status").show(ui, |ui| {
@@ -482,10 +925,18 @@ impl eframe::App for BackchannelApp {
                 }
             });
         });
-        egui::Panel::left("entities")
-            .default_size(230.0)
+        egui::Panel::left("sidebar")
+            .default_size(260.0)
             .resizable(true)
-            .show(ui, |ui| self.entities_ui(ui, &mut commands));
+            .show(ui, |ui| {
+                sidebar_ui(
+                    ui,
+                    &mut self.sidebar,
+                    &mut self.document,
+                    self.selection.as_ref(),
+                    &mut commands,
+                );
+            });
         egui::Panel::right("details")
             .default_size(430.0)
             .min_size(320.0)
@@ -494,33 +945,43 @@ impl eframe::App for BackchannelApp {
                 egui::ScrollArea::vertical()
                     .auto_shrink([false, false])
                     .show(ui, |ui| {
-                        details_ui(
-                            ui,
-                            &self.document.loaded.model,
-                            &self.document.graph,
-                            self.selection.as_ref(),
-                            &mut commands,
-                        );
+                        self.paths_ui(ui, &mut commands);
+                        details_ui(ui, &self.document, self.selection.as_ref(), &mut commands);
                     });
             });
         egui::CentralPanel::default().show(ui, |ui| {
             self.legend_ui(ui, &mut commands);
             ui.separator();
-            let events = self.document.canvas.ui(ui);
+            let events = self.document.canvas.ui(ui, &self.document.loaded.model);
             let model = &self.document.loaded.model;
             for event in events {
-                let selection = match event {
-                    CanvasEvent::NodeClicked(position) => model
-                        .nodes
-                        .get(position)
-                        .map(|node| Selection::Node(node.id.clone())),
-                    CanvasEvent::EdgeClicked(position) => model
-                        .edges
-                        .get(position)
-                        .map(|edge| Selection::Edge(edge.id.clone())),
-                    CanvasEvent::BackgroundClicked => None,
-                };
-                commands.push(Command::Select(selection));
+                match event {
+                    CanvasEvent::NodeClicked(position) => {
+                        let selection = model
+                            .nodes
+                            .get(position)
+                            .map(|node| Selection::Node(node.id.clone()));
+                        commands.push(Command::Select(selection));
+                    }
+                    CanvasEvent::EdgeClicked(position) => {
+                        let selection = model
+                            .edges
+                            .get(position)
+                            .map(|edge| Selection::Edge(edge.id.clone()));
+                        commands.push(Command::Select(selection));
+                    }
+                    CanvasEvent::BackgroundClicked => commands.push(Command::Select(None)),
+                    CanvasEvent::NodePinned {
+                        before,
+                        pinned_before,
+                    } => {
+                        let mut snapshot = self.document.snapshot();
+                        snapshot.positions = before;
+                        snapshot.pinned = pinned_before;
+                        self.document.history.record(snapshot);
+                        self.session_dirty = true;
+                    }
+                }
             }
             if ctx.input(|input| !input.raw.hovered_files.is_empty()) {
                 let rect = ui.max_rect();
@@ -552,6 +1013,22 @@ impl eframe::App for BackchannelApp {
             ctx.request_repaint();
         }
         self.apply(commands);
+        if self.session_dirty {
+            let due = self
+                .last_session_save
+                .is_none_or(|last| last.elapsed() >= SESSION_SAVE_INTERVAL);
+            if due {
+                self.save_session();
+            } else {
+                ctx.request_repaint_after(SESSION_SAVE_INTERVAL);
+            }
+        }
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        if self.session_dirty {
+            self.save_session();
+        }
     }
 }
 
@@ -579,7 +1056,8 @@ fn problem_list_ui(ui: &mut Ui, problems: &[crate::dataset::Problem]) {
         });
 }
 
-fn capitalised(word: &str) -> String {
+/// "actor" -> "Actor".
+pub fn capitalised(word: &str) -> String {
     let mut chars = word.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),

@@ -5,10 +5,11 @@ use egui::text::LayoutJob;
 use egui::{Color32, FontId, RichText, Sense, TextFormat, Ui, Vec2};
 
 use super::Command;
-use super::state::Selection;
+use super::state::{Document, Selection};
 use super::style::{QUOTE_HIGHLIGHT, kind_color, paint_kind_marker};
 use crate::graph::NegotiationGraph;
 use crate::model::{Edge, Evidence, Model, Node, Relation};
+use crate::view::{Focus, FocusMode};
 
 /// Longest sentence context shown around a quote, in chars on each side.
 const SENTENCE_CONTEXT_CHARS: usize = 320;
@@ -16,11 +17,12 @@ const SENTENCE_CONTEXT_CHARS: usize = 320;
 /// Draws the details of `selection`, or a hint when nothing is selected.
 pub fn details_ui(
     ui: &mut Ui,
-    model: &Model,
-    graph: &NegotiationGraph,
+    document: &Document,
     selection: Option<&Selection>,
     commands: &mut Vec<Command>,
 ) {
+    let model = &document.loaded.model;
+    let graph = &document.graph;
     match selection {
         None => {
             ui.heading("Nothing selected");
@@ -31,7 +33,11 @@ pub fn details_ui(
             );
         }
         Some(Selection::Node(id)) => match model.node(id) {
-            Some(node) => node_ui(ui, model, graph, node, commands),
+            Some(node) => {
+                node_ui(ui, model, graph, node, commands);
+                ui.separator();
+                explore_ui(ui, document, node, commands);
+            }
             None => {
                 ui.label(format!("No node \"{id}\" in this dataset."));
             }
@@ -116,6 +122,83 @@ fn node_ui(
     evidence_list_ui(ui, model, &node.evidence, None, commands);
     ui.separator();
     relations_ui(ui, model, graph, node, commands);
+}
+
+/// Focus on the node's neighbourhood, and find paths from it.
+fn explore_ui(ui: &mut Ui, document: &Document, node: &Node, commands: &mut Vec<Command>) {
+    let model = &document.loaded.model;
+    ui.heading("Explore");
+    let focus = document
+        .filter
+        .focus
+        .as_ref()
+        .filter(|focus| focus.node == node.id);
+    let dim_id = egui::Id::new("focus-dims");
+    let mut dim = ui
+        .data(|data| data.get_temp::<bool>(dim_id))
+        .unwrap_or(false);
+    ui.horizontal(|ui| {
+        ui.label("Focus on its neighbourhood:");
+        for hops in 1..=3usize {
+            let current = focus.is_some_and(|focus| focus.hops == hops);
+            let text = if hops == 1 {
+                "1 hop".to_owned()
+            } else {
+                format!("{hops} hops")
+            };
+            if ui.selectable_label(current, text).clicked() {
+                let mut filter = document.filter.clone();
+                filter.focus = Some(Focus {
+                    node: node.id.clone(),
+                    hops,
+                    mode: if dim { FocusMode::Dim } else { FocusMode::Hide },
+                });
+                commands.push(Command::SetFilter(filter));
+            }
+        }
+        if document.filter.focus.is_some() && ui.button("Clear focus").clicked() {
+            let mut filter = document.filter.clone();
+            filter.focus = None;
+            commands.push(Command::SetFilter(filter));
+        }
+    });
+    if ui
+        .checkbox(&mut dim, "Dim the rest instead of hiding it")
+        .changed()
+    {
+        ui.data_mut(|data| data.insert_temp(dim_id, dim));
+        if let Some(focus) = &document.filter.focus {
+            let mut filter = document.filter.clone();
+            filter.focus = Some(Focus {
+                mode: if dim { FocusMode::Dim } else { FocusMode::Hide },
+                ..focus.clone()
+            });
+            commands.push(Command::SetFilter(filter));
+        }
+    }
+    ui.horizontal(|ui| {
+        ui.label("Shortest paths to:");
+        let mut others: Vec<&Node> = model
+            .nodes
+            .iter()
+            .filter(|other| other.id != node.id)
+            .collect();
+        others.sort_by_key(|other| (other.label.to_lowercase(), other.id.clone()));
+        egui::ComboBox::from_id_salt("path-target")
+            .selected_text("choose a node…")
+            .width(220.0)
+            .height(400.0)
+            .show_ui(ui, |ui| {
+                for other in others {
+                    if ui
+                        .selectable_label(false, format!("{} ({})", other.label, other.kind))
+                        .clicked()
+                    {
+                        commands.push(Command::FindPaths(node.id.clone(), other.id.clone()));
+                    }
+                }
+            });
+    });
 }
 
 /// The node's relations, grouped by relation type in vocabulary order; within a group,

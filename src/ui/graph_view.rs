@@ -1,7 +1,12 @@
-//! The graph canvas: the one module that talks to egui_graphs. It turns the model's graph
-//! into an egui_graphs display graph, drives our own [`ForceLayout`] (which settles and
-//! then stops, so the app stops repainting), draws nodes by kind, and reports clicks and
-//! drags back as model positions.
+//! The graph canvas: the one module that talks to egui_graphs. It shows the nodes and
+//! edges the view's filters leave, at positions kept for every model node (so hiding and
+//! showing keeps places), arranged by the chosen layout; draws nodes by kind, faint when
+//! dimmed, sized by a measure; and reports clicks and drags back as model positions.
+//!
+//! The force layout settles and then stops, and the canvas then asks egui for no more
+//! frames, so an idle window costs no CPU.
+
+use std::collections::BTreeSet;
 
 use egui::epaint::TextShape;
 use egui::{Color32, FontId, Pos2, Rect, Shape, Stroke, Ui, Vec2};
@@ -13,30 +18,36 @@ use petgraph::Directed;
 use petgraph::stable_graph::{DefaultIx, EdgeIndex, NodeIndex, StableGraph};
 
 use super::style::kind_shapes;
-use crate::graph::NegotiationGraph;
-use crate::layout::{ForceLayout, ForceSettings};
+use crate::layout::ForceLayout;
 use crate::model::{Model, NodeKind};
+use crate::view::arrangement::{
+    FORCE_STEPS, LABEL_GAP, OVERLAP_ROUNDS, Room, arrange_by_rule, finish_force, force_layout,
+    shown_slots,
+};
+use crate::view::{LayoutKind, Visibility};
 
-/// Canvas radius of a node.
+/// Canvas radius of a node at scale 1.
 const NODE_RADIUS: f32 = 11.0;
-/// Most layout steps run before the first frame.
-const INITIAL_LAYOUT_STEPS: usize = 2_000;
-/// Layout steps per frame while the layout animates after a drag.
-const STEPS_PER_FRAME: usize = 4;
+/// Layout steps per frame while a re-run force layout animates.
+const STEPS_PER_FRAME: usize = 3;
 /// Font size of node labels at zoom 1, in points.
 const LABEL_FONT_SIZE: f32 = 14.0;
-/// Space kept between the boxes of two nodes and their labels, in canvas units.
-const LABEL_GAP: f32 = 6.0;
 /// Screen margin kept around the graph when it is fitted to the view, in points.
 const FIT_MARGIN: f32 = 12.0;
 
-/// What a display node carries: where it is in the model and its kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a display node carries.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct NodePayload {
     /// Position in `model.nodes`.
     pub model_position: usize,
     /// Its kind, which sets its shape and colour.
     pub kind: NodeKind,
+    /// Drawn faintly (outside a dimming focus).
+    pub dimmed: bool,
+    /// Size factor (by a measure), 1 by default.
+    pub scale: f32,
+    /// On a highlighted path.
+    pub highlighted: bool,
 }
 
 /// What a display edge carries: where it is in the model.
@@ -56,7 +67,7 @@ type DisplayGraph = egui_graphs::Graph<
 >;
 
 /// What the user did on the canvas this frame.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum CanvasEvent {
     /// A node was clicked (by model position).
     NodeClicked(usize),
@@ -64,62 +75,389 @@ pub enum CanvasEvent {
     EdgeClicked(usize),
     /// Empty space was clicked.
     BackgroundClicked,
+    /// A node was dropped after a drag, and is now pinned; with every position and pin
+    /// from before the drag, for undo.
+    NodePinned {
+        /// Positions before the drag.
+        before: Vec<[f32; 2]>,
+        /// Pins before the drag.
+        pinned_before: Vec<bool>,
+    },
+}
+
+/// A force layout animating over the shown nodes.
+struct Animation {
+    layout: ForceLayout,
+    slots: Vec<usize>,
+    paused: bool,
 }
 
 /// The interactive graph view of one open dataset.
 pub struct GraphCanvas {
     display: DisplayGraph,
-    layout: ForceLayout,
+    /// Position of every model node, shown or not, in canvas units.
+    positions: Vec<[f32; 2]>,
+    /// Whether each model node stays where the user put it.
+    pinned: Vec<bool>,
+    visibility: Visibility,
+    scales: Vec<f32>,
+    highlighted_nodes: BTreeSet<usize>,
+    highlighted_edges: BTreeSet<usize>,
+    selected: (Option<usize>, Option<usize>),
+    layout_kind: LayoutKind,
+    animation: Option<Animation>,
+    /// Box of each model node and its label (`[left, top, right, bottom]`, canvas units
+    /// at zoom 1), measured on the first frame, when fonts are known.
+    label_extents: Option<Vec<[f32; 4]>>,
+    /// Whether the first frame should arrange the nodes (not after a restore).
+    needs_arrangement: bool,
+    /// Size of the view at the last frame.
+    room: Option<Vec2>,
     /// egui id of this canvas: new for every dataset, so zoom and pan start fresh.
     view_id: String,
     fit_requested: bool,
-    /// The canvas-to-screen transform of the last frame: zoom, then pan.
+    centre_requested: Option<usize>,
+    transform_requested: Option<(f32, Vec2)>,
+    /// The canvas-to-screen transform of the last frame: zoom, then pan (screen).
     last_transform: Option<(f32, Vec2)>,
-    /// Box of each layout slot and its label, relative to its position
-    /// (`[left, top, right, bottom]`), measured on the first frame.
-    label_extents: Option<Vec<[f32; 4]>>,
+    /// Zoom and pan relative to the widget, as egui_graphs keeps them.
+    last_local_transform: Option<(f32, Vec2)>,
+    /// Positions and pins when the current drag began.
+    drag_origin: Option<(Vec<[f32; 2]>, Vec<bool>)>,
 }
 
 impl GraphCanvas {
-    /// Builds the display graph of `model` and runs the layout until it settles.
+    /// A canvas showing every node of `model`, laid out on the first frame.
     /// `generation` distinguishes datasets opened one after another.
-    pub fn new(model: &Model, graph: &NegotiationGraph, generation: u64) -> Self {
-        let domain = graph.graph();
-        let positions_by_index: Vec<usize> =
-            domain.node_indices().map(|index| index.index()).collect();
-        let edges: Vec<(usize, usize)> = domain
-            .edge_indices()
-            .filter_map(|edge| domain.edge_endpoints(edge))
-            .map(|(a, b)| (a.index(), b.index()))
-            .collect();
-        let slots = positions_by_index.iter().max().map_or(0, |max| max + 1);
-        let mut layout = ForceLayout::new(slots, edges, ForceSettings::default());
-        layout.run(INITIAL_LAYOUT_STEPS);
+    pub fn new(model: &Model, generation: u64) -> Self {
+        let count = model.nodes.len();
+        let visibility = Visibility {
+            nodes: vec![true; count],
+            edges: vec![true; model.edges.len()],
+            dimmed_nodes: vec![false; count],
+        };
+        let mut canvas = Self {
+            display: egui_graphs::Graph::new(),
+            positions: vec![[0.0, 0.0]; count],
+            pinned: vec![false; count],
+            visibility,
+            scales: vec![1.0; count],
+            highlighted_nodes: BTreeSet::new(),
+            highlighted_edges: BTreeSet::new(),
+            selected: (None, None),
+            layout_kind: LayoutKind::Force,
+            animation: None,
+            label_extents: None,
+            needs_arrangement: true,
+            room: None,
+            view_id: format!("backchannel-graph-{generation}"),
+            fit_requested: true,
+            centre_requested: None,
+            transform_requested: None,
+            last_transform: None,
+            last_local_transform: None,
+            drag_origin: None,
+        };
+        // A first force layout, before fonts are known; the first frame refines it.
+        let slots = shown_slots(&canvas.visibility.nodes);
+        let mut layout = force_layout(
+            model,
+            &slots,
+            &canvas.visibility.edges,
+            &canvas.positions,
+            &canvas.pinned,
+            false,
+        );
+        layout.run(FORCE_STEPS);
+        finish_force(&mut layout, &slots, &[], None, &mut canvas.positions);
+        canvas.rebuild(model);
+        canvas
+    }
 
-        let mut display_source: StableGraph<NodePayload, EdgePayload, Directed> =
-            StableGraph::with_capacity(domain.node_count(), domain.edge_count());
-        let mut mapping = std::collections::HashMap::new();
-        for index in domain.node_indices() {
-            let Some(&position) = domain.node_weight(index) else {
+    /// Position of every model node, in canvas units.
+    pub fn positions(&self) -> &[[f32; 2]] {
+        &self.positions
+    }
+
+    /// Whether each model node is pinned.
+    pub fn pinned(&self) -> &[bool] {
+        &self.pinned
+    }
+
+    /// The layout in use.
+    pub fn layout_kind(&self) -> LayoutKind {
+        self.layout_kind
+    }
+
+    /// What is shown.
+    pub fn visibility(&self) -> &Visibility {
+        &self.visibility
+    }
+
+    /// Zoom and pan of the last frame (pan relative to the canvas' top left).
+    pub fn zoom_and_pan(&self) -> Option<(f32, [f32; 2])> {
+        self.last_local_transform
+            .map(|(zoom, pan)| (zoom, [pan.x, pan.y]))
+    }
+
+    /// Restores a saved view: what is shown, the layout, nodes at saved places (by
+    /// model position; `None` keeps a node where it is) with their pins, and a saved zoom
+    /// and pan on the next frame. Nothing is arranged.
+    pub fn restore(
+        &mut self,
+        model: &Model,
+        visibility: Visibility,
+        layout: LayoutKind,
+        places: &[Option<([f32; 2], bool)>],
+        transform: Option<(f32, [f32; 2])>,
+    ) {
+        for ((place, position), pinned) in places
+            .iter()
+            .zip(self.positions.iter_mut())
+            .zip(self.pinned.iter_mut())
+        {
+            if let Some((saved, pin)) = place
+                && saved[0].is_finite()
+                && saved[1].is_finite()
+            {
+                *position = *saved;
+                *pinned = *pin;
+            }
+        }
+        self.animation = None;
+        self.layout_kind = layout;
+        self.visibility = visibility;
+        self.needs_arrangement = false;
+        if let Some((zoom, pan)) = transform
+            && zoom.is_finite()
+            && zoom > 0.0
+            && pan.iter().all(|v| v.is_finite())
+        {
+            self.transform_requested = Some((zoom, Vec2::new(pan[0], pan[1])));
+            self.fit_requested = false;
+        } else {
+            self.fit_requested = true;
+        }
+        self.rebuild(model);
+    }
+
+    /// Shows `visibility` with nodes exactly at `positions` and `pinned` (undo and redo):
+    /// nothing is arranged.
+    pub fn restore_view(
+        &mut self,
+        model: &Model,
+        visibility: Visibility,
+        layout: LayoutKind,
+        positions: &[[f32; 2]],
+        pinned: &[bool],
+    ) {
+        self.animation = None;
+        self.layout_kind = layout;
+        self.visibility = visibility;
+        for (slot, place) in self.positions.iter_mut().zip(positions) {
+            *slot = *place;
+        }
+        self.set_pins(pinned);
+        self.rebuild(model);
+    }
+
+    /// Asks for the view to be fitted to the graph on the next frame.
+    pub fn request_fit(&mut self) {
+        self.fit_requested = true;
+    }
+
+    /// Asks for the view to be centred on a node (by model position) on the next frame.
+    pub fn request_centre(&mut self, node: usize) {
+        self.centre_requested = Some(node);
+    }
+
+    /// Whether a layout is moving nodes (the canvas then repaints continuously).
+    pub fn is_animating(&self) -> bool {
+        self.animation
+            .as_ref()
+            .is_some_and(|animation| !animation.paused && !animation.layout.is_settled())
+    }
+
+    /// Whether an animated force layout is paused.
+    pub fn is_paused(&self) -> bool {
+        self.animation
+            .as_ref()
+            .is_some_and(|animation| animation.paused)
+    }
+
+    /// Pauses or resumes an animated force layout.
+    pub fn set_paused(&mut self, paused: bool) {
+        if let Some(animation) = &mut self.animation {
+            animation.paused = paused;
+        }
+    }
+
+    /// Shows what `visibility` says; the shown nodes close up (force layout, warm) or are
+    /// arranged again (other layouts), keeping pins.
+    pub fn set_visibility(&mut self, model: &Model, visibility: Visibility) {
+        if visibility == self.visibility {
+            return;
+        }
+        let shown_changed =
+            visibility.nodes != self.visibility.nodes || visibility.edges != self.visibility.edges;
+        self.visibility = visibility;
+        if shown_changed {
+            self.animation = None;
+            self.arrange(model, true);
+        }
+        self.rebuild(model);
+    }
+
+    /// Arranges the shown nodes by `kind`. The force layout starts afresh and animates
+    /// (it can be paused); the others place nodes at once. Pinned nodes stay.
+    pub fn set_layout(&mut self, model: &Model, kind: LayoutKind) {
+        self.layout_kind = kind;
+        self.animation = None;
+        if kind == LayoutKind::Force {
+            let slots = shown_slots(&self.visibility.nodes);
+            let layout = force_layout(
+                model,
+                &slots,
+                &self.visibility.edges,
+                &self.positions,
+                &self.pinned,
+                false,
+            );
+            self.animation = Some(Animation {
+                layout,
+                slots,
+                paused: false,
+            });
+        } else {
+            self.arrange(model, false);
+        }
+        self.fit_requested = true;
+        self.rebuild(model);
+    }
+
+    /// Unpins every node.
+    pub fn unpin_all(&mut self) {
+        self.pinned.iter_mut().for_each(|pin| *pin = false);
+    }
+
+    /// Pins or unpins nodes by model position.
+    pub fn set_pins(&mut self, pinned: &[bool]) {
+        for (slot, &pin) in self.pinned.iter_mut().zip(pinned) {
+            *slot = pin;
+        }
+    }
+
+    /// Sizes nodes by these factors (by model position), or all alike for `None`.
+    pub fn set_scales(&mut self, scales: Option<Vec<f32>>) {
+        self.scales = scales.unwrap_or_else(|| vec![1.0; self.positions.len()]);
+        self.refresh_payloads();
+    }
+
+    /// Highlights a path: these nodes and edges (by model position).
+    pub fn set_highlight(&mut self, nodes: BTreeSet<usize>, edges: BTreeSet<usize>) {
+        self.highlighted_nodes = nodes;
+        self.highlighted_edges = edges;
+        self.refresh_payloads();
+        self.apply_selection();
+    }
+
+    /// Marks the node or edge at this model position as selected in the display.
+    pub fn show_selection(&mut self, node: Option<usize>, edge: Option<usize>) {
+        self.selected = (node, edge);
+        self.apply_selection();
+    }
+
+    /// Where the node at this model position was drawn in the last frame, in screen
+    /// points; `None` when it is hidden or nothing was drawn yet.
+    pub fn node_screen_position(&self, model_position: usize) -> Option<Pos2> {
+        let (zoom, pan) = self.last_transform?;
+        if !self
+            .visibility
+            .nodes
+            .get(model_position)
+            .copied()
+            .unwrap_or(false)
+        {
+            return None;
+        }
+        let position = self.positions.get(model_position)?;
+        Some((Vec2::new(position[0], position[1]) * zoom + pan).to_pos2())
+    }
+
+    /// Arranges the shown nodes by the current layout, at once.
+    fn arrange(&mut self, model: &Model, warm: bool) {
+        let slots = shown_slots(&self.visibility.nodes);
+        let extents = self.label_extents.clone().unwrap_or_default();
+        let room = self.room.map(|size| Room {
+            size: [size.x, size.y],
+        });
+        if self.layout_kind == LayoutKind::Force {
+            let mut layout = force_layout(
+                model,
+                &slots,
+                &self.visibility.edges,
+                &self.positions,
+                &self.pinned,
+                warm,
+            );
+            layout.run(FORCE_STEPS);
+            let room = if warm { None } else { room };
+            finish_force(&mut layout, &slots, &extents, room, &mut self.positions);
+        } else if let Some(room) = room {
+            arrange_by_rule(
+                model,
+                self.layout_kind,
+                &slots,
+                &extents,
+                room,
+                &mut self.positions,
+                &self.pinned,
+            );
+        }
+    }
+
+    /// Builds the display graph of the shown nodes and edges.
+    fn rebuild(&mut self, model: &Model) {
+        let mut source: StableGraph<NodePayload, EdgePayload, Directed> = StableGraph::default();
+        let mut index_of = vec![None; model.nodes.len()];
+        for (position, node) in model.nodes.iter().enumerate() {
+            if !self
+                .visibility
+                .nodes
+                .get(position)
+                .copied()
+                .unwrap_or(false)
+            {
                 continue;
-            };
-            let Some(node) = model.nodes.get(position) else {
-                continue;
-            };
-            let display_index = display_source.add_node(NodePayload {
+            }
+            index_of[position] = Some(source.add_node(NodePayload {
                 model_position: position,
                 kind: node.kind,
-            });
-            mapping.insert(index, display_index);
+                dimmed: false,
+                scale: 1.0,
+                highlighted: false,
+            }));
         }
-        for edge in domain.edge_indices() {
-            let (Some((a, b)), Some(&position)) =
-                (domain.edge_endpoints(edge), domain.edge_weight(edge))
-            else {
+        for (position, edge) in model.edges.iter().enumerate() {
+            if !self
+                .visibility
+                .edges
+                .get(position)
+                .copied()
+                .unwrap_or(false)
+            {
                 continue;
-            };
-            if let (Some(&a), Some(&b)) = (mapping.get(&a), mapping.get(&b)) {
-                display_source.add_edge(
+            }
+            let ends = model
+                .node_position(&edge.source)
+                .and_then(|a| index_of.get(a).copied().flatten())
+                .zip(
+                    model
+                        .node_position(&edge.target)
+                        .and_then(|b| index_of.get(b).copied().flatten()),
+                );
+            if let Some((a, b)) = ends {
+                source.add_edge(
                     a,
                     b,
                     EdgePayload {
@@ -128,16 +466,21 @@ impl GraphCanvas {
                 );
             }
         }
-        let mut display: DisplayGraph = egui_graphs::to_graph_custom(
-            &display_source,
+        let positions = &self.positions;
+        self.display = egui_graphs::to_graph_custom(
+            &source,
             |node| {
                 let position = node.payload().model_position;
-                let label = model
-                    .nodes
-                    .get(position)
-                    .map(|node| node.label.clone())
-                    .unwrap_or_default();
-                node.set_label(label);
+                node.set_label(
+                    model
+                        .nodes
+                        .get(position)
+                        .map(|n| n.label.clone())
+                        .unwrap_or_default(),
+                );
+                if let Some(place) = positions.get(position) {
+                    node.set_location(Pos2::new(place[0], place[1]));
+                }
             },
             |edge| {
                 let label = model
@@ -148,42 +491,30 @@ impl GraphCanvas {
                 edge.set_label(label);
             },
         );
-        // Display nodes were added in domain order, so layout slot i is domain index i.
-        let slots_by_display: Vec<(NodeIndex, usize)> = mapping
-            .iter()
-            .map(|(domain_index, display_index)| (*display_index, domain_index.index()))
-            .collect();
-        for (display_index, slot) in slots_by_display {
-            if let (Some(node), Some(position)) = (
-                display.node_mut(display_index),
-                layout.positions().get(slot),
-            ) {
-                node.set_location(Pos2::new(position[0], position[1]));
+        self.refresh_payloads();
+        self.apply_selection();
+    }
+
+    fn refresh_payloads(&mut self) {
+        let indices: Vec<NodeIndex> = self.display.nodes_iter().map(|(index, _)| index).collect();
+        for index in indices {
+            if let Some(node) = self.display.node_mut(index) {
+                let position = node.payload().model_position;
+                let payload = node.payload_mut();
+                payload.dimmed = self
+                    .visibility
+                    .dimmed_nodes
+                    .get(position)
+                    .copied()
+                    .unwrap_or(false);
+                payload.scale = self.scales.get(position).copied().unwrap_or(1.0);
+                payload.highlighted = self.highlighted_nodes.contains(&position);
             }
         }
-        Self {
-            display,
-            layout,
-            view_id: format!("backchannel-graph-{generation}"),
-            fit_requested: true,
-            last_transform: None,
-            label_extents: None,
-        }
     }
 
-    /// Asks for the view to be fitted to the graph on the next frame.
-    pub fn request_fit(&mut self) {
-        self.fit_requested = true;
-    }
-
-    /// Whether the layout is still moving nodes (the canvas then repaints continuously).
-    pub fn is_animating(&self) -> bool {
-        !self.layout.is_settled()
-    }
-
-    /// Marks the node or edge at this model position as selected in the display (or
-    /// nothing, for `None`).
-    pub fn show_selection(&mut self, node: Option<usize>, edge: Option<usize>) {
+    fn apply_selection(&mut self) {
+        let (node, edge) = self.selected;
         let node_indices: Vec<NodeIndex> =
             self.display.nodes_iter().map(|(index, _)| index).collect();
         for index in node_indices {
@@ -196,43 +527,29 @@ impl GraphCanvas {
             self.display.edges_iter().map(|(index, _)| index).collect();
         for index in edge_indices {
             if let Some(display_edge) = self.display.edge_mut(index) {
-                let selected = Some(display_edge.payload().model_position) == edge;
+                let position = display_edge.payload().model_position;
+                let selected = Some(position) == edge || self.highlighted_edges.contains(&position);
                 display_edge.set_selected(selected);
             }
         }
     }
 
-    /// Where the node at this model position was drawn in the last frame, in screen
-    /// points.
-    pub fn node_screen_position(&self, model_position: usize) -> Option<Pos2> {
-        let (zoom, pan) = self.last_transform?;
-        self.display
-            .nodes_iter()
-            .find(|(_, node)| node.payload().model_position == model_position)
-            .map(|(_, node)| (node.location().to_vec2() * zoom + pan).to_pos2())
-    }
-
-    /// Draws the canvas into all of `ui`'s remaining space and returns what was clicked.
-    pub fn ui(&mut self, ui: &mut Ui) -> Vec<CanvasEvent> {
+    /// Draws the canvas into all of `ui`'s remaining space and returns what happened.
+    pub fn ui(&mut self, ui: &mut Ui, model: &Model) -> Vec<CanvasEvent> {
+        let room = ui.available_size();
+        self.room = Some(room);
         if self.label_extents.is_none() {
-            self.label_extents = Some(self.measure_labels(ui));
+            self.label_extents = Some(self.measure_labels(ui, model));
+        }
+        if self.needs_arrangement {
             // Spread the layout over the view at zoom 1, where labels have their full
             // size, then move nodes until no two labels overlap.
-            let room = ui.available_size();
-            if let Some(factor) = self.fit(room).map(|(zoom, _)| zoom) {
-                self.layout.scale(factor);
-            }
-            self.separate_labels();
+            self.needs_arrangement = false;
+            self.arrange(model, false);
+            self.rebuild(model);
         }
-        if !self.layout.is_settled() {
-            for _ in 0..STEPS_PER_FRAME {
-                self.layout.step();
-            }
-            if self.layout.is_settled() {
-                self.separate_labels();
-            }
-            self.copy_layout_positions();
-        }
+        self.step_animation();
+
         let interactions = SettingsInteraction::new()
             .with_dragging_enabled(true)
             .with_hover_enabled(true)
@@ -258,22 +575,38 @@ impl GraphCanvas {
             .with_interactions(&interactions)
             .with_navigations(&navigations)
             .with_styles(&styles)
-            .with_continuous_repaint(!self.layout.is_settled())
+            .with_continuous_repaint(self.is_animating())
             .show(ui, &mut self.display);
+        let size = response.response.rect.size();
         let mut metadata = egui_graphs::MetadataFrame::new(Some(self.view_id.clone())).load(ui);
-        if self.fit_requested {
-            if let Some((zoom, pan)) = self.fit(response.response.rect.size()) {
-                metadata.zoom = zoom;
-                metadata.pan = pan;
-                metadata.clone().save(ui);
-                ui.ctx().request_repaint();
-            }
-            self.fit_requested = false;
+        let mut changed_view = false;
+        if let Some((zoom, pan)) = self.transform_requested.take() {
+            metadata.zoom = zoom;
+            metadata.pan = pan;
+            changed_view = true;
+        } else if self.fit_requested
+            && let Some((zoom, pan)) = self.fit(size)
+        {
+            metadata.zoom = zoom;
+            metadata.pan = pan;
+            changed_view = true;
         }
+        self.fit_requested = false;
+        if let Some(node) = self.centre_requested.take()
+            && let Some(place) = self.positions.get(node)
+        {
+            metadata.pan = size / 2.0 - Vec2::new(place[0], place[1]) * metadata.zoom;
+            changed_view = true;
+        }
+        if changed_view {
+            metadata.clone().save(ui);
+            ui.ctx().request_repaint();
+        }
+        self.last_local_transform = Some((metadata.zoom, metadata.pan));
         self.last_transform = Some((metadata.zoom, metadata.pan + top_left.to_vec2()));
 
         let mut events = Vec::new();
-        let mut released_drag = false;
+        let mut dropped = Vec::new();
         for change in &response.changes {
             match change {
                 GraphChange::NodeClicked { node } => {
@@ -293,82 +626,160 @@ impl GraphCanvas {
                 GraphChange::NodeMoved {
                     node, new_position, ..
                 } => {
-                    self.layout
-                        .pin(node.index(), [new_position.x, new_position.y]);
+                    if let Some(position) =
+                        self.display.node(*node).map(|n| n.payload().model_position)
+                        && let (Some(place), Some(pin)) = (
+                            self.positions.get_mut(position),
+                            self.pinned.get_mut(position),
+                        )
+                    {
+                        *place = [new_position.x, new_position.y];
+                        *pin = true;
+                    }
                 }
-                GraphChange::NodeDragEnded { .. } => released_drag = true,
+                GraphChange::NodeDragStarted { .. } => {
+                    self.drag_origin = Some((self.positions.clone(), self.pinned.clone()));
+                }
+                GraphChange::NodeDragEnded { .. } => {
+                    if let Some(origin) = self.drag_origin.take() {
+                        dropped.push(origin);
+                    }
+                }
                 _ => {}
             }
         }
-        if response.response.clicked()
-            && events.is_empty()
-            && !response
-                .changes
-                .iter()
-                .any(|change| matches!(change, GraphChange::NodeDoubleClicked { .. }))
-        {
+        let double_clicked = response
+            .changes
+            .iter()
+            .any(|change| matches!(change, GraphChange::NodeDoubleClicked { .. }));
+        if response.response.clicked() && events.is_empty() && !double_clicked {
             events.push(CanvasEvent::BackgroundClicked);
         }
-        if released_drag {
+        if !dropped.is_empty() {
             // The dropped node stays pinned where the user put it; others only move
             // aside where its label now overlaps theirs.
             self.separate_labels();
+            events.extend(dropped.into_iter().map(|(before, pinned_before)| {
+                CanvasEvent::NodePinned {
+                    before,
+                    pinned_before,
+                }
+            }));
             ui.ctx().request_repaint();
         }
         events
     }
 
-    /// The box of every node with its label below it, in canvas units at zoom 1.
-    fn measure_labels(&self, ui: &Ui) -> Vec<[f32; 4]> {
-        let mut extents = vec![
-            [-NODE_RADIUS, -NODE_RADIUS, NODE_RADIUS, NODE_RADIUS];
-            self.layout.positions().len()
-        ];
-        for (index, node) in self.display.nodes_iter() {
-            let size = ui.fonts_mut(|fonts| {
-                fonts
-                    .layout_no_wrap(
-                        node.label(),
-                        FontId::proportional(LABEL_FONT_SIZE),
-                        Color32::BLACK,
-                    )
-                    .size()
+    fn step_animation(&mut self) {
+        let Some(animation) = &mut self.animation else {
+            return;
+        };
+        if animation.paused {
+            return;
+        }
+        for _ in 0..STEPS_PER_FRAME {
+            animation.layout.step();
+        }
+        let settled = animation.layout.is_settled();
+        for (&node, &place) in animation.slots.iter().zip(animation.layout.positions()) {
+            if let Some(slot) = self.positions.get_mut(node) {
+                *slot = place;
+            }
+        }
+        if settled {
+            let extents = self.label_extents.clone().unwrap_or_default();
+            let room = self.room.map(|size| Room {
+                size: [size.x, size.y],
             });
-            if let Some(extent) = extents.get_mut(index.index()) {
+            if let Some(mut animation) = self.animation.take() {
+                finish_force(
+                    &mut animation.layout,
+                    &animation.slots,
+                    &extents,
+                    room,
+                    &mut self.positions,
+                );
+            }
+            self.fit_requested = true;
+        }
+        self.copy_positions_to_display();
+    }
+
+    /// The box of every model node with its label below it, in canvas units at zoom 1.
+    fn measure_labels(&self, ui: &Ui, model: &Model) -> Vec<[f32; 4]> {
+        model
+            .nodes
+            .iter()
+            .map(|node| {
+                let size = ui.fonts_mut(|fonts| {
+                    fonts
+                        .layout_no_wrap(
+                            node.label.clone(),
+                            FontId::proportional(LABEL_FONT_SIZE),
+                            Color32::BLACK,
+                        )
+                        .size()
+                });
                 let half_width = (size.x / 2.0 + 3.0).max(NODE_RADIUS * 1.2);
-                *extent = [
+                [
                     -half_width,
                     -NODE_RADIUS * 1.2,
                     half_width,
                     NODE_RADIUS + 4.0 + size.y,
-                ];
+                ]
+            })
+            .collect()
+    }
+
+    /// Moves shown, unpinned nodes apart until no labels overlap.
+    fn separate_labels(&mut self) {
+        let slots = shown_slots(&self.visibility.nodes);
+        let extents = self.label_extents.clone().unwrap_or_default();
+        let slot_extents: Vec<[f32; 4]> = slots
+            .iter()
+            .map(|&n| extents.get(n).copied().unwrap_or_default())
+            .collect();
+        let start: Vec<[f32; 2]> = slots
+            .iter()
+            .map(|&n| self.positions.get(n).copied().unwrap_or_default())
+            .collect();
+        let pins: Vec<bool> = slots
+            .iter()
+            .map(|&n| self.pinned.get(n).copied().unwrap_or(false))
+            .collect();
+        let mut layout = ForceLayout::from_positions(start, pins, Vec::new(), Default::default());
+        if self.layout_kind == LayoutKind::Timeline {
+            layout.remove_overlaps_vertically(&slot_extents, LABEL_GAP, OVERLAP_ROUNDS);
+        } else {
+            layout.remove_overlaps(&slot_extents, LABEL_GAP, OVERLAP_ROUNDS);
+        }
+        for (&node, &place) in slots.iter().zip(layout.positions()) {
+            if let Some(slot) = self.positions.get_mut(node) {
+                *slot = place;
             }
         }
-        extents
+        self.copy_positions_to_display();
     }
 
-    /// Moves nodes apart until no labels overlap, then shows the new positions.
-    fn separate_labels(&mut self) {
-        if let Some(extents) = &self.label_extents {
-            self.layout.remove_overlaps(extents, LABEL_GAP, 300);
-        }
-        self.copy_layout_positions();
-    }
-
-    /// The zoom and pan that show every node and its whole label in a view of `size`.
+    /// The zoom and pan that show every shown node and its whole label in a view of
+    /// `size`.
     fn fit(&self, size: Vec2) -> Option<(f32, Vec2)> {
-        let positions = self.layout.positions();
         let extents = self.label_extents.as_ref()?;
         let mut bounds = Rect::NOTHING;
         let mut margin = [0.0f32; 4];
-        for (position, extent) in positions.iter().zip(extents) {
+        for (node, position) in self.positions.iter().enumerate() {
+            if !self.visibility.nodes.get(node).copied().unwrap_or(false) {
+                continue;
+            }
             bounds.extend_with(Pos2::new(position[0], position[1]));
-            margin[0] = margin[0].max(-extent[0]);
-            margin[1] = margin[1].max(-extent[1]);
-            margin[2] = margin[2].max(extent[2]);
-            margin[3] = margin[3].max(extent[3]);
+            if let Some(extent) = extents.get(node) {
+                margin[0] = margin[0].max(-extent[0]);
+                margin[1] = margin[1].max(-extent[1]);
+                margin[2] = margin[2].max(extent[2]);
+                margin[3] = margin[3].max(extent[3]);
+            }
         }
-        if !bounds.is_finite() || !bounds.is_positive() && positions.len() > 1 {
+        if !bounds.is_finite() {
             return None;
         }
         let room = Vec2::new(
@@ -378,7 +789,7 @@ impl GraphCanvas {
         .max(Vec2::splat(10.0));
         let zoom = (room.x / bounds.width().max(1.0))
             .min(room.y / bounds.height().max(1.0))
-            .clamp(0.05, 4.0);
+            .clamp(0.05, 1.5);
         let target = Pos2::new(
             FIT_MARGIN + margin[0] + room.x / 2.0,
             FIT_MARGIN + margin[1] + room.y / 2.0,
@@ -386,38 +797,42 @@ impl GraphCanvas {
         Some((zoom, target.to_vec2() - bounds.center().to_vec2() * zoom))
     }
 
-    fn copy_layout_positions(&mut self) {
+    fn copy_positions_to_display(&mut self) {
         let indices: Vec<NodeIndex> = self.display.nodes_iter().map(|(index, _)| index).collect();
         for index in indices {
-            let Some(position) = self.layout.positions().get(index.index()).copied() else {
-                continue;
-            };
             if let Some(node) = self.display.node_mut(index)
                 && !node.dragged()
+                && let Some(place) = self.positions.get(node.payload().model_position)
             {
-                node.set_location(Pos2::new(position[0], position[1]));
+                node.set_location(Pos2::new(place[0], place[1]));
             }
         }
     }
 }
 
-/// A node drawn with its kind's shape and colour, its label always shown below it at a
-/// size that stays legible whatever the zoom.
+/// A node drawn with its kind's shape and colour, its label below it, scaled with the
+/// zoom down to a legible floor; faint when dimmed, outlined when on a highlighted path.
 #[derive(Debug, Clone)]
 pub struct KindNodeShape {
     position: Pos2,
-    kind: NodeKind,
+    payload: NodePayload,
     label: String,
     selected: bool,
     hovered: bool,
     dragged: bool,
 }
 
+impl KindNodeShape {
+    fn radius(&self) -> f32 {
+        NODE_RADIUS * self.payload.scale.clamp(0.3, 4.0)
+    }
+}
+
 impl From<NodeProps<NodePayload>> for KindNodeShape {
     fn from(props: NodeProps<NodePayload>) -> Self {
         Self {
             position: props.location(),
-            kind: props.payload.kind,
+            payload: props.payload,
             label: props.label.clone(),
             selected: props.selected,
             hovered: props.hovered,
@@ -428,34 +843,37 @@ impl From<NodeProps<NodePayload>> for KindNodeShape {
 
 impl DisplayNode<NodePayload, EdgePayload, Directed, DefaultIx> for KindNodeShape {
     fn closest_boundary_point(&self, direction: Vec2) -> Pos2 {
-        self.position + direction.normalized() * NODE_RADIUS
+        self.position + direction.normalized() * self.radius()
     }
 
     fn shapes(&mut self, ctx: &DrawContext) -> Vec<Shape> {
         let center = ctx.meta.canvas_to_screen_pos(self.position);
         let zoom = ctx.meta.zoom;
-        let radius = ctx.meta.canvas_to_screen_size(NODE_RADIUS).max(4.0);
+        let radius = ctx.meta.canvas_to_screen_size(self.radius()).max(4.0);
         let emphasised = self.selected || self.hovered || self.dragged;
-        let stroke = if self.selected {
+        let stroke = if self.selected || self.payload.highlighted {
             Stroke::new(3.0, Color32::from_rgb(200, 40, 40))
         } else if emphasised {
             Stroke::new(2.0, Color32::from_gray(30))
         } else {
             Stroke::new(1.0, Color32::from_gray(70))
         };
-        let mut shapes = vec![kind_shapes(self.kind, center, radius, stroke)];
-        // Labels shrink with the zoom only down to a legible floor; when zoomed far out
-        // they are left to the selected and hovered nodes.
-        if zoom < 0.5 && !emphasised {
-            return shapes;
+        let mut node_shape = kind_shapes(self.payload.kind, center, radius, stroke);
+        let faint = self.payload.dimmed && !emphasised;
+        if faint {
+            fade(&mut node_shape);
         }
+        let mut shapes = vec![node_shape];
         // Labels are part of the drawing: they scale with it, so that labels that do not
         // overlap at zoom 1 never overlap, down to a legible floor.
+        if zoom < 0.5 && !emphasised && !self.payload.highlighted {
+            return shapes;
+        }
         let font_size = (LABEL_FONT_SIZE * zoom).clamp(10.0, 28.0);
-        let text_color = if emphasised {
-            Color32::BLACK
+        let text_color = if faint {
+            Color32::from_gray(170)
         } else {
-            Color32::from_gray(25)
+            Color32::from_gray(20)
         };
         let galley = ctx.ctx.fonts_mut(|fonts| {
             fonts.layout_no_wrap(
@@ -467,7 +885,7 @@ impl DisplayNode<NodePayload, EdgePayload, Directed, DefaultIx> for KindNodeShap
         let size = galley.size();
         let top_left = Pos2::new(center.x - size.x / 2.0, center.y + radius + 3.0);
         let background = Rect::from_min_size(top_left, size).expand2(Vec2::new(3.0, 1.0));
-        let fill = if emphasised {
+        let fill = if emphasised || self.payload.highlighted {
             Color32::from_rgba_unmultiplied(255, 248, 200, 240)
         } else {
             Color32::from_rgba_unmultiplied(255, 255, 255, 200)
@@ -479,7 +897,7 @@ impl DisplayNode<NodePayload, EdgePayload, Directed, DefaultIx> for KindNodeShap
 
     fn update(&mut self, props: &NodeProps<NodePayload>) {
         self.position = props.location();
-        self.kind = props.payload.kind;
+        self.payload = props.payload;
         self.label.clone_from(&props.label);
         self.selected = props.selected;
         self.hovered = props.hovered;
@@ -487,11 +905,33 @@ impl DisplayNode<NodePayload, EdgePayload, Directed, DefaultIx> for KindNodeShap
     }
 
     fn is_inside(&self, position: Pos2) -> bool {
-        (position - self.position).length() <= NODE_RADIUS * 1.2
+        (position - self.position).length() <= self.radius() * 1.2
     }
 }
 
-/// egui_graphs' layout slot, left empty: positions come from [`ForceLayout`].
+/// Makes a node shape faint: its fill and outline mostly transparent.
+fn fade(shape: &mut Shape) {
+    let faint = |color: Color32| color.gamma_multiply(0.25);
+    match shape {
+        Shape::Circle(circle) => {
+            circle.fill = faint(circle.fill);
+            circle.stroke.color = faint(circle.stroke.color);
+        }
+        Shape::Path(path) => {
+            path.fill = faint(path.fill);
+            if let egui::epaint::ColorMode::Solid(color) = &mut path.stroke.color {
+                *color = faint(*color);
+            }
+        }
+        Shape::Rect(rect) => {
+            rect.fill = faint(rect.fill);
+            rect.stroke.color = faint(rect.stroke.color);
+        }
+        _ => {}
+    }
+}
+
+/// egui_graphs' layout slot, left empty: positions come from our own layouts.
 #[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
 pub struct NoLayoutState;
 

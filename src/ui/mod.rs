@@ -6,14 +6,16 @@ mod details;
 pub mod graph_view;
 mod reader;
 mod recent;
+mod sidebar;
 mod state;
 mod style;
 
 use std::path::PathBuf;
 
-pub use app::{AppOptions, BackchannelApp, Command};
+pub use app::{AppOptions, BackchannelApp, Command, SHORTCUTS};
 pub use recent::{MAX_RECENT, RecentFiles};
-pub use state::{ReaderState, Selection};
+pub use sidebar::{SidebarState, SidebarTab};
+pub use state::{Document, PathResult, ReaderState, Selection, ViewSnapshot};
 
 /// Opens the window; returns when it is closed.
 pub fn run_window(initial_file: Option<PathBuf>) -> anyhow::Result<()> {
@@ -28,6 +30,8 @@ pub fn run_window(initial_file: Option<PathBuf>) -> anyhow::Result<()> {
     let app_options = AppOptions {
         initial_file,
         recent_store: RecentFiles::default_store(),
+        session_folder: RecentFiles::default_store()
+            .and_then(|store| store.parent().map(|folder| folder.join("sessions"))),
     };
     eframe::run_native(
         "Backchannel",

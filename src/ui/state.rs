@@ -1,7 +1,11 @@
-//! View state that lives only while the app runs: the open document and what is selected.
+//! View state that lives while the app runs: the open document with its view (filters,
+//! layout, sizes, path, history), the selection and the reader.
+
+use std::collections::BTreeMap;
 
 use crate::dataset::{Loaded, Problem};
-use crate::graph::NegotiationGraph;
+use crate::graph::{Adjacency, Measure, NegotiationGraph};
+use crate::view::{History, LayoutKind, ViewFilter};
 
 use super::graph_view::GraphCanvas;
 
@@ -14,7 +18,33 @@ pub enum Selection {
     Edge(String),
 }
 
-/// An open dataset: its model, its graph and the canvas that shows it.
+/// Everything undo and redo restore: the view, not the data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ViewSnapshot {
+    /// Filters and focus.
+    pub filter: ViewFilter,
+    /// The layout.
+    pub layout: LayoutKind,
+    /// The measure that sizes nodes.
+    pub size_by: Option<Measure>,
+    /// Every node's position.
+    pub positions: Vec<[f32; 2]>,
+    /// Every node's pin.
+    pub pinned: Vec<bool>,
+}
+
+/// Shortest paths found between two nodes (model positions).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathResult {
+    /// First node.
+    pub from: usize,
+    /// Last node.
+    pub to: usize,
+    /// The paths, as node sequences.
+    pub paths: Vec<Vec<usize>>,
+}
+
+/// An open dataset and the view of it.
 pub struct Document {
     /// The loaded dataset and its warnings.
     pub loaded: Loaded,
@@ -22,23 +52,112 @@ pub struct Document {
     pub graph: NegotiationGraph,
     /// The interactive view.
     pub canvas: GraphCanvas,
+    /// Filters and focus.
+    pub filter: ViewFilter,
+    /// The measure that sizes nodes, if any.
+    pub size_by: Option<Measure>,
+    /// Undo and redo.
+    pub history: History<ViewSnapshot>,
+    /// The paths shown, if any.
+    pub path: Option<PathResult>,
+    /// Measures of the shown graph, computed when first asked for.
+    measures: BTreeMap<Measure, Vec<f64>>,
 }
 
 impl Document {
     /// Builds the graph and canvas of a loaded dataset.
     pub fn new(loaded: Loaded, generation: u64) -> Self {
         let graph = NegotiationGraph::new(&loaded.model);
-        let canvas = GraphCanvas::new(&loaded.model, &graph, generation);
+        let canvas = GraphCanvas::new(&loaded.model, generation);
         Self {
             loaded,
             graph,
             canvas,
+            filter: ViewFilter::default(),
+            size_by: None,
+            history: History::default(),
+            path: None,
+            measures: BTreeMap::new(),
         }
     }
 
     /// The warnings of the load.
     pub fn warnings(&self) -> &[Problem] {
         &self.loaded.warnings
+    }
+
+    /// The adjacency of what is shown.
+    pub fn shown_adjacency(&self) -> Adjacency {
+        let visibility = self.canvas.visibility();
+        Adjacency::new(
+            &self.loaded.model,
+            |node| visibility.nodes.get(node).copied().unwrap_or(false),
+            |edge| visibility.edges.get(edge).copied().unwrap_or(false),
+        )
+    }
+
+    /// `measure` of every node of the shown graph (0 for hidden nodes).
+    pub fn measure(&mut self, measure: Measure) -> &[f64] {
+        if !self.measures.contains_key(&measure) {
+            let values = measure.compute(&self.shown_adjacency());
+            self.measures.insert(measure, values);
+        }
+        self.measures.get(&measure).map_or(&[], Vec::as_slice)
+    }
+
+    /// The view as undo restores it.
+    pub fn snapshot(&self) -> ViewSnapshot {
+        ViewSnapshot {
+            filter: self.filter.clone(),
+            layout: self.canvas.layout_kind(),
+            size_by: self.size_by,
+            positions: self.canvas.positions().to_vec(),
+            pinned: self.canvas.pinned().to_vec(),
+        }
+    }
+
+    /// Shows what the filter leaves, and sizes nodes again.
+    pub fn apply_filter(&mut self) {
+        let visibility = self.filter.visibility(&self.loaded.model);
+        self.canvas.set_visibility(&self.loaded.model, visibility);
+        self.measures.clear();
+        self.apply_sizes();
+    }
+
+    /// Sizes nodes by the chosen measure (relative to its largest value), or all alike.
+    pub fn apply_sizes(&mut self) {
+        let scales = self.size_by.map(|measure| {
+            let values = self.measure(measure).to_vec();
+            let largest = values.iter().copied().fold(0.0f64, f64::max);
+            values
+                .iter()
+                .map(|&value| {
+                    if largest > 0.0 {
+                        0.6 + 1.6 * (value / largest) as f32
+                    } else {
+                        1.0
+                    }
+                })
+                .collect()
+        });
+        self.canvas.set_scales(scales);
+    }
+
+    /// Restores a snapshot exactly (no re-layout).
+    pub fn restore(&mut self, snapshot: ViewSnapshot) {
+        self.filter = snapshot.filter;
+        self.size_by = snapshot.size_by;
+        let model = &self.loaded.model;
+        let visibility = self.filter.visibility(model);
+        self.canvas.restore_view(
+            model,
+            visibility,
+            snapshot.layout,
+            &snapshot.positions,
+            &snapshot.pinned,
+        );
+        self.measures.clear();
+        self.apply_sizes();
     }
 }
 

@@ -1,0 +1,246 @@
+//! Placing the shown nodes by the chosen layout: the pure part of the canvas, with no GUI.
+//! Positions are kept for every model node, so hiding and showing nodes keeps their place.
+
+use crate::layout::{ForceLayout, ForceSettings, circular, columns, day_number, timeline};
+use crate::model::{Model, NodeKind};
+
+use super::LayoutKind;
+
+/// Space kept between two nodes' boxes (node and label), in canvas units.
+pub const LABEL_GAP: f32 = 6.0;
+/// Most force-layout steps run at once.
+pub const FORCE_STEPS: usize = 2_000;
+/// Most passes of label overlap removal.
+pub const OVERLAP_ROUNDS: usize = 300;
+
+/// What arranging needs to know about the view.
+#[derive(Debug, Clone, Copy)]
+pub struct Room {
+    /// Width and height of the view at zoom 1, in canvas units.
+    pub size: [f32; 2],
+}
+
+/// The model positions of the shown nodes, in model order.
+pub fn shown_slots(shown: &[bool]) -> Vec<usize> {
+    shown
+        .iter()
+        .enumerate()
+        .filter(|&(_, &s)| s)
+        .map(|(p, _)| p)
+        .collect()
+}
+
+/// Edges between shown nodes, as pairs of slot indices into `slots`.
+pub fn slot_edges(model: &Model, slots: &[usize], shown_edges: &[bool]) -> Vec<(usize, usize)> {
+    let mut slot_of = vec![usize::MAX; model.nodes.len()];
+    for (slot, &node) in slots.iter().enumerate() {
+        if let Some(entry) = slot_of.get_mut(node) {
+            *entry = slot;
+        }
+    }
+    model
+        .edges
+        .iter()
+        .zip(shown_edges)
+        .filter(|(_, shown)| **shown)
+        .filter_map(|(edge, _)| {
+            let a = *slot_of.get(model.node_position(&edge.source)?)?;
+            let b = *slot_of.get(model.node_position(&edge.target)?)?;
+            (a != usize::MAX && b != usize::MAX).then_some((a, b))
+        })
+        .collect()
+}
+
+/// A force layout of the shown nodes, from `positions` (warm) or from scratch (cold),
+/// pinned nodes fixed.
+pub fn force_layout(
+    model: &Model,
+    slots: &[usize],
+    shown_edges: &[bool],
+    positions: &[[f32; 2]],
+    pinned: &[bool],
+    warm: bool,
+) -> ForceLayout {
+    let edges = slot_edges(model, slots, shown_edges);
+    let pins: Vec<bool> = slots
+        .iter()
+        .map(|&node| pinned.get(node).copied().unwrap_or(false))
+        .collect();
+    if warm {
+        let start: Vec<[f32; 2]> = slots
+            .iter()
+            .map(|&node| positions.get(node).copied().unwrap_or([0.0, 0.0]))
+            .collect();
+        ForceLayout::from_positions(start, pins, edges, ForceSettings::default())
+    } else {
+        let mut layout = ForceLayout::new(slots.len(), edges, ForceSettings::default());
+        for (slot, &node) in slots.iter().enumerate() {
+            if pins.get(slot).copied().unwrap_or(false)
+                && let Some(&position) = positions.get(node)
+            {
+                layout.pin(slot, position);
+            }
+        }
+        layout
+    }
+}
+
+/// Scales a settled force layout so that it fills `room` (unless nodes are pinned, whose
+/// places must not move), then removes label overlaps; writes the result to `positions`.
+pub fn finish_force(
+    layout: &mut ForceLayout,
+    slots: &[usize],
+    extents: &[[f32; 4]],
+    room: Option<Room>,
+    positions: &mut [[f32; 2]],
+) {
+    let slot_extents: Vec<[f32; 4]> = slots
+        .iter()
+        .map(|&node| extents.get(node).copied().unwrap_or_default())
+        .collect();
+    let any_pinned = (0..slots.len()).any(|slot| layout.is_pinned(slot));
+    if let (Some(room), false) = (room, any_pinned)
+        && let Some(factor) = fill_factor(layout.positions(), &slot_extents, room)
+    {
+        layout.scale(factor);
+    }
+    layout.remove_overlaps(&slot_extents, LABEL_GAP, OVERLAP_ROUNDS);
+    write_back(layout.positions(), slots, positions);
+}
+
+/// Places the shown nodes by a rule-based layout (not force), keeps pinned nodes where
+/// they are, and removes label overlaps.
+pub fn arrange_by_rule(
+    model: &Model,
+    kind: LayoutKind,
+    slots: &[usize],
+    extents: &[[f32; 4]],
+    room: Room,
+    positions: &mut [[f32; 2]],
+    pinned: &[bool],
+) {
+    let slot_extents: Vec<[f32; 4]> = slots
+        .iter()
+        .map(|&node| extents.get(node).copied().unwrap_or_default())
+        .collect();
+    let widest = slot_extents
+        .iter()
+        .map(|e| e[2] - e[0])
+        .fold(40.0f32, f32::max);
+    let tallest = slot_extents
+        .iter()
+        .map(|e| e[3] - e[1])
+        .fold(20.0f32, f32::max);
+    // Nodes ordered by kind, then label: the order of circles and columns.
+    let mut order: Vec<usize> = (0..slots.len()).collect();
+    let key = |slot: usize| {
+        slots
+            .get(slot)
+            .and_then(|&node| model.nodes.get(node))
+            .map(|n| (n.kind, n.label.to_lowercase(), n.id.clone()))
+    };
+    order.sort_by_key(|&slot| key(slot));
+    let mut placed = vec![[0.0f32; 2]; slots.len()];
+    match kind {
+        LayoutKind::Force => {}
+        LayoutKind::Circular => {
+            let spacing = (widest * 0.6).max(tallest * 1.6);
+            for (position, &slot) in circular(order.len(), spacing).into_iter().zip(&order) {
+                placed[slot] = position;
+            }
+        }
+        LayoutKind::Kind => {
+            let kinds: Vec<NodeKind> = NodeKind::ALL.to_vec();
+            let groups: Vec<usize> = order
+                .iter()
+                .map(|&slot| {
+                    let node_kind = slots
+                        .get(slot)
+                        .and_then(|&n| model.nodes.get(n))
+                        .map(|n| n.kind);
+                    kinds
+                        .iter()
+                        .position(|k| Some(*k) == node_kind)
+                        .unwrap_or(0)
+                })
+                .collect();
+            for (position, &slot) in columns(&groups, widest + 40.0, tallest + LABEL_GAP * 2.0)
+                .into_iter()
+                .zip(&order)
+            {
+                placed[slot] = position;
+            }
+        }
+        LayoutKind::Timeline => {
+            let days: Vec<Option<f64>> = slots.iter().map(|&node| node_day(model, node)).collect();
+            placed = timeline(&days, (room.size[0] - widest).max(400.0), widest + 40.0);
+        }
+    }
+    let pins: Vec<bool> = slots
+        .iter()
+        .map(|&node| pinned.get(node).copied().unwrap_or(false))
+        .collect();
+    for (slot, &node) in slots.iter().enumerate() {
+        if pins.get(slot).copied().unwrap_or(false)
+            && let (Some(place), Some(&kept)) = (placed.get_mut(slot), positions.get(node))
+        {
+            *place = kept;
+        }
+    }
+    let mut layout =
+        ForceLayout::from_positions(placed, pins, Vec::new(), ForceSettings::default());
+    if kind == LayoutKind::Timeline {
+        layout.remove_overlaps_vertically(&slot_extents, LABEL_GAP, OVERLAP_ROUNDS);
+    } else {
+        layout.remove_overlaps(&slot_extents, LABEL_GAP, OVERLAP_ROUNDS);
+    }
+    write_back(layout.positions(), slots, positions);
+}
+
+/// The day a node sits at on the timeline: a meeting's date, or else the earliest date of
+/// its dated relations; `None` when it has neither.
+pub fn node_day(model: &Model, node: usize) -> Option<f64> {
+    let node = model.nodes.get(node)?;
+    let to_day = |date: crate::model::PartialDate| {
+        let (year, month, day) = date.first_day();
+        day_number(year, month, day)
+    };
+    if let Some(date) = node.meeting.as_ref().and_then(|meeting| meeting.date) {
+        return Some(to_day(date));
+    }
+    model
+        .edges
+        .iter()
+        .filter(|edge| edge.source == node.id || edge.target == node.id)
+        .filter_map(|edge| edge.date)
+        .map(to_day)
+        .reduce(f64::min)
+}
+
+/// The factor that makes `positions` (with their boxes) fill `room`.
+fn fill_factor(positions: &[[f32; 2]], extents: &[[f32; 4]], room: Room) -> Option<f32> {
+    if positions.len() < 2 {
+        return None;
+    }
+    let (mut min, mut max) = ([f32::MAX; 2], [f32::MIN; 2]);
+    let mut margin = [0.0f32; 2];
+    for (position, extent) in positions.iter().zip(extents) {
+        for axis in 0..2 {
+            min[axis] = min[axis].min(position[axis]);
+            max[axis] = max[axis].max(position[axis]);
+        }
+        margin[0] = margin[0].max(extent[2] - extent[0]);
+        margin[1] = margin[1].max(extent[3] - extent[1]);
+    }
+    let factor = ((room.size[0] - margin[0]) / (max[0] - min[0]).max(1.0))
+        .min((room.size[1] - margin[1]) / (max[1] - min[1]).max(1.0));
+    (factor.is_finite() && factor > 0.0).then_some(factor)
+}
+
+fn write_back(slot_positions: &[[f32; 2]], slots: &[usize], positions: &mut [[f32; 2]]) {
+    for (&node, &position) in slots.iter().zip(slot_positions) {
+        if let Some(slot) = positions.get_mut(node) {
+            *slot = position;
+        }
+    }
+}

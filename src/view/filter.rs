@@ -1,0 +1,200 @@
+//! What the user has chosen to see: filters by kind, relation, modality, article and date,
+//! and a focus on the neighbourhood of one node. Pure: turns a model into per-element
+//! visibility, with no GUI.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::graph::{Adjacency, neighborhood};
+use crate::model::{Evidence, Modality, Model, NodeKind, PartialDate, Relation};
+
+/// What happens to what lies outside the focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FocusMode {
+    /// Left out of the view and the layout.
+    #[default]
+    Hide,
+    /// Drawn faintly, in place.
+    Dim,
+}
+
+/// The neighbourhood of one node, and what to do with the rest.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Focus {
+    /// The node at the centre, by id.
+    pub node: String,
+    /// How many hops around it, 1 to 3.
+    pub hops: usize,
+    /// Hide or dim the rest.
+    pub mode: FocusMode,
+}
+
+/// The filters of a view. The default shows everything.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ViewFilter {
+    /// Node kinds left out.
+    pub hidden_kinds: BTreeSet<NodeKind>,
+    /// Relations left out.
+    pub hidden_relations: BTreeSet<Relation>,
+    /// Modalities left out.
+    pub hidden_modalities: BTreeSet<Modality>,
+    /// When not empty: only what these articles (by id) support.
+    pub articles: BTreeSet<String>,
+    /// When set: only dated meetings and edges whose dates meet this range (inclusive);
+    /// undated elements stay.
+    pub dates: Option<(PartialDate, PartialDate)>,
+    /// When set: the neighbourhood of one node.
+    pub focus: Option<Focus>,
+}
+
+/// Per-element result of a [`ViewFilter`], by model position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Visibility {
+    /// Whether each node is shown.
+    pub nodes: Vec<bool>,
+    /// Whether each edge is shown.
+    pub edges: Vec<bool>,
+    /// Whether each shown node is drawn faintly (outside a dimming focus).
+    pub dimmed_nodes: Vec<bool>,
+}
+
+impl Visibility {
+    /// How many nodes are hidden.
+    pub fn hidden_nodes(&self) -> usize {
+        self.nodes.iter().filter(|&&shown| !shown).count()
+    }
+
+    /// How many edges are hidden.
+    pub fn hidden_edges(&self) -> usize {
+        self.edges.iter().filter(|&&shown| !shown).count()
+    }
+}
+
+fn cites(evidence: &[Evidence], articles: &BTreeSet<String>) -> bool {
+    articles.is_empty()
+        || evidence
+            .iter()
+            .any(|record| articles.contains(&record.article_id))
+}
+
+impl ViewFilter {
+    /// Whether this filter shows everything.
+    pub fn is_empty(&self) -> bool {
+        self == &Self::default()
+    }
+
+    /// Which nodes and edges of `model` this filter shows.
+    ///
+    /// An edge is shown when its relation and modality are not hidden, its date (if any)
+    /// meets the range, a chosen article supports it, and both ends are shown. A node is
+    /// shown when its kind is not hidden, its meeting date (if any) meets the range, and a
+    /// chosen article supports it or one of its shown edges. Focus applies last, within
+    /// what the other filters show.
+    ///
+    /// Complexity: O(nodes + edges + evidence).
+    pub fn visibility(&self, model: &Model) -> Visibility {
+        let in_range = |date: Option<PartialDate>| match (&self.dates, date) {
+            (Some((from, to)), Some(date)) => date.overlaps(from, to),
+            _ => true,
+        };
+        let node_allowed: Vec<bool> = model
+            .nodes
+            .iter()
+            .map(|node| {
+                !self.hidden_kinds.contains(&node.kind)
+                    && in_range(node.meeting.as_ref().and_then(|meeting| meeting.date))
+            })
+            .collect();
+        let mut nodes: Vec<bool> = model
+            .nodes
+            .iter()
+            .zip(&node_allowed)
+            .map(|(node, &allowed)| allowed && cites(&node.evidence, &self.articles))
+            .collect();
+        let allowed = |id: &str| {
+            model
+                .node_position(id)
+                .and_then(|p| node_allowed.get(p).copied())
+                .unwrap_or(false)
+        };
+        let mut edges: Vec<bool> = model
+            .edges
+            .iter()
+            .map(|edge| {
+                !self.hidden_relations.contains(&edge.relation)
+                    && !self.hidden_modalities.contains(&edge.modality)
+                    && in_range(edge.date)
+                    && cites(&edge.evidence, &self.articles)
+                    && allowed(&edge.source)
+                    && allowed(&edge.target)
+            })
+            .collect();
+        // The ends of a supported edge are shown, so that the edge is.
+        for (edge, &shown) in model.edges.iter().zip(&edges) {
+            if shown {
+                for id in [&edge.source, &edge.target] {
+                    if let Some(slot) = model.node_position(id).and_then(|p| nodes.get_mut(p)) {
+                        *slot = true;
+                    }
+                }
+            }
+        }
+        let mut dimmed_nodes = vec![false; nodes.len()];
+        if let Some(focus) = &self.focus
+            && let Some(centre) = model.node_position(&focus.node)
+        {
+            let adjacency = Adjacency::new(
+                model,
+                |node| nodes.get(node).copied().unwrap_or(false),
+                |edge| edges.get(edge).copied().unwrap_or(false),
+            );
+            let mut inside = vec![false; nodes.len()];
+            for (node, _) in neighborhood(&adjacency, centre, focus.hops) {
+                if let Some(slot) = inside.get_mut(node) {
+                    *slot = true;
+                }
+            }
+            match focus.mode {
+                FocusMode::Hide => {
+                    for (shown, &inside) in nodes.iter_mut().zip(&inside) {
+                        *shown = *shown && inside;
+                    }
+                }
+                FocusMode::Dim => {
+                    for ((dim, &shown), &inside) in dimmed_nodes.iter_mut().zip(&nodes).zip(&inside)
+                    {
+                        *dim = shown && !inside;
+                    }
+                }
+            }
+        }
+        let shown = |id: &str| {
+            model
+                .node_position(id)
+                .and_then(|p| nodes.get(p).copied())
+                .unwrap_or(false)
+        };
+        for (edge, visible) in model.edges.iter().zip(edges.iter_mut()) {
+            *visible = *visible && shown(&edge.source) && shown(&edge.target);
+        }
+        Visibility {
+            nodes,
+            edges,
+            dimmed_nodes,
+        }
+    }
+}
+
+/// Every distinct date of a meeting or an edge, sorted: the stops of the timeline slider.
+pub fn timeline_dates(model: &Model) -> Vec<PartialDate> {
+    let dates: BTreeSet<PartialDate> = model
+        .nodes
+        .iter()
+        .filter_map(|node| node.meeting.as_ref().and_then(|meeting| meeting.date))
+        .chain(model.edges.iter().filter_map(|edge| edge.date))
+        .collect();
+    dates.into_iter().collect()
+}

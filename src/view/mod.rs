@@ -1,0 +1,13 @@
+//! View state that is not drawing: filters and focus, and their effect on what is shown;
+//! the choice of layout. The window keeps one of each per open dataset.
+
+pub mod arrangement;
+mod filter;
+mod history;
+mod layout_kind;
+mod session;
+
+pub use filter::{Focus, FocusMode, ViewFilter, Visibility, timeline_dates};
+pub use history::{HISTORY_LIMIT, History};
+pub use layout_kind::LayoutKind;
+pub use session::{SESSION_FORMAT, SavedNode, SavedSelection, Session, SessionError, session_path};

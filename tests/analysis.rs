@@ -1,0 +1,296 @@
+//! Graph answers: the library's filters, paths, neighbourhoods and measures on the seed,
+//! and the headless commands giving the same answers.
+
+use assert_cmd::Command;
+use backchannel::cli::{neighbour_report, path_reports, resolve_node, stats_report};
+use backchannel::dataset;
+use backchannel::graph::{Adjacency, Measure, ranking, shortest_paths};
+use backchannel::model::{Model, NodeKind, Relation};
+use backchannel::view::{Focus, FocusMode, ViewFilter};
+use serde_json::Value;
+
+fn seed() -> Model {
+    dataset::load_seed().unwrap().model
+}
+
+fn position(model: &Model, id: &str) -> usize {
+    model.node_position(id).unwrap()
+}
+
+/// Equal JSON, numbers within a relative 1e-12 (JSON float parsing may round the last bit).
+fn assert_same(printed: &Value, expected: &Value) {
+    match (printed, expected) {
+        (Value::Number(a), Value::Number(b)) => {
+            let (a, b) = (a.as_f64().unwrap(), b.as_f64().unwrap());
+            assert!(
+                (a - b).abs() <= 1e-12 * a.abs().max(b.abs()).max(1.0),
+                "{a} != {b}"
+            );
+        }
+        (Value::Array(a), Value::Array(b)) => {
+            assert_eq!(a.len(), b.len());
+            a.iter().zip(b).for_each(|(a, b)| assert_same(a, b));
+        }
+        (Value::Object(a), Value::Object(b)) => {
+            assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+            a.iter()
+                .zip(b)
+                .for_each(|((_, a), (_, b))| assert_same(a, b));
+        }
+        _ => assert_eq!(printed, expected),
+    }
+}
+
+fn run_json(args: &[&str]) -> Value {
+    let output = Command::cargo_bin("backchannel")
+        .unwrap()
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+#[test]
+fn path_command_gives_the_library_answer() {
+    let model = seed();
+    let adjacency = Adjacency::full(&model);
+    let expected = path_reports(
+        &model,
+        &adjacency,
+        position(&model, "abu-marzouk"),
+        position(&model, "qatar"),
+    );
+    assert!(!expected.is_empty());
+    let printed = run_json(&[
+        "path",
+        "seeds/negotiations.json",
+        "abu-marzouk",
+        "qatar",
+        "--json",
+    ]);
+    assert_eq!(printed, serde_json::to_value(&expected).unwrap());
+    // Every path is shortest: the same number of hops, each hop a real edge.
+    let hops = expected[0].hops.len();
+    for path in &expected {
+        assert_eq!(path.hops.len(), hops);
+        assert!(path.hops.iter().all(|hop| !hop.is_empty()));
+        assert_eq!(path.nodes.first().unwrap().id, "abu-marzouk");
+        assert_eq!(path.nodes.last().unwrap().id, "qatar");
+    }
+}
+
+#[test]
+fn path_accepts_labels_and_reports_unknown_nodes() {
+    let printed = run_json(&[
+        "path",
+        "seeds/negotiations.json",
+        "Mousa Abu Marzouk",
+        "Qatar",
+        "--json",
+    ]);
+    assert!(!printed.as_array().unwrap().is_empty());
+    let output = Command::cargo_bin("backchannel")
+        .unwrap()
+        .args(["path", "seeds/negotiations.json", "Haniyah", "qatar"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("no node \"Haniyah\"; did you mean ismail-haniyeh"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn neighbors_command_gives_the_library_answer() {
+    let model = seed();
+    let adjacency = Adjacency::full(&model);
+    for hops in ["1", "2"] {
+        let expected = neighbour_report(
+            &model,
+            &adjacency,
+            position(&model, "qatar"),
+            hops.parse().unwrap(),
+        );
+        let printed = run_json(&[
+            "neighbors",
+            "seeds/negotiations.json",
+            "qatar",
+            "--hops",
+            hops,
+            "--json",
+        ]);
+        assert_eq!(printed, serde_json::to_value(&expected).unwrap());
+    }
+    let one_hop = neighbour_report(&model, &adjacency, position(&model, "qatar"), 1);
+    assert_eq!(one_hop[0].node.id, "qatar");
+    assert_eq!(one_hop[0].distance, 0);
+    let direct: std::collections::BTreeSet<&str> = model
+        .edges
+        .iter()
+        .filter_map(|edge| match (edge.source.as_str(), edge.target.as_str()) {
+            ("qatar", other) | (other, "qatar") => Some(other),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(one_hop.len(), direct.len() + 1);
+}
+
+#[test]
+fn stats_command_gives_the_library_answer() {
+    let model = seed();
+    let printed = run_json(&["stats", "seeds/negotiations.json", "--json"]);
+    assert_same(
+        &printed,
+        &serde_json::to_value(stats_report(&model)).unwrap(),
+    );
+    assert_eq!(printed["nodes"], 53);
+    assert_eq!(printed["kinds"]["mediator"], 7);
+    // Hamas has the most relations in the seed.
+    assert_eq!(printed["measures"]["degree"][0]["id"], "hamas");
+}
+
+#[test]
+fn resolve_node_by_id_label_and_alias() {
+    let model = seed();
+    assert_eq!(resolve_node(&model, "hamas"), Ok(position(&model, "hamas")));
+    assert_eq!(
+        resolve_node(&model, "bill burns"),
+        Ok(position(&model, "burns"))
+    );
+    assert_eq!(
+        resolve_node(&model, "Ismail Hanyahu"),
+        Ok(position(&model, "ismail-haniyeh"))
+    );
+    assert!(resolve_node(&model, "nobody at all").is_err());
+}
+
+#[test]
+fn filters_hide_by_kind_relation_modality_article_and_date() {
+    let model = seed();
+    let mut filter = ViewFilter::default();
+    assert!(filter.visibility(&model).nodes.iter().all(|&shown| shown));
+
+    filter.hidden_kinds.insert(NodeKind::Demand);
+    let visibility = filter.visibility(&model);
+    for (node, &shown) in model.nodes.iter().zip(&visibility.nodes) {
+        assert_eq!(shown, node.kind != NodeKind::Demand, "{}", node.id);
+    }
+    for (edge, &shown) in model.edges.iter().zip(&visibility.edges) {
+        let touches_demand = [&edge.source, &edge.target]
+            .iter()
+            .any(|id| model.node(id).unwrap().kind == NodeKind::Demand);
+        assert_eq!(shown, !touches_demand, "{}", edge.id);
+    }
+    assert_eq!(visibility.hidden_nodes(), 15);
+
+    let mut filter = ViewFilter::default();
+    filter.hidden_relations.insert(Relation::Blames);
+    filter
+        .hidden_modalities
+        .insert(backchannel::model::Modality::Denied);
+    let visibility = filter.visibility(&model);
+    for (edge, &shown) in model.edges.iter().zip(&visibility.edges) {
+        assert_eq!(
+            shown,
+            edge.relation != Relation::Blames && edge.modality.as_str() != "denied"
+        );
+    }
+
+    // Only what article a003 supports: every shown edge cites it.
+    let mut filter = ViewFilter::default();
+    filter.articles.insert("a003".into());
+    let visibility = filter.visibility(&model);
+    for (edge, &shown) in model.edges.iter().zip(&visibility.edges) {
+        assert_eq!(
+            shown,
+            edge.evidence.iter().any(|r| r.article_id == "a003"),
+            "{}",
+            edge.id
+        );
+    }
+    assert!(visibility.hidden_nodes() > 0);
+
+    // Dates: only 28 May 2024; undated elements stay, dated ones outside go.
+    let mut filter = ViewFilter::default();
+    let day = backchannel::model::PartialDate::parse("2024-05-28").unwrap();
+    filter.dates = Some((day, day));
+    let visibility = filter.visibility(&model);
+    let talks = position(&model, "talks-resume-may-28");
+    assert!(visibility.nodes[talks]);
+    let paris = position(&model, "paris-talks");
+    assert!(
+        visibility.nodes[paris],
+        "a May-precision date overlaps 28 May"
+    );
+    let al_hayya_round = position(&model, "cairo-round-al-hayya");
+    assert!(visibility.nodes[al_hayya_round], "undated meetings stay");
+}
+
+#[test]
+fn focus_hides_or_dims_beyond_k_hops() {
+    let model = seed();
+    let adjacency = Adjacency::full(&model);
+    let centre = position(&model, "qatar");
+    for hops in 1..=3usize {
+        let mut filter = ViewFilter {
+            focus: Some(Focus {
+                node: "qatar".into(),
+                hops,
+                mode: FocusMode::Hide,
+            }),
+            ..ViewFilter::default()
+        };
+        let visibility = filter.visibility(&model);
+        let expected = backchannel::graph::neighborhood(&adjacency, centre, hops);
+        let shown: Vec<usize> = (0..model.nodes.len())
+            .filter(|&n| visibility.nodes[n])
+            .collect();
+        let mut expected_nodes: Vec<usize> = expected.iter().map(|&(n, _)| n).collect();
+        expected_nodes.sort_unstable();
+        assert_eq!(shown, expected_nodes, "{hops} hops");
+
+        filter.focus = Some(Focus {
+            node: "qatar".into(),
+            hops,
+            mode: FocusMode::Dim,
+        });
+        let visibility = filter.visibility(&model);
+        assert!(visibility.nodes.iter().all(|&s| s));
+        let dimmed = visibility.dimmed_nodes.iter().filter(|&&d| d).count();
+        assert_eq!(dimmed, model.nodes.len() - expected_nodes.len());
+    }
+}
+
+#[test]
+fn measures_rank_the_seed() {
+    let model = seed();
+    let adjacency = Adjacency::full(&model);
+    let degree = Measure::Degree.compute(&adjacency);
+    let ranked = ranking(&model, &adjacency, &degree);
+    assert_eq!(model.nodes[ranked[0].0].id, "hamas");
+    let hamas_edges = model
+        .edges
+        .iter()
+        .filter(|e| e.source == "hamas" || e.target == "hamas")
+        .count();
+    assert_eq!(ranked[0].1, hamas_edges as f64);
+    let betweenness = Measure::Betweenness.compute(&adjacency);
+    assert!(betweenness.iter().all(|v| v.is_finite() && *v >= 0.0));
+    let eigenvector = Measure::Eigenvector.compute(&adjacency);
+    let length: f64 = eigenvector.iter().map(|v| v * v).sum::<f64>().sqrt();
+    assert!((length - 1.0).abs() < 1e-6);
+    let paths = shortest_paths(
+        &adjacency,
+        position(&model, "hamas"),
+        position(&model, "hamas"),
+        5,
+    );
+    assert_eq!(paths, vec![vec![position(&model, "hamas")]]);
+}

@@ -1,0 +1,80 @@
+//! Helpers for driving the window in tests.
+#![allow(dead_code)]
+
+use backchannel::ui::{AppOptions, BackchannelApp};
+use egui::accesskit::Role;
+use egui::{Event, Modifiers, PointerButton, Pos2, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// egui exposes `ui.link` to accessibility as a clickable label.
+pub const LINK: Role = Role::Label;
+
+/// The real app in a 1600x1000 window, after a few frames.
+pub fn harness_with(options: AppOptions) -> Harness<'static, BackchannelApp> {
+    let mut harness = Harness::builder()
+        .with_size(Vec2::new(1600.0, 1000.0))
+        .build_eframe(move |creation| {
+            creation.egui_ctx.set_visuals(egui::Visuals::light());
+            BackchannelApp::new(options)
+        });
+    harness.run_steps(3);
+    harness
+}
+
+/// The app on the seed dataset, with no files written.
+pub fn harness() -> Harness<'static, BackchannelApp> {
+    harness_with(AppOptions::default())
+}
+
+/// A press and release of the primary button at `position`.
+pub fn click_at(harness: &mut Harness<'static, BackchannelApp>, position: Pos2) {
+    harness.event(Event::PointerMoved(position));
+    harness.step();
+    for pressed in [true, false] {
+        harness.event(Event::PointerButton {
+            pos: position,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        harness.step();
+    }
+    harness.run_steps(2);
+}
+
+/// Drags with the primary button from `from` to `to` in small steps.
+pub fn drag(harness: &mut Harness<'static, BackchannelApp>, from: Pos2, to: Pos2) {
+    harness.event(Event::PointerMoved(from));
+    harness.step();
+    harness.event(Event::PointerButton {
+        pos: from,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    harness.step();
+    for step in 1..=10 {
+        let point = from + (to - from) * (step as f32 / 10.0);
+        harness.event(Event::PointerMoved(point));
+        harness.step();
+    }
+    harness.event(Event::PointerButton {
+        pos: to,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.step();
+    harness.run_steps(2);
+}
+
+/// Clicks an entity in the sidebar list.
+pub fn select_in_entity_list(harness: &mut Harness<'static, BackchannelApp>, label: &str) {
+    harness
+        .get_all_by_label(label)
+        .next()
+        .expect("the entity is listed")
+        .click();
+    harness.run_steps(3);
+}

@@ -1,0 +1,416 @@
+//! Exploring like an analyst, in the real window: search, filters, focus, paths,
+//! measures, layouts, pins, undo and redo, the keyboard, and sessions.
+
+mod common;
+
+use backchannel::graph::{Adjacency, shortest_paths};
+use backchannel::ui::{AppOptions, Selection};
+use backchannel::view::{FocusMode, LayoutKind};
+use common::{LINK, drag, harness, harness_with, select_in_entity_list};
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+
+#[test]
+fn search_tolerates_typos_and_enter_selects_and_centres() {
+    let mut harness = harness();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run_steps(2);
+    harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .type_text("Haniyah");
+    harness.run_steps(2);
+    assert!(harness.query_by_label_contains("Ismail Haniyeh").is_some());
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().selection(),
+        Some(&Selection::Node("ismail-haniyeh".into()))
+    );
+    // Centred: the node is drawn in the middle of the canvas.
+    let position = harness
+        .state()
+        .node_screen_position("ismail-haniyeh")
+        .unwrap();
+    assert!((position.x - 800.0).abs() < 200.0, "{position:?}");
+}
+
+#[test]
+fn search_is_case_and_accent_insensitive_and_groups_by_kind() {
+    let mut harness = harness();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run_steps(2);
+    harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .type_text("QATÁR");
+    harness.run_steps(2);
+    assert!(harness.query_by_label_contains("Mediators (").is_some());
+    assert!(harness.query_by_label("Qatar").is_some());
+}
+
+#[test]
+fn unchecking_a_kind_hides_its_nodes_and_says_how_many() {
+    let mut harness = harness();
+    harness.get_by_label("Filters").click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Demand (15)")
+        .click();
+    harness.run_steps(3);
+    let state = harness.state();
+    assert!(state.node_screen_position("halt-rafah").is_none());
+    assert!(state.node_screen_position("hamas").is_some());
+    let visibility = state.document().canvas.visibility();
+    assert_eq!(visibility.hidden_nodes(), 15);
+    let message = format!("15 nodes and {} edges hidden", visibility.hidden_edges());
+    assert!(harness.query_by_label(&message).is_some(), "{message}");
+}
+
+#[test]
+fn focus_hides_or_dims_the_rest_and_undo_redo_restore_it() {
+    let mut harness = harness();
+    select_in_entity_list(&mut harness, "Qatar");
+    harness.get_by_label("1 hop").click();
+    harness.run_steps(3);
+    let model = harness.state().model().clone();
+    let adjacency = Adjacency::full(&model);
+    let qatar = model.node_position("qatar").unwrap();
+    let inside: Vec<usize> = backchannel::graph::neighborhood(&adjacency, qatar, 1)
+        .iter()
+        .map(|&(n, _)| n)
+        .collect();
+    for (position, node) in model.nodes.iter().enumerate() {
+        let drawn = harness.state().node_screen_position(&node.id).is_some();
+        assert_eq!(drawn, inside.contains(&position), "{}", node.id);
+    }
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(3);
+    assert!(harness.state().document().filter.focus.is_none());
+    assert!(harness.state().node_screen_position("israel").is_some());
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run_steps(3);
+    assert!(harness.state().document().filter.focus.is_some());
+    assert!(harness.state().node_screen_position("israel").is_none());
+
+    harness
+        .get_by_label("Dim the rest instead of hiding it")
+        .click();
+    harness.run_steps(3);
+    let focus = harness.state().document().filter.focus.clone().unwrap();
+    assert_eq!(focus.mode, FocusMode::Dim);
+    assert!(
+        harness.state().node_screen_position("israel").is_some(),
+        "dimmed, not hidden"
+    );
+    let visibility = harness.state().document().canvas.visibility();
+    assert!(visibility.dimmed_nodes[model.node_position("israel").unwrap()]);
+}
+
+#[test]
+fn paths_between_two_entities_are_highlighted_with_each_hops_evidence() {
+    let mut harness = harness();
+    select_in_entity_list(&mut harness, "Mousa Abu Marzouk");
+    harness.get_by_role(Role::ComboBox).click();
+    harness.run_steps(2);
+    harness.get_by_label("Qatar (mediator)").scroll_to_me();
+    harness.run_steps(2);
+    harness.get_by_label("Qatar (mediator)").hover();
+    harness.run_steps(1);
+    harness.get_by_label("Qatar (mediator)").click();
+    harness.run_steps(3);
+    let model = harness.state().model().clone();
+    let expected = shortest_paths(
+        &Adjacency::full(&model),
+        model.node_position("abu-marzouk").unwrap(),
+        model.node_position("qatar").unwrap(),
+        20,
+    );
+    let result = harness
+        .state()
+        .document()
+        .path
+        .clone()
+        .expect("paths are shown");
+    assert_eq!(result.paths, expected);
+    assert!(
+        harness
+            .query_by_label("Paths from Mousa Abu Marzouk to Qatar")
+            .is_some()
+    );
+    let hops = expected[0].len() - 1;
+    assert!(
+        harness
+            .query_by_label_contains(&format!("Path 1 ({hops} hops)"))
+            .is_some()
+    );
+    // The first hop's evidence is listed.
+    let first_edge = model
+        .edges
+        .iter()
+        .find(|edge| {
+            let ends = [edge.source.as_str(), edge.target.as_str()];
+            ends.contains(&"abu-marzouk") && ends.contains(&model.nodes[expected[0][1]].id.as_str())
+        })
+        .unwrap();
+    let listed = format!("“{}”", first_edge.evidence[0].quote);
+    assert!(
+        harness.query_by_label_contains(&listed).is_some(),
+        "{listed}"
+    );
+}
+
+#[test]
+fn measures_table_ranks_and_sizes_nodes() {
+    let mut harness = harness();
+    harness.get_by_label("Measures").click();
+    harness.run_steps(2);
+    harness.get_by_role_and_label(LINK, "Hamas").click();
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().selection(),
+        Some(&Selection::Node("hamas".into()))
+    );
+    harness.get_by_label("Betweenness").click();
+    harness.run_steps(2);
+    // Move the pointer there first, as a person does.
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Size nodes by this measure")
+        .hover();
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Size nodes by this measure")
+        .click();
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().document().size_by,
+        Some(backchannel::graph::Measure::Betweenness)
+    );
+}
+
+fn choose_layout(
+    harness: &mut egui_kittest::Harness<'static, backchannel::ui::BackchannelApp>,
+    title: &str,
+) {
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    harness.get_by_label(title).click();
+    harness.run_steps(3);
+}
+
+#[test]
+fn layouts_arrange_without_overlapping_labels_and_timeline_follows_dates() {
+    let mut harness = harness();
+    for (title, kind) in [
+        ("Circular", LayoutKind::Circular),
+        ("Grouped by kind", LayoutKind::Kind),
+        ("Timeline", LayoutKind::Timeline),
+    ] {
+        choose_layout(&mut harness, title);
+        assert_eq!(harness.state().document().canvas.layout_kind(), kind);
+        let positions = harness.state().document().canvas.positions().to_vec();
+        for a in 0..positions.len() {
+            for b in (a + 1)..positions.len() {
+                let apart = (positions[a][0] - positions[b][0]).abs() > 1.0
+                    || (positions[a][1] - positions[b][1]).abs() > 1.0;
+                assert!(apart, "{title}: nodes {a} and {b} share a spot");
+            }
+        }
+    }
+    let model = harness.state().model().clone();
+    let positions = harness.state().document().canvas.positions().to_vec();
+    let x = |id: &str| positions[model.node_position(id).unwrap()][0];
+    // Paris (May 2024, month precision) starts on 1 May, before 28 May.
+    assert!(x("paris-talks") < x("talks-resume-may-28"));
+    // Force-directed again: it animates, and settles.
+    choose_layout(&mut harness, "Force-directed");
+    harness.run_steps(400);
+    assert!(!harness.state().document().canvas.is_animating());
+}
+
+#[test]
+fn dragging_pins_a_node_and_unpin_all_releases_it_with_undo() {
+    let mut harness = harness();
+    let from = harness
+        .state()
+        .node_screen_position("palestinian-authority")
+        .unwrap();
+    drag(&mut harness, from, from + egui::vec2(60.0, -40.0));
+    let model = harness.state().model().clone();
+    let position = model.node_position("palestinian-authority").unwrap();
+    assert!(harness.state().document().canvas.pinned()[position]);
+    let moved = harness
+        .state()
+        .node_screen_position("palestinian-authority")
+        .unwrap();
+    assert!((moved - from).length() > 30.0);
+    choose_layout(&mut harness, "Unpin all");
+    assert!(
+        harness
+            .state()
+            .document()
+            .canvas
+            .pinned()
+            .iter()
+            .all(|&p| !p)
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    assert!(
+        harness.state().document().canvas.pinned()[position],
+        "undo pins it again"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    let back = harness
+        .state()
+        .node_screen_position("palestinian-authority")
+        .unwrap();
+    assert!(
+        (back - from).length() < 2.0,
+        "undo puts it back: {back:?} vs {from:?}"
+    );
+}
+
+#[test]
+fn arrow_keys_walk_the_neighbours_and_escape_clears() {
+    let mut harness = harness();
+    select_in_entity_list(&mut harness, "Qatar");
+    let model = harness.state().model().clone();
+    let adjacency = Adjacency::full(&model);
+    let mut neighbours = adjacency.distinct_neighbours(model.node_position("qatar").unwrap());
+    neighbours.sort_by_key(|&n| model.nodes[n].label.to_lowercase());
+    harness.key_press(Key::ArrowRight);
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().selection(),
+        Some(&Selection::Node(model.nodes[neighbours[0]].id.clone()))
+    );
+    harness.key_press(Key::ArrowRight);
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().selection(),
+        Some(&Selection::Node(model.nodes[neighbours[1]].id.clone()))
+    );
+    harness.key_press(Key::ArrowLeft);
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().selection(),
+        Some(&Selection::Node(model.nodes[neighbours[0]].id.clone()))
+    );
+    harness.key_press(Key::Escape);
+    harness.run_steps(2);
+    assert_eq!(harness.state().selection(), None);
+}
+
+#[test]
+fn shortcuts_are_listed_under_help() {
+    let mut harness = harness();
+    harness.get_by_label("Help").click();
+    harness.run_steps(2);
+    for (keys, _) in backchannel::ui::SHORTCUTS {
+        assert!(
+            harness.query_by_label(keys).is_some(),
+            "{keys} is not listed"
+        );
+    }
+}
+
+#[test]
+fn a_session_round_trip_restores_positions_filters_selection_and_zoom() {
+    let folder = tempfile::tempdir().unwrap();
+    let options = AppOptions {
+        session_folder: Some(folder.path().to_path_buf()),
+        ..AppOptions::default()
+    };
+    let mut first = harness_with(options.clone());
+    let from = first
+        .state()
+        .node_screen_position("palestinian-authority")
+        .unwrap();
+    drag(&mut first, from, from + egui::vec2(50.0, 30.0));
+    first.get_by_label("Filters").click();
+    first.run_steps(2);
+    first
+        .get_by_role_and_label(Role::CheckBox, "blames (7)")
+        .click();
+    first.run_steps(2);
+    first.get_by_label("Entities").click();
+    first.run_steps(2);
+    select_in_entity_list(&mut first, "Qatar");
+    first.state_mut().save_session();
+    let saved_positions = first.state().document().canvas.positions().to_vec();
+    let saved_filter = first.state().document().filter.clone();
+    let saved_view = first.state().document().canvas.zoom_and_pan();
+    let saved_files = std::fs::read_dir(folder.path()).unwrap().count();
+    assert_eq!(saved_files, 1);
+
+    let second = harness_with(options);
+    let document = second.state().document();
+    assert_eq!(document.filter, saved_filter);
+    assert_eq!(document.canvas.positions(), saved_positions.as_slice());
+    let pa = second
+        .state()
+        .model()
+        .node_position("palestinian-authority")
+        .unwrap();
+    assert!(document.canvas.pinned()[pa]);
+    assert_eq!(
+        second.state().selection(),
+        Some(&Selection::Node("qatar".into()))
+    );
+    assert_eq!(document.canvas.zoom_and_pan(), saved_view);
+}
+
+#[test]
+fn a_session_of_a_changed_dataset_keeps_what_still_applies() {
+    let folder = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        "tests/fixtures/valid/minimal/article.txt",
+        data.path().join("article.txt"),
+    )
+    .unwrap();
+    let dataset = data.path().join("dataset.json");
+    std::fs::copy("tests/fixtures/valid/minimal/dataset.json", &dataset).unwrap();
+    let options = AppOptions {
+        initial_file: Some(dataset.clone()),
+        session_folder: Some(folder.path().to_path_buf()),
+        ..AppOptions::default()
+    };
+    let mut first = harness_with(options.clone());
+    assert_eq!(first.state().model().title, "Minimal talks");
+    select_in_entity_list(&mut first, "Doha talks");
+    first.get_by_label("1 hop").click();
+    first.run_steps(3);
+    first.state_mut().save_session();
+    let qatar_place = first.state().document().canvas.positions()
+        [first.state().model().node_position("qatar").unwrap()];
+
+    // The dataset changes: the meeting the focus and selection were on is gone.
+    let mut value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&dataset).unwrap()).unwrap();
+    value["nodes"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|node| node["id"] != "doha-talks");
+    value["edges"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|edge| edge["target"] != "doha-talks");
+    std::fs::write(&dataset, serde_json::to_vec(&value).unwrap()).unwrap();
+
+    let second = harness_with(options);
+    assert_eq!(second.state().model().nodes.len(), 3);
+    assert!(second.state().open_failure().is_none());
+    assert!(
+        second.state().document().filter.focus.is_none(),
+        "the focus node is gone"
+    );
+    assert_eq!(second.state().selection(), None);
+    let qatar = second.state().model().node_position("qatar").unwrap();
+    assert_eq!(
+        second.state().document().canvas.positions()[qatar],
+        qatar_place
+    );
+}
