@@ -292,8 +292,8 @@ impl GraphCanvas {
         }
     }
 
-    /// Shows what `visibility` says; the shown nodes close up (force layout, warm) or are
-    /// arranged again (other layouts), keeping pins.
+    /// Shows what `visibility` says; the shown nodes are arranged again by the current
+    /// layout over the whole view, keeping pins.
     pub fn set_visibility(&mut self, model: &Model, visibility: Visibility) {
         if visibility == self.visibility {
             return;
@@ -302,8 +302,11 @@ impl GraphCanvas {
             visibility.nodes != self.visibility.nodes || visibility.edges != self.visibility.edges;
         self.visibility = visibility;
         if shown_changed {
+            // Lay the shown nodes out afresh over the whole view, so that they stay
+            // legible; pinned nodes keep their places.
             self.animation = None;
-            self.arrange(model, true);
+            self.arrange(model, false);
+            self.fit_requested = true;
         }
         self.rebuild(model);
     }
