@@ -414,3 +414,31 @@ fn a_session_of_a_changed_dataset_keeps_what_still_applies() {
         qatar_place
     );
 }
+
+#[test]
+fn the_force_layout_pauses_and_resumes() {
+    let mut harness = harness();
+    choose_layout(&mut harness, "Force-directed (re-run)");
+    assert!(harness.state().document().canvas.is_animating());
+    choose_layout(&mut harness, "Pause layout");
+    assert!(harness.state().document().canvas.is_paused());
+    let before = harness.state().document().canvas.positions().to_vec();
+    harness.run_steps(20);
+    assert_eq!(
+        harness.state().document().canvas.positions(),
+        before.as_slice(),
+        "paused: nothing moves"
+    );
+    choose_layout(&mut harness, "Resume layout");
+    harness.run_steps(5);
+    assert_ne!(
+        harness.state().document().canvas.positions(),
+        before.as_slice(),
+        "resumed: it moves again"
+    );
+    harness.run_steps(500);
+    assert!(
+        !harness.state().document().canvas.is_animating(),
+        "and settles"
+    );
+}

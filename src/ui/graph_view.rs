@@ -869,7 +869,7 @@ impl DisplayNode<NodePayload, EdgePayload, Directed, DefaultIx> for KindNodeShap
         let mut shapes = vec![node_shape];
         // Labels are part of the drawing: they scale with it, so that labels that do not
         // overlap at zoom 1 never overlap, down to a legible floor.
-        if zoom < 0.5 && !emphasised && !self.payload.highlighted {
+        if zoom < 0.4 && !emphasised && !self.payload.highlighted {
             return shapes;
         }
         let font_size = (LABEL_FONT_SIZE * zoom).clamp(10.0, 28.0);

@@ -173,7 +173,47 @@ pub fn arrange_by_rule(
         }
         LayoutKind::Timeline => {
             let days: Vec<Option<f64>> = slots.iter().map(|&node| node_day(model, node)).collect();
-            placed = timeline(&days, (room.size[0] - widest).max(400.0), widest + 40.0);
+            let row_height = tallest + LABEL_GAP * 2.0;
+            // Undated nodes: a block of columns left of the axis, as tall as the view,
+            // each column as wide as its own widest label.
+            let rows = ((room.size[1] / row_height).floor() as usize).max(1);
+            let undated: Vec<usize> = order
+                .iter()
+                .copied()
+                .filter(|&slot| days.get(slot).is_some_and(Option::is_none))
+                .collect();
+            let mut undated_places = Vec::new();
+            let mut right_edge = 0.0f32;
+            for column in undated.chunks(rows) {
+                let width = column
+                    .iter()
+                    .filter_map(|&slot| slot_extents.get(slot))
+                    .map(|extent| extent[2] - extent[0])
+                    .fold(40.0f32, f32::max)
+                    + 20.0;
+                let x = right_edge - width / 2.0;
+                for (row, &slot) in column.iter().enumerate() {
+                    undated_places.push((slot, [x, row as f32 * row_height]));
+                }
+                right_edge -= width;
+            }
+            // The dated nodes share what width is left, at least a third of the view.
+            let widest_dated = days
+                .iter()
+                .zip(&slot_extents)
+                .filter(|(day, _)| day.is_some())
+                .map(|(_, extent)| extent[2] - extent[0])
+                .fold(40.0f32, f32::max);
+            let width = (room.size[0] + right_edge - widest_dated).max(room.size[0] / 3.0);
+            placed = timeline(&days, width, 0.0)
+                .into_iter()
+                .map(|[x, y]| [x + widest_dated / 2.0 + 10.0, y])
+                .collect();
+            for (slot, place) in undated_places {
+                if let Some(entry) = placed.get_mut(slot) {
+                    *entry = place;
+                }
+            }
         }
     }
     let pins: Vec<bool> = slots
