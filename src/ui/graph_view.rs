@@ -22,7 +22,7 @@ use crate::layout::ForceLayout;
 use crate::model::{Model, NodeKind};
 use crate::view::arrangement::{
     FORCE_STEPS, LABEL_GAP, OVERLAP_ROUNDS, Room, arrange_by_rule, finish_force, force_layout,
-    shown_slots,
+    shown_slots, timeline_ticks,
 };
 use crate::view::{LayoutKind, Visibility};
 
@@ -607,6 +607,9 @@ impl GraphCanvas {
         }
         self.last_local_transform = Some((metadata.zoom, metadata.pan));
         self.last_transform = Some((metadata.zoom, metadata.pan + top_left.to_vec2()));
+        if self.layout_kind == LayoutKind::Timeline {
+            self.timeline_axis_ui(ui, model, response.response.rect, metadata.zoom, metadata.pan);
+        }
 
         let mut events = Vec::new();
         let mut dropped = Vec::new();
@@ -671,6 +674,25 @@ impl GraphCanvas {
             ui.ctx().request_repaint();
         }
         events
+    }
+
+    /// Date labels along the top of the canvas, with a faint line down each date.
+    fn timeline_axis_ui(&self, ui: &Ui, model: &Model, rect: Rect, zoom: f32, pan: Vec2) {
+        let painter = ui.painter_at(rect);
+        for (x, label) in timeline_ticks(model, &self.visibility.nodes, &self.positions) {
+            let screen_x = rect.left() + pan.x + x * zoom;
+            painter.line_segment(
+                [Pos2::new(screen_x, rect.top() + 22.0), Pos2::new(screen_x, rect.bottom())],
+                Stroke::new(1.0, Color32::from_rgba_unmultiplied(0, 0, 0, 30)),
+            );
+            painter.text(
+                Pos2::new(screen_x, rect.top() + 4.0),
+                egui::Align2::CENTER_TOP,
+                label,
+                FontId::proportional(13.0),
+                Color32::from_gray(60),
+            );
+        }
     }
 
     fn step_animation(&mut self) {

@@ -237,24 +237,43 @@ pub fn arrange_by_rule(
     write_back(layout.positions(), slots, positions);
 }
 
-/// The day a node sits at on the timeline: a meeting's date, or else the earliest date of
-/// its dated relations; `None` when it has neither.
-pub fn node_day(model: &Model, node: usize) -> Option<f64> {
+/// The date a node sits at on the timeline: a meeting's date, or else the earliest
+/// date of its dated relations; `None` when it has neither.
+pub fn node_date(model: &Model, node: usize) -> Option<crate::model::PartialDate> {
     let node = model.nodes.get(node)?;
-    let to_day = |date: crate::model::PartialDate| {
-        let (year, month, day) = date.first_day();
-        day_number(year, month, day)
-    };
     if let Some(date) = node.meeting.as_ref().and_then(|meeting| meeting.date) {
-        return Some(to_day(date));
+        return Some(date);
     }
     model
         .edges
         .iter()
         .filter(|edge| edge.source == node.id || edge.target == node.id)
         .filter_map(|edge| edge.date)
-        .map(to_day)
-        .reduce(f64::min)
+        .min_by_key(|date| date.first_day())
+}
+
+/// The day number of [`node_date`], for spacing on the axis.
+pub fn node_day(model: &Model, node: usize) -> Option<f64> {
+    node_date(model, node).map(|date| {
+        let (year, month, day) = date.first_day();
+        day_number(year, month, day)
+    })
+}
+
+/// The timeline axis: one `(x, label)` per distinct date of the shown nodes, by x.
+pub fn timeline_ticks(model: &Model, shown: &[bool], positions: &[[f32; 2]]) -> Vec<(f32, String)> {
+    let mut ticks: Vec<(f32, String)> = Vec::new();
+    for (node, _) in shown.iter().enumerate().filter(|(_, shown)| **shown) {
+        let (Some(date), Some(place)) = (node_date(model, node), positions.get(node)) else {
+            continue;
+        };
+        let label = date.human();
+        if !ticks.iter().any(|(_, existing)| *existing == label) {
+            ticks.push((place[0], label));
+        }
+    }
+    ticks.sort_by(|a, b| a.0.total_cmp(&b.0));
+    ticks
 }
 
 /// The factor that makes `positions` (with their boxes) fill `room`.
