@@ -304,8 +304,18 @@ fn timeline_places_nodes_by_date_with_an_axis() {
     let extents = vec![[-60.0, -12.0, 60.0, 30.0]; model.nodes.len()];
     let mut positions = vec![[0.0f32, 0.0]; model.nodes.len()];
     let pinned = vec![false; model.nodes.len()];
-    let room = Room { size: [900.0, 800.0] };
-    arrange_by_rule(&model, LayoutKind::Timeline, &slots, &extents, room, &mut positions, &pinned);
+    let room = Room {
+        size: [900.0, 800.0],
+    };
+    arrange_by_rule(
+        &model,
+        LayoutKind::Timeline,
+        &slots,
+        &extents,
+        room,
+        &mut positions,
+        &pinned,
+    );
     let shown = vec![true; model.nodes.len()];
     let ticks = timeline_ticks(&model, &shown, &positions);
     let labels: Vec<&str> = ticks.iter().map(|(_, label)| label.as_str()).collect();
@@ -314,7 +324,10 @@ fn timeline_places_nodes_by_date_with_an_axis() {
     for (node, place) in positions.iter().enumerate() {
         match node_date(&model, node) {
             Some(date) => {
-                let tick = ticks.iter().find(|(_, label)| *label == date.human()).unwrap();
+                let tick = ticks
+                    .iter()
+                    .find(|(_, label)| *label == date.human())
+                    .unwrap();
                 assert!((place[0] - tick.0).abs() < 0.5, "{}", model.nodes[node].id);
             }
             None => assert!(place[0] < ticks[0].0, "{}", model.nodes[node].id),

@@ -608,7 +608,13 @@ impl GraphCanvas {
         self.last_local_transform = Some((metadata.zoom, metadata.pan));
         self.last_transform = Some((metadata.zoom, metadata.pan + top_left.to_vec2()));
         if self.layout_kind == LayoutKind::Timeline {
-            self.timeline_axis_ui(ui, model, response.response.rect, metadata.zoom, metadata.pan);
+            self.timeline_axis_ui(
+                ui,
+                model,
+                response.response.rect,
+                metadata.zoom,
+                metadata.pan,
+            );
         }
 
         let mut events = Vec::new();
@@ -682,7 +688,10 @@ impl GraphCanvas {
         for (x, label) in timeline_ticks(model, &self.visibility.nodes, &self.positions) {
             let screen_x = rect.left() + pan.x + x * zoom;
             painter.line_segment(
-                [Pos2::new(screen_x, rect.top() + 22.0), Pos2::new(screen_x, rect.bottom())],
+                [
+                    Pos2::new(screen_x, rect.top() + 22.0),
+                    Pos2::new(screen_x, rect.bottom()),
+                ],
                 Stroke::new(1.0, Color32::from_rgba_unmultiplied(0, 0, 0, 30)),
             );
             painter.text(
