@@ -24,18 +24,26 @@ impl Adjacency {
     ) -> Self {
         let count = model.nodes.len();
         let included: Vec<bool> = (0..count).map(&include_node).collect();
+        let edges = model
+            .edges
+            .iter()
+            .enumerate()
+            .filter(|&(position, _)| include_edge(position))
+            .filter_map(|(position, edge)| {
+                let source = model.node_position(&edge.source)?;
+                let target = model.node_position(&edge.target)?;
+                Some((source, target, position))
+            });
+        Self::build(included, edges)
+    }
+
+    /// Adjacency of `included.len()` nodes from `(source, target, edge position)` triples;
+    /// triples with an end out of range or not included are left out.
+    fn build(included: Vec<bool>, edges: impl Iterator<Item = (usize, usize, usize)>) -> Self {
+        let count = included.len();
         let mut neighbours = vec![Vec::new(); count];
         let mut self_loops = vec![0; count];
-        for (position, edge) in model.edges.iter().enumerate() {
-            if !include_edge(position) {
-                continue;
-            }
-            let (Some(source), Some(target)) = (
-                model.node_position(&edge.source),
-                model.node_position(&edge.target),
-            ) else {
-                continue;
-            };
+        for (source, target, position) in edges {
             if !(included.get(source).copied().unwrap_or(false)
                 && included.get(target).copied().unwrap_or(false))
             {
@@ -107,26 +115,10 @@ impl Adjacency {
     /// Builds adjacency directly from undirected edge pairs over `count` nodes (edge
     /// positions are the pair's index); for tests and benchmarks.
     pub fn from_pairs(count: usize, pairs: &[(usize, usize)]) -> Self {
-        let mut neighbours = vec![Vec::new(); count];
-        let mut self_loops = vec![0; count];
-        for (position, &(a, b)) in pairs.iter().enumerate() {
-            if a >= count || b >= count {
-                continue;
-            }
-            if a == b {
-                self_loops[a] += 1;
-                continue;
-            }
-            neighbours[a].push((b, position));
-            neighbours[b].push((a, position));
-        }
-        for list in &mut neighbours {
-            list.sort_unstable();
-        }
-        Self {
-            neighbours,
-            self_loops,
-            included: vec![true; count],
-        }
+        let edges = pairs
+            .iter()
+            .enumerate()
+            .map(|(position, &(a, b))| (a, b, position));
+        Self::build(vec![true; count], edges)
     }
 }

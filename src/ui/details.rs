@@ -2,11 +2,11 @@
 //! passages that support it.
 
 use egui::text::LayoutJob;
-use egui::{Color32, FontId, RichText, Sense, TextFormat, Ui, Vec2};
+use egui::{Color32, RichText, Sense, Ui, Vec2};
 
 use super::Command;
 use super::state::{Document, Selection};
-use super::style::{QUOTE_HIGHLIGHT, kind_color, paint_kind_marker};
+use super::style::{highlighted_text, kind_color, paint_kind_marker};
 use crate::graph::NegotiationGraph;
 use crate::model::{Edge, Evidence, Model, Node, Relation};
 use crate::view::{Focus, FocusMode};
@@ -444,35 +444,10 @@ fn sentence_job(ui: &Ui, text: &crate::model::ArticleText, record: &Evidence) ->
     let (sentence_start, sentence_end) = text.sentence_around(record.start, record.end);
     let sentence_start = sentence_start.max(record.start.saturating_sub(SENTENCE_CONTEXT_CHARS));
     let sentence_end = sentence_end.min(record.end + SENTENCE_CONTEXT_CHARS);
-    let body = FontId::proportional(15.0);
-    let plain = TextFormat {
-        font_id: body.clone(),
-        color: ui.visuals().text_color(),
-        ..Default::default()
-    };
-    let highlighted = TextFormat {
-        font_id: body,
-        color: Color32::BLACK,
-        background: QUOTE_HIGHLIGHT,
-        ..Default::default()
-    };
-    let mut job = LayoutJob::default();
-    job.wrap.max_width = ui.available_width();
-    job.append(
-        text.slice(sentence_start, record.start).unwrap_or(""),
-        0.0,
-        plain.clone(),
-    );
-    job.append(
-        text.slice(record.start, record.end)
-            .unwrap_or(&record.quote),
-        0.0,
-        highlighted,
-    );
-    job.append(
-        text.slice(record.end, sentence_end).unwrap_or(""),
-        0.0,
-        plain,
-    );
-    job
+    highlighted_text(
+        ui,
+        text,
+        (sentence_start, sentence_end),
+        (record.start, record.end),
+    )
 }

@@ -1,11 +1,11 @@
 //! The article reader: the full text of one article with the quoted span highlighted and
 //! scrolled into view.
 
-use egui::text::{CCursor, LayoutJob};
-use egui::{Align, Color32, FontId, RichText, TextFormat};
+use egui::text::CCursor;
+use egui::{Align, RichText};
 
 use super::state::ReaderState;
-use super::style::QUOTE_HIGHLIGHT;
+use super::style::highlighted_text;
 use crate::model::Model;
 
 /// Shows the reader window; returns false when the user closed it.
@@ -40,25 +40,9 @@ pub fn reader_ui(ctx: &egui::Context, model: &Model, state: &mut ReaderState) ->
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
                     let text = &article.text;
-                    let body = FontId::proportional(15.0);
-                    let plain = TextFormat {
-                        font_id: body.clone(),
-                        color: ui.visuals().text_color(),
-                        ..Default::default()
-                    };
-                    let highlighted = TextFormat {
-                        font_id: body,
-                        color: Color32::BLACK,
-                        background: QUOTE_HIGHLIGHT,
-                        ..Default::default()
-                    };
                     let end = state.end.min(text.char_len());
                     let start = state.start.min(end);
-                    let mut job = LayoutJob::default();
-                    job.wrap.max_width = ui.available_width();
-                    job.append(text.slice(0, start).unwrap_or(""), 0.0, plain.clone());
-                    job.append(text.slice(start, end).unwrap_or(""), 0.0, highlighted);
-                    job.append(text.slice(end, text.char_len()).unwrap_or(""), 0.0, plain);
+                    let job = highlighted_text(ui, text, (0, text.char_len()), (start, end));
                     let galley = ui.fonts_mut(|fonts| fonts.layout_job(job));
                     let response = ui.label(galley.clone());
                     if state.scroll_pending {

@@ -83,3 +83,35 @@ pub fn paint_kind_marker(painter: &Painter, kind: NodeKind, rect: Rect) {
 
 /// The background colour that marks a quote inside its sentence.
 pub const QUOTE_HIGHLIGHT: Color32 = Color32::from_rgb(255, 236, 140);
+
+/// Chars `from..to` of `text` as a wrapped paragraph with chars `start..end` (clamped
+/// into it) highlighted: how the evidence panel and the reader show a quote.
+pub fn highlighted_text(
+    ui: &egui::Ui,
+    text: &crate::model::ArticleText,
+    (from, to): (usize, usize),
+    (start, end): (usize, usize),
+) -> egui::text::LayoutJob {
+    let to = to.min(text.char_len());
+    let from = from.min(to);
+    let end = end.clamp(from, to);
+    let start = start.clamp(from, end);
+    let body = egui::FontId::proportional(15.0);
+    let plain = egui::TextFormat {
+        font_id: body.clone(),
+        color: ui.visuals().text_color(),
+        ..Default::default()
+    };
+    let highlighted = egui::TextFormat {
+        font_id: body,
+        color: Color32::BLACK,
+        background: QUOTE_HIGHLIGHT,
+        ..Default::default()
+    };
+    let mut job = egui::text::LayoutJob::default();
+    job.wrap.max_width = ui.available_width();
+    job.append(text.slice(from, start).unwrap_or(""), 0.0, plain.clone());
+    job.append(text.slice(start, end).unwrap_or(""), 0.0, highlighted);
+    job.append(text.slice(end, to).unwrap_or(""), 0.0, plain);
+    job
+}
