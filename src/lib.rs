@@ -2,11 +2,12 @@
 //! every node and every edge is backed by the exact article sentences that support it.
 //!
 //! Data flows one way: file -> [`dataset`] (checked) -> [`model`] -> [`graph`] ->
-//! [`layout`] -> [`ui`]. The [`cli`] runs the same pipeline with no window.
+//! [`layout`] -> [`ui`] or [`export`]. The [`cli`] runs the same pipeline with no window.
 
 pub mod atomic;
 pub mod cli;
 pub mod dataset;
+pub mod export;
 pub mod graph;
 pub mod layout;
 pub mod model;

@@ -442,3 +442,55 @@ fn the_force_layout_pauses_and_resumes() {
         "and settles"
     );
 }
+
+#[test]
+fn export_figure_writes_what_the_window_shows() {
+    let mut harness = harness();
+    // Hide the demands first: the figure shows what the window shows.
+    harness.get_by_label("Filters").click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Demand (15)")
+        .click();
+    harness.run_steps(3);
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Export figure…").click();
+    harness.run_steps(2);
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("talks.svg");
+    let field = harness
+        .get_all_by_role(Role::TextInput)
+        .find(|f| f.value().as_deref() == Some("figure.png"))
+        .unwrap();
+    field.focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run_steps(1);
+    let field = harness
+        .get_all_by_role(Role::TextInput)
+        .find(|f| f.value().as_deref() == Some("figure.png"))
+        .unwrap();
+    field.type_text(&path.display().to_string());
+    harness.run_steps(2);
+    harness.get_by_label("Export").click();
+    harness.run_steps(3);
+    let svg = std::fs::read_to_string(&path).expect("the figure was written");
+    let document = roxmltree::Document::parse(&svg).unwrap();
+    let nodes = document
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("node"))
+        .count();
+    let shown = harness
+        .state()
+        .document()
+        .canvas
+        .visibility()
+        .nodes
+        .iter()
+        .filter(|&&s| s)
+        .count();
+    assert_eq!(nodes, shown);
+    assert_eq!(shown, 53 - 15);
+    assert!(harness.query_by_label_contains("Wrote").is_some());
+}

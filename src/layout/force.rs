@@ -16,6 +16,9 @@ pub struct ForceSettings {
     pub cooling: f32,
     /// The layout is settled once no node moves farther than this in a step.
     pub settle_distance: f32,
+    /// Which start: 0 puts nodes on the spiral in order; another value shuffles them
+    /// (deterministically), giving another arrangement.
+    pub seed: u64,
 }
 
 impl Default for ForceSettings {
@@ -26,6 +29,7 @@ impl Default for ForceSettings {
             initial_temperature: 120.0,
             cooling: 0.97,
             settle_distance: 0.3,
+            seed: 0,
         }
     }
 }
@@ -49,7 +53,9 @@ impl ForceLayout {
     /// A layout of `node_count` nodes joined by `edges` (pairs of node positions; pairs
     /// out of range and self-loops exert no force), starting on a golden-angle spiral.
     pub fn new(node_count: usize, edges: Vec<(usize, usize)>, settings: ForceSettings) -> Self {
-        let positions = (0..node_count)
+        let order = seeded_order(node_count, settings.seed);
+        let positions = order
+            .into_iter()
             .map(|index| spiral_position(index, settings.ideal_distance))
             .collect();
         let edges: Vec<(usize, usize)> = edges
@@ -300,6 +306,24 @@ fn separation(positions: &[[f32; 2]], a: usize, b: usize) -> (f32, f32, f32) {
     (angle.cos() * 0.01, angle.sin() * 0.01, 0.01)
 }
 
+/// `0..count` in order for seed 0, otherwise shuffled by a xorshift generator seeded with
+/// `seed` (Fisher-Yates): the same seed, the same order, on every machine.
+fn seeded_order(count: usize, seed: u64) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..count).collect();
+    if seed == 0 {
+        return order;
+    }
+    let mut state = seed ^ 0x9E37_79B9_7F4A_7C15;
+    for index in (1..count).rev() {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let other = (state % (index as u64 + 1)) as usize;
+        order.swap(index, other);
+    }
+    order
+}
+
 fn spiral_position(index: usize, spacing: f32) -> [f32; 2] {
     const GOLDEN_ANGLE: f32 = 2.399_963;
     let radius = spacing * 0.5 * (index as f32 + 0.5).sqrt();
@@ -422,6 +446,28 @@ mod tests {
             (after / before - 1.0).abs() < 0.15,
             "spread went from {before} to {after}"
         );
+    }
+
+    #[test]
+    fn seeds_give_other_but_repeatable_starts() {
+        let settings = |seed| ForceSettings {
+            seed,
+            ..ForceSettings::default()
+        };
+        let start = |seed| {
+            ForceLayout::new(10, Vec::new(), settings(seed))
+                .positions()
+                .to_vec()
+        };
+        assert_eq!(start(7), start(7));
+        assert_ne!(start(7), start(8));
+        assert_eq!(
+            start(0),
+            ForceLayout::new(10, Vec::new(), ForceSettings::default()).positions()
+        );
+        let mut sorted = seeded_order(50, 3);
+        sorted.sort_unstable();
+        assert_eq!(sorted, (0..50).collect::<Vec<_>>(), "a permutation");
     }
 
     #[test]

@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use egui::{Color32, Key, KeyboardShortcut, Modifiers, RichText, Sense, Ui, Vec2};
 
 use super::details::details_ui;
+use super::export_window::{ExportState, export_window_ui};
 use super::graph_view::CanvasEvent;
 use super::reader::reader_ui;
 use super::recent::RecentFiles;
@@ -105,6 +106,8 @@ pub struct BackchannelApp {
     last_session_save: Option<Instant>,
     /// The node whose neighbours the arrow keys walk, and where the walk is.
     neighbour_walk: Option<(String, usize)>,
+    /// The export window, while it is open.
+    export: Option<ExportState>,
 }
 
 impl BackchannelApp {
@@ -132,6 +135,7 @@ impl BackchannelApp {
             session_dirty: false,
             last_session_save: None,
             neighbour_walk: None,
+            export: None,
         };
         app.restore_session();
         app.status = app.opened_status();
@@ -553,6 +557,10 @@ impl BackchannelApp {
                         }
                     }
                 });
+                if ui.button("Export figure…").clicked() {
+                    self.export.get_or_insert_with(ExportState::default);
+                    ui.close();
+                }
                 if ui.button("Open the built-in seed dataset").clicked() {
                     commands.push(Command::OpenSeed);
                     ui.close();
@@ -1004,6 +1012,11 @@ impl eframe::App for BackchannelApp {
             && !reader_ui(&ctx, &self.document.loaded.model, reader)
         {
             self.reader = None;
+        }
+        if let Some(export) = &mut self.export
+            && !export_window_ui(&ctx, export, &self.document)
+        {
+            self.export = None;
         }
         self.open_failure_ui(&ctx);
         self.warnings_ui(&ctx);

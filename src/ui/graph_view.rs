@@ -24,14 +24,11 @@ use crate::view::arrangement::{
     FORCE_STEPS, LABEL_GAP, OVERLAP_ROUNDS, Room, arrange_by_rule, finish_force, force_layout,
     shown_slots, timeline_ticks,
 };
+use crate::view::style::{LABEL_FONT_SIZE, NODE_RADIUS};
 use crate::view::{LayoutKind, Visibility};
 
-/// Canvas radius of a node at scale 1.
-const NODE_RADIUS: f32 = 11.0;
 /// Layout steps per frame while a re-run force layout animates.
 const STEPS_PER_FRAME: usize = 3;
-/// Font size of node labels at zoom 1, in points.
-const LABEL_FONT_SIZE: f32 = 14.0;
 /// Screen margin kept around the graph when it is fitted to the view, in points.
 const FIT_MARGIN: f32 = 12.0;
 
@@ -167,6 +164,7 @@ impl GraphCanvas {
             &canvas.positions,
             &canvas.pinned,
             false,
+            0,
         );
         layout.run(FORCE_STEPS);
         finish_force(&mut layout, &slots, &[], None, &mut canvas.positions);
@@ -192,6 +190,19 @@ impl GraphCanvas {
     /// What is shown.
     pub fn visibility(&self) -> &Visibility {
         &self.visibility
+    }
+
+    /// Size factor of every model node.
+    pub fn scales(&self) -> &[f32] {
+        &self.scales
+    }
+
+    /// Highlighted nodes and edges (model positions), sorted.
+    pub fn highlighted(&self) -> (Vec<usize>, Vec<usize>) {
+        (
+            self.highlighted_nodes.iter().copied().collect(),
+            self.highlighted_edges.iter().copied().collect(),
+        )
     }
 
     /// Zoom and pan of the last frame (pan relative to the canvas' top left).
@@ -325,6 +336,7 @@ impl GraphCanvas {
                 &self.positions,
                 &self.pinned,
                 false,
+                0,
             );
             self.animation = Some(Animation {
                 layout,
@@ -402,6 +414,7 @@ impl GraphCanvas {
                 &self.positions,
                 &self.pinned,
                 warm,
+                0,
             );
             layout.run(FORCE_STEPS);
             let room = if warm { None } else { room };

@@ -3,6 +3,7 @@
 
 mod app;
 mod details;
+mod export_window;
 pub mod graph_view;
 mod reader;
 mod recent;
@@ -13,6 +14,7 @@ mod style;
 use std::path::PathBuf;
 
 pub use app::{AppOptions, BackchannelApp, Command, SHORTCUTS};
+pub use export_window::{ExportState, document_scene};
 pub use recent::{MAX_RECENT, RecentFiles};
 pub use sidebar::{SidebarState, SidebarTab};
 pub use state::{Document, PathResult, ReaderState, Selection, ViewSnapshot};

@@ -1,68 +1,40 @@
 //! How kinds look: one colour and one shape per node kind, shared by the graph, the legend
 //! and the details panel so they always agree.
 
-use egui::epaint::{CircleShape, PathShape, RectShape};
-use egui::{Color32, CornerRadius, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2};
+use egui::epaint::{CircleShape, PathShape};
+use egui::{Color32, Painter, Pos2, Rect, Shape, Stroke, Vec2};
 
 use crate::model::NodeKind;
+pub use crate::view::style::kind_shape_name;
+use crate::view::style::{Outline, Rgb, kind_outline, kind_rgb};
 
-/// The fill colour of a node kind (colour-blind-safe hues from the Okabe-Ito palette).
+/// The fill colour of a node kind, as egui draws it.
 pub fn kind_color(kind: NodeKind) -> Color32 {
-    match kind {
-        NodeKind::Actor => Color32::from_rgb(0, 114, 178),
-        NodeKind::Mediator => Color32::from_rgb(0, 158, 115),
-        NodeKind::Meeting => Color32::from_rgb(230, 159, 0),
-        NodeKind::Demand => Color32::from_rgb(204, 121, 167),
-    }
+    rgb(kind_rgb(kind))
 }
 
-/// The name of a kind's shape, for the legend and accessibility.
-pub fn kind_shape_name(kind: NodeKind) -> &'static str {
-    match kind {
-        NodeKind::Actor => "circle",
-        NodeKind::Mediator => "diamond",
-        NodeKind::Meeting => "square",
-        NodeKind::Demand => "triangle",
-    }
+/// An sRGB triple as an egui colour.
+pub fn rgb([r, g, b]: Rgb) -> Color32 {
+    Color32::from_rgb(r, g, b)
 }
 
 /// The shapes that draw a node of `kind` centred on `center`, fitting in a circle of
-/// `radius`.
+/// `radius` (screen points), from the shared outline.
 pub fn kind_shapes(kind: NodeKind, center: Pos2, radius: f32, stroke: Stroke) -> Shape {
     let fill = kind_color(kind);
-    match kind {
-        NodeKind::Actor => CircleShape {
+    match kind_outline(kind, radius) {
+        Outline::Circle(radius) => CircleShape {
             center,
             radius,
             fill,
             stroke,
         }
         .into(),
-        NodeKind::Mediator => PathShape::convex_polygon(
-            vec![
-                center + Vec2::new(0.0, -radius * 1.15),
-                center + Vec2::new(radius * 1.15, 0.0),
-                center + Vec2::new(0.0, radius * 1.15),
-                center + Vec2::new(-radius * 1.15, 0.0),
-            ],
-            fill,
-            stroke,
-        )
-        .into(),
-        NodeKind::Meeting => RectShape::new(
-            Rect::from_center_size(center, Vec2::splat(radius * 1.7)),
-            CornerRadius::same(2),
-            fill,
-            stroke,
-            StrokeKind::Middle,
-        )
-        .into(),
-        NodeKind::Demand => PathShape::convex_polygon(
-            vec![
-                center + Vec2::new(0.0, -radius * 1.2),
-                center + Vec2::new(radius * 1.1, radius * 0.75),
-                center + Vec2::new(-radius * 1.1, radius * 0.75),
-            ],
+        Outline::Polygon(points) => PathShape::convex_polygon(
+            points
+                .into_iter()
+                .map(|[x, y]| center + Vec2::new(x, y))
+                .collect(),
             fill,
             stroke,
         )

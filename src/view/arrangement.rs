@@ -60,6 +60,7 @@ pub fn force_layout(
     positions: &[[f32; 2]],
     pinned: &[bool],
     warm: bool,
+    seed: u64,
 ) -> ForceLayout {
     let edges = slot_edges(model, slots, shown_edges);
     let pins: Vec<bool> = slots
@@ -73,7 +74,11 @@ pub fn force_layout(
             .collect();
         ForceLayout::from_positions(start, pins, edges, ForceSettings::default())
     } else {
-        let mut layout = ForceLayout::new(slots.len(), edges, ForceSettings::default());
+        let settings = ForceSettings {
+            seed,
+            ..ForceSettings::default()
+        };
+        let mut layout = ForceLayout::new(slots.len(), edges, settings);
         for (slot, &node) in slots.iter().enumerate() {
             if pins.get(slot).copied().unwrap_or(false)
                 && let Some(&position) = positions.get(node)

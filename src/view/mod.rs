@@ -6,6 +6,7 @@ mod filter;
 mod history;
 mod layout_kind;
 mod session;
+pub mod style;
 
 pub use filter::{Focus, FocusMode, ViewFilter, Visibility, timeline_dates};
 pub use history::{HISTORY_LIMIT, History};

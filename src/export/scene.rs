@@ -1,0 +1,561 @@
+//! The scene: everything a figure shows, placed in figure pixels (at scale 1) — nodes with
+//! their shapes, colours and labels, edges with arrows, a title, a legend of the kinds and
+//! relations shown, and a caption of the articles behind the edges. The SVG is written
+//! from it and the PNG rasterised from that SVG, and both use the shapes and colours the
+//! window draws with (`view::style`), so screen, SVG and PNG agree.
+
+use std::collections::BTreeMap;
+
+use crate::model::{Model, NodeKind, Relation};
+use crate::view::Visibility;
+use crate::view::style::{EDGE_RGB, HIGHLIGHT_RGB, LABEL_FONT_SIZE, NODE_RADIUS, Rgb, kind_rgb};
+
+use super::font::text_size;
+
+/// Space around everything, in pixels.
+pub const MARGIN: f32 = 24.0;
+/// Font size of the title.
+pub const TITLE_SIZE: f32 = 22.0;
+/// Font size of the legend and caption.
+pub const SMALL_SIZE: f32 = 13.0;
+/// Least figure width, so the legend has room.
+pub const MIN_WIDTH: f32 = 640.0;
+
+/// The figure's background.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Background {
+    /// White, for print.
+    #[default]
+    White,
+    /// None: the page shows through.
+    Transparent,
+    /// Dark grey, for slides.
+    Dark,
+}
+
+impl Background {
+    /// Parses `white`, `transparent` or `dark`.
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "white" => Some(Self::White),
+            "transparent" => Some(Self::Transparent),
+            "dark" => Some(Self::Dark),
+            _ => None,
+        }
+    }
+
+    /// The colour of text on it.
+    pub fn text_rgb(self) -> Rgb {
+        match self {
+            Self::Dark => [235, 235, 235],
+            _ => [20, 20, 20],
+        }
+    }
+}
+
+/// What a figure shows besides the graph.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SceneOptions {
+    /// A title above the graph.
+    pub title: Option<String>,
+    /// List the articles that support the visible edges below the legend.
+    pub caption: bool,
+    /// The background.
+    pub background: Background,
+}
+
+/// A node as drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SceneNode {
+    /// Its id.
+    pub id: String,
+    /// Its label.
+    pub label: String,
+    /// Its kind (shape and colour).
+    pub kind: NodeKind,
+    /// Its centre.
+    pub center: [f32; 2],
+    /// Radius of the circle its shape fits in.
+    pub radius: f32,
+    /// Fill colour.
+    pub fill: Rgb,
+    /// Drawn faintly.
+    pub dimmed: bool,
+    /// Outlined in red (on a highlighted path, or selected).
+    pub highlighted: bool,
+    /// Where the label's text starts (left, baseline) and its size.
+    pub label_origin: [f32; 2],
+    /// Width and height of the label text.
+    pub label_size: [f32; 2],
+}
+
+/// An edge as drawn: a line or a curve (parallel edges) from `start` to `end` with an
+/// arrowhead at `end`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SceneEdge {
+    /// Its id.
+    pub id: String,
+    /// Its relation.
+    pub relation: Relation,
+    /// Where it leaves the source's outline.
+    pub start: [f32; 2],
+    /// Where it meets the target's outline.
+    pub end: [f32; 2],
+    /// Control point of a quadratic curve, for parallel edges and self-loops.
+    pub control: Option<[f32; 2]>,
+    /// The arrowhead's three corners.
+    pub arrow: [[f32; 2]; 3],
+    /// Colour.
+    pub stroke: Rgb,
+    /// Line width.
+    pub width: f32,
+}
+
+/// A line of text placed in the figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SceneText {
+    /// The text.
+    pub text: String,
+    /// Left end of its baseline.
+    pub origin: [f32; 2],
+    /// Font size.
+    pub size: f32,
+}
+
+/// A legend entry for a kind: its marker and name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendKind {
+    /// The kind.
+    pub kind: NodeKind,
+    /// Centre of its marker.
+    pub marker: [f32; 2],
+    /// Its name, placed.
+    pub text: SceneText,
+}
+
+/// Everything a figure shows, in pixels at scale 1.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scene {
+    /// Width of the figure.
+    pub width: f32,
+    /// Height of the figure.
+    pub height: f32,
+    /// The background.
+    pub background: Background,
+    /// The title, if any.
+    pub title: Option<SceneText>,
+    /// Edges, drawn first.
+    pub edges: Vec<SceneEdge>,
+    /// Nodes, drawn over the edges, in model order.
+    pub nodes: Vec<SceneNode>,
+    /// The kinds shown.
+    pub legend_kinds: Vec<LegendKind>,
+    /// The relations shown, as wrapped lines.
+    pub legend_relations: Vec<SceneText>,
+    /// The sources, as wrapped lines ("Sources:" first).
+    pub caption: Vec<SceneText>,
+    /// Width an SVG viewer should show the figure at (the drawing scales); `None`: its
+    /// own width.
+    pub display_width: Option<f32>,
+}
+
+/// What the graph looks like: per model node and edge, as the window shows it.
+#[derive(Debug, Clone, Copy)]
+pub struct GraphLook<'a> {
+    /// What is shown and dimmed.
+    pub visibility: &'a Visibility,
+    /// Canvas position of every node.
+    pub positions: &'a [[f32; 2]],
+    /// Size factor of every node (by a measure), or `None` for all alike.
+    pub scales: Option<&'a [f32]>,
+    /// Nodes outlined in red.
+    pub highlighted_nodes: &'a [usize],
+    /// Edges drawn in red.
+    pub highlighted_edges: &'a [usize],
+}
+
+impl Scene {
+    /// Places the shown graph of `model`, as `look` says, with a title, legend and
+    /// caption. Canvas units become pixels at scale 1; the graph is moved so that every
+    /// node and every label lies inside the figure.
+    pub fn build(model: &Model, look: GraphLook<'_>, options: &SceneOptions) -> Self {
+        let shown = |node: usize| look.visibility.nodes.get(node).copied().unwrap_or(false);
+        let mut nodes: Vec<SceneNode> = Vec::new();
+        let mut index_of = BTreeMap::new();
+        for (position, node) in model.nodes.iter().enumerate().filter(|(p, _)| shown(*p)) {
+            let center = look.positions.get(position).copied().unwrap_or([0.0, 0.0]);
+            let scale = look
+                .scales
+                .and_then(|s| s.get(position))
+                .copied()
+                .unwrap_or(1.0);
+            let radius = NODE_RADIUS * scale.clamp(0.3, 4.0);
+            let label_size = text_size(&node.label, LABEL_FONT_SIZE);
+            index_of.insert(position, nodes.len());
+            nodes.push(SceneNode {
+                id: node.id.clone(),
+                label: node.label.clone(),
+                kind: node.kind,
+                center,
+                radius,
+                fill: kind_rgb(node.kind),
+                dimmed: look
+                    .visibility
+                    .dimmed_nodes
+                    .get(position)
+                    .copied()
+                    .unwrap_or(false),
+                highlighted: look.highlighted_nodes.contains(&position),
+                label_origin: [
+                    center[0] - label_size[0] / 2.0,
+                    center[1] + radius + 3.0 + LABEL_FONT_SIZE,
+                ],
+                label_size,
+            });
+        }
+
+        // Bounds of every node and label, then move the graph to the figure's origin.
+        let (mut min, mut max) = ([f32::MAX; 2], [f32::MIN; 2]);
+        for node in &nodes {
+            let boxes = [
+                [
+                    node.center[0] - node.radius * 1.2,
+                    node.center[1] - node.radius * 1.2,
+                ],
+                [
+                    node.center[0] + node.radius * 1.2,
+                    node.center[1] + node.radius * 1.2,
+                ],
+                [
+                    node.label_origin[0] - 3.0,
+                    node.label_origin[1] - LABEL_FONT_SIZE,
+                ],
+                [
+                    node.label_origin[0] + node.label_size[0] + 3.0,
+                    node.label_origin[1] + 5.0,
+                ],
+            ];
+            for point in boxes {
+                for axis in 0..2 {
+                    min[axis] = min[axis].min(point[axis]);
+                    max[axis] = max[axis].max(point[axis]);
+                }
+            }
+        }
+        if nodes.is_empty() {
+            (min, max) = ([0.0, 0.0], [0.0, 0.0]);
+        }
+        let graph_size = [max[0] - min[0], max[1] - min[1]];
+        let title = options
+            .title
+            .as_ref()
+            .filter(|t| !t.trim().is_empty())
+            .map(|text| {
+                let size = text_size(text, TITLE_SIZE);
+                (text.clone(), size)
+            });
+        let title_height = title.as_ref().map_or(0.0, |(_, size)| size[1] + 12.0);
+
+        // Legend and caption texts, to size the figure.
+        let kinds: Vec<NodeKind> = NodeKind::ALL
+            .iter()
+            .copied()
+            .filter(|k| nodes.iter().any(|n| n.kind == *k))
+            .collect();
+        let mut relations: Vec<Relation> = model
+            .edges
+            .iter()
+            .zip(&look.visibility.edges)
+            .filter(|(_, shown)| **shown)
+            .map(|(edge, _)| edge.relation)
+            .collect();
+        relations.sort();
+        relations.dedup();
+        let widest_title = title.as_ref().map_or(0.0, |(_, size)| size[0]);
+        let width = (graph_size[0] + 2.0 * MARGIN)
+            .max(MIN_WIDTH)
+            .max(widest_title + 2.0 * MARGIN);
+        let offset = [
+            MARGIN + (width - 2.0 * MARGIN - graph_size[0]) / 2.0 - min[0],
+            MARGIN + title_height - min[1],
+        ];
+        for node in &mut nodes {
+            node.center = [node.center[0] + offset[0], node.center[1] + offset[1]];
+            node.label_origin = [
+                node.label_origin[0] + offset[0],
+                node.label_origin[1] + offset[1],
+            ];
+        }
+
+        let edges = place_edges(model, look, &nodes, &index_of);
+
+        let mut y = MARGIN + title_height + graph_size[1] + 20.0;
+        let line_height = SMALL_SIZE * 1.5;
+        let mut legend_kinds = Vec::new();
+        let mut x = MARGIN;
+        for kind in kinds {
+            let name = capitalise(kind.as_str());
+            let size = text_size(&name, SMALL_SIZE);
+            if x + 22.0 + size[0] > width - MARGIN && x > MARGIN {
+                x = MARGIN;
+                y += line_height;
+            }
+            legend_kinds.push(LegendKind {
+                kind,
+                marker: [x + 7.0, y - SMALL_SIZE * 0.35],
+                text: SceneText {
+                    text: name,
+                    origin: [x + 20.0, y],
+                    size: SMALL_SIZE,
+                },
+            });
+            x += 20.0 + size[0] + 18.0;
+        }
+        let mut legend_relations = Vec::new();
+        if !relations.is_empty() {
+            y += line_height;
+            let names: Vec<String> = relations
+                .iter()
+                .map(|r| r.as_str().replace('_', " "))
+                .collect();
+            let text = format!(
+                "Relations (arrow from subject to object): {}",
+                names.join(", ")
+            );
+            for line in wrap(&text, SMALL_SIZE, width - 2.0 * MARGIN) {
+                legend_relations.push(SceneText {
+                    text: line,
+                    origin: [MARGIN, y],
+                    size: SMALL_SIZE,
+                });
+                y += line_height;
+            }
+            y -= line_height;
+        }
+        let mut caption = Vec::new();
+        if options.caption {
+            y += line_height * 1.4;
+            caption.push(SceneText {
+                text: "Sources:".to_owned(),
+                origin: [MARGIN, y],
+                size: SMALL_SIZE,
+            });
+            for source in sources(model, look.visibility) {
+                for line in wrap(&source, SMALL_SIZE, width - 2.0 * MARGIN - 12.0) {
+                    y += line_height;
+                    caption.push(SceneText {
+                        text: line,
+                        origin: [MARGIN + 12.0, y],
+                        size: SMALL_SIZE,
+                    });
+                }
+            }
+        }
+        let height = y + MARGIN;
+        let title = title.map(|(text, size)| SceneText {
+            text,
+            origin: [(width - size[0]) / 2.0, MARGIN + TITLE_SIZE * 0.9],
+            size: TITLE_SIZE,
+        });
+        Self {
+            width: width.ceil(),
+            height: height.ceil(),
+            background: options.background,
+            title,
+            edges,
+            nodes,
+            legend_kinds,
+            legend_relations,
+            caption,
+            display_width: None,
+        }
+    }
+}
+
+/// Edges between shown nodes, clipped to the outlines, parallel ones curved apart.
+fn place_edges(
+    model: &Model,
+    look: GraphLook<'_>,
+    nodes: &[SceneNode],
+    index_of: &BTreeMap<usize, usize>,
+) -> Vec<SceneEdge> {
+    let mut edges = Vec::new();
+    let mut parallel: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    let mut seen: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    let ends = |edge: &crate::model::Edge| -> Option<(usize, usize)> {
+        let a = *index_of.get(&model.node_position(&edge.source)?)?;
+        let b = *index_of.get(&model.node_position(&edge.target)?)?;
+        Some((a, b))
+    };
+    let shown_edges: Vec<(usize, &crate::model::Edge)> = model
+        .edges
+        .iter()
+        .enumerate()
+        .filter(|(p, _)| look.visibility.edges.get(*p).copied().unwrap_or(false))
+        .collect();
+    for (_, edge) in &shown_edges {
+        if let Some((a, b)) = ends(edge) {
+            *parallel.entry((a.min(b), a.max(b))).or_insert(0) += 1;
+        }
+    }
+    for (position, edge) in shown_edges {
+        let (Some((a, b)), true) = (ends(edge), true) else {
+            continue;
+        };
+        let (Some(source), Some(target)) = (nodes.get(a), nodes.get(b)) else {
+            continue;
+        };
+        let key = (a.min(b), a.max(b));
+        let count = parallel.get(&key).copied().unwrap_or(1);
+        let order = seen.entry(key).or_insert(0);
+        let index = *order;
+        *order += 1;
+        let highlighted = look.highlighted_edges.contains(&position);
+        let (stroke, width) = if highlighted {
+            (HIGHLIGHT_RGB, 3.0)
+        } else {
+            (EDGE_RGB, 1.5)
+        };
+        if a == b {
+            // A self-loop: a curve out of the top of the node and back.
+            let c = source.center;
+            let r = source.radius;
+            let start = [c[0] - r * 0.6, c[1] - r * 0.8];
+            let end = [c[0] + r * 0.6, c[1] - r * 0.8];
+            let control = [c[0], c[1] - r * (3.5 + index as f32)];
+            edges.push(SceneEdge {
+                id: edge.id.clone(),
+                relation: edge.relation,
+                start,
+                end,
+                control: Some(control),
+                arrow: arrowhead(control, end),
+                stroke,
+                width,
+            });
+            continue;
+        }
+        let (from, to) = (source.center, target.center);
+        let direction = normalise([to[0] - from[0], to[1] - from[1]]);
+        let normal = [-direction[1], direction[0]];
+        // Parallel edges fan out; the sign keeps A->B and B->A on their own sides.
+        let sign = if a < b { 1.0 } else { -1.0 };
+        let bend = (index as f32 - (count as f32 - 1.0) / 2.0) * 26.0 * sign;
+        let middle = [
+            (from[0] + to[0]) / 2.0 + normal[0] * bend,
+            (from[1] + to[1]) / 2.0 + normal[1] * bend,
+        ];
+        let towards_start = normalise([middle[0] - from[0], middle[1] - from[1]]);
+        let towards_end = normalise([middle[0] - to[0], middle[1] - to[1]]);
+        let start = [
+            from[0] + towards_start[0] * source.radius * 1.1,
+            from[1] + towards_start[1] * source.radius * 1.1,
+        ];
+        let end = [
+            to[0] + towards_end[0] * target.radius * 1.15,
+            to[1] + towards_end[1] * target.radius * 1.15,
+        ];
+        let control = (bend != 0.0).then(|| {
+            [
+                2.0 * middle[0] - (start[0] + end[0]) / 2.0,
+                2.0 * middle[1] - (start[1] + end[1]) / 2.0,
+            ]
+        });
+        edges.push(SceneEdge {
+            id: edge.id.clone(),
+            relation: edge.relation,
+            start,
+            end,
+            control,
+            arrow: arrowhead(control.unwrap_or(start), end),
+            stroke,
+            width,
+        });
+    }
+    edges
+}
+
+fn arrowhead(from: [f32; 2], tip: [f32; 2]) -> [[f32; 2]; 3] {
+    let direction = normalise([tip[0] - from[0], tip[1] - from[1]]);
+    let normal = [-direction[1], direction[0]];
+    let base = [tip[0] - direction[0] * 10.0, tip[1] - direction[1] * 10.0];
+    [
+        tip,
+        [base[0] + normal[0] * 4.0, base[1] + normal[1] * 4.0],
+        [base[0] - normal[0] * 4.0, base[1] - normal[1] * 4.0],
+    ]
+}
+
+fn normalise(vector: [f32; 2]) -> [f32; 2] {
+    let length = (vector[0] * vector[0] + vector[1] * vector[1]).sqrt();
+    if length > 1e-6 && length.is_finite() {
+        [vector[0] / length, vector[1] / length]
+    } else {
+        [1.0, 0.0]
+    }
+}
+
+/// "Outlet, “Title”, date" for every article that supports a shown edge, by date then
+/// title.
+fn sources(model: &Model, visibility: &Visibility) -> Vec<String> {
+    let mut cited: Vec<&crate::model::Article> = model
+        .articles
+        .iter()
+        .filter(|article| {
+            model
+                .edges
+                .iter()
+                .zip(&visibility.edges)
+                .any(|(edge, shown)| {
+                    *shown && edge.evidence.iter().any(|r| r.article_id == article.id)
+                })
+        })
+        .collect();
+    cited.sort_by(|a, b| {
+        a.published
+            .cmp(&b.published)
+            .then_with(|| a.title.cmp(&b.title))
+    });
+    cited
+        .iter()
+        .map(|article| {
+            format!(
+                "{}, “{}”, {}",
+                article.outlet,
+                article.title,
+                article.published.human()
+            )
+        })
+        .collect()
+}
+
+/// Splits `text` into lines no wider than `width` at `size`, at spaces (a single word
+/// wider than the line stays whole on its own line).
+pub fn wrap(text: &str, size: f32, width: f32) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{line} {word}")
+        };
+        if !line.is_empty() && text_size(&candidate, size)[0] > width {
+            lines.push(std::mem::take(&mut line));
+            line = word.to_owned();
+        } else {
+            line = candidate;
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}

@@ -1,0 +1,278 @@
+//! Scene -> SVG text. Deterministic: the same scene gives the same bytes. The shipped font
+//! is embedded, so the SVG looks the same in every viewer; every element has a class
+//! (`node`, `edge`, `label`, `legend`, `caption`, `title`) and nodes and edges carry their
+//! ids, for scripts and tests.
+
+use std::fmt::Write;
+
+use base64::Engine;
+
+use super::font::{FONT_BYTES, FONT_FAMILY};
+use super::scene::{Background, Scene, SceneText};
+use crate::view::style::{HIGHLIGHT_RGB, LABEL_FONT_SIZE, OUTLINE_RGB, Outline, Rgb, kind_outline};
+
+/// How text is written in the SVG: the embedded face first.
+pub const FONT_STACK: &str = "Ubuntu, 'Ubuntu Light', sans-serif";
+
+/// Writes `scene` as an SVG document. With `embed_font`, the shipped font is included as a
+/// data URL (about 480 kB) so that viewers without it show the same text.
+pub fn to_svg(scene: &Scene, embed_font: bool) -> String {
+    let mut svg = String::new();
+    let (w, h) = (scene.width, scene.height);
+    let (shown_w, shown_h) = match scene.display_width {
+        Some(display) if display > 0.0 => (display, h * display / w.max(1.0)),
+        _ => (w, h),
+    };
+    let _ = writeln!(
+        svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}" viewBox="0 0 {w} {h}" font-family="{FONT_STACK}">"#,
+        n(shown_w),
+        n(shown_h)
+    );
+    if embed_font {
+        let encoded = base64::engine::general_purpose::STANDARD.encode(FONT_BYTES);
+        let _ = writeln!(
+            svg,
+            "<style>@font-face{{font-family:{FONT_FAMILY};font-weight:normal;src:url(data:font/ttf;base64,{encoded}) format('truetype');}}</style>"
+        );
+    }
+    let text_color = scene.background.text_rgb();
+    match scene.background {
+        Background::White => {
+            let _ = writeln!(
+                svg,
+                r##"<rect class="background" x="0" y="0" width="{w}" height="{h}" fill="#ffffff"/>"##
+            );
+        }
+        Background::Dark => {
+            let _ = writeln!(
+                svg,
+                r##"<rect class="background" x="0" y="0" width="{w}" height="{h}" fill="#1e1e1e"/>"##
+            );
+        }
+        Background::Transparent => {}
+    }
+    if let Some(title) = &scene.title {
+        text(&mut svg, "title", title, text_color, "");
+    }
+
+    svg.push_str("<g class=\"edges\" fill=\"none\">\n");
+    for edge in &scene.edges {
+        let d = match edge.control {
+            Some(control) => format!(
+                "M{} {} Q{} {} {} {}",
+                n(edge.start[0]),
+                n(edge.start[1]),
+                n(control[0]),
+                n(control[1]),
+                n(edge.end[0]),
+                n(edge.end[1])
+            ),
+            None => format!(
+                "M{} {} L{} {}",
+                n(edge.start[0]),
+                n(edge.start[1]),
+                n(edge.end[0]),
+                n(edge.end[1])
+            ),
+        };
+        let _ = writeln!(
+            svg,
+            r#"<path class="edge" data-id="{}" data-relation="{}" d="{d}" stroke="{}" stroke-width="{}"/>"#,
+            escape(&edge.id),
+            edge.relation,
+            hex(edge.stroke),
+            n(edge.width)
+        );
+        let _ = writeln!(
+            svg,
+            r#"<polygon class="arrow" points="{}" fill="{}"/>"#,
+            points(&edge.arrow),
+            hex(edge.stroke)
+        );
+    }
+    svg.push_str("</g>\n<g class=\"nodes\">\n");
+    for node in &scene.nodes {
+        let opacity = if node.dimmed {
+            r#" opacity="0.25""#
+        } else {
+            ""
+        };
+        let (stroke, stroke_width) = if node.highlighted {
+            (HIGHLIGHT_RGB, 3.0)
+        } else {
+            (OUTLINE_RGB, 1.0)
+        };
+        let common = format!(
+            r#"class="node" data-id="{}" data-kind="{}" fill="{}" stroke="{}" stroke-width="{}"{opacity}"#,
+            escape(&node.id),
+            node.kind,
+            hex(node.fill),
+            hex(stroke),
+            n(stroke_width)
+        );
+        match kind_outline(node.kind, node.radius) {
+            Outline::Circle(radius) => {
+                let _ = writeln!(
+                    svg,
+                    r#"<circle {common} cx="{}" cy="{}" r="{}"/>"#,
+                    n(node.center[0]),
+                    n(node.center[1]),
+                    n(radius)
+                );
+            }
+            Outline::Polygon(corners) => {
+                let placed: Vec<[f32; 2]> = corners
+                    .iter()
+                    .map(|[x, y]| [node.center[0] + x, node.center[1] + y])
+                    .collect();
+                let _ = writeln!(svg, r#"<polygon {common} points="{}"/>"#, points(&placed));
+            }
+        }
+    }
+    svg.push_str("</g>\n<g class=\"labels\">\n");
+    let label_box = match scene.background {
+        Background::Dark => ("#2a2a2a", text_color),
+        _ => ("#ffffff", [20, 20, 20]),
+    };
+    for node in &scene.nodes {
+        let [x, y] = node.label_origin;
+        let [width, _] = node.label_size;
+        let opacity = if node.dimmed {
+            r#" opacity="0.35""#
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            svg,
+            r#"<rect class="label-bg" x="{}" y="{}" width="{}" height="{}" rx="3" fill="{}" fill-opacity="0.8"{opacity}/>"#,
+            n(x - 3.0),
+            n(y - LABEL_FONT_SIZE * 0.95),
+            n(width + 6.0),
+            n(LABEL_FONT_SIZE * 1.25),
+            label_box.0
+        );
+        let _ = writeln!(
+            svg,
+            r#"<text class="label" data-id="{}" x="{}" y="{}" font-size="{}" fill="{}"{opacity}>{}</text>"#,
+            escape(&node.id),
+            n(x),
+            n(y),
+            n(LABEL_FONT_SIZE),
+            hex(label_box.1),
+            escape(&node.label)
+        );
+    }
+    svg.push_str("</g>\n<g class=\"legend\">\n");
+    for entry in &scene.legend_kinds {
+        let [cx, cy] = entry.marker;
+        match kind_outline(entry.kind, 7.0) {
+            Outline::Circle(radius) => {
+                let _ = writeln!(
+                    svg,
+                    r#"<circle class="legend-marker" data-kind="{}" cx="{}" cy="{}" r="{}" fill="{}" stroke="{}"/>"#,
+                    entry.kind,
+                    n(cx),
+                    n(cy),
+                    n(radius),
+                    hex(crate::view::style::kind_rgb(entry.kind)),
+                    hex(OUTLINE_RGB)
+                );
+            }
+            Outline::Polygon(corners) => {
+                let placed: Vec<[f32; 2]> = corners.iter().map(|[x, y]| [cx + x, cy + y]).collect();
+                let _ = writeln!(
+                    svg,
+                    r#"<polygon class="legend-marker" data-kind="{}" points="{}" fill="{}" stroke="{}"/>"#,
+                    entry.kind,
+                    points(&placed),
+                    hex(crate::view::style::kind_rgb(entry.kind)),
+                    hex(OUTLINE_RGB)
+                );
+            }
+        }
+        text(&mut svg, "legend-kind", &entry.text, text_color, "");
+    }
+    for line in &scene.legend_relations {
+        text(&mut svg, "legend-relations", line, text_color, "");
+    }
+    svg.push_str("</g>\n<g class=\"caption\">\n");
+    for line in &scene.caption {
+        text(&mut svg, "caption-line", line, text_color, "");
+    }
+    svg.push_str("</g>\n</svg>\n");
+    svg
+}
+
+fn text(svg: &mut String, class: &str, text: &SceneText, color: Rgb, extra: &str) {
+    let _ = writeln!(
+        svg,
+        r#"<text class="{class}" x="{}" y="{}" font-size="{}" fill="{}"{extra}>{}</text>"#,
+        n(text.origin[0]),
+        n(text.origin[1]),
+        n(text.size),
+        hex(color),
+        escape(&text.text)
+    );
+}
+
+/// A number with at most two decimals and no trailing zeros.
+fn n(value: f32) -> String {
+    let value = if value.is_finite() { value } else { 0.0 };
+    let text = format!("{value:.2}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" {
+        "0".to_owned()
+    } else {
+        text.to_owned()
+    }
+}
+
+fn points(corners: &[[f32; 2]]) -> String {
+    corners
+        .iter()
+        .map(|[x, y]| format!("{},{}", n(*x), n(*y)))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn hex([r, g, b]: Rgb) -> String {
+    format!("#{r:02x}{g:02x}{b:02x}")
+}
+
+/// Escapes text for XML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&apos;"),
+            // Characters XML 1.0 does not allow are dropped.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_short_and_stable() {
+        assert_eq!(n(1.0), "1");
+        assert_eq!(n(1.256), "1.26");
+        assert_eq!(n(-0.001), "0");
+        assert_eq!(n(f32::NAN), "0");
+    }
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(escape(r#"A & "B" <c>"#), "A &amp; &quot;B&quot; &lt;c&gt;");
+        assert_eq!(escape("tab\tbell\u{7}"), "tab\tbell");
+    }
+}
