@@ -494,3 +494,42 @@ fn export_figure_writes_what_the_window_shows() {
     assert_eq!(shown, 53 - 15);
     assert!(harness.query_by_label_contains("Wrote").is_some());
 }
+
+#[test]
+fn the_figure_scene_agrees_with_the_screen() {
+    let mut harness = harness();
+    select_in_entity_list(&mut harness, "Qatar");
+    harness.get_by_label("2 hops").click();
+    harness.run_steps(3);
+    let state = harness.state();
+    let document = state.document();
+    let scene = backchannel::ui::document_scene(document, &Default::default());
+    let model = state.model();
+    let shown: Vec<usize> = (0..model.nodes.len())
+        .filter(|&n| document.canvas.visibility().nodes[n])
+        .collect();
+    assert_eq!(scene.nodes.len(), shown.len());
+    // The figure is the screen's layout, moved: every node keeps its offset from the first.
+    let first = &scene.nodes[0];
+    let first_canvas = document.canvas.positions()[model.node_position(&first.id).unwrap()];
+    let zoom = document.canvas.zoom_and_pan().unwrap().0;
+    for node in &scene.nodes {
+        let position = model.node_position(&node.id).unwrap();
+        let canvas = document.canvas.positions()[position];
+        let figure = [
+            node.center[0] - first.center[0],
+            node.center[1] - first.center[1],
+        ];
+        let screen = [canvas[0] - first_canvas[0], canvas[1] - first_canvas[1]];
+        assert!(
+            (figure[0] - screen[0]).abs() < 0.01 && (figure[1] - screen[1]).abs() < 0.01,
+            "{}",
+            node.id
+        );
+        // Drawn where the screen draws it, at the screen's zoom.
+        let on_screen = state.node_screen_position(&node.id).unwrap();
+        let first_on_screen = state.node_screen_position(&first.id).unwrap();
+        assert!(((on_screen.x - first_on_screen.x) - figure[0] * zoom).abs() < 0.5);
+        assert_eq!(node.fill, backchannel::view::style::kind_rgb(node.kind));
+    }
+}
