@@ -7,7 +7,7 @@
 mod analysis;
 mod anchor;
 mod inspect;
-mod render;
+pub mod render;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -103,39 +103,9 @@ pub enum CliCommand {
     Render {
         /// The dataset file.
         file: PathBuf,
-        /// The figure to write (.svg or .png); never one of the dataset's input files.
-        #[arg(short, long)]
-        output: PathBuf,
-        /// Show only the neighbourhood of this node (id, or a label naming one node).
-        #[arg(long)]
-        focus: Option<String>,
-        /// Hops around --focus, 1 to 3.
-        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=3))]
-        hops: u8,
-        /// Show only these kinds, comma-separated (actor,mediator,meeting,demand).
-        #[arg(long, value_delimiter = ',')]
-        kinds: Vec<String>,
-        /// force, circular, kind or timeline.
-        #[arg(long, default_value = "force")]
-        layout: String,
-        /// Start of the force layout; 0 gives the window's arrangement.
-        #[arg(long, default_value_t = 0)]
-        seed: u64,
-        /// Width in pixels: of the PNG (16 to 8000), or the displayed width of the SVG.
-        #[arg(long)]
-        width: Option<u32>,
-        /// PNG scale, 1 to 4 (when --width is not given).
-        #[arg(long, default_value_t = 2.0)]
-        scale: f32,
-        /// A title above the graph.
-        #[arg(long)]
-        title: Option<String>,
-        /// List the articles that support the shown edges.
-        #[arg(long)]
-        caption: bool,
-        /// white, transparent or dark.
-        #[arg(long, default_value = "white")]
-        background: String,
+        /// What to draw and how.
+        #[command(flatten)]
+        settings: render::RenderSettings,
     },
     /// Compute every evidence record's offsets and context from its quote, and every
     /// article's sha256, for curators who write quotes by hand.
@@ -254,33 +224,7 @@ pub fn run(command: CliCommand) -> ExitCode {
             }
             Ok(true)
         }),
-        CliCommand::Render {
-            file,
-            output,
-            focus,
-            hops,
-            kinds,
-            layout,
-            seed,
-            width,
-            scale,
-            title,
-            caption,
-            background,
-        } => {
-            let settings = render::RenderSettings {
-                output,
-                focus,
-                hops,
-                kinds,
-                layout,
-                seed,
-                width,
-                scale,
-                title,
-                caption,
-                background,
-            };
+        CliCommand::Render { file, settings } => {
             render::run_render(&file, settings, &mut stdout.lock(), &mut stderr.lock())
         }
         CliCommand::Anchor {

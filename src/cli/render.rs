@@ -10,30 +10,41 @@ use crate::export::{
 use crate::model::NodeKind;
 use crate::view::LayoutKind;
 
-/// The command line of `render`, before checking.
-#[derive(Debug, Clone)]
+/// The options of `render`, as clap reads them, before checking.
+#[derive(Debug, Clone, clap::Args)]
 pub struct RenderSettings {
-    /// Output path.
+    /// The figure to write (.svg or .png); never one of the dataset's input files.
+    #[arg(short, long)]
     pub output: PathBuf,
-    /// Focus node.
+    /// Show only the neighbourhood of this node (id, or a label naming one node).
+    #[arg(long)]
     pub focus: Option<String>,
-    /// Hops around the focus.
+    /// Hops around --focus, 1 to 3.
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=3))]
     pub hops: u8,
-    /// Kinds to show.
+    /// Show only these kinds, comma-separated (actor,mediator,meeting,demand).
+    #[arg(long, value_delimiter = ',')]
     pub kinds: Vec<String>,
-    /// Layout name.
+    /// force, circular, kind or timeline.
+    #[arg(long, default_value = "force")]
     pub layout: String,
-    /// Force layout seed.
+    /// Start of the force layout; 0 gives the window's arrangement.
+    #[arg(long, default_value_t = 0)]
     pub seed: u64,
-    /// Width in pixels.
+    /// Width in pixels: of the PNG (16 to 8000), or the displayed width of the SVG.
+    #[arg(long)]
     pub width: Option<u32>,
-    /// PNG scale.
+    /// PNG scale, 1 to 4 (when --width is not given).
+    #[arg(long, default_value_t = 2.0)]
     pub scale: f32,
-    /// Title.
+    /// A title above the graph.
+    #[arg(long)]
     pub title: Option<String>,
-    /// Caption of sources.
+    /// List the articles that support the shown edges.
+    #[arg(long)]
     pub caption: bool,
-    /// Background name.
+    /// white, transparent or dark.
+    #[arg(long, default_value = "white")]
     pub background: String,
 }
 

@@ -38,6 +38,13 @@ pub struct Article {
     pub text: ArticleText,
 }
 
+impl Article {
+    /// "Outlet · date", as the evidence panel and the reader head an article.
+    pub fn byline(&self) -> String {
+        format!("{} · {}", self.outlet, self.published.human())
+    }
+}
+
 /// One passage of an article that supports a node or an edge.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Evidence {

@@ -392,14 +392,7 @@ fn evidence_list_ui(
         let response = frame
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                ui.label(
-                    RichText::new(format!(
-                        "{} · {}",
-                        article.outlet,
-                        article.published.human()
-                    ))
-                    .strong(),
-                );
+                ui.label(RichText::new(article.byline()).strong());
                 ui.label(RichText::new(&article.title).italics());
                 if let Some(source) = attributed_to {
                     ui.label(RichText::new(format!("Attributed to: {source}")).weak());

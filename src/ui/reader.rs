@@ -21,14 +21,7 @@ pub fn reader_ui(ctx: &egui::Context, model: &Model, state: &mut ReaderState) ->
         .resizable(true)
         .collapsible(false)
         .show(ctx, |ui| {
-            ui.label(
-                RichText::new(format!(
-                    "{} · {}",
-                    article.outlet,
-                    article.published.human()
-                ))
-                .strong(),
-            );
+            ui.label(RichText::new(article.byline()).strong());
             if let Some(path) = &article.path {
                 ui.label(RichText::new(path).weak().monospace());
             }
