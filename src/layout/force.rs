@@ -1,6 +1,8 @@
-//! A Fruchterman-Reingold force layout with gravity toward the centre, deterministic for a
+//! A Fruchterman-Reingold force layout (Barnes-Hut repulsion on large graphs) with gravity toward the centre, deterministic for a
 //! given graph, that cools until it settles and then reports itself settled so the view
 //! can stop repainting.
+
+use super::barnes_hut::QuadTree;
 
 /// Tuning of [`ForceLayout`].
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -16,6 +18,11 @@ pub struct ForceSettings {
     pub cooling: f32,
     /// The layout is settled once no node moves farther than this in a step.
     pub settle_distance: f32,
+    /// Above this many nodes, repulsion is approximated with a Barnes-Hut quadtree
+    /// (O(n log n) a step) instead of computed for every pair (O(n²)).
+    pub barnes_hut_above: usize,
+    /// Barnes-Hut accuracy: a cell counts as one point when side / distance is below it.
+    pub theta: f32,
     /// Which start: 0 puts nodes on the spiral in order; another value shuffles them
     /// (deterministically), giving another arrangement.
     pub seed: u64,
@@ -30,6 +37,8 @@ impl Default for ForceSettings {
             cooling: 0.97,
             settle_distance: 0.3,
             seed: 0,
+            barnes_hut_above: 500,
+            theta: 1.0,
         }
     }
 }
@@ -159,15 +168,31 @@ impl ForceLayout {
         let count = self.positions.len();
         let k = self.settings.ideal_distance;
         let mut forces = vec![[0.0f32; 2]; count];
-        for a in 0..count {
-            for b in (a + 1)..count {
-                let (dx, dy, distance) = separation(&self.positions, a, b);
-                let push = k * k * (self.masses[a] * self.masses[b]).sqrt() / distance;
-                let (fx, fy) = (dx / distance * push, dy / distance * push);
-                forces[a][0] += fx;
-                forces[a][1] += fy;
-                forces[b][0] -= fx;
-                forces[b][1] -= fy;
+        let weights: Vec<f32> = self.masses.iter().map(|mass| mass.sqrt()).collect();
+        if count > self.settings.barnes_hut_above {
+            let tree = QuadTree::new(&self.positions, &weights);
+            let mut stack = Vec::with_capacity(64);
+            for (point, force) in forces.iter_mut().enumerate() {
+                *force = tree.push_on(
+                    point,
+                    &self.positions,
+                    &weights,
+                    k * k,
+                    self.settings.theta,
+                    &mut stack,
+                );
+            }
+        } else {
+            for a in 0..count {
+                for b in (a + 1)..count {
+                    let (dx, dy, distance) = separation(&self.positions, a, b);
+                    let push = k * k * weights[a] * weights[b] / distance;
+                    let (fx, fy) = (dx / distance * push, dy / distance * push);
+                    forces[a][0] += fx;
+                    forces[a][1] += fy;
+                    forces[b][0] -= fx;
+                    forces[b][1] -= fy;
+                }
             }
         }
         for &(a, b) in &self.edges {
@@ -445,6 +470,49 @@ mod tests {
         assert!(
             (after / before - 1.0).abs() < 0.15,
             "spread went from {before} to {after}"
+        );
+    }
+
+    #[test]
+    fn barnes_hut_layout_separates_clusters_and_stays_finite() {
+        // Two cliques of five joined by one edge, plus stacked isolates, laid out with the
+        // quadtree (forced on at any size).
+        let settings = ForceSettings {
+            barnes_hut_above: 0,
+            ..ForceSettings::default()
+        };
+        let mut edges = Vec::new();
+        for offset in [0, 5] {
+            for a in 0..5 {
+                for b in (a + 1)..5 {
+                    edges.push((offset + a, offset + b));
+                }
+            }
+        }
+        edges.push((0, 5));
+        edges.push((3, 3));
+        let mut layout = ForceLayout::new(14, edges, settings);
+        for index in 10..14 {
+            layout.positions[index] = [7.0, 7.0];
+        }
+        let steps = layout.run(3_000);
+        assert!(layout.is_settled(), "not settled after {steps} steps");
+        let positions = layout.positions();
+        assert!(
+            positions
+                .iter()
+                .all(|p| p[0].is_finite() && p[1].is_finite())
+        );
+        let within: f32 = [0, 2, 3, 4]
+            .map(|b| distance(positions, 1, b))
+            .iter()
+            .sum::<f32>()
+            / 4.0;
+        let across: f32 = (6..10).map(|b| distance(positions, 1, b)).sum::<f32>() / 4.0;
+        assert!(within * 1.5 < across, "within {within}, across {across}");
+        assert!(
+            distance(positions, 10, 11) > 1.0,
+            "stacked isolates were pushed apart"
         );
     }
 

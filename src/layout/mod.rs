@@ -2,7 +2,9 @@
 //! then stops, rule-based layouts (circle, columns, timeline), and label overlap removal.
 
 mod arrange;
+mod barnes_hut;
 mod force;
 
 pub use arrange::{circular, columns, day_number, timeline};
+pub use barnes_hut::QuadTree;
 pub use force::{ForceLayout, ForceSettings};
