@@ -4,7 +4,9 @@
 mod arrange;
 mod barnes_hut;
 mod force;
+mod worker;
 
 pub use arrange::{circular, columns, day_number, timeline};
 pub use barnes_hut::QuadTree;
 pub use force::{ForceLayout, ForceSettings};
+pub use worker::{LayoutWorker, Snapshot};

@@ -18,7 +18,7 @@ use petgraph::Directed;
 use petgraph::stable_graph::{DefaultIx, EdgeIndex, NodeIndex, StableGraph};
 
 use super::style::kind_shapes;
-use crate::layout::ForceLayout;
+use crate::layout::{ForceLayout, LayoutWorker};
 use crate::model::{Model, NodeKind};
 use crate::view::arrangement::{
     FORCE_STEPS, LABEL_GAP, OVERLAP_ROUNDS, Room, arrange_by_rule, finish_force, force_layout,
@@ -27,8 +27,9 @@ use crate::view::arrangement::{
 use crate::view::style::{LABEL_FONT_SIZE, NODE_RADIUS};
 use crate::view::{LayoutKind, Visibility};
 
-/// Layout steps per frame while a re-run force layout animates.
-const STEPS_PER_FRAME: usize = 3;
+/// Up to this many shown nodes, the force layout settles before the next frame; above,
+/// it runs on its own thread and streams positions.
+const SYNC_LAYOUT_LIMIT: usize = 500;
 /// Screen margin kept around the graph when it is fitted to the view, in points.
 const FIT_MARGIN: f32 = 12.0;
 
@@ -83,10 +84,13 @@ pub enum CanvasEvent {
 }
 
 /// A force layout animating over the shown nodes.
+/// A force layout running on its own thread (the window never waits for it), over the
+/// shown nodes (`slots`, by model position), with their pins.
 struct Animation {
-    layout: ForceLayout,
+    worker: LayoutWorker,
     slots: Vec<usize>,
-    paused: bool,
+    pins: Vec<bool>,
+    settled: bool,
 }
 
 /// The interactive graph view of one open dataset.
@@ -286,21 +290,46 @@ impl GraphCanvas {
     pub fn is_animating(&self) -> bool {
         self.animation
             .as_ref()
-            .is_some_and(|animation| !animation.paused && !animation.layout.is_settled())
+            .is_some_and(|animation| !animation.worker.is_paused() && !animation.settled)
     }
 
     /// Whether an animated force layout is paused.
     pub fn is_paused(&self) -> bool {
         self.animation
             .as_ref()
-            .is_some_and(|animation| animation.paused)
+            .is_some_and(|animation| animation.worker.is_paused())
     }
 
     /// Pauses or resumes an animated force layout.
     pub fn set_paused(&mut self, paused: bool) {
-        if let Some(animation) = &mut self.animation {
-            animation.paused = paused;
+        if let Some(animation) = &self.animation {
+            animation.worker.set_paused(paused);
         }
+    }
+
+    /// Starts the force layout of the shown nodes on its own thread, from scratch (or
+    /// warm, from the current places); positions stream in frame by frame.
+    fn start_animation(&mut self, model: &Model, warm: bool) {
+        let slots = shown_slots(&self.visibility.nodes);
+        let pins = slots
+            .iter()
+            .map(|&node| self.pinned.get(node).copied().unwrap_or(false))
+            .collect();
+        let layout = force_layout(
+            model,
+            &slots,
+            &self.visibility.edges,
+            &self.positions,
+            &self.pinned,
+            warm,
+            0,
+        );
+        self.animation = Some(Animation {
+            worker: LayoutWorker::start(layout, FORCE_STEPS, || {}),
+            slots,
+            pins,
+            settled: false,
+        });
     }
 
     /// Shows what `visibility` says; the shown nodes are arranged again by the current
@@ -328,21 +357,7 @@ impl GraphCanvas {
         self.layout_kind = kind;
         self.animation = None;
         if kind == LayoutKind::Force {
-            let slots = shown_slots(&self.visibility.nodes);
-            let layout = force_layout(
-                model,
-                &slots,
-                &self.visibility.edges,
-                &self.positions,
-                &self.pinned,
-                false,
-                0,
-            );
-            self.animation = Some(Animation {
-                layout,
-                slots,
-                paused: false,
-            });
+            self.start_animation(model, false);
         } else {
             self.arrange(model, false);
         }
@@ -406,7 +421,10 @@ impl GraphCanvas {
         let room = self.room.map(|size| Room {
             size: [size.x, size.y],
         });
-        if self.layout_kind == LayoutKind::Force {
+        if self.layout_kind == LayoutKind::Force && slots.len() > SYNC_LAYOUT_LIMIT {
+            // Too big to settle before the next frame: lay out on a thread, streaming.
+            self.start_animation(model, warm);
+        } else if self.layout_kind == LayoutKind::Force {
             let mut layout = force_layout(
                 model,
                 &slots,
@@ -721,32 +739,33 @@ impl GraphCanvas {
         let Some(animation) = &mut self.animation else {
             return;
         };
-        if animation.paused {
+        // While paused nothing moves, even a step that was under way.
+        if animation.worker.is_paused() {
             return;
         }
-        for _ in 0..STEPS_PER_FRAME {
-            animation.layout.step();
-        }
-        let settled = animation.layout.is_settled();
-        for (&node, &place) in animation.slots.iter().zip(animation.layout.positions()) {
+        let Some(snapshot) = animation.worker.take() else {
+            return;
+        };
+        for (&node, &place) in animation.slots.iter().zip(&snapshot.positions) {
             if let Some(slot) = self.positions.get_mut(node) {
                 *slot = place;
             }
         }
-        if settled {
+        if snapshot.settled {
+            animation.settled = true;
             let extents = self.label_extents.clone().unwrap_or_default();
             let room = self.room.map(|size| Room {
                 size: [size.x, size.y],
             });
-            if let Some(mut animation) = self.animation.take() {
-                finish_force(
-                    &mut animation.layout,
-                    &animation.slots,
-                    &extents,
-                    room,
-                    &mut self.positions,
-                );
-            }
+            let mut layout = ForceLayout::from_positions(
+                snapshot.positions,
+                animation.pins.clone(),
+                Vec::new(),
+                Default::default(),
+            );
+            let slots = animation.slots.clone();
+            self.animation = None;
+            finish_force(&mut layout, &slots, &extents, room, &mut self.positions);
             self.fit_requested = true;
         }
         self.copy_positions_to_display();
