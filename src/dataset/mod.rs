@@ -9,6 +9,7 @@ mod problem;
 pub mod schema;
 mod seed;
 mod store;
+mod synthetic;
 mod validate;
 
 use std::path::Path;
@@ -17,6 +18,7 @@ pub use anchor::{Anchoring, anchor_quote, context_of};
 pub use problem::{Location, Problem, ProblemKind, Problems, Severity};
 pub use seed::{SEED_ARTICLES, SEED_DATASET, SEED_LABEL, seed_store};
 pub use store::{ArticlePathError, ArticleStore, EmbeddedStore, FolderStore};
+pub use synthetic::synthetic_dataset;
 pub use validate::{sha256_hex, validate};
 
 use crate::model::Model;

@@ -213,6 +213,12 @@ impl BackchannelApp {
         }
     }
 
+    /// Carries out `command` as if a widget had asked for it (for scripts, tests and
+    /// benchmarks).
+    pub fn apply_command(&mut self, command: Command) {
+        self.apply(vec![command]);
+    }
+
     /// Saves the open dataset's session now.
     pub fn save_session(&mut self) {
         let Some(path) = self.session_file() else {

@@ -46,6 +46,8 @@ pub struct NodePayload {
     pub scale: f32,
     /// On a highlighted path.
     pub highlighted: bool,
+    /// Among the best-connected nodes: labelled even when zoomed far out.
+    pub prominent: bool,
 }
 
 /// What a display edge carries: where it is in the model.
@@ -470,6 +472,7 @@ impl GraphCanvas {
                 dimmed: false,
                 scale: 1.0,
                 highlighted: false,
+                prominent: false,
             }));
         }
         for (position, edge) in model.edges.iter().enumerate() {
@@ -530,6 +533,7 @@ impl GraphCanvas {
     }
 
     fn refresh_payloads(&mut self) {
+        let prominent = self.prominent_nodes();
         let indices: Vec<NodeIndex> = self.display.nodes_iter().map(|(index, _)| index).collect();
         for index in indices {
             if let Some(node) = self.display.node_mut(index) {
@@ -543,8 +547,26 @@ impl GraphCanvas {
                     .unwrap_or(false);
                 payload.scale = self.scales.get(position).copied().unwrap_or(1.0);
                 payload.highlighted = self.highlighted_nodes.contains(&position);
+                payload.prominent = prominent.contains(&position);
             }
         }
+    }
+
+    /// The best-connected shown nodes (the top 2%, at least 5), whose labels stay when
+    /// the view is zoomed out too far for every label.
+    fn prominent_nodes(&self) -> BTreeSet<usize> {
+        let mut degrees: Vec<(usize, usize)> = self
+            .display
+            .nodes_iter()
+            .map(|(index, node)| (self.display.edges_num(index), node.payload().model_position))
+            .collect();
+        degrees.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let keep = (degrees.len() / 50).max(5);
+        degrees
+            .into_iter()
+            .take(keep)
+            .map(|(_, position)| position)
+            .collect()
     }
 
     fn apply_selection(&mut self) {
@@ -917,6 +939,15 @@ impl DisplayNode<NodePayload, EdgePayload, Directed, DefaultIx> for KindNodeShap
         let zoom = ctx.meta.zoom;
         let radius = ctx.meta.canvas_to_screen_size(self.radius()).max(4.0);
         let emphasised = self.selected || self.hovered || self.dragged;
+        // Level of detail: nothing is drawn for a node outside the view (with room for
+        // its label).
+        let visible = ctx
+            .painter
+            .clip_rect()
+            .expand(radius + 200.0 * zoom.max(1.0));
+        if !visible.contains(center) {
+            return Vec::new();
+        }
         let stroke = if self.selected || self.payload.highlighted {
             Stroke::new(3.0, Color32::from_rgb(200, 40, 40))
         } else if emphasised {
@@ -932,7 +963,7 @@ impl DisplayNode<NodePayload, EdgePayload, Directed, DefaultIx> for KindNodeShap
         let mut shapes = vec![node_shape];
         // Labels are part of the drawing: they scale with it, so that labels that do not
         // overlap at zoom 1 never overlap, down to a legible floor.
-        if zoom < 0.4 && !emphasised && !self.payload.highlighted {
+        if zoom < 0.4 && !emphasised && !self.payload.highlighted && !self.payload.prominent {
             return shapes;
         }
         let font_size = (LABEL_FONT_SIZE * zoom).clamp(10.0, 28.0);

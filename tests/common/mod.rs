@@ -96,47 +96,10 @@ pub fn run_until(
     }
 }
 
-/// Writes a valid dataset of `count` actors in a ring with chords (each backed by a quote
-/// from one inline article) to `folder`, for tests that need a large graph.
+/// Writes a valid dataset of `count` actors (two edges each) to `folder`, for tests that
+/// need a large graph.
 pub fn write_large_dataset(folder: &std::path::Path, count: usize) -> std::path::PathBuf {
-    let mut text = String::new();
-    let mut spans = Vec::new();
-    for node in 0..count {
-        let start = text.chars().count();
-        let sentence = format!("Party {node} met its neighbours.");
-        let end = start + sentence.chars().count();
-        text.push_str(&sentence);
-        text.push(' ');
-        spans.push((sentence, start, end));
-    }
-    let evidence = |node: usize| {
-        let (quote, start, end) = &spans[node];
-        serde_json::json!([{ "article": "a", "quote": quote, "start": start, "end": end }])
-    };
-    let nodes: Vec<serde_json::Value> = (0..count)
-        .map(|node| serde_json::json!({ "id": format!("n{node}"), "label": format!("Party {node}"), "kind": "actor", "evidence": evidence(node) }))
-        .collect();
-    let mut edges = Vec::new();
-    for node in 0..count {
-        for step in [1, 7] {
-            let target = (node + step) % count;
-            edges.push(serde_json::json!({
-                "id": format!("e{node}-{target}"),
-                "source": format!("n{node}"),
-                "target": format!("n{target}"),
-                "relation": "supports",
-                "evidence": evidence(node),
-            }));
-        }
-    }
-    let dataset = serde_json::json!({
-        "format": "backchannel/1",
-        "title": format!("{count} parties"),
-        "articles": [{ "id": "a", "title": "Many parties", "outlet": "Test Wire", "published": "2024", "text": text }],
-        "nodes": nodes,
-        "edges": edges,
-    });
     let path = folder.join("large.json");
-    std::fs::write(&path, serde_json::to_vec(&dataset).unwrap_or_default()).unwrap_or(());
+    std::fs::write(&path, backchannel::dataset::synthetic_dataset(count, 2)).unwrap();
     path
 }
