@@ -255,11 +255,45 @@ impl ForceLayout {
         vertical_only: bool,
     ) -> usize {
         let count = self.positions.len().min(extents.len());
+        // Boxes can only overlap when their centres lie in neighbouring cells of a grid
+        // as coarse as the largest box: each round compares neighbours only.
+        let cell = extents
+            .iter()
+            .take(count)
+            .map(|e| (e[2] - e[0]).max(e[3] - e[1]))
+            .filter(|size| size.is_finite())
+            .fold(1.0f32, f32::max)
+            + gap;
         let mut overlapping = 0;
         for _ in 0..max_rounds {
             overlapping = 0;
+            let key = |node: usize, positions: &[[f32; 2]]| {
+                let (p, e) = (positions[node], extents[node]);
+                let centre = [p[0] + (e[0] + e[2]) / 2.0, p[1] + (e[1] + e[3]) / 2.0];
+                (
+                    (centre[0] / cell).floor() as i64,
+                    (centre[1] / cell).floor() as i64,
+                )
+            };
+            let mut grid: std::collections::HashMap<(i64, i64), Vec<usize>> =
+                std::collections::HashMap::new();
+            for node in 0..count {
+                grid.entry(key(node, &self.positions))
+                    .or_default()
+                    .push(node);
+            }
             for a in 0..count {
-                for b in (a + 1)..count {
+                let (x, y) = key(a, &self.positions);
+                let mut neighbours: Vec<usize> = Vec::new();
+                for dx in -1..=1 {
+                    for dy in -1..=1 {
+                        if let Some(bucket) = grid.get(&(x + dx, y + dy)) {
+                            neighbours.extend(bucket.iter().copied().filter(|&b| b > a));
+                        }
+                    }
+                }
+                neighbours.sort_unstable();
+                for b in neighbours {
                     let (pa, pb) = (self.positions[a], self.positions[b]);
                     let (ea, eb) = (extents[a], extents[b]);
                     let overlap_x = (pa[0] + ea[2]).min(pb[0] + eb[2])

@@ -172,8 +172,18 @@ impl GraphCanvas {
             false,
             0,
         );
-        layout.run(FORCE_STEPS);
-        finish_force(&mut layout, &slots, &[], None, &mut canvas.positions);
+        // Small graphs settle now; large ones start from the spiral and settle on a
+        // thread from the first frame on.
+        if slots.len() <= SYNC_LAYOUT_LIMIT {
+            layout.run(FORCE_STEPS);
+            finish_force(&mut layout, &slots, &[], None, &mut canvas.positions);
+        } else {
+            for (&node, &place) in slots.iter().zip(layout.positions()) {
+                if let Some(slot) = canvas.positions.get_mut(node) {
+                    *slot = place;
+                }
+            }
+        }
         canvas.rebuild(model);
         canvas
     }
