@@ -11,6 +11,10 @@ use crate::model::search::search;
 use crate::model::{Modality, NodeKind, Relation};
 use crate::view::{ViewFilter, timeline_dates};
 
+/// Groups longer than this start folded, so that a large dataset's list costs nothing
+/// until opened (search finds any entity).
+const LONG_GROUP: usize = 200;
+
 /// Which sidebar tab is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SidebarTab {
@@ -126,21 +130,25 @@ fn entities_ui(
                 return;
             }
             let visibility = document.canvas.visibility();
+            let mut order = document.entity_order.iter().copied().peekable();
             for kind in NodeKind::ALL {
-                let mut nodes: Vec<(usize, &crate::model::Node)> = model
-                    .nodes
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, node)| node.kind == *kind)
-                    .collect();
+                let mut nodes = Vec::new();
+                while let Some(&position) = order.peek() {
+                    match model.nodes.get(position) {
+                        Some(node) if node.kind == *kind => {
+                            nodes.push((position, node));
+                            order.next();
+                        }
+                        _ => break,
+                    }
+                }
                 if nodes.is_empty() {
                     continue;
                 }
-                nodes.sort_by_key(|(_, node)| (node.label.to_lowercase(), node.id.clone()));
                 let title = format!("{}s ({})", capitalised(kind.as_str()), nodes.len());
                 egui::CollapsingHeader::new(title)
                     .id_salt(kind.as_str())
-                    .default_open(true)
+                    .default_open(nodes.len() <= LONG_GROUP)
                     .show(ui, |ui| {
                         for (position, node) in nodes {
                             let shown = visibility.nodes.get(position).copied().unwrap_or(false);

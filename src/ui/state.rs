@@ -62,6 +62,8 @@ pub struct Document {
     pub path: Option<PathResult>,
     /// Measures of the shown graph, computed when first asked for.
     measures: BTreeMap<Measure, Vec<f64>>,
+    /// Model positions of the nodes, by kind, then label, then id: the entity list's order.
+    pub entity_order: Vec<usize>,
 }
 
 impl Document {
@@ -69,6 +71,14 @@ impl Document {
     pub fn new(loaded: Loaded, generation: u64) -> Self {
         let graph = NegotiationGraph::new(&loaded.model);
         let canvas = GraphCanvas::new(&loaded.model, generation);
+        let mut entity_order: Vec<usize> = (0..loaded.model.nodes.len()).collect();
+        entity_order.sort_by_cached_key(|&position| {
+            loaded
+                .model
+                .nodes
+                .get(position)
+                .map(|node| (node.kind, node.label.to_lowercase(), node.id.clone()))
+        });
         Self {
             loaded,
             graph,
@@ -78,6 +88,7 @@ impl Document {
             history: History::default(),
             path: None,
             measures: BTreeMap::new(),
+            entity_order,
         }
     }
 
