@@ -398,8 +398,8 @@ mod tests {
         separation(positions, a, b).2
     }
 
-    /// Two cliques of five joined by one edge.
-    fn two_clusters() -> ForceLayout {
+    /// The edges of two cliques of five (nodes 0-4 and 5-9) joined by one edge.
+    fn two_clique_edges() -> Vec<(usize, usize)> {
         let mut edges = Vec::new();
         for offset in [0, 5] {
             for a in 0..5 {
@@ -409,7 +409,12 @@ mod tests {
             }
         }
         edges.push((0, 5));
-        ForceLayout::new(10, edges, ForceSettings::default())
+        edges
+    }
+
+    /// Two cliques of five joined by one edge.
+    fn two_clusters() -> ForceLayout {
+        ForceLayout::new(10, two_clique_edges(), ForceSettings::default())
     }
 
     #[test]
@@ -515,15 +520,7 @@ mod tests {
             barnes_hut_above: 0,
             ..ForceSettings::default()
         };
-        let mut edges = Vec::new();
-        for offset in [0, 5] {
-            for a in 0..5 {
-                for b in (a + 1)..5 {
-                    edges.push((offset + a, offset + b));
-                }
-            }
-        }
-        edges.push((0, 5));
+        let mut edges = two_clique_edges();
         edges.push((3, 3));
         let mut layout = ForceLayout::new(14, edges, settings);
         for index in 10..14 {
