@@ -412,6 +412,18 @@ mod tests {
         edges
     }
 
+    /// Node 1 is on average at least 1.5 times nearer its own clique (0, 2, 3, 4) than
+    /// the other (6 to 9).
+    fn assert_cliques_apart(positions: &[[f32; 2]]) {
+        let within: f32 = [0, 2, 3, 4]
+            .map(|b| distance(positions, 1, b))
+            .iter()
+            .sum::<f32>()
+            / 4.0;
+        let across: f32 = (6..10).map(|b| distance(positions, 1, b)).sum::<f32>() / 4.0;
+        assert!(within * 1.5 < across, "within {within}, across {across}");
+    }
+
     /// Two cliques of five joined by one edge.
     fn two_clusters() -> ForceLayout {
         ForceLayout::new(10, two_clique_edges(), ForceSettings::default())
@@ -430,13 +442,7 @@ mod tests {
         let mut layout = two_clusters();
         layout.run(2_000);
         let positions = layout.positions();
-        let within: f32 = [0, 2, 3, 4]
-            .map(|b| distance(positions, 1, b))
-            .iter()
-            .sum::<f32>()
-            / 4.0;
-        let across: f32 = (6..10).map(|b| distance(positions, 1, b)).sum::<f32>() / 4.0;
-        assert!(within * 1.5 < across, "within {within}, across {across}");
+        assert_cliques_apart(positions);
     }
 
     #[test]
@@ -534,13 +540,7 @@ mod tests {
                 .iter()
                 .all(|p| p[0].is_finite() && p[1].is_finite())
         );
-        let within: f32 = [0, 2, 3, 4]
-            .map(|b| distance(positions, 1, b))
-            .iter()
-            .sum::<f32>()
-            / 4.0;
-        let across: f32 = (6..10).map(|b| distance(positions, 1, b)).sum::<f32>() / 4.0;
-        assert!(within * 1.5 < across, "within {within}, across {across}");
+        assert_cliques_apart(positions);
         assert!(
             distance(positions, 10, 11) > 1.0,
             "stacked isolates were pushed apart"

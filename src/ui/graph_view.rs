@@ -85,14 +85,12 @@ pub enum CanvasEvent {
     },
 }
 
-/// A force layout animating over the shown nodes.
 /// A force layout running on its own thread (the window never waits for it), over the
 /// shown nodes (`slots`, by model position), with their pins.
 struct Animation {
     worker: LayoutWorker,
     slots: Vec<usize>,
     pins: Vec<bool>,
-    settled: bool,
 }
 
 /// The interactive graph view of one open dataset.
@@ -163,15 +161,7 @@ impl GraphCanvas {
         };
         // A first force layout, before fonts are known; the first frame refines it.
         let slots = shown_slots(&canvas.visibility.nodes);
-        let mut layout = force_layout(
-            model,
-            &slots,
-            &canvas.visibility.edges,
-            &canvas.positions,
-            &canvas.pinned,
-            false,
-            0,
-        );
+        let mut layout = canvas.shown_force_layout(model, &slots, false);
         // Small graphs settle now; large ones start from the spiral and settle on a
         // thread from the first frame on.
         if slots.len() <= SYNC_LAYOUT_LIMIT {
@@ -302,7 +292,7 @@ impl GraphCanvas {
     pub fn is_animating(&self) -> bool {
         self.animation
             .as_ref()
-            .is_some_and(|animation| !animation.worker.is_paused() && !animation.settled)
+            .is_some_and(|animation| !animation.worker.is_paused())
     }
 
     /// Whether an animated force layout is paused.
@@ -319,6 +309,27 @@ impl GraphCanvas {
         }
     }
 
+    /// A force layout of the shown nodes (`slots`), from scratch or warm from their
+    /// current places, with their pins.
+    fn shown_force_layout(&self, model: &Model, slots: &[usize], warm: bool) -> ForceLayout {
+        force_layout(
+            model,
+            slots,
+            &self.visibility.edges,
+            &self.positions,
+            &self.pinned,
+            warm,
+            0,
+        )
+    }
+
+    /// The view's size at zoom 1, once a frame has shown it.
+    fn current_room(&self) -> Option<Room> {
+        self.room.map(|size| Room {
+            size: [size.x, size.y],
+        })
+    }
+
     /// Starts the force layout of the shown nodes on its own thread, from scratch (or
     /// warm, from the current places); positions stream in frame by frame.
     fn start_animation(&mut self, model: &Model, warm: bool) {
@@ -327,20 +338,11 @@ impl GraphCanvas {
             .iter()
             .map(|&node| self.pinned.get(node).copied().unwrap_or(false))
             .collect();
-        let layout = force_layout(
-            model,
-            &slots,
-            &self.visibility.edges,
-            &self.positions,
-            &self.pinned,
-            warm,
-            0,
-        );
+        let layout = self.shown_force_layout(model, &slots, warm);
         self.animation = Some(Animation {
             worker: LayoutWorker::start(layout, FORCE_STEPS, || {}),
             slots,
             pins,
-            settled: false,
         });
     }
 
@@ -430,22 +432,12 @@ impl GraphCanvas {
     fn arrange(&mut self, model: &Model, warm: bool) {
         let slots = shown_slots(&self.visibility.nodes);
         let extents = self.label_extents.clone().unwrap_or_default();
-        let room = self.room.map(|size| Room {
-            size: [size.x, size.y],
-        });
+        let room = self.current_room();
         if self.layout_kind == LayoutKind::Force && slots.len() > SYNC_LAYOUT_LIMIT {
             // Too big to settle before the next frame: lay out on a thread, streaming.
             self.start_animation(model, warm);
         } else if self.layout_kind == LayoutKind::Force {
-            let mut layout = force_layout(
-                model,
-                &slots,
-                &self.visibility.edges,
-                &self.positions,
-                &self.pinned,
-                warm,
-                0,
-            );
+            let mut layout = self.shown_force_layout(model, &slots, warm);
             layout.run(FORCE_STEPS);
             let room = if warm { None } else { room };
             finish_force(&mut layout, &slots, &extents, room, &mut self.positions);
@@ -783,21 +775,24 @@ impl GraphCanvas {
                 *slot = place;
             }
         }
-        if snapshot.settled {
-            animation.settled = true;
-            let extents = self.label_extents.clone().unwrap_or_default();
-            let room = self.room.map(|size| Room {
-                size: [size.x, size.y],
-            });
+        if snapshot.settled
+            && let Some(finished) = self.animation.take()
+        {
             let mut layout = ForceLayout::from_positions(
                 snapshot.positions,
-                animation.pins.clone(),
+                finished.pins,
                 Vec::new(),
                 Default::default(),
             );
-            let slots = animation.slots.clone();
-            self.animation = None;
-            finish_force(&mut layout, &slots, &extents, room, &mut self.positions);
+            let extents = self.label_extents.clone().unwrap_or_default();
+            let room = self.current_room();
+            finish_force(
+                &mut layout,
+                &finished.slots,
+                &extents,
+                room,
+                &mut self.positions,
+            );
             self.fit_requested = true;
         }
         self.copy_positions_to_display();
