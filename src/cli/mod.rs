@@ -6,6 +6,7 @@
 
 mod analysis;
 mod anchor;
+mod convert;
 mod inspect;
 pub mod render;
 
@@ -22,6 +23,7 @@ pub use analysis::{
     stats_report,
 };
 pub use anchor::anchor_file;
+pub use convert::run_convert;
 pub use inspect::{InspectReport, inspect_report};
 
 /// Backchannel: explore who demands what, who mediates, and who met whom, with the
@@ -106,6 +108,24 @@ pub enum CliCommand {
         /// What to draw and how.
         #[command(flatten)]
         settings: render::RenderSettings,
+    },
+    /// Convert a dataset or graph file to another format, for Gephi, Cytoscape, networkx
+    /// or Graphviz, or back into ours.
+    ///
+    /// Reads what the window opens (our JSON, GEXF, GraphML, GML, node-link JSON, CSV);
+    /// writes our JSON, GEXF 1.3, GraphML, node-link JSON, CSV (OUT is the edge list;
+    /// NAME.nodes.csv and NAME.dataset.json are written beside it) or DOT. The format is
+    /// --to, or OUT's extension (.json is ours). Kinds, relations and evidence travel as
+    /// bc_ attributes and the articles as a bc_dataset record, so converting back loses
+    /// nothing. Written atomically; never over a file the input was read from.
+    Convert {
+        /// The file to read.
+        input: PathBuf,
+        /// The file to write.
+        output: PathBuf,
+        /// The output format.
+        #[arg(long, value_parser = convert::FORMAT_IDS)]
+        to: Option<String>,
     },
     /// Compute every evidence record's offsets and context from its quote, and every
     /// article's sha256, for curators who write quotes by hand.
@@ -227,6 +247,13 @@ pub fn run(command: CliCommand) -> ExitCode {
         CliCommand::Render { file, settings } => {
             render::run_render(&file, settings, &mut stdout.lock(), &mut stderr.lock())
         }
+        CliCommand::Convert { input, output, to } => convert::run_convert(
+            &input,
+            &output,
+            to.as_deref(),
+            &mut stdout.lock(),
+            &mut stderr.lock(),
+        ),
         CliCommand::Anchor {
             file,
             output,

@@ -19,7 +19,7 @@ pub use problem::{Location, Problem, ProblemKind, Problems, Severity};
 pub use seed::{SEED_ARTICLES, SEED_DATASET, SEED_LABEL, seed_store};
 pub use store::{ArticlePathError, ArticleStore, EmbeddedStore, FolderStore};
 pub use synthetic::synthetic_dataset;
-pub use validate::{sha256_hex, validate};
+pub use validate::{Evidenced, sha256_hex, validate, validate_value};
 
 use crate::model::Model;
 
@@ -57,35 +57,10 @@ impl LoadError {
     }
 }
 
-/// Loads the dataset file at `path`; article paths resolve against its folder.
+/// Loads the dataset or graph file at `path`, in our format or any format
+/// [`crate::interchange`] reads; article paths resolve against its folder.
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
-    let file = path.display().to_string();
-    let unreadable = |message: String| LoadError {
-        file: file.clone(),
-        problems: vec![Problem {
-            severity: Severity::Error,
-            kind: ProblemKind::Unreadable,
-            file: file.clone(),
-            location: Location::File,
-            message,
-        }],
-    };
-    let metadata = std::fs::metadata(path)
-        .map_err(|error| unreadable(format!("cannot read the file: {error}")))?;
-    if metadata.is_dir() {
-        return Err(unreadable(
-            "this is a folder, not a dataset file".to_owned(),
-        ));
-    }
-    if metadata.len() > MAX_DATASET_BYTES {
-        return Err(unreadable(format!(
-            "the file has {} bytes; Backchannel reads dataset files of at most {MAX_DATASET_BYTES} bytes",
-            metadata.len()
-        )));
-    }
-    let bytes = std::fs::read(path)
-        .map_err(|error| unreadable(format!("cannot read the file: {error}")))?;
-    load_bytes(&file, &bytes, &FolderStore::beside(path))
+    crate::interchange::load_file(path)
 }
 
 /// Loads a dataset from `bytes`, naming it `file` in problems; article paths resolve

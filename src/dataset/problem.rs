@@ -47,6 +47,15 @@ pub enum ProblemKind {
     Unreadable,
     /// The file is not well-formed JSON.
     MalformedJson,
+    /// The file is not well-formed XML (GEXF, GraphML).
+    MalformedXml,
+    /// The file is not well-formed CSV.
+    MalformedCsv,
+    /// The file is not well-formed GML.
+    MalformedGml,
+    /// The file's content is not the format its extension names, or the extension is
+    /// not one Backchannel reads.
+    FormatMismatch,
     /// The `format` field is missing or names a version this build does not read.
     UnknownFormat,
     /// A value has the wrong type, a required field is missing or a field is unknown.

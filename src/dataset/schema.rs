@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::Attributes;
+
 /// The `format` value of files this build reads and writes.
 pub const FORMAT_VERSION: &str = "backchannel/1";
 
@@ -92,6 +94,28 @@ pub struct RawNode {
     /// Supporting passages.
     #[serde(default)]
     pub evidence: Vec<RawEvidence>,
+    /// Attributes carried over from an imported graph file.
+    #[serde(default, skip_serializing_if = "Attributes::is_empty")]
+    pub attributes: Attributes,
+    /// Position given by an imported graph file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<RawPoint>,
+    /// Fill colour given by an imported graph file, `#rrggbb` or `#rrggbbaa`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub colour: Option<String>,
+    /// Size given by an imported graph file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<f32>,
+}
+
+/// A position as written in the file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPoint {
+    /// Horizontal.
+    pub x: f32,
+    /// Vertical, growing downwards.
+    pub y: f32,
 }
 
 /// An edge as written in the file.
@@ -121,6 +145,18 @@ pub struct RawEdge {
     /// Supporting passages.
     #[serde(default)]
     pub evidence: Vec<RawEvidence>,
+    /// The edge's own label, from an imported graph file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// Weight, from an imported graph file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<f64>,
+    /// `false` for an undirected edge; directed when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub directed: Option<bool>,
+    /// Attributes carried over from an imported graph file.
+    #[serde(default, skip_serializing_if = "Attributes::is_empty")]
+    pub attributes: Attributes,
 }
 
 /// An evidence record: W3C Web Annotation TextQuoteSelector plus TextPositionSelector.

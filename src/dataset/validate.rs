@@ -12,8 +12,8 @@ use super::problem::{Location, ProblemKind, Problems, at};
 use super::schema::{FORMAT_VERSION, RawArticle, RawEdge, RawEvidence, RawNode};
 use super::store::ArticleStore;
 use crate::model::{
-    Article, ArticleText, CONTEXT_CHARS, Edge, Evidence, MeetingDetails, MeetingStatus, Modality,
-    Model, Node, NodeKind, PartialDate, Relation, Subtype,
+    Article, ArticleText, CONTEXT_CHARS, Colour, Edge, Evidence, MeetingDetails, MeetingStatus,
+    Modality, Model, Node, NodeKind, NodeLook, PartialDate, Point, Relation, Subtype,
 };
 
 /// The top-level fields of a dataset file.
@@ -25,6 +25,18 @@ const TOP_LEVEL_FIELDS: [&str; 6] = [
     "nodes",
     "edges",
 ];
+
+/// How strictly evidence is checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Evidenced {
+    /// A `backchannel/1` file: every typed node and edge (all but `entity` nodes and
+    /// `link` edges) needs evidence, and evidence must cite an article of the file.
+    Required,
+    /// A graph imported from another format: elements may go without evidence, and
+    /// evidence citing an article the file does not carry is dropped with a warning
+    /// (Gephi and other tools keep our evidence attributes but not our articles).
+    Optional,
+}
 
 /// Validates the bytes of a dataset file and builds its model.
 ///
@@ -51,6 +63,17 @@ pub fn validate(bytes: &[u8], store: &dyn ArticleStore, problems: &mut Problems)
             return None;
         }
     };
+    validate_value(value, store, Evidenced::Required, problems)
+}
+
+/// Validates a dataset already parsed as JSON (a `backchannel/1` file, or a graph file
+/// converted to that shape) and builds its model.
+pub fn validate_value(
+    value: Value,
+    store: &dyn ArticleStore,
+    evidenced: Evidenced,
+    problems: &mut Problems,
+) -> Option<Model> {
     let Value::Object(top) = value else {
         problems.error(
             ProblemKind::WrongShape,
@@ -134,11 +157,15 @@ pub fn validate(bytes: &[u8], store: &dyn ArticleStore, problems: &mut Problems)
 
     let nodes: Vec<Node> = raw_nodes
         .iter()
-        .filter_map(|(index, raw)| check_node(*index, raw, &node_ids, &article_texts, problems))
+        .filter_map(|(index, raw)| {
+            check_node(*index, raw, &node_ids, &article_texts, evidenced, problems)
+        })
         .collect();
     let edges: Vec<Edge> = raw_edges
         .iter()
-        .filter_map(|(index, raw)| check_edge(*index, raw, &node_ids, &article_texts, problems))
+        .filter_map(|(index, raw)| {
+            check_edge(*index, raw, &node_ids, &article_texts, evidenced, problems)
+        })
         .collect();
 
     if problems.has_errors() {
@@ -374,6 +401,7 @@ fn check_node(
     raw: &RawNode,
     node_ids: &HashMap<&str, usize>,
     articles: &HashMap<&str, &ArticleText>,
+    evidenced: Evidenced,
     problems: &mut Problems,
 ) -> Option<Node> {
     let path = format!("$.nodes[{index}]");
@@ -465,17 +493,27 @@ fn check_node(
         }
         None => None,
     };
-    let evidence = check_evidence(&raw.evidence, &path, &raw.id, "node", articles, problems);
+    let kind = kind?;
+    let owner = Owner {
+        path: &path,
+        id: &raw.id,
+        what: "node",
+        needs_evidence: evidenced == Evidenced::Required && kind != NodeKind::Entity,
+    };
+    let evidence = check_evidence(&raw.evidence, &owner, articles, evidenced, problems);
+    let look = check_look(raw, &path, problems);
     Some(Node {
         id: raw.id.clone(),
         label: raw.label.clone(),
-        kind: kind?,
+        kind,
         subtype,
         aliases: raw.aliases.clone(),
         affiliation: raw.affiliation.clone(),
         meeting,
         note: raw.note.clone(),
         evidence,
+        attributes: raw.attributes.clone(),
+        look,
     })
 }
 
@@ -484,6 +522,7 @@ fn check_edge(
     raw: &RawEdge,
     node_ids: &HashMap<&str, usize>,
     articles: &HashMap<&str, &ArticleText>,
+    evidenced: Evidenced,
     problems: &mut Problems,
 ) -> Option<Edge> {
     let path = format!("$.edges[{index}]");
@@ -524,33 +563,127 @@ fn check_edge(
         .date
         .as_deref()
         .and_then(|text| date(text, &format!("{path}.date"), problems));
-    let evidence = check_evidence(&raw.evidence, &path, &raw.id, "edge", articles, problems);
+    let relation = relation?;
+    let owner = Owner {
+        path: &path,
+        id: &raw.id,
+        what: "edge",
+        needs_evidence: evidenced == Evidenced::Required && relation != Relation::Link,
+    };
+    let evidence = check_evidence(&raw.evidence, &owner, articles, evidenced, problems);
+    if let Some(weight) = raw.weight
+        && !weight.is_finite()
+    {
+        problems.error(
+            ProblemKind::WrongShape,
+            at(format!("{path}.weight")),
+            format!(
+                "edge \"{}\" has weight {weight}; a weight is a finite number",
+                raw.id
+            ),
+        );
+    }
     Some(Edge {
         id: raw.id.clone(),
         source: raw.source.clone(),
         target: raw.target.clone(),
-        relation: relation?,
+        relation,
         date,
         attributed_to: raw.attributed_to.clone(),
         modality: modality?,
         note: raw.note.clone(),
         evidence,
+        label: raw.label.clone(),
+        weight: raw.weight.filter(|weight| weight.is_finite()),
+        directed: raw.directed.unwrap_or(true),
+        attributes: raw.attributes.clone(),
     })
+}
+
+/// Checks the position, colour and size an imported graph gave a node.
+fn check_look(raw: &RawNode, path: &str, problems: &mut Problems) -> NodeLook {
+    let position = raw.position.and_then(|point| {
+        if point.x.is_finite() && point.y.is_finite() {
+            Some(Point {
+                x: point.x,
+                y: point.y,
+            })
+        } else {
+            problems.error(
+                ProblemKind::WrongShape,
+                at(format!("{path}.position")),
+                format!(
+                    "node \"{}\" has a position that is not a finite number",
+                    raw.id
+                ),
+            );
+            None
+        }
+    });
+    let colour = raw.colour.as_deref().and_then(|text| {
+        let colour = Colour::from_hex(text);
+        if colour.is_none() {
+            problems.error(
+                ProblemKind::WrongShape,
+                at(format!("{path}.colour")),
+                format!(
+                    "node \"{}\" has colour \"{text}\"; expected #rrggbb or #rrggbbaa",
+                    raw.id
+                ),
+            );
+        }
+        colour
+    });
+    let size = raw.size.and_then(|size| {
+        if size.is_finite() && size >= 0.0 {
+            Some(size)
+        } else {
+            problems.error(
+                ProblemKind::WrongShape,
+                at(format!("{path}.size")),
+                format!(
+                    "node \"{}\" has size {size}; a size is a finite number of at least 0",
+                    raw.id
+                ),
+            );
+            None
+        }
+    });
+    NodeLook {
+        position,
+        colour,
+        size,
+    }
+}
+
+/// The node or edge whose evidence is checked.
+struct Owner<'a> {
+    /// Its JSON path.
+    path: &'a str,
+    /// Its id.
+    id: &'a str,
+    /// "node" or "edge".
+    what: &'a str,
+    /// Whether it must have at least one record.
+    needs_evidence: bool,
 }
 
 fn check_evidence(
     records: &[RawEvidence],
-    owner_path: &str,
-    owner_id: &str,
-    owner_what: &str,
+    owner: &Owner<'_>,
     articles: &HashMap<&str, &ArticleText>,
+    evidenced: Evidenced,
     problems: &mut Problems,
 ) -> Vec<Evidence> {
-    if records.is_empty() {
+    let owner_path = owner.path;
+    if records.is_empty() && owner.needs_evidence {
         problems.error(
             ProblemKind::NoEvidence,
             at(format!("{owner_path}.evidence")),
-            format!("{owner_what} \"{owner_id}\" has no evidence; give at least one quote"),
+            format!(
+                "{} \"{}\" has no evidence; give at least one quote",
+                owner.what, owner.id
+            ),
         );
     }
     let mut checked = Vec::with_capacity(records.len());
@@ -575,6 +708,17 @@ fn check_evidence(
             }
         }
         let Some(text) = articles.get(raw.article.as_str()) else {
+            if evidenced == Evidenced::Optional {
+                problems.warning(
+                    ProblemKind::MissingArticle,
+                    at(format!("{path}.article")),
+                    format!(
+                        "evidence cites article \"{}\", which the file does not carry; the record is left out",
+                        raw.article
+                    ),
+                );
+                continue;
+            }
             problems.error(
                 ProblemKind::MissingArticle,
                 at(format!("{path}.article")),

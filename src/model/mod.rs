@@ -10,7 +10,7 @@ pub mod search;
 mod text;
 mod vocabulary;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 pub use date::{DateError, DatePrecision, PartialDate};
 pub use text::ArticleText;
@@ -73,7 +73,80 @@ pub struct MeetingDetails {
     pub status: MeetingStatus,
 }
 
-/// An actor, mediator, meeting or demand.
+/// Attributes an imported graph file gives an element (Gephi columns, GraphML data,
+/// node-link fields, CSV columns), by name, in name order. Values keep their JSON type.
+pub type Attributes = BTreeMap<String, serde_json::Value>;
+
+/// Where a graph file placed a node, in its own units.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Point {
+    /// Horizontal, growing to the right.
+    pub x: f32,
+    /// Vertical, growing downwards as on screen.
+    pub y: f32,
+}
+
+/// A colour a graph file gives a node: sRGB and opacity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Colour {
+    /// Red, green and blue.
+    pub rgb: [u8; 3],
+    /// Opacity, 255 opaque.
+    pub alpha: u8,
+}
+
+impl Colour {
+    /// `#rrggbb`, or `#rrggbbaa` when not opaque.
+    pub fn to_hex(self) -> String {
+        let [r, g, b] = self.rgb;
+        if self.alpha == 255 {
+            format!("#{r:02x}{g:02x}{b:02x}")
+        } else {
+            format!("#{r:02x}{g:02x}{b:02x}{:02x}", self.alpha)
+        }
+    }
+
+    /// Parses `#rgb`, `#rrggbb` or `#rrggbbaa` (the `#` optional).
+    pub fn from_hex(text: &str) -> Option<Self> {
+        let hex = text.trim().trim_start_matches('#');
+        if !hex.is_ascii() {
+            return None;
+        }
+        let byte = |at: usize| u8::from_str_radix(hex.get(at..at + 2)?, 16).ok();
+        match hex.len() {
+            3 => {
+                let mut rgb = [0u8; 3];
+                for (slot, digit) in rgb.iter_mut().zip(hex.chars()) {
+                    let value = u8::try_from(digit.to_digit(16)?).ok()?;
+                    *slot = value * 17;
+                }
+                Some(Self { rgb, alpha: 255 })
+            }
+            6 => Some(Self {
+                rgb: [byte(0)?, byte(2)?, byte(4)?],
+                alpha: 255,
+            }),
+            8 => Some(Self {
+                rgb: [byte(0)?, byte(2)?, byte(4)?],
+                alpha: byte(6)?,
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// How an imported graph file draws a node, used as given.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NodeLook {
+    /// Its position, when the file lays the graph out.
+    pub position: Option<Point>,
+    /// Its fill colour.
+    pub colour: Option<Colour>,
+    /// Its size, in the file's units (Gephi's viz:size; relative sizes are what count).
+    pub size: Option<f32>,
+}
+
+/// An actor, mediator, meeting or demand, or an entity of an imported graph.
 #[derive(Debug, Clone)]
 pub struct Node {
     /// Identifier, unique among the dataset's nodes.
@@ -92,11 +165,15 @@ pub struct Node {
     pub meeting: Option<MeetingDetails>,
     /// A curator's remark.
     pub note: Option<String>,
-    /// The passages that support it; never empty.
+    /// The passages that support it; empty only for elements of imported graphs.
     pub evidence: Vec<Evidence>,
+    /// Attributes from an imported graph file.
+    pub attributes: Attributes,
+    /// Position, colour and size from an imported graph file.
+    pub look: NodeLook,
 }
 
-/// A relation reported between two nodes.
+/// A relation reported between two nodes, or an edge of an imported graph.
 #[derive(Debug, Clone)]
 pub struct Edge {
     /// Identifier, unique among the dataset's edges.
@@ -115,8 +192,24 @@ pub struct Edge {
     pub modality: Modality,
     /// A curator's remark.
     pub note: Option<String>,
-    /// The passages that support it; never empty.
+    /// The passages that support it; empty only for elements of imported graphs.
     pub evidence: Vec<Evidence>,
+    /// The file's own name for the edge (an imported graph's edge label).
+    pub label: Option<String>,
+    /// Its weight, when the file gives one.
+    pub weight: Option<f64>,
+    /// `false` for an edge of an undirected graph: source and target are then only the
+    /// order the file lists them in.
+    pub directed: bool,
+    /// Attributes from an imported graph file.
+    pub attributes: Attributes,
+}
+
+impl Edge {
+    /// The words that name the edge: its own label, or its relation.
+    pub fn verb(&self) -> &str {
+        self.label.as_deref().unwrap_or(self.relation.as_str())
+    }
 }
 
 /// A checked dataset: articles, nodes and edges whose references all resolve.

@@ -73,6 +73,8 @@ vocabulary! {
         Meeting => "meeting",
         /// A demand, offer or position that parties put forward or reject.
         Demand => "demand",
+        /// A node of an imported graph that names none of the kinds above.
+        Entity => "entity",
     }
 }
 
@@ -133,6 +135,9 @@ vocabulary! {
         Pressures => "pressures",
         /// The source blames or accuses the target.
         Blames => "blames",
+        /// An edge of an imported graph that names none of the relations above; its own
+        /// label, if the file gives one, is kept as the edge's label.
+        Link => "link",
     }
 }
 

@@ -13,6 +13,7 @@ pub fn kind_rgb(kind: NodeKind) -> Rgb {
         NodeKind::Mediator => [0, 158, 115],
         NodeKind::Meeting => [230, 159, 0],
         NodeKind::Demand => [204, 121, 167],
+        NodeKind::Entity => [86, 180, 233],
     }
 }
 
@@ -23,6 +24,7 @@ pub fn kind_shape_name(kind: NodeKind) -> &'static str {
         NodeKind::Mediator => "diamond",
         NodeKind::Meeting => "square",
         NodeKind::Demand => "triangle",
+        NodeKind::Entity => "circle",
     }
 }
 
@@ -38,7 +40,7 @@ pub enum Outline {
 /// The outline of a node of `kind` that fits a circle of `radius`.
 pub fn kind_outline(kind: NodeKind, radius: f32) -> Outline {
     match kind {
-        NodeKind::Actor => Outline::Circle(radius),
+        NodeKind::Actor | NodeKind::Entity => Outline::Circle(radius),
         NodeKind::Mediator => {
             let r = radius * 1.15;
             Outline::Polygon(vec![[0.0, -r], [r, 0.0], [0.0, r], [-r, 0.0]])

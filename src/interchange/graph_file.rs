@@ -1,0 +1,455 @@
+//! A graph as another tool's file gives it, before it becomes a dataset: nodes and edges
+//! with ids, labels, attributes and looks, each remembering where in the file it was.
+//!
+//! Every reader produces a [`GraphFile`]; [`GraphFile::into_dataset`] turns it into the
+//! `backchannel/1` shape, reading back the `bc_` attributes our own exports carry, and the
+//! dataset validator checks it like any dataset.
+
+use serde_json::{Map, Value, json};
+
+use super::carry::{DATASET_RECORD, EDGE_FIELDS, NODE_FIELDS};
+use crate::dataset::schema::FORMAT_VERSION;
+use crate::dataset::{Location, ProblemKind, Problems};
+use crate::model::{Attributes, Colour};
+
+/// A graph read from a file of another format.
+#[derive(Debug, Clone, Default)]
+pub struct GraphFile {
+    /// The graph's title, when the file names one.
+    pub title: Option<String>,
+    /// What it is, when the file says.
+    pub description: Option<String>,
+    /// The dataset record a Backchannel export carries (title, description, articles).
+    pub carried: Option<Value>,
+    /// Nodes in file order.
+    pub nodes: Vec<FileNode>,
+    /// Edges in file order.
+    pub edges: Vec<FileEdge>,
+    /// How many of the first nodes came from a separate node table (CSV).
+    pub node_table_rows: usize,
+    /// Things the reader repaired on the way, reported as warnings.
+    pub warnings: Vec<(ProblemKind, Location, String)>,
+}
+
+/// A node as a graph file gives it.
+#[derive(Debug, Clone)]
+pub struct FileNode {
+    /// Its id in the file.
+    pub id: String,
+    /// Its label, when it has one.
+    pub label: Option<String>,
+    /// Every other value the file gives it, `bc_` fields included.
+    pub attributes: Attributes,
+    /// Its position, y growing downwards.
+    pub position: Option<(f64, f64)>,
+    /// Its colour.
+    pub colour: Option<Colour>,
+    /// Its size.
+    pub size: Option<f64>,
+    /// Where it is in the file.
+    pub place: Location,
+}
+
+impl FileNode {
+    /// A node with only an id, found at `place`.
+    pub fn new(id: impl Into<String>, place: Location) -> Self {
+        Self {
+            id: id.into(),
+            label: None,
+            attributes: Attributes::new(),
+            position: None,
+            colour: None,
+            size: None,
+            place,
+        }
+    }
+}
+
+impl FileNode {
+    /// Moves the attributes that tools commonly use for a node's label and looks into
+    /// their fields: `label` (or `name`), `x` and `y`, `r`, `g` and `b` (or `color`,
+    /// `colour` as hex), `size`. Values that do not fit stay attributes.
+    pub fn promote_common_attributes(&mut self) {
+        if self.label.is_none() {
+            for name in ["label", "name"] {
+                if let Some(Value::String(label)) = self.attributes.get(name) {
+                    self.label = Some(label.clone());
+                    self.attributes.remove(name);
+                    break;
+                }
+            }
+        }
+        if self.position.is_none()
+            && let (Some(x), Some(y)) = (
+                finite(self.attributes.get("x")),
+                finite(self.attributes.get("y")),
+            )
+        {
+            self.position = Some((x, y));
+            self.attributes.remove("x");
+            self.attributes.remove("y");
+        }
+        if self.colour.is_none() {
+            let channel = |name: &str| {
+                finite(self.attributes.get(name))
+                    .filter(|value| (0.0..=255.0).contains(value) && value.fract() == 0.0)
+                    // In 0..=255 and whole, so the cast is exact.
+                    .map(|value| value as u8)
+            };
+            if let (Some(r), Some(g), Some(b)) = (channel("r"), channel("g"), channel("b")) {
+                self.colour = Some(Colour {
+                    rgb: [r, g, b],
+                    alpha: 255,
+                });
+                for name in ["r", "g", "b"] {
+                    self.attributes.remove(name);
+                }
+            } else {
+                for name in ["color", "colour"] {
+                    if let Some(colour) = self
+                        .attributes
+                        .get(name)
+                        .and_then(Value::as_str)
+                        .and_then(Colour::from_hex)
+                    {
+                        self.colour = Some(colour);
+                        self.attributes.remove(name);
+                        break;
+                    }
+                }
+            }
+        }
+        if self.size.is_none()
+            && let Some(size) = finite(self.attributes.get("size")).filter(|size| *size >= 0.0)
+        {
+            self.size = Some(size);
+            self.attributes.remove("size");
+        }
+    }
+}
+
+/// A finite number, from a JSON number or a string holding one.
+pub fn finite(value: Option<&Value>) -> Option<f64> {
+    let number = match value? {
+        Value::Number(number) => number.as_f64()?,
+        Value::String(text) => text.trim().parse::<f64>().ok()?,
+        _ => return None,
+    };
+    number.is_finite().then_some(number)
+}
+
+/// An edge as a graph file gives it.
+#[derive(Debug, Clone)]
+pub struct FileEdge {
+    /// Its id, when the file gives one (one is made up otherwise).
+    pub id: Option<String>,
+    /// The id of the node it leaves.
+    pub source: String,
+    /// The id of the node it reaches.
+    pub target: String,
+    /// Whether it has a direction.
+    pub directed: bool,
+    /// Its label.
+    pub label: Option<String>,
+    /// Its weight.
+    pub weight: Option<f64>,
+    /// Every other value the file gives it, `bc_` fields included.
+    pub attributes: Attributes,
+    /// Where it is in the file.
+    pub place: Location,
+}
+
+impl FileEdge {
+    /// An edge from `source` to `target`, found at `place`.
+    pub fn new(source: String, target: String, directed: bool, place: Location) -> Self {
+        Self {
+            id: None,
+            source,
+            target,
+            directed,
+            label: None,
+            weight: None,
+            attributes: Attributes::new(),
+            place,
+        }
+    }
+}
+
+impl FileEdge {
+    /// Moves `label` and `weight` attributes into their fields.
+    pub fn promote_common_attributes(&mut self) {
+        if self.label.is_none()
+            && let Some(Value::String(label)) = self.attributes.get("label")
+        {
+            self.label = Some(label.clone());
+            self.attributes.remove("label");
+        }
+        if self.weight.is_none()
+            && let Some(weight) = finite(self.attributes.get("weight"))
+        {
+            self.weight = Some(weight);
+            self.attributes.remove("weight");
+        }
+    }
+}
+
+/// A graph file in the `backchannel/1` shape, with each element's place in the file.
+pub struct Converted {
+    /// The dataset, as JSON.
+    pub dataset: Value,
+    /// Where each node of `dataset` was in the file.
+    pub node_places: Vec<Location>,
+    /// Where each edge of `dataset` was in the file.
+    pub edge_places: Vec<Location>,
+}
+
+impl GraphFile {
+    /// The graph in the `backchannel/1` shape. `fallback_title` names a graph whose file
+    /// gives no title. Problems with the carried `bc_` fields are recorded in `problems`.
+    pub fn into_dataset(self, fallback_title: &str, problems: &mut Problems) -> Converted {
+        for (kind, location, message) in self.warnings {
+            problems.warning(kind, location, message);
+        }
+        let carried = match self.carried {
+            Some(Value::Object(record)) => record,
+            Some(_) => {
+                problems.warning(
+                    ProblemKind::WrongShape,
+                    Location::File,
+                    format!("the {DATASET_RECORD} record is not a JSON object; it is ignored"),
+                );
+                Map::new()
+            }
+            None => Map::new(),
+        };
+        let title = carried
+            .get("title")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+            .or(self.title)
+            .unwrap_or_else(|| fallback_title.to_owned());
+        let description = carried
+            .get("description")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+            .or(self.description);
+        let articles = carried.get("articles").cloned().unwrap_or(json!([]));
+
+        let mut node_places = Vec::with_capacity(self.nodes.len());
+        let nodes: Vec<Value> = self
+            .nodes
+            .into_iter()
+            .map(|node| {
+                node_places.push(node.place.clone());
+                node_json(node, problems)
+            })
+            .collect();
+        let given_ids: std::collections::HashSet<String> = self
+            .edges
+            .iter()
+            .filter_map(|edge| edge.id.clone())
+            .collect();
+        let mut edge_places = Vec::with_capacity(self.edges.len());
+        let edges: Vec<Value> = self
+            .edges
+            .into_iter()
+            .enumerate()
+            .map(|(index, edge)| {
+                edge_places.push(edge.place.clone());
+                let id = edge
+                    .id
+                    .clone()
+                    .unwrap_or_else(|| made_up_id(index, &given_ids));
+                edge_json(id, edge, problems)
+            })
+            .collect();
+        let mut top = Map::new();
+        top.insert("format".into(), json!(FORMAT_VERSION));
+        top.insert("title".into(), json!(title));
+        if let Some(description) = description {
+            top.insert("description".into(), json!(description));
+        }
+        top.insert("articles".into(), articles);
+        top.insert("nodes".into(), Value::Array(nodes));
+        top.insert("edges".into(), Value::Array(edges));
+        Converted {
+            dataset: Value::Object(top),
+            node_places,
+            edge_places,
+        }
+    }
+}
+
+/// An id for the edge at `index` that no edge of the file uses.
+fn made_up_id(index: usize, given: &std::collections::HashSet<String>) -> String {
+    let mut id = format!("e{index}");
+    while given.contains(&id) {
+        id.push('_');
+    }
+    id
+}
+
+fn node_json(node: FileNode, problems: &mut Problems) -> Value {
+    let FileNode {
+        id,
+        label,
+        mut attributes,
+        position,
+        colour,
+        size,
+        place,
+    } = node;
+    let mut object = Map::new();
+    object.insert("label".into(), json!(label.unwrap_or_else(|| id.clone())));
+    object.insert("kind".into(), json!("entity"));
+    take_carried(
+        &mut attributes,
+        NODE_FIELDS,
+        &mut object,
+        &id,
+        &place,
+        problems,
+    );
+    object.insert("id".into(), json!(id));
+    if !attributes.is_empty() {
+        object.insert("attributes".into(), json!(attributes));
+    }
+    if let Some((x, y)) = position {
+        object.insert("position".into(), json!({ "x": x, "y": y }));
+    }
+    if let Some(colour) = colour {
+        object.insert("colour".into(), json!(colour.to_hex()));
+    }
+    if let Some(size) = size {
+        object.insert("size".into(), json!(size));
+    }
+    Value::Object(object)
+}
+
+fn edge_json(id: String, edge: FileEdge, problems: &mut Problems) -> Value {
+    let FileEdge {
+        source,
+        target,
+        directed,
+        label,
+        weight,
+        mut attributes,
+        place,
+        ..
+    } = edge;
+    let mut object = Map::new();
+    object.insert("relation".into(), json!("link"));
+    take_carried(
+        &mut attributes,
+        EDGE_FIELDS,
+        &mut object,
+        &id,
+        &place,
+        problems,
+    );
+    // Our exports name the relation as the label for other tools; it is no label of its own.
+    let label = label.filter(|label| {
+        object.get("relation").and_then(Value::as_str) != Some(label.as_str())
+            || object.get("relation") == Some(&json!("link"))
+    });
+    object.insert("id".into(), json!(id));
+    object.insert("source".into(), json!(source));
+    object.insert("target".into(), json!(target));
+    if let Some(label) = label {
+        object.insert("label".into(), json!(label));
+    }
+    if let Some(weight) = weight {
+        object.insert("weight".into(), json!(weight));
+    }
+    if !directed {
+        object.insert("directed".into(), json!(false));
+    }
+    if !attributes.is_empty() {
+        object.insert("attributes".into(), json!(attributes));
+    }
+    Value::Object(object)
+}
+
+/// Moves the `bc_` attributes our exports write back into the dataset fields they came
+/// from. Lists (aliases, evidence) travel as JSON text in formats without lists.
+fn take_carried(
+    attributes: &mut Attributes,
+    fields: &[&str],
+    object: &mut Map<String, Value>,
+    id: &str,
+    place: &Location,
+    problems: &mut Problems,
+) {
+    for field in fields {
+        let name = format!("bc_{field}");
+        let Some(value) = attributes.remove(&name) else {
+            continue;
+        };
+        let list_field = matches!(*field, "aliases" | "evidence");
+        let value = match value {
+            Value::String(text) if list_field => match serde_json::from_str::<Value>(&text) {
+                Ok(list) => list,
+                Err(error) => {
+                    problems.error(
+                        ProblemKind::WrongShape,
+                        place.clone(),
+                        format!("\"{id}\": {name} is not a JSON list: {error}"),
+                    );
+                    continue;
+                }
+            },
+            Value::String(text) if text.is_empty() => continue,
+            other => other,
+        };
+        object.insert((*field).to_owned(), value);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plain_graph_becomes_entities_and_links_with_made_up_edge_ids() {
+        let mut file = GraphFile::default();
+        let mut node = FileNode::new("a", Location::File);
+        node.attributes.insert("group".into(), json!(3));
+        file.nodes.push(node);
+        file.nodes.push(FileNode::new("b", Location::File));
+        let mut named = FileEdge::new("a".into(), "b".into(), true, Location::File);
+        named.id = Some("e1".into());
+        file.edges
+            .push(FileEdge::new("a".into(), "b".into(), false, Location::File));
+        file.edges.push(named);
+        let mut problems = Problems::new("g.gml");
+        let converted = file.into_dataset("g", &mut problems);
+        let dataset = converted.dataset;
+        assert_eq!(dataset["title"], "g");
+        assert_eq!(dataset["nodes"][0]["kind"], "entity");
+        assert_eq!(dataset["nodes"][0]["label"], "a");
+        assert_eq!(dataset["nodes"][0]["attributes"]["group"], 3);
+        assert_eq!(dataset["edges"][0]["relation"], "link");
+        assert_eq!(dataset["edges"][0]["directed"], false);
+        // "e1" is taken by the second edge, so the first gets another id.
+        assert_eq!(dataset["edges"][0]["id"], "e0");
+        assert_eq!(dataset["edges"][1]["id"], "e1");
+        assert!(!problems.has_errors());
+    }
+
+    #[test]
+    fn carried_fields_return_to_their_places() {
+        let mut file = GraphFile::default();
+        let mut node = FileNode::new("hamas", Location::File);
+        node.attributes.insert("bc_kind".into(), json!("actor"));
+        node.attributes
+            .insert("bc_aliases".into(), json!("[\"Hamas movement\"]"));
+        node.attributes.insert("bc_note".into(), json!(""));
+        file.nodes.push(node);
+        let mut problems = Problems::new("g.gexf");
+        let dataset = file.into_dataset("g", &mut problems).dataset;
+        assert_eq!(dataset["nodes"][0]["kind"], "actor");
+        assert_eq!(dataset["nodes"][0]["aliases"][0], "Hamas movement");
+        assert!(dataset["nodes"][0].get("note").is_none());
+        assert!(dataset["nodes"][0].get("attributes").is_none());
+    }
+}

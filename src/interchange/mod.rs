@@ -1,0 +1,593 @@
+//! The graph files other tools read and write: GEXF (Gephi), GraphML, GML, node-link
+//! JSON (d3, networkx), CSV edge lists with a node table, and DOT (Graphviz, written
+//! only).
+//!
+//! Reading: the format is found by extension and confirmed by content; each reader
+//! gives a [`GraphFile`], which becomes a `backchannel/1` dataset checked by the same
+//! validator as our own files, every problem named by file and line:column (or JSON
+//! path). Writing: our fields travel as `bc_` attributes and the articles as a dataset
+//! record, so that a round trip back into our format loses nothing.
+
+mod carry;
+pub mod dot;
+pub mod gexf;
+pub mod gml;
+mod graph_file;
+pub mod graphml;
+pub mod node_link;
+pub mod table;
+pub mod xml;
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+pub use carry::{DATASET_RECORD, EDGE_FIELDS, NODE_FIELDS, to_raw_dataset};
+pub use graph_file::{FileEdge, FileNode, GraphFile};
+
+use crate::dataset::{
+    self, Evidenced, FolderStore, LoadError, Loaded, Location, MAX_DATASET_BYTES, Problem,
+    ProblemKind, Problems, Severity,
+};
+use crate::model::Model;
+
+/// A file format Backchannel reads or writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum GraphFormat {
+    /// Our own `backchannel/1` JSON.
+    Backchannel,
+    /// GEXF 1.2 or 1.3 (Gephi).
+    Gexf,
+    /// GraphML.
+    GraphMl,
+    /// GML.
+    Gml,
+    /// Node-link JSON (d3, networkx).
+    NodeLink,
+    /// A CSV edge list with an optional node table.
+    Csv,
+    /// Graphviz DOT (written only).
+    Dot,
+}
+
+impl GraphFormat {
+    /// Every format, in menu order.
+    pub const ALL: [GraphFormat; 7] = [
+        Self::Backchannel,
+        Self::Gexf,
+        Self::GraphMl,
+        Self::Gml,
+        Self::NodeLink,
+        Self::Csv,
+        Self::Dot,
+    ];
+
+    /// The formats Backchannel writes.
+    pub const WRITTEN: [GraphFormat; 6] = [
+        Self::Backchannel,
+        Self::Gexf,
+        Self::GraphMl,
+        Self::NodeLink,
+        Self::Csv,
+        Self::Dot,
+    ];
+
+    /// Its name for people.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Backchannel => "Backchannel dataset",
+            Self::Gexf => "GEXF",
+            Self::GraphMl => "GraphML",
+            Self::Gml => "GML",
+            Self::NodeLink => "node-link JSON",
+            Self::Csv => "CSV",
+            Self::Dot => "DOT",
+        }
+    }
+
+    /// Its name on the command line (`--to`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Backchannel => "backchannel",
+            Self::Gexf => "gexf",
+            Self::GraphMl => "graphml",
+            Self::Gml => "gml",
+            Self::NodeLink => "node-link",
+            Self::Csv => "csv",
+            Self::Dot => "dot",
+        }
+    }
+
+    /// The format named `id` on the command line.
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|format| format.id() == id)
+    }
+
+    /// The file extensions it uses; the first is written.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Self::Backchannel | Self::NodeLink => &["json"],
+            Self::Gexf => &["gexf"],
+            Self::GraphMl => &["graphml"],
+            Self::Gml => &["gml"],
+            Self::Csv => &["csv"],
+            Self::Dot => &["dot", "gv"],
+        }
+    }
+
+    /// Whether Backchannel reads it.
+    pub fn readable(self) -> bool {
+        self != Self::Dot
+    }
+
+    /// The format a file's extension names (`.json` names ours; node-link JSON is told
+    /// apart by content when read, and asked for by name when written).
+    pub fn by_extension(path: &Path) -> Option<Self> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        Self::ALL
+            .into_iter()
+            .find(|format| format.extensions().contains(&extension.as_str()))
+    }
+}
+
+/// Every extension Backchannel opens, for file dialogs.
+pub const OPENED_EXTENSIONS: [&str; 5] = ["json", "gexf", "graphml", "gml", "csv"];
+
+/// What a file's first bytes look like.
+fn sniff(bytes: &[u8]) -> Option<GraphFormat> {
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let first = bytes.iter().find(|byte| !byte.is_ascii_whitespace())?;
+    match first {
+        b'<' => match xml::root_name(bytes).as_deref() {
+            Some("gexf") => Some(GraphFormat::Gexf),
+            Some("graphml") => Some(GraphFormat::GraphMl),
+            _ => None,
+        },
+        b'{' | b'[' => Some(GraphFormat::Backchannel),
+        _ => None,
+    }
+}
+
+/// Loads the graph or dataset file at `path`, whatever its format.
+pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+    let file = path.display().to_string();
+    let bytes = read_limited(path)
+        .map_err(|message| single(&file, ProblemKind::Unreadable, Location::File, message))?;
+    let mismatch =
+        |message: String| single(&file, ProblemKind::FormatMismatch, Location::File, message);
+    let format = match GraphFormat::by_extension(path) {
+        Some(GraphFormat::Dot) => {
+            return Err(mismatch(
+                "Backchannel writes DOT files but does not read them; open GEXF, GraphML, GML, node-link JSON or CSV".to_owned(),
+            ));
+        }
+        Some(format) => {
+            let sniffed = sniff(&bytes);
+            let json_like = matches!(format, GraphFormat::Backchannel | GraphFormat::NodeLink);
+            let agrees = match sniffed {
+                Some(GraphFormat::Backchannel) => json_like,
+                Some(other) => other == format,
+                // Text that is neither XML nor JSON: GML or CSV, or broken XML/JSON that
+                // the reader will locate.
+                None => !matches!(format, GraphFormat::Gexf | GraphFormat::GraphMl)
+                    || bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<'),
+            };
+            if !agrees {
+                let content = match sniffed {
+                    Some(GraphFormat::Backchannel) => "JSON".to_owned(),
+                    Some(other) => other.name().to_owned(),
+                    None => "not XML".to_owned(),
+                };
+                return Err(mismatch(format!(
+                    "the extension says {}, but the content is {content}",
+                    format.name()
+                )));
+            }
+            format
+        }
+        None => sniff(&bytes).ok_or_else(|| {
+            mismatch(format!(
+                "Backchannel cannot tell this file's format from its extension or content; it opens .{}",
+                OPENED_EXTENSIONS.join(", .")
+            ))
+        })?,
+    };
+    match format {
+        GraphFormat::Backchannel | GraphFormat::NodeLink => load_json(path, &file, &bytes),
+        GraphFormat::Gexf => from_xml(&file, gexf::read(&bytes)),
+        GraphFormat::GraphMl => from_xml(&file, graphml::read(&bytes)),
+        GraphFormat::Gml => match gml::read(&bytes) {
+            Ok(graph) => finish(&file, graph, 0, None),
+            Err(problem) => Err(single(
+                &file,
+                ProblemKind::MalformedGml,
+                problem.location,
+                problem.message,
+            )),
+        },
+        GraphFormat::Csv => load_csv(path, &file, &bytes),
+        GraphFormat::Dot => Err(mismatch("DOT files are written, not read".to_owned())),
+    }
+}
+
+fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
+    let metadata =
+        std::fs::metadata(path).map_err(|error| format!("cannot read the file: {error}"))?;
+    if metadata.is_dir() {
+        return Err("this is a folder, not a dataset file".to_owned());
+    }
+    if metadata.len() > MAX_DATASET_BYTES {
+        return Err(format!(
+            "the file has {} bytes; Backchannel reads files of at most {MAX_DATASET_BYTES} bytes",
+            metadata.len()
+        ));
+    }
+    std::fs::read(path).map_err(|error| format!("cannot read the file: {error}"))
+}
+
+fn single(file: &str, kind: ProblemKind, location: Location, message: String) -> LoadError {
+    LoadError {
+        file: file.to_owned(),
+        problems: vec![Problem {
+            severity: Severity::Error,
+            kind,
+            file: file.to_owned(),
+            location,
+            message,
+        }],
+    }
+}
+
+fn load_json(path: &Path, file: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
+    let trimmed = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let value: Value = match serde_json::from_slice(trimmed) {
+        Ok(value) => value,
+        // Our loader reports malformed JSON with its line and column.
+        Err(_) => return dataset::load_bytes(file, bytes, &FolderStore::beside(path)),
+    };
+    if node_link::looks_like_node_link(&value) {
+        return match node_link::read(&value) {
+            Ok(graph) => finish(file, graph, 0, None),
+            Err(problem) => Err(single(
+                file,
+                ProblemKind::WrongShape,
+                problem.location,
+                problem.message,
+            )),
+        };
+    }
+    let mut problems = Problems::new(file);
+    match dataset::validate_value(
+        value,
+        &FolderStore::beside(path),
+        Evidenced::Required,
+        &mut problems,
+    ) {
+        Some(model) => Ok(Loaded {
+            model,
+            warnings: problems.into_vec(),
+            file: file.to_owned(),
+        }),
+        None => Err(LoadError {
+            file: file.to_owned(),
+            problems: problems.into_vec(),
+        }),
+    }
+}
+
+fn from_xml(file: &str, read: Result<GraphFile, xml::XmlProblem>) -> Result<Loaded, LoadError> {
+    match read {
+        Ok(graph) => finish(file, graph, 0, None),
+        Err(problem) => Err(single(
+            file,
+            ProblemKind::MalformedXml,
+            problem.location,
+            problem.message,
+        )),
+    }
+}
+
+/// The files of a CSV graph: edge list, node table and dataset record, by the naming
+/// convention `NAME.csv`, `NAME.nodes.csv`, `NAME.dataset.json`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CsvPaths {
+    /// The edge list.
+    pub edges: PathBuf,
+    /// The node table.
+    pub nodes: PathBuf,
+    /// The dataset record.
+    pub dataset: PathBuf,
+}
+
+impl CsvPaths {
+    /// The three files of the CSV graph `path` belongs to (the edge list or the node
+    /// table may be named).
+    pub fn of(path: &Path) -> Self {
+        let name = path
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let lower = name.to_ascii_lowercase();
+        let stem = if lower.ends_with(".nodes.csv") {
+            name.get(..name.len() - ".nodes.csv".len())
+                .unwrap_or(&name)
+                .to_owned()
+        } else if lower.ends_with(".csv") {
+            name.get(..name.len() - ".csv".len())
+                .unwrap_or(&name)
+                .to_owned()
+        } else {
+            name
+        };
+        let beside = |suffix: &str| path.with_file_name(format!("{stem}{suffix}"));
+        Self {
+            edges: beside(".csv"),
+            nodes: beside(".nodes.csv"),
+            dataset: beside(".dataset.json"),
+        }
+    }
+}
+
+fn load_csv(path: &Path, file: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
+    let paths = CsvPaths::of(path);
+    let optional = |sidecar: &Path| -> Result<Option<Vec<u8>>, LoadError> {
+        if sidecar == path {
+            return Ok(Some(bytes.to_vec()));
+        }
+        if !sidecar.exists() {
+            return Ok(None);
+        }
+        let name = sidecar.display().to_string();
+        read_limited(sidecar)
+            .map(Some)
+            .map_err(|message| single(&name, ProblemKind::Unreadable, Location::File, message))
+    };
+    let edges = optional(&paths.edges)?;
+    let nodes = optional(&paths.nodes)?;
+    let Some(edges) = edges else {
+        return Err(single(
+            file,
+            ProblemKind::Unreadable,
+            Location::File,
+            format!(
+                "this node table has no edge list {} beside it",
+                paths.edges.display()
+            ),
+        ));
+    };
+    let edges_name = paths.edges.display().to_string();
+    let nodes_name = paths.nodes.display().to_string();
+    let mut graph = match table::read(&edges, nodes.as_deref()) {
+        Ok(graph) => graph,
+        Err((part, problem)) => {
+            let name = match part {
+                table::CsvPart::Edges => &edges_name,
+                table::CsvPart::Nodes => &nodes_name,
+            };
+            return Err(single(
+                name,
+                ProblemKind::MalformedCsv,
+                problem.location,
+                problem.message,
+            ));
+        }
+    };
+    if let Some(record) = optional(&paths.dataset)? {
+        graph.carried = Some(serde_json::from_slice(&record).map_err(|error| {
+            single(
+                &paths.dataset.display().to_string(),
+                ProblemKind::MalformedJson,
+                Location::LineColumn {
+                    line: error.line(),
+                    column: error.column(),
+                },
+                format!("malformed JSON: {error}"),
+            )
+        })?);
+    }
+    let from_node_table = nodes.map_or(0, |_| graph.node_table_rows);
+    finish(&edges_name, graph, from_node_table, Some(&nodes_name))
+}
+
+/// Checks a graph read from a file and builds its model. Problems at JSON paths of the
+/// converted dataset are moved to the element's place in the file. The first
+/// `from_node_table` nodes were read from `node_file`.
+fn finish(
+    file: &str,
+    graph: GraphFile,
+    from_node_table: usize,
+    node_file: Option<&str>,
+) -> Result<Loaded, LoadError> {
+    let mut problems = Problems::new(file);
+    let fallback = Path::new(file)
+        .file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .unwrap_or_else(|| file.to_owned());
+    let converted = graph.into_dataset(&fallback, &mut problems);
+    let model = dataset::validate_value(
+        converted.dataset,
+        &FolderStore::beside(Path::new(file)),
+        Evidenced::Optional,
+        &mut problems,
+    );
+    let relocate = |mut problem: Problem| {
+        let element = match &problem.location {
+            Location::JsonPath(path) => split_element_path(path)
+                .map(|(collection, index, rest)| (collection == "nodes", index, rest.to_owned())),
+            _ => None,
+        };
+        if let Some((is_node, index, rest)) = element {
+            let collection = if is_node { "nodes" } else { "edges" };
+            let place = match collection {
+                "nodes" => converted.node_places.get(index),
+                _ => converted.edge_places.get(index),
+            };
+            if let Some(place) = place {
+                problem.location = match place {
+                    Location::JsonPath(original) => Location::JsonPath(format!("{original}{rest}")),
+                    other => other.clone(),
+                };
+                if collection == "nodes"
+                    && index < from_node_table
+                    && let Some(node_file) = node_file
+                {
+                    problem.file = node_file.to_owned();
+                }
+            }
+        }
+        problem
+    };
+    let list: Vec<Problem> = problems.into_vec().into_iter().map(relocate).collect();
+    match model {
+        Some(model) => Ok(Loaded {
+            model,
+            warnings: list,
+            file: file.to_owned(),
+        }),
+        None => Err(LoadError {
+            file: file.to_owned(),
+            problems: list,
+        }),
+    }
+}
+
+/// `$.nodes[3].colour` → `("nodes", 3, ".colour")`.
+fn split_element_path(path: &str) -> Option<(&str, usize, &str)> {
+    let rest = path.strip_prefix("$.")?;
+    let (collection, rest) = rest.split_once('[')?;
+    if !matches!(collection, "nodes" | "edges") {
+        return None;
+    }
+    let (index, rest) = rest.split_once(']')?;
+    Some((collection, index.parse().ok()?, rest))
+}
+
+/// Why a graph could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// The format is read, never written.
+    #[error("Backchannel does not write {0} files")]
+    NotWritten(&'static str),
+    /// The output would replace a file the dataset was read from.
+    #[error("{0} is a file the open dataset was read from; choose another name")]
+    WouldOverwriteInput(String),
+    /// Writing a file failed.
+    #[error("cannot write {path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+    /// The CSV writer failed.
+    #[error("cannot write CSV: {0}")]
+    Csv(#[from] csv::Error),
+}
+
+/// The files a model becomes in `format`: one file, or three for CSV (`out` names the
+/// edge list). Bytes only; see [`write_graph`].
+pub fn graph_files(
+    model: &Model,
+    format: GraphFormat,
+    out: &Path,
+) -> Result<Vec<(PathBuf, Vec<u8>)>, WriteError> {
+    let one = |text: String| Ok(vec![(out.to_path_buf(), text.into_bytes())]);
+    match format {
+        GraphFormat::Backchannel => {
+            let mut text = serde_json::to_string_pretty(&to_raw_dataset(model)).unwrap_or_default();
+            text.push('\n');
+            one(text)
+        }
+        GraphFormat::Gexf => one(gexf::write(model)),
+        GraphFormat::GraphMl => one(graphml::write(model)),
+        GraphFormat::NodeLink => one(node_link::write(model)),
+        GraphFormat::Dot => one(dot::write(model)),
+        GraphFormat::Csv => {
+            let files = table::write(model)?;
+            let paths = CsvPaths::of(out);
+            Ok(vec![
+                (paths.edges, files.edges),
+                (paths.nodes, files.nodes),
+                (paths.dataset, files.dataset),
+            ])
+        }
+        GraphFormat::Gml => Err(WriteError::NotWritten("GML")),
+    }
+}
+
+/// Writes a model in `format` to `out` (and, for CSV, the node table and dataset record
+/// beside it), each file atomically. Refuses to replace any of `inputs`, the files the
+/// dataset was read from. Returns the files written.
+pub fn write_graph(
+    model: &Model,
+    format: GraphFormat,
+    out: &Path,
+    inputs: &[PathBuf],
+) -> Result<Vec<PathBuf>, WriteError> {
+    let files = graph_files(model, format, out)?;
+    let canonical_inputs: Vec<PathBuf> = inputs
+        .iter()
+        .filter_map(|input| std::fs::canonicalize(input).ok())
+        .collect();
+    for (path, _) in &files {
+        if let Ok(canonical) = std::fs::canonicalize(path)
+            && canonical_inputs.contains(&canonical)
+        {
+            return Err(WriteError::WouldOverwriteInput(path.display().to_string()));
+        }
+    }
+    let mut written = Vec::with_capacity(files.len());
+    for (path, bytes) in files {
+        crate::atomic::write_atomically(&path, &bytes).map_err(|source| WriteError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// The files a dataset opened from `path` was read from (with a CSV graph's node table
+/// and dataset record, and a dataset's article files), which an export must not replace.
+pub fn input_files(path: &Path, model: &Model) -> Vec<PathBuf> {
+    let mut inputs = vec![path.to_path_buf()];
+    if GraphFormat::by_extension(path) == Some(GraphFormat::Csv) {
+        let paths = CsvPaths::of(path);
+        inputs.extend([paths.edges, paths.nodes, paths.dataset]);
+    }
+    let folder = path.parent().unwrap_or(Path::new("."));
+    inputs.extend(
+        model
+            .articles
+            .iter()
+            .filter_map(|article| article.path.as_ref())
+            .map(|relative| folder.join(relative)),
+    );
+    inputs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_paths_follow_the_naming_convention() {
+        let paths = CsvPaths::of(Path::new("data/talks.nodes.csv"));
+        assert_eq!(paths.edges, Path::new("data/talks.csv"));
+        assert_eq!(paths.dataset, Path::new("data/talks.dataset.json"));
+        assert_eq!(
+            CsvPaths::of(Path::new("talks.CSV")).nodes,
+            Path::new("talks.nodes.csv")
+        );
+    }
+
+    #[test]
+    fn element_paths_split_into_collection_index_and_rest() {
+        assert_eq!(
+            split_element_path("$.nodes[12].colour"),
+            Some(("nodes", 12, ".colour"))
+        );
+        assert_eq!(split_element_path("$.edges[0]"), Some(("edges", 0, "")));
+        assert_eq!(split_element_path("$.articles[0]"), None);
+    }
+}

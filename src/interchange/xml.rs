@@ -1,0 +1,315 @@
+//! Reading XML graph files (GEXF, GraphML) with quick-xml: events with their line and
+//! column, attributes unescaped, and no entity ever expanded.
+//!
+//! quick-xml does not read DTDs: a `<!DOCTYPE>` with entity declarations is skipped, and
+//! a reference to an entity other than the five predefined ones is an error, so a
+//! "billion laughs" file costs nothing.
+
+use std::borrow::Cow;
+
+use quick_xml::Reader;
+use quick_xml::events::{BytesRef, BytesStart, Event};
+
+use crate::dataset::Location;
+
+/// A problem in an XML file: where and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XmlProblem {
+    /// Line and column.
+    pub location: Location,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Turns byte offsets into line and column (columns count chars, both from 1).
+#[derive(Debug, Clone)]
+pub struct LineIndex<'a> {
+    bytes: &'a [u8],
+    line_starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes the lines of `bytes`.
+    pub fn new(bytes: &'a [u8]) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(
+            bytes
+                .iter()
+                .enumerate()
+                .filter(|(_, byte)| **byte == b'\n')
+                .map(|(offset, _)| offset + 1),
+        );
+        Self { bytes, line_starts }
+    }
+
+    /// The line and column of byte `offset`.
+    pub fn location(&self, offset: usize) -> Location {
+        let offset = offset.min(self.bytes.len());
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let start = line
+            .checked_sub(1)
+            .and_then(|index| self.line_starts.get(index))
+            .copied()
+            .unwrap_or(0);
+        let column = self
+            .bytes
+            .get(start..offset)
+            .map_or(0, |slice| String::from_utf8_lossy(slice).chars().count());
+        Location::LineColumn {
+            line: line.max(1),
+            column: column + 1,
+        }
+    }
+}
+
+/// An XML element start: its local name (no prefix), attributes and place.
+#[derive(Debug, Clone)]
+pub struct Element {
+    /// The name without its namespace prefix.
+    pub name: String,
+    /// Attributes by local name, unescaped, in file order.
+    pub attributes: Vec<(String, String)>,
+    /// Where it starts.
+    pub place: Location,
+    /// Whether it is empty (`<a/>`): no end event follows.
+    pub empty: bool,
+}
+
+impl Element {
+    /// The value of the attribute `name`.
+    pub fn attribute(&self, name: &str) -> Option<&str> {
+        self.attributes
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.as_str())
+    }
+}
+
+/// What [`XmlReader::next`] found.
+#[derive(Debug, Clone)]
+pub enum Item {
+    /// An element starts (or is empty).
+    Start(Element),
+    /// An element ends; its local name.
+    End(String),
+    /// Text (entity references resolved).
+    Text(String),
+    /// The end of the file.
+    Eof,
+}
+
+/// Reads an XML file as a stream of [`Item`]s.
+pub struct XmlReader<'a> {
+    reader: Reader<&'a [u8]>,
+    lines: LineIndex<'a>,
+}
+
+impl<'a> XmlReader<'a> {
+    /// Reads `bytes` (a UTF-8 byte-order mark is skipped).
+    pub fn new(bytes: &'a [u8]) -> Self {
+        let mut reader = Reader::from_reader(bytes);
+        reader.config_mut().check_end_names = true;
+        Self {
+            reader,
+            lines: LineIndex::new(bytes),
+        }
+    }
+
+    /// The line and column of byte `offset`.
+    pub fn location(&self, offset: usize) -> Location {
+        self.lines.location(offset)
+    }
+
+    fn problem(&self, offset: u64, message: String) -> XmlProblem {
+        XmlProblem {
+            location: self.location(usize::try_from(offset).unwrap_or(usize::MAX)),
+            message,
+        }
+    }
+
+    /// The next element start, end or text; comments, declarations, processing
+    /// instructions and DOCTYPEs are skipped.
+    pub fn next(&mut self) -> Result<Item, XmlProblem> {
+        loop {
+            let before = self.reader.buffer_position();
+            let event = match self.reader.read_event() {
+                Ok(event) => event,
+                Err(error) => {
+                    let at = self.reader.error_position();
+                    return Err(self.problem(at, format!("malformed XML: {error}")));
+                }
+            };
+            return match event {
+                Event::Start(start) => Ok(Item::Start(self.element(&start, before, false)?)),
+                Event::Empty(start) => Ok(Item::Start(self.element(&start, before, true)?)),
+                Event::End(end) => Ok(Item::End(
+                    String::from_utf8_lossy(end.local_name().as_ref()).into_owned(),
+                )),
+                Event::Text(text) => match text.decode() {
+                    Ok(text) => Ok(Item::Text(text.into_owned())),
+                    Err(error) => Err(self.problem(before, format!("malformed text: {error}"))),
+                },
+                Event::CData(data) => match data.decode() {
+                    Ok(text) => Ok(Item::Text(text.into_owned())),
+                    Err(error) => Err(self.problem(before, format!("malformed CDATA: {error}"))),
+                },
+                Event::GeneralRef(reference) => Ok(Item::Text(self.reference(&reference, before)?)),
+                Event::Eof => Ok(Item::Eof),
+                Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => continue,
+            };
+        }
+    }
+
+    fn reference(&self, reference: &BytesRef<'_>, at: u64) -> Result<String, XmlProblem> {
+        match reference.resolve_char_ref() {
+            Ok(Some(character)) => return Ok(character.to_string()),
+            Ok(None) => {}
+            Err(error) => return Err(self.problem(at, format!("bad character reference: {error}"))),
+        }
+        let name = String::from_utf8_lossy(reference.as_ref()).into_owned();
+        match quick_xml::escape::resolve_predefined_entity(&name) {
+            Some(text) => Ok(text.to_owned()),
+            None => Err(self.problem(
+                at,
+                format!(
+                    "undefined entity &{name}; (Backchannel never expands entities declared in a DTD)"
+                ),
+            )),
+        }
+    }
+
+    fn element(&self, start: &BytesStart<'_>, at: u64, empty: bool) -> Result<Element, XmlProblem> {
+        let name = String::from_utf8_lossy(start.local_name().as_ref()).into_owned();
+        let mut attributes = Vec::new();
+        for attribute in start.attributes() {
+            let attribute = attribute.map_err(|error| {
+                self.problem(at, format!("malformed attribute in <{name}>: {error}"))
+            })?;
+            let key = String::from_utf8_lossy(attribute.key.local_name().as_ref()).into_owned();
+            let value: Cow<'_, str> = attribute.unescape_value().map_err(|error| {
+                self.problem(
+                    at,
+                    format!("attribute {key} of <{name}>: {error} (entities are never expanded)"),
+                )
+            })?;
+            attributes.push((key, value.into_owned()));
+        }
+        Ok(Element {
+            name,
+            attributes,
+            place: self.location(usize::try_from(at).unwrap_or(usize::MAX)),
+            empty,
+        })
+    }
+
+    /// The text inside the element that just started, up to its end (nested elements'
+    /// text included). Call only for an element that is not empty.
+    pub fn text_until_end(&mut self) -> Result<String, XmlProblem> {
+        let mut depth = 0usize;
+        let mut text = String::new();
+        loop {
+            match self.next()? {
+                Item::Text(part) => text.push_str(&part),
+                Item::Start(element) if !element.empty => depth += 1,
+                Item::Start(_) => {}
+                Item::End(_) => {
+                    if depth == 0 {
+                        return Ok(text);
+                    }
+                    depth -= 1;
+                }
+                Item::Eof => {
+                    let end = self.reader.buffer_position();
+                    return Err(self.problem(end, "the file ends inside an element".to_owned()));
+                }
+            }
+        }
+    }
+
+    /// Skips the rest of the element that just started.
+    pub fn skip_element(&mut self) -> Result<(), XmlProblem> {
+        self.text_until_end().map(|_| ())
+    }
+
+    /// The place of the reader's current position.
+    pub fn here(&self) -> Location {
+        self.location(usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX))
+    }
+}
+
+/// The local name of the first element of an XML file, or `None` when it has none
+/// before an error.
+pub fn root_name(bytes: &[u8]) -> Option<String> {
+    let mut reader = XmlReader::new(bytes);
+    loop {
+        match reader.next().ok()? {
+            Item::Start(element) => return Some(element.name),
+            Item::Text(text) if text.trim().is_empty() => continue,
+            _ => return None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locations_count_lines_and_chars_from_one() {
+        let index = LineIndex::new("ab\nçd\n".as_bytes());
+        assert_eq!(
+            index.location(0),
+            Location::LineColumn { line: 1, column: 1 }
+        );
+        assert_eq!(
+            index.location(3),
+            Location::LineColumn { line: 2, column: 1 }
+        );
+        // "ç" is two bytes but one column.
+        assert_eq!(
+            index.location(5),
+            Location::LineColumn { line: 2, column: 2 }
+        );
+    }
+
+    #[test]
+    fn entities_declared_in_a_dtd_are_never_expanded() {
+        let bomb = br#"<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>
+<graphml><data>&lol2;</data></graphml>"#;
+        let mut reader = XmlReader::new(bomb);
+        let mut problem = None;
+        loop {
+            match reader.next() {
+                Ok(Item::Eof) => break,
+                Ok(_) => {}
+                Err(error) => {
+                    problem = Some(error);
+                    break;
+                }
+            }
+        }
+        let problem = problem.expect("an undefined entity is an error");
+        assert!(
+            problem.message.contains("undefined entity &lol2;"),
+            "{problem:?}"
+        );
+        assert_eq!(
+            problem.location,
+            Location::LineColumn {
+                line: 3,
+                column: 16
+            }
+        );
+    }
+
+    #[test]
+    fn predefined_and_character_references_are_resolved() {
+        let mut reader = XmlReader::new(b"<a t=\"x&amp;y\">1 &lt; 2 &#233;</a>");
+        let Ok(Item::Start(element)) = reader.next() else {
+            panic!("a start");
+        };
+        assert_eq!(element.attribute("t"), Some("x&y"));
+        assert_eq!(reader.text_until_end().ok().as_deref(), Some("1 < 2 é"));
+    }
+}
