@@ -55,10 +55,10 @@ pub fn write(model: &Model) -> String {
         let _ = writeln!(out, "  {} [{}];", quoted(&node.id), attribute_list(&pairs));
     }
     for edge in &model.edges {
-        let mut pairs: Vec<(String, Value)> = vec![
-            ("id".into(), Value::from(edge.id.clone())),
-            ("label".into(), Value::from(edge.verb())),
-        ];
+        let mut pairs: Vec<(String, Value)> = vec![("id".into(), Value::from(edge.id.clone()))];
+        if let Some(label) = edge.shown_label() {
+            pairs.push(("label".into(), Value::from(label)));
+        }
         if !edge.directed {
             pairs.push(("dir".into(), Value::from("none")));
         }

@@ -402,12 +402,14 @@ pub fn write(model: &Model) -> String {
     for (edge, row) in model.edges.iter().zip(&edge_rows) {
         let _ = write!(
             out,
-            "      <edge id=\"{}\" source=\"{}\" target=\"{}\" label=\"{}\"",
+            "      <edge id=\"{}\" source=\"{}\" target=\"{}\"",
             escape(&edge.id),
             escape(&edge.source),
             escape(&edge.target),
-            escape(edge.verb())
         );
+        if let Some(label) = edge.shown_label() {
+            let _ = write!(out, " label=\"{}\"", escape(label));
+        }
         if edge.directed != all_directed {
             out.push_str(if edge.directed {
                 " type=\"directed\""

@@ -254,7 +254,11 @@ pub fn write(model: &Model) -> String {
         .edges
         .iter()
         .map(|edge| {
-            let mut row = vec![("label".to_owned(), Value::from(edge.verb()))];
+            let mut row: Vec<(String, Value)> = edge
+                .shown_label()
+                .map(|label| ("label".to_owned(), Value::from(label)))
+                .into_iter()
+                .collect();
             if let Some(weight) = edge.weight {
                 row.push(("weight".into(), Value::from(weight)));
             }

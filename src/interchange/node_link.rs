@@ -216,7 +216,9 @@ pub fn write(model: &Model) -> String {
             object.insert("id".into(), json!(edge.id));
             object.insert("source".into(), json!(edge.source));
             object.insert("target".into(), json!(edge.target));
-            object.insert("label".into(), json!(edge.verb()));
+            if let Some(label) = edge.shown_label() {
+                object.insert("label".into(), json!(label));
+            }
             if let Some(weight) = edge.weight {
                 object.insert("weight".into(), json!(weight));
             }

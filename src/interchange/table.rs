@@ -325,7 +325,7 @@ pub fn write(model: &Model) -> Result<CsvFiles, csv::Error> {
             edge.id.clone(),
             edge.source.clone(),
             edge.target.clone(),
-            edge.verb().to_owned(),
+            edge.shown_label().unwrap_or_default().to_owned(),
             edge.weight
                 .map(|weight| weight.to_string())
                 .unwrap_or_default(),

@@ -210,6 +210,16 @@ impl Edge {
     pub fn verb(&self) -> &str {
         self.label.as_deref().unwrap_or(self.relation.as_str())
     }
+
+    /// The label other tools should show: its own, or its relation's name; `None` for
+    /// an unlabelled edge of an imported graph.
+    pub fn shown_label(&self) -> Option<&str> {
+        match (&self.label, self.relation) {
+            (Some(label), _) => Some(label),
+            (None, Relation::Link) => None,
+            (None, relation) => Some(relation.as_str()),
+        }
+    }
 }
 
 /// A checked dataset: articles, nodes and edges whose references all resolve.
