@@ -315,6 +315,7 @@ fn timeline_places_nodes_by_date_with_an_axis() {
         room,
         &mut positions,
         &pinned,
+        &[],
     );
     let shown = vec![true; model.nodes.len()];
     let ticks = timeline_ticks(&model, &shown, &positions);

@@ -203,7 +203,7 @@ fn layouts_arrange_without_overlapping_labels_and_timeline_follows_dates() {
     let mut harness = harness();
     for (title, kind) in [
         ("Circular", LayoutKind::Circular),
-        ("Grouped by kind", LayoutKind::Kind),
+        ("Grouped (by colour)", LayoutKind::Kind),
         ("Timeline", LayoutKind::Timeline),
     ] {
         choose_layout(&mut harness, title);

@@ -121,3 +121,30 @@ fn schema_refuses_what_the_loader_refuses() {
         );
     }
 }
+
+#[test]
+fn schema_accepts_imported_graphs_converted_to_our_format() {
+    let validator = jsonschema::validator_for(&schema()).unwrap();
+    for file in [
+        "tests/fixtures/graphs/Les_Miserables.gexf",
+        "tests/fixtures/graphs/airlines.graphml",
+        "tests/fixtures/graphs/triad.gml",
+        "tests/fixtures/graphs/mediators.csv",
+    ] {
+        let model = backchannel::dataset::load_file(std::path::Path::new(file))
+            .unwrap()
+            .model;
+        let instance =
+            serde_json::to_value(backchannel::interchange::to_raw_dataset(&model)).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&instance)
+            .map(|error| error.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{file}: {errors:?}");
+    }
+    // Our own kinds still need evidence.
+    let typed = json!({"format": FORMAT_VERSION, "title": "t", "nodes": [{"id": "a", "label": "A", "kind": "actor"}]});
+    assert!(!validator.is_valid(&typed));
+    let entity = json!({"format": FORMAT_VERSION, "title": "t", "nodes": [{"id": "a", "label": "A", "kind": "entity", "colour": "#aabbcc", "position": {"x": 1, "y": 2}}]});
+    assert!(validator.is_valid(&entity));
+}

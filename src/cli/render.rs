@@ -9,6 +9,7 @@ use crate::export::{
 };
 use crate::model::NodeKind;
 use crate::view::LayoutKind;
+use crate::view::colouring::{self, ColourBy};
 
 /// The options of `render`, as clap reads them, before checking.
 #[derive(Debug, Clone, clap::Args)]
@@ -25,9 +26,16 @@ pub struct RenderSettings {
     /// Show only these kinds, comma-separated (actor,mediator,meeting,demand).
     #[arg(long, value_delimiter = ',')]
     pub kinds: Vec<String>,
-    /// force, circular, kind or timeline.
-    #[arg(long, default_value = "force")]
-    pub layout: String,
+    /// force, circular, kind (grouped by what nodes are coloured by), timeline or file
+    /// (where the graph file placed the nodes). Default: file when the file places every
+    /// node, else force.
+    #[arg(long)]
+    pub layout: Option<String>,
+    /// Colour nodes by: kind, file (the colours the graph file gives) or the name of a
+    /// node attribute (e.g. modularity_class). Default: file when the file gives
+    /// colours, else kind.
+    #[arg(long)]
+    pub colour_by: Option<String>,
     /// Start of the force layout; 0 gives the window's arrangement.
     #[arg(long, default_value_t = 0)]
     pub seed: u64,
@@ -63,16 +71,21 @@ pub fn run_render(
             settings.output.display()
         ));
     }
-    let layout = LayoutKind::ALL
-        .iter()
-        .copied()
-        .find(|kind| kind.as_str() == settings.layout);
-    if layout.is_none() {
-        problems.push(format!(
-            "unknown layout \"{}\"; expected force, circular, kind or timeline",
-            settings.layout
-        ));
-    }
+    let layout = match &settings.layout {
+        None => Some(None),
+        Some(name) => {
+            let found = LayoutKind::ALL
+                .iter()
+                .copied()
+                .find(|kind| kind.as_str() == name);
+            if found.is_none() {
+                problems.push(format!(
+                    "unknown layout \"{name}\"; expected force, circular, kind, timeline or file"
+                ));
+            }
+            found.map(Some)
+        }
+    };
     let background = Background::parse(&settings.background);
     if background.is_none() {
         problems.push(format!(
@@ -110,9 +123,45 @@ pub fn run_render(
     let (Some(layout), Some(background)) = (layout, background) else {
         return Ok(false);
     };
-    // The dataset and its articles are inputs: never written over.
-    let mut inputs = vec![file.to_path_buf()];
     with_model(file, err, |model, err| {
+        let has_positions = colouring::file_positions(model).is_some();
+        let layout = layout.unwrap_or(if has_positions {
+            LayoutKind::File
+        } else {
+            LayoutKind::Force
+        });
+        if layout == LayoutKind::File && !has_positions {
+            writeln!(
+                err,
+                "error: --layout file: {} does not give every node a position",
+                file.display()
+            )?;
+            return Ok(false);
+        }
+        let colour_by = match settings.colour_by.as_deref() {
+            None => colouring::default_colour_by(model),
+            Some("kind") => ColourBy::Kind,
+            Some("file") => ColourBy::File,
+            Some(name) => {
+                let choice = ColourBy::Attribute(name.to_owned());
+                if !colouring::colour_choices(model).contains(&choice) {
+                    writeln!(
+                        err,
+                        "error: --colour-by {name}: no node has that attribute; choose kind, file or one of: {}",
+                        colouring::colour_choices(model)
+                            .iter()
+                            .filter_map(|choice| match choice {
+                                ColourBy::Attribute(name) => Some(name.as_str()),
+                                _ => None,
+                            })
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )?;
+                    return Ok(false);
+                }
+                choice
+            }
+        };
         let focus = match &settings.focus {
             None => None,
             Some(name) => match resolve_node(model, name) {
@@ -123,19 +172,14 @@ pub fn run_render(
                 }
             },
         };
-        let folder = file.parent().map(PathBuf::from).unwrap_or_default();
-        inputs.extend(
-            model
-                .articles
-                .iter()
-                .filter_map(|a| a.path.as_ref())
-                .map(|path| folder.join(path)),
-        );
+        // The dataset and its articles are inputs: never written over.
+        let inputs = crate::interchange::input_files(file, model);
         let request = RenderRequest {
             focus,
             hops: usize::from(settings.hops),
             kinds,
             layout,
+            colour_by,
             seed: settings.seed,
             room: [
                 settings

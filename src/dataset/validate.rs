@@ -493,19 +493,18 @@ fn check_node(
         }
         None => None,
     };
-    let kind = kind?;
     let owner = Owner {
         path: &path,
         id: &raw.id,
         what: "node",
-        needs_evidence: evidenced == Evidenced::Required && kind != NodeKind::Entity,
+        needs_evidence: evidenced == Evidenced::Required && kind != Some(NodeKind::Entity),
     };
     let evidence = check_evidence(&raw.evidence, &owner, articles, evidenced, problems);
     let look = check_look(raw, &path, problems);
     Some(Node {
         id: raw.id.clone(),
         label: raw.label.clone(),
-        kind,
+        kind: kind?,
         subtype,
         aliases: raw.aliases.clone(),
         affiliation: raw.affiliation.clone(),
@@ -563,12 +562,11 @@ fn check_edge(
         .date
         .as_deref()
         .and_then(|text| date(text, &format!("{path}.date"), problems));
-    let relation = relation?;
     let owner = Owner {
         path: &path,
         id: &raw.id,
         what: "edge",
-        needs_evidence: evidenced == Evidenced::Required && relation != Relation::Link,
+        needs_evidence: evidenced == Evidenced::Required && relation != Some(Relation::Link),
     };
     let evidence = check_evidence(&raw.evidence, &owner, articles, evidenced, problems);
     if let Some(weight) = raw.weight
@@ -587,7 +585,7 @@ fn check_edge(
         id: raw.id.clone(),
         source: raw.source.clone(),
         target: raw.target.clone(),
-        relation,
+        relation: relation?,
         date,
         attributed_to: raw.attributed_to.clone(),
         modality: modality?,

@@ -9,6 +9,7 @@ mod png;
 mod scene;
 mod svg;
 
+use crate::view::colouring::{ColourBy, colouring, file_scales};
 use std::path::{Path, PathBuf};
 
 pub use font::{FONT_BYTES, FONT_FAMILY, text_size};
@@ -129,6 +130,8 @@ pub struct RenderRequest {
     pub kinds: Vec<NodeKind>,
     /// The layout.
     pub layout: LayoutKind,
+    /// What nodes are coloured (and grouped) by.
+    pub colour_by: ColourBy,
     /// Start of the force layout (0: the window's).
     pub seed: u64,
     /// Width of the room the layout fills, in pixels.
@@ -144,6 +147,7 @@ impl Default for RenderRequest {
             hops: 1,
             kinds: Vec::new(),
             layout: LayoutKind::Force,
+            colour_by: ColourBy::Kind,
             seed: 0,
             room: [1200.0, 800.0],
             options: SceneOptions::default(),
@@ -173,6 +177,8 @@ pub fn render_scene(model: &Model, request: &RenderRequest) -> Scene {
     let mut positions = vec![[0.0f32, 0.0]; model.nodes.len()];
     let pinned = vec![false; model.nodes.len()];
     let room = Room { size: request.room };
+    let colours = colouring(model, &request.colour_by);
+    let scales = file_scales(model);
     if request.layout == LayoutKind::Force {
         let mut layout = force_layout(
             model,
@@ -194,12 +200,14 @@ pub fn render_scene(model: &Model, request: &RenderRequest) -> Scene {
             room,
             &mut positions,
             &pinned,
+            &colours.groups,
         );
     }
     let look = GraphLook {
         visibility: &visibility,
         positions: &positions,
-        scales: None,
+        fills: Some(&colours.fills),
+        scales: scales.as_deref(),
         highlighted_nodes: &[],
         highlighted_edges: &[],
     };

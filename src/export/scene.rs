@@ -103,8 +103,8 @@ pub struct SceneEdge {
     pub end: [f32; 2],
     /// Control point of a quadratic curve, for parallel edges and self-loops.
     pub control: Option<[f32; 2]>,
-    /// The arrowhead's three corners.
-    pub arrow: [[f32; 2]; 3],
+    /// The arrowhead's three corners; `None` for an undirected edge.
+    pub arrow: Option<[[f32; 2]; 3]>,
     /// Colour.
     pub stroke: Rgb,
     /// Line width.
@@ -166,6 +166,8 @@ pub struct GraphLook<'a> {
     pub visibility: &'a Visibility,
     /// Canvas position of every node.
     pub positions: &'a [[f32; 2]],
+    /// Fill of every node, or `None` for kind colours.
+    pub fills: Option<&'a [Rgb]>,
     /// Size factor of every node (by a measure), or `None` for all alike.
     pub scales: Option<&'a [f32]>,
     /// Nodes outlined in red.
@@ -198,7 +200,11 @@ impl Scene {
                 kind: node.kind,
                 center,
                 radius,
-                fill: kind_rgb(node.kind),
+                fill: look
+                    .fills
+                    .and_then(|fills| fills.get(position))
+                    .copied()
+                    .unwrap_or_else(|| kind_rgb(node.kind)),
                 dimmed: look
                     .visibility
                     .dimmed_nodes
@@ -429,7 +435,7 @@ fn place_edges(
                 start,
                 end,
                 control: Some(control),
-                arrow: arrowhead(control, end),
+                arrow: edge.directed.then(|| arrowhead(control, end)),
                 stroke,
                 width,
             });
@@ -467,7 +473,9 @@ fn place_edges(
             start,
             end,
             control,
-            arrow: arrowhead(control.unwrap_or(start), end),
+            arrow: edge
+                .directed
+                .then(|| arrowhead(control.unwrap_or(start), end)),
             stroke,
             width,
         });

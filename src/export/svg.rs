@@ -84,12 +84,14 @@ pub fn to_svg(scene: &Scene, embed_font: bool) -> String {
             hex(edge.stroke),
             n(edge.width)
         );
-        let _ = writeln!(
-            svg,
-            r#"<polygon class="arrow" points="{}" fill="{}"/>"#,
-            points(&edge.arrow),
-            hex(edge.stroke)
-        );
+        if let Some(arrow) = &edge.arrow {
+            let _ = writeln!(
+                svg,
+                r#"<polygon class="arrow" points="{}" fill="{}"/>"#,
+                points(arrow),
+                hex(edge.stroke)
+            );
+        }
     }
     svg.push_str("</g>\n<g class=\"nodes\">\n");
     for node in &scene.nodes {

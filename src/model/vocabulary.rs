@@ -78,6 +78,19 @@ vocabulary! {
     }
 }
 
+impl NodeKind {
+    /// The plural, capitalised, for headings ("Entities").
+    pub fn plural(self) -> &'static str {
+        match self {
+            Self::Actor => "Actors",
+            Self::Mediator => "Mediators",
+            Self::Meeting => "Meetings",
+            Self::Demand => "Demands",
+            Self::Entity => "Entities",
+        }
+    }
+}
+
 vocabulary! {
     /// A finer classification of actors and mediators.
     Subtype {

@@ -5,6 +5,7 @@
 //! Widgets only ask for changes by pushing a [`Command`]; `apply` carries them out once,
 //! at the end of the frame. View actions are recorded for undo and saved in the session.
 
+use crate::view::colouring::ColourBy;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -64,6 +65,8 @@ pub enum Command {
     UnpinAll,
     /// Size nodes by a measure, or all alike (a view action).
     SizeBy(Option<Measure>),
+    /// Colour (and group) nodes by kind, the file's colours or an attribute.
+    ColourBy(ColourBy),
     /// Show the shortest paths between two nodes (by id).
     FindPaths(String, String),
     /// Stop showing paths.
@@ -248,6 +251,7 @@ impl BackchannelApp {
             filter: self.document.filter.clone(),
             layout: canvas.layout_kind(),
             size_by: self.document.size_by,
+            colour_by: Some(self.document.colour_by.clone()),
             selection: self.selection.as_ref().map(|selection| match selection {
                 Selection::Node(id) => SavedSelection::Node(id.clone()),
                 Selection::Edge(id) => SavedSelection::Edge(id.clone()),
@@ -305,6 +309,11 @@ impl BackchannelApp {
             session.zoom_and_pan,
         );
         self.document.apply_sizes();
+        if let Some(by) = session.colour_by
+            && crate::view::colouring::colour_choices(self.model()).contains(&by)
+        {
+            self.document.set_colour_by(by);
+        }
         self.selection = session.selection.map(|selection| match selection {
             SavedSelection::Node(id) => Selection::Node(id),
             SavedSelection::Edge(id) => Selection::Edge(id),
@@ -400,8 +409,16 @@ impl BackchannelApp {
                 },
                 Command::OpenDialog => {
                     let picked = rfd::FileDialog::new()
-                        .set_title("Open a Backchannel dataset")
-                        .add_filter("Backchannel dataset", &["json"])
+                        .set_title("Open a dataset or graph file")
+                        .add_filter(
+                            "Datasets and graphs (JSON, GEXF, GraphML, GML, CSV)",
+                            &crate::interchange::OPENED_EXTENSIONS,
+                        )
+                        .add_filter("Backchannel dataset or node-link JSON", &["json"])
+                        .add_filter("GEXF (Gephi)", &["gexf"])
+                        .add_filter("GraphML", &["graphml"])
+                        .add_filter("GML", &["gml"])
+                        .add_filter("CSV edge list", &["csv"])
                         .add_filter("All files", &["*"])
                         .pick_file();
                     match picked {
@@ -428,6 +445,12 @@ impl BackchannelApp {
                 Command::UnpinAll => {
                     self.record(self.document.snapshot());
                     self.document.canvas.unpin_all();
+                }
+                Command::ColourBy(by) => {
+                    if by != self.document.colour_by {
+                        self.document.set_colour_by(by);
+                        self.session_dirty = true;
+                    }
                 }
                 Command::SizeBy(measure) => {
                     if measure != self.document.size_by {
@@ -601,6 +624,13 @@ impl BackchannelApp {
             });
             ui.menu_button("View", |ui| {
                 ui.label(RichText::new("Layout").weak());
+                let has_positions = self
+                    .document
+                    .loaded
+                    .model
+                    .nodes
+                    .iter()
+                    .all(|node| node.look.position.is_some());
                 for kind in LayoutKind::ALL {
                     let current = self.document.canvas.layout_kind() == kind;
                     let title = if kind == LayoutKind::Force && current {
@@ -608,6 +638,9 @@ impl BackchannelApp {
                     } else {
                         kind.title()
                     };
+                    if kind == LayoutKind::File && !has_positions {
+                        continue;
+                    }
                     if ui.radio(current, title).clicked() {
                         commands.push(Command::SetLayout(kind));
                         ui.close();
@@ -686,10 +719,24 @@ impl BackchannelApp {
                     .iter()
                     .filter(|node| node.kind == *kind)
                     .count();
+                if count == 0 {
+                    continue;
+                }
                 let (rect, marker) = ui.allocate_exact_size(Vec2::splat(18.0), Sense::hover());
                 paint_kind_marker(ui.painter(), *kind, rect);
                 marker.on_hover_text(format!("{}: {}", kind.as_str(), kind_shape_name(*kind)));
                 ui.label(format!("{} ({count})", capitalised(kind.as_str())));
+                ui.add_space(8.0);
+            }
+            if self.document.colour_by != ColourBy::Kind {
+                ui.label(
+                    RichText::new(format!(
+                        "Coloured by {}",
+                        self.document.colour_by.title().to_lowercase()
+                    ))
+                    .weak(),
+                )
+                .on_hover_text("The colours are listed under Filters; the shapes stay by kind.");
                 ui.add_space(8.0);
             }
             let visibility = self.document.canvas.visibility();

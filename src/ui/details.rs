@@ -113,7 +113,23 @@ fn node_ui(
             ui.label(RichText::new("Id").weak());
             ui.label(RichText::new(&node.id).monospace());
             ui.end_row();
+            if let Some(colour) = node.look.colour {
+                ui.label(RichText::new("Colour").weak());
+                ui.label(RichText::new(colour.to_hex()).monospace());
+                ui.end_row();
+            }
+            if let Some(size) = node.look.size {
+                ui.label(RichText::new("Size").weak());
+                ui.label(format!("{size}"));
+                ui.end_row();
+            }
+            if let Some(point) = node.look.position {
+                ui.label(RichText::new("Position").weak());
+                ui.label(format!("{}, {}", point.x, point.y));
+                ui.end_row();
+            }
         });
+    attributes_ui(ui, "node-file-attributes", &node.attributes);
     if let Some(note) = &node.note {
         ui.label(RichText::new(note).italics());
     }
@@ -253,8 +269,9 @@ fn relations_ui(
                 ui.horizontal_wrapped(|ui| {
                     let outgoing = edge.source == node.id;
                     let other = if outgoing { &edge.target } else { &edge.source };
-                    let verb = relation.as_str().replace('_', " ");
-                    let (left, right) = if outgoing {
+                    let verb = edge.verb().replace('_', " ");
+                    // An undirected edge reads the same from either end.
+                    let (left, right) = if outgoing || !edge.directed {
                         (verb, String::new())
                     } else {
                         (String::new(), format!("{verb} this"))
@@ -322,7 +339,8 @@ fn edge_ui(ui: &mut Ui, model: &Model, edge: &Edge, commands: &mut Vec<Command>)
         {
             commands.push(Command::Select(Some(Selection::Node(edge.source.clone()))));
         }
-        ui.label(RichText::new(edge.relation.as_str().replace('_', " ")).heading());
+        let arrow = if edge.directed { "" } else { " (undirected)" };
+        ui.label(RichText::new(format!("{}{arrow}", edge.verb().replace('_', " "))).heading());
         if ui
             .link(
                 RichText::new(model.node_label(&edge.target))
@@ -358,10 +376,28 @@ fn edge_ui(ui: &mut Ui, model: &Model, edge: &Edge, commands: &mut Vec<Command>)
                 ui.label(source);
                 ui.end_row();
             }
+            if let Some(label) = &edge.label {
+                ui.label(RichText::new("Label").weak());
+                ui.label(label);
+                ui.end_row();
+            }
+            if let Some(weight) = edge.weight {
+                ui.label(RichText::new("Weight").weak());
+                ui.label(format!("{weight}"));
+                ui.end_row();
+            }
+            ui.label(RichText::new("Direction").weak());
+            ui.label(if edge.directed {
+                "directed, source to target"
+            } else {
+                "undirected"
+            });
+            ui.end_row();
             ui.label(RichText::new("Id").weak());
             ui.label(RichText::new(&edge.id).monospace());
             ui.end_row();
         });
+    attributes_ui(ui, "edge-file-attributes", &edge.attributes);
     if let Some(note) = &edge.note {
         ui.label(RichText::new(note).italics());
     }
@@ -375,6 +411,28 @@ fn edge_ui(ui: &mut Ui, model: &Model, edge: &Edge, commands: &mut Vec<Command>)
     );
 }
 
+/// The attributes a graph file gives an element, in name order.
+fn attributes_ui(ui: &mut Ui, id: &str, attributes: &crate::model::Attributes) {
+    if attributes.is_empty() {
+        return;
+    }
+    ui.label(RichText::new(format!("Attributes from the file ({})", attributes.len())).strong());
+    egui::Grid::new(id)
+        .num_columns(2)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            for (name, value) in attributes {
+                ui.label(RichText::new(name).weak());
+                let text = match value {
+                    serde_json::Value::String(text) => text.clone(),
+                    other => other.to_string(),
+                };
+                ui.add(egui::Label::new(text).wrap());
+                ui.end_row();
+            }
+        });
+}
+
 fn evidence_list_ui(
     ui: &mut Ui,
     model: &Model,
@@ -383,6 +441,15 @@ fn evidence_list_ui(
     commands: &mut Vec<Command>,
 ) {
     ui.heading(format!("Evidence ({})", evidence.len()));
+    if evidence.is_empty() {
+        ui.label(
+            RichText::new(
+                "No evidence: the file this comes from quotes no article for it. \
+                 Treat it as the file's claim, not a sourced one.",
+            )
+            .italics(),
+        );
+    }
     for (index, record) in evidence.iter().enumerate() {
         let Some(article) = model.article(&record.article_id) else {
             ui.label(format!("Article \"{}\" is missing.", record.article_id));

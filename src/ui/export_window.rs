@@ -72,6 +72,7 @@ pub fn document_scene(document: &Document, options: &SceneOptions) -> Scene {
     let look = GraphLook {
         visibility: canvas.visibility(),
         positions: canvas.positions(),
+        fills: Some(canvas.fills()),
         scales: Some(canvas.scales()),
         highlighted_nodes: &highlighted_nodes,
         highlighted_edges: &highlighted_edges,

@@ -11,8 +11,8 @@ use std::collections::BTreeSet;
 use egui::epaint::TextShape;
 use egui::{Color32, FontId, Pos2, Rect, Shape, Stroke, Ui, Vec2};
 use egui_graphs::{
-    DefaultEdgeShape, DisplayNode, DrawContext, GraphChange, GraphView, Layout, LayoutState,
-    NodeProps, SettingsInteraction, SettingsNavigation, SettingsStyle,
+    DefaultEdgeShape, DisplayEdge, DisplayNode, DrawContext, EdgeProps, GraphChange, GraphView,
+    Layout, LayoutState, NodeProps, SettingsInteraction, SettingsNavigation, SettingsStyle,
 };
 use petgraph::Directed;
 use petgraph::stable_graph::{DefaultIx, EdgeIndex, NodeIndex, StableGraph};
@@ -24,7 +24,8 @@ use crate::view::arrangement::{
     FORCE_STEPS, LABEL_GAP, OVERLAP_ROUNDS, Room, arrange_by_rule, finish_force, force_layout,
     shown_slots, timeline_ticks,
 };
-use crate::view::style::{LABEL_FONT_SIZE, NODE_RADIUS};
+use crate::view::colouring::{self, Colouring};
+use crate::view::style::{LABEL_FONT_SIZE, NODE_RADIUS, Rgb, kind_rgb};
 use crate::view::{LayoutKind, Visibility};
 
 /// Up to this many shown nodes, the force layout settles before the next frame; above,
@@ -38,8 +39,10 @@ const FIT_MARGIN: f32 = 12.0;
 pub struct NodePayload {
     /// Position in `model.nodes`.
     pub model_position: usize,
-    /// Its kind, which sets its shape and colour.
+    /// Its kind, which sets its shape.
     pub kind: NodeKind,
+    /// Its fill colour (by kind, the file's colour or an attribute).
+    pub fill: Rgb,
     /// Drawn faintly (outside a dimming focus).
     pub dimmed: bool,
     /// Size factor (by a measure), 1 by default.
@@ -50,11 +53,13 @@ pub struct NodePayload {
     pub prominent: bool,
 }
 
-/// What a display edge carries: where it is in the model.
+/// What a display edge carries: where it is in the model, and whether it has an arrow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EdgePayload {
     /// Position in `model.edges`.
     pub model_position: usize,
+    /// Drawn with an arrowhead; false for edges of undirected graphs.
+    pub directed: bool,
 }
 
 type DisplayGraph = egui_graphs::Graph<
@@ -63,7 +68,7 @@ type DisplayGraph = egui_graphs::Graph<
     Directed,
     DefaultIx,
     KindNodeShape,
-    DefaultEdgeShape,
+    ArrowEdgeShape,
 >;
 
 /// What the user did on the canvas this frame.
@@ -102,6 +107,12 @@ pub struct GraphCanvas {
     pinned: Vec<bool>,
     visibility: Visibility,
     scales: Vec<f32>,
+    /// Size factors when no measure sizes the nodes: the file's sizes, or 1.
+    default_scales: Vec<f32>,
+    /// Fill of every model node.
+    fills: Vec<Rgb>,
+    /// Group of every model node, for the grouped layout.
+    groups: Vec<usize>,
     highlighted_nodes: BTreeSet<usize>,
     highlighted_edges: BTreeSet<usize>,
     selected: (Option<usize>, Option<usize>),
@@ -137,12 +148,17 @@ impl GraphCanvas {
             edges: vec![true; model.edges.len()],
             dimmed_nodes: vec![false; count],
         };
+        let default_scales = colouring::file_scales(model).unwrap_or_else(|| vec![1.0; count]);
+        let colours = colouring::colouring(model, &colouring::default_colour_by(model));
         let mut canvas = Self {
             display: egui_graphs::Graph::new(),
             positions: vec![[0.0, 0.0]; count],
             pinned: vec![false; count],
             visibility,
-            scales: vec![1.0; count],
+            scales: default_scales.clone(),
+            default_scales,
+            fills: colours.fills,
+            groups: colours.groups,
             highlighted_nodes: BTreeSet::new(),
             highlighted_edges: BTreeSet::new(),
             selected: (None, None),
@@ -159,6 +175,14 @@ impl GraphCanvas {
             last_local_transform: None,
             drag_origin: None,
         };
+        // A graph file that places every node is shown as placed: no layout runs.
+        if let Some(given) = colouring::file_positions(model) {
+            canvas.positions = given;
+            canvas.layout_kind = LayoutKind::File;
+            canvas.needs_arrangement = false;
+            canvas.rebuild(model);
+            return canvas;
+        }
         // A first force layout, before fonts are known; the first frame refines it.
         let slots = shown_slots(&canvas.visibility.nodes);
         let mut layout = canvas.shown_force_layout(model, &slots, false);
@@ -379,6 +403,24 @@ impl GraphCanvas {
         self.rebuild(model);
     }
 
+    /// Colours nodes as `colours` says; the grouped layout regroups by it.
+    pub fn set_colouring(&mut self, model: &Model, colours: Colouring) {
+        self.fills = colours.fills;
+        self.groups = colours.groups;
+        if self.layout_kind == LayoutKind::Kind {
+            self.arrange(model, false);
+            self.fit_requested = true;
+            self.rebuild(model);
+        } else {
+            self.refresh_payloads();
+        }
+    }
+
+    /// The fill of every model node.
+    pub fn fills(&self) -> &[Rgb] {
+        &self.fills
+    }
+
     /// Unpins every node.
     pub fn unpin_all(&mut self) {
         self.pinned.iter_mut().for_each(|pin| *pin = false);
@@ -393,7 +435,7 @@ impl GraphCanvas {
 
     /// Sizes nodes by these factors (by model position), or all alike for `None`.
     pub fn set_scales(&mut self, scales: Option<Vec<f32>>) {
-        self.scales = scales.unwrap_or_else(|| vec![1.0; self.positions.len()]);
+        self.scales = scales.unwrap_or_else(|| self.default_scales.clone());
         self.refresh_payloads();
     }
 
@@ -450,6 +492,7 @@ impl GraphCanvas {
                 room,
                 &mut self.positions,
                 &self.pinned,
+                &self.groups,
             );
         }
     }
@@ -468,14 +511,21 @@ impl GraphCanvas {
             {
                 continue;
             }
-            index_of[position] = Some(source.add_node(NodePayload {
-                model_position: position,
-                kind: node.kind,
-                dimmed: false,
-                scale: 1.0,
-                highlighted: false,
-                prominent: false,
-            }));
+            index_of[position] = Some(
+                source.add_node(NodePayload {
+                    model_position: position,
+                    kind: node.kind,
+                    fill: self
+                        .fills
+                        .get(position)
+                        .copied()
+                        .unwrap_or(kind_rgb(node.kind)),
+                    dimmed: false,
+                    scale: 1.0,
+                    highlighted: false,
+                    prominent: false,
+                }),
+            );
         }
         for (position, edge) in model.edges.iter().enumerate() {
             if !self
@@ -501,6 +551,7 @@ impl GraphCanvas {
                     b,
                     EdgePayload {
                         model_position: position,
+                        directed: edge.directed,
                     },
                 );
             }
@@ -525,7 +576,8 @@ impl GraphCanvas {
                 let label = model
                     .edges
                     .get(edge.payload().model_position)
-                    .map(|edge| edge.relation.as_str().replace('_', " "))
+                    .and_then(|edge| edge.shown_label())
+                    .map(|label| label.replace('_', " "))
                     .unwrap_or_default();
                 edge.set_label(label);
             },
@@ -548,6 +600,9 @@ impl GraphCanvas {
                     .copied()
                     .unwrap_or(false);
                 payload.scale = self.scales.get(position).copied().unwrap_or(1.0);
+                if let Some(&fill) = self.fills.get(position) {
+                    payload.fill = fill;
+                }
                 payload.highlighted = self.highlighted_nodes.contains(&position);
                 payload.prominent = prominent.contains(&position);
             }
@@ -960,7 +1015,13 @@ impl DisplayNode<NodePayload, EdgePayload, Directed, DefaultIx> for KindNodeShap
         } else {
             Stroke::new(1.0, Color32::from_gray(70))
         };
-        let mut node_shape = kind_shapes(self.payload.kind, center, radius, stroke);
+        let mut node_shape = kind_shapes(
+            self.payload.kind,
+            center,
+            radius,
+            super::style::rgb(self.payload.fill),
+            stroke,
+        );
         let faint = self.payload.dimmed && !emphasised;
         if faint {
             fade(&mut node_shape);
@@ -1064,5 +1125,78 @@ impl Layout<NoLayoutState> for NoLayout {
 
     fn state(&self) -> NoLayoutState {
         NoLayoutState
+    }
+}
+
+/// egui_graphs' edge, with no arrowhead for an undirected edge (the display graph is
+/// directed, so egui_graphs would draw one on every edge).
+#[derive(Clone)]
+pub struct ArrowEdgeShape {
+    inner: DefaultEdgeShape,
+    directed: bool,
+}
+
+impl ArrowEdgeShape {
+    fn apply_direction(&mut self) {
+        if !self.directed {
+            self.inner.tip_size = 0.0;
+        }
+    }
+}
+
+impl From<EdgeProps<EdgePayload>> for ArrowEdgeShape {
+    fn from(props: EdgeProps<EdgePayload>) -> Self {
+        let directed = props.payload.directed;
+        let mut shape = Self {
+            inner: DefaultEdgeShape::from(props),
+            directed,
+        };
+        shape.apply_direction();
+        shape
+    }
+}
+
+type DisplayNodeOf =
+    egui_graphs::Node<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape>;
+
+impl DisplayEdge<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape> for ArrowEdgeShape {
+    fn shapes(
+        &mut self,
+        start: &DisplayNodeOf,
+        end: &DisplayNodeOf,
+        ctx: &DrawContext,
+    ) -> Vec<Shape> {
+        DisplayEdge::<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape>::shapes(
+            &mut self.inner,
+            start,
+            end,
+            ctx,
+        )
+    }
+
+    fn update(&mut self, state: &EdgeProps<EdgePayload>) {
+        DisplayEdge::<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape>::update(
+            &mut self.inner,
+            state,
+        );
+        self.directed = state.payload.directed;
+        self.apply_direction();
+    }
+
+    fn is_inside(&self, start: &DisplayNodeOf, end: &DisplayNodeOf, pos: Pos2) -> bool {
+        DisplayEdge::<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape>::is_inside(
+            &self.inner,
+            start,
+            end,
+            pos,
+        )
+    }
+
+    fn extra_bounds(&self, start: &DisplayNodeOf, end: &DisplayNodeOf) -> Option<(Pos2, Pos2)> {
+        DisplayEdge::<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape>::extra_bounds(
+            &self.inner,
+            start,
+            end,
+        )
     }
 }

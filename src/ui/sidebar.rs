@@ -1,6 +1,8 @@
 //! The sidebar: entities with search, filters with counts and a timeline, and the
 //! measures table.
 
+use super::style::paint_swatch;
+use crate::view::colouring::{self, ColourBy};
 use egui::{Key, RichText, Ui};
 
 use super::Command;
@@ -113,8 +115,7 @@ fn entities_ui(
                         continue;
                     }
                     ui.label(
-                        RichText::new(format!("{}s ({})", capitalised(kind.as_str()), group.len()))
-                            .strong(),
+                        RichText::new(format!("{} ({})", kind.plural(), group.len())).strong(),
                     );
                     for (hit, node) in group {
                         let text = if hit.matched == node.label {
@@ -145,7 +146,7 @@ fn entities_ui(
                 if nodes.is_empty() {
                     continue;
                 }
-                let title = format!("{}s ({})", capitalised(kind.as_str()), nodes.len());
+                let title = format!("{} ({})", kind.plural(), nodes.len());
                 egui::CollapsingHeader::new(title)
                     .id_salt(kind.as_str())
                     .default_open(nodes.len() <= LONG_GROUP)
@@ -212,10 +213,15 @@ fn filters_ui(ui: &mut Ui, document: &Document, commands: &mut Vec<Command>) {
                 });
             }
             ui.separator();
+            colour_ui(ui, document, commands);
+            ui.separator();
             ui.label(RichText::new("Kinds").strong());
             for kind in NodeKind::ALL {
                 let count = model.nodes.iter().filter(|node| node.kind == *kind).count();
                 let mut shown = !filter.hidden_kinds.contains(kind);
+                if count == 0 && shown {
+                    continue;
+                }
                 if ui
                     .checkbox(
                         &mut shown,
@@ -328,6 +334,42 @@ fn filters_ui(ui: &mut Ui, document: &Document, commands: &mut Vec<Command>) {
         });
     if &filter != current {
         commands.push(Command::SetFilter(filter));
+    }
+}
+
+/// What nodes are coloured by, and the legend of its values.
+fn colour_ui(ui: &mut Ui, document: &Document, commands: &mut Vec<Command>) {
+    let model = &document.loaded.model;
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Colour by").strong());
+        egui::ComboBox::from_id_salt("colour-by")
+            .selected_text(document.colour_by.title())
+            .show_ui(ui, |ui| {
+                for choice in colouring::colour_choices(model) {
+                    let title = choice.title();
+                    if ui
+                        .selectable_label(choice == document.colour_by, title)
+                        .clicked()
+                    {
+                        commands.push(Command::ColourBy(choice));
+                    }
+                }
+            });
+    });
+    if document.colour_by == ColourBy::Kind {
+        return;
+    }
+    const SHOWN: usize = 12;
+    for entry in document.colours.legend.iter().take(SHOWN) {
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(16.0, 16.0), egui::Sense::hover());
+            paint_swatch(ui.painter(), entry.rgb, rect);
+            ui.label(format!("{} ({})", entry.value, entry.count));
+        });
+    }
+    let rest = document.colours.legend.len().saturating_sub(SHOWN);
+    if rest > 0 {
+        ui.label(RichText::new(format!("and {rest} more values, in grey")).weak());
     }
 }
 

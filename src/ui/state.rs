@@ -1,6 +1,7 @@
 //! View state that lives while the app runs: the open document with its view (filters,
 //! layout, sizes, path, history), the selection and the reader.
 
+use crate::view::colouring::{self, ColourBy, Colouring};
 use std::collections::BTreeMap;
 
 use crate::dataset::{Loaded, Problem};
@@ -56,6 +57,10 @@ pub struct Document {
     pub filter: ViewFilter,
     /// The measure that sizes nodes, if any.
     pub size_by: Option<Measure>,
+    /// What nodes are coloured and grouped by.
+    pub colour_by: ColourBy,
+    /// The colours of `colour_by`, with their legend.
+    pub colours: Colouring,
     /// Undo and redo.
     pub history: History<ViewSnapshot>,
     /// The paths shown, if any.
@@ -71,6 +76,8 @@ impl Document {
     pub fn new(loaded: Loaded, generation: u64) -> Self {
         let graph = NegotiationGraph::new(&loaded.model);
         let canvas = GraphCanvas::new(&loaded.model, generation);
+        let colour_by = colouring::default_colour_by(&loaded.model);
+        let colours = colouring::colouring(&loaded.model, &colour_by);
         let mut entity_order: Vec<usize> = (0..loaded.model.nodes.len()).collect();
         entity_order.sort_by_cached_key(|&position| {
             loaded
@@ -85,11 +92,21 @@ impl Document {
             canvas,
             filter: ViewFilter::default(),
             size_by: None,
+            colour_by,
+            colours,
             history: History::default(),
             path: None,
             measures: BTreeMap::new(),
             entity_order,
         }
+    }
+
+    /// Colours (and groups) nodes by `by`.
+    pub fn set_colour_by(&mut self, by: ColourBy) {
+        self.colours = colouring::colouring(&self.loaded.model, &by);
+        self.colour_by = by;
+        self.canvas
+            .set_colouring(&self.loaded.model, self.colours.clone());
     }
 
     /// The warnings of the load.

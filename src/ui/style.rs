@@ -19,9 +19,14 @@ pub fn rgb([r, g, b]: Rgb) -> Color32 {
 }
 
 /// The shapes that draw a node of `kind` centred on `center`, fitting in a circle of
-/// `radius` (screen points), from the shared outline.
-pub fn kind_shapes(kind: NodeKind, center: Pos2, radius: f32, stroke: Stroke) -> Shape {
-    let fill = kind_color(kind);
+/// `radius` (screen points), from the shared outline, filled with `fill`.
+pub fn kind_shapes(
+    kind: NodeKind,
+    center: Pos2,
+    radius: f32,
+    fill: Color32,
+    stroke: Stroke,
+) -> Shape {
     match kind_outline(kind, radius) {
         Outline::Circle(radius) => CircleShape {
             center,
@@ -49,8 +54,20 @@ pub fn paint_kind_marker(painter: &Painter, kind: NodeKind, rect: Rect) {
         kind,
         rect.center(),
         radius,
+        kind_color(kind),
         Stroke::new(1.0, Color32::from_gray(60)),
     ));
+}
+
+/// Paints a colour swatch (legend of an attribute's values) in `rect`.
+pub fn paint_swatch(painter: &Painter, fill: Rgb, rect: Rect) {
+    let radius = rect.height().min(rect.width()) * 0.38;
+    painter.circle(
+        rect.center(),
+        radius,
+        rgb(fill),
+        Stroke::new(1.0, Color32::from_gray(60)),
+    );
 }
 
 /// The background colour that marks a quote inside its sentence.

@@ -123,7 +123,19 @@ pub fn arrange_by_rule(
     room: Room,
     positions: &mut [[f32; 2]],
     pinned: &[bool],
+    groups: &[usize],
 ) {
+    if kind == LayoutKind::File {
+        // As given: no overlap removal, no pins; nodes without a place stay put.
+        if let Some(given) = super::colouring::file_positions(model) {
+            for &node in slots {
+                if let (Some(slot), Some(&place)) = (positions.get_mut(node), given.get(node)) {
+                    *slot = place;
+                }
+            }
+        }
+        return;
+    }
     let slot_extents: Vec<[f32; 4]> = slots
         .iter()
         .map(|&node| extents.get(node).copied().unwrap_or_default())
@@ -147,7 +159,7 @@ pub fn arrange_by_rule(
     order.sort_by_key(|&slot| key(slot));
     let mut placed = vec![[0.0f32; 2]; slots.len()];
     match kind {
-        LayoutKind::Force => {}
+        LayoutKind::Force | LayoutKind::File => {}
         LayoutKind::Circular => {
             let spacing = (widest * 0.6).max(tallest * 1.6);
             for (position, &slot) in circular(order.len(), spacing).into_iter().zip(&order) {
@@ -156,13 +168,16 @@ pub fn arrange_by_rule(
         }
         LayoutKind::Kind => {
             let kinds: Vec<NodeKind> = NodeKind::ALL.to_vec();
+            // Ordered by group, then as before.
+            order.sort_by_key(|&slot| slots.get(slot).and_then(|&n| groups.get(n)).copied());
             let groups: Vec<usize> = order
                 .iter()
                 .map(|&slot| {
-                    let node_kind = slots
-                        .get(slot)
-                        .and_then(|&n| model.nodes.get(n))
-                        .map(|n| n.kind);
+                    let node = slots.get(slot).copied();
+                    if let Some(&group) = node.and_then(|n| groups.get(n)) {
+                        return group;
+                    }
+                    let node_kind = node.and_then(|n| model.nodes.get(n)).map(|n| n.kind);
                     kinds
                         .iter()
                         .position(|k| Some(*k) == node_kind)

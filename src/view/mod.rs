@@ -2,6 +2,7 @@
 //! the choice of layout. The window keeps one of each per open dataset.
 
 pub mod arrangement;
+pub mod colouring;
 mod filter;
 mod history;
 mod layout_kind;

@@ -55,6 +55,9 @@ pub struct Session {
     /// The measure nodes are sized by.
     #[serde(default)]
     pub size_by: Option<Measure>,
+    /// What nodes are coloured by; `None` in sessions from before colouring.
+    #[serde(default)]
+    pub colour_by: Option<crate::view::colouring::ColourBy>,
     /// The selection.
     #[serde(default)]
     pub selection: Option<SavedSelection>,
