@@ -135,7 +135,7 @@ fn unknown_kind() {
     assert_eq!(path_of(&problem), "$.nodes[1].kind");
     assert_eq!(
         problem.message,
-        "unknown kind \"broker\"; expected one of actor, mediator, meeting, demand"
+        "unknown kind \"broker\"; expected one of actor, mediator, meeting, demand, entity"
     );
 }
 

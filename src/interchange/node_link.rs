@@ -29,9 +29,12 @@ fn at(path: String, message: String) -> NodeLinkProblem {
     }
 }
 
-/// Whether parsed JSON looks like node-link data rather than a `backchannel/1` dataset.
+/// Whether parsed JSON looks like node-link data rather than a `backchannel/1` dataset:
+/// nodes and links (or edges), and none of our top-level fields.
 pub fn looks_like_node_link(value: &Value) -> bool {
-    value.get("format").is_none()
+    ["format", "title", "articles"]
+        .iter()
+        .all(|field| value.get(field).is_none())
         && value.get("nodes").is_some_and(Value::is_array)
         && (value.get("links").is_some_and(Value::is_array)
             || value.get("edges").is_some_and(Value::is_array))
