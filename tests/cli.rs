@@ -210,3 +210,142 @@ fn anchor_fills_offsets_and_never_overwrites_its_input_unasked() {
         .unwrap();
     assert!(check.status.success());
 }
+
+#[test]
+fn convert_writes_each_format_and_converting_back_gives_the_same_dataset() {
+    let folder = tempfile::tempdir().unwrap();
+    let out = |name: &str| folder.path().join(name).to_str().unwrap().to_owned();
+    let reference = out("seed.json");
+    let status = backchannel()
+        .args(["convert", "seeds/negotiations.json", &reference])
+        .output()
+        .unwrap();
+    assert_eq!(status.status.code(), Some(0), "{status:?}");
+    let expected = std::fs::read(&reference).unwrap();
+    for (name, to) in [
+        ("seed.gexf", None),
+        ("seed.graphml", None),
+        ("seed.links.json", Some("node-link")),
+        ("seed.csv", None),
+    ] {
+        let mut command = backchannel();
+        command.args(["convert", "seeds/negotiations.json", &out(name)]);
+        if let Some(to) = to {
+            command.args(["--to", to]);
+        }
+        let output = command.output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{name}: {output:?}");
+        let back = out(&format!("back-{name}.json"));
+        let output = backchannel()
+            .args(["convert", &out(name), &back, "--to", "backchannel"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{name}: {output:?}");
+        assert_eq!(std::fs::read(&back).unwrap(), expected, "{name} round trip");
+    }
+    let listing = String::from_utf8(
+        backchannel()
+            .args(["convert", "seeds/negotiations.json", &out("figure.dot")])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(listing.contains("DOT: 53 nodes, 105 edges"), "{listing}");
+    assert!(folder.path().join("seed.nodes.csv").exists());
+    assert!(folder.path().join("seed.dataset.json").exists());
+}
+
+#[test]
+fn convert_refuses_what_would_lose_evidence_or_overwrite_its_input() {
+    let folder = tempfile::tempdir().unwrap();
+    // A GEXF that kept our kinds but lost our articles (re-saved by another tool).
+    let gexf = folder.path().join("resaved.gexf");
+    std::fs::write(
+        &gexf,
+        r#"<gexf version="1.3"><graph><attributes class="node"><attribute id="k" title="bc_kind" type="string"/></attributes>
+<nodes><node id="hamas" label="Hamas"><attvalues><attvalue for="k" value="actor"/></attvalues></node></nodes><edges/></graph></gexf>"#,
+    )
+    .unwrap();
+    let output = backchannel()
+        .args(["check", gexf.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "it opens: evidence is optional in imports"
+    );
+    let target = folder.path().join("out.json");
+    let output = backchannel()
+        .args(["convert", gexf.to_str().unwrap(), target.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("would not open") && stderr.contains("no evidence"),
+        "{stderr}"
+    );
+    assert!(!target.exists());
+
+    let input = folder.path().join("graph.gexf");
+    std::fs::copy("tests/fixtures/graphs/Les_Miserables.gexf", &input).unwrap();
+    let before = std::fs::read(&input).unwrap();
+    let output = backchannel()
+        .args(["convert", input.to_str().unwrap(), input.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8(output.stderr)
+            .unwrap()
+            .contains("choose another name")
+    );
+    assert_eq!(std::fs::read(&input).unwrap(), before);
+
+    let output = backchannel()
+        .args([
+            "convert",
+            input.to_str().unwrap(),
+            folder.path().join("x.gml").to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8(output.stderr).unwrap().contains("--to"));
+}
+
+#[test]
+fn headless_commands_read_graph_files() {
+    let output = backchannel()
+        .args([
+            "stats",
+            "tests/fixtures/graphs/Les_Miserables.gexf",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["nodes"], 77);
+    assert_eq!(report["edges"], 254);
+    let folder = tempfile::tempdir().unwrap();
+    let figure = folder.path().join("lm.svg");
+    let output = backchannel()
+        .args([
+            "render",
+            "tests/fixtures/graphs/Les_Miserables.gexf",
+            "-o",
+            figure.to_str().unwrap(),
+            "--colour-by",
+            "modularity_class",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let svg = std::fs::read_to_string(&figure).unwrap();
+    // Undirected: no arrowheads; coloured by class from the palette.
+    assert!(!svg.contains("class=\"arrow\""));
+    assert!(svg.contains("#0072b2"), "the first palette colour is used");
+}

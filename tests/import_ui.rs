@@ -128,5 +128,10 @@ fn a_broken_graph_file_keeps_the_open_graph() {
     let problem = &failure.problems[0];
     // Where `</graph>` closes a `<node>` that is still open.
     assert_eq!(problem.location.to_string(), "1:30");
-    assert!(harness.query_all_by_label_contains("broken.graphml").count() >= 1);
+    assert!(
+        harness
+            .query_all_by_label_contains("broken.graphml")
+            .count()
+            >= 1
+    );
 }
