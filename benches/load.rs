@@ -1,8 +1,13 @@
-//! Loading a 100,000-node dataset (parse, validate every quote, build the model), and
-//! start-up to the first frame on the seed dataset. Run alone with
-//! `cargo bench --bench load`.
+//! Loading a 100,000-node dataset (parse, validate every quote, build the model),
+//! opening 5,000-node GEXF, GraphML and CSV files (read, check, model; and the window's
+//! first frame on the GEXF), and start-up to the first frame on the seed dataset. Run
+//! alone with `cargo bench --bench load`.
 
-use backchannel::dataset::{EmbeddedStore, load_bytes, synthetic_dataset};
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use backchannel::dataset::{EmbeddedStore, load_bytes, load_file, synthetic_dataset};
+use backchannel::interchange::{GraphFormat, write_graph};
 use backchannel::ui::{AppOptions, BackchannelApp};
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
@@ -17,6 +22,38 @@ fn load(c: &mut Criterion) {
             loaded.map(|loaded| loaded.model.nodes.len()).unwrap_or(0)
         });
     });
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let gexf = gephi_like_gexf(folder.path().join("5000.gexf"), 5_000, 4);
+    for (format, name) in [
+        (GraphFormat::GraphMl, "5000.graphml"),
+        (GraphFormat::Csv, "5000.csv"),
+    ] {
+        let model = load_file(&gexf).expect("the GEXF loads").model;
+        write_graph(&model, format, &folder.path().join(name), &[]).expect("written");
+    }
+    for name in ["5000.gexf", "5000.graphml", "5000.csv"] {
+        let path = folder.path().join(name);
+        group.bench_function(format!("open_{name}_20000_edges"), |bencher| {
+            bencher.iter(|| {
+                load_file(&path)
+                    .map(|loaded| loaded.model.nodes.len())
+                    .unwrap_or(0)
+            });
+        });
+    }
+    group.bench_function("open_5000.gexf_to_first_frame", |bencher| {
+        bencher.iter(|| {
+            let options = AppOptions {
+                initial_file: Some(gexf.clone()),
+                ..AppOptions::default()
+            };
+            let mut harness = Harness::builder()
+                .with_size(egui::Vec2::new(1600.0, 1000.0))
+                .build_eframe(move |_| BackchannelApp::new(options));
+            harness.step();
+            harness.output().shapes.len()
+        });
+    });
     group.bench_function("seed_start_up_to_first_frame", |bencher| {
         bencher.iter(|| {
             let mut harness = Harness::builder()
@@ -27,6 +64,46 @@ fn load(c: &mut Criterion) {
         });
     });
     group.finish();
+}
+
+/// A GEXF as Gephi writes it: `nodes` nodes with a class attribute, colour, size and
+/// position, and `edges_per_node` undirected edges each, deterministic.
+fn gephi_like_gexf(path: PathBuf, nodes: usize, edges_per_node: usize) -> PathBuf {
+    let mut text = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">\n<graph defaultedgetype=\"undirected\">\n<attributes class=\"node\"><attribute id=\"c\" title=\"modularity_class\" type=\"integer\"/></attributes>\n<nodes>\n",
+    );
+    let mut state: u64 = 42;
+    let mut next = || {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        state >> 33
+    };
+    for node in 0..nodes {
+        let (x, y) = (
+            (next() % 20_000) as f32 / 10.0,
+            (next() % 20_000) as f32 / 10.0,
+        );
+        let _ = writeln!(
+            text,
+            "<node id=\"{node}\" label=\"Node {node}\"><attvalues><attvalue for=\"c\" value=\"{}\"/></attvalues><viz:color r=\"{}\" g=\"91\" b=\"91\"/><viz:size value=\"{}\"/><viz:position x=\"{x}\" y=\"{y}\"/></node>",
+            node % 12,
+            next() % 256,
+            4 + next() % 40
+        );
+    }
+    text.push_str("</nodes>\n<edges>\n");
+    for edge in 0..nodes * edges_per_node {
+        let (source, target) = (edge / edges_per_node, next() as usize % nodes);
+        let _ = writeln!(
+            text,
+            "<edge id=\"e{edge}\" source=\"{source}\" target=\"{target}\" weight=\"{}\"/>",
+            1 + next() % 9
+        );
+    }
+    text.push_str("</edges>\n</graph>\n</gexf>\n");
+    std::fs::write(&path, text).expect("the GEXF is written");
+    path
 }
 
 criterion_group!(benches, load);

@@ -348,4 +348,7 @@ fn headless_commands_read_graph_files() {
     // Undirected: no arrowheads; coloured by class from the palette.
     assert!(!svg.contains("class=\"arrow\""));
     assert!(svg.contains("#0072b2"), "the first palette colour is used");
+    // The legend says what the colours stand for: the 9 classes, with their counts.
+    assert!(svg.contains("Colour: Attribute: modularity_class"));
+    assert_eq!(svg.matches("class=\"legend-swatch\"").count(), 9);
 }

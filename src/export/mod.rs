@@ -15,7 +15,8 @@ use std::path::{Path, PathBuf};
 pub use font::{FONT_BYTES, FONT_FAMILY, text_size};
 pub use png::{MAX_WIDTH, PngError, PngSize, svg_to_png, svg_to_rgba};
 pub use scene::{
-    Background, GraphLook, LegendKind, Scene, SceneEdge, SceneNode, SceneOptions, SceneText, wrap,
+    Background, ColourLegend, GraphLook, LegendKind, LegendSwatch, MAX_LEGEND_COLOURS, Scene,
+    SceneEdge, SceneNode, SceneOptions, SceneText, wrap,
 };
 pub use svg::{FONT_STACK, escape, to_svg};
 
@@ -178,6 +179,7 @@ pub fn render_scene(model: &Model, request: &RenderRequest) -> Scene {
     let pinned = vec![false; model.nodes.len()];
     let room = Room { size: request.room };
     let colours = colouring(model, &request.colour_by);
+    let colour_heading = format!("Colour: {}", request.colour_by.title());
     let scales = file_scales(model);
     if request.layout == LayoutKind::Force {
         let mut layout = force_layout(
@@ -207,6 +209,10 @@ pub fn render_scene(model: &Model, request: &RenderRequest) -> Scene {
         visibility: &visibility,
         positions: &positions,
         fills: Some(&colours.fills),
+        colour_legend: (request.colour_by != ColourBy::Kind).then_some(ColourLegend {
+            heading: &colour_heading,
+            entries: &colours.legend,
+        }),
         scales: scales.as_deref(),
         highlighted_nodes: &[],
         highlighted_edges: &[],

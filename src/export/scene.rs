@@ -4,6 +4,10 @@
 //! from it and the PNG rasterised from that SVG, and both use the shapes and colours the
 //! window draws with (`view::style`), so screen, SVG and PNG agree.
 
+use crate::view::colouring::LegendEntry;
+
+/// Marker fill of kinds in the legend when nodes are coloured by something else.
+const LEGEND_GREY: Rgb = [200, 200, 200];
 use std::collections::BTreeMap;
 
 use crate::model::{Model, NodeKind, Relation};
@@ -127,11 +131,36 @@ pub struct SceneText {
 pub struct LegendKind {
     /// The kind.
     pub kind: NodeKind,
+    /// The marker's fill: the kind's colour, or grey when nodes are coloured otherwise.
+    pub fill: Rgb,
     /// Centre of its marker.
     pub marker: [f32; 2],
     /// Its name, placed.
     pub text: SceneText,
 }
+
+/// A legend entry for a colour: its swatch and the value it stands for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendSwatch {
+    /// The colour.
+    pub rgb: Rgb,
+    /// Centre of its swatch.
+    pub marker: [f32; 2],
+    /// The value and its count, placed.
+    pub text: SceneText,
+}
+
+/// What the nodes are coloured by, for the legend: a heading and the values.
+#[derive(Debug, Clone, Copy)]
+pub struct ColourLegend<'a> {
+    /// "Colour: modularity_class".
+    pub heading: &'a str,
+    /// The values, most common first.
+    pub entries: &'a [LegendEntry],
+}
+
+/// The most colour values a figure's legend lists.
+pub const MAX_LEGEND_COLOURS: usize = 13;
 
 /// Everything a figure shows, in pixels at scale 1.
 #[derive(Debug, Clone, PartialEq)]
@@ -150,6 +179,10 @@ pub struct Scene {
     pub nodes: Vec<SceneNode>,
     /// The kinds shown.
     pub legend_kinds: Vec<LegendKind>,
+    /// The colours shown, when nodes are not coloured by kind: a heading, then swatches.
+    pub legend_colours: Vec<LegendSwatch>,
+    /// The heading of `legend_colours`.
+    pub legend_colour_heading: Option<SceneText>,
     /// The relations shown, as wrapped lines.
     pub legend_relations: Vec<SceneText>,
     /// The sources, as wrapped lines ("Sources:" first).
@@ -168,6 +201,8 @@ pub struct GraphLook<'a> {
     pub positions: &'a [[f32; 2]],
     /// Fill of every node, or `None` for kind colours.
     pub fills: Option<&'a [Rgb]>,
+    /// What the fills stand for, when not for kinds.
+    pub colour_legend: Option<ColourLegend<'a>>,
     /// Size factor of every node (by a measure), or `None` for all alike.
     pub scales: Option<&'a [f32]>,
     /// Nodes outlined in red.
@@ -308,6 +343,11 @@ impl Scene {
             }
             legend_kinds.push(LegendKind {
                 kind,
+                fill: if look.colour_legend.is_some() {
+                    LEGEND_GREY
+                } else {
+                    kind_rgb(kind)
+                },
                 marker: [x + 7.0, y - SMALL_SIZE * 0.35],
                 text: SceneText {
                     text: name,
@@ -316,6 +356,37 @@ impl Scene {
                 },
             });
             x += 20.0 + size[0] + 18.0;
+        }
+        let mut legend_colours = Vec::new();
+        let mut legend_colour_heading = None;
+        if let Some(legend) = look.colour_legend {
+            y += line_height;
+            let heading = legend.heading.to_owned();
+            let heading_width = text_size(&heading, SMALL_SIZE)[0];
+            legend_colour_heading = Some(SceneText {
+                text: heading,
+                origin: [MARGIN, y],
+                size: SMALL_SIZE,
+            });
+            let mut x = MARGIN + heading_width + 14.0;
+            for entry in legend.entries.iter().take(MAX_LEGEND_COLOURS) {
+                let name = format!("{} ({})", entry.value, entry.count);
+                let size = text_size(&name, SMALL_SIZE);
+                if x + 22.0 + size[0] > width - MARGIN && x > MARGIN {
+                    x = MARGIN;
+                    y += line_height;
+                }
+                legend_colours.push(LegendSwatch {
+                    rgb: entry.rgb,
+                    marker: [x + 7.0, y - SMALL_SIZE * 0.35],
+                    text: SceneText {
+                        text: name,
+                        origin: [x + 20.0, y],
+                        size: SMALL_SIZE,
+                    },
+                });
+                x += 20.0 + size[0] + 18.0;
+            }
         }
         let mut legend_relations = Vec::new();
         if !relations.is_empty() {
@@ -371,6 +442,8 @@ impl Scene {
             edges,
             nodes,
             legend_kinds,
+            legend_colours,
+            legend_colour_heading,
             legend_relations,
             caption,
             display_width: None,

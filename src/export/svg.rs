@@ -177,7 +177,7 @@ pub fn to_svg(scene: &Scene, embed_font: bool) -> String {
                     n(cx),
                     n(cy),
                     n(radius),
-                    hex(crate::view::style::kind_rgb(entry.kind)),
+                    hex(entry.fill),
                     hex(OUTLINE_RGB)
                 );
             }
@@ -188,12 +188,27 @@ pub fn to_svg(scene: &Scene, embed_font: bool) -> String {
                     r#"<polygon class="legend-marker" data-kind="{}" points="{}" fill="{}" stroke="{}"/>"#,
                     entry.kind,
                     points(&placed),
-                    hex(crate::view::style::kind_rgb(entry.kind)),
+                    hex(entry.fill),
                     hex(OUTLINE_RGB)
                 );
             }
         }
         text(&mut svg, "legend-kind", &entry.text, text_color, "");
+    }
+    if let Some(heading) = &scene.legend_colour_heading {
+        text(&mut svg, "legend-colours", heading, text_color, "");
+    }
+    for swatch in &scene.legend_colours {
+        let [cx, cy] = swatch.marker;
+        let _ = writeln!(
+            svg,
+            r#"<circle class="legend-swatch" cx="{}" cy="{}" r="6" fill="{}" stroke="{}"/>"#,
+            n(cx),
+            n(cy),
+            hex(swatch.rgb),
+            hex(OUTLINE_RGB)
+        );
+        text(&mut svg, "legend-colour", &swatch.text, text_color, "");
     }
     for line in &scene.legend_relations {
         text(&mut svg, "legend-relations", line, text_color, "");

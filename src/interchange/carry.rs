@@ -158,20 +158,38 @@ pub fn carried_fields(record: &Value, fields: &[&str]) -> Vec<(String, Value)> {
         .collect()
 }
 
-/// A node's `bc_` attributes.
-pub fn node_carried(node: &Node) -> Vec<(String, Value)> {
-    carried_fields(
-        &serde_json::to_value(raw_node(node)).unwrap_or(Value::Null),
-        NODE_FIELDS,
-    )
+/// Values an import assumes when a `bc_` attribute is absent; not written.
+const IMPLIED: [(&str, &str); 3] = [
+    ("bc_kind", "entity"),
+    ("bc_relation", "link"),
+    ("bc_modality", "asserted"),
+];
+
+fn without_implied(fields: Vec<(String, Value)>) -> Vec<(String, Value)> {
+    fields
+        .into_iter()
+        .filter(|(name, value)| {
+            !IMPLIED
+                .iter()
+                .any(|(implied_name, implied)| name == implied_name && value == *implied)
+        })
+        .collect()
 }
 
-/// An edge's `bc_` attributes.
+/// A node's `bc_` attributes (a plain `entity` has none).
+pub fn node_carried(node: &Node) -> Vec<(String, Value)> {
+    without_implied(carried_fields(
+        &serde_json::to_value(raw_node(node)).unwrap_or(Value::Null),
+        NODE_FIELDS,
+    ))
+}
+
+/// An edge's `bc_` attributes (a plain asserted `link` has none).
 pub fn edge_carried(edge: &Edge) -> Vec<(String, Value)> {
-    carried_fields(
+    without_implied(carried_fields(
         &serde_json::to_value(raw_edge(edge)).unwrap_or(Value::Null),
         EDGE_FIELDS,
-    )
+    ))
 }
 
 /// A value as text: strings as they are, everything else as JSON.

@@ -1,5 +1,7 @@
 //! File > Export figure: the shown graph as PNG or SVG, or to the clipboard.
 
+use crate::export::ColourLegend;
+use crate::view::colouring::ColourBy;
 use std::path::PathBuf;
 
 use egui::{RichText, Ui};
@@ -69,10 +71,15 @@ impl ExportState {
 pub fn document_scene(document: &Document, options: &SceneOptions) -> Scene {
     let canvas = &document.canvas;
     let (highlighted_nodes, highlighted_edges) = canvas.highlighted();
+    let heading = format!("Colour: {}", document.colour_by.title());
     let look = GraphLook {
         visibility: canvas.visibility(),
         positions: canvas.positions(),
         fills: Some(canvas.fills()),
+        colour_legend: (document.colour_by != ColourBy::Kind).then_some(ColourLegend {
+            heading: &heading,
+            entries: &document.colours.legend,
+        }),
         scales: Some(canvas.scales()),
         highlighted_nodes: &highlighted_nodes,
         highlighted_edges: &highlighted_edges,
