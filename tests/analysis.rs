@@ -298,7 +298,9 @@ fn measures_rank_the_seed() {
 #[test]
 fn timeline_places_nodes_by_date_with_an_axis() {
     use backchannel::view::LayoutKind;
-    use backchannel::view::arrangement::{Room, arrange_by_rule, node_date, timeline_ticks};
+    use backchannel::view::arrangement::{
+        NodeFacts, Room, arrange_by_rule, node_date, timeline_ticks,
+    };
     let model = seed();
     let slots: Vec<usize> = (0..model.nodes.len()).collect();
     let extents = vec![[-60.0, -12.0, 60.0, 30.0]; model.nodes.len()];
@@ -311,11 +313,13 @@ fn timeline_places_nodes_by_date_with_an_axis() {
         &model,
         LayoutKind::Timeline,
         &slots,
-        &extents,
+        NodeFacts {
+            extents: &extents,
+            pinned: &pinned,
+            groups: &[],
+        },
         room,
         &mut positions,
-        &pinned,
-        &[],
     );
     let shown = vec![true; model.nodes.len()];
     let ticks = timeline_ticks(&model, &shown, &positions);

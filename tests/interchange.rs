@@ -246,7 +246,10 @@ fn gexf_export_is_gexf_1_3_with_typed_columns_and_viz() {
         "{declared:?}"
     );
     // Plain entities and links carry no bc_ fields: nothing of ours to keep.
-    assert!(declared.iter().all(|(title, _)| !title.starts_with("bc_")), "{declared:?}");
+    assert!(
+        declared.iter().all(|(title, _)| !title.starts_with("bc_")),
+        "{declared:?}"
+    );
     let viz = "http://gexf.net/1.3/viz";
     assert_eq!(
         document

@@ -21,7 +21,9 @@ pub use scene::{
 pub use svg::{FONT_STACK, escape, to_svg};
 
 use crate::model::{Model, NodeKind};
-use crate::view::arrangement::{Room, arrange_by_rule, finish_force, force_layout, shown_slots};
+use crate::view::arrangement::{
+    NodeFacts, Room, arrange_by_rule, finish_force, force_layout, shown_slots,
+};
 use crate::view::style::{LABEL_FONT_SIZE, NODE_RADIUS};
 use crate::view::{Focus, FocusMode, LayoutKind, ViewFilter};
 
@@ -198,11 +200,13 @@ pub fn render_scene(model: &Model, request: &RenderRequest) -> Scene {
             model,
             request.layout,
             &slots,
-            &extents,
+            NodeFacts {
+                extents: &extents,
+                pinned: &pinned,
+                groups: &colours.groups,
+            },
             room,
             &mut positions,
-            &pinned,
-            &colours.groups,
         );
     }
     let look = GraphLook {

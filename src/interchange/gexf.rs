@@ -45,7 +45,7 @@ pub fn read(bytes: &[u8]) -> Result<GraphFile, XmlProblem> {
     let mut directed_default = false;
     let mut seen_root = false;
     loop {
-        let element = match reader.next()? {
+        let element = match reader.next_item()? {
             Item::Eof => break,
             Item::End(name) => {
                 if matches!(name.as_str(), "node" | "edge") {

@@ -42,7 +42,7 @@ pub fn read(bytes: &[u8]) -> Result<GraphFile, XmlProblem> {
     let mut directed_default: Vec<bool> = Vec::new();
     let mut seen_root = false;
     loop {
-        let element = match reader.next()? {
+        let element = match reader.next_item()? {
             Item::Eof => break,
             Item::End(name) => {
                 match name.as_str() {

@@ -129,7 +129,7 @@ impl<'a> XmlReader<'a> {
 
     /// The next element start, end or text; comments, declarations, processing
     /// instructions and DOCTYPEs are skipped.
-    pub fn next(&mut self) -> Result<Item, XmlProblem> {
+    pub fn next_item(&mut self) -> Result<Item, XmlProblem> {
         loop {
             let before = self.reader.buffer_position();
             let event = match self.reader.read_event() {
@@ -208,7 +208,7 @@ impl<'a> XmlReader<'a> {
         let mut depth = 0usize;
         let mut text = String::new();
         loop {
-            match self.next()? {
+            match self.next_item()? {
                 Item::Text(part) => text.push_str(&part),
                 Item::Start(element) if !element.empty => depth += 1,
                 Item::Start(_) => {}
@@ -242,7 +242,7 @@ impl<'a> XmlReader<'a> {
 pub fn root_name(bytes: &[u8]) -> Option<String> {
     let mut reader = XmlReader::new(bytes);
     loop {
-        match reader.next().ok()? {
+        match reader.next_item().ok()? {
             Item::Start(element) => return Some(element.name),
             Item::Text(text) if text.trim().is_empty() => continue,
             _ => return None,
@@ -280,7 +280,7 @@ mod tests {
         let mut reader = XmlReader::new(bomb);
         let mut problem = None;
         loop {
-            match reader.next() {
+            match reader.next_item() {
                 Ok(Item::Eof) => break,
                 Ok(_) => {}
                 Err(error) => {
@@ -306,7 +306,7 @@ mod tests {
     #[test]
     fn predefined_and_character_references_are_resolved() {
         let mut reader = XmlReader::new(b"<a t=\"x&amp;y\">1 &lt; 2 &#233;</a>");
-        let Ok(Item::Start(element)) = reader.next() else {
+        let Ok(Item::Start(element)) = reader.next_item() else {
             panic!("a start");
         };
         assert_eq!(element.attribute("t"), Some("x&y"));

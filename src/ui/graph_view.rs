@@ -21,8 +21,8 @@ use super::style::kind_shapes;
 use crate::layout::{ForceLayout, LayoutWorker};
 use crate::model::{Model, NodeKind};
 use crate::view::arrangement::{
-    FORCE_STEPS, LABEL_GAP, OVERLAP_ROUNDS, Room, arrange_by_rule, finish_force, force_layout,
-    shown_slots, timeline_ticks,
+    FORCE_STEPS, LABEL_GAP, NodeFacts, OVERLAP_ROUNDS, Room, arrange_by_rule, finish_force,
+    force_layout, shown_slots, timeline_ticks,
 };
 use crate::view::colouring::{self, Colouring};
 use crate::view::style::{LABEL_FONT_SIZE, NODE_RADIUS, Rgb, kind_rgb};
@@ -488,11 +488,13 @@ impl GraphCanvas {
                 model,
                 self.layout_kind,
                 &slots,
-                &extents,
+                NodeFacts {
+                    extents: &extents,
+                    pinned: &self.pinned,
+                    groups: &self.groups,
+                },
                 room,
                 &mut self.positions,
-                &self.pinned,
-                &self.groups,
             );
         }
     }

@@ -113,18 +113,32 @@ pub fn finish_force(
     write_back(layout.positions(), slots, positions);
 }
 
+/// What a rule-based layout knows of every model node besides the model.
+#[derive(Debug, Clone, Copy)]
+pub struct NodeFacts<'a> {
+    /// Box of each node and its label (`[left, top, right, bottom]`, around its centre).
+    pub extents: &'a [[f32; 4]],
+    /// Whether each node stays where it is.
+    pub pinned: &'a [bool],
+    /// Group of each node for the grouped layout; empty: group by kind.
+    pub groups: &'a [usize],
+}
+
 /// Places the shown nodes by a rule-based layout (not force), keeps pinned nodes where
 /// they are, and removes label overlaps.
 pub fn arrange_by_rule(
     model: &Model,
     kind: LayoutKind,
     slots: &[usize],
-    extents: &[[f32; 4]],
+    facts: NodeFacts<'_>,
     room: Room,
     positions: &mut [[f32; 2]],
-    pinned: &[bool],
-    groups: &[usize],
 ) {
+    let NodeFacts {
+        extents,
+        pinned,
+        groups,
+    } = facts;
     if kind == LayoutKind::File {
         // As given: no overlap removal, no pins; nodes without a place stay put.
         if let Some(given) = super::colouring::file_positions(model) {
