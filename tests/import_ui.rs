@@ -135,3 +135,40 @@ fn a_broken_graph_file_keeps_the_open_graph() {
             >= 1
     );
 }
+
+#[test]
+fn export_graph_writes_the_open_dataset_for_other_tools() {
+    use egui::accesskit::Role;
+    use egui::{Key, Modifiers};
+    let mut harness = harness_with(AppOptions::default());
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Export graph…").click();
+    harness.run_steps(2);
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("talks.gexf");
+    let field = harness
+        .get_all_by_role(Role::TextInput)
+        .find(|f| f.value().as_deref() == Some("graph.gexf"))
+        .unwrap();
+    field.focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run_steps(1);
+    let field = harness
+        .get_all_by_role(Role::TextInput)
+        .find(|f| f.value().as_deref() == Some("graph.gexf"))
+        .unwrap();
+    field.type_text(&path.display().to_string());
+    harness.run_steps(2);
+    harness.get_by_label("Export").click();
+    harness.run_steps(3);
+    harness.get_by_label_contains("Wrote");
+    // Opening the export again gives the seed back, evidence and all.
+    let seed = backchannel::dataset::load_seed().unwrap().model;
+    let back = backchannel::dataset::load_file(&path).unwrap().model;
+    let as_json = |model: &backchannel::model::Model| {
+        serde_json::to_value(backchannel::interchange::to_raw_dataset(model)).unwrap()
+    };
+    assert_eq!(as_json(&back), as_json(&seed));
+}

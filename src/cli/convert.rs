@@ -3,8 +3,8 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::dataset::{self, EmbeddedStore};
-use crate::interchange::{self, GraphFormat};
+use crate::dataset;
+use crate::interchange::{self, GraphFormat, WriteError};
 
 /// The formats `--to` accepts.
 pub const FORMAT_IDS: [&str; 6] = ["backchannel", "gexf", "graphml", "node-link", "csv", "dot"];
@@ -45,27 +45,22 @@ pub fn run_convert(
         writeln!(err, "{warning}")?;
     }
     let model = &loaded.model;
-    if format == GraphFormat::Backchannel {
-        // A dataset of ours must open again: evidence the input lacked is not made up.
-        let files = interchange::graph_files(model, format, output)?;
-        for (path, bytes) in &files {
-            if let Err(error) =
-                dataset::load_bytes(&path.display().to_string(), bytes, &EmbeddedStore::new(&[]))
-            {
-                writeln!(
-                    err,
-                    "error: the converted dataset would not open as a {} file:",
-                    dataset::schema::FORMAT_VERSION
-                )?;
-                for problem in error.problems.iter().take(20) {
-                    writeln!(err, "  {problem}")?;
-                }
-                return Ok(false);
-            }
-        }
-    }
     let inputs = interchange::input_files(input, model);
-    let written = interchange::write_graph(model, format, output, &inputs)?;
+    let written = match interchange::write_graph(model, format, output, &inputs) {
+        Ok(written) => written,
+        Err(WriteError::WouldNotReopen(problems)) => {
+            writeln!(
+                err,
+                "error: the converted dataset would not open as a {} file; nothing was written:",
+                dataset::schema::FORMAT_VERSION
+            )?;
+            for problem in problems.iter().take(20) {
+                writeln!(err, "  {problem}")?;
+            }
+            return Ok(false);
+        }
+        Err(error) => return Err(error.into()),
+    };
     for path in written {
         writeln!(
             out,

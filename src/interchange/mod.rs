@@ -482,6 +482,10 @@ pub enum WriteError {
     /// The CSV writer failed.
     #[error("cannot write CSV: {0}")]
     Csv(#[from] csv::Error),
+    /// Written in our format, the dataset would not open again (typed elements without
+    /// evidence, from a file that lost our articles): nothing was written.
+    #[error("the dataset would not open again as a {}: {}", crate::dataset::schema::FORMAT_VERSION, .0.first().map(ToString::to_string).unwrap_or_default())]
+    WouldNotReopen(Vec<Problem>),
 }
 
 /// The files a model becomes in `format`: one file, or three for CSV (`out` names the
@@ -517,7 +521,8 @@ pub fn graph_files(
 
 /// Writes a model in `format` to `out` (and, for CSV, the node table and dataset record
 /// beside it), each file atomically. Refuses to replace any of `inputs`, the files the
-/// dataset was read from. Returns the files written.
+/// dataset was read from, and to write in our format a dataset that would not open
+/// again. Returns the files written.
 pub fn write_graph(
     model: &Model,
     format: GraphFormat,
@@ -525,6 +530,23 @@ pub fn write_graph(
     inputs: &[PathBuf],
 ) -> Result<Vec<PathBuf>, WriteError> {
     let files = graph_files(model, format, out)?;
+    if format == GraphFormat::Backchannel {
+        // A dataset of ours must open again: evidence the input lacked is not made up.
+        for (path, bytes) in &files {
+            if let Err(error) = dataset::load_bytes(
+                &path.display().to_string(),
+                bytes,
+                &dataset::EmbeddedStore::new(&[]),
+            ) {
+                let errors = error
+                    .problems
+                    .into_iter()
+                    .filter(|problem| problem.severity == Severity::Error)
+                    .collect();
+                return Err(WriteError::WouldNotReopen(errors));
+            }
+        }
+    }
     let canonical_inputs: Vec<PathBuf> = inputs
         .iter()
         .filter_map(|input| std::fs::canonicalize(input).ok())

@@ -13,6 +13,7 @@ use egui::{Color32, Key, KeyboardShortcut, Modifiers, RichText, Sense, Ui, Vec2}
 
 use super::details::details_ui;
 use super::export_window::{ExportState, export_window_ui};
+use super::graph_export_window::{GraphExportState, graph_export_window_ui};
 use super::graph_view::CanvasEvent;
 use super::reader::reader_ui;
 use super::recent::RecentFiles;
@@ -111,6 +112,7 @@ pub struct BackchannelApp {
     neighbour_walk: Option<(String, usize)>,
     /// The export window, while it is open.
     export: Option<ExportState>,
+    graph_export: Option<GraphExportState>,
 }
 
 impl BackchannelApp {
@@ -139,6 +141,7 @@ impl BackchannelApp {
             last_session_save: None,
             neighbour_walk: None,
             export: None,
+            graph_export: None,
         };
         app.restore_session();
         app.status = app.opened_status();
@@ -588,6 +591,15 @@ impl BackchannelApp {
                 });
                 if ui.button("Export figure…").clicked() {
                     self.export.get_or_insert_with(ExportState::default);
+                    ui.close();
+                }
+                if ui
+                    .button("Export graph…")
+                    .on_hover_text("GEXF, GraphML, node-link JSON, CSV, DOT or our format")
+                    .clicked()
+                {
+                    self.graph_export
+                        .get_or_insert_with(GraphExportState::default);
                     ui.close();
                 }
                 if ui.button("Open the built-in seed dataset").clicked() {
@@ -1070,6 +1082,11 @@ impl eframe::App for BackchannelApp {
             && !export_window_ui(&ctx, export, &self.document)
         {
             self.export = None;
+        }
+        if let Some(export) = &mut self.graph_export
+            && !graph_export_window_ui(&ctx, export, &self.document)
+        {
+            self.graph_export = None;
         }
         self.open_failure_ui(&ctx);
         self.warnings_ui(&ctx);

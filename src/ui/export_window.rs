@@ -87,23 +87,6 @@ pub fn document_scene(document: &Document, options: &SceneOptions) -> Scene {
     Scene::build(&document.loaded.model, look, options)
 }
 
-/// The files the open dataset was read from, which an export must not overwrite.
-fn input_files(document: &Document) -> Vec<PathBuf> {
-    let file = PathBuf::from(&document.loaded.file);
-    let folder = file.parent().map(PathBuf::from).unwrap_or_default();
-    let mut inputs = vec![file];
-    inputs.extend(
-        document
-            .loaded
-            .model
-            .articles
-            .iter()
-            .filter_map(|a| a.path.as_ref())
-            .map(|path| folder.join(path)),
-    );
-    inputs
-}
-
 /// Shows the window; returns false when the user closed it.
 pub fn export_window_ui(ctx: &egui::Context, state: &mut ExportState, document: &Document) -> bool {
     let mut open = true;
@@ -204,7 +187,11 @@ fn export(state: &ExportState, document: &Document) -> (bool, String) {
         );
     }
     let scene = document_scene(document, &state.options());
-    match write_figure(&scene, &path, state.size(), &input_files(document)) {
+    let inputs = crate::interchange::input_files(
+        std::path::Path::new(&document.loaded.file),
+        &document.loaded.model,
+    );
+    match write_figure(&scene, &path, state.size(), &inputs) {
         Ok(()) => {
             let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
             (

@@ -4,6 +4,7 @@
 mod app;
 mod details;
 mod export_window;
+mod graph_export_window;
 pub mod graph_view;
 mod reader;
 mod recent;
@@ -15,6 +16,7 @@ use std::path::PathBuf;
 
 pub use app::{AppOptions, BackchannelApp, Command, SHORTCUTS};
 pub use export_window::{ExportState, document_scene};
+pub use graph_export_window::{GraphExportState, export as export_graph};
 pub use recent::{MAX_RECENT, RecentFiles};
 pub use sidebar::{SidebarState, SidebarTab};
 pub use state::{Document, PathResult, ReaderState, Selection, ViewSnapshot};
