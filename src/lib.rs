@@ -9,6 +9,7 @@ pub mod cli;
 pub mod dataset;
 pub mod export;
 pub mod graph;
+pub mod ingest;
 pub mod interchange;
 pub mod layout;
 pub mod model;

@@ -177,4 +177,10 @@ pub struct RawEvidence {
     /// Up to 32 chars after the quote.
     #[serde(default)]
     pub suffix: String,
+    /// For extracted evidence: how sure the extractor was, 0 to 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f32>,
+    /// For extracted evidence: the extractor's name and version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extractor: Option<String>,
 }

@@ -770,6 +770,8 @@ fn check_evidence(
             end,
             prefix: raw.prefix.clone(),
             suffix: raw.suffix.clone(),
+            confidence: raw.confidence.filter(|c| c.is_finite()).map(|c| c.clamp(0.0, 1.0)),
+            extractor: raw.extractor.clone(),
         });
     }
     checked

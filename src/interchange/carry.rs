@@ -133,6 +133,8 @@ fn raw_evidence(evidence: &Evidence) -> RawEvidence {
         end: evidence.end,
         prefix: evidence.prefix.clone(),
         suffix: evidence.suffix.clone(),
+        confidence: evidence.confidence,
+        extractor: evidence.extractor.clone(),
     }
 }
 

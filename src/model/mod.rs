@@ -46,7 +46,7 @@ impl Article {
 }
 
 /// One passage of an article that supports a node or an edge.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Evidence {
     /// The article quoted.
     pub article_id: String,
@@ -60,6 +60,10 @@ pub struct Evidence {
     pub prefix: String,
     /// Up to [`CONTEXT_CHARS`] chars of text after the quote.
     pub suffix: String,
+    /// How sure the extractor that found it was, 0 to 1; `None` for curated evidence.
+    pub confidence: Option<f32>,
+    /// The extractor that found it, with its version; `None` for curated evidence.
+    pub extractor: Option<String>,
 }
 
 /// Where and when a meeting took place, and whether it did.

@@ -165,6 +165,8 @@ vocabulary! {
         Denied => "denied",
         /// Stated as a possibility or a condition.
         Hypothetical => "hypothetical",
+        /// Stated as not so ("did not accept"): the relation is reported as absent.
+        Negated => "negated",
     }
 }
 

@@ -1,0 +1,233 @@
+//! Dates in article text: an article's own date from its first lines, and the dates a
+//! sentence mentions ("May 28th", "28 May", "on Tuesday", "yesterday"), resolved
+//! against the article's date.
+
+use crate::model::{DatePrecision, PartialDate};
+
+const MONTHS: [&str; 12] = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+];
+const WEEKDAYS: [&str; 7] = [
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+];
+
+/// A checked day date (none for 31 April and the like).
+fn ymd(year: u16, month: u8, day: u8) -> Option<PartialDate> {
+    PartialDate::parse(&format!("{year:04}-{month:02}-{day:02}")).ok()
+}
+
+/// A checked month date.
+fn ym(year: u16, month: u8) -> Option<PartialDate> {
+    PartialDate::parse(&format!("{year:04}-{month:02}")).ok()
+}
+
+/// The month (1-12) a word names, in full or as a three-letter abbreviation.
+fn month(word: &str) -> Option<u8> {
+    let word = word.trim_end_matches('.').to_lowercase();
+    MONTHS
+        .iter()
+        .position(|name| {
+            *name == word
+                || (word.len() == 3 && name.starts_with(word.as_str()))
+                || (word == "sept" && *name == "september")
+        })
+        .and_then(|index| u8::try_from(index + 1).ok())
+}
+
+/// A day of the month written as "28", "28th", "1st", "26th’s".
+fn day(word: &str) -> Option<u8> {
+    let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
+    let rest: String = word.chars().skip(digits.len()).collect();
+    let suffix_ok = rest.is_empty()
+        || ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|suffix| rest.to_lowercase().starts_with(suffix));
+    let day: u8 = digits.parse().ok()?;
+    ((1..=31).contains(&day) && suffix_ok).then_some(day)
+}
+
+fn year(word: &str) -> Option<u16> {
+    let digits: String = word.chars().filter(char::is_ascii_digit).collect();
+    if digits.len() != 4 || word.chars().filter(|c| c.is_alphabetic()).count() > 0 {
+        return None;
+    }
+    digits.parse().ok().filter(|year| (1900..=2100).contains(year))
+}
+
+fn words(text: &str) -> Vec<&str> {
+    text.split(|c: char| c.is_whitespace() || c == ',' || c == '|' || c == '(' || c == ')')
+        .filter(|word| !word.is_empty())
+        .collect()
+}
+
+/// An article's date from its first lines: "Sunday, May 19, 2024", "Sun May 26 2024",
+/// "26 May 2024", "2024-05-26", or "May 2024".
+pub fn article_date(text: &str) -> Option<PartialDate> {
+    for line in text.lines().take(15) {
+        if let Some(date) = full_date_in(line) {
+            return Some(date);
+        }
+    }
+    None
+}
+
+/// The first full date (day, month and year) written in `line`, or a month and year.
+fn full_date_in(line: &str) -> Option<PartialDate> {
+    for word in words(line) {
+        if let Ok(date) = PartialDate::parse(word)
+            && date.precision() == DatePrecision::Day
+        {
+            return Some(date);
+        }
+    }
+    let words = words(line);
+    for (index, word) in words.iter().enumerate() {
+        let Some(month) = month(word) else { continue };
+        let next = words.get(index + 1).copied().unwrap_or("");
+        let after = words.get(index + 2).copied().unwrap_or("");
+        let before = index
+            .checked_sub(1)
+            .and_then(|at| words.get(at))
+            .copied()
+            .unwrap_or("");
+        // "May 19, 2024" / "May 26 2024"
+        if let (Some(day), Some(year)) = (day(next), year(after)) {
+            return ymd(year, month, day);
+        }
+        // "26 May 2024"
+        if let (Some(day), Some(year)) = (day(before), year(next)) {
+            return ymd(year, month, day);
+        }
+        // "May 2024"
+        if let Some(year) = year(next) {
+            return ym(year, month);
+        }
+    }
+    None
+}
+
+/// The date a sentence mentions, resolved against the article's date: an explicit day
+/// and month ("May 28th", "28 May") takes the article's year; a weekday ("on Tuesday")
+/// is the nearest such day before the article's date (after it when the sentence looks
+/// ahead, `ahead`); "yesterday", "today" and "tomorrow" count from it.
+pub fn mentioned_date(sentence: &str, article: &PartialDate, ahead: bool) -> Option<PartialDate> {
+    let words = words(sentence);
+    let article_year = article.year;
+    for (index, word) in words.iter().enumerate() {
+        if let Some(month) = month(word) {
+            // Only full month names ("May", "June"), or an abbreviation with a day.
+            let next = words.get(index + 1).copied().unwrap_or("");
+            let before = index
+                .checked_sub(1)
+                .and_then(|at| words.get(at))
+                .copied()
+                .unwrap_or("");
+            if let Some(day) = day(next) {
+                return ymd(article_year, month, day);
+            }
+            if let Some(day) = day(before) {
+                return ymd(article_year, month, day);
+            }
+        }
+    }
+    let (year, Some(month), Some(day)) = (article.year, article.month, article.day) else {
+        return None;
+    };
+    let today = days_from_civil(year, month, day);
+    for word in &words {
+        let lower = word.to_lowercase();
+        let lower = lower.trim_matches(|c: char| !c.is_alphabetic());
+        let offset = match lower {
+            "yesterday" => Some(-1),
+            "today" => Some(0),
+            "tomorrow" => Some(1),
+            _ => WEEKDAYS.iter().position(|name| *name == lower).map(|weekday| {
+                // Day 0 (1970-01-01) was a Thursday; Monday is weekday 0.
+                let today_weekday = (today + 3).rem_euclid(7);
+                let wanted = i64::try_from(weekday).unwrap_or(0);
+                if ahead {
+                    let forward = (wanted - today_weekday).rem_euclid(7);
+                    if forward == 0 { 7 } else { forward }
+                } else {
+                    -(today_weekday - wanted).rem_euclid(7)
+                }
+            }),
+        };
+        if let Some(offset) = offset {
+            return from_day_number(today + offset);
+        }
+    }
+    None
+}
+
+/// Days since 1970-01-01 (Howard Hinnant's days-from-civil).
+fn days_from_civil(year: u16, month: u8, day: u8) -> i64 {
+    let (month, day) = (i64::from(month), i64::from(day));
+    let year = i64::from(year) - i64::from(month <= 2);
+    let era = year.div_euclid(400);
+    let yoe = year - era * 400;
+    let doy = (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The date of a day number (days since 1970-01-01; civil-from-days).
+fn from_day_number(number: i64) -> Option<PartialDate> {
+    let z = number + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    ymd(
+        u16::try_from(year).ok()?,
+        u8::try_from(month).ok()?,
+        u8::try_from(day).ok()?,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn article_dates_in_the_forms_outlets_print() {
+        assert_eq!(
+            article_date("22.9 C\nNew York\nSunday, May 19, 2024\n\nTitle"),
+            ymd(2024, 5, 19)
+        );
+        assert_eq!(article_date("Title\n\nSun May 26 2024\n"), ymd(2024, 5, 26));
+        assert_eq!(article_date("Published 26 May 2024"), ymd(2024, 5, 26));
+        assert_eq!(article_date("no date here"), None);
+    }
+
+    #[test]
+    fn sentence_dates_resolve_against_the_article() {
+        let article = ymd(2024, 5, 26).unwrap(); // a Sunday
+        assert_eq!(
+            mentioned_date("talks are expected to resume on May 28th", &article, true),
+            ymd(2024, 5, 28)
+        );
+        assert_eq!(
+            mentioned_date("the delegation arrived in Cairo on Tuesday", &article, false),
+            ymd(2024, 5, 21)
+        );
+        assert_eq!(
+            mentioned_date("they will meet on Tuesday", &article, true),
+            ymd(2024, 5, 28)
+        );
+        assert_eq!(
+            mentioned_date("Hamas left Cairo yesterday", &article, false),
+            ymd(2024, 5, 25)
+        );
+        assert_eq!(mentioned_date("on Tuesday", &ym(2024, 5).unwrap(), false), None);
+        assert_eq!(
+            mentioned_date("on 6 May", &ym(2024, 5).unwrap(), false),
+            ymd(2024, 5, 6)
+        );
+    }
+}
