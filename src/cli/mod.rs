@@ -7,6 +7,7 @@
 mod analysis;
 mod anchor;
 mod convert;
+mod ingest;
 mod inspect;
 pub mod render;
 
@@ -24,6 +25,7 @@ pub use analysis::{
 };
 pub use anchor::anchor_file;
 pub use convert::run_convert;
+pub use ingest::{IngestSettings, article_files, read_articles, run_ingest};
 pub use inspect::{InspectReport, inspect_report};
 
 /// Backchannel: explore who demands what, who mediates, and who met whom, with the
@@ -126,6 +128,18 @@ pub enum CliCommand {
         /// The output format.
         #[arg(long, value_parser = convert::FORMAT_IDS)]
         to: Option<String>,
+    },
+    /// Build a dataset from plain-text articles: entities from a lexicon and from titles,
+    /// meetings, relations with modality and attribution, every element anchored in the
+    /// sentence it came from, with a confidence and the extractor's name.
+    ///
+    /// Deterministic and offline. With --into, adds to an existing dataset without
+    /// touching its records, and reports what was added, merged and skipped. The output
+    /// is checked like any dataset and written atomically.
+    Ingest {
+        /// What to read and write.
+        #[command(flatten)]
+        settings: ingest::IngestSettings,
     },
     /// Compute every evidence record's offsets and context from its quote, and every
     /// article's sha256, for curators who write quotes by hand.
@@ -246,6 +260,9 @@ pub fn run(command: CliCommand) -> ExitCode {
         }),
         CliCommand::Render { file, settings } => {
             render::run_render(&file, settings, &mut stdout.lock(), &mut stderr.lock())
+        }
+        CliCommand::Ingest { settings } => {
+            ingest::run_ingest(&settings, &mut stdout.lock(), &mut stderr.lock())
         }
         CliCommand::Convert { input, output, to } => convert::run_convert(
             &input,

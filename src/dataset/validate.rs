@@ -770,7 +770,10 @@ fn check_evidence(
             end,
             prefix: raw.prefix.clone(),
             suffix: raw.suffix.clone(),
-            confidence: raw.confidence.filter(|c| c.is_finite()).map(|c| c.clamp(0.0, 1.0)),
+            confidence: raw
+                .confidence
+                .filter(|c| c.is_finite())
+                .map(|c| c.clamp(0.0, 1.0)),
             extractor: raw.extractor.clone(),
         });
     }

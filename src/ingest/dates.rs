@@ -5,11 +5,27 @@
 use crate::model::{DatePrecision, PartialDate};
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 const WEEKDAYS: [&str; 7] = [
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// A checked day date (none for 31 April and the like).
@@ -52,7 +68,10 @@ fn year(word: &str) -> Option<u16> {
     if digits.len() != 4 || word.chars().filter(|c| c.is_alphabetic()).count() > 0 {
         return None;
     }
-    digits.parse().ok().filter(|year| (1900..=2100).contains(year))
+    digits
+        .parse()
+        .ok()
+        .filter(|year| (1900..=2100).contains(year))
 }
 
 fn words(text: &str) -> Vec<&str> {
@@ -142,17 +161,20 @@ pub fn mentioned_date(sentence: &str, article: &PartialDate, ahead: bool) -> Opt
             "yesterday" => Some(-1),
             "today" => Some(0),
             "tomorrow" => Some(1),
-            _ => WEEKDAYS.iter().position(|name| *name == lower).map(|weekday| {
-                // Day 0 (1970-01-01) was a Thursday; Monday is weekday 0.
-                let today_weekday = (today + 3).rem_euclid(7);
-                let wanted = i64::try_from(weekday).unwrap_or(0);
-                if ahead {
-                    let forward = (wanted - today_weekday).rem_euclid(7);
-                    if forward == 0 { 7 } else { forward }
-                } else {
-                    -(today_weekday - wanted).rem_euclid(7)
-                }
-            }),
+            _ => WEEKDAYS
+                .iter()
+                .position(|name| *name == lower)
+                .map(|weekday| {
+                    // Day 0 (1970-01-01) was a Thursday; Monday is weekday 0.
+                    let today_weekday = (today + 3).rem_euclid(7);
+                    let wanted = i64::try_from(weekday).unwrap_or(0);
+                    if ahead {
+                        let forward = (wanted - today_weekday).rem_euclid(7);
+                        if forward == 0 { 7 } else { forward }
+                    } else {
+                        -(today_weekday - wanted).rem_euclid(7)
+                    }
+                }),
         };
         if let Some(offset) = offset {
             return from_day_number(today + offset);
@@ -213,7 +235,11 @@ mod tests {
             ymd(2024, 5, 28)
         );
         assert_eq!(
-            mentioned_date("the delegation arrived in Cairo on Tuesday", &article, false),
+            mentioned_date(
+                "the delegation arrived in Cairo on Tuesday",
+                &article,
+                false
+            ),
             ymd(2024, 5, 21)
         );
         assert_eq!(
@@ -224,7 +250,10 @@ mod tests {
             mentioned_date("Hamas left Cairo yesterday", &article, false),
             ymd(2024, 5, 25)
         );
-        assert_eq!(mentioned_date("on Tuesday", &ym(2024, 5).unwrap(), false), None);
+        assert_eq!(
+            mentioned_date("on Tuesday", &ym(2024, 5).unwrap(), false),
+            None
+        );
         assert_eq!(
             mentioned_date("on 6 May", &ym(2024, 5).unwrap(), false),
             ymd(2024, 5, 6)

@@ -134,10 +134,9 @@ impl Lexicon {
                     .take(index)
                     .map(|part| part.chars().count() + 1)
                     .sum();
-                let leading = line
-                    .split('|')
-                    .nth(index)
-                    .map_or(0, |part| part.chars().take_while(|c| c.is_whitespace()).count());
+                let leading = line.split('|').nth(index).map_or(0, |part| {
+                    part.chars().take_while(|c| c.is_whitespace()).count()
+                });
                 before + leading + 1
             };
             let kind = EntryKind::parse(field(0)).ok_or_else(|| {
@@ -171,7 +170,9 @@ impl Lexicon {
                 (_, text) => {
                     return Err(error(
                         column_of(3),
-                        format!("\"{text}\": only actors, mediators (subtype) and places (host) take a fourth field"),
+                        format!(
+                            "\"{text}\": only actors, mediators (subtype) and places (host) take a fourth field"
+                        ),
                     ));
                 }
             };
@@ -226,14 +227,18 @@ mod tests {
     fn the_built_in_lexicon_reads() {
         let lexicon = Lexicon::parse("negotiations.lexicon", BUILT_IN).unwrap();
         assert!(lexicon.entries.len() > 50);
-        let cairo = lexicon.find("Cairo").map(|at| &lexicon.entries[at]).unwrap();
+        let cairo = lexicon
+            .find("Cairo")
+            .map(|at| &lexicon.entries[at])
+            .unwrap();
         assert_eq!(cairo.kind, EntryKind::Place);
         assert_eq!(cairo.host.as_deref(), Some("Egypt"));
     }
 
     #[test]
     fn errors_name_line_and_column() {
-        let error = Lexicon::parse("l.lexicon", "# comment\nactor | Hamas | | movement |\n").unwrap_err();
+        let error =
+            Lexicon::parse("l.lexicon", "# comment\nactor | Hamas | | movement |\n").unwrap_err();
         assert_eq!((error.line, error.column), (2, 19));
         assert!(error.message.contains("unknown subtype \"movement\""));
         let error = Lexicon::parse("l.lexicon", "villain | X\n").unwrap_err();

@@ -1,6 +1,39 @@
 //! Building a dataset from raw articles, offline and deterministically: sentences,
-//! entities from a lexicon and from titles, meetings, relations, each with exact spans.
+//! entities from a lexicon and from titles, meetings, relations, each anchored in the
+//! exact sentence it came from, with a confidence and the extractor's name.
+//!
+//! Stages, one module each: [`sentences`] → [`mentions`] (two passes: people found after
+//! titles in any article are then found by name everywhere) → [`meetings`] and
+//! [`relations`] per sentence (with [`cues`] and [`dates`]) → a `backchannel/1` dataset
+//! ([`build`]); [`merge`] adds one to an existing dataset.
 
+pub mod build;
+pub mod cues;
 pub mod dates;
 pub mod lexicon;
+pub mod meetings;
+pub mod mentions;
+pub mod merge;
+pub mod relations;
 pub mod sentences;
+
+pub use build::{Ingested, SourceArticle, ingest};
+pub use lexicon::{Lexicon, LexiconError};
+pub use merge::{MergeReport, merge_into};
+
+/// The extractor's name and version, recorded on every evidence record it writes.
+pub const EXTRACTOR: &str = concat!("backchannel-ingest/", env!("CARGO_PKG_VERSION"));
+
+/// Why an ingest stopped.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum IngestError {
+    /// The user cancelled it.
+    #[error("cancelled")]
+    Cancelled,
+    /// An article gives no date and none was given for it.
+    #[error("{0}: no publication date found in its first lines; give one with --published")]
+    NoDate(String),
+    /// No article was given.
+    #[error("no articles to read")]
+    NoArticles,
+}

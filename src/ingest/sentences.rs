@@ -9,10 +9,10 @@
 /// Abbreviations after which a full stop does not end a sentence (compared without the
 /// stop, case-sensitively).
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Gov",
-    "Sen", "Rep", "Rev", "St", "Jr", "Sr", "No", "Nos", "Vol", "vs", "etc", "approx", "Jan",
-    "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "U.S", "U.N",
-    "U.K", "E.U", "a.m", "p.m", "Inc", "Ltd", "Co", "Corp", "Mt", "Ft",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Gov", "Sen",
+    "Rep", "Rev", "St", "Jr", "Sr", "No", "Nos", "Vol", "vs", "etc", "approx", "Jan", "Feb", "Mar",
+    "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "U.S", "U.N", "U.K", "E.U",
+    "a.m", "p.m", "Inc", "Ltd", "Co", "Corp", "Mt", "Ft",
 ];
 
 const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»'];
@@ -55,7 +55,10 @@ fn ends_sentence(chars: &[char], stop: usize, after: usize) -> bool {
     if !chars.get(next).is_some_and(|c| c.is_whitespace()) {
         return false;
     }
-    while chars.get(next).is_some_and(|c| c.is_whitespace() && *c != '\n') {
+    while chars
+        .get(next)
+        .is_some_and(|c| c.is_whitespace() && *c != '\n')
+    {
         next += 1;
     }
     let Some(&first) = chars.get(next) else {
@@ -122,7 +125,9 @@ mod tests {
     #[test]
     fn abbreviations_initials_and_decimals_do_not_end_sentences() {
         assert_eq!(
-            sentences("Mr. Burns met the U.S. envoy in Doha. It was 22.9 degrees. George W. Bush left."),
+            sentences(
+                "Mr. Burns met the U.S. envoy in Doha. It was 22.9 degrees. George W. Bush left."
+            ),
             [
                 "Mr. Burns met the U.S. envoy in Doha.",
                 "It was 22.9 degrees.",
@@ -135,7 +140,11 @@ mod tests {
     fn quotes_closing_after_the_stop_stay_with_their_sentence() {
         assert_eq!(
             sentences("He called it a “crisis.” Talks stalled. “We do not see a need,” he said."),
-            ["He called it a “crisis.”", "Talks stalled.", "“We do not see a need,” he said."]
+            [
+                "He called it a “crisis.”",
+                "Talks stalled.",
+                "“We do not see a need,” he said."
+            ]
         );
     }
 
@@ -146,14 +155,18 @@ mod tests {
         assert_eq!(spans.len(), 3);
         let chars: Vec<char> = text.chars().collect();
         let (start, end) = spans[0];
-        assert_eq!(chars[start..end].iter().collect::<String>(), "Talks — día uno");
+        assert_eq!(
+            chars[start..end].iter().collect::<String>(),
+            "Talks — día uno"
+        );
         assert_eq!(spans[1].0, 17, "counted in chars, not bytes");
     }
 
     #[test]
     fn a_lower_case_word_after_a_stop_continues_the_sentence() {
-        assert_eq!(sentences("The talks in St. Petersburg ended. is that so"), [
-            "The talks in St. Petersburg ended. is that so"
-        ]);
+        assert_eq!(
+            sentences("The talks in St. Petersburg ended. is that so"),
+            ["The talks in St. Petersburg ended. is that so"]
+        );
     }
 }

@@ -1,0 +1,227 @@
+//! `backchannel ingest PATHS… -o OUT`: a dataset from plain-text articles.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::dataset::schema::RawDataset;
+use crate::dataset::{self, FolderStore, MAX_DATASET_BYTES};
+use crate::ingest::{self, Lexicon, SourceArticle};
+use crate::model::PartialDate;
+
+/// The options of `ingest`, as clap reads them.
+#[derive(Debug, Clone, clap::Args)]
+pub struct IngestSettings {
+    /// Plain-text articles (UTF-8), or folders of them (their .txt files, by name).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// The dataset to write.
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// A lexicon file (docs/lexicon.md); default: the built-in one.
+    #[arg(long)]
+    pub lexicon: Option<PathBuf>,
+    /// Add to this existing dataset instead of starting a new one; its records are kept
+    /// as they are. OUT may be this file.
+    #[arg(long)]
+    pub into: Option<PathBuf>,
+    /// The date of articles that print none in their first lines (YYYY, YYYY-MM or
+    /// YYYY-MM-DD).
+    #[arg(long)]
+    pub published: Option<String>,
+    /// The new dataset's title.
+    #[arg(long, default_value = "Dataset extracted from articles")]
+    pub title: String,
+}
+
+/// The .txt files `paths` name: files as given, folders' .txt files sorted by name.
+pub fn article_files(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut inside: Vec<PathBuf> = std::fs::read_dir(path)?
+                .filter_map(Result::ok)
+                .map(|entry| entry.path())
+                .filter(|file| {
+                    file.is_file()
+                        && file
+                            .extension()
+                            .is_some_and(|extension| extension.eq_ignore_ascii_case("txt"))
+                })
+                .collect();
+            inside.sort();
+            files.extend(inside);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    Ok(files)
+}
+
+/// Reads the articles at `files`, refusing what is too large or not UTF-8.
+pub fn read_articles(files: &[PathBuf]) -> Result<Vec<SourceArticle>, String> {
+    files
+        .iter()
+        .map(|file| {
+            let name = file.display().to_string();
+            let size = std::fs::metadata(file)
+                .map_err(|error| format!("{name}: cannot read: {error}"))?
+                .len();
+            if size > MAX_DATASET_BYTES {
+                return Err(format!(
+                    "{name}: {size} bytes is more than the {MAX_DATASET_BYTES} read"
+                ));
+            }
+            let bytes =
+                std::fs::read(file).map_err(|error| format!("{name}: cannot read: {error}"))?;
+            let text = String::from_utf8(bytes).map_err(|error| {
+                format!(
+                    "{name}: not UTF-8 text (invalid byte at offset {})",
+                    error.utf8_error().valid_up_to()
+                )
+            })?;
+            Ok(SourceArticle {
+                name: file
+                    .file_name()
+                    .map_or_else(|| name.clone(), |n| n.to_string_lossy().into_owned()),
+                text,
+            })
+        })
+        .collect()
+}
+
+/// Runs `ingest`; true when the dataset was written.
+pub fn run_ingest(
+    settings: &IngestSettings,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<bool> {
+    let fail = |err: &mut dyn Write, message: String| -> anyhow::Result<bool> {
+        writeln!(err, "error: {message}")?;
+        Ok(false)
+    };
+    let lexicon = match &settings.lexicon {
+        None => Lexicon::built_in(),
+        Some(path) => {
+            let text = match std::fs::read_to_string(path) {
+                Ok(text) => text,
+                Err(error) => {
+                    return fail(err, format!("{}: cannot read: {error}", path.display()));
+                }
+            };
+            match Lexicon::parse(&path.display().to_string(), &text) {
+                Ok(lexicon) => lexicon,
+                Err(error) => return fail(err, error.to_string()),
+            }
+        }
+    };
+    let published = match settings.published.as_deref().map(PartialDate::parse) {
+        None => None,
+        Some(Ok(date)) => Some(date),
+        Some(Err(error)) => return fail(err, format!("--published: {error}")),
+    };
+    let files = article_files(&settings.paths)?;
+    if files.is_empty() {
+        return fail(err, "no .txt articles in the paths given".to_owned());
+    }
+    if files.iter().any(|file| same_file(file, &settings.output)) {
+        return fail(
+            err,
+            format!(
+                "{} is one of the articles; choose another output",
+                settings.output.display()
+            ),
+        );
+    }
+    let articles = match read_articles(&files) {
+        Ok(articles) => articles,
+        Err(message) => return fail(err, message),
+    };
+    let ingested = match ingest::ingest(
+        &articles,
+        &lexicon,
+        &settings.title,
+        published,
+        &mut |_, _| true,
+    ) {
+        Ok(ingested) => ingested,
+        Err(error) => return fail(err, error.to_string()),
+    };
+    let (dataset, report) = match &settings.into {
+        None => (ingested.dataset, None),
+        Some(into) => {
+            let loaded = match dataset::load_file(into) {
+                Ok(loaded) => loaded,
+                Err(error) => {
+                    for problem in &error.problems {
+                        writeln!(err, "{problem}")?;
+                    }
+                    return fail(
+                        err,
+                        format!("{} does not load; nothing was added", into.display()),
+                    );
+                }
+            };
+            let text = std::fs::read_to_string(into)?;
+            let mut existing: RawDataset = match serde_json::from_str(&text) {
+                Ok(existing) => existing,
+                Err(error) => return fail(err, format!("{}: {error}", into.display())),
+            };
+            let report = ingest::merge_into(&mut existing, &loaded.model, ingested.dataset);
+            (existing, Some(report))
+        }
+    };
+    let mut bytes = serde_json::to_vec_pretty(&dataset)?;
+    bytes.push(b'\n');
+    let name = settings.output.display().to_string();
+    match dataset::load_bytes(&name, &bytes, &FolderStore::beside(&settings.output)) {
+        Ok(loaded) => {
+            crate::atomic::write_atomically(&settings.output, &bytes)?;
+            writeln!(
+                out,
+                "wrote {name}: {} nodes, {} edges, {} articles ({} read)",
+                loaded.model.nodes.len(),
+                loaded.model.edges.len(),
+                loaded.model.articles.len(),
+                articles.len()
+            )?;
+            if let Some(report) = report {
+                writeln!(
+                    out,
+                    "added {} nodes, {} edges, {} articles; merged {} nodes into existing ones; skipped {} relations already there; reused {} articles",
+                    report.added_nodes.len(),
+                    report.added_edges.len(),
+                    report.added_articles.len(),
+                    report.merged_nodes.len(),
+                    report.skipped_edges.len(),
+                    report.reused_articles.len()
+                )?;
+                for (label, id) in &report.merged_nodes {
+                    writeln!(out, "  merged \"{label}\" into {id}")?;
+                }
+                for id in &report.added_nodes {
+                    writeln!(out, "  added node {id}")?;
+                }
+                for triple in &report.skipped_edges {
+                    writeln!(out, "  skipped {triple}")?;
+                }
+            }
+            Ok(true)
+        }
+        Err(error) => {
+            for problem in error.problems.iter().take(20) {
+                writeln!(err, "{problem}")?;
+            }
+            fail(
+                err,
+                format!("the dataset would not load from {name}; nothing was written"),
+            )
+        }
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}

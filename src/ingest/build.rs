@@ -1,0 +1,463 @@
+//! The pipeline: articles in, a `backchannel/1` dataset out.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::cues;
+use super::dates::article_date;
+use super::lexicon::Lexicon;
+use super::meetings::{MeetingFound, find_meeting};
+use super::mentions::{
+    Matcher, Mention, Origin, Registry, discover_people, find_mentions, sentence_of,
+};
+use super::relations::{End, RelationFound, find_relations};
+use super::{EXTRACTOR, IngestError};
+use crate::dataset::context_of;
+use crate::dataset::schema::{
+    FORMAT_VERSION, RawArticle, RawDataset, RawEdge, RawEvidence, RawNode,
+};
+use crate::dataset::sha256_hex;
+use crate::model::{ArticleText, MeetingStatus, Modality, NodeKind, PartialDate, Relation};
+
+/// Evidence records kept per node: the first sentences that mention it.
+const MAX_NODE_EVIDENCE: usize = 6;
+
+/// A plain-text article to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceArticle {
+    /// Its file name, for messages.
+    pub name: String,
+    /// Its text.
+    pub text: String,
+}
+
+/// What an ingest produced.
+#[derive(Debug, Clone)]
+pub struct Ingested {
+    /// The dataset, ready to write or to merge.
+    pub dataset: RawDataset,
+}
+
+/// A record of where a sentence is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+struct Place {
+    article: usize,
+    start: usize,
+    end: usize,
+}
+
+/// Collected evidence for one node or edge, by sentence, with the best confidence.
+#[derive(Debug, Clone, Default)]
+struct Support {
+    sentences: BTreeMap<Place, (f32, &'static str)>,
+}
+
+impl Support {
+    fn add(&mut self, place: Place, confidence: f32, stage: &'static str) {
+        let slot = self.sentences.entry(place).or_insert((confidence, stage));
+        if confidence > slot.0 {
+            *slot = (confidence, stage);
+        }
+    }
+}
+
+/// Reads `articles` with `lexicon` and builds a dataset. Articles without a date in
+/// their first lines take `default_published`. `progress(done, total)` is called after
+/// each article of each pass; returning false cancels.
+pub fn ingest(
+    articles: &[SourceArticle],
+    lexicon: &Lexicon,
+    title: &str,
+    default_published: Option<PartialDate>,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Ingested, IngestError> {
+    if articles.is_empty() {
+        return Err(IngestError::NoArticles);
+    }
+    let texts: Vec<ArticleText> = articles
+        .iter()
+        .map(|article| ArticleText::new(article.text.replace("\r\n", "\n")))
+        .collect();
+    let mut dates = Vec::with_capacity(articles.len());
+    for (article, text) in articles.iter().zip(&texts) {
+        let date = article_date(text.as_str())
+            .or(default_published)
+            .ok_or_else(|| IngestError::NoDate(article.name.clone()))?;
+        dates.push(date);
+    }
+    let sentences: Vec<Vec<(usize, usize)>> = texts
+        .iter()
+        .map(|text| super::sentences::split(text.as_str()))
+        .collect();
+    let total = articles.len() * 2;
+    let mut registry = Registry::default();
+    let first = Matcher::new(lexicon, &registry);
+    for (index, text) in texts.iter().enumerate() {
+        let spans = sentences.get(index).map_or(&[][..], Vec::as_slice);
+        discover_people(index, text, spans, &first, lexicon, &mut registry);
+        if !progress(index + 1, total) {
+            return Err(IngestError::Cancelled);
+        }
+    }
+    let matcher = Matcher::new(lexicon, &registry);
+
+    let mut node_support: BTreeMap<usize, Support> = BTreeMap::new();
+    let mut meetings: BTreeMap<String, (MeetingFound, Support)> = BTreeMap::new();
+    // (subject, relation, object, modality, attribution) -> support
+    type EdgeKey = (usize, Relation, EdgeEnd, Modality, Option<String>);
+    let mut edges: BTreeMap<EdgeKey, Support> = BTreeMap::new();
+
+    for (index, text) in texts.iter().enumerate() {
+        let spans = sentences.get(index).map_or(&[][..], Vec::as_slice);
+        let (mentions, places) =
+            find_mentions(index, text, spans, &matcher, lexicon, &mut registry);
+        let mut by_sentence: BTreeMap<usize, Vec<Mention>> = BTreeMap::new();
+        for mention in &mentions {
+            if let Some(sentence) = sentence_of(spans, mention.start) {
+                by_sentence.entry(sentence).or_default().push(*mention);
+            }
+        }
+        for (sentence_index, &(start, end)) in spans.iter().enumerate() {
+            let place = Place {
+                article: index,
+                start,
+                end,
+            };
+            let sentence_mentions = by_sentence
+                .get(&sentence_index)
+                .cloned()
+                .unwrap_or_default();
+            for mention in &sentence_mentions {
+                node_support.entry(mention.entity).or_default().add(
+                    place,
+                    mention.confidence,
+                    "mentions",
+                );
+            }
+            let Some(sentence) = text.slice(start, end) else {
+                continue;
+            };
+            let words = cues::words(sentence, start);
+            let sentence_places: Vec<_> = places
+                .iter()
+                .filter(|p| p.start >= start && p.end <= end)
+                .copied()
+                .collect();
+            let meeting = find_meeting(
+                sentence,
+                &words,
+                &sentence_places,
+                &|entry| lexicon.entries.get(entry).map(|e| e.name.clone()),
+                dates.get(index).copied(),
+            );
+            let meeting_key = meeting.as_ref().map(MeetingFound::key);
+            if let (Some(meeting), Some(key)) = (&meeting, &meeting_key) {
+                meetings
+                    .entry(key.clone())
+                    .or_insert_with(|| (meeting.clone(), Support::default()))
+                    .1
+                    .add(place, 0.6, "meetings");
+                // The place's host hosts the meeting.
+                let host = lexicon
+                    .entries
+                    .get(meeting.place_entry)
+                    .and_then(|entry| entry.host.as_deref())
+                    .and_then(|host| lexicon.find(host))
+                    .and_then(|entry| super::mentions::entry_entity(&mut registry, lexicon, entry));
+                if let Some(host) = host {
+                    edges
+                        .entry((
+                            host,
+                            Relation::Hosts,
+                            EdgeEnd::Meeting(key.clone()),
+                            Modality::Asserted,
+                            None,
+                        ))
+                        .or_default()
+                        .add(place, 0.5, "meetings");
+                    node_support
+                        .entry(host)
+                        .or_default()
+                        .add(place, 0.5, "meetings");
+                }
+            }
+            let kind_of = |entity: usize| registry.entities.get(entity).map(|e| e.kind);
+            let found = find_relations(
+                sentence,
+                &words,
+                &sentence_mentions,
+                &kind_of,
+                meeting.is_some(),
+            );
+            let mut parties_with_relation: Vec<usize> = Vec::new();
+            for relation in found {
+                let RelationFound {
+                    subject,
+                    relation,
+                    object,
+                    modality,
+                    attributed_to,
+                    confidence,
+                } = relation;
+                let object = match (object, &meeting_key) {
+                    (End::Entity(entity), _) => EdgeEnd::Entity(entity),
+                    (End::Meeting, Some(key)) => EdgeEnd::Meeting(key.clone()),
+                    (End::Meeting, None) => continue,
+                };
+                if matches!(object, EdgeEnd::Meeting(_)) {
+                    parties_with_relation.push(subject);
+                }
+                edges
+                    .entry((subject, relation, object, modality, attributed_to))
+                    .or_default()
+                    .add(place, confidence, "relations");
+            }
+            // Parties named in a meeting's sentence take part in it, unless a cue said more.
+            if let (Some(meeting), Some(key)) = (&meeting, &meeting_key) {
+                let host = lexicon
+                    .entries
+                    .get(meeting.place_entry)
+                    .and_then(|entry| entry.host.clone());
+                for mention in &sentence_mentions {
+                    let Some(entity) = registry.entities.get(mention.entity) else {
+                        continue;
+                    };
+                    let is_host = host
+                        .as_deref()
+                        .is_some_and(|host| host.eq_ignore_ascii_case(&entity.label));
+                    if !matches!(entity.kind, NodeKind::Actor | NodeKind::Mediator)
+                        || parties_with_relation.contains(&mention.entity)
+                        || is_host
+                    {
+                        continue;
+                    }
+                    let modality = match meeting.status {
+                        MeetingStatus::Planned => Modality::Expected,
+                        MeetingStatus::Denied => Modality::Denied,
+                        _ => Modality::Asserted,
+                    };
+                    edges
+                        .entry((
+                            mention.entity,
+                            Relation::Attends,
+                            EdgeEnd::Meeting(key.clone()),
+                            modality,
+                            None,
+                        ))
+                        .or_default()
+                        .add(place, 0.45, "meetings");
+                }
+            }
+        }
+        if !progress(articles.len() + index + 1, total) {
+            return Err(IngestError::Cancelled);
+        }
+    }
+    // Affiliations: a titled person's party, a group's party.
+    for (entity, item) in registry.entities.iter().enumerate() {
+        if let Some((party, article, (start, end))) = item.affiliation {
+            let confidence = match item.origin {
+                Origin::Group(_) => 0.8,
+                _ => 0.7,
+            };
+            edges
+                .entry((
+                    entity,
+                    Relation::MemberOf,
+                    EdgeEnd::Entity(party),
+                    Modality::Asserted,
+                    None,
+                ))
+                .or_default()
+                .add(
+                    Place {
+                        article,
+                        start,
+                        end,
+                    },
+                    confidence,
+                    "mentions",
+                );
+        }
+    }
+    Ok(Ingested {
+        dataset: assemble(
+            articles,
+            &texts,
+            &dates,
+            title,
+            &registry,
+            &node_support,
+            &meetings,
+            &edges,
+        ),
+    })
+}
+
+/// The end of an edge: an entity, or a meeting by key.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum EdgeEnd {
+    Entity(usize),
+    Meeting(String),
+}
+
+/// A unique, readable id from a label.
+fn slug(label: &str, taken: &mut HashMap<String, usize>) -> String {
+    let base: String = crate::model::search::fold(label)
+        .split(' ')
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let base = if base.is_empty() {
+        "node".to_owned()
+    } else {
+        base
+    };
+    let count = taken.entry(base.clone()).or_insert(0);
+    *count += 1;
+    if *count == 1 {
+        base
+    } else {
+        format!("{base}-{count}")
+    }
+}
+
+fn evidence(support: &Support, texts: &[ArticleText], limit: usize) -> Vec<RawEvidence> {
+    support
+        .sentences
+        .iter()
+        .take(limit)
+        .filter_map(|(place, (confidence, stage))| {
+            let text = texts.get(place.article)?;
+            let quote = text.slice(place.start, place.end)?.to_owned();
+            let (prefix, suffix) = context_of(text, place.start, place.end);
+            Some(RawEvidence {
+                article: article_id(place.article),
+                quote,
+                start: place.start,
+                end: place.end,
+                prefix,
+                suffix,
+                confidence: Some((confidence * 100.0).round() / 100.0),
+                extractor: Some(format!("{EXTRACTOR} {stage}")),
+            })
+        })
+        .collect()
+}
+
+fn article_id(index: usize) -> String {
+    format!("a{index:03}")
+}
+
+/// The first line of at least four words: the headline.
+fn headline(text: &str, fallback: &str) -> String {
+    text.lines()
+        .map(str::trim)
+        .find(|line| line.split_whitespace().count() >= 4)
+        .map(|line| line.chars().take(200).collect())
+        .unwrap_or_else(|| fallback.to_owned())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn assemble(
+    articles: &[SourceArticle],
+    texts: &[ArticleText],
+    dates: &[PartialDate],
+    title: &str,
+    registry: &Registry,
+    node_support: &BTreeMap<usize, Support>,
+    meetings: &BTreeMap<String, (MeetingFound, Support)>,
+    edges: &BTreeMap<(usize, Relation, EdgeEnd, Modality, Option<String>), Support>,
+) -> RawDataset {
+    let raw_articles = articles
+        .iter()
+        .zip(texts)
+        .zip(dates)
+        .enumerate()
+        .map(|(index, ((article, text), date))| RawArticle {
+            id: article_id(index),
+            title: headline(text.as_str(), &article.name),
+            outlet: "unknown outlet".to_owned(),
+            published: date.to_string(),
+            url: None,
+            text: Some(text.as_str().to_owned()),
+            path: None,
+            sha256: Some(sha256_hex(text.as_str().as_bytes())),
+        })
+        .collect();
+    let mut taken = HashMap::new();
+    let mut entity_ids: BTreeMap<usize, String> = BTreeMap::new();
+    let mut nodes = Vec::new();
+    for (entity, support) in node_support {
+        let Some(item) = registry.entities.get(*entity) else {
+            continue;
+        };
+        let id = slug(&item.label, &mut taken);
+        entity_ids.insert(*entity, id.clone());
+        nodes.push(RawNode {
+            id,
+            label: item.label.clone(),
+            kind: item.kind.as_str().to_owned(),
+            subtype: item.subtype.map(|s| s.as_str().to_owned()),
+            aliases: item
+                .aliases
+                .iter()
+                .filter(|a| **a != item.label)
+                .cloned()
+                .collect(),
+            evidence: evidence(support, texts, MAX_NODE_EVIDENCE),
+            ..RawNode::default()
+        });
+    }
+    let mut meeting_ids: BTreeMap<&str, String> = BTreeMap::new();
+    for (key, (meeting, support)) in meetings {
+        let id = slug(&meeting.label(), &mut taken);
+        meeting_ids.insert(key.as_str(), id.clone());
+        nodes.push(RawNode {
+            id,
+            label: meeting.label(),
+            kind: NodeKind::Meeting.as_str().to_owned(),
+            place: Some(meeting.place.clone()),
+            date: meeting.date.map(|date| date.to_string()),
+            status: Some(meeting.status.as_str().to_owned()),
+            evidence: evidence(support, texts, MAX_NODE_EVIDENCE),
+            ..RawNode::default()
+        });
+    }
+    let end_id = |end: &EdgeEnd| match end {
+        EdgeEnd::Entity(entity) => entity_ids.get(entity).cloned(),
+        EdgeEnd::Meeting(key) => meeting_ids.get(key.as_str()).cloned(),
+    };
+    let mut edge_taken = HashMap::new();
+    let mut raw_edges = Vec::new();
+    for ((subject, relation, object, modality, attributed_to), support) in edges {
+        let (Some(source), Some(target)) = (end_id(&EdgeEnd::Entity(*subject)), end_id(object))
+        else {
+            continue;
+        };
+        let id = slug(
+            &format!("{source} {} {target}", relation.as_str()),
+            &mut edge_taken,
+        );
+        raw_edges.push(RawEdge {
+            id,
+            source,
+            target,
+            relation: relation.as_str().to_owned(),
+            attributed_to: attributed_to.clone(),
+            modality: (*modality != Modality::Asserted).then(|| modality.as_str().to_owned()),
+            evidence: evidence(support, texts, usize::MAX),
+            ..RawEdge::default()
+        });
+    }
+    RawDataset {
+        format: FORMAT_VERSION.to_owned(),
+        title: title.to_owned(),
+        description: Some(format!(
+            "Extracted by {EXTRACTOR} from {} article(s); every element is anchored in the sentence it came from. Check before citing.",
+            articles.len()
+        )),
+        articles: raw_articles,
+        nodes,
+        edges: raw_edges,
+    }
+}

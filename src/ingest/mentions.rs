@@ -1,0 +1,559 @@
+//! Entity mentions: lexicon names, aliases and descriptions found with one multi-pattern
+//! search (aho-corasick), people the lexicon lacks found after titles ("Hamas official
+//! Osama Hamdan"), and groups named after a party ("the Hamas delegation"). Mentions of
+//! one entity are merged by its names: a person found by full name is found again by
+//! surname.
+
+use std::collections::{BTreeSet, HashMap};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::lexicon::{EntryKind, Lexicon};
+use crate::model::search::fold;
+use crate::model::{ArticleText, NodeKind, Subtype};
+
+/// Confidence of a mention by an entry's name or alias.
+pub const NAME_CONFIDENCE: f32 = 0.9;
+/// Confidence of a mention by one of an entry's descriptions.
+pub const DESCRIPTION_CONFIDENCE: f32 = 0.7;
+/// Confidence of a person found after a title, and of their later mentions.
+pub const TITLED_CONFIDENCE: f32 = 0.75;
+/// Confidence of a group named after a party.
+pub const GROUP_CONFIDENCE: f32 = 0.8;
+
+/// Words after a party's name that make a group of it, with the group's subtype.
+const GROUP_WORDS: [(&str, &str, Subtype); 4] = [
+    (" delegation", "delegation", Subtype::Delegation),
+    (" negotiating team", "negotiating team", Subtype::Delegation),
+    (" negotiators", "negotiating team", Subtype::Delegation),
+    (" government", "government", Subtype::Government),
+];
+
+/// Lower-case words that may start a part of a name ("Khalil al-Hayya").
+const NAME_PARTICLES: [&str; 7] = ["al-", "el-", "bin", "bint", "ibn", "abu", "abd"];
+
+/// How an entity came to be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// A lexicon entry.
+    Lexicon(usize),
+    /// A person found after a title.
+    Titled,
+    /// A group named after a party (the party's entity).
+    Group(usize),
+}
+
+/// Something the articles mention: a future node.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// Folded name, unique: what mentions merge on.
+    pub key: String,
+    /// The name shown.
+    pub label: String,
+    /// Its kind.
+    pub kind: NodeKind,
+    /// Its subtype.
+    pub subtype: Option<Subtype>,
+    /// The other names it was found by.
+    pub aliases: BTreeSet<String>,
+    /// How it was found.
+    pub origin: Origin,
+    /// The party it belongs to (a titled person's organisation, a group's party), with
+    /// the article and sentence that say so.
+    pub affiliation: Option<(usize, usize, (usize, usize))>,
+}
+
+/// All entities found so far, by key.
+#[derive(Debug, Clone, Default)]
+pub struct Registry {
+    /// The entities, in the order found.
+    pub entities: Vec<Entity>,
+    by_key: HashMap<String, usize>,
+}
+
+impl Registry {
+    /// The entity with `key`, adding it as `make` builds it when new.
+    pub fn get_or_add(&mut self, key: &str, make: impl FnOnce() -> Entity) -> usize {
+        if let Some(&index) = self.by_key.get(key) {
+            return index;
+        }
+        let index = self.entities.len();
+        self.entities.push(make());
+        self.by_key.insert(key.to_owned(), index);
+        index
+    }
+
+    /// The entity with `key`.
+    pub fn find(&self, key: &str) -> Option<usize> {
+        self.by_key.get(key).copied()
+    }
+}
+
+/// A span of an article that names an entity.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Mention {
+    /// First char.
+    pub start: usize,
+    /// Just past the last char.
+    pub end: usize,
+    /// The entity (in the registry).
+    pub entity: usize,
+    /// How sure the match is.
+    pub confidence: f32,
+}
+
+/// A span of an article that names a place (a lexicon entry of kind place).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlaceMention {
+    /// First char.
+    pub start: usize,
+    /// Just past the last char.
+    pub end: usize,
+    /// The lexicon entry.
+    pub entry: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Target {
+    Entry(usize, f32),
+    Place(usize),
+    Title,
+    Person(usize),
+}
+
+#[derive(Debug, Clone)]
+struct Pattern {
+    target: Target,
+    /// An acronym: matched only in its own case.
+    exact_case: bool,
+    /// Starts with a capital: matched only where the text has one.
+    capitalised: bool,
+}
+
+/// The multi-pattern search over a lexicon (and the people found so far).
+pub struct Matcher {
+    automaton: Option<AhoCorasick>,
+    patterns: Vec<Pattern>,
+}
+
+impl Matcher {
+    /// A matcher for `lexicon`'s names, aliases, descriptions, places and titles, and the
+    /// names and surnames of the registry's titled people.
+    pub fn new(lexicon: &Lexicon, registry: &Registry) -> Self {
+        let mut texts: Vec<String> = Vec::new();
+        let mut patterns: Vec<Pattern> = Vec::new();
+        let mut add = |text: &str, target: Target| {
+            let text = text.trim();
+            if text.is_empty() {
+                return;
+            }
+            let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+            let exact_case = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+            let capitalised = text.chars().next().is_some_and(char::is_uppercase);
+            texts.push(text.to_owned());
+            patterns.push(Pattern {
+                target,
+                exact_case,
+                capitalised,
+            });
+        };
+        for (index, entry) in lexicon.entries.iter().enumerate() {
+            let names = std::iter::once(&entry.name).chain(&entry.aliases);
+            match entry.kind {
+                EntryKind::Title => {
+                    for name in names {
+                        add(name, Target::Title);
+                    }
+                }
+                EntryKind::Place => {
+                    for name in names {
+                        add(name, Target::Place(index));
+                    }
+                }
+                EntryKind::Actor | EntryKind::Mediator | EntryKind::Demand => {
+                    for name in names {
+                        add(name, Target::Entry(index, NAME_CONFIDENCE));
+                    }
+                    for description in &entry.descriptions {
+                        add(description, Target::Entry(index, DESCRIPTION_CONFIDENCE));
+                        if let Some(rest) = description.strip_prefix("the ") {
+                            add(rest, Target::Entry(index, DESCRIPTION_CONFIDENCE));
+                        }
+                    }
+                }
+            }
+        }
+        for (index, entity) in registry.entities.iter().enumerate() {
+            if entity.origin == Origin::Titled {
+                add(&entity.label, Target::Person(index));
+                for alias in &entity.aliases {
+                    add(alias, Target::Person(index));
+                }
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&texts)
+            .ok();
+        Self {
+            automaton,
+            patterns,
+        }
+    }
+
+    /// Every match in `text` that stands as whole words and fits its pattern's case:
+    /// `(start char, end char, target)`.
+    fn matches(&self, text: &ArticleText) -> Vec<(usize, usize, Target)> {
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
+        let source = text.as_str();
+        let mut found = Vec::new();
+        for hit in automaton.find_iter(source) {
+            let Some(pattern) = self.patterns.get(hit.pattern().as_usize()) else {
+                continue;
+            };
+            let matched = source.get(hit.start()..hit.end()).unwrap_or("");
+            let before = source
+                .get(..hit.start())
+                .and_then(|s| s.chars().next_back());
+            let after = source.get(hit.end()..).and_then(|s| s.chars().next());
+            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            if pattern.exact_case && matched.chars().any(char::is_lowercase) {
+                continue;
+            }
+            if pattern.capitalised && !matched.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            found.push((
+                text.char_offset(hit.start()),
+                text.char_offset(hit.end()),
+                pattern.target,
+            ));
+        }
+        found
+    }
+}
+
+/// The entity of a lexicon entry, added to the registry when first mentioned.
+pub fn entry_entity(registry: &mut Registry, lexicon: &Lexicon, entry: usize) -> Option<usize> {
+    let item = lexicon.entries.get(entry)?;
+    let kind = match item.kind {
+        EntryKind::Actor => NodeKind::Actor,
+        EntryKind::Mediator => NodeKind::Mediator,
+        EntryKind::Demand => NodeKind::Demand,
+        EntryKind::Place | EntryKind::Title => return None,
+    };
+    let key = fold(&item.name);
+    Some(registry.get_or_add(&key, || Entity {
+        key: key.clone(),
+        label: item.name.clone(),
+        kind,
+        subtype: item.subtype,
+        aliases: item.aliases.iter().cloned().collect(),
+        origin: Origin::Lexicon(entry),
+        affiliation: None,
+    }))
+}
+
+/// The name that follows a title at char `from`: two to four capitalised words (name
+/// particles allowed), or `None`.
+fn name_after(text: &ArticleText, from: usize) -> Option<(usize, usize)> {
+    let chars: Vec<char> = text.after(from, 80).chars().collect();
+    if chars.first() != Some(&' ') {
+        return None;
+    }
+    let mut position = 1;
+    let mut words = 0;
+    let mut end = 1;
+    while words < 4 {
+        let word_start = position;
+        while chars
+            .get(position)
+            .is_some_and(|c| c.is_alphabetic() || *c == '-' || *c == '\'' || *c == '’')
+        {
+            position += 1;
+        }
+        let word: String = chars
+            .get(word_start..position)
+            .unwrap_or(&[])
+            .iter()
+            .collect();
+        if word.is_empty() {
+            break;
+        }
+        let lower = word.to_lowercase();
+        let particle = NAME_PARTICLES.iter().any(|particle| {
+            lower == *particle || (particle.ends_with('-') && lower.starts_with(particle))
+        });
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        if !(capital || particle) {
+            break;
+        }
+        words += 1;
+        end = position;
+        if chars.get(position) != Some(&' ') {
+            break;
+        }
+        position += 1;
+    }
+    // The last word must be capitalised or a particle-joined surname ("al-Hayya").
+    let name: String = chars.get(1..end).unwrap_or(&[]).iter().collect();
+    let last = name.split(' ').next_back().unwrap_or("");
+    let last_ok = last.chars().next().is_some_and(char::is_uppercase)
+        || last
+            .split('-')
+            .next_back()
+            .is_some_and(|part| part.chars().next().is_some_and(char::is_uppercase));
+    (words >= 2 && last_ok).then_some((from + 1, from + end))
+}
+
+/// The sentence (by index into `sentences`) that holds char `offset`.
+pub fn sentence_of(sentences: &[(usize, usize)], offset: usize) -> Option<usize> {
+    let index = sentences.partition_point(|&(start, _)| start <= offset);
+    let candidate = index.checked_sub(1)?;
+    let (start, end) = *sentences.get(candidate)?;
+    (start <= offset && offset < end.max(start + 1)).then_some(candidate)
+}
+
+/// First pass over an article: people introduced by a title whom the lexicon lacks are
+/// added to `registry` (with their surname as an alias, and the party named just before
+/// the title as their affiliation).
+pub fn discover_people(
+    article: usize,
+    text: &ArticleText,
+    sentences: &[(usize, usize)],
+    matcher: &Matcher,
+    lexicon: &Lexicon,
+    registry: &mut Registry,
+) {
+    let matches = matcher.matches(text);
+    for (index, &(start, end, target)) in matches.iter().enumerate() {
+        if target != Target::Title {
+            continue;
+        }
+        let Some((name_start, name_end)) = name_after(text, end) else {
+            continue;
+        };
+        // Known already: the name is (part of) a lexicon match.
+        let known = matches.iter().any(|&(s, e, t)| {
+            matches!(t, Target::Entry(..) | Target::Person(_)) && s < name_end && e > name_start
+        });
+        if known {
+            continue;
+        }
+        let Some(name) = text.slice(name_start, name_end) else {
+            continue;
+        };
+        // The party named just before the title ("Hamas official", "Qatari minister").
+        let party = index
+            .checked_sub(1)
+            .and_then(|previous| matches.get(previous))
+            .filter(|&&(_, previous_end, _)| previous_end + 2 >= start)
+            .and_then(|&(_, _, target)| match target {
+                Target::Entry(entry, _) => entry_entity(registry, lexicon, entry),
+                _ => None,
+            })
+            .filter(|&party| {
+                registry
+                    .entities
+                    .get(party)
+                    .is_some_and(|entity| entity.kind != NodeKind::Demand)
+            });
+        let kind = party
+            .and_then(|party| registry.entities.get(party))
+            .map_or(NodeKind::Actor, |entity| entity.kind);
+        let key = fold(name);
+        let surname = name.split(' ').next_back().unwrap_or(name).to_owned();
+        let sentence = sentence_of(sentences, name_start)
+            .and_then(|at| sentences.get(at).map(|&span| (at, span)));
+        let person = registry.get_or_add(&key, || Entity {
+            key: key.clone(),
+            label: name.to_owned(),
+            kind,
+            subtype: Some(Subtype::Person),
+            aliases: BTreeSet::from([surname]),
+            origin: Origin::Titled,
+            affiliation: None,
+        });
+        if let (Some(party), Some((_, span)), Some(entity)) =
+            (party, sentence, registry.entities.get_mut(person))
+            && entity.affiliation.is_none()
+            && party != person
+        {
+            entity.affiliation = Some((party, article, span));
+        }
+    }
+}
+
+/// Second pass over an article: every mention of an entity, and every mention of a
+/// place. Groups ("the Egyptian delegation") become entities of their own.
+pub fn find_mentions(
+    article: usize,
+    text: &ArticleText,
+    sentences: &[(usize, usize)],
+    matcher: &Matcher,
+    lexicon: &Lexicon,
+    registry: &mut Registry,
+) -> (Vec<Mention>, Vec<PlaceMention>) {
+    let mut mentions = Vec::new();
+    let mut places = Vec::new();
+    for (start, end, target) in matcher.matches(text) {
+        let (entity, confidence) = match target {
+            Target::Title => continue,
+            Target::Place(entry) => {
+                places.push(PlaceMention { start, end, entry });
+                continue;
+            }
+            Target::Person(entity) => (Some(entity), TITLED_CONFIDENCE),
+            Target::Entry(entry, confidence) => {
+                (entry_entity(registry, lexicon, entry), confidence)
+            }
+        };
+        let Some(entity) = entity else { continue };
+        let follows = text.after(end, 20).to_lowercase();
+        let group = GROUP_WORDS
+            .iter()
+            .find(|(words, _, _)| {
+                follows.starts_with(words)
+                    && !follows
+                        .get(words.len()..)
+                        .and_then(|rest| rest.chars().next())
+                        .is_some_and(char::is_alphanumeric)
+            })
+            .copied();
+        let base = registry.entities.get(entity).cloned();
+        match (group, base) {
+            (Some((words, name, subtype)), Some(base))
+                if base.kind != NodeKind::Demand && base.subtype != Some(Subtype::Person) =>
+            {
+                let surface = text.slice(start, end).unwrap_or(&base.label).to_owned();
+                let key = format!("{} {name}", base.key);
+                let label = format!("{surface} {name}");
+                let group_end = end + words.chars().count();
+                let sentence =
+                    sentence_of(sentences, start).and_then(|at| sentences.get(at).copied());
+                let group = registry.get_or_add(&key, || Entity {
+                    key: key.clone(),
+                    label: label.clone(),
+                    kind: base.kind,
+                    subtype: Some(subtype),
+                    aliases: BTreeSet::new(),
+                    origin: Origin::Group(entity),
+                    affiliation: sentence.map(|span| (entity, article, span)),
+                });
+                if let Some(group_entity) = registry.entities.get_mut(group)
+                    && group_entity.label != label
+                {
+                    group_entity.aliases.insert(label);
+                }
+                mentions.push(Mention {
+                    start,
+                    end: group_end,
+                    entity: group,
+                    confidence: GROUP_CONFIDENCE,
+                });
+            }
+            _ => mentions.push(Mention {
+                start,
+                end,
+                entity,
+                confidence,
+            }),
+        }
+    }
+    (mentions, places)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon() -> Lexicon {
+        Lexicon::parse(
+            "test",
+            "actor | Hamas | | organisation |\nactor | Israel | Israeli | state |\nmediator | Egypt | Egyptian | state |\nactor | Benjamin Netanyahu | Netanyahu | person | Israeli prime minister\nplace | Cairo | | Egypt |\ntitle | official | | |\ntitle | Prime Minister | | |\nactor | US | | state |\n",
+        )
+        .unwrap()
+    }
+
+    fn run(texts: &[&str]) -> (Registry, Vec<Vec<(String, String)>>) {
+        let lexicon = lexicon();
+        let mut registry = Registry::default();
+        let articles: Vec<ArticleText> = texts.iter().map(|t| ArticleText::new(*t)).collect();
+        let first = Matcher::new(&lexicon, &registry);
+        for (index, text) in articles.iter().enumerate() {
+            let sentences = super::super::sentences::split(text.as_str());
+            discover_people(index, text, &sentences, &first, &lexicon, &mut registry);
+        }
+        let second = Matcher::new(&lexicon, &registry);
+        let mut all = Vec::new();
+        for (index, text) in articles.iter().enumerate() {
+            let sentences = super::super::sentences::split(text.as_str());
+            let (mentions, _) =
+                find_mentions(index, text, &sentences, &second, &lexicon, &mut registry);
+            all.push(
+                mentions
+                    .iter()
+                    .map(|m| {
+                        (
+                            text.slice(m.start, m.end).unwrap().to_owned(),
+                            registry.entities[m.entity].label.clone(),
+                        )
+                    })
+                    .collect(),
+            );
+        }
+        (registry, all)
+    }
+
+    #[test]
+    fn titled_people_are_found_with_their_party_and_later_by_surname() {
+        let (registry, mentions) = run(&[
+            "Hamas official Osama Hamdan said no. Hamdan added that talks must end the war.",
+            "Later, Hamdan spoke again.",
+        ]);
+        let hamdan = registry
+            .find("osama hamdan")
+            .expect("found after the title");
+        let person = &registry.entities[hamdan];
+        assert_eq!(person.kind, NodeKind::Actor);
+        let (party, article, _) = person.affiliation.unwrap();
+        assert_eq!(
+            (registry.entities[party].label.as_str(), article),
+            ("Hamas", 0)
+        );
+        assert_eq!(
+            mentions[0],
+            [
+                ("Hamas".to_owned(), "Hamas".to_owned()),
+                ("Osama Hamdan".to_owned(), "Osama Hamdan".to_owned()),
+                ("Hamdan".to_owned(), "Osama Hamdan".to_owned())
+            ]
+        );
+        assert_eq!(
+            mentions[1],
+            [("Hamdan".to_owned(), "Osama Hamdan".to_owned())]
+        );
+    }
+
+    #[test]
+    fn descriptions_groups_and_case_rules() {
+        let (registry, mentions) = run(&[
+            "The Israeli prime minister met the Egyptian delegation in Cairo. Tell us more.",
+        ]);
+        let found: Vec<&str> = mentions[0]
+            .iter()
+            .map(|(_, label)| label.as_str())
+            .collect();
+        // "us" is not the acronym US.
+        assert_eq!(found, ["Benjamin Netanyahu", "Egyptian delegation"]);
+        let group = registry.find("egypt delegation").unwrap();
+        assert_eq!(registry.entities[group].kind, NodeKind::Mediator);
+        assert_eq!(registry.entities[group].subtype, Some(Subtype::Delegation));
+    }
+}
