@@ -142,14 +142,29 @@ impl Matcher {
     pub fn new(lexicon: &Lexicon, registry: &Registry) -> Self {
         let mut texts: Vec<String> = Vec::new();
         let mut patterns: Vec<Pattern> = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
         let mut add = |text: &str, target: Target| {
             let text = text.trim();
             if text.is_empty() {
                 return;
             }
             let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+            let demand = matches!(target, Target::Entry(entry, _) if lexicon.entries.get(entry).is_some_and(|e| e.kind == EntryKind::Demand));
             let exact_case = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
-            let capitalised = text.chars().next().is_some_and(char::is_uppercase);
+            // Demands are phrases: "Permanent ceasefire" is found mid-sentence too.
+            let capitalised = !demand && text.chars().next().is_some_and(char::is_uppercase);
+            // The same words twice (a name and its lower-case alias): the laxer rule wins,
+            // since the search reports only the first of equal patterns.
+            if let Some(&index) = seen.get(&text.to_ascii_lowercase()) {
+                if let Some(existing) = patterns.get_mut(index)
+                    && existing.target == target
+                {
+                    existing.exact_case &= exact_case;
+                    existing.capitalised &= capitalised;
+                }
+                return;
+            }
+            seen.insert(text.to_ascii_lowercase(), texts.len());
             texts.push(text.to_owned());
             patterns.push(Pattern {
                 target,

@@ -1,0 +1,380 @@
+//! Ingest: the pipeline run on the five seed articles and compared with the dataset
+//! curated by hand from them, plus the command and the merge into an existing dataset.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use backchannel::cli::{article_files, read_articles};
+use backchannel::dataset::{self, EmbeddedStore};
+use backchannel::ingest::{self, Lexicon};
+use backchannel::model::search::fold;
+use backchannel::model::{Model, NodeKind, PartialDate};
+
+fn seed() -> Model {
+    dataset::load_seed().unwrap().model
+}
+
+fn extracted() -> Model {
+    let files = article_files(&[PathBuf::from("seeds")]).unwrap();
+    assert_eq!(files.len(), 5);
+    let articles = read_articles(&files).unwrap();
+    let ingested = ingest::ingest(
+        &articles,
+        &Lexicon::built_in(),
+        "Seed articles, extracted",
+        PartialDate::parse("2024-05").ok(),
+        &mut |_, _| true,
+    )
+    .unwrap();
+    let bytes = serde_json::to_vec(&ingested.dataset).unwrap();
+    match dataset::load_bytes("extracted.json", &bytes, &EmbeddedStore::new(&[])) {
+        Ok(loaded) => loaded.model,
+        Err(error) => panic!("the extracted dataset does not load: {:#?}", error.problems),
+    }
+}
+
+/// Which seed node an extracted node is: same kind, and a shared name (label or alias),
+/// or for meetings the same place and a compatible date.
+fn seed_match(seed: &Model, node: &backchannel::model::Node) -> Option<String> {
+    let names: BTreeSet<String> = std::iter::once(&node.label)
+        .chain(&node.aliases)
+        .map(|name| fold(name))
+        .collect();
+    seed.nodes
+        .iter()
+        .find(|candidate| {
+            if candidate.kind != node.kind {
+                return false;
+            }
+            if node.kind == NodeKind::Meeting {
+                let (Some(ours), Some(theirs)) = (&node.meeting, &candidate.meeting) else {
+                    return false;
+                };
+                return fold(&ours.place) == fold(&theirs.place)
+                    && match (ours.date, theirs.date) {
+                        (Some(a), Some(b)) => a.overlaps(&b, &b),
+                        _ => true,
+                    };
+            }
+            std::iter::once(&candidate.label)
+                .chain(&candidate.aliases)
+                .any(|name| names.contains(&fold(name)))
+        })
+        .map(|candidate| candidate.id.clone())
+}
+
+struct Score {
+    precision: f64,
+    recall: f64,
+    f1: f64,
+}
+
+fn score(found: usize, correct: usize, expected: usize, recalled: usize) -> Score {
+    let precision = if found == 0 {
+        0.0
+    } else {
+        correct as f64 / found as f64
+    };
+    let recall = if expected == 0 {
+        0.0
+    } else {
+        recalled as f64 / expected as f64
+    };
+    let f1 = if precision + recall == 0.0 {
+        0.0
+    } else {
+        2.0 * precision * recall / (precision + recall)
+    };
+    Score {
+        precision,
+        recall,
+        f1,
+    }
+}
+
+#[test]
+fn extraction_from_the_seed_articles_against_the_curated_seed() {
+    let seed = seed();
+    let ours = extracted();
+    let mapping: BTreeMap<String, String> = ours
+        .nodes
+        .iter()
+        .filter_map(|node| seed_match(&seed, node).map(|id| (node.id.clone(), id)))
+        .collect();
+    println!("\nkind       found  correct  expected  precision  recall   F1");
+    let mut scores = BTreeMap::new();
+    for kind in [
+        NodeKind::Actor,
+        NodeKind::Mediator,
+        NodeKind::Meeting,
+        NodeKind::Demand,
+    ] {
+        let found: Vec<_> = ours.nodes.iter().filter(|n| n.kind == kind).collect();
+        let correct = found.iter().filter(|n| mapping.contains_key(&n.id)).count();
+        let expected = seed.nodes.iter().filter(|n| n.kind == kind).count();
+        let recalled: BTreeSet<&String> = found.iter().filter_map(|n| mapping.get(&n.id)).collect();
+        let s = score(found.len(), correct, expected, recalled.len());
+        println!(
+            "{:<10} {:>5}  {:>7}  {:>8}  {:>9.2}  {:>6.2}  {:>4.2}",
+            kind.as_str(),
+            found.len(),
+            correct,
+            expected,
+            s.precision,
+            s.recall,
+            s.f1
+        );
+        scores.insert(kind, s);
+    }
+    let seed_triples: BTreeSet<(String, &str, String)> = seed
+        .edges
+        .iter()
+        .map(|e| (e.source.clone(), e.relation.as_str(), e.target.clone()))
+        .collect();
+    let our_triples: BTreeSet<(String, &str, String)> = ours
+        .edges
+        .iter()
+        .map(|e| {
+            let map = |id: &String| mapping.get(id).cloned().unwrap_or_else(|| format!("?{id}"));
+            (map(&e.source), e.relation.as_str(), map(&e.target))
+        })
+        .collect();
+    let correct = our_triples.intersection(&seed_triples).count();
+    let triples = score(our_triples.len(), correct, seed_triples.len(), correct);
+    println!(
+        "triples    {:>5}  {:>7}  {:>8}  {:>9.2}  {:>6.2}  {:>4.2}",
+        our_triples.len(),
+        correct,
+        seed_triples.len(),
+        triples.precision,
+        triples.recall,
+        triples.f1
+    );
+    // Every extracted element quotes its sentence exactly, with a confidence and the
+    // extractor's name.
+    for node in &ours.nodes {
+        assert!(!node.evidence.is_empty(), "{} has no evidence", node.id);
+    }
+    for edge in &ours.edges {
+        for record in &edge.evidence {
+            let article = ours.article(&record.article_id).unwrap();
+            assert_eq!(
+                article.text.slice(record.start, record.end),
+                Some(record.quote.as_str())
+            );
+            assert!(record.confidence.is_some_and(|c| (0.0..=1.0).contains(&c)));
+            assert!(
+                record
+                    .extractor
+                    .as_deref()
+                    .is_some_and(|e| e.starts_with("backchannel-ingest/"))
+            );
+        }
+    }
+    // Floors, a little under the figures in the README: a regression fails the build.
+    let floor = |kind: NodeKind, precision: f64, recall: f64| {
+        let s = &scores[&kind];
+        assert!(
+            s.precision >= precision,
+            "{kind} precision {:.2} < {precision}",
+            s.precision
+        );
+        assert!(
+            s.recall >= recall,
+            "{kind} recall {:.2} < {recall}",
+            s.recall
+        );
+    };
+    floor(NodeKind::Actor, 0.8, 0.95);
+    floor(NodeKind::Mediator, 0.95, 0.7);
+    floor(NodeKind::Meeting, 0.9, 0.3);
+    floor(NodeKind::Demand, 0.6, 0.35);
+    assert!(
+        triples.precision >= 0.3,
+        "triple precision {:.2}",
+        triples.precision
+    );
+    assert!(
+        triples.recall >= 0.12,
+        "triple recall {:.2}",
+        triples.recall
+    );
+}
+
+/// An article the rules have never seen, written for this test.
+const UNSEEN: &str = "Envoys gather in Doha as truce bid stalls\n\nMonday, June 3, 2024\n\nQatari Foreign Minister Sheikh Abdullah Rahman arrived in Doha on Sunday for talks mediated by Egypt. Hamas rejected the temporary ceasefire, according to Al-Aqsa TV. Rahman urged Israel to accept a permanent ceasefire. Israel did not accept the proposal for a full withdrawal.\n";
+
+#[test]
+fn the_rules_work_on_an_article_they_have_never_seen() {
+    let articles = [ingest::SourceArticle {
+        name: "unseen.txt".into(),
+        text: UNSEEN.into(),
+    }];
+    let ingested = ingest::ingest(
+        &articles,
+        &Lexicon::built_in(),
+        "Unseen",
+        None,
+        &mut |_, _| true,
+    )
+    .unwrap();
+    let bytes = serde_json::to_vec(&ingested.dataset).unwrap();
+    let model = dataset::load_bytes("unseen.json", &bytes, &EmbeddedStore::new(&[]))
+        .unwrap()
+        .model;
+    // The article's date comes from its dateline.
+    assert_eq!(model.articles[0].published.to_string(), "2024-06-03");
+    assert_eq!(
+        model.articles[0].title,
+        "Envoys gather in Doha as truce bid stalls"
+    );
+    // A person the lexicon lacks, found after a title, affiliated with the party before it.
+    let rahman = model
+        .nodes
+        .iter()
+        .find(|n| n.label == "Sheikh Abdullah Rahman")
+        .expect("found after the title");
+    assert_eq!(
+        rahman.kind,
+        NodeKind::Mediator,
+        "a Qatari minister works for a mediator"
+    );
+    let edge = |source: &str, relation: &str, target_label: &str| {
+        model.edges.iter().find(|e| {
+            e.source == source
+                && e.relation.as_str() == relation
+                && model.node_label(&e.target) == target_label
+        })
+    };
+    assert!(edge(&rahman.id, "member_of", "Qatar").is_some());
+    // The meeting: Doha, dated Sunday 2 June against the Monday dateline, held.
+    let meeting = model
+        .nodes
+        .iter()
+        .find(|n| n.kind == NodeKind::Meeting)
+        .expect("a meeting");
+    let details = meeting.meeting.as_ref().unwrap();
+    assert_eq!(
+        (details.place.as_str(), details.date.map(|d| d.to_string())),
+        ("Doha", Some("2024-06-02".to_owned()))
+    );
+    assert!(
+        edge("egypt", "mediates", &meeting.label).is_some(),
+        "passive: mediated by Egypt"
+    );
+    assert!(
+        edge("qatar", "hosts", &meeting.label).is_some(),
+        "Doha's host hosts it"
+    );
+    assert!(edge(&rahman.id, "attends", &meeting.label).is_some());
+    let rejected = edge("hamas", "rejects", "Temporary ceasefire")
+        .expect("Hamas rejected the temporary ceasefire");
+    assert_eq!(rejected.attributed_to.as_deref(), Some("Al-Aqsa TV"));
+    assert!(
+        edge(&rahman.id, "pressures", "Israel").is_some(),
+        "surname mention merges with the full name"
+    );
+    let negated =
+        edge("israel", "accepts", "Israeli withdrawal from Gaza").expect("a negated acceptance");
+    assert_eq!(negated.modality.as_str(), "negated");
+}
+
+#[test]
+fn ingest_into_an_existing_dataset_keeps_its_records_and_reports_the_merge() {
+    let folder = tempfile::tempdir().unwrap();
+    let into = folder.path().join("curated.json");
+    // The curated dataset with its articles beside it, as a curator keeps it.
+    std::fs::copy("seeds/negotiations.json", &into).unwrap();
+    for file in article_files(&[PathBuf::from("seeds")]).unwrap() {
+        std::fs::copy(&file, folder.path().join(file.file_name().unwrap())).unwrap();
+    }
+    let output = folder.path().join("merged.json");
+    let result = assert_cmd::Command::cargo_bin("backchannel")
+        .unwrap()
+        .args([
+            "ingest",
+            "seeds",
+            "-o",
+            output.to_str().unwrap(),
+            "--into",
+            into.to_str().unwrap(),
+            "--published",
+            "2024-05",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(result.status.code(), Some(0), "{result:?}");
+    let report = String::from_utf8(result.stdout).unwrap();
+    assert!(report.contains("merged \"Hamas\" into hamas"), "{report}");
+    assert!(report.contains("reused 5 articles"), "{report}");
+    assert!(report.contains("skipped"), "{report}");
+    // Every curated record is still there, unchanged.
+    let before: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&into).unwrap()).unwrap();
+    let after: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&output).unwrap()).unwrap();
+    for collection in ["articles", "nodes", "edges"] {
+        let old = before[collection].as_array().unwrap();
+        let new = after[collection].as_array().unwrap();
+        assert_eq!(
+            &new[..old.len()],
+            &old[..],
+            "{collection} kept as they were"
+        );
+    }
+    assert!(after["nodes"].as_array().unwrap().len() > before["nodes"].as_array().unwrap().len());
+    assert_eq!(
+        after["articles"].as_array().unwrap().len(),
+        5,
+        "the same articles are reused"
+    );
+    let loaded = dataset::load_file(&output).unwrap();
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+}
+
+#[test]
+fn ingest_refuses_undated_articles_and_bad_lexicons_clearly() {
+    let folder = tempfile::tempdir().unwrap();
+    let article = folder.path().join("undated.txt");
+    std::fs::write(&article, "Hamas rejected the plan in Cairo talks.\n").unwrap();
+    let output = folder.path().join("out.json");
+    let result = assert_cmd::Command::cargo_bin("backchannel")
+        .unwrap()
+        .args([
+            "ingest",
+            article.to_str().unwrap(),
+            "-o",
+            output.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(result.status.code(), Some(1));
+    assert!(
+        String::from_utf8(result.stderr)
+            .unwrap()
+            .contains("undated.txt: no publication date")
+    );
+    let lexicon = folder.path().join("bad.lexicon");
+    std::fs::write(&lexicon, "actor | Hamas\nvillain | X\n").unwrap();
+    let result = assert_cmd::Command::cargo_bin("backchannel")
+        .unwrap()
+        .args([
+            "ingest",
+            article.to_str().unwrap(),
+            "-o",
+            output.to_str().unwrap(),
+            "--lexicon",
+            lexicon.to_str().unwrap(),
+            "--published",
+            "2024",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8(result.stderr).unwrap();
+    assert!(
+        stderr.contains("bad.lexicon:2:1: unknown kind \"villain\""),
+        "{stderr}"
+    );
+    assert!(!output.exists());
+}
