@@ -4,9 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-use backchannel::cli::{article_files, read_articles};
 use backchannel::dataset::{self, EmbeddedStore};
-use backchannel::ingest::{self, Lexicon};
+use backchannel::ingest::{self, Lexicon, article_files, read_articles};
 use backchannel::model::search::fold;
 use backchannel::model::{Model, NodeKind, PartialDate};
 
@@ -377,4 +376,80 @@ fn ingest_refuses_undated_articles_and_bad_lexicons_clearly() {
         "{stderr}"
     );
     assert!(!output.exists());
+}
+
+#[test]
+fn an_ingest_can_be_cancelled_between_articles() {
+    let articles = read_articles(&article_files(&[PathBuf::from("seeds")]).unwrap()).unwrap();
+    let mut calls = Vec::new();
+    let published = PartialDate::parse("2024-05").ok();
+    let result = ingest::ingest(
+        &articles,
+        &Lexicon::built_in(),
+        "t",
+        published,
+        &mut |done, total| {
+            calls.push((done, total));
+            done < 3
+        },
+    );
+    assert_eq!(result.unwrap_err(), ingest::IngestError::Cancelled);
+    assert_eq!(calls, [(1, 10), (2, 10), (3, 10)]);
+}
+
+#[test]
+fn the_window_builds_a_dataset_from_a_folder_and_opens_it() {
+    use backchannel::ui::{AppOptions, BackchannelApp};
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable;
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::Vec2::new(1600.0, 1000.0))
+        .build_eframe(|_| BackchannelApp::new(AppOptions::default()));
+    harness.run_steps(3);
+    let seed_nodes = harness.state().model().nodes.len();
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("New dataset from articles…").click();
+    harness.run_steps(2);
+    // The window's two fields come after the sidebar's search field.
+    for (from_end, text) in [(2, "seeds"), (1, "2024-05")] {
+        let inputs: Vec<_> = harness.get_all_by_role(Role::TextInput).collect();
+        inputs[inputs.len() - from_end].focus();
+        harness.run_steps(1);
+        let inputs: Vec<_> = harness.get_all_by_role(Role::TextInput).collect();
+        inputs[inputs.len() - from_end].type_text(text);
+        harness.run_steps(1);
+    }
+    harness.run_steps(2);
+    let values: Vec<_> = harness
+        .get_all_by_role(Role::TextInput)
+        .map(|f| f.value())
+        .collect();
+    assert_eq!(
+        values[values.len() - 2..],
+        [Some("seeds".to_owned()), Some("2024-05".to_owned())]
+    );
+    harness.get_by_label("Build the dataset").click();
+    // The ingest runs on its own thread; the window keeps drawing meanwhile.
+    for _ in 0..200 {
+        harness.step();
+        if harness.state().file().contains("articles from seeds") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let app = harness.state();
+    assert!(
+        app.file().contains("5 articles from seeds"),
+        "{}",
+        app.file()
+    );
+    assert_ne!(app.model().nodes.len(), seed_nodes);
+    assert!(app.model().node("osama-hamdan").is_some());
+    assert!(
+        app.model()
+            .nodes
+            .iter()
+            .all(|node| !node.evidence.is_empty())
+    );
 }

@@ -4,8 +4,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::dataset::schema::RawDataset;
-use crate::dataset::{self, FolderStore, MAX_DATASET_BYTES};
-use crate::ingest::{self, Lexicon, SourceArticle};
+use crate::dataset::{self, FolderStore};
+use crate::ingest::{self, Lexicon, article_files, read_articles};
 use crate::model::PartialDate;
 
 /// The options of `ingest`, as clap reads them.
@@ -31,62 +31,6 @@ pub struct IngestSettings {
     /// The new dataset's title.
     #[arg(long, default_value = "Dataset extracted from articles")]
     pub title: String,
-}
-
-/// The .txt files `paths` name: files as given, folders' .txt files sorted by name.
-pub fn article_files(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            let mut inside: Vec<PathBuf> = std::fs::read_dir(path)?
-                .filter_map(Result::ok)
-                .map(|entry| entry.path())
-                .filter(|file| {
-                    file.is_file()
-                        && file
-                            .extension()
-                            .is_some_and(|extension| extension.eq_ignore_ascii_case("txt"))
-                })
-                .collect();
-            inside.sort();
-            files.extend(inside);
-        } else {
-            files.push(path.clone());
-        }
-    }
-    Ok(files)
-}
-
-/// Reads the articles at `files`, refusing what is too large or not UTF-8.
-pub fn read_articles(files: &[PathBuf]) -> Result<Vec<SourceArticle>, String> {
-    files
-        .iter()
-        .map(|file| {
-            let name = file.display().to_string();
-            let size = std::fs::metadata(file)
-                .map_err(|error| format!("{name}: cannot read: {error}"))?
-                .len();
-            if size > MAX_DATASET_BYTES {
-                return Err(format!(
-                    "{name}: {size} bytes is more than the {MAX_DATASET_BYTES} read"
-                ));
-            }
-            let bytes =
-                std::fs::read(file).map_err(|error| format!("{name}: cannot read: {error}"))?;
-            let text = String::from_utf8(bytes).map_err(|error| {
-                format!(
-                    "{name}: not UTF-8 text (invalid byte at offset {})",
-                    error.utf8_error().valid_up_to()
-                )
-            })?;
-            Ok(SourceArticle {
-                name: file
-                    .file_name()
-                    .map_or_else(|| name.clone(), |n| n.to_string_lossy().into_owned()),
-                text,
-            })
-        })
-        .collect()
 }
 
 /// Runs `ingest`; true when the dataset was written.

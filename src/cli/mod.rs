@@ -25,7 +25,7 @@ pub use analysis::{
 };
 pub use anchor::anchor_file;
 pub use convert::run_convert;
-pub use ingest::{IngestSettings, article_files, read_articles, run_ingest};
+pub use ingest::{IngestSettings, run_ingest};
 pub use inspect::{InspectReport, inspect_report};
 
 /// Backchannel: explore who demands what, who mediates, and who met whom, with the

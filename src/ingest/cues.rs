@@ -309,7 +309,7 @@ pub fn denies(words: &[Word]) -> bool {
 pub fn attribution(sentence: &str) -> Option<String> {
     let lower = sentence.to_lowercase();
     let clause_end = |text: &str| {
-        text.find(|c: char| matches!(c, ',' | '.' | ';' | ':' | '“' | '”' | '"' | '(' | ')'))
+        text.find([',', '.', ';', ':', '“', '”', '"', '(', ')'])
             .unwrap_or(text.len())
     };
     let limit_words = |text: &str, max: usize| -> Option<String> {
@@ -332,7 +332,7 @@ pub fn attribution(sentence: &str) -> Option<String> {
         let Some(at) = lower.find(verb) else { continue };
         let before = sentence.get(..at).unwrap_or("");
         let start = before
-            .rfind(|c: char| matches!(c, ',' | ';' | ':' | '”' | '"' | '.'))
+            .rfind([',', ';', ':', '”', '"', '.'])
             .map_or(0, |position| position + 1);
         let speaker = before.get(start..).unwrap_or("").trim();
         if let Some(speaker) = limit_words(speaker, 8)

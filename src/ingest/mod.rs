@@ -10,6 +10,7 @@
 pub mod build;
 pub mod cues;
 pub mod dates;
+pub mod files;
 pub mod lexicon;
 pub mod meetings;
 pub mod mentions;
@@ -18,6 +19,7 @@ pub mod relations;
 pub mod sentences;
 
 pub use build::{Ingested, SourceArticle, ingest};
+pub use files::{article_files, read_articles};
 pub use lexicon::{Lexicon, LexiconError};
 pub use merge::{MergeReport, merge_into};
 

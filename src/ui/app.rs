@@ -15,6 +15,7 @@ use super::details::details_ui;
 use super::export_window::{ExportState, export_window_ui};
 use super::graph_export_window::{GraphExportState, graph_export_window_ui};
 use super::graph_view::CanvasEvent;
+use super::ingest_window::{IngestState, ingest_window_ui};
 use super::reader::reader_ui;
 use super::recent::RecentFiles;
 use super::sidebar::{SidebarState, sidebar_ui};
@@ -113,6 +114,7 @@ pub struct BackchannelApp {
     /// The export window, while it is open.
     export: Option<ExportState>,
     graph_export: Option<GraphExportState>,
+    ingest: Option<IngestState>,
 }
 
 impl BackchannelApp {
@@ -142,6 +144,7 @@ impl BackchannelApp {
             neighbour_walk: None,
             export: None,
             graph_export: None,
+            ingest: None,
         };
         app.restore_session();
         app.status = app.opened_status();
@@ -589,6 +592,10 @@ impl BackchannelApp {
                         }
                     }
                 });
+                if ui.button("New dataset from articles…").clicked() {
+                    self.ingest.get_or_insert_with(IngestState::default);
+                    ui.close();
+                }
                 if ui.button("Export figure…").clicked() {
                     self.export.get_or_insert_with(ExportState::default);
                     ui.close();
@@ -1082,6 +1089,15 @@ impl eframe::App for BackchannelApp {
             && !export_window_ui(&ctx, export, &self.document)
         {
             self.export = None;
+        }
+        if let Some(ingest) = &mut self.ingest {
+            let keep = ingest_window_ui(&ctx, ingest);
+            if let Some(loaded) = ingest.poll() {
+                self.replace_document(loaded);
+            }
+            if !keep && !self.ingest.as_ref().is_some_and(IngestState::is_running) {
+                self.ingest = None;
+            }
         }
         if let Some(export) = &mut self.graph_export
             && !graph_export_window_ui(&ctx, export, &self.document)

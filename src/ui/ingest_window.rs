@@ -1,0 +1,239 @@
+//! File > New dataset from articles: the ingest pipeline on a folder of plain-text
+//! articles, on its own thread, with a progress bar and a cancel button. The result
+//! opens like any dataset; the graph that was open stays until it is ready.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::thread::JoinHandle;
+
+use egui::{RichText, Ui};
+
+use crate::dataset::{self, EmbeddedStore, Loaded};
+use crate::ingest::{self, IngestError, Lexicon, article_files, read_articles};
+
+/// A running ingest.
+struct Job {
+    done: Arc<AtomicUsize>,
+    total: Arc<AtomicUsize>,
+    cancel: Arc<AtomicBool>,
+    handle: JoinHandle<Result<Loaded, String>>,
+}
+
+/// The window's fields and its running job, kept while the app runs.
+#[derive(Default)]
+pub struct IngestState {
+    /// The folder of .txt articles.
+    pub folder: String,
+    /// The date of articles that print none (YYYY, YYYY-MM or YYYY-MM-DD); may be empty.
+    pub published: String,
+    job: Option<Job>,
+    /// The outcome of the last run.
+    pub message: Option<(bool, String)>,
+}
+
+impl IngestState {
+    /// Whether an ingest is running.
+    pub fn is_running(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// Starts the ingest of the folder's articles on its own thread.
+    pub fn start(&mut self) {
+        let folder = PathBuf::from(self.folder.trim());
+        let published = self.published.trim().to_owned();
+        let done = Arc::new(AtomicUsize::new(0));
+        let total = Arc::new(AtomicUsize::new(0));
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (thread_done, thread_total, thread_cancel) =
+            (done.clone(), total.clone(), cancel.clone());
+        let handle = std::thread::spawn(move || {
+            run(
+                &folder,
+                &published,
+                &thread_done,
+                &thread_total,
+                &thread_cancel,
+            )
+        });
+        self.message = None;
+        self.job = Some(Job {
+            done,
+            total,
+            cancel,
+            handle,
+        });
+    }
+
+    /// Asks the running ingest to stop.
+    pub fn cancel(&self) {
+        if let Some(job) = &self.job {
+            job.cancel.store(true, Ordering::Relaxed);
+        }
+    }
+
+    /// The finished ingest's dataset, once; `None` while running or after a failure
+    /// (whose message is kept). A panic in the thread is caught and reported.
+    pub fn poll(&mut self) -> Option<Loaded> {
+        let finished = self
+            .job
+            .as_ref()
+            .is_some_and(|job| job.handle.is_finished());
+        if !finished {
+            return None;
+        }
+        let job = self.job.take()?;
+        match job.handle.join() {
+            Ok(Ok(loaded)) => {
+                self.message = Some((
+                    true,
+                    format!(
+                        "Built {} nodes and {} edges from {} articles.",
+                        loaded.model.nodes.len(),
+                        loaded.model.edges.len(),
+                        loaded.model.articles.len()
+                    ),
+                ));
+                Some(loaded)
+            }
+            Ok(Err(message)) => {
+                self.message = Some((false, message));
+                None
+            }
+            Err(_) => {
+                self.message = Some((
+                    false,
+                    "The ingest stopped on an internal error; the open graph is unchanged."
+                        .to_owned(),
+                ));
+                None
+            }
+        }
+    }
+}
+
+fn run(
+    folder: &std::path::Path,
+    published: &str,
+    done: &AtomicUsize,
+    total: &AtomicUsize,
+    cancel: &AtomicBool,
+) -> Result<Loaded, String> {
+    let published = if published.is_empty() {
+        None
+    } else {
+        Some(crate::model::PartialDate::parse(published).map_err(|error| error.to_string())?)
+    };
+    let files = article_files(&[folder.to_path_buf()])
+        .map_err(|error| format!("{}: {error}", folder.display()))?;
+    if files.is_empty() {
+        return Err(format!("{} holds no .txt articles", folder.display()));
+    }
+    let articles = read_articles(&files)?;
+    let title = format!("Extracted from {}", folder.display());
+    let ingested = ingest::ingest(
+        &articles,
+        &Lexicon::built_in(),
+        &title,
+        published,
+        &mut |now, all| {
+            done.store(now, Ordering::Relaxed);
+            total.store(all, Ordering::Relaxed);
+            !cancel.load(Ordering::Relaxed)
+        },
+    )
+    .map_err(|error| match error {
+        IngestError::Cancelled => "Cancelled; the open graph is unchanged.".to_owned(),
+        other => other.to_string(),
+    })?;
+    let bytes = serde_json::to_vec(&ingested.dataset).map_err(|error| error.to_string())?;
+    let label = format!(
+        "{} articles from {} (not saved: File > Export graph… saves it)",
+        articles.len(),
+        folder.display()
+    );
+    dataset::load_bytes(&label, &bytes, &EmbeddedStore::new(&[])).map_err(|error| {
+        format!(
+            "The extracted dataset does not load: {}",
+            error
+                .problems
+                .first()
+                .map(ToString::to_string)
+                .unwrap_or_default()
+        )
+    })
+}
+
+/// Shows the window; returns false when the user closed it.
+pub fn ingest_window_ui(ctx: &egui::Context, state: &mut IngestState) -> bool {
+    let mut open = true;
+    egui::Window::new("New dataset from articles")
+        .id(egui::Id::new("ingest"))
+        .open(&mut open)
+        .collapsible(false)
+        .default_width(480.0)
+        .show(ctx, |ui| form_ui(ui, state));
+    if state.is_running() {
+        ctx.request_repaint_after(std::time::Duration::from_millis(100));
+    }
+    if !open {
+        state.cancel();
+    }
+    open
+}
+
+fn form_ui(ui: &mut Ui, state: &mut IngestState) {
+    ui.label(
+        "Reads every .txt article in a folder and builds a graph of actors, mediators, meetings \
+         and demands, each element anchored in the sentence it came from (built-in lexicon; \
+         `backchannel ingest --lexicon` takes another).",
+    );
+    let running = state.is_running();
+    ui.add_enabled_ui(!running, |ui| {
+        ui.horizontal(|ui| {
+            ui.label("Folder");
+            ui.add(egui::TextEdit::singleline(&mut state.folder).desired_width(300.0));
+            if ui.button("Choose…").clicked()
+                && let Some(folder) = rfd::FileDialog::new().pick_folder()
+            {
+                state.folder = folder.display().to_string();
+            }
+        });
+        ui.horizontal(|ui| {
+            ui.label("Date of undated articles");
+            ui.add(
+                egui::TextEdit::singleline(&mut state.published)
+                    .desired_width(110.0)
+                    .hint_text("YYYY-MM"),
+            );
+        });
+    });
+    if let Some(job) = &state.job {
+        let total = job.total.load(Ordering::Relaxed).max(1);
+        let done = job.done.load(Ordering::Relaxed);
+        ui.add(
+            egui::ProgressBar::new(done as f32 / total as f32)
+                .show_percentage()
+                .text(format!("{done} of {total} steps")),
+        );
+        if ui.button("Cancel").clicked() {
+            state.cancel();
+        }
+    } else if ui
+        .add_enabled(
+            !state.folder.trim().is_empty(),
+            egui::Button::new("Build the dataset"),
+        )
+        .clicked()
+    {
+        state.start();
+    }
+    if let Some((ok, message)) = &state.message {
+        let color = if *ok {
+            egui::Color32::from_rgb(0, 110, 40)
+        } else {
+            egui::Color32::from_rgb(190, 30, 30)
+        };
+        ui.label(RichText::new(message).color(color));
+    }
+}
