@@ -25,6 +25,17 @@ fn extracted() -> Model {
         &mut |_, _| true,
     )
     .unwrap();
+    // What ingest writes is a dataset the JSON Schema accepts.
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("assets/backchannel-1.schema.json").unwrap())
+            .unwrap();
+    let instance = serde_json::to_value(&ingested.dataset).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&instance)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
     let bytes = serde_json::to_vec(&ingested.dataset).unwrap();
     match dataset::load_bytes("extracted.json", &bytes, &EmbeddedStore::new(&[])) {
         Ok(loaded) => loaded.model,

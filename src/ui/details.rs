@@ -464,6 +464,17 @@ fn evidence_list_ui(
                 if let Some(source) = attributed_to {
                     ui.label(RichText::new(format!("Attributed to: {source}")).weak());
                 }
+                if let Some(extractor) = &record.extractor {
+                    let confidence = record
+                        .confidence
+                        .map_or_else(String::new, |c| format!(", confidence {c:.2}"));
+                    ui.label(
+                        RichText::new(format!(
+                            "Extracted by {extractor}{confidence}: check before citing"
+                        ))
+                        .color(Color32::from_rgb(150, 80, 0)),
+                    );
+                }
                 ui.label(sentence_job(ui, &article.text, record));
                 ui.horizontal(|ui| {
                     let open = ui
