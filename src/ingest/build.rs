@@ -348,11 +348,11 @@ fn article_id(index: usize) -> String {
     format!("a{index:03}")
 }
 
-/// The first line of at least four words: the headline.
+/// The first line of at least four words that is not a dateline: the headline.
 fn headline(text: &str, fallback: &str) -> String {
     text.lines()
         .map(str::trim)
-        .find(|line| line.split_whitespace().count() >= 4)
+        .find(|line| line.split_whitespace().count() >= 4 && article_date(line).is_none())
         .map(|line| line.chars().take(200).collect())
         .unwrap_or_else(|| fallback.to_owned())
 }
