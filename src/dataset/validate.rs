@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 
 use super::anchor::{Anchoring, anchor_quote};
 use super::problem::{Location, ProblemKind, Problems, at};
-use super::schema::{FORMAT_VERSION, RawArticle, RawEdge, RawEvidence, RawNode};
+use super::schema::{FORMAT_VERSION, RawArticle, RawDataset, RawEdge, RawEvidence, RawNode};
 use super::store::ArticleStore;
 use crate::model::{
     Article, ArticleText, CONTEXT_CHARS, Colour, Edge, Evidence, MeetingDetails, MeetingStatus,
@@ -44,6 +44,32 @@ pub enum Evidenced {
 /// `None` when there is at least one.
 pub fn validate(bytes: &[u8], store: &dyn ArticleStore, problems: &mut Problems) -> Option<Model> {
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    // Fast path: a well-formed file of the current format reads straight into its
+    // records. Anything else takes the slower path that names every problem's place.
+    if let Ok(raw) = serde_json::from_slice::<RawDataset>(bytes)
+        && raw.format == FORMAT_VERSION
+    {
+        let RawDataset {
+            title,
+            description,
+            articles,
+            nodes,
+            edges,
+            ..
+        } = raw;
+        return check_records(
+            Records {
+                title,
+                description,
+                articles: indexed(articles),
+                nodes: indexed(nodes),
+                edges: indexed(edges),
+            },
+            store,
+            Evidenced::Required,
+            problems,
+        );
+    }
     let value: Value = match serde_json::from_slice(bytes) {
         Ok(value) => value,
         Err(error) => {
@@ -129,9 +155,44 @@ pub fn validate_value(
         }
     };
 
-    let raw_articles: Vec<(usize, RawArticle)> = elements(&top, "articles", problems);
-    let raw_nodes: Vec<(usize, RawNode)> = elements(&top, "nodes", problems);
-    let raw_edges: Vec<(usize, RawEdge)> = elements(&top, "edges", problems);
+    let records = Records {
+        title,
+        description,
+        articles: elements(&top, "articles", problems),
+        nodes: elements(&top, "nodes", problems),
+        edges: elements(&top, "edges", problems),
+    };
+    check_records(records, store, evidenced, problems)
+}
+
+/// Elements paired with their index in the file.
+fn indexed<T>(items: Vec<T>) -> Vec<(usize, T)> {
+    items.into_iter().enumerate().collect()
+}
+
+/// A dataset's records, each element with its index in the file.
+struct Records {
+    title: String,
+    description: Option<String>,
+    articles: Vec<(usize, RawArticle)>,
+    nodes: Vec<(usize, RawNode)>,
+    edges: Vec<(usize, RawEdge)>,
+}
+
+/// Checks records read from a file and builds the model; `None` when there is an error.
+fn check_records(
+    records: Records,
+    store: &dyn ArticleStore,
+    evidenced: Evidenced,
+    problems: &mut Problems,
+) -> Option<Model> {
+    let Records {
+        title,
+        description,
+        articles: raw_articles,
+        nodes: raw_nodes,
+        edges: raw_edges,
+    } = records;
 
     let articles = check_articles(&raw_articles, store, problems);
     let article_texts: HashMap<&str, &ArticleText> = articles

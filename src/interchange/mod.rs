@@ -240,12 +240,13 @@ fn single(file: &str, kind: ProblemKind, location: Location, message: String) ->
 
 fn load_json(path: &Path, file: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
     let trimmed = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
-    let value: Value = match serde_json::from_slice(trimmed) {
-        Ok(value) => value,
-        // Our loader reports malformed JSON with its line and column.
-        Err(_) => return dataset::load_bytes(file, bytes, &FolderStore::beside(path)),
-    };
-    if node_link::looks_like_node_link(&value) {
+    // Which JSON it is, from its top-level keys alone (no tree is built for our format,
+    // whose loader reads the records directly).
+    if node_link::top_level_keys_say_node_link(trimmed) {
+        let value: Value = match serde_json::from_slice(trimmed) {
+            Ok(value) => value,
+            Err(_) => return dataset::load_bytes(file, bytes, &FolderStore::beside(path)),
+        };
         return match node_link::read(&value) {
             Ok(graph) => finish(file, graph, 0, None),
             Err(problem) => Err(single(
@@ -256,23 +257,7 @@ fn load_json(path: &Path, file: &str, bytes: &[u8]) -> Result<Loaded, LoadError>
             )),
         };
     }
-    let mut problems = Problems::new(file);
-    match dataset::validate_value(
-        value,
-        &FolderStore::beside(path),
-        Evidenced::Required,
-        &mut problems,
-    ) {
-        Some(model) => Ok(Loaded {
-            model,
-            warnings: problems.into_vec(),
-            file: file.to_owned(),
-        }),
-        None => Err(LoadError {
-            file: file.to_owned(),
-            problems: problems.into_vec(),
-        }),
-    }
+    dataset::load_bytes(file, bytes, &FolderStore::beside(path))
 }
 
 fn from_xml(file: &str, read: Result<GraphFile, xml::XmlProblem>) -> Result<Loaded, LoadError> {

@@ -29,6 +29,32 @@ fn at(path: String, message: String) -> NodeLinkProblem {
     }
 }
 
+/// The top-level keys of a JSON object, read without building it.
+#[derive(Debug, Default, serde::Deserialize)]
+struct TopLevelKeys {
+    format: Option<serde::de::IgnoredAny>,
+    title: Option<serde::de::IgnoredAny>,
+    articles: Option<serde::de::IgnoredAny>,
+    nodes: Option<serde::de::IgnoredAny>,
+    links: Option<serde::de::IgnoredAny>,
+    edges: Option<serde::de::IgnoredAny>,
+}
+
+/// Whether a JSON file's top-level keys say node-link data (see
+/// [`looks_like_node_link`]); false for malformed JSON, which our loader then reports.
+pub fn top_level_keys_say_node_link(bytes: &[u8]) -> bool {
+    match serde_json::from_slice::<TopLevelKeys>(bytes) {
+        Ok(keys) => {
+            keys.format.is_none()
+                && keys.title.is_none()
+                && keys.articles.is_none()
+                && keys.nodes.is_some()
+                && (keys.links.is_some() || keys.edges.is_some())
+        }
+        Err(_) => false,
+    }
+}
+
 /// Whether parsed JSON looks like node-link data rather than a `backchannel/1` dataset:
 /// nodes and links (or edges), and none of our top-level fields.
 pub fn looks_like_node_link(value: &Value) -> bool {
