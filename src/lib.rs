@@ -13,5 +13,6 @@ pub mod ingest;
 pub mod interchange;
 pub mod layout;
 pub mod model;
+#[cfg(feature = "gui")]
 pub mod ui;
 pub mod view;

@@ -10,6 +10,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(command) => cli::run(command),
+        #[cfg(feature = "gui")]
         None => match backchannel::ui::run_window(cli.file) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
@@ -17,5 +18,10 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        #[cfg(not(feature = "gui"))]
+        None => {
+            eprintln!("error: this build has no window (built without the \"gui\" feature); use a command, see --help");
+            ExitCode::FAILURE
+        }
     }
 }

@@ -193,20 +193,48 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
         })?,
     };
     match format {
-        GraphFormat::Backchannel | GraphFormat::NodeLink => load_json(path, &file, &bytes),
-        GraphFormat::Gexf => from_xml(&file, gexf::read(&bytes)),
-        GraphFormat::GraphMl => from_xml(&file, graphml::read(&bytes)),
-        GraphFormat::Gml => match gml::read(&bytes) {
-            Ok(graph) => finish(&file, graph, 0, None),
+        GraphFormat::Csv => load_csv(path, &file, &bytes),
+        other => load_bytes_as(other, &file, &bytes, &FolderStore::beside(path)),
+    }
+}
+
+/// Loads `bytes` as a file of `format` named `file` (a CSV edge list alone, without its
+/// node table), article paths resolving through `store`: the loaders without the file
+/// system, for tests and fuzzing.
+pub fn load_bytes_as(
+    format: GraphFormat,
+    file: &str,
+    bytes: &[u8],
+    store: &dyn dataset::ArticleStore,
+) -> Result<Loaded, LoadError> {
+    match format {
+        GraphFormat::Backchannel | GraphFormat::NodeLink => load_json(file, bytes, store),
+        GraphFormat::Gexf => from_xml(file, gexf::read(bytes)),
+        GraphFormat::GraphMl => from_xml(file, graphml::read(bytes)),
+        GraphFormat::Gml => match gml::read(bytes) {
+            Ok(graph) => finish(file, graph, 0, None),
             Err(problem) => Err(single(
-                &file,
+                file,
                 ProblemKind::MalformedGml,
                 problem.location,
                 problem.message,
             )),
         },
-        GraphFormat::Csv => load_csv(path, &file, &bytes),
-        GraphFormat::Dot => Err(mismatch("DOT files are written, not read".to_owned())),
+        GraphFormat::Csv => match table::read(bytes, None) {
+            Ok(graph) => finish(file, graph, 0, None),
+            Err((_, problem)) => Err(single(
+                file,
+                ProblemKind::MalformedCsv,
+                problem.location,
+                problem.message,
+            )),
+        },
+        GraphFormat::Dot => Err(single(
+            file,
+            ProblemKind::FormatMismatch,
+            Location::File,
+            "DOT files are written, not read".to_owned(),
+        )),
     }
 }
 
@@ -238,14 +266,14 @@ fn single(file: &str, kind: ProblemKind, location: Location, message: String) ->
     }
 }
 
-fn load_json(path: &Path, file: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
+fn load_json(file: &str, bytes: &[u8], store: &dyn dataset::ArticleStore) -> Result<Loaded, LoadError> {
     let trimmed = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     // Which JSON it is, from its top-level keys alone (no tree is built for our format,
     // whose loader reads the records directly).
     if node_link::top_level_keys_say_node_link(trimmed) {
         let value: Value = match serde_json::from_slice(trimmed) {
             Ok(value) => value,
-            Err(_) => return dataset::load_bytes(file, bytes, &FolderStore::beside(path)),
+            Err(_) => return dataset::load_bytes(file, bytes, store),
         };
         return match node_link::read(&value) {
             Ok(graph) => finish(file, graph, 0, None),
@@ -257,7 +285,7 @@ fn load_json(path: &Path, file: &str, bytes: &[u8]) -> Result<Loaded, LoadError>
             )),
         };
     }
-    dataset::load_bytes(file, bytes, &FolderStore::beside(path))
+    dataset::load_bytes(file, bytes, store)
 }
 
 fn from_xml(file: &str, read: Result<GraphFile, xml::XmlProblem>) -> Result<Loaded, LoadError> {

@@ -135,22 +135,27 @@ impl Session {
                 });
             }
         };
+        Self::from_bytes(&path.display().to_string(), &bytes).map(Some)
+    }
+
+    /// Reads a session from the bytes of the file `name`.
+    pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Self, SessionError> {
         let session: Session =
-            serde_json::from_slice(&bytes).map_err(|error| SessionError::Malformed {
-                path: path.display().to_string(),
+            serde_json::from_slice(bytes).map_err(|error| SessionError::Malformed {
+                path: name.to_owned(),
                 line: error.line(),
                 column: error.column(),
                 message: error.to_string(),
             })?;
         if session.format != SESSION_FORMAT {
             return Err(SessionError::Malformed {
-                path: path.display().to_string(),
+                path: name.to_owned(),
                 line: 1,
                 column: 1,
                 message: format!("unknown session format \"{}\"", session.format),
             });
         }
-        Ok(Some(session))
+        Ok(session)
     }
 
     /// Writes the session atomically.
