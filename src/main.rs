@@ -20,7 +20,9 @@ fn main() -> ExitCode {
         },
         #[cfg(not(feature = "gui"))]
         None => {
-            eprintln!("error: this build has no window (built without the \"gui\" feature); use a command, see --help");
+            eprintln!(
+                "error: this build has no window (built without the \"gui\" feature); use a command, see --help"
+            );
             ExitCode::FAILURE
         }
     }

@@ -167,7 +167,10 @@ fn extraction_from_the_seed_articles_against_the_curated_seed() {
     }
     // Headlines, not datelines ("Sunday, May 19, 2024" comes first in one article).
     let a001 = ours.article("a001").unwrap();
-    assert_eq!(a001.title, "Negotiations between Israel and Hamas Reach Impasse");
+    assert_eq!(
+        a001.title,
+        "Negotiations between Israel and Hamas Reach Impasse"
+    );
     assert_eq!(a001.published.to_string(), "2024-05-19");
     for edge in &ours.edges {
         for record in &edge.evidence {

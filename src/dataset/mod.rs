@@ -23,8 +23,21 @@ pub use validate::{Evidenced, sha256_hex, validate, validate_value};
 
 use crate::model::Model;
 
-/// The largest dataset file read, in bytes; larger files are refused before parsing.
+/// The largest file read by default, in bytes; larger files are refused before reading.
 pub const MAX_DATASET_BYTES: u64 = 512 * 1024 * 1024;
+
+/// The environment variable that sets another limit, in bytes.
+pub const MAX_FILE_BYTES_VARIABLE: &str = "BACKCHANNEL_MAX_FILE_BYTES";
+
+/// The largest file Backchannel reads: `BACKCHANNEL_MAX_FILE_BYTES` when it holds a whole
+/// number of bytes, else [`MAX_DATASET_BYTES`]. It bounds memory: every file is checked
+/// against it before it is read.
+pub fn max_file_bytes() -> u64 {
+    std::env::var(MAX_FILE_BYTES_VARIABLE)
+        .ok()
+        .and_then(|value| value.trim().parse().ok())
+        .unwrap_or(MAX_DATASET_BYTES)
+}
 
 /// A dataset that loaded, with the warnings found on the way.
 #[derive(Debug, Clone)]

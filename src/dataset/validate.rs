@@ -78,7 +78,7 @@ pub fn validate(bytes: &[u8], store: &dyn ArticleStore, problems: &mut Problems)
             } else {
                 Location::LineColumn {
                     line: error.line(),
-                    column: error.column(),
+                    column: error.column().max(1),
                 }
             };
             problems.error(

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use super::SourceArticle;
-use crate::dataset::MAX_DATASET_BYTES;
+use crate::dataset::max_file_bytes;
 
 /// The .txt files `paths` name: files as given, folders' .txt files sorted by name.
 pub fn article_files(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
@@ -38,9 +38,10 @@ pub fn read_articles(files: &[PathBuf]) -> Result<Vec<SourceArticle>, String> {
             let size = std::fs::metadata(file)
                 .map_err(|error| format!("{name}: cannot read: {error}"))?
                 .len();
-            if size > MAX_DATASET_BYTES {
+            let limit = max_file_bytes();
+            if size > limit {
                 return Err(format!(
-                    "{name}: {size} bytes is more than the {MAX_DATASET_BYTES} read"
+                    "{name}: {size} bytes is more than the {limit} read (BACKCHANNEL_MAX_FILE_BYTES)"
                 ));
             }
             let bytes =

@@ -26,8 +26,8 @@ pub use carry::{DATASET_RECORD, EDGE_FIELDS, NODE_FIELDS, to_raw_dataset};
 pub use graph_file::{FileEdge, FileNode, GraphFile};
 
 use crate::dataset::{
-    self, Evidenced, FolderStore, LoadError, Loaded, Location, MAX_DATASET_BYTES, Problem,
-    ProblemKind, Problems, Severity,
+    self, Evidenced, FolderStore, LoadError, Loaded, Location, Problem, ProblemKind, Problems,
+    Severity,
 };
 use crate::model::Model;
 
@@ -244,10 +244,12 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
     if metadata.is_dir() {
         return Err("this is a folder, not a dataset file".to_owned());
     }
-    if metadata.len() > MAX_DATASET_BYTES {
+    let limit = dataset::max_file_bytes();
+    if metadata.len() > limit {
         return Err(format!(
-            "the file has {} bytes; Backchannel reads files of at most {MAX_DATASET_BYTES} bytes",
-            metadata.len()
+            "the file has {} bytes; Backchannel reads files of at most {limit} bytes (set {} to change the limit)",
+            metadata.len(),
+            dataset::MAX_FILE_BYTES_VARIABLE
         ));
     }
     std::fs::read(path).map_err(|error| format!("cannot read the file: {error}"))
@@ -266,7 +268,11 @@ fn single(file: &str, kind: ProblemKind, location: Location, message: String) ->
     }
 }
 
-fn load_json(file: &str, bytes: &[u8], store: &dyn dataset::ArticleStore) -> Result<Loaded, LoadError> {
+fn load_json(
+    file: &str,
+    bytes: &[u8],
+    store: &dyn dataset::ArticleStore,
+) -> Result<Loaded, LoadError> {
     let trimmed = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     // Which JSON it is, from its top-level keys alone (no tree is built for our format,
     // whose loader reads the records directly).
@@ -391,8 +397,8 @@ fn load_csv(path: &Path, file: &str, bytes: &[u8]) -> Result<Loaded, LoadError> 
                 &paths.dataset.display().to_string(),
                 ProblemKind::MalformedJson,
                 Location::LineColumn {
-                    line: error.line(),
-                    column: error.column(),
+                    line: error.line().max(1),
+                    column: error.column().max(1),
                 },
                 format!("malformed JSON: {error}"),
             )

@@ -33,6 +33,8 @@ struct Shared {
 pub struct LayoutWorker {
     shared: Arc<Shared>,
     thread: Option<JoinHandle<()>>,
+    /// Whether the thread stopped on a panic (known once it was joined).
+    failed: bool,
 }
 
 impl LayoutWorker {
@@ -83,7 +85,11 @@ impl LayoutWorker {
                 }
             })
             .ok();
-        Self { shared, thread }
+        Self {
+            shared,
+            thread,
+            failed: false,
+        }
     }
 
     /// The newest snapshot not yet taken, if any.
@@ -112,6 +118,17 @@ impl LayoutWorker {
     }
 
     /// Stops the thread and waits for it.
+    /// Whether the thread stopped on a panic; joins it once it has finished. The last
+    /// snapshot it streamed stays valid.
+    pub fn panicked(&mut self) -> bool {
+        if self.thread.as_ref().is_some_and(JoinHandle::is_finished)
+            && let Some(thread) = self.thread.take()
+        {
+            self.failed = thread.join().is_err();
+        }
+        self.failed
+    }
+
     pub fn stop(&mut self) {
         self.shared.stopped.store(true, Ordering::Relaxed);
         if let Some(thread) = self.thread.take() {
@@ -143,6 +160,17 @@ mod tests {
             assert!(start.elapsed() < Duration::from_secs(60), "timed out");
             std::thread::sleep(Duration::from_millis(5));
         }
+    }
+
+    #[test]
+    fn a_panic_on_the_thread_is_reported_and_keeps_the_last_snapshot() {
+        let mut worker = LayoutWorker::start(ring(50), 5_000, || panic!("a failing observer"));
+        wait_until(|| worker.is_finished());
+        assert!(worker.panicked());
+        let last = worker
+            .take()
+            .expect("the snapshot published before the panic");
+        assert_eq!(last.positions.len(), 50);
     }
 
     #[test]

@@ -205,7 +205,23 @@ impl BackchannelApp {
     /// the one open), on failure the open dataset stays untouched and the problems are
     /// shown.
     pub fn open(&mut self, path: &Path) {
-        match dataset::load_file(path) {
+        // A loader that panics (a bug, never the file's fault) must not take the open
+        // graph with it.
+        let loaded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| dataset::load_file(path)))
+            .unwrap_or_else(|_| {
+                let file = path.display().to_string();
+                Err(LoadError {
+                    file: file.clone(),
+                    problems: vec![dataset::Problem {
+                        severity: dataset::Severity::Error,
+                        kind: dataset::ProblemKind::Unreadable,
+                        file,
+                        location: dataset::Location::File,
+                        message: "Backchannel stopped reading this file on an internal error; please report it with the file".to_owned(),
+                    }],
+                })
+            });
+        match loaded {
             Ok(loaded) => {
                 if let Err(error) = self.recent.push(path) {
                     log::warn!("could not save the recent files list: {error}");
@@ -1103,6 +1119,9 @@ impl eframe::App for BackchannelApp {
             && !graph_export_window_ui(&ctx, export, &self.document)
         {
             self.graph_export = None;
+        }
+        if self.document.canvas.take_layout_failure() {
+            self.status = "The layout stopped on an internal error; the graph keeps the places it had reached. Choose a layout in View to run it again.".to_owned();
         }
         self.open_failure_ui(&ctx);
         self.warnings_ui(&ctx);

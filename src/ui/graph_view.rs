@@ -136,6 +136,8 @@ pub struct GraphCanvas {
     last_local_transform: Option<(f32, Vec2)>,
     /// Positions and pins when the current drag began.
     drag_origin: Option<(Vec<[f32; 2]>, Vec<bool>)>,
+    /// The layout thread stopped on an internal error (not yet reported).
+    layout_failed: bool,
 }
 
 impl GraphCanvas {
@@ -174,6 +176,7 @@ impl GraphCanvas {
             last_transform: None,
             last_local_transform: None,
             drag_origin: None,
+            layout_failed: false,
         };
         // A graph file that places every node is shown as placed: no layout runs.
         if let Some(given) = colouring::file_positions(model) {
@@ -414,6 +417,12 @@ impl GraphCanvas {
         } else {
             self.refresh_payloads();
         }
+    }
+
+    /// Whether the layout thread stopped on an internal error since the last call; the
+    /// positions it had reached are kept.
+    pub fn take_layout_failure(&mut self) -> bool {
+        std::mem::take(&mut self.layout_failed)
     }
 
     /// The fill of every model node.
@@ -822,6 +831,20 @@ impl GraphCanvas {
         };
         // While paused nothing moves, even a step that was under way.
         if animation.worker.is_paused() {
+            return;
+        }
+        if animation.worker.panicked() {
+            // Keep the last positions it streamed; say so once.
+            if let Some(snapshot) = animation.worker.take() {
+                for (&node, &place) in animation.slots.iter().zip(&snapshot.positions) {
+                    if let Some(slot) = self.positions.get_mut(node) {
+                        *slot = place;
+                    }
+                }
+            }
+            self.animation = None;
+            self.layout_failed = true;
+            self.copy_positions_to_display();
             return;
         }
         let Some(snapshot) = animation.worker.take() else {

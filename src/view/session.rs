@@ -143,8 +143,8 @@ impl Session {
         let session: Session =
             serde_json::from_slice(bytes).map_err(|error| SessionError::Malformed {
                 path: name.to_owned(),
-                line: error.line(),
-                column: error.column(),
+                line: error.line().max(1),
+                column: error.column().max(1),
                 message: error.to_string(),
             })?;
         if session.format != SESSION_FORMAT {
