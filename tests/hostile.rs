@@ -189,7 +189,12 @@ fn crlf_articles_and_offsets_across_multibyte_characters() {
     )
     .unwrap();
     assert_eq!(loaded.model.nodes[0].evidence[0].start, start);
-    assert!(loaded.warnings.iter().any(|w| w.kind == ProblemKind::QuoteMoved));
+    assert!(
+        loaded
+            .warnings
+            .iter()
+            .any(|w| w.kind == ProblemKind::QuoteMoved)
+    );
 }
 
 #[test]

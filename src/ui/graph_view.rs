@@ -1184,6 +1184,10 @@ impl From<EdgeProps<EdgePayload>> for ArrowEdgeShape {
 type DisplayNodeOf =
     egui_graphs::Node<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape>;
 
+/// Below this zoom, unselected edges are drawn as plain straight lines (no curve, no
+/// arrowhead): at that scale arrowheads are specks and curves cost the most to draw.
+const FAR_EDGE_ZOOM: f32 = 0.4;
+
 impl DisplayEdge<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape> for ArrowEdgeShape {
     fn shapes(
         &mut self,
@@ -1191,6 +1195,25 @@ impl DisplayEdge<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape> f
         end: &DisplayNodeOf,
         ctx: &DrawContext,
     ) -> Vec<Shape> {
+        let from = ctx.meta.canvas_to_screen_pos(start.location());
+        let to = ctx.meta.canvas_to_screen_pos(end.location());
+        // Level of detail: nothing is drawn for an edge whose box misses the view (room
+        // left for curves and self-loops).
+        let reach = ctx.meta.canvas_to_screen_size(NODE_RADIUS * 6.0).max(30.0);
+        if !Rect::from_two_pos(from, to)
+            .expand(reach)
+            .intersects(ctx.painter.clip_rect())
+        {
+            return Vec::new();
+        }
+        if ctx.meta.zoom < FAR_EDGE_ZOOM && !self.inner.selected {
+            let base = Stroke::new(self.inner.width, Color32::from_gray(150));
+            let style = ctx.ctx.global_style();
+            let stroke = ctx
+                .style
+                .resolve_edge_stroke(false, self.inner.order, base, &style);
+            return vec![Shape::line_segment([from, to], stroke)];
+        }
         DisplayEdge::<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape>::shapes(
             &mut self.inner,
             start,
