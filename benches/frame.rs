@@ -1,6 +1,9 @@
 //! Frame CPU time of the real window (app logic plus egui tessellation, headless,
 //! 1600x1000) at 1,000, 10,000 and 50,000 nodes with four edges per node, with the force
-//! layout running on its thread and paused. Run alone with `cargo bench --bench frame`.
+//! layout running on its thread and paused; and, side by side, a bare egui_graphs view
+//! running egui_graphs' own force layout (Fruchterman-Reingold with centre gravity, on
+//! the UI thread) on the same graph sizes (1,000 and 10,000: at 50,000 one frame takes
+//! minutes). Run alone with `cargo bench --bench frame`.
 
 use backchannel::dataset::synthetic_dataset;
 use backchannel::ui::{AppOptions, BackchannelApp, Command};
@@ -60,5 +63,69 @@ fn frames(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, frames);
+/// A bare egui_graphs view of `count` nodes and `4 × count` edges at scattered places,
+/// with egui_graphs' own force layout.
+fn egui_graphs_view(count: usize) -> Harness<'static, EguiGraph> {
+    let mut source: petgraph::stable_graph::StableGraph<(), ()> = Default::default();
+    let nodes: Vec<_> = (0..count).map(|_| source.add_node(())).collect();
+    let mut state: u64 = 7;
+    let mut next = move || {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (state >> 33) as usize
+    };
+    for index in 0..count * 4 {
+        let (from, to) = (nodes[index / 4], nodes[next() % count]);
+        source.add_edge(from, to, ());
+    }
+    let mut graph: EguiGraph = egui_graphs::to_graph(&source);
+    let indices: Vec<_> = graph.nodes_iter().map(|(index, _)| index).collect();
+    for index in indices {
+        let place = egui::Pos2::new((next() % 4000) as f32, (next() % 4000) as f32);
+        if let Some(node) = graph.node_mut(index) {
+            node.set_location(place);
+        }
+    }
+    let mut harness = Harness::builder()
+        .with_size(egui::Vec2::new(1600.0, 1000.0))
+        .build_ui_state(
+            |ui, graph: &mut EguiGraph| {
+                egui_graphs::GraphView::<
+                    egui_graphs::FruchtermanReingoldWithCenterGravityState,
+                    egui_graphs::LayoutForceDirected<
+                        egui_graphs::FruchtermanReingoldWithCenterGravity,
+                    >,
+                >::new()
+                .show(ui, graph);
+            },
+            graph,
+        );
+    harness.run_steps(2);
+    harness
+}
+
+type EguiGraph = egui_graphs::Graph<(), (), petgraph::Directed>;
+
+fn egui_graphs_frames(c: &mut Criterion) {
+    let mut group = c.benchmark_group("egui_graphs_fr_frame");
+    group.sample_size(10);
+    for count in [1_000usize, 10_000] {
+        let mut harness = egui_graphs_view(count);
+        group.bench_with_input(
+            BenchmarkId::new("layout_running", count),
+            &count,
+            |bencher, _| {
+                bencher.iter(|| {
+                    harness.step();
+                    let shapes = harness.output().shapes.clone();
+                    harness.ctx.tessellate(shapes, 1.0).len()
+                });
+            },
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, frames, egui_graphs_frames);
 criterion_main!(benches);
