@@ -202,6 +202,18 @@ pub fn as_text(value: &Value) -> String {
     }
 }
 
+impl ColumnKind {
+    /// Its attribute type in GEXF and GraphML (the two share these names).
+    pub fn xml_type(self) -> &'static str {
+        match self {
+            Self::Integer => "long",
+            Self::Double => "double",
+            Self::Boolean => "boolean",
+            Self::Text => "string",
+        }
+    }
+}
+
 /// One column of attributes: its name and the value type every present value fits.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Column {

@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
-use super::carry::{self, Column, ColumnKind, DATASET_RECORD};
+use super::carry::{self, Column, DATASET_RECORD};
 use super::graph_file::{FileEdge, FileNode, GraphFile};
 use super::xml::{Element, Item, XmlProblem, XmlReader};
 use crate::model::{Colour, Model};
@@ -36,6 +36,7 @@ enum Owner {
 /// Reads a GEXF file.
 pub fn read(bytes: &[u8]) -> Result<GraphFile, XmlProblem> {
     let mut reader = XmlReader::new(bytes);
+    reader.root("gexf")?;
     let mut graph = GraphFile::default();
     let mut node_attributes: HashMap<String, Declared> = HashMap::new();
     let mut edge_attributes: HashMap<String, Declared> = HashMap::new();
@@ -43,7 +44,6 @@ pub fn read(bytes: &[u8]) -> Result<GraphFile, XmlProblem> {
     let mut last_declared: Option<String> = None;
     let mut owners: Vec<Owner> = Vec::new();
     let mut directed_default = false;
-    let mut seen_root = false;
     loop {
         let element = match reader.next_item()? {
             Item::Eof => break,
@@ -56,16 +56,6 @@ pub fn read(bytes: &[u8]) -> Result<GraphFile, XmlProblem> {
             Item::Text(_) => continue,
             Item::Start(element) => element,
         };
-        if !seen_root {
-            if element.name != "gexf" {
-                return Err(XmlProblem {
-                    location: element.place,
-                    message: format!("the root element is <{}>, not <gexf>", element.name),
-                });
-            }
-            seen_root = true;
-            continue;
-        }
         let closes = |owners: &mut Vec<Owner>| {
             if element.empty && matches!(element.name.as_str(), "node" | "edge") {
                 owners.pop();
@@ -93,7 +83,7 @@ pub fn read(bytes: &[u8]) -> Result<GraphFile, XmlProblem> {
             }
             "attributes" => class_is_edge = element.attribute("class") == Some("edge"),
             "attribute" => {
-                let id = required(&element, "id")?;
+                let id = element.required("id")?;
                 let declared = Declared {
                     title: element.attribute("title").unwrap_or(&id).to_owned(),
                     kind: element.attribute("type").unwrap_or("string").to_owned(),
@@ -119,7 +109,7 @@ pub fn read(bytes: &[u8]) -> Result<GraphFile, XmlProblem> {
                 }
             }
             "node" => {
-                let id = required(&element, "id")?;
+                let id = element.required("id")?;
                 let mut node = FileNode::new(id, element.place.clone());
                 node.label = element.attribute("label").map(str::to_owned);
                 graph.nodes.push(node);
@@ -127,8 +117,8 @@ pub fn read(bytes: &[u8]) -> Result<GraphFile, XmlProblem> {
                 closes(&mut owners);
             }
             "edge" => {
-                let source = required(&element, "source")?;
-                let target = required(&element, "target")?;
+                let source = element.required("source")?;
+                let target = element.required("target")?;
                 let directed = match element.attribute("type") {
                     Some("directed") => true,
                     Some(_) => false,
@@ -203,12 +193,6 @@ pub fn read(bytes: &[u8]) -> Result<GraphFile, XmlProblem> {
             _ => {}
         }
     }
-    if !seen_root {
-        return Err(XmlProblem {
-            location: reader.here(),
-            message: "the file has no <gexf> element".to_owned(),
-        });
-    }
     apply_defaults(
         &node_attributes,
         graph.nodes.iter_mut().map(|n| &mut n.attributes),
@@ -274,16 +258,6 @@ pub fn typed_value(kind: &str, text: &str) -> Value {
         },
         _ => Value::from(text),
     }
-}
-
-fn required(element: &Element, name: &str) -> Result<String, XmlProblem> {
-    element
-        .attribute(name)
-        .map(str::to_owned)
-        .ok_or_else(|| XmlProblem {
-            location: element.place.clone(),
-            message: format!("<{}> has no \"{name}\"", element.name),
-        })
 }
 
 fn number(element: &Element, name: &str, text: &str) -> Result<f64, XmlProblem> {
@@ -434,12 +408,7 @@ fn write_declarations(out: &mut String, class: &str, columns: &[Column]) {
     }
     let _ = writeln!(out, "    <attributes class=\"{class}\" mode=\"static\">");
     for column in columns {
-        let kind = match column.kind {
-            ColumnKind::Integer => "long",
-            ColumnKind::Double => "double",
-            ColumnKind::Boolean => "boolean",
-            ColumnKind::Text => "string",
-        };
+        let kind = column.kind.xml_type();
         let name = quick_xml::escape::escape(column.name.as_str());
         let _ = writeln!(
             out,

@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
-use super::carry::{self, Column, ColumnKind, DATASET_RECORD};
+use super::carry::{self, Column, DATASET_RECORD};
 use super::gexf::typed_value;
 use super::graph_file::{FileEdge, FileNode, GraphFile};
 use super::xml::{Element, Item, XmlProblem, XmlReader};
@@ -35,12 +35,12 @@ enum Owner {
 /// Reads a GraphML file.
 pub fn read(bytes: &[u8]) -> Result<GraphFile, XmlProblem> {
     let mut reader = XmlReader::new(bytes);
+    reader.root("graphml")?;
     let mut graph = GraphFile::default();
     let mut keys: HashMap<String, Key> = HashMap::new();
     let mut last_key: Option<String> = None;
     let mut owners: Vec<Owner> = Vec::new();
     let mut directed_default: Vec<bool> = Vec::new();
-    let mut seen_root = false;
     loop {
         let element = match reader.next_item()? {
             Item::Eof => break,
@@ -60,19 +60,9 @@ pub fn read(bytes: &[u8]) -> Result<GraphFile, XmlProblem> {
             Item::Text(_) => continue,
             Item::Start(element) => element,
         };
-        if !seen_root {
-            if element.name != "graphml" {
-                return Err(XmlProblem {
-                    location: element.place,
-                    message: format!("the root element is <{}>, not <graphml>", element.name),
-                });
-            }
-            seen_root = true;
-            continue;
-        }
         match element.name.as_str() {
             "key" => {
-                let id = required(&element, "id")?;
+                let id = element.required("id")?;
                 keys.insert(
                     id.clone(),
                     Key {
@@ -105,15 +95,15 @@ pub fn read(bytes: &[u8]) -> Result<GraphFile, XmlProblem> {
                 }
             }
             "node" => {
-                let id = required(&element, "id")?;
+                let id = element.required("id")?;
                 graph.nodes.push(FileNode::new(id, element.place.clone()));
                 if !element.empty {
                     owners.push(Owner::Node(graph.nodes.len() - 1));
                 }
             }
             "edge" => {
-                let source = required(&element, "source")?;
-                let target = required(&element, "target")?;
+                let source = element.required("source")?;
+                let target = element.required("target")?;
                 let directed = match element.attribute("directed") {
                     Some(value) => value == "true",
                     None => directed_default.last().copied().unwrap_or(false),
@@ -126,7 +116,7 @@ pub fn read(bytes: &[u8]) -> Result<GraphFile, XmlProblem> {
                 }
             }
             "data" => {
-                let key_id = required(&element, "key")?;
+                let key_id = element.required("key")?;
                 let text = if element.empty {
                     String::new()
                 } else {
@@ -154,12 +144,6 @@ pub fn read(bytes: &[u8]) -> Result<GraphFile, XmlProblem> {
             }
             _ => {}
         }
-    }
-    if !seen_root {
-        return Err(XmlProblem {
-            location: reader.here(),
-            message: "the file has no <graphml> element".to_owned(),
-        });
     }
     let mut defaults: Vec<(&Key, Value)> = keys
         .values()
@@ -210,16 +194,6 @@ fn read_graph_data(
         _ => {}
     }
     Ok(())
-}
-
-fn required(element: &Element, name: &str) -> Result<String, XmlProblem> {
-    element
-        .attribute(name)
-        .map(str::to_owned)
-        .ok_or_else(|| XmlProblem {
-            location: element.place.clone(),
-            message: format!("<{}> has no \"{name}\"", element.name),
-        })
 }
 
 /// Writes a model as GraphML, with a key per attribute.
@@ -320,12 +294,7 @@ fn write_keys(out: &mut String, domain: &str, prefix: &str, columns: &[Column]) 
         .enumerate()
         .map(|(index, column)| {
             let id = format!("{prefix}{index}");
-            let kind = match column.kind {
-                ColumnKind::Integer => "long",
-                ColumnKind::Double => "double",
-                ColumnKind::Boolean => "boolean",
-                ColumnKind::Text => "string",
-            };
+            let kind = column.kind.xml_type();
             let _ = writeln!(
                 out,
                 "  <key id=\"{id}\" for=\"{domain}\" attr.name=\"{}\" attr.type=\"{kind}\"/>",

@@ -40,8 +40,9 @@ struct TopLevelKeys {
     edges: Option<serde::de::IgnoredAny>,
 }
 
-/// Whether a JSON file's top-level keys say node-link data (see
-/// [`looks_like_node_link`]); false for malformed JSON, which our loader then reports.
+/// Whether a JSON file's top-level keys say node-link data rather than a `backchannel/1`
+/// dataset: nodes and links (or edges), and none of our top-level fields. False for
+/// malformed JSON, which our loader then reports.
 pub fn top_level_keys_say_node_link(bytes: &[u8]) -> bool {
     match serde_json::from_slice::<TopLevelKeys>(bytes) {
         Ok(keys) => {
@@ -53,17 +54,6 @@ pub fn top_level_keys_say_node_link(bytes: &[u8]) -> bool {
         }
         Err(_) => false,
     }
-}
-
-/// Whether parsed JSON looks like node-link data rather than a `backchannel/1` dataset:
-/// nodes and links (or edges), and none of our top-level fields.
-pub fn looks_like_node_link(value: &Value) -> bool {
-    ["format", "title", "articles"]
-        .iter()
-        .all(|field| value.get(field).is_none())
-        && value.get("nodes").is_some_and(Value::is_array)
-        && (value.get("links").is_some_and(Value::is_array)
-            || value.get("edges").is_some_and(Value::is_array))
 }
 
 /// Reads node-link JSON already parsed.

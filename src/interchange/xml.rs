@@ -83,6 +83,16 @@ impl Element {
             .find(|(key, _)| key == name)
             .map(|(_, value)| value.as_str())
     }
+
+    /// The value of the attribute `name`, which the element must have.
+    pub fn required(&self, name: &str) -> Result<String, XmlProblem> {
+        self.attribute(name)
+            .map(str::to_owned)
+            .ok_or_else(|| XmlProblem {
+                location: self.place.clone(),
+                message: format!("<{}> has no \"{name}\"", self.name),
+            })
+    }
 }
 
 /// What [`XmlReader::next`] found.
@@ -222,6 +232,31 @@ impl<'a> XmlReader<'a> {
                     let end = self.reader.buffer_position();
                     return Err(self.problem(end, "the file ends inside an element".to_owned()));
                 }
+            }
+        }
+    }
+
+    /// Reads up to the root element, which must be `<expected>`.
+    pub fn root(&mut self, expected: &str) -> Result<(), XmlProblem> {
+        loop {
+            match self.next_item()? {
+                Item::Start(element) if element.name == expected => return Ok(()),
+                Item::Start(element) => {
+                    return Err(XmlProblem {
+                        location: element.place,
+                        message: format!(
+                            "the root element is <{}>, not <{expected}>",
+                            element.name
+                        ),
+                    });
+                }
+                Item::Eof => {
+                    return Err(XmlProblem {
+                        location: self.here(),
+                        message: format!("the file has no <{expected}> element"),
+                    });
+                }
+                Item::End(_) | Item::Text(_) => {}
             }
         }
     }
