@@ -142,8 +142,9 @@ pub struct GraphCanvas {
 
 impl GraphCanvas {
     /// A canvas showing every node of `model`, laid out on the first frame.
-    /// `generation` distinguishes datasets opened one after another.
-    pub fn new(model: &Model, generation: u64) -> Self {
+    /// `generation` distinguishes datasets opened one after another; `colours` fill the
+    /// nodes (and group them for the grouped layout).
+    pub fn new(model: &Model, generation: u64, colours: &Colouring) -> Self {
         let count = model.nodes.len();
         let visibility = Visibility {
             nodes: vec![true; count],
@@ -151,7 +152,6 @@ impl GraphCanvas {
             dimmed_nodes: vec![false; count],
         };
         let default_scales = colouring::file_scales(model).unwrap_or_else(|| vec![1.0; count]);
-        let colours = colouring::colouring(model, &colouring::default_colour_by(model));
         let mut canvas = Self {
             display: egui_graphs::Graph::new(),
             positions: vec![[0.0, 0.0]; count],
@@ -159,8 +159,8 @@ impl GraphCanvas {
             visibility,
             scales: default_scales.clone(),
             default_scales,
-            fills: colours.fills,
-            groups: colours.groups,
+            fills: colours.fills.clone(),
+            groups: colours.groups.clone(),
             highlighted_nodes: BTreeSet::new(),
             highlighted_edges: BTreeSet::new(),
             selected: (None, None),

@@ -75,9 +75,9 @@ impl Document {
     /// Builds the graph and canvas of a loaded dataset.
     pub fn new(loaded: Loaded, generation: u64) -> Self {
         let graph = NegotiationGraph::new(&loaded.model);
-        let canvas = GraphCanvas::new(&loaded.model, generation);
         let colour_by = colouring::default_colour_by(&loaded.model);
         let colours = colouring::colouring(&loaded.model, &colour_by);
+        let canvas = GraphCanvas::new(&loaded.model, generation, &colours);
         let mut entity_order: Vec<usize> = (0..loaded.model.nodes.len()).collect();
         entity_order.sort_by_cached_key(|&position| {
             loaded
