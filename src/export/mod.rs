@@ -9,7 +9,6 @@ mod png;
 mod scene;
 mod svg;
 
-use crate::view::colouring::{ColourBy, colouring, file_scales};
 use std::path::{Path, PathBuf};
 
 pub use font::{FONT_BYTES, FONT_FAMILY, text_size};
@@ -24,6 +23,7 @@ use crate::model::{Model, NodeKind};
 use crate::view::arrangement::{
     NodeFacts, Room, arrange_by_rule, finish_force, force_layout, shown_slots,
 };
+use crate::view::colouring::{ColourBy, colouring, file_scales};
 use crate::view::style::{LABEL_FONT_SIZE, NODE_RADIUS};
 use crate::view::{Focus, FocusMode, LayoutKind, ViewFilter};
 

@@ -1,16 +1,16 @@
 //! File > Export figure: the shown graph as PNG or SVG, or to the clipboard.
 
-use crate::export::ColourLegend;
-use crate::view::colouring::ColourBy;
 use std::path::PathBuf;
 
-use egui::{RichText, Ui};
+use egui::Ui;
 
 use super::state::Document;
+use super::style::outcome_label;
 use crate::export::{
-    Background, FigureFormat, GraphLook, PngSize, Scene, SceneOptions, svg_to_rgba, to_svg,
-    write_figure,
+    Background, ColourLegend, FigureFormat, GraphLook, PngSize, Scene, SceneOptions, svg_to_rgba,
+    to_svg, write_figure,
 };
+use crate::view::colouring::ColourBy;
 
 /// The export window's fields, kept while the app runs.
 #[derive(Debug, Clone)]
@@ -165,14 +165,7 @@ fn form_ui(ui: &mut Ui, state: &mut ExportState, document: &Document) {
             state.message = Some(copy(state, document));
         }
     });
-    if let Some((ok, message)) = &state.message {
-        let color = if *ok {
-            egui::Color32::from_rgb(0, 110, 40)
-        } else {
-            egui::Color32::from_rgb(190, 30, 30)
-        };
-        ui.label(RichText::new(message).color(color));
-    }
+    outcome_label(ui, state.message.as_ref());
 }
 
 fn export(state: &ExportState, document: &Document) -> (bool, String) {

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use egui::{RichText, Ui};
 
 use super::state::Document;
+use super::style::outcome_label;
 use crate::interchange::{self, GraphFormat};
 
 /// The graph export window's fields, kept while the app runs.
@@ -95,14 +96,7 @@ fn form_ui(ui: &mut Ui, state: &mut GraphExportState, document: &Document) {
     if ui.button("Export").clicked() {
         state.message = Some(export(state, document));
     }
-    if let Some((ok, message)) = &state.message {
-        let color = if *ok {
-            egui::Color32::from_rgb(0, 110, 40)
-        } else {
-            egui::Color32::from_rgb(190, 30, 30)
-        };
-        ui.label(RichText::new(message).color(color));
-    }
+    outcome_label(ui, state.message.as_ref());
 }
 
 /// Writes the open dataset as `state` says; what to tell the user.

@@ -7,8 +7,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::thread::JoinHandle;
 
-use egui::{RichText, Ui};
+use egui::Ui;
 
+use super::style::outcome_label;
 use crate::dataset::{self, EmbeddedStore, Loaded};
 use crate::ingest::{self, IngestError, Lexicon, article_files, read_articles};
 
@@ -228,12 +229,5 @@ fn form_ui(ui: &mut Ui, state: &mut IngestState) {
     {
         state.start();
     }
-    if let Some((ok, message)) = &state.message {
-        let color = if *ok {
-            egui::Color32::from_rgb(0, 110, 40)
-        } else {
-            egui::Color32::from_rgb(190, 30, 30)
-        };
-        ui.label(RichText::new(message).color(color));
-    }
+    outcome_label(ui, state.message.as_ref());
 }

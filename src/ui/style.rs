@@ -70,6 +70,18 @@ pub fn paint_swatch(painter: &Painter, fill: Rgb, rect: Rect) {
     );
 }
 
+/// The outcome of a window's last action: green when it worked, red when it did not.
+pub fn outcome_label(ui: &mut egui::Ui, outcome: Option<&(bool, String)>) {
+    if let Some((ok, message)) = outcome {
+        let color = if *ok {
+            Color32::from_rgb(0, 110, 40)
+        } else {
+            Color32::from_rgb(190, 30, 30)
+        };
+        ui.label(egui::RichText::new(message).color(color));
+    }
+}
+
 /// The background colour that marks a quote inside its sentence.
 pub const QUOTE_HIGHLIGHT: Color32 = Color32::from_rgb(255, 236, 140);
 
