@@ -162,6 +162,37 @@ pub struct ColourLegend<'a> {
 /// The most colour values a figure's legend lists.
 pub const MAX_LEGEND_COLOURS: usize = 13;
 
+/// Legend entries (a marker, then its name) placed left to right, wrapping to a new line
+/// at the right margin.
+struct LegendFlow {
+    /// Where the next entry starts.
+    x: f32,
+    /// The baseline of the current line.
+    y: f32,
+    /// The right margin.
+    right: f32,
+    line_height: f32,
+}
+
+impl LegendFlow {
+    /// Places an entry named `name`: the centre of its marker and its placed name.
+    fn place(&mut self, name: String) -> ([f32; 2], SceneText) {
+        let size = text_size(&name, SMALL_SIZE);
+        if self.x + 22.0 + size[0] > self.right && self.x > MARGIN {
+            self.x = MARGIN;
+            self.y += self.line_height;
+        }
+        let marker = [self.x + 7.0, self.y - SMALL_SIZE * 0.35];
+        let text = SceneText {
+            text: name,
+            origin: [self.x + 20.0, self.y],
+            size: SMALL_SIZE,
+        };
+        self.x += 20.0 + size[0] + 18.0;
+        (marker, text)
+    }
+}
+
 /// Everything a figure shows, in pixels at scale 1.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scene {
@@ -333,14 +364,14 @@ impl Scene {
         let mut y = MARGIN + title_height + graph_size[1] + 20.0;
         let line_height = SMALL_SIZE * 1.5;
         let mut legend_kinds = Vec::new();
-        let mut x = MARGIN;
+        let mut flow = LegendFlow {
+            x: MARGIN,
+            y,
+            right: width - MARGIN,
+            line_height,
+        };
         for kind in kinds {
-            let name = capitalise(kind.as_str());
-            let size = text_size(&name, SMALL_SIZE);
-            if x + 22.0 + size[0] > width - MARGIN && x > MARGIN {
-                x = MARGIN;
-                y += line_height;
-            }
+            let (marker, text) = flow.place(capitalise(kind.as_str()));
             legend_kinds.push(LegendKind {
                 kind,
                 fill: if look.colour_legend.is_some() {
@@ -348,15 +379,11 @@ impl Scene {
                 } else {
                     kind_rgb(kind)
                 },
-                marker: [x + 7.0, y - SMALL_SIZE * 0.35],
-                text: SceneText {
-                    text: name,
-                    origin: [x + 20.0, y],
-                    size: SMALL_SIZE,
-                },
+                marker,
+                text,
             });
-            x += 20.0 + size[0] + 18.0;
         }
+        y = flow.y;
         let mut legend_colours = Vec::new();
         let mut legend_colour_heading = None;
         if let Some(legend) = look.colour_legend {
@@ -368,25 +395,21 @@ impl Scene {
                 origin: [MARGIN, y],
                 size: SMALL_SIZE,
             });
-            let mut x = MARGIN + heading_width + 14.0;
+            let mut flow = LegendFlow {
+                x: MARGIN + heading_width + 14.0,
+                y,
+                right: width - MARGIN,
+                line_height,
+            };
             for entry in legend.entries.iter().take(MAX_LEGEND_COLOURS) {
-                let name = format!("{} ({})", entry.value, entry.count);
-                let size = text_size(&name, SMALL_SIZE);
-                if x + 22.0 + size[0] > width - MARGIN && x > MARGIN {
-                    x = MARGIN;
-                    y += line_height;
-                }
+                let (marker, text) = flow.place(format!("{} ({})", entry.value, entry.count));
                 legend_colours.push(LegendSwatch {
                     rgb: entry.rgb,
-                    marker: [x + 7.0, y - SMALL_SIZE * 0.35],
-                    text: SceneText {
-                        text: name,
-                        origin: [x + 20.0, y],
-                        size: SMALL_SIZE,
-                    },
+                    marker,
+                    text,
                 });
-                x += 20.0 + size[0] + 18.0;
             }
+            y = flow.y;
         }
         let mut legend_relations = Vec::new();
         if !relations.is_empty() {
