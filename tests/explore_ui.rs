@@ -6,7 +6,9 @@ mod common;
 use backchannel::graph::{Adjacency, shortest_paths};
 use backchannel::ui::{AppOptions, Selection};
 use backchannel::view::{FocusMode, LayoutKind};
-use common::{LINK, drag, harness, harness_with, run_until, select_in_entity_list};
+use common::{
+    LINK, drag, harness, harness_with, replace_field_text, run_until, select_in_entity_list,
+};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
@@ -470,20 +472,7 @@ fn export_figure_writes_what_the_window_shows() {
     harness.run_steps(2);
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("talks.svg");
-    let field = harness
-        .get_all_by_role(Role::TextInput)
-        .find(|f| f.value().as_deref() == Some("figure.png"))
-        .unwrap();
-    field.focus();
-    harness.run_steps(1);
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.run_steps(1);
-    let field = harness
-        .get_all_by_role(Role::TextInput)
-        .find(|f| f.value().as_deref() == Some("figure.png"))
-        .unwrap();
-    field.type_text(&path.display().to_string());
-    harness.run_steps(2);
+    replace_field_text(&mut harness, "figure.png", &path.display().to_string());
     harness.get_by_label("Export").click();
     harness.run_steps(3);
     let svg = std::fs::read_to_string(&path).expect("the figure was written");

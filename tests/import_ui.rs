@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use backchannel::ui::{AppOptions, Command, Selection};
 use backchannel::view::LayoutKind;
 use backchannel::view::colouring::{ColourBy, PALETTE};
-use common::harness_with;
+use common::{harness_with, replace_field_text};
 use egui_kittest::kittest::Queryable;
 
 fn open(file: &str) -> egui_kittest::Harness<'static, backchannel::ui::BackchannelApp> {
@@ -138,8 +138,6 @@ fn a_broken_graph_file_keeps_the_open_graph() {
 
 #[test]
 fn export_graph_writes_the_open_dataset_for_other_tools() {
-    use egui::accesskit::Role;
-    use egui::{Key, Modifiers};
     let mut harness = harness_with(AppOptions::default());
     harness.get_by_label("File").click();
     harness.run_steps(2);
@@ -147,20 +145,7 @@ fn export_graph_writes_the_open_dataset_for_other_tools() {
     harness.run_steps(2);
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("talks.gexf");
-    let field = harness
-        .get_all_by_role(Role::TextInput)
-        .find(|f| f.value().as_deref() == Some("graph.gexf"))
-        .unwrap();
-    field.focus();
-    harness.run_steps(1);
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.run_steps(1);
-    let field = harness
-        .get_all_by_role(Role::TextInput)
-        .find(|f| f.value().as_deref() == Some("graph.gexf"))
-        .unwrap();
-    field.type_text(&path.display().to_string());
-    harness.run_steps(2);
+    replace_field_text(&mut harness, "graph.gexf", &path.display().to_string());
     harness.get_by_label("Export").click();
     harness.run_steps(3);
     harness.get_by_label_contains("Wrote");

@@ -103,3 +103,27 @@ pub fn write_large_dataset(folder: &std::path::Path, count: usize) -> std::path:
     std::fs::write(&path, backchannel::dataset::synthetic_dataset(count, 2)).unwrap();
     path
 }
+
+/// Replaces the text of the text field that holds `current` with `text`, as a user does:
+/// focus it, select all, type.
+pub fn replace_field_text(
+    harness: &mut Harness<'static, BackchannelApp>,
+    current: &str,
+    text: &str,
+) {
+    let holds = |field: &egui_kittest::Node<'_>| field.value().as_deref() == Some(current);
+    harness
+        .get_all_by_role(Role::TextInput)
+        .find(holds)
+        .expect("a text field holds the text")
+        .focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
+    harness.run_steps(1);
+    harness
+        .get_all_by_role(Role::TextInput)
+        .find(holds)
+        .expect("the text field still holds the text, selected")
+        .type_text(text);
+    harness.run_steps(2);
+}
