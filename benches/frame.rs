@@ -38,27 +38,27 @@ fn frames(c: &mut Criterion) {
     let mut group = c.benchmark_group("frame");
     group.sample_size(10);
     for count in [1_000usize, 10_000, 50_000] {
-        let mut harness = app(count, folder.path());
-        harness
-            .state_mut()
-            .apply_command(Command::SetLayout(backchannel::view::LayoutKind::Force));
-        group.bench_with_input(
-            BenchmarkId::new("layout_running", count),
-            &count,
-            |bencher, _| {
+        // Each harness is built inside its benchmark, so a filtered run builds only
+        // the ones it measures.
+        for paused in [false, true] {
+            let name = if paused {
+                "layout_paused"
+            } else {
+                "layout_running"
+            };
+            group.bench_with_input(BenchmarkId::new(name, count), &count, |bencher, &count| {
+                let mut harness = app(count, folder.path());
+                harness
+                    .state_mut()
+                    .apply_command(Command::SetLayout(backchannel::view::LayoutKind::Force));
+                if paused {
+                    harness
+                        .state_mut()
+                        .apply_command(Command::PauseLayout(true));
+                }
                 bencher.iter(|| frame(&mut harness));
-            },
-        );
-        harness
-            .state_mut()
-            .apply_command(Command::PauseLayout(true));
-        group.bench_with_input(
-            BenchmarkId::new("layout_paused", count),
-            &count,
-            |bencher, _| {
-                bencher.iter(|| frame(&mut harness));
-            },
-        );
+            });
+        }
     }
     group.finish();
 }
@@ -111,11 +111,11 @@ fn egui_graphs_frames(c: &mut Criterion) {
     let mut group = c.benchmark_group("egui_graphs_fr_frame");
     group.sample_size(10);
     for count in [1_000usize, 10_000] {
-        let mut harness = egui_graphs_view(count);
         group.bench_with_input(
             BenchmarkId::new("layout_running", count),
             &count,
-            |bencher, _| {
+            |bencher, &count| {
+                let mut harness = egui_graphs_view(count);
                 bencher.iter(|| {
                     harness.step();
                     let shapes = harness.output().shapes.clone();

@@ -690,7 +690,7 @@ impl GraphCanvas {
                 if selected {
                     Stroke::new(3.0, Color32::from_rgb(200, 40, 40))
                 } else {
-                    Stroke::new(stroke.width.min(1.5), Color32::from_gray(150))
+                    unselected_edge_stroke(stroke.width)
                 }
             });
         let top_left = ui.available_rect_before_wrap().min;
@@ -1033,25 +1033,20 @@ impl DisplayNode<NodePayload, EdgePayload, Directed, DefaultIx> for KindNodeShap
         if !visible.contains(center) {
             return Vec::new();
         }
-        let stroke = if self.selected || self.payload.highlighted {
+        let mut stroke = if self.selected || self.payload.highlighted {
             Stroke::new(3.0, Color32::from_rgb(200, 40, 40))
         } else if emphasised {
             Stroke::new(2.0, Color32::from_gray(30))
         } else {
             Stroke::new(1.0, Color32::from_gray(70))
         };
-        let mut node_shape = kind_shapes(
-            self.payload.kind,
-            center,
-            radius,
-            super::style::rgb(self.payload.fill),
-            stroke,
-        );
+        let mut fill = super::style::rgb(self.payload.fill);
         let faint = self.payload.dimmed && !emphasised;
         if faint {
-            fade(&mut node_shape);
+            fill = fade(fill);
+            stroke.color = fade(stroke.color);
         }
-        let mut shapes = vec![node_shape];
+        let mut shapes = vec![kind_shapes(self.payload.kind, center, radius, fill, stroke)];
         // Labels are part of the drawing: they scale with it, so that labels that do not
         // overlap at zoom 1 never overlap, down to a legible floor.
         if zoom < 0.4 && !emphasised && !self.payload.highlighted && !self.payload.prominent {
@@ -1097,26 +1092,9 @@ impl DisplayNode<NodePayload, EdgePayload, Directed, DefaultIx> for KindNodeShap
     }
 }
 
-/// Makes a node shape faint: its fill and outline mostly transparent.
-fn fade(shape: &mut Shape) {
-    let faint = |color: Color32| color.gamma_multiply(0.25);
-    match shape {
-        Shape::Circle(circle) => {
-            circle.fill = faint(circle.fill);
-            circle.stroke.color = faint(circle.stroke.color);
-        }
-        Shape::Path(path) => {
-            path.fill = faint(path.fill);
-            if let egui::epaint::ColorMode::Solid(color) = &mut path.stroke.color {
-                *color = faint(*color);
-            }
-        }
-        Shape::Rect(rect) => {
-            rect.fill = faint(rect.fill);
-            rect.stroke.color = faint(rect.stroke.color);
-        }
-        _ => {}
-    }
+/// A node's colour made faint: mostly transparent.
+fn fade(color: Color32) -> Color32 {
+    color.gamma_multiply(0.25)
 }
 
 /// egui_graphs' layout slot, left empty: positions come from our own layouts.
@@ -1184,6 +1162,11 @@ impl From<EdgeProps<EdgePayload>> for ArrowEdgeShape {
 type DisplayNodeOf =
     egui_graphs::Node<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape>;
 
+/// The line of an edge that is not selected, from egui_graphs' width for it.
+fn unselected_edge_stroke(width: f32) -> Stroke {
+    Stroke::new(width.min(1.5), Color32::from_gray(150))
+}
+
 /// Below this zoom, unselected edges are drawn as plain straight lines (no curve, no
 /// arrowhead): at that scale arrowheads are specks and curves cost the most to draw.
 const FAR_EDGE_ZOOM: f32 = 0.4;
@@ -1207,12 +1190,10 @@ impl DisplayEdge<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape> f
             return Vec::new();
         }
         if ctx.meta.zoom < FAR_EDGE_ZOOM && !self.inner.selected {
-            let base = Stroke::new(self.inner.width, Color32::from_gray(150));
-            let style = ctx.ctx.global_style();
-            let stroke = ctx
-                .style
-                .resolve_edge_stroke(false, self.inner.order, base, &style);
-            return vec![Shape::line_segment([from, to], stroke)];
+            return vec![Shape::line_segment(
+                [from, to],
+                unselected_edge_stroke(self.inner.width),
+            )];
         }
         DisplayEdge::<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape>::shapes(
             &mut self.inner,
@@ -1223,10 +1204,18 @@ impl DisplayEdge<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape> f
     }
 
     fn update(&mut self, state: &EdgeProps<EdgePayload>) {
-        DisplayEdge::<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape>::update(
-            &mut self.inner,
-            state,
-        );
+        // Called for every edge on every frame: only what changed is copied, and the
+        // label (drawn only on a selected edge) only when it shows, so that neither this
+        // nor egui_graphs' copy of the shape allocates.
+        self.inner.order = state.order;
+        self.inner.selected = state.selected;
+        if state.selected {
+            if self.inner.label_text != state.label {
+                self.inner.label_text.clone_from(&state.label);
+            }
+        } else {
+            self.inner.label_text.clear();
+        }
         self.directed = state.payload.directed;
         self.apply_direction();
     }

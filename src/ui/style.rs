@@ -28,6 +28,15 @@ pub fn kind_shapes(
     stroke: Stroke,
 ) -> Shape {
     match kind_outline(kind, radius) {
+        Outline::Circle(radius) if is_thin_opaque_outline(fill, stroke) => {
+            // The same picture as a disc with its outline drawn outside it, but egui draws
+            // a filled disc as one pre-rasterised quad, where an outline is a feathered
+            // ring of many triangles: at thousands of nodes that is most of a frame.
+            Shape::Vec(vec![
+                CircleShape::filled(center, radius + stroke.width, stroke.color).into(),
+                CircleShape::filled(center, radius, fill).into(),
+            ])
+        }
         Outline::Circle(radius) => CircleShape {
             center,
             radius,
@@ -45,6 +54,13 @@ pub fn kind_shapes(
         )
         .into(),
     }
+}
+
+/// Whether a node outlined with `stroke` can be drawn as a darker disc under its fill:
+/// only when both are opaque (the outline would show through a translucent fill) and the
+/// outline is thin (a wide one is drawn as a ring either way).
+fn is_thin_opaque_outline(fill: Color32, stroke: Stroke) -> bool {
+    stroke.width > 0.0 && stroke.width <= 1.0 && fill.is_opaque() && stroke.color.is_opaque()
 }
 
 /// Paints a small kind marker (legend, lists) in `rect`.

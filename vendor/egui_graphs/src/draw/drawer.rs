@@ -87,8 +87,7 @@ where
             .into_iter()
             .for_each(|idx| {
                 if let Some(n) = self.g.node_mut(idx) {
-                    let props = n.props().clone();
-                    n.display_mut().update(&props);
+                    n.update_display();
                 }
             });
     }
@@ -106,7 +105,9 @@ where
             .collect::<Vec<_>>()
             .into_iter()
             .for_each(|idx| {
-                let n = self.g.node_mut(idx).unwrap();
+                let Some(n) = self.g.node_mut(idx) else {
+                    return;
+                };
                 let shapes = n.display_mut().shapes(self.ctx);
 
                 if n.selected() || n.dragged() {
@@ -128,18 +129,26 @@ where
             .collect::<Vec<_>>()
             .into_iter()
             .for_each(|idx| {
-                let (idx_start, idx_end) = self.g.edge_endpoints(idx).unwrap();
+                let Some((idx_start, idx_end)) = self.g.edge_endpoints(idx) else {
+                    return;
+                };
 
-                // FIXME: too costly to clone nodes for every edge
-                let start = self.g.node(idx_start).cloned().unwrap();
-                let end = self.g.node(idx_end).cloned().unwrap();
-
-                let e = self.g.edge_mut(idx).unwrap();
-                let props = e.props().clone();
-
-                let display = e.display_mut();
-                display.update(&props);
-                let shapes = display.shapes(&start, &end, self.ctx);
+                // Only the edge's display is copied out (the nodes are borrowed), so the
+                // edge can be drawn while its end nodes are read.
+                let Some(e) = self.g.edge_mut(idx) else {
+                    return;
+                };
+                e.update_display();
+                let mut display = e.display().clone();
+                let (Some(start), Some(end)) = (self.g.node(idx_start), self.g.node(idx_end))
+                else {
+                    return;
+                };
+                let shapes = display.shapes(start, end, self.ctx);
+                let Some(e) = self.g.edge_mut(idx) else {
+                    return;
+                };
+                *e.display_mut() = display;
 
                 if e.selected() {
                     for s in shapes {
