@@ -17,6 +17,7 @@ use egui_graphs::{
 use petgraph::Directed;
 use petgraph::stable_graph::{DefaultIx, EdgeIndex, NodeIndex, StableGraph};
 
+use super::line_batch::LineBatch;
 use super::style::kind_shapes;
 use crate::layout::{ForceLayout, LayoutWorker};
 use crate::model::{Model, NodeKind};
@@ -694,6 +695,9 @@ impl GraphCanvas {
                 }
             });
         let top_left = ui.available_rect_before_wrap().min;
+        // Zoomed far out, unselected edges are drawn as one mesh, under everything
+        // egui_graphs draws; its place in the paint order is kept here.
+        let far_edges_slot = ui.painter().add(Shape::Noop);
         let response = GraphView::<NoLayoutState, NoLayout>::new()
             .with_id(Some(self.view_id.clone()))
             .with_interactions(&interactions)
@@ -703,6 +707,12 @@ impl GraphCanvas {
             .show(ui, &mut self.display);
         let size = response.response.rect.size();
         let mut metadata = egui_graphs::MetadataFrame::new(Some(self.view_id.clone())).load(ui);
+        if metadata.zoom < FAR_EDGE_ZOOM {
+            let painter = ui.painter_at(response.response.rect);
+            let screen_pan = metadata.pan + response.response.rect.left_top().to_vec2();
+            let far_edges = self.far_edges(ui, painter.clip_rect(), metadata.zoom, screen_pan);
+            painter.set(far_edges_slot, far_edges);
+        }
         let mut changed_view = false;
         if let Some((zoom, pan)) = self.transform_requested.take() {
             metadata.zoom = zoom;
@@ -801,6 +811,42 @@ impl GraphCanvas {
             ui.ctx().request_repaint();
         }
         events
+    }
+
+    /// The unselected edges as one mesh of plain lines, for a view zoomed out below
+    /// [`FAR_EDGE_ZOOM`] (the edge shapes leave them out there).
+    fn far_edges(&self, ui: &Ui, clip: Rect, zoom: f32, pan: Vec2) -> Shape {
+        // (Two separate reads: egui's context lock is not re-entrant.)
+        let pixels_per_point = ui.ctx().pixels_per_point();
+        let feathering = ui.ctx().tessellation_options(|options| {
+            if options.feathering {
+                options.feathering_size_in_pixels / pixels_per_point
+            } else {
+                0.0
+            }
+        });
+        let mut batch = LineBatch::new(
+            unselected_edge_stroke(EDGE_WIDTH),
+            feathering,
+            clip,
+            self.display.edge_count(),
+        );
+        let screen = |index: NodeIndex| {
+            self.display
+                .node(index)
+                .map(|node| node.location().to_vec2() * zoom + pan)
+        };
+        for (index, edge) in self.display.edges_iter() {
+            if edge.selected() {
+                continue;
+            }
+            if let Some((start, end)) = self.display.edge_endpoints(index)
+                && let (Some(from), Some(to)) = (screen(start), screen(end))
+            {
+                batch.add(from.to_pos2(), to.to_pos2());
+            }
+        }
+        batch.into_shape()
     }
 
     /// Date labels along the top of the canvas, with a faint line down each date.
@@ -1167,6 +1213,9 @@ fn unselected_edge_stroke(width: f32) -> Stroke {
     Stroke::new(width.min(1.5), Color32::from_gray(150))
 }
 
+/// The width egui_graphs gives every edge (`DefaultEdgeShape`), before the stroke hook.
+const EDGE_WIDTH: f32 = 2.0;
+
 /// Below this zoom, unselected edges are drawn as plain straight lines (no curve, no
 /// arrowhead): at that scale arrowheads are specks and curves cost the most to draw.
 const FAR_EDGE_ZOOM: f32 = 0.4;
@@ -1190,10 +1239,8 @@ impl DisplayEdge<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape> f
             return Vec::new();
         }
         if ctx.meta.zoom < FAR_EDGE_ZOOM && !self.inner.selected {
-            return vec![Shape::line_segment(
-                [from, to],
-                unselected_edge_stroke(self.inner.width),
-            )];
+            // Drawn with every other such edge in one mesh (`GraphCanvas::far_edges`).
+            return Vec::new();
         }
         DisplayEdge::<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape>::shapes(
             &mut self.inner,

@@ -7,6 +7,7 @@ mod export_window;
 mod graph_export_window;
 pub mod graph_view;
 mod ingest_window;
+mod line_batch;
 mod reader;
 mod recent;
 mod sidebar;

@@ -36,6 +36,9 @@ where
     ctx: &'a DrawContext<'a>,
     g: &'a mut Graph<N, E, Ty, Ix, Nd, Ed>,
     delayed: Vec<Shape>,
+    /// Shapes of this frame, handed to the painter at once (one lock of the context
+    /// instead of one per shape).
+    painted: Vec<Shape>,
 
     _marker: PhantomData<(Nd, Ed, L, S)>,
 }
@@ -56,6 +59,7 @@ where
             ctx,
             g,
             delayed: Vec::new(),
+            painted: Vec::new(),
             _marker: PhantomData,
         }
     }
@@ -93,9 +97,9 @@ where
     }
 
     fn draw_delayed(&mut self) {
-        self.delayed.iter().for_each(|s| {
-            self.ctx.painter.add(s.clone());
-        });
+        let mut painted = std::mem::take(&mut self.painted);
+        painted.append(&mut self.delayed);
+        self.ctx.painter.extend(painted);
     }
 
     fn draw_nodes(&mut self) {
@@ -116,7 +120,7 @@ where
                     }
                 } else {
                     for s in shapes {
-                        self.ctx.painter.add(s);
+                        self.painted.push(s);
                     }
                 }
             });
@@ -156,7 +160,7 @@ where
                     }
                 } else {
                     for s in shapes {
-                        self.ctx.painter.add(s);
+                        self.painted.push(s);
                     }
                 }
             });
