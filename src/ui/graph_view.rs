@@ -17,7 +17,7 @@ use egui_graphs::{
 use petgraph::Directed;
 use petgraph::stable_graph::{DefaultIx, EdgeIndex, NodeIndex, StableGraph};
 
-use super::line_batch::LineBatch;
+use super::batch::{DiscBatch, LineBatch, load_disc_texture};
 use super::style::kind_shapes;
 use crate::layout::{ForceLayout, LayoutWorker};
 use crate::model::{Model, NodeKind};
@@ -26,7 +26,7 @@ use crate::view::arrangement::{
     force_layout, shown_slots, timeline_ticks,
 };
 use crate::view::colouring::{self, Colouring};
-use crate::view::style::{LABEL_FONT_SIZE, NODE_RADIUS, Rgb, kind_rgb};
+use crate::view::style::{LABEL_FONT_SIZE, NODE_RADIUS, Outline, Rgb, kind_outline, kind_rgb};
 use crate::view::{LayoutKind, Visibility};
 
 /// Up to this many shown nodes, the force layout settles before the next frame; above,
@@ -50,7 +50,7 @@ pub struct NodePayload {
     pub scale: f32,
     /// On a highlighted path.
     pub highlighted: bool,
-    /// Among the best-connected nodes: labelled even when zoomed far out.
+    /// Among the best-connected nodes: labelled zoomed far out where its label fits.
     pub prominent: bool,
 }
 
@@ -139,6 +139,11 @@ pub struct GraphCanvas {
     drag_origin: Option<(Vec<[f32; 2]>, Vec<bool>)>,
     /// The layout thread stopped on an internal error (not yet reported).
     layout_failed: bool,
+    /// Rank of each model node among the prominent ones (0 = most connected), for the
+    /// order in which labels are placed zoomed far out; `usize::MAX` for the others.
+    prominence_rank: Vec<usize>,
+    /// The disc texture of the far-out node mesh, loaded on first use.
+    disc_texture: Option<egui::TextureHandle>,
 }
 
 impl GraphCanvas {
@@ -178,6 +183,8 @@ impl GraphCanvas {
             last_local_transform: None,
             drag_origin: None,
             layout_failed: false,
+            prominence_rank: Vec::new(),
+            disc_texture: None,
         };
         // A graph file that places every node is shown as placed: no layout runs.
         if let Some(given) = colouring::file_positions(model) {
@@ -600,6 +607,12 @@ impl GraphCanvas {
 
     fn refresh_payloads(&mut self) {
         let prominent = self.prominent_nodes();
+        self.prominence_rank = vec![usize::MAX; self.positions.len()];
+        for (rank, &position) in prominent.iter().enumerate() {
+            if let Some(slot) = self.prominence_rank.get_mut(position) {
+                *slot = rank;
+            }
+        }
         let indices: Vec<NodeIndex> = self.display.nodes_iter().map(|(index, _)| index).collect();
         for index in indices {
             if let Some(node) = self.display.node_mut(index) {
@@ -616,24 +629,26 @@ impl GraphCanvas {
                     payload.fill = fill;
                 }
                 payload.highlighted = self.highlighted_nodes.contains(&position);
-                payload.prominent = prominent.contains(&position);
+                payload.prominent = self
+                    .prominence_rank
+                    .get(position)
+                    .is_some_and(|&rank| rank != usize::MAX);
             }
         }
     }
 
-    /// The best-connected shown nodes (the top 2%, at least 5), whose labels stay when
-    /// the view is zoomed out too far for every label.
-    fn prominent_nodes(&self) -> BTreeSet<usize> {
+    /// The best-connected shown nodes, most connected first (ties by model order): the
+    /// labels tried zoomed far out, where there is no room for every label.
+    fn prominent_nodes(&self) -> Vec<usize> {
         let mut degrees: Vec<(usize, usize)> = self
             .display
             .nodes_iter()
             .map(|(index, node)| (self.display.edges_num(index), node.payload().model_position))
             .collect();
         degrees.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        let keep = (degrees.len() / 50).max(5);
         degrees
             .into_iter()
-            .take(keep)
+            .take(MAX_FAR_LABELS)
             .map(|(_, position)| position)
             .collect()
     }
@@ -698,6 +713,7 @@ impl GraphCanvas {
         // Zoomed far out, unselected edges are drawn as one mesh, under everything
         // egui_graphs draws; its place in the paint order is kept here.
         let far_edges_slot = ui.painter().add(Shape::Noop);
+        let far_nodes_slot = ui.painter().add(Shape::Noop);
         let response = GraphView::<NoLayoutState, NoLayout>::new()
             .with_id(Some(self.view_id.clone()))
             .with_interactions(&interactions)
@@ -707,11 +723,20 @@ impl GraphCanvas {
             .show(ui, &mut self.display);
         let size = response.response.rect.size();
         let mut metadata = egui_graphs::MetadataFrame::new(Some(self.view_id.clone())).load(ui);
-        if metadata.zoom < FAR_EDGE_ZOOM {
+        if metadata.zoom < FAR_ZOOM {
             let painter = ui.painter_at(response.response.rect);
-            let screen_pan = metadata.pan + response.response.rect.left_top().to_vec2();
-            let far_edges = self.far_edges(ui, painter.clip_rect(), metadata.zoom, screen_pan);
-            painter.set(far_edges_slot, far_edges);
+            let screen = ScreenTransform {
+                zoom: metadata.zoom,
+                pan: metadata.pan + response.response.rect.left_top().to_vec2(),
+                clip: painter.clip_rect(),
+            };
+            painter.set(far_edges_slot, self.far_edges(ui, &screen));
+            let texture = self
+                .disc_texture
+                .get_or_insert_with(|| load_disc_texture(ui.ctx()))
+                .id();
+            painter.set(far_nodes_slot, self.far_nodes(texture, &screen));
+            painter.extend(self.far_labels(ui.ctx(), &screen));
         }
         let mut changed_view = false;
         if let Some((zoom, pan)) = self.transform_requested.take() {
@@ -814,8 +839,8 @@ impl GraphCanvas {
     }
 
     /// The unselected edges as one mesh of plain lines, for a view zoomed out below
-    /// [`FAR_EDGE_ZOOM`] (the edge shapes leave them out there).
-    fn far_edges(&self, ui: &Ui, clip: Rect, zoom: f32, pan: Vec2) -> Shape {
+    /// [`FAR_ZOOM`] (the edge shapes leave them out there).
+    fn far_edges(&self, ui: &Ui, screen: &ScreenTransform) -> Shape {
         // (Two separate reads: egui's context lock is not re-entrant.)
         let pixels_per_point = ui.ctx().pixels_per_point();
         let feathering = ui.ctx().tessellation_options(|options| {
@@ -828,28 +853,105 @@ impl GraphCanvas {
         let mut batch = LineBatch::new(
             unselected_edge_stroke(EDGE_WIDTH),
             feathering,
-            clip,
+            screen.clip,
             self.display.edge_count(),
         );
-        let screen = |index: NodeIndex| {
+        let place = |index: NodeIndex| {
             self.display
                 .node(index)
-                .map(|node| node.location().to_vec2() * zoom + pan)
+                .map(|node| screen.place(node.location()))
         };
         for (index, edge) in self.display.edges_iter() {
             if edge.selected() {
                 continue;
             }
             if let Some((start, end)) = self.display.edge_endpoints(index)
-                && let (Some(from), Some(to)) = (screen(start), screen(end))
+                && let (Some(from), Some(to)) = (place(start), place(end))
             {
-                batch.add(from.to_pos2(), to.to_pos2());
+                batch.add(from, to);
             }
         }
         batch.into_shape()
     }
 
-    /// Date labels along the top of the canvas, with a faint line down each date.
+    /// The nodes drawn as plain discs zoomed far out (see [`in_far_batch`]), as one mesh
+    /// over the disc `texture`.
+    fn far_nodes(&self, texture: egui::TextureId, screen: &ScreenTransform) -> Shape {
+        let mut batch = DiscBatch::new(texture, screen.clip, 2 * self.display.node_count());
+        for (_, node) in self.display.nodes_iter() {
+            let payload = node.payload();
+            let emphasised = node.selected() || node.hovered() || node.dragged();
+            if !in_far_batch(payload, emphasised, screen.zoom) {
+                continue;
+            }
+            let (fill, stroke) = node_colours(payload, false, false);
+            let faint = payload.dimmed;
+            let (fill, stroke) = if faint {
+                (fade(fill), Stroke::new(stroke.width, fade(stroke.color)))
+            } else {
+                (fill, stroke)
+            };
+            let radius = screen_radius(payload.scale, screen.zoom);
+            batch.add_outlined(screen.place(node.location()), radius, fill, stroke);
+        }
+        batch.into_shape()
+    }
+
+    /// Labels zoomed far out: of the best-connected nodes, most connected first, each
+    /// where it overlaps no label already placed and no emphasised node's label (those
+    /// nodes draw their own); never a wall of overlapping text.
+    fn far_labels(&self, ctx: &egui::Context, screen: &ScreenTransform) -> Vec<Shape> {
+        let mut taken: Vec<Rect> = Vec::new();
+        let mut candidates = Vec::new();
+        for (_, node) in self.display.nodes_iter() {
+            let payload = node.payload();
+            let emphasised = node.selected() || node.hovered() || node.dragged();
+            let centre = screen.place(node.location());
+            let radius = screen_radius(payload.scale, screen.zoom);
+            if emphasised || payload.highlighted {
+                let label = NodeLabel::new(
+                    ctx,
+                    &node.display().label,
+                    centre,
+                    radius,
+                    screen.zoom,
+                    true,
+                );
+                taken.push(label.backdrop);
+            } else if payload.prominent && screen.clip.expand(radius).contains(centre) {
+                candidates.push((
+                    payload.model_position,
+                    centre,
+                    radius,
+                    node.display().label.as_str(),
+                ));
+            }
+        }
+        candidates.sort_by_key(|&(position, ..)| {
+            self.prominence_rank
+                .get(position)
+                .copied()
+                .unwrap_or(usize::MAX)
+        });
+        let mut shapes = Vec::new();
+        for (position, centre, radius, text) in candidates.into_iter().take(MAX_FAR_LABELS) {
+            let label = NodeLabel::new(ctx, text, centre, radius, screen.zoom, false);
+            if taken.iter().any(|rect| rect.intersects(label.backdrop)) {
+                continue;
+            }
+            taken.push(label.backdrop);
+            let faint = self
+                .visibility
+                .dimmed_nodes
+                .get(position)
+                .copied()
+                .unwrap_or(false);
+            shapes.extend(label.shapes(faint));
+        }
+        shapes
+    }
+
+    /// Date labels along the top of the canvas    /// Date labels along the top of the canvas, with a faint line down each date.
     fn timeline_axis_ui(&self, ui: &Ui, model: &Model, rect: Rect, zoom: f32, pan: Vec2) {
         let painter = ui.painter_at(rect);
         for (x, label) in timeline_ticks(model, &self.visibility.nodes, &self.positions) {
@@ -1068,8 +1170,12 @@ impl DisplayNode<NodePayload, EdgePayload, Directed, DefaultIx> for KindNodeShap
     fn shapes(&mut self, ctx: &DrawContext) -> Vec<Shape> {
         let center = ctx.meta.canvas_to_screen_pos(self.position);
         let zoom = ctx.meta.zoom;
-        let radius = ctx.meta.canvas_to_screen_size(self.radius()).max(4.0);
         let emphasised = self.selected || self.hovered || self.dragged;
+        if in_far_batch(&self.payload, emphasised, zoom) {
+            // Drawn with the other plain discs in one mesh (`GraphCanvas::far_nodes`).
+            return Vec::new();
+        }
+        let radius = screen_radius(self.payload.scale, zoom);
         // Level of detail: nothing is drawn for a node outside the view (with room for
         // its label).
         let visible = ctx
@@ -1079,48 +1185,23 @@ impl DisplayNode<NodePayload, EdgePayload, Directed, DefaultIx> for KindNodeShap
         if !visible.contains(center) {
             return Vec::new();
         }
-        let mut stroke = if self.selected || self.payload.highlighted {
-            Stroke::new(3.0, Color32::from_rgb(200, 40, 40))
-        } else if emphasised {
-            Stroke::new(2.0, Color32::from_gray(30))
-        } else {
-            Stroke::new(1.0, Color32::from_gray(70))
-        };
-        let mut fill = super::style::rgb(self.payload.fill);
         let faint = self.payload.dimmed && !emphasised;
+        let (mut fill, mut stroke) = node_colours(&self.payload, self.selected, emphasised);
         if faint {
             fill = fade(fill);
             stroke.color = fade(stroke.color);
         }
         let mut shapes = vec![kind_shapes(self.payload.kind, center, radius, fill, stroke)];
         // Labels are part of the drawing: they scale with it, so that labels that do not
-        // overlap at zoom 1 never overlap, down to a legible floor.
-        if zoom < 0.4 && !emphasised && !self.payload.highlighted && !self.payload.prominent {
+        // overlap at zoom 1 never overlap, down to a legible floor. Zoomed far out, only
+        // an emphasised node labels itself; the canvas places the others' labels.
+        if zoom < FAR_ZOOM && !emphasised && !self.payload.highlighted {
             return shapes;
         }
-        let font_size = (LABEL_FONT_SIZE * zoom).clamp(10.0, 28.0);
-        let text_color = if faint {
-            Color32::from_gray(170)
-        } else {
-            Color32::from_gray(20)
-        };
-        let galley = ctx.ctx.fonts_mut(|fonts| {
-            fonts.layout_no_wrap(
-                self.label.clone(),
-                FontId::proportional(font_size),
-                text_color,
-            )
-        });
-        let size = galley.size();
-        let top_left = Pos2::new(center.x - size.x / 2.0, center.y + radius + 3.0);
-        let background = Rect::from_min_size(top_left, size).expand2(Vec2::new(3.0, 1.0));
-        let fill = if emphasised || self.payload.highlighted {
-            Color32::from_rgba_unmultiplied(255, 248, 200, 240)
-        } else {
-            Color32::from_rgba_unmultiplied(255, 255, 255, 200)
-        };
-        shapes.push(Shape::rect_filled(background, 3.0, fill));
-        shapes.push(TextShape::new(top_left, galley, text_color).into());
+        let highlighted = emphasised || self.payload.highlighted;
+        shapes.extend(
+            NodeLabel::new(ctx.ctx, &self.label, center, radius, zoom, highlighted).shapes(faint),
+        );
         shapes
     }
 
@@ -1135,6 +1216,111 @@ impl DisplayNode<NodePayload, EdgePayload, Directed, DefaultIx> for KindNodeShap
 
     fn is_inside(&self, position: Pos2) -> bool {
         (position - self.position).length() <= self.radius() * 1.2
+    }
+}
+
+/// The canvas-to-screen transform of one frame, and the part of the screen drawn on.
+struct ScreenTransform {
+    zoom: f32,
+    /// Screen position of the canvas origin.
+    pan: Vec2,
+    clip: Rect,
+}
+
+impl ScreenTransform {
+    /// Where a canvas position is on screen.
+    fn place(&self, canvas: Pos2) -> Pos2 {
+        (canvas.to_vec2() * self.zoom + self.pan).to_pos2()
+    }
+}
+
+/// At most this many labels are tried zoomed far out: the best-connected nodes'.
+const MAX_FAR_LABELS: usize = 300;
+
+/// Whether a node is drawn in the far-out disc mesh rather than by its own shape: zoomed
+/// far out, a disc-shaped node that is neither emphasised (selected, hovered, dragged)
+/// nor on a highlighted path.
+fn in_far_batch(payload: &NodePayload, emphasised: bool, zoom: f32) -> bool {
+    zoom < FAR_ZOOM
+        && !emphasised
+        && !payload.highlighted
+        && matches!(kind_outline(payload.kind, 1.0), Outline::Circle(_))
+}
+
+/// A node's radius on screen: its size scaled by the zoom, never below a floor that
+/// keeps it visible and clickable.
+fn screen_radius(scale: f32, zoom: f32) -> f32 {
+    (NODE_RADIUS * scale.clamp(0.3, 4.0) * zoom).max(4.0)
+}
+
+/// A node's fill and outline (before any fading): red and thick when selected or on a
+/// highlighted path, dark when emphasised, thin grey otherwise.
+fn node_colours(payload: &NodePayload, selected: bool, emphasised: bool) -> (Color32, Stroke) {
+    let stroke = if selected || payload.highlighted {
+        Stroke::new(3.0, Color32::from_rgb(200, 40, 40))
+    } else if emphasised {
+        Stroke::new(2.0, Color32::from_gray(30))
+    } else {
+        Stroke::new(1.0, Color32::from_gray(70))
+    };
+    (super::style::rgb(payload.fill), stroke)
+}
+
+/// A node's label, centred under it on a light backdrop.
+struct NodeLabel {
+    galley: std::sync::Arc<egui::Galley>,
+    top_left: Pos2,
+    /// The backdrop, which is also the room the label takes.
+    backdrop: Rect,
+    highlighted: bool,
+}
+
+impl NodeLabel {
+    /// Lays out `text` under a node at `centre` of `radius` (screen), at the font size
+    /// for `zoom`; `highlighted` labels get a yellow backdrop.
+    fn new(
+        ctx: &egui::Context,
+        text: &str,
+        centre: Pos2,
+        radius: f32,
+        zoom: f32,
+        highlighted: bool,
+    ) -> Self {
+        let font_size = (LABEL_FONT_SIZE * zoom).clamp(10.0, 28.0);
+        let galley = ctx.fonts_mut(|fonts| {
+            fonts.layout_no_wrap(
+                text.to_owned(),
+                FontId::proportional(font_size),
+                Color32::from_gray(20),
+            )
+        });
+        let size = galley.size();
+        let top_left = Pos2::new(centre.x - size.x / 2.0, centre.y + radius + 3.0);
+        let backdrop = Rect::from_min_size(top_left, size).expand2(Vec2::new(3.0, 1.0));
+        Self {
+            galley,
+            top_left,
+            backdrop,
+            highlighted,
+        }
+    }
+
+    /// The backdrop and the text; grey text when `faint`.
+    fn shapes(self, faint: bool) -> [Shape; 2] {
+        let text_color = if faint {
+            Color32::from_gray(170)
+        } else {
+            Color32::from_gray(20)
+        };
+        let fill = if self.highlighted {
+            Color32::from_rgba_unmultiplied(255, 248, 200, 240)
+        } else {
+            Color32::from_rgba_unmultiplied(255, 255, 255, 200)
+        };
+        [
+            Shape::rect_filled(self.backdrop, 3.0, fill),
+            TextShape::new(self.top_left, self.galley, text_color).into(),
+        ]
     }
 }
 
@@ -1216,9 +1402,11 @@ fn unselected_edge_stroke(width: f32) -> Stroke {
 /// The width egui_graphs gives every edge (`DefaultEdgeShape`), before the stroke hook.
 const EDGE_WIDTH: f32 = 2.0;
 
-/// Below this zoom, unselected edges are drawn as plain straight lines (no curve, no
-/// arrowhead): at that scale arrowheads are specks and curves cost the most to draw.
-const FAR_EDGE_ZOOM: f32 = 0.4;
+/// Below this zoom the canvas draws the graph for overview: unselected edges as plain
+/// straight lines (no curve, no arrowhead: at that scale arrowheads are specks and curves
+/// cost the most to draw) in one mesh, plain disc nodes in another, and labels only where
+/// they fit (the best-connected nodes first) or where a node is emphasised.
+const FAR_ZOOM: f32 = 0.4;
 
 impl DisplayEdge<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape> for ArrowEdgeShape {
     fn shapes(
@@ -1238,7 +1426,7 @@ impl DisplayEdge<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape> f
         {
             return Vec::new();
         }
-        if ctx.meta.zoom < FAR_EDGE_ZOOM && !self.inner.selected {
+        if ctx.meta.zoom < FAR_ZOOM && !self.inner.selected {
             // Drawn with every other such edge in one mesh (`GraphCanvas::far_edges`).
             return Vec::new();
         }

@@ -2,12 +2,12 @@
 //! and [`graph_view`] is the only module that uses egui_graphs.
 
 mod app;
+mod batch;
 mod details;
 mod export_window;
 mod graph_export_window;
 pub mod graph_view;
 mod ingest_window;
-mod line_batch;
 mod reader;
 mod recent;
 mod sidebar;

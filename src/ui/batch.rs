@@ -1,12 +1,17 @@
-//! Many straight lines of one stroke drawn as one mesh.
+//! Many lines, or many discs, drawn as one mesh each.
 //!
-//! Zoomed far out, every unselected edge of the canvas is a plain line of the same grey.
-//! Handed to egui one shape per edge, 40,000 edges cost 40,000 shapes to clip, tessellate
-//! and copy on every frame; built here into one mesh they cost one. The lines look as
-//! egui draws them: the same widths, with the same anti-aliasing fringe (`feathering`).
+//! Zoomed far out, every unselected edge of the canvas is a plain line of the same grey
+//! and most nodes are plain outlined discs. Handed to egui one shape each, 40,000 edges
+//! and 10,000 nodes cost 50,000 shapes to clip, tessellate and copy on every frame; built
+//! here into two meshes they cost two. They look as egui draws them: lines with egui's
+//! widths and anti-aliasing fringe (`feathering`), discs from a smooth disc texture, the
+//! outline a slightly larger darker disc under the fill.
 
 use egui::epaint::{Mesh, Vertex, WHITE_UV};
-use egui::{Color32, Pos2, Rect, Shape, Stroke, Vec2};
+use egui::{
+    Color32, ColorImage, Context, Pos2, Rect, Shape, Stroke, TextureHandle, TextureId,
+    TextureOptions, Vec2,
+};
 
 /// Lines of one stroke, collected into one mesh.
 pub struct LineBatch {
@@ -115,6 +120,85 @@ impl LineBatch {
     }
 }
 
+/// Side of the disc texture, in texels.
+const DISC_TEXELS: usize = 64;
+/// Radius of the disc in its texture, in texels (the rest is its smooth edge and room).
+const DISC_RADIUS_TEXELS: f32 = 30.0;
+
+/// A white disc with a smooth edge on a transparent square, premultiplied, for tinting.
+pub fn disc_image() -> ColorImage {
+    let centre = DISC_TEXELS as f32 / 2.0;
+    let pixels = (0..DISC_TEXELS * DISC_TEXELS)
+        .map(|index| {
+            let x = (index % DISC_TEXELS) as f32 + 0.5 - centre;
+            let y = (index / DISC_TEXELS) as f32 + 0.5 - centre;
+            let coverage = (DISC_RADIUS_TEXELS + 0.5 - x.hypot(y)).clamp(0.0, 1.0);
+            Color32::from_white_alpha((coverage * 255.0).round() as u8)
+        })
+        .collect();
+    ColorImage::new([DISC_TEXELS, DISC_TEXELS], pixels)
+}
+
+/// Loads the disc texture into `ctx` (mipmapped, so that small discs stay smooth).
+pub fn load_disc_texture(ctx: &Context) -> TextureHandle {
+    let options = TextureOptions {
+        mipmap_mode: Some(egui::TextureFilter::Linear),
+        ..TextureOptions::LINEAR
+    };
+    ctx.load_texture("backchannel-disc", disc_image(), options)
+}
+
+/// Discs of any colour and size, collected into one mesh over the disc texture.
+pub struct DiscBatch {
+    mesh: Mesh,
+    clip: Rect,
+}
+
+impl DiscBatch {
+    /// An empty batch drawing from the disc texture `texture` (see [`load_disc_texture`]),
+    /// keeping only discs that reach into `clip`; room for `capacity` discs.
+    pub fn new(texture: TextureId, clip: Rect, capacity: usize) -> Self {
+        let mut mesh = Mesh::with_texture(texture);
+        mesh.vertices.reserve(capacity * 4);
+        mesh.indices.reserve(capacity * 6);
+        Self { mesh, clip }
+    }
+
+    /// Adds a disc of `radius` (screen points) centred on `centre`; one that misses the
+    /// clip rectangle, has no size or has a coordinate that is not finite is left out.
+    pub fn add(&mut self, centre: Pos2, radius: f32, color: Color32) {
+        if !(centre.is_finite() && radius.is_finite()) || radius <= 0.0 {
+            return;
+        }
+        // The quad is larger than the disc by the texture's margin.
+        let half = radius * (DISC_TEXELS as f32 / 2.0) / DISC_RADIUS_TEXELS;
+        let quad = Rect::from_center_size(centre, Vec2::splat(2.0 * half));
+        if !quad.intersects(self.clip) {
+            return;
+        }
+        let uv = Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0));
+        self.mesh.add_rect_with_uv(quad, uv, color);
+    }
+
+    /// Adds a disc of `fill` with an outline of `stroke` around it, drawn as the outline's
+    /// colour at `radius` plus the outline's width, under the fill at `radius`.
+    pub fn add_outlined(&mut self, centre: Pos2, radius: f32, fill: Color32, stroke: Stroke) {
+        if stroke.width > 0.0 {
+            self.add(centre, radius + stroke.width, stroke.color);
+        }
+        self.add(centre, radius, fill);
+    }
+
+    /// The mesh, as one shape.
+    pub fn into_shape(self) -> Shape {
+        if self.mesh.is_empty() {
+            Shape::Noop
+        } else {
+            Shape::mesh(self.mesh)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,6 +219,13 @@ mod tests {
         /// Whether the batch holds no line.
         pub fn is_empty(&self) -> bool {
             self.mesh.vertices.is_empty()
+        }
+    }
+
+    impl DiscBatch {
+        /// How many discs the batch holds.
+        pub fn len(&self) -> usize {
+            self.mesh.vertices.len() / 4
         }
     }
 
@@ -231,5 +322,65 @@ mod tests {
         assert!(mesh.is_valid());
         let last_line = &mesh.indices[36..];
         assert!(last_line.iter().all(|&i| (16..24).contains(&i)));
+    }
+
+    #[test]
+    fn the_disc_texture_is_opaque_inside_transparent_outside_and_smooth_between() {
+        let image = disc_image();
+        let alpha = |x: usize, y: usize| image.pixels[y * DISC_TEXELS + x].a();
+        let middle = DISC_TEXELS / 2;
+        assert_eq!(alpha(middle, middle), 255);
+        assert_eq!(alpha(0, 0), 0);
+        assert_eq!(alpha(middle, 0), 0);
+        // Along a radius the alpha falls from opaque to transparent through a value
+        // in between, within a texel or two of the disc's radius.
+        let column: Vec<u8> = (0..middle).map(|y| alpha(middle, y)).collect();
+        assert!(column.windows(2).all(|pair| pair[0] <= pair[1]));
+        let partial: Vec<usize> = (0..middle)
+            .filter(|&y| (1..255).contains(&column[y]))
+            .collect();
+        assert!(!partial.is_empty() && partial.len() <= 2, "{partial:?}");
+        // Premultiplied white: colour equals alpha.
+        assert!(image.pixels.iter().all(|p| p.r() == p.a()));
+    }
+
+    #[test]
+    fn an_outlined_disc_is_the_outline_colour_a_stroke_wider_under_the_fill() {
+        let texture = TextureId::Managed(7);
+        let mut batch = DiscBatch::new(texture, view(), 2);
+        let fill = Color32::from_rgb(30, 100, 200);
+        let stroke = Stroke::new(1.0, Color32::from_gray(70));
+        batch.add_outlined(Pos2::new(50.0, 50.0), 4.0, fill, stroke);
+        assert_eq!(batch.len(), 2);
+        let Shape::Mesh(mesh) = batch.into_shape() else {
+            panic!("a mesh")
+        };
+        assert_eq!(mesh.texture_id, texture);
+        assert!(mesh.is_valid());
+        // Outline first (drawn under), 5 points across its disc; then the fill, 4.
+        let width = |quad: &[Vertex]| {
+            let xs = quad.iter().map(|v| v.pos.x);
+            xs.clone().fold(f32::MIN, f32::max) - xs.fold(f32::MAX, f32::min)
+        };
+        let scale = DISC_TEXELS as f32 / DISC_RADIUS_TEXELS;
+        assert!((width(&mesh.vertices[..4]) - 5.0 * scale).abs() < 1e-4);
+        assert!((width(&mesh.vertices[4..]) - 4.0 * scale).abs() < 1e-4);
+        assert!(mesh.vertices[..4].iter().all(|v| v.color == stroke.color));
+        assert!(mesh.vertices[4..].iter().all(|v| v.color == fill));
+    }
+
+    #[test]
+    fn discs_off_view_without_size_or_not_finite_are_left_out() {
+        let mut batch = DiscBatch::new(TextureId::Managed(7), view(), 4);
+        batch.add(Pos2::new(300.0, 300.0), 4.0, Color32::RED);
+        batch.add(Pos2::new(50.0, 50.0), 0.0, Color32::RED);
+        batch.add(Pos2::new(f32::NAN, 50.0), 4.0, Color32::RED);
+        batch.add(Pos2::new(50.0, 50.0), f32::INFINITY, Color32::RED);
+        assert_eq!(batch.len(), 0);
+        assert!(matches!(batch.into_shape(), Shape::Noop));
+        // A disc whose centre is just outside the view but which reaches into it is kept.
+        let mut batch = DiscBatch::new(TextureId::Managed(7), view(), 1);
+        batch.add(Pos2::new(-3.0, 50.0), 4.0, Color32::RED);
+        assert_eq!(batch.len(), 1);
     }
 }
