@@ -40,11 +40,12 @@ impl LineBatch {
     /// that misses the clip rectangle or has a coordinate that is not finite, is left out.
     pub fn add(&mut self, from: Pos2, to: Pos2) {
         let reach = self.stroke.width + self.feathering;
-        if !(from.is_finite() && to.is_finite())
-            || !Rect::from_two_pos(from, to)
+        let in_view = from.is_finite()
+            && to.is_finite()
+            && Rect::from_two_pos(from, to)
                 .expand(reach)
-                .intersects(self.clip)
-        {
+                .intersects(self.clip);
+        if !in_view {
             return;
         }
         let direction = to - from;
