@@ -144,6 +144,10 @@ pub struct GraphCanvas {
     prominence_rank: Vec<usize>,
     /// The disc texture of the far-out node mesh, loaded on first use.
     disc_texture: Option<egui::TextureHandle>,
+    /// The far-out drawing of the last frame, reused while nothing it shows changed.
+    far_scene: Option<FarScene>,
+    /// Counts the display graphs built ([`Self::rebuild`]), for the far-out drawing's key.
+    display_generation: u64,
 }
 
 impl GraphCanvas {
@@ -185,6 +189,8 @@ impl GraphCanvas {
             layout_failed: false,
             prominence_rank: Vec::new(),
             disc_texture: None,
+            far_scene: None,
+            display_generation: 0,
         };
         // A graph file that places every node is shown as placed: no layout runs.
         if let Some(given) = colouring::file_positions(model) {
@@ -518,6 +524,7 @@ impl GraphCanvas {
 
     /// Builds the display graph of the shown nodes and edges.
     fn rebuild(&mut self, model: &Model) {
+        self.display_generation += 1;
         let mut source: StableGraph<NodePayload, EdgePayload, Directed> = StableGraph::default();
         let mut index_of = vec![None; model.nodes.len()];
         for (position, node) in model.nodes.iter().enumerate() {
@@ -730,13 +737,27 @@ impl GraphCanvas {
                 pan: metadata.pan + response.response.rect.left_top().to_vec2(),
                 clip: painter.clip_rect(),
             };
-            painter.set(far_edges_slot, self.far_edges(ui, &screen));
-            let texture = self
-                .disc_texture
-                .get_or_insert_with(|| load_disc_texture(ui.ctx()))
-                .id();
-            painter.set(far_nodes_slot, self.far_nodes(texture, &screen));
-            painter.extend(self.far_labels(ui.ctx(), &screen));
+            let key = self.far_scene_key(&screen);
+            let scene = match self.far_scene.take() {
+                Some(scene) if scene.key == key => scene,
+                _ => {
+                    let texture = self
+                        .disc_texture
+                        .get_or_insert_with(|| load_disc_texture(ui.ctx()))
+                        .id();
+                    FarScene {
+                        key,
+                        edges: self.far_edges(ui, &screen),
+                        nodes: self.far_nodes(texture, &screen),
+                        labels: self.far_labels(ui.ctx(), &screen),
+                    }
+                }
+            };
+            // The meshes are shared, not copied: a shape holds its mesh behind an `Arc`.
+            painter.set(far_edges_slot, scene.edges.clone());
+            painter.set(far_nodes_slot, scene.nodes.clone());
+            painter.extend(scene.labels.iter().cloned());
+            self.far_scene = Some(scene);
         }
         let mut changed_view = false;
         if let Some((zoom, pan)) = self.transform_requested.take() {
@@ -838,6 +859,51 @@ impl GraphCanvas {
         events
     }
 
+    /// A fingerprint of everything the far-out drawing shows: the transform, the display
+    /// graph, and every node's place, look and state and every edge's selection. Equal
+    /// keys draw the same picture, so the drawing is kept while nothing changes (a
+    /// paused layout, or between the layout's snapshots).
+    fn far_scene_key(&self, screen: &ScreenTransform) -> u64 {
+        let mut key = FingerPrint::default();
+        key.add(self.display_generation);
+        for value in [
+            screen.zoom,
+            screen.pan.x,
+            screen.pan.y,
+            screen.clip.min.x,
+            screen.clip.min.y,
+            screen.clip.max.x,
+            screen.clip.max.y,
+        ] {
+            key.add(u64::from(value.to_bits()));
+        }
+        for (index, node) in self.display.nodes_iter() {
+            let payload = node.payload();
+            let location = node.location();
+            key.add(index.index() as u64);
+            key.add(u64::from(location.x.to_bits()) << 32 | u64::from(location.y.to_bits()));
+            key.add(u64::from_le_bytes([
+                payload.fill[0],
+                payload.fill[1],
+                payload.fill[2],
+                payload.kind as u8,
+                u8::from(payload.dimmed),
+                u8::from(payload.highlighted),
+                u8::from(payload.prominent),
+                u8::from(node.selected())
+                    | u8::from(node.hovered()) << 1
+                    | u8::from(node.dragged()) << 2,
+            ]));
+            key.add(u64::from(payload.scale.to_bits()));
+        }
+        for (index, edge) in self.display.edges_iter() {
+            if edge.selected() {
+                key.add(index.index() as u64);
+            }
+        }
+        key.finish()
+    }
+
     /// The unselected edges as one mesh of plain lines, for a view zoomed out below
     /// [`FAR_ZOOM`] (the edge shapes leave them out there).
     fn far_edges(&self, ui: &Ui, screen: &ScreenTransform) -> Shape {
@@ -851,23 +917,39 @@ impl GraphCanvas {
             }
         });
         let mut batch = LineBatch::new(
-            unselected_edge_stroke(EDGE_WIDTH),
+            unselected_edge_stroke(FAR_EDGE_WIDTH),
             feathering,
             screen.clip,
             self.display.edge_count(),
         );
-        let place = |index: NodeIndex| {
-            self.display
-                .node(index)
-                .map(|node| screen.place(node.location()))
+        // Each end's place on screen, and the radius of the opaque disc drawn over it
+        // (0 where the node is not such a disc).
+        let end = |index: NodeIndex| {
+            self.display.node(index).map(|node| {
+                let payload = node.payload();
+                let emphasised = node.selected() || node.hovered() || node.dragged();
+                let cover = if in_far_batch(payload, emphasised, screen.zoom) && !payload.dimmed {
+                    screen_radius(payload.scale, screen.zoom)
+                } else {
+                    0.0
+                };
+                (screen.place(node.location()), cover)
+            })
         };
+        let half_width = (FAR_EDGE_WIDTH + feathering) / 2.0;
         for (index, edge) in self.display.edges_iter() {
             if edge.selected() {
                 continue;
             }
-            if let Some((start, end)) = self.display.edge_endpoints(index)
-                && let (Some(from), Some(to)) = (place(start), place(end))
+            if let Some((start, end_node)) = self.display.edge_endpoints(index)
+                && let (Some((from, from_cover)), Some((to, to_cover))) =
+                    (end(start), end(end_node))
             {
+                // Level of detail: a line short enough to lie wholly under its two end
+                // discs (which are drawn over it) is left out.
+                if from.distance(to) + 2.0 * half_width < from_cover + to_cover {
+                    continue;
+                }
                 batch.add(from, to);
             }
         }
@@ -1234,6 +1316,29 @@ impl ScreenTransform {
     }
 }
 
+/// The far-out drawing of one frame, kept for the next while its key is the same.
+struct FarScene {
+    key: u64,
+    edges: Shape,
+    nodes: Shape,
+    labels: Vec<Shape>,
+}
+
+/// A fast, non-cryptographic fingerprint of a sequence of words (the multiply-rotate
+/// mix of rustc's FxHasher).
+#[derive(Default)]
+struct FingerPrint(u64);
+
+impl FingerPrint {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// At most this many labels are tried zoomed far out: the best-connected nodes'.
 const MAX_FAR_LABELS: usize = 300;
 
@@ -1399,8 +1504,9 @@ fn unselected_edge_stroke(width: f32) -> Stroke {
     Stroke::new(width.min(1.5), Color32::from_gray(150))
 }
 
-/// The width egui_graphs gives every edge (`DefaultEdgeShape`), before the stroke hook.
-const EDGE_WIDTH: f32 = 2.0;
+/// The width of an unselected edge zoomed far out: one pixel, where thousands of edges
+/// at egui_graphs' width would merge into a grey mass (and cost a third more to draw).
+const FAR_EDGE_WIDTH: f32 = 1.0;
 
 /// Below this zoom the canvas draws the graph for overview: unselected edges as plain
 /// straight lines (no curve, no arrowhead: at that scale arrowheads are specks and curves
@@ -1415,6 +1521,11 @@ impl DisplayEdge<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape> f
         end: &DisplayNodeOf,
         ctx: &DrawContext,
     ) -> Vec<Shape> {
+        if !DisplayEdge::<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape>::is_drawn(
+            self, ctx,
+        ) {
+            return Vec::new();
+        }
         let from = ctx.meta.canvas_to_screen_pos(start.location());
         let to = ctx.meta.canvas_to_screen_pos(end.location());
         // Level of detail: nothing is drawn for an edge whose box misses the view (room
@@ -1424,10 +1535,6 @@ impl DisplayEdge<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape> f
             .expand(reach)
             .intersects(ctx.painter.clip_rect())
         {
-            return Vec::new();
-        }
-        if ctx.meta.zoom < FAR_ZOOM && !self.inner.selected {
-            // Drawn with every other such edge in one mesh (`GraphCanvas::far_edges`).
             return Vec::new();
         }
         DisplayEdge::<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape>::shapes(
@@ -1453,6 +1560,12 @@ impl DisplayEdge<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape> f
         }
         self.directed = state.payload.directed;
         self.apply_direction();
+    }
+
+    fn is_drawn(&self, ctx: &DrawContext) -> bool {
+        // Zoomed far out an unselected edge is drawn in one mesh with the others
+        // (`GraphCanvas::far_edges`).
+        self.inner.selected || ctx.meta.zoom >= FAR_ZOOM
     }
 
     fn is_inside(&self, start: &DisplayNodeOf, end: &DisplayNodeOf, pos: Pos2) -> bool {

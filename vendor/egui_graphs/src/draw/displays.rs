@@ -70,6 +70,13 @@ where
     /// Is called on every frame. Can be used for updating state of the implementation of [`DisplayNode`]
     fn update(&mut self, state: &EdgeProps<E>);
 
+    /// Whether [`Self::shapes`] would draw anything in this frame (after [`Self::update`]).
+    /// A view that draws some edges itself (say, all of them in one mesh) returns `false`
+    /// for those, and the drawer skips them without reading their end nodes.
+    fn is_drawn(&self, _ctx: &DrawContext) -> bool {
+        true
+    }
+
     /// Checks if the provided `pos` is inside the shape.
     ///
     /// * `start` - start node of the edge.

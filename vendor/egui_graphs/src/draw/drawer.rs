@@ -143,6 +143,9 @@ where
                     return;
                 };
                 e.update_display();
+                if !e.display().is_drawn(self.ctx) {
+                    return;
+                }
                 let mut display = e.display().clone();
                 let (Some(start), Some(end)) = (self.g.node(idx_start), self.g.node(idx_end))
                 else {
