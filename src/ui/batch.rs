@@ -258,10 +258,10 @@ mod tests {
         assert_eq!(
             at_start,
             vec![
-                (51.25, Color32::TRANSPARENT),
-                (50.25, grey),
+                (48.75, Color32::TRANSPARENT),
                 (49.75, grey),
-                (48.75, Color32::TRANSPARENT)
+                (50.25, grey),
+                (51.25, Color32::TRANSPARENT)
             ]
         );
         assert!(mesh.vertices[4..].iter().all(|v| v.pos.x == 90.0));
@@ -292,7 +292,7 @@ mod tests {
         assert_eq!(mesh.vertices.len(), 4);
         assert_eq!(mesh.indices, vec![0, 1, 2, 1, 3, 2]);
         let ys: Vec<f32> = mesh.vertices.iter().map(|v| v.pos.y).collect();
-        assert_eq!(ys, vec![21.0, 19.0, 21.0, 19.0]);
+        assert_eq!(ys, vec![19.0, 21.0, 19.0, 21.0]);
     }
 
     #[test]

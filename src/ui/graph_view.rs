@@ -22,8 +22,8 @@ use super::style::kind_shapes;
 use crate::layout::{ForceLayout, LayoutWorker};
 use crate::model::{Model, NodeKind};
 use crate::view::arrangement::{
-    FORCE_STEPS, LABEL_GAP, NodeFacts, OVERLAP_ROUNDS, Room, arrange_by_rule, finish_force,
-    force_layout, shown_slots, timeline_ticks,
+    FORCE_STEPS, LABEL_GAP, NodeFacts, OVERLAP_ROUNDS, Room, arrange_by_rule, extents_of_slots,
+    finish_force, force_layout, settle_into_room, shown_slots, timeline_ticks,
 };
 use crate::view::colouring::{self, Colouring};
 use crate::view::style::{LABEL_FONT_SIZE, NODE_RADIUS, Outline, Rgb, kind_outline, kind_rgb};
@@ -92,11 +92,10 @@ pub enum CanvasEvent {
 }
 
 /// A force layout running on its own thread (the window never waits for it), over the
-/// shown nodes (`slots`, by model position), with their pins.
+/// shown nodes (`slots`, by model position).
 struct Animation {
     worker: LayoutWorker,
     slots: Vec<usize>,
-    pins: Vec<bool>,
 }
 
 /// The interactive graph view of one open dataset.
@@ -375,15 +374,16 @@ impl GraphCanvas {
     /// warm, from the current places); positions stream in frame by frame.
     fn start_animation(&mut self, model: &Model, warm: bool) {
         let slots = shown_slots(&self.visibility.nodes);
-        let pins = slots
-            .iter()
-            .map(|&node| self.pinned.get(node).copied().unwrap_or(false))
-            .collect();
         let layout = self.shown_force_layout(model, &slots, warm);
+        // Once settled, the worker also fits the layout to the view and separates the
+        // labels, so that the window never waits for either.
+        let slot_extents =
+            extents_of_slots(&slots, self.label_extents.as_deref().unwrap_or_default());
+        let room = self.current_room();
+        let finish = move |layout: &mut ForceLayout| settle_into_room(layout, &slot_extents, room);
         self.animation = Some(Animation {
-            worker: LayoutWorker::start(layout, FORCE_STEPS, || {}),
+            worker: LayoutWorker::start_with_finish(layout, FORCE_STEPS, || {}, finish),
             slots,
-            pins,
         });
     }
 
@@ -1085,24 +1085,10 @@ impl GraphCanvas {
                 *slot = place;
             }
         }
-        if snapshot.settled
-            && let Some(finished) = self.animation.take()
-        {
-            let mut layout = ForceLayout::from_positions(
-                snapshot.positions,
-                finished.pins,
-                Vec::new(),
-                Default::default(),
-            );
-            let extents = self.label_extents.clone().unwrap_or_default();
-            let room = self.current_room();
-            finish_force(
-                &mut layout,
-                &finished.slots,
-                &extents,
-                room,
-                &mut self.positions,
-            );
+        if snapshot.settled {
+            // The worker has fitted and separated the settled layout (see
+            // `start_animation`); its positions were copied above.
+            self.animation = None;
             self.fit_requested = true;
         }
         self.copy_positions_to_display();

@@ -99,18 +99,30 @@ pub fn finish_force(
     room: Option<Room>,
     positions: &mut [[f32; 2]],
 ) {
-    let slot_extents: Vec<[f32; 4]> = slots
+    let slot_extents = extents_of_slots(slots, extents);
+    settle_into_room(layout, &slot_extents, room);
+    write_back(layout.positions(), slots, positions);
+}
+
+/// The label box of each slot's node, from every model node's box.
+pub fn extents_of_slots(slots: &[usize], extents: &[[f32; 4]]) -> Vec<[f32; 4]> {
+    slots
         .iter()
         .map(|&node| extents.get(node).copied().unwrap_or_default())
-        .collect();
-    let any_pinned = (0..slots.len()).any(|slot| layout.is_pinned(slot));
+        .collect()
+}
+
+/// The work [`finish_force`] does on the layout itself, by slot: scale it to fill `room`
+/// (unless a node is pinned) and remove label overlaps. For a layout worker's finishing
+/// step.
+pub fn settle_into_room(layout: &mut ForceLayout, slot_extents: &[[f32; 4]], room: Option<Room>) {
+    let any_pinned = (0..layout.positions().len()).any(|slot| layout.is_pinned(slot));
     if let (Some(room), false) = (room, any_pinned)
-        && let Some(factor) = fill_factor(layout.positions(), &slot_extents, room)
+        && let Some(factor) = fill_factor(layout.positions(), slot_extents, room)
     {
         layout.scale(factor);
     }
-    layout.remove_overlaps(&slot_extents, LABEL_GAP, OVERLAP_ROUNDS);
-    write_back(layout.positions(), slots, positions);
+    layout.remove_overlaps(slot_extents, LABEL_GAP, OVERLAP_ROUNDS);
 }
 
 /// What a rule-based layout knows of every model node besides the model.
