@@ -1,0 +1,159 @@
+//! Zoomed far out, the canvas draws a large graph for overview: the unselected edges as
+//! one mesh of lines, the plain disc nodes as one mesh of discs, and labels only where
+//! they overlap nothing.
+
+mod common;
+
+use backchannel::ui::{AppOptions, BackchannelApp, Command, Selection};
+use common::{harness_with, run_until};
+use egui::epaint::{ClippedShape, Mesh, TextShape};
+use egui::{Rect, Shape, TextureId};
+use egui_kittest::Harness;
+
+/// The window on `count` parties with two edges each, its layout settled and fitted.
+fn settled(count: usize) -> Harness<'static, BackchannelApp> {
+    let folder = tempfile::tempdir().unwrap();
+    let path = common::write_large_dataset(folder.path(), count);
+    let mut harness = harness_with(AppOptions {
+        initial_file: Some(path),
+        ..AppOptions::default()
+    });
+    run_until(&mut harness, |app| !app.document().canvas.is_animating());
+    harness.run_steps(3);
+    harness
+}
+
+/// Every shape of the last frame, with `Shape::Vec` opened up.
+fn shapes(harness: &Harness<'static, BackchannelApp>) -> Vec<Shape> {
+    fn open(shape: &Shape, into: &mut Vec<Shape>) {
+        match shape {
+            Shape::Vec(inner) => inner.iter().for_each(|s| open(s, into)),
+            other => into.push(other.clone()),
+        }
+    }
+    let mut all = Vec::new();
+    for ClippedShape { shape, .. } in &harness.output().shapes {
+        open(shape, &mut all);
+    }
+    all
+}
+
+fn meshes(shapes: &[Shape]) -> Vec<&Mesh> {
+    shapes
+        .iter()
+        .filter_map(|shape| match shape {
+            Shape::Mesh(mesh) => Some(&**mesh),
+            _ => None,
+        })
+        .collect()
+}
+
+fn zoom(harness: &Harness<'static, BackchannelApp>) -> f32 {
+    harness
+        .state()
+        .document()
+        .canvas
+        .zoom_and_pan()
+        .expect("a drawn canvas")
+        .0
+}
+
+#[test]
+fn far_out_the_graph_is_two_meshes_holding_every_edge_and_node() {
+    let harness = settled(1_500);
+    assert!(zoom(&harness) < 0.4, "1,500 nodes fit only far out");
+    let shapes = shapes(&harness);
+    let meshes = meshes(&shapes);
+    // The nodes: one textured mesh (the disc texture), two quads per node (outline, fill).
+    let discs: Vec<&&Mesh> = meshes
+        .iter()
+        .filter(|mesh| mesh.texture_id != TextureId::default())
+        .collect();
+    assert_eq!(discs.len(), 1);
+    assert_eq!(discs[0].vertices.len(), 1_500 * 2 * 4);
+    // The edges: one untextured mesh; an edge whose line would lie wholly under its two
+    // end discs is left out, and nothing else.
+    let lines: Vec<&&Mesh> = meshes
+        .iter()
+        .filter(|mesh| mesh.texture_id == TextureId::default() && mesh.vertices.len() > 1_000)
+        .collect();
+    assert_eq!(lines.len(), 1);
+    let drawn_lines = lines[0].vertices.len() / 6;
+    let edges = harness.state().model().edges.len();
+    assert!(
+        drawn_lines <= edges && drawn_lines * 10 >= edges * 9,
+        "{drawn_lines} of {edges} edges drawn"
+    );
+    // No node or edge is drawn as a shape of its own on the canvas (between the side
+    // panels).
+    let canvas = Rect::from_min_max(egui::pos2(270.0, 60.0), egui::pos2(1160.0, 970.0));
+    let circles = shapes
+        .iter()
+        .filter(|s| matches!(s, Shape::Circle(c) if canvas.contains(c.center)))
+        .count();
+    // (An unselected edge drawn on its own would be a grey line or curve.)
+    let edge_grey = egui::Color32::from_gray(150);
+    let segments = shapes
+        .iter()
+        .filter(|s| match s {
+            Shape::LineSegment { points, stroke } => {
+                stroke.color == edge_grey && points.iter().any(|p| canvas.contains(*p))
+            }
+            Shape::CubicBezier(curve) => curve.points.iter().any(|p| canvas.contains(*p)),
+            _ => false,
+        })
+        .count();
+    assert_eq!((circles, segments), (0, 0));
+}
+
+#[test]
+fn far_out_labels_never_overlap_and_the_selected_node_keeps_its_own() {
+    let mut harness = settled(1_500);
+    let selected = harness
+        .state()
+        .model()
+        .node_position("n42")
+        .expect("node n42");
+    harness
+        .state_mut()
+        .apply_command(Command::Select(Some(Selection::Node("n42".to_owned()))));
+    harness.run_steps(3);
+    assert!(zoom(&harness) < 0.4);
+    let shapes = shapes(&harness);
+    let labels: Vec<(Rect, String)> = shapes
+        .iter()
+        .filter_map(|shape| match shape {
+            Shape::Text(TextShape { pos, galley, .. }) => Some((
+                Rect::from_min_size(*pos, galley.size()),
+                galley.text().to_owned(),
+            )),
+            _ => None,
+        })
+        .filter(|(rect, _)| rect.min.x > 250.0 && rect.max.x < 1150.0)
+        .collect();
+    let party_labels: Vec<&(Rect, String)> = labels
+        .iter()
+        .filter(|(_, text)| text.starts_with("Party "))
+        .collect();
+    assert!(
+        party_labels.len() >= 10,
+        "some labels fit: {}",
+        party_labels.len()
+    );
+    assert!(
+        party_labels.len() < 300,
+        "not every label: {}",
+        party_labels.len()
+    );
+    for (index, (a, text_a)) in party_labels.iter().enumerate() {
+        for (b, text_b) in &party_labels[index + 1..] {
+            assert!(!a.intersects(*b), "{text_a} overlaps {text_b}");
+        }
+    }
+    let name = &harness.state().model().nodes[selected].label;
+    assert_eq!(
+        party_labels.iter().filter(|(_, text)| text == name).count(),
+        1,
+        "the selected node is labelled, once"
+    );
+}
