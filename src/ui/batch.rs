@@ -230,6 +230,14 @@ mod tests {
         }
     }
 
+    /// The mesh a batch drew into; panics (failing the test) for any other shape.
+    fn mesh_of(shape: Shape) -> std::sync::Arc<Mesh> {
+        match shape {
+            Shape::Mesh(mesh) => mesh,
+            other => panic!("a mesh, not {other:?}"),
+        }
+    }
+
     fn view() -> Rect {
         Rect::from_min_max(Pos2::ZERO, Pos2::new(100.0, 100.0))
     }
@@ -243,9 +251,7 @@ mod tests {
         let mut batch = LineBatch::new(grey(1.5), 1.0, view(), 1);
         batch.add(Pos2::new(10.0, 50.0), Pos2::new(90.0, 50.0));
         assert_eq!(batch.len(), 1);
-        let Shape::Mesh(mesh) = batch.into_shape() else {
-            panic!("a mesh")
-        };
+        let mesh = mesh_of(batch.into_shape());
         assert!(mesh.is_valid());
         assert_eq!(mesh.vertices.len(), 8);
         assert_eq!(mesh.indices.len(), 18);
@@ -271,9 +277,7 @@ mod tests {
     fn a_line_thinner_than_the_fringe_is_a_fainter_core() {
         let mut batch = LineBatch::new(grey(0.5), 1.0, view(), 1);
         batch.add(Pos2::new(50.0, 10.0), Pos2::new(50.0, 90.0));
-        let Shape::Mesh(mesh) = batch.into_shape() else {
-            panic!("a mesh")
-        };
+        let mesh = mesh_of(batch.into_shape());
         assert_eq!(mesh.vertices.len(), 6);
         assert_eq!(mesh.indices.len(), 12);
         let core = mesh.vertices[1].color;
@@ -286,9 +290,7 @@ mod tests {
     fn without_feathering_a_line_is_a_quad_of_its_width() {
         let mut batch = LineBatch::new(grey(2.0), 0.0, view(), 1);
         batch.add(Pos2::new(10.0, 20.0), Pos2::new(30.0, 20.0));
-        let Shape::Mesh(mesh) = batch.into_shape() else {
-            panic!("a mesh")
-        };
+        let mesh = mesh_of(batch.into_shape());
         assert_eq!(mesh.vertices.len(), 4);
         assert_eq!(mesh.indices, vec![0, 1, 2, 1, 3, 2]);
         let ys: Vec<f32> = mesh.vertices.iter().map(|v| v.pos.y).collect();
@@ -317,9 +319,7 @@ mod tests {
             batch.add(Pos2::new(0.0, y), Pos2::new(100.0, y + 5.0));
         }
         assert_eq!(batch.len(), 3);
-        let Shape::Mesh(mesh) = batch.into_shape() else {
-            panic!("a mesh")
-        };
+        let mesh = mesh_of(batch.into_shape());
         assert!(mesh.is_valid());
         let last_line = &mesh.indices[36..];
         assert!(last_line.iter().all(|&i| (16..24).contains(&i)));
@@ -353,9 +353,7 @@ mod tests {
         let stroke = Stroke::new(1.0, Color32::from_gray(70));
         batch.add_outlined(Pos2::new(50.0, 50.0), 4.0, fill, stroke);
         assert_eq!(batch.len(), 2);
-        let Shape::Mesh(mesh) = batch.into_shape() else {
-            panic!("a mesh")
-        };
+        let mesh = mesh_of(batch.into_shape());
         assert_eq!(mesh.texture_id, texture);
         assert!(mesh.is_valid());
         // Outline first (drawn under), 5 points across its disc; then the fill, 4.
