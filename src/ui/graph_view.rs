@@ -50,8 +50,6 @@ pub struct NodePayload {
     pub scale: f32,
     /// On a highlighted path.
     pub highlighted: bool,
-    /// Among the best-connected nodes: labelled zoomed far out where its label fits.
-    pub prominent: bool,
 }
 
 /// What a display edge carries: where it is in the model, and whether it has an arrow.
@@ -139,7 +137,8 @@ pub struct GraphCanvas {
     /// The layout thread stopped on an internal error (not yet reported).
     layout_failed: bool,
     /// Rank of each model node among the prominent ones (0 = most connected), for the
-    /// order in which labels are placed zoomed far out; `usize::MAX` for the others.
+    /// order in which labels are placed zoomed far out; `usize::MAX` for the others. Set
+    /// with each display graph (it depends on nothing else).
     prominence_rank: Vec<usize>,
     /// The disc texture of the far-out node mesh, loaded on first use.
     disc_texture: Option<egui::TextureHandle>,
@@ -549,7 +548,6 @@ impl GraphCanvas {
                     dimmed: false,
                     scale: 1.0,
                     highlighted: false,
-                    prominent: false,
                 }),
             );
         }
@@ -608,18 +606,18 @@ impl GraphCanvas {
                 edge.set_label(label);
             },
         );
+        // Which nodes are best connected depends only on the display graph.
+        self.prominence_rank = vec![usize::MAX; self.positions.len()];
+        for (rank, position) in self.prominent_nodes().into_iter().enumerate() {
+            if let Some(slot) = self.prominence_rank.get_mut(position) {
+                *slot = rank;
+            }
+        }
         self.refresh_payloads();
         self.apply_selection();
     }
 
     fn refresh_payloads(&mut self) {
-        let prominent = self.prominent_nodes();
-        self.prominence_rank = vec![usize::MAX; self.positions.len()];
-        for (rank, &position) in prominent.iter().enumerate() {
-            if let Some(slot) = self.prominence_rank.get_mut(position) {
-                *slot = rank;
-            }
-        }
         let indices: Vec<NodeIndex> = self.display.nodes_iter().map(|(index, _)| index).collect();
         for index in indices {
             if let Some(node) = self.display.node_mut(index) {
@@ -636,12 +634,16 @@ impl GraphCanvas {
                     payload.fill = fill;
                 }
                 payload.highlighted = self.highlighted_nodes.contains(&position);
-                payload.prominent = self
-                    .prominence_rank
-                    .get(position)
-                    .is_some_and(|&rank| rank != usize::MAX);
             }
         }
+    }
+
+    /// Whether a model node is among the best-connected ([`Self::prominent_nodes`]), whose
+    /// labels are tried zoomed far out.
+    fn is_prominent(&self, position: usize) -> bool {
+        self.prominence_rank
+            .get(position)
+            .is_some_and(|&rank| rank != usize::MAX)
     }
 
     /// The best-connected shown nodes, most connected first (ties by model order): the
@@ -887,12 +889,14 @@ impl GraphCanvas {
                 payload.fill[1],
                 payload.fill[2],
                 payload.kind as u8,
-                u8::from(payload.dimmed),
-                u8::from(payload.highlighted),
-                u8::from(payload.prominent),
-                u8::from(node.selected())
-                    | u8::from(node.hovered()) << 1
-                    | u8::from(node.dragged()) << 2,
+                u8::from(payload.dimmed)
+                    | u8::from(payload.highlighted) << 1
+                    | u8::from(node.selected()) << 2
+                    | u8::from(node.hovered()) << 3
+                    | u8::from(node.dragged()) << 4,
+                0,
+                0,
+                0,
             ]));
             key.add(u64::from(payload.scale.to_bits()));
         }
@@ -927,12 +931,12 @@ impl GraphCanvas {
         let end = |index: NodeIndex| {
             self.display.node(index).map(|node| {
                 let payload = node.payload();
-                let emphasised = node.selected() || node.hovered() || node.dragged();
-                let cover = if in_far_batch(payload, emphasised, screen.zoom) && !payload.dimmed {
-                    screen_radius(payload.scale, screen.zoom)
-                } else {
-                    0.0
-                };
+                let cover =
+                    if in_far_batch(payload, is_emphasised(node), screen.zoom) && !payload.dimmed {
+                        screen_radius(payload.scale, screen.zoom)
+                    } else {
+                        0.0
+                    };
                 (screen.place(node.location()), cover)
             })
         };
@@ -962,17 +966,10 @@ impl GraphCanvas {
         let mut batch = DiscBatch::new(texture, screen.clip, 2 * self.display.node_count());
         for (_, node) in self.display.nodes_iter() {
             let payload = node.payload();
-            let emphasised = node.selected() || node.hovered() || node.dragged();
-            if !in_far_batch(payload, emphasised, screen.zoom) {
+            if !in_far_batch(payload, is_emphasised(node), screen.zoom) {
                 continue;
             }
             let (fill, stroke) = node_colours(payload, false, false);
-            let faint = payload.dimmed;
-            let (fill, stroke) = if faint {
-                (fade(fill), Stroke::new(stroke.width, fade(stroke.color)))
-            } else {
-                (fill, stroke)
-            };
             let radius = screen_radius(payload.scale, screen.zoom);
             batch.add_outlined(screen.place(node.location()), radius, fill, stroke);
         }
@@ -987,10 +984,9 @@ impl GraphCanvas {
         let mut candidates = Vec::new();
         for (_, node) in self.display.nodes_iter() {
             let payload = node.payload();
-            let emphasised = node.selected() || node.hovered() || node.dragged();
             let centre = screen.place(node.location());
             let radius = screen_radius(payload.scale, screen.zoom);
-            if emphasised || payload.highlighted {
+            if is_emphasised(node) || payload.highlighted {
                 let label = NodeLabel::new(
                     ctx,
                     &node.display().label,
@@ -1000,7 +996,9 @@ impl GraphCanvas {
                     true,
                 );
                 taken.push(label.backdrop);
-            } else if payload.prominent && screen.clip.expand(radius).contains(centre) {
+            } else if self.is_prominent(payload.model_position)
+                && screen.clip.expand(radius).contains(centre)
+            {
                 candidates.push((
                     payload.model_position,
                     centre,
@@ -1033,7 +1031,7 @@ impl GraphCanvas {
         shapes
     }
 
-    /// Date labels along the top of the canvas    /// Date labels along the top of the canvas, with a faint line down each date.
+    /// Date labels along the top of the canvas, with a faint line down each date.
     fn timeline_axis_ui(&self, ui: &Ui, model: &Model, rect: Rect, zoom: f32, pan: Vec2) {
         let painter = ui.painter_at(rect);
         for (x, label) in timeline_ticks(model, &self.visibility.nodes, &self.positions) {
@@ -1254,11 +1252,7 @@ impl DisplayNode<NodePayload, EdgePayload, Directed, DefaultIx> for KindNodeShap
             return Vec::new();
         }
         let faint = self.payload.dimmed && !emphasised;
-        let (mut fill, mut stroke) = node_colours(&self.payload, self.selected, emphasised);
-        if faint {
-            fill = fade(fill);
-            stroke.color = fade(stroke.color);
-        }
+        let (fill, stroke) = node_colours(&self.payload, self.selected, emphasised);
         let mut shapes = vec![kind_shapes(self.payload.kind, center, radius, fill, stroke)];
         // Labels are part of the drawing: they scale with it, so that labels that do not
         // overlap at zoom 1 never overlap, down to a legible floor. Zoomed far out, only
@@ -1344,17 +1338,28 @@ fn screen_radius(scale: f32, zoom: f32) -> f32 {
     (NODE_RADIUS * scale.clamp(0.3, 4.0) * zoom).max(4.0)
 }
 
-/// A node's fill and outline (before any fading): red and thick when selected or on a
-/// highlighted path, dark when emphasised, thin grey otherwise.
+/// Whether a display node is emphasised: selected, hovered or dragged.
+fn is_emphasised(node: &DisplayNodeOf) -> bool {
+    node.selected() || node.hovered() || node.dragged()
+}
+
+/// A node's fill and outline: red and thick when selected or on a highlighted path, dark
+/// when emphasised, thin grey otherwise; both faint when the node is dimmed and not
+/// emphasised.
 fn node_colours(payload: &NodePayload, selected: bool, emphasised: bool) -> (Color32, Stroke) {
-    let stroke = if selected || payload.highlighted {
+    let mut stroke = if selected || payload.highlighted {
         Stroke::new(3.0, Color32::from_rgb(200, 40, 40))
     } else if emphasised {
         Stroke::new(2.0, Color32::from_gray(30))
     } else {
         Stroke::new(1.0, Color32::from_gray(70))
     };
-    (super::style::rgb(payload.fill), stroke)
+    let mut fill = super::style::rgb(payload.fill);
+    if payload.dimmed && !emphasised {
+        fill = fade(fill);
+        stroke.color = fade(stroke.color);
+    }
+    (fill, stroke)
 }
 
 /// A node's label, centred under it on a light backdrop.
