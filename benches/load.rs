@@ -12,6 +12,10 @@ use backchannel::ui::{AppOptions, BackchannelApp};
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
 
+/// The allocator the app itself uses (see `src/main.rs`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn load(c: &mut Criterion) {
     let json = synthetic_dataset(100_000, 4);
     let mut group = c.benchmark_group("load");

@@ -1,7 +1,9 @@
 //! Parse, then validate, then build the model: every problem of a file is collected,
 //! each with its place, and no input can make this panic.
 
-use std::collections::HashMap;
+use std::fmt;
+
+use foldhash::HashMap;
 
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
@@ -190,9 +192,19 @@ fn check_records(
         title,
         description,
         articles: raw_articles,
-        nodes: raw_nodes,
-        edges: raw_edges,
+        nodes: mut raw_nodes,
+        edges: mut raw_edges,
     } = records;
+    // The evidence records hold most of a file's text; they are moved into the model
+    // rather than copied.
+    let node_evidence: Vec<Vec<RawEvidence>> = raw_nodes
+        .iter_mut()
+        .map(|(_, node)| std::mem::take(&mut node.evidence))
+        .collect();
+    let edge_evidence: Vec<Vec<RawEvidence>> = raw_edges
+        .iter_mut()
+        .map(|(_, edge)| std::mem::take(&mut edge.evidence))
+        .collect();
 
     let articles = check_articles(&raw_articles, store, problems);
     let article_texts: HashMap<&str, &ArticleText> = articles
@@ -218,14 +230,26 @@ fn check_records(
 
     let nodes: Vec<Node> = raw_nodes
         .iter()
-        .filter_map(|(index, raw)| {
-            check_node(*index, raw, &node_ids, &article_texts, evidenced, problems)
+        .zip(node_evidence)
+        .filter_map(|((index, raw), evidence)| {
+            let evidence = EvidenceToCheck {
+                records: evidence,
+                articles: &article_texts,
+                rule: evidenced,
+            };
+            check_node(*index, raw, evidence, &node_ids, problems)
         })
         .collect();
     let edges: Vec<Edge> = raw_edges
         .iter()
-        .filter_map(|(index, raw)| {
-            check_edge(*index, raw, &node_ids, &article_texts, evidenced, problems)
+        .zip(edge_evidence)
+        .filter_map(|((index, raw), evidence)| {
+            let evidence = EvidenceToCheck {
+                records: evidence,
+                articles: &article_texts,
+                rule: evidenced,
+            };
+            check_edge(*index, raw, evidence, &node_ids, problems)
         })
         .collect();
 
@@ -319,7 +343,7 @@ fn unique_ids<'a>(
     what: &str,
     problems: &mut Problems,
 ) -> HashMap<&'a str, usize> {
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: HashMap<&str, usize> = HashMap::default();
     for (index, id) in ids {
         if id.is_empty() {
             problems.error(
@@ -357,8 +381,8 @@ fn check_articles(
     );
     let mut articles = Vec::new();
     for (index, raw) in raw_articles {
-        let path = format!("$.articles[{index}]");
-        let published = date(&raw.published, &format!("{path}.published"), problems);
+        let path = ElementPath::new("articles", *index);
+        let published = date(&raw.published, path, "published", problems);
         let bytes = match (&raw.text, &raw.path) {
             (Some(text), None) => Some(text.as_bytes().to_vec()),
             (None, Some(file)) => match store.read(file) {
@@ -366,7 +390,7 @@ fn check_articles(
                 Err(error) => {
                     problems.error(
                         ProblemKind::ArticlePath,
-                        at(format!("{path}.path")),
+                        path.field("path"),
                         error.to_string(),
                     );
                     None
@@ -375,7 +399,7 @@ fn check_articles(
             (Some(_), Some(_)) => {
                 problems.error(
                     ProblemKind::ArticleSource,
-                    at(&path),
+                    path.whole(),
                     format!(
                         "article \"{}\" has both \"text\" and \"path\"; give one",
                         raw.id
@@ -386,7 +410,7 @@ fn check_articles(
             (None, None) => {
                 problems.error(
                     ProblemKind::ArticleSource,
-                    at(&path),
+                    path.whole(),
                     format!(
                         "article \"{}\" has neither \"text\" nor \"path\"; give one",
                         raw.id
@@ -396,13 +420,13 @@ fn check_articles(
             }
         };
         let Some(bytes) = bytes else { continue };
-        check_hash(raw, &bytes, &path, problems);
+        check_hash(raw, &bytes, path, problems);
         let text = match String::from_utf8(bytes) {
             Ok(text) => text,
             Err(error) => {
                 problems.error(
                     ProblemKind::ArticlePath,
-                    at(format!("{path}.path")),
+                    path.field("path"),
                     format!(
                         "article \"{}\" is not UTF-8 text (invalid byte at offset {})",
                         raw.id,
@@ -426,12 +450,12 @@ fn check_articles(
     articles
 }
 
-fn check_hash(raw: &RawArticle, bytes: &[u8], path: &str, problems: &mut Problems) {
+fn check_hash(raw: &RawArticle, bytes: &[u8], path: ElementPath, problems: &mut Problems) {
     let actual = sha256_hex(bytes);
     match &raw.sha256 {
         None => problems.warning(
             ProblemKind::MissingHash,
-            at(format!("{path}.sha256")),
+            path.field("sha256"),
             format!(
                 "article \"{}\" has no sha256, so a change to its text would go unnoticed (its sha256 is {actual})",
                 raw.id
@@ -439,7 +463,7 @@ fn check_hash(raw: &RawArticle, bytes: &[u8], path: &str, problems: &mut Problem
         ),
         Some(expected) if !expected.eq_ignore_ascii_case(&actual) => problems.warning(
             ProblemKind::HashMismatch,
-            at(format!("{path}.sha256")),
+            path.field("sha256"),
             format!(
                 "the text of article \"{}\" has changed: its sha256 is {actual}, the dataset says {expected}",
                 raw.id
@@ -460,15 +484,14 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 fn check_node(
     index: usize,
     raw: &RawNode,
+    evidence: EvidenceToCheck<'_>,
     node_ids: &HashMap<&str, usize>,
-    articles: &HashMap<&str, &ArticleText>,
-    evidenced: Evidenced,
     problems: &mut Problems,
 ) -> Option<Node> {
-    let path = format!("$.nodes[{index}]");
+    let path = ElementPath::new("nodes", index);
     let kind = vocabulary(
         &raw.kind,
-        &format!("{path}.kind"),
+        (path, "kind"),
         "kind",
         ProblemKind::UnknownKind,
         NodeKind::parse,
@@ -478,7 +501,7 @@ fn check_node(
     let subtype = raw.subtype.as_deref().and_then(|subtype| {
         vocabulary(
             subtype,
-            &format!("{path}.subtype"),
+            (path, "subtype"),
             "subtype",
             ProblemKind::UnknownSubtype,
             Subtype::parse,
@@ -491,7 +514,7 @@ fn check_node(
     {
         problems.error(
             ProblemKind::MissingNode,
-            at(format!("{path}.affiliation")),
+            path.field("affiliation"),
             format!(
                 "node \"{}\" is affiliated with \"{affiliation}\", but no node has that id",
                 raw.id
@@ -501,11 +524,11 @@ fn check_node(
     let date = raw
         .date
         .as_deref()
-        .and_then(|text| date(text, &format!("{path}.date"), problems));
+        .and_then(|text| date(text, path, "date", problems));
     let status = raw.status.as_deref().and_then(|status| {
         vocabulary(
             status,
-            &format!("{path}.status"),
+            (path, "status"),
             "meeting status",
             ProblemKind::UnknownStatus,
             MeetingStatus::parse,
@@ -522,7 +545,7 @@ fn check_node(
                 if !present {
                     problems.error(
                         ProblemKind::MeetingFields,
-                        at(format!("{path}.{field}")),
+                        path.field(field),
                         format!("meeting \"{}\" has no {field}", raw.id),
                     );
                 }
@@ -545,7 +568,7 @@ fn check_node(
                 if present {
                     problems.error(
                         ProblemKind::MeetingFields,
-                        at(format!("{path}.{field}")),
+                        path.field(field),
                         format!("only meetings have a {field}; \"{}\" is a {kind}", raw.id),
                     );
                 }
@@ -555,13 +578,13 @@ fn check_node(
         None => None,
     };
     let owner = Owner {
-        path: &path,
+        path,
         id: &raw.id,
         what: "node",
-        needs_evidence: evidenced == Evidenced::Required && kind != Some(NodeKind::Entity),
+        needs_evidence: evidence.rule == Evidenced::Required && kind != Some(NodeKind::Entity),
     };
-    let evidence = check_evidence(&raw.evidence, &owner, articles, evidenced, problems);
-    let look = check_look(raw, &path, problems);
+    let evidence = check_evidence(evidence, &owner, problems);
+    let look = check_look(raw, path, problems);
     Some(Node {
         id: raw.id.clone(),
         label: raw.label.clone(),
@@ -580,15 +603,14 @@ fn check_node(
 fn check_edge(
     index: usize,
     raw: &RawEdge,
+    evidence: EvidenceToCheck<'_>,
     node_ids: &HashMap<&str, usize>,
-    articles: &HashMap<&str, &ArticleText>,
-    evidenced: Evidenced,
     problems: &mut Problems,
 ) -> Option<Edge> {
-    let path = format!("$.edges[{index}]");
+    let path = ElementPath::new("edges", index);
     let relation = vocabulary(
         &raw.relation,
-        &format!("{path}.relation"),
+        (path, "relation"),
         "relation",
         ProblemKind::UnknownRelation,
         Relation::parse,
@@ -599,7 +621,7 @@ fn check_edge(
         None => Some(Modality::Asserted),
         Some(modality) => vocabulary(
             modality,
-            &format!("{path}.modality"),
+            (path, "modality"),
             "modality",
             ProblemKind::UnknownModality,
             Modality::parse,
@@ -611,7 +633,7 @@ fn check_edge(
         if !node_ids.contains_key(id.as_str()) {
             problems.error(
                 ProblemKind::MissingNode,
-                at(format!("{path}.{end}")),
+                path.field(end),
                 format!(
                     "edge \"{}\" has {end} \"{id}\", but no node has that id",
                     raw.id
@@ -622,20 +644,20 @@ fn check_edge(
     let date = raw
         .date
         .as_deref()
-        .and_then(|text| date(text, &format!("{path}.date"), problems));
+        .and_then(|text| date(text, path, "date", problems));
     let owner = Owner {
-        path: &path,
+        path,
         id: &raw.id,
         what: "edge",
-        needs_evidence: evidenced == Evidenced::Required && relation != Some(Relation::Link),
+        needs_evidence: evidence.rule == Evidenced::Required && relation != Some(Relation::Link),
     };
-    let evidence = check_evidence(&raw.evidence, &owner, articles, evidenced, problems);
+    let evidence = check_evidence(evidence, &owner, problems);
     if let Some(weight) = raw.weight
         && !weight.is_finite()
     {
         problems.error(
             ProblemKind::WrongShape,
-            at(format!("{path}.weight")),
+            path.field("weight"),
             format!(
                 "edge \"{}\" has weight {weight}; a weight is a finite number",
                 raw.id
@@ -660,7 +682,7 @@ fn check_edge(
 }
 
 /// Checks the position, colour and size an imported graph gave a node.
-fn check_look(raw: &RawNode, path: &str, problems: &mut Problems) -> NodeLook {
+fn check_look(raw: &RawNode, path: ElementPath, problems: &mut Problems) -> NodeLook {
     let position = raw.position.and_then(|point| {
         if point.x.is_finite() && point.y.is_finite() {
             Some(Point {
@@ -670,7 +692,7 @@ fn check_look(raw: &RawNode, path: &str, problems: &mut Problems) -> NodeLook {
         } else {
             problems.error(
                 ProblemKind::WrongShape,
-                at(format!("{path}.position")),
+                path.field("position"),
                 format!(
                     "node \"{}\" has a position that is not a finite number",
                     raw.id
@@ -684,7 +706,7 @@ fn check_look(raw: &RawNode, path: &str, problems: &mut Problems) -> NodeLook {
         if colour.is_none() {
             problems.error(
                 ProblemKind::WrongShape,
-                at(format!("{path}.colour")),
+                path.field("colour"),
                 format!(
                     "node \"{}\" has colour \"{text}\"; expected #rrggbb or #rrggbbaa",
                     raw.id
@@ -699,7 +721,7 @@ fn check_look(raw: &RawNode, path: &str, problems: &mut Problems) -> NodeLook {
         } else {
             problems.error(
                 ProblemKind::WrongShape,
-                at(format!("{path}.size")),
+                path.field("size"),
                 format!(
                     "node \"{}\" has size {size}; a size is a finite number of at least 0",
                     raw.id
@@ -718,7 +740,7 @@ fn check_look(raw: &RawNode, path: &str, problems: &mut Problems) -> NodeLook {
 /// The node or edge whose evidence is checked.
 struct Owner<'a> {
     /// Its JSON path.
-    path: &'a str,
+    path: ElementPath,
     /// Its id.
     id: &'a str,
     /// "node" or "edge".
@@ -727,18 +749,31 @@ struct Owner<'a> {
     needs_evidence: bool,
 }
 
+/// One element's evidence records, moved out of it, and what they are checked against.
+struct EvidenceToCheck<'a> {
+    /// The records as read.
+    records: Vec<RawEvidence>,
+    /// The file's articles by id.
+    articles: &'a HashMap<&'a str, &'a ArticleText>,
+    /// How strictly they are checked.
+    rule: Evidenced,
+}
+
 fn check_evidence(
-    records: &[RawEvidence],
+    evidence: EvidenceToCheck<'_>,
     owner: &Owner<'_>,
-    articles: &HashMap<&str, &ArticleText>,
-    evidenced: Evidenced,
     problems: &mut Problems,
 ) -> Vec<Evidence> {
+    let EvidenceToCheck {
+        records,
+        articles,
+        rule: evidenced,
+    } = evidence;
     let owner_path = owner.path;
     if records.is_empty() && owner.needs_evidence {
         problems.error(
             ProblemKind::NoEvidence,
-            at(format!("{owner_path}.evidence")),
+            owner_path.field("evidence"),
             format!(
                 "{} \"{}\" has no evidence; give at least one quote",
                 owner.what, owner.id
@@ -746,12 +781,12 @@ fn check_evidence(
         );
     }
     let mut checked = Vec::with_capacity(records.len());
-    for (index, raw) in records.iter().enumerate() {
-        let path = format!("{owner_path}.evidence[{index}]");
+    for (index, raw) in records.into_iter().enumerate() {
+        let path = owner_path.evidence(index);
         if raw.quote.is_empty() {
             problems.error(
                 ProblemKind::QuoteShape,
-                at(format!("{path}.quote")),
+                path.field("quote"),
                 "the quote is empty",
             );
             continue;
@@ -761,7 +796,7 @@ fn check_evidence(
             if length > CONTEXT_CHARS {
                 problems.error(
                     ProblemKind::QuoteShape,
-                    at(format!("{path}.{field}")),
+                    path.field(field),
                     format!("the {field} has {length} chars; at most {CONTEXT_CHARS} are allowed"),
                 );
             }
@@ -770,7 +805,7 @@ fn check_evidence(
             if evidenced == Evidenced::Optional {
                 problems.warning(
                     ProblemKind::MissingArticle,
-                    at(format!("{path}.article")),
+                    path.field("article"),
                     format!(
                         "evidence cites article \"{}\", which the file does not carry; the record is left out",
                         raw.article
@@ -780,7 +815,7 @@ fn check_evidence(
             }
             problems.error(
                 ProblemKind::MissingArticle,
-                at(format!("{path}.article")),
+                path.field("article"),
                 format!(
                     "evidence cites article \"{}\", but no article has that id",
                     raw.article
@@ -800,7 +835,7 @@ fn check_evidence(
             Anchoring::Moved { start, end } => {
                 problems.warning(
                     ProblemKind::QuoteMoved,
-                    at(&path),
+                    path.whole(),
                     format!(
                         "the quote \"{}\" is not at {}..{} of article \"{}\"; found it at {start}..{end} by quote and context",
                         abbreviate(&raw.quote),
@@ -814,7 +849,7 @@ fn check_evidence(
             Anchoring::NotFound => {
                 problems.error(
                     ProblemKind::QuoteNotFound,
-                    at(format!("{path}.quote")),
+                    path.field("quote"),
                     format!(
                         "the quote \"{}\" is nowhere in article \"{}\"",
                         abbreviate(&raw.quote),
@@ -825,17 +860,17 @@ fn check_evidence(
             }
         };
         checked.push(Evidence {
-            article_id: raw.article.clone(),
-            quote: raw.quote.clone(),
+            article_id: raw.article,
+            quote: raw.quote,
             start,
             end,
-            prefix: raw.prefix.clone(),
-            suffix: raw.suffix.clone(),
+            prefix: raw.prefix,
+            suffix: raw.suffix,
             confidence: raw
                 .confidence
                 .filter(|c| c.is_finite())
                 .map(|c| c.clamp(0.0, 1.0)),
-            extractor: raw.extractor.clone(),
+            extractor: raw.extractor,
         });
     }
     checked
@@ -844,7 +879,7 @@ fn check_evidence(
 /// Parses a value of a closed vocabulary, reporting an unknown one.
 fn vocabulary<T>(
     text: &str,
-    path: &str,
+    (path, field): (ElementPath, &str),
     what: &str,
     kind: ProblemKind,
     parse: fn(&str) -> Option<T>,
@@ -855,17 +890,79 @@ fn vocabulary<T>(
     if parsed.is_none() {
         problems.error(
             kind,
-            at(path),
+            path.field(field),
             format!("unknown {what} \"{text}\"; expected one of {}", expected()),
         );
     }
     parsed
 }
 
-fn date(text: &str, path: &str, problems: &mut Problems) -> Option<PartialDate> {
+fn date(
+    text: &str,
+    path: ElementPath,
+    field: &str,
+    problems: &mut Problems,
+) -> Option<PartialDate> {
     PartialDate::parse(text)
-        .map_err(|error| problems.error(ProblemKind::InvalidDate, at(path), error.to_string()))
+        .map_err(|error| {
+            problems.error(
+                ProblemKind::InvalidDate,
+                path.field(field),
+                error.to_string(),
+            )
+        })
         .ok()
+}
+
+/// The JSON path of an element of the file (`$.nodes[3]`) or of one of its evidence
+/// records (`$.nodes[3].evidence[0]`), formatted only when a problem names it: a file of
+/// 100,000 nodes has no use for half a million path strings.
+#[derive(Debug, Clone, Copy)]
+struct ElementPath {
+    /// `articles`, `nodes` or `edges`.
+    collection: &'static str,
+    /// The element's index in its collection.
+    index: usize,
+    /// The index of one of its evidence records.
+    evidence: Option<usize>,
+}
+
+impl ElementPath {
+    fn new(collection: &'static str, index: usize) -> Self {
+        Self {
+            collection,
+            index,
+            evidence: None,
+        }
+    }
+
+    /// The path of one of the element's evidence records.
+    fn evidence(self, index: usize) -> Self {
+        Self {
+            evidence: Some(index),
+            ..self
+        }
+    }
+
+    /// The place of the element (or evidence record) itself.
+    fn whole(self) -> Location {
+        at(self.to_string())
+    }
+
+    /// The place of one of its fields, such as `$.nodes[3].kind`.
+    fn field(self, name: &str) -> Location {
+        at(format!("{self}.{name}"))
+    }
+}
+
+impl fmt::Display for ElementPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "$.{}[{}]", self.collection, self.index)?;
+        match self.evidence {
+            Some(evidence) => write!(f, ".evidence[{evidence}]"),
+            None => Ok(()),
+        }
+    }
 }
 
 /// The first 60 chars of a quote, for messages.

@@ -10,7 +10,9 @@ pub mod search;
 mod text;
 mod vocabulary;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use foldhash::HashMap;
 
 pub use date::{DateError, DatePrecision, PartialDate};
 pub use text::ArticleText;
