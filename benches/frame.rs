@@ -10,6 +10,10 @@ use backchannel::ui::{AppOptions, BackchannelApp, Command};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
 
+/// The allocator the app itself uses (see `src/main.rs`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn app(count: usize, folder: &std::path::Path) -> Harness<'static, BackchannelApp> {
     let path = folder.join(format!("synthetic-{count}.json"));
     std::fs::write(&path, synthetic_dataset(count, 4)).expect("the benchmark dataset is written");

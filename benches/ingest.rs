@@ -6,6 +6,10 @@ use backchannel::ingest::{self, Lexicon, SourceArticle, article_files, read_arti
 use backchannel::model::PartialDate;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
+/// The allocator the app itself uses (see `src/main.rs`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn throughput(c: &mut Criterion) {
     let files = article_files(&[std::path::PathBuf::from("seeds")]).expect("the seed folder");
     let seeds = read_articles(&files).expect("the seed articles");

@@ -5,6 +5,10 @@
 use backchannel::layout::{ForceLayout, ForceSettings};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
+/// The allocator the app itself uses (see `src/main.rs`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// A connected random graph: a ring plus three random edges per node (xorshift, seeded).
 fn edges(count: usize) -> Vec<(usize, usize)> {
     let mut state = 0x2545_F491_4F6C_DD1Du64;

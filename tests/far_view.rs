@@ -64,21 +64,22 @@ fn far_out_the_graph_is_two_meshes_holding_every_edge_and_node() {
     assert!(zoom(&harness) < 0.4, "1,500 nodes fit only far out");
     let shapes = shapes(&harness);
     let meshes = meshes(&shapes);
-    // The nodes: one textured mesh (the disc texture), two quads per node (outline, fill).
-    let discs: Vec<&&Mesh> = meshes
+    // Two meshes, each over a texture of its own: the edges over the line texture
+    // (sampled along its middle row only), the nodes over the disc texture.
+    let (lines, discs): (Vec<&&Mesh>, Vec<&&Mesh>) = meshes
         .iter()
         .filter(|mesh| mesh.texture_id != TextureId::default())
-        .collect();
+        .partition(|mesh| mesh.vertices.iter().all(|vertex| vertex.uv.y == 0.5));
+    // The nodes: two quads per node (outline, fill).
     assert_eq!(discs.len(), 1);
     assert_eq!(discs[0].vertices.len(), 1_500 * 2 * 4);
-    // The edges: one untextured mesh; an edge whose line would lie wholly under its two
-    // end discs is left out, and nothing else.
-    let lines: Vec<&&Mesh> = meshes
-        .iter()
-        .filter(|mesh| mesh.texture_id == TextureId::default() && mesh.vertices.len() > 1_000)
-        .collect();
+    // The edges: one quad per line (one-point lines with one point of fringe, the fringe
+    // drawn by the texture); an edge whose line would lie wholly under its two end discs
+    // is left out, and nothing else.
     assert_eq!(lines.len(), 1);
-    let drawn_lines = lines[0].vertices.len() / 6;
+    assert_ne!(lines[0].texture_id, discs[0].texture_id);
+    assert_eq!(lines[0].indices.len() * 4, lines[0].vertices.len() * 6);
+    let drawn_lines = lines[0].vertices.len() / 4;
     let edges = harness.state().model().edges.len();
     assert!(
         drawn_lines <= edges && drawn_lines * 10 >= edges * 9,

@@ -6,14 +6,39 @@
 //! here into two meshes they cost two. They look as egui draws them: lines with egui's
 //! widths and anti-aliasing fringe (`feathering`), discs from a smooth disc texture, the
 //! outline a slightly larger darker disc under the fill.
+//!
+//! egui copies every vertex of a mesh on every frame, so vertices count: a thin line's
+//! fringe comes from a three-texel line texture (transparent, white, transparent) sampled
+//! linearly across it, which makes it one quad (4 vertices) where a strip of untextured
+//! vertices needs three rows (6); the picture is the same, the fading being linear in both.
 
-use egui::epaint::{Mesh, Vertex, WHITE_UV};
+use egui::epaint::{Mesh, Vertex};
 use egui::{
     Color32, ColorImage, Context, Pos2, Rect, Shape, Stroke, TextureHandle, TextureId,
     TextureOptions, Vec2,
 };
 
-/// Lines of one stroke, collected into one mesh.
+/// Texture coordinate across the line texture where it is transparent (the first texel's
+/// centre); its mirror `1 - LINE_EDGE_U` is transparent too.
+const LINE_EDGE_U: f32 = 1.0 / 6.0;
+/// Texture coordinate where the line texture is opaque white (the middle texel's centre).
+const LINE_CORE_U: f32 = 0.5;
+
+/// The line texture: transparent, white, transparent, premultiplied, for tinting.
+pub fn line_image() -> ColorImage {
+    ColorImage::new(
+        [3, 1],
+        vec![Color32::TRANSPARENT, Color32::WHITE, Color32::TRANSPARENT],
+    )
+}
+
+/// Loads the line texture into `ctx`, sampled linearly (no mipmaps: a line is drawn at
+/// about one texel per pixel across).
+pub fn load_line_texture(ctx: &Context) -> TextureHandle {
+    ctx.load_texture("backchannel-line", line_image(), TextureOptions::LINEAR)
+}
+
+/// Lines of one stroke, collected into one mesh over the line texture.
 pub struct LineBatch {
     mesh: Mesh,
     stroke: Stroke,
@@ -24,10 +49,18 @@ pub struct LineBatch {
 impl LineBatch {
     /// An empty batch of lines drawn with `stroke`, anti-aliased over `feathering` points
     /// (0 for none), keeping only lines that cross `clip`; room for `capacity` lines.
-    pub fn new(stroke: Stroke, feathering: f32, clip: Rect, capacity: usize) -> Self {
-        let mut mesh = Mesh::default();
-        mesh.vertices.reserve(capacity * 8);
-        mesh.indices.reserve(capacity * 18);
+    /// `texture` is the line texture (see [`load_line_texture`]).
+    pub fn new(
+        texture: TextureId,
+        stroke: Stroke,
+        feathering: f32,
+        clip: Rect,
+        capacity: usize,
+    ) -> Self {
+        let mut mesh = Mesh::with_texture(texture);
+        let thin = feathering <= 0.0 || stroke.width <= feathering;
+        mesh.vertices.reserve(capacity * if thin { 4 } else { 8 });
+        mesh.indices.reserve(capacity * if thin { 6 } else { 18 });
         Self {
             mesh,
             stroke,
@@ -58,19 +91,22 @@ impl LineBatch {
         let feathering = self.feathering;
         if feathering <= 0.0 {
             let half = normal * (width / 2.0);
-            self.add_strip(from, to, &[(half, color), (-half, color)]);
+            self.add_strip(
+                from,
+                to,
+                color,
+                &[(half, LINE_CORE_U), (-half, LINE_CORE_U)],
+            );
         } else if width <= feathering {
-            // A line thinner than the fringe: one faint core fading out on either side.
+            // A line thinner than the fringe: one faint core fading out on either side,
+            // the fading done by the texture across one quad.
             let core = color.gamma_multiply(width / feathering);
             let outer = normal * feathering;
             self.add_strip(
                 from,
                 to,
-                &[
-                    (outer, Color32::TRANSPARENT),
-                    (Vec2::ZERO, core),
-                    (-outer, Color32::TRANSPARENT),
-                ],
+                core,
+                &[(outer, LINE_EDGE_U), (-outer, 1.0 - LINE_EDGE_U)],
             );
         } else {
             let inner = normal * ((width - feathering) / 2.0);
@@ -78,28 +114,30 @@ impl LineBatch {
             self.add_strip(
                 from,
                 to,
+                color,
                 &[
-                    (outer, Color32::TRANSPARENT),
-                    (inner, color),
-                    (-inner, color),
-                    (-outer, Color32::TRANSPARENT),
+                    (outer, LINE_EDGE_U),
+                    (inner, LINE_CORE_U),
+                    (-inner, LINE_CORE_U),
+                    (-outer, 1.0 - LINE_EDGE_U),
                 ],
             );
         }
     }
 
-    /// Adds one row of vertices at each end, offset across the line by `across`, and the
-    /// two triangles between each pair of neighbouring rows.
-    fn add_strip(&mut self, from: Pos2, to: Pos2, across: &[(Vec2, Color32)]) {
+    /// Adds one row of vertices at each end, offset across the line and placed across
+    /// the line texture by `across`, and the two triangles between each pair of
+    /// neighbouring rows.
+    fn add_strip(&mut self, from: Pos2, to: Pos2, color: Color32, across: &[(Vec2, f32)]) {
         let Ok(base) = u32::try_from(self.mesh.vertices.len()) else {
             return;
         };
         let row = across.len() as u32;
         for end in [from, to] {
-            for &(offset, color) in across {
+            for &(offset, u) in across {
                 self.mesh.vertices.push(Vertex {
                     pos: end + offset,
-                    uv: WHITE_UV,
+                    uv: Pos2::new(u, 0.5),
                     color,
                 });
             }
@@ -207,10 +245,8 @@ mod tests {
     impl LineBatch {
         /// How many lines the batch holds.
         pub fn len(&self) -> usize {
-            let per_line = if self.feathering <= 0.0 {
+            let per_line = if self.feathering <= 0.0 || self.stroke.width <= self.feathering {
                 4
-            } else if self.stroke.width <= self.feathering {
-                6
             } else {
                 8
             };
@@ -238,6 +274,9 @@ mod tests {
         }
     }
 
+    /// The line texture's id, as the canvas would have loaded it.
+    const LINES: TextureId = TextureId::User(7);
+
     fn view() -> Rect {
         Rect::from_min_max(Pos2::ZERO, Pos2::new(100.0, 100.0))
     }
@@ -248,7 +287,7 @@ mod tests {
 
     #[test]
     fn a_thick_line_is_an_opaque_core_between_two_transparent_fringes() {
-        let mut batch = LineBatch::new(grey(1.5), 1.0, view(), 1);
+        let mut batch = LineBatch::new(LINES, grey(1.5), 1.0, view(), 1);
         batch.add(Pos2::new(10.0, 50.0), Pos2::new(90.0, 50.0));
         assert_eq!(batch.len(), 1);
         let mesh = mesh_of(batch.into_shape());
@@ -263,32 +302,70 @@ mod tests {
         let grey = Color32::from_gray(150);
         assert_eq!(
             at_start,
-            vec![
-                (48.75, Color32::TRANSPARENT),
-                (49.75, grey),
-                (50.25, grey),
-                (51.25, Color32::TRANSPARENT)
-            ]
+            vec![(48.75, grey), (49.75, grey), (50.25, grey), (51.25, grey)]
+        );
+        // The fringes fade through the texture: transparent at the outer rows, opaque at
+        // the inner ones.
+        let u: Vec<f32> = mesh.vertices[..4].iter().map(|v| v.uv.x).collect();
+        assert_eq!(
+            u,
+            vec![LINE_EDGE_U, LINE_CORE_U, LINE_CORE_U, 1.0 - LINE_EDGE_U]
         );
         assert!(mesh.vertices[4..].iter().all(|v| v.pos.x == 90.0));
     }
 
     #[test]
-    fn a_line_thinner_than_the_fringe_is_a_fainter_core() {
-        let mut batch = LineBatch::new(grey(0.5), 1.0, view(), 1);
+    fn a_line_thinner_than_the_fringe_is_one_quad_of_a_fainter_core() {
+        let mut batch = LineBatch::new(LINES, grey(0.5), 1.0, view(), 1);
         batch.add(Pos2::new(50.0, 10.0), Pos2::new(50.0, 90.0));
+        assert_eq!(batch.len(), 1);
         let mesh = mesh_of(batch.into_shape());
-        assert_eq!(mesh.vertices.len(), 6);
-        assert_eq!(mesh.indices.len(), 12);
-        let core = mesh.vertices[1].color;
-        assert_eq!(core, Color32::from_gray(150).gamma_multiply(0.5));
+        assert_eq!(mesh.texture_id, LINES);
+        assert_eq!(mesh.vertices.len(), 4);
+        assert_eq!(mesh.indices, vec![0, 1, 2, 1, 3, 2]);
+        let core = Color32::from_gray(150).gamma_multiply(0.5);
         assert!(core.a() < 255);
-        assert_eq!(mesh.vertices[0].color, Color32::TRANSPARENT);
+        assert!(mesh.vertices.iter().all(|v| v.color == core));
+        // One fringe's width either side of the line, from the texture's transparent
+        // first texel to its transparent last one.
+        let across: Vec<(f32, f32)> = mesh.vertices[..2]
+            .iter()
+            .map(|v| (v.pos.x, v.uv.x))
+            .collect();
+        assert_eq!(across, vec![(51.0, LINE_EDGE_U), (49.0, 1.0 - LINE_EDGE_U)]);
+    }
+
+    /// Samples the line texture at `u` as a GPU does with linear filtering and edges
+    /// clamped: the coverage (0 to 1) there.
+    fn sample_line_texture(u: f32) -> f32 {
+        let image = line_image();
+        let alpha = |texel: usize| f32::from(image.pixels[texel.min(2)].a()) / 255.0;
+        let x = (u * 3.0 - 0.5).clamp(0.0, 2.0);
+        let left = x.floor() as usize;
+        let t = x - x.floor();
+        alpha(left) * (1.0 - t) + alpha(left + 1) * t
+    }
+
+    #[test]
+    fn the_line_texture_fades_a_thin_line_as_the_three_row_strip_did() {
+        // Across a thin line, from one outer edge (0) to the other (1), coverage rises
+        // linearly from 0 at the edge to 1 on the line and falls back: egui's fringe.
+        for step in 0..=20 {
+            let across = step as f32 / 20.0;
+            let u = LINE_EDGE_U + (1.0 - 2.0 * LINE_EDGE_U) * across;
+            let expected = 1.0 - (2.0 * across - 1.0).abs();
+            let sampled = sample_line_texture(u);
+            assert!(
+                (sampled - expected).abs() < 1e-5,
+                "at {across}: {sampled} != {expected}"
+            );
+        }
+        assert_eq!(sample_line_texture(LINE_CORE_U), 1.0);
     }
 
     #[test]
     fn without_feathering_a_line_is_a_quad_of_its_width() {
-        let mut batch = LineBatch::new(grey(2.0), 0.0, view(), 1);
+        let mut batch = LineBatch::new(LINES, grey(2.0), 0.0, view(), 1);
         batch.add(Pos2::new(10.0, 20.0), Pos2::new(30.0, 20.0));
         let mesh = mesh_of(batch.into_shape());
         assert_eq!(mesh.vertices.len(), 4);
@@ -299,7 +376,7 @@ mod tests {
 
     #[test]
     fn lines_off_view_of_no_length_or_not_finite_are_left_out() {
-        let mut batch = LineBatch::new(grey(1.0), 1.0, view(), 4);
+        let mut batch = LineBatch::new(LINES, grey(1.0), 1.0, view(), 4);
         batch.add(Pos2::new(200.0, 200.0), Pos2::new(300.0, 250.0));
         batch.add(Pos2::new(40.0, 40.0), Pos2::new(40.0, 40.0));
         batch.add(Pos2::new(f32::NAN, 40.0), Pos2::new(40.0, 40.0));
@@ -307,14 +384,14 @@ mod tests {
         assert!(batch.is_empty());
         assert!(matches!(batch.into_shape(), Shape::Noop));
         // A line crossing the view with both ends outside it is kept.
-        let mut batch = LineBatch::new(grey(1.0), 1.0, view(), 1);
+        let mut batch = LineBatch::new(LINES, grey(1.0), 1.0, view(), 1);
         batch.add(Pos2::new(-50.0, 50.0), Pos2::new(150.0, 50.0));
         assert_eq!(batch.len(), 1);
     }
 
     #[test]
     fn every_line_indexes_its_own_vertices() {
-        let mut batch = LineBatch::new(grey(1.5), 1.0, view(), 3);
+        let mut batch = LineBatch::new(LINES, grey(1.5), 1.0, view(), 3);
         for y in [10.0, 20.0, 30.0] {
             batch.add(Pos2::new(0.0, y), Pos2::new(100.0, y + 5.0));
         }

@@ -17,7 +17,7 @@ use egui_graphs::{
 use petgraph::Directed;
 use petgraph::stable_graph::{DefaultIx, EdgeIndex, NodeIndex, StableGraph};
 
-use super::batch::{DiscBatch, LineBatch, load_disc_texture};
+use super::batch::{DiscBatch, LineBatch, load_disc_texture, load_line_texture};
 use super::style::kind_shapes;
 use crate::layout::{ForceLayout, LayoutWorker};
 use crate::model::{Model, NodeKind};
@@ -140,8 +140,8 @@ pub struct GraphCanvas {
     /// order in which labels are placed zoomed far out; `usize::MAX` for the others. Set
     /// with each display graph (it depends on nothing else).
     prominence_rank: Vec<usize>,
-    /// The disc texture of the far-out node mesh, loaded on first use.
-    disc_texture: Option<egui::TextureHandle>,
+    /// The textures of the far-out meshes, loaded on first use.
+    far_textures: Option<FarTextures>,
     /// The far-out drawing of the last frame, reused while nothing it shows changed.
     far_scene: Option<FarScene>,
     /// Counts the display graphs built ([`Self::rebuild`]), for the far-out drawing's key.
@@ -186,7 +186,7 @@ impl GraphCanvas {
             drag_origin: None,
             layout_failed: false,
             prominence_rank: Vec::new(),
-            disc_texture: None,
+            far_textures: None,
             far_scene: None,
             display_generation: 0,
         };
@@ -743,14 +743,15 @@ impl GraphCanvas {
             let scene = match self.far_scene.take() {
                 Some(scene) if scene.key == key => scene,
                 _ => {
-                    let texture = self
-                        .disc_texture
-                        .get_or_insert_with(|| load_disc_texture(ui.ctx()))
-                        .id();
+                    let textures = self.far_textures.get_or_insert_with(|| FarTextures {
+                        disc: load_disc_texture(ui.ctx()),
+                        line: load_line_texture(ui.ctx()),
+                    });
+                    let (disc, line) = (textures.disc.id(), textures.line.id());
                     FarScene {
                         key,
-                        edges: self.far_edges(ui, &screen),
-                        nodes: self.far_nodes(texture, &screen),
+                        edges: self.far_edges(ui, line, &screen),
+                        nodes: self.far_nodes(disc, &screen),
                         labels: self.far_labels(ui.ctx(), &screen),
                     }
                 }
@@ -908,9 +909,9 @@ impl GraphCanvas {
         key.finish()
     }
 
-    /// The unselected edges as one mesh of plain lines, for a view zoomed out below
-    /// [`FAR_ZOOM`] (the edge shapes leave them out there).
-    fn far_edges(&self, ui: &Ui, screen: &ScreenTransform) -> Shape {
+    /// The unselected edges as one mesh of plain lines over the line `texture`, for a
+    /// view zoomed out below [`FAR_ZOOM`] (the edge shapes leave them out there).
+    fn far_edges(&self, ui: &Ui, texture: egui::TextureId, screen: &ScreenTransform) -> Shape {
         // (Two separate reads: egui's context lock is not re-entrant.)
         let pixels_per_point = ui.ctx().pixels_per_point();
         let feathering = ui.ctx().tessellation_options(|options| {
@@ -921,6 +922,7 @@ impl GraphCanvas {
             }
         });
         let mut batch = LineBatch::new(
+            texture,
             unselected_edge_stroke(FAR_EDGE_WIDTH),
             feathering,
             screen.clip,
@@ -1297,6 +1299,14 @@ impl ScreenTransform {
 }
 
 /// The far-out drawing of one frame, kept for the next while its key is the same.
+/// The textures the far-out meshes draw from.
+struct FarTextures {
+    /// See [`load_disc_texture`].
+    disc: egui::TextureHandle,
+    /// See [`load_line_texture`].
+    line: egui::TextureHandle,
+}
+
 struct FarScene {
     key: u64,
     edges: Shape,
@@ -1551,6 +1561,12 @@ impl DisplayEdge<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape> f
         }
         self.directed = state.payload.directed;
         self.apply_direction();
+    }
+
+    fn draws_unselected(ctx: &DrawContext) -> bool {
+        // Zoomed far out the canvas draws every unselected edge itself, so egui_graphs
+        // visits only the selected ones.
+        ctx.meta.zoom >= FAR_ZOOM
     }
 
     fn is_drawn(&self, ctx: &DrawContext) -> bool {

@@ -127,45 +127,46 @@ where
     }
 
     fn draw_edges(&mut self) {
-        self.g
-            .g_mut()
-            .edge_indices()
-            .collect::<Vec<_>>()
-            .into_iter()
-            .for_each(|idx| {
-                let Some((idx_start, idx_end)) = self.g.edge_endpoints(idx) else {
-                    return;
-                };
+        let edges: Vec<_> = if Ed::draws_unselected(self.ctx) {
+            self.g.g_mut().edge_indices().collect()
+        } else {
+            // Only the selected edges (listed by the view's `sync_state` this frame) are
+            // drawn: the others are not visited at all.
+            self.g.selected_edges().to_vec()
+        };
+        edges.into_iter().for_each(|idx| {
+            let Some((idx_start, idx_end)) = self.g.edge_endpoints(idx) else {
+                return;
+            };
 
-                // Only the edge's display is copied out (the nodes are borrowed), so the
-                // edge can be drawn while its end nodes are read.
-                let Some(e) = self.g.edge_mut(idx) else {
-                    return;
-                };
-                e.update_display();
-                if !e.display().is_drawn(self.ctx) {
-                    return;
-                }
-                let mut display = e.display().clone();
-                let (Some(start), Some(end)) = (self.g.node(idx_start), self.g.node(idx_end))
-                else {
-                    return;
-                };
-                let shapes = display.shapes(start, end, self.ctx);
-                let Some(e) = self.g.edge_mut(idx) else {
-                    return;
-                };
-                *e.display_mut() = display;
+            // Only the edge's display is copied out (the nodes are borrowed), so the
+            // edge can be drawn while its end nodes are read.
+            let Some(e) = self.g.edge_mut(idx) else {
+                return;
+            };
+            e.update_display();
+            if !e.display().is_drawn(self.ctx) {
+                return;
+            }
+            let mut display = e.display().clone();
+            let (Some(start), Some(end)) = (self.g.node(idx_start), self.g.node(idx_end)) else {
+                return;
+            };
+            let shapes = display.shapes(start, end, self.ctx);
+            let Some(e) = self.g.edge_mut(idx) else {
+                return;
+            };
+            *e.display_mut() = display;
 
-                if e.selected() {
-                    for s in shapes {
-                        self.delayed.push(s);
-                    }
-                } else {
-                    for s in shapes {
-                        self.painted.push(s);
-                    }
+            if e.selected() {
+                for s in shapes {
+                    self.delayed.push(s);
                 }
-            });
+            } else {
+                for s in shapes {
+                    self.painted.push(s);
+                }
+            }
+        });
     }
 }
