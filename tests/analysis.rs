@@ -5,8 +5,8 @@ use assert_cmd::Command;
 use backchannel::cli::{neighbour_report, path_reports, resolve_node, stats_report};
 use backchannel::dataset;
 use backchannel::graph::{Adjacency, Measure, ranking, shortest_paths};
-use backchannel::model::{Model, NodeKind, Relation};
-use backchannel::view::{Focus, FocusMode, ViewFilter};
+use backchannel::model::{Modality, Model, NodeKind, Relation};
+use backchannel::view::{FilterCounts, Focus, FocusMode, ViewFilter, timeline_dates};
 use serde_json::Value;
 
 fn seed() -> Model {
@@ -338,4 +338,53 @@ fn timeline_places_nodes_by_date_with_an_axis() {
             None => assert!(place[0] < ticks[0].0, "{}", model.nodes[node].id),
         }
     }
+}
+
+#[test]
+fn filter_counts_are_what_each_filter_choice_covers_in_the_seed() {
+    let model = seed();
+    let counts = FilterCounts::of(&model);
+    for kind in NodeKind::ALL {
+        let nodes = model.nodes.iter().filter(|node| node.kind == *kind).count();
+        assert_eq!(counts.kind(*kind), nodes, "{kind:?}");
+    }
+    for relation in Relation::ALL {
+        let edges = model
+            .edges
+            .iter()
+            .filter(|e| e.relation == *relation)
+            .count();
+        assert_eq!(counts.relation(*relation), edges, "{relation:?}");
+    }
+    for modality in Modality::ALL {
+        let edges = model
+            .edges
+            .iter()
+            .filter(|e| e.modality == *modality)
+            .count();
+        assert_eq!(counts.modality(*modality), edges, "{modality:?}");
+    }
+    assert_eq!(
+        counts.kinds.iter().map(|(_, n)| n).sum::<usize>(),
+        model.nodes.len()
+    );
+    assert_eq!(
+        counts.relations.iter().map(|(_, n)| n).sum::<usize>(),
+        model.edges.len()
+    );
+    // An element quoting an article twice counts once for it.
+    for article in &model.articles {
+        let cites = |evidence: &[backchannel::model::Evidence]| {
+            evidence
+                .iter()
+                .any(|record| record.article_id == article.id)
+        };
+        let elements = model.nodes.iter().filter(|n| cites(&n.evidence)).count()
+            + model.edges.iter().filter(|e| cites(&e.evidence)).count();
+        assert!(elements > 0, "every seed article supports something");
+        assert_eq!(counts.article(&article.id), elements, "{}", article.id);
+    }
+    assert_eq!(counts.article("no such article"), 0);
+    assert_eq!(counts.dates, timeline_dates(&model));
+    assert!(counts.dates.windows(2).all(|pair| pair[0] < pair[1]));
 }

@@ -16,8 +16,9 @@ use egui_graphs::{
 };
 use petgraph::Directed;
 use petgraph::stable_graph::{DefaultIx, EdgeIndex, NodeIndex, StableGraph};
+use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 
-use super::batch::{DiscBatch, LineBatch, load_disc_texture, load_line_texture};
+use super::batch::{DiscBatch, LineBatch, load_disc_texture, load_line_texture, unit};
 use super::style::kind_shapes;
 use crate::layout::{ForceLayout, LayoutWorker};
 use crate::model::{Model, NodeKind};
@@ -59,6 +60,8 @@ pub struct EdgePayload {
     pub model_position: usize,
     /// Drawn with an arrowhead; false for edges of undirected graphs.
     pub directed: bool,
+    /// Both ends are the same node (drawn as a loop).
+    pub self_loop: bool,
 }
 
 type DisplayGraph = egui_graphs::Graph<
@@ -140,6 +143,10 @@ pub struct GraphCanvas {
     /// order in which labels are placed zoomed far out; `usize::MAX` for the others. Set
     /// with each display graph (it depends on nothing else).
     prominence_rank: Vec<usize>,
+    /// Every edge of the display graph with its two ends, set with the display graph:
+    /// zoomed far out all of them are drawn on every frame the layout moves, and this
+    /// list is a small fraction of the memory a walk of the graph's edges reads.
+    edge_ends: Vec<(EdgeIndex, NodeIndex, NodeIndex)>,
     /// The textures of the far-out meshes, loaded on first use.
     far_textures: Option<FarTextures>,
     /// The far-out drawing of the last frame, reused while nothing it shows changed.
@@ -186,6 +193,7 @@ impl GraphCanvas {
             drag_origin: None,
             layout_failed: false,
             prominence_rank: Vec::new(),
+            edge_ends: Vec::new(),
             far_textures: None,
             far_scene: None,
             display_generation: 0,
@@ -576,6 +584,7 @@ impl GraphCanvas {
                     EdgePayload {
                         model_position: position,
                         directed: edge.directed,
+                        self_loop: a == b,
                     },
                 );
             }
@@ -606,6 +615,12 @@ impl GraphCanvas {
                 edge.set_label(label);
             },
         );
+        self.edge_ends = self
+            .display
+            .g()
+            .edge_references()
+            .map(|edge| (edge.id(), edge.source(), edge.target()))
+            .collect();
         // Which nodes are best connected depends only on the display graph.
         self.prominence_rank = vec![usize::MAX; self.positions.len()];
         for (rank, position) in self.prominent_nodes().into_iter().enumerate() {
@@ -901,10 +916,9 @@ impl GraphCanvas {
             ]));
             key.add(u64::from(payload.scale.to_bits()));
         }
-        for (index, edge) in self.display.edges_iter() {
-            if edge.selected() {
-                key.add(index.index() as u64);
-            }
+        // (egui_graphs lists the selected edges on every frame.)
+        for index in self.display.selected_edges() {
+            key.add(index.index() as u64);
         }
         key.finish()
     }
@@ -928,36 +942,39 @@ impl GraphCanvas {
             screen.clip,
             self.display.edge_count(),
         );
-        // Each end's place on screen, and the radius of the opaque disc drawn over it
-        // (0 where the node is not such a disc).
-        let end = |index: NodeIndex| {
-            self.display.node(index).map(|node| {
-                let payload = node.payload();
-                let cover =
-                    if in_far_batch(payload, is_emphasised(node), screen.zoom) && !payload.dimmed {
-                        screen_radius(payload.scale, screen.zoom)
-                    } else {
-                        0.0
-                    };
-                (screen.place(node.location()), cover)
-            })
-        };
+        // Each node's place on screen, and the radius of the opaque disc drawn over it (0
+        // where the node is not such a disc), by node index.
+        let mut ends: Vec<Option<(Pos2, f32)>> = vec![None; self.display.g().node_bound()];
+        for (index, node) in self.display.nodes_iter() {
+            let payload = node.payload();
+            let cover =
+                if in_far_batch(payload, is_emphasised(node), screen.zoom) && !payload.dimmed {
+                    screen_radius(payload.scale, screen.zoom)
+                } else {
+                    0.0
+                };
+            if let Some(slot) = ends.get_mut(index.index()) {
+                *slot = Some((screen.place(node.location()), cover));
+            }
+        }
+        let end = |index: NodeIndex| ends.get(index.index()).copied().flatten();
+        let selected = self.display.selected_edges();
         let half_width = (FAR_EDGE_WIDTH + feathering) / 2.0;
-        for (index, edge) in self.display.edges_iter() {
-            if edge.selected() {
+        for &(index, start, end_node) in &self.edge_ends {
+            if selected.contains(&index) {
                 continue;
             }
-            if let Some((start, end_node)) = self.display.edge_endpoints(index)
-                && let (Some((from, from_cover)), Some((to, to_cover))) =
-                    (end(start), end(end_node))
-            {
-                // Level of detail: a line short enough to lie wholly under its two end
-                // discs (which are drawn over it) is left out.
-                if from.distance(to) + 2.0 * half_width < from_cover + to_cover {
-                    continue;
-                }
-                batch.add(from, to);
+            let (Some((from, from_cover)), Some((to, to_cover))) = (end(start), end(end_node))
+            else {
+                continue;
+            };
+            // Level of detail: a line short enough to lie wholly under its two end discs
+            // (which are drawn over it) is left out.
+            let hidden_within = from_cover + to_cover - 2.0 * half_width;
+            if hidden_within > 0.0 && from.distance_sq(to) < hidden_within * hidden_within {
+                continue;
             }
+            batch.add(from, to);
         }
         batch.into_shape()
     }
@@ -1232,7 +1249,7 @@ impl From<NodeProps<NodePayload>> for KindNodeShape {
 
 impl DisplayNode<NodePayload, EdgePayload, Directed, DefaultIx> for KindNodeShape {
     fn closest_boundary_point(&self, direction: Vec2) -> Pos2 {
-        self.position + direction.normalized() * self.radius()
+        self.position + unit(direction) * self.radius()
     }
 
     fn shapes(&mut self, ctx: &DrawContext) -> Vec<Shape> {
@@ -1475,6 +1492,7 @@ impl Layout<NoLayoutState> for NoLayout {
 pub struct ArrowEdgeShape {
     inner: DefaultEdgeShape,
     directed: bool,
+    self_loop: bool,
 }
 
 impl ArrowEdgeShape {
@@ -1488,9 +1506,11 @@ impl ArrowEdgeShape {
 impl From<EdgeProps<EdgePayload>> for ArrowEdgeShape {
     fn from(props: EdgeProps<EdgePayload>) -> Self {
         let directed = props.payload.directed;
+        let self_loop = props.payload.self_loop;
         let mut shape = Self {
             inner: DefaultEdgeShape::from(props),
             directed,
+            self_loop,
         };
         shape.apply_direction();
         shape
@@ -1582,6 +1602,11 @@ impl DisplayEdge<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape> f
             end,
             pos,
         )
+    }
+
+    fn extends_bounds(&self) -> bool {
+        // A straight edge lies between its ends, inside the nodes' bounds.
+        self.self_loop || self.inner.order > 0
     }
 
     fn extra_bounds(&self, start: &DisplayNodeOf, end: &DisplayNodeOf) -> Option<(Pos2, Pos2)> {

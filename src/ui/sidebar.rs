@@ -11,7 +11,7 @@ use super::state::{Document, Selection};
 use crate::graph::{Measure, ranking};
 use crate::model::search::search;
 use crate::model::{Modality, NodeKind, Relation};
-use crate::view::{ViewFilter, timeline_dates};
+use crate::view::ViewFilter;
 
 /// Groups longer than this start folded, so that a large dataset's list costs nothing
 /// until opened (search finds any entity).
@@ -176,6 +176,7 @@ fn entities_ui(
 
 fn filters_ui(ui: &mut Ui, document: &Document, commands: &mut Vec<Command>) {
     let model = &document.loaded.model;
+    let counts = &document.filter_counts;
     let current = &document.filter;
     let mut filter = current.clone();
     let visibility = document.canvas.visibility();
@@ -217,7 +218,7 @@ fn filters_ui(ui: &mut Ui, document: &Document, commands: &mut Vec<Command>) {
             ui.separator();
             ui.label(RichText::new("Kinds").strong());
             for kind in NodeKind::ALL {
-                let count = model.nodes.iter().filter(|node| node.kind == *kind).count();
+                let count = counts.kind(*kind);
                 let mut shown = !filter.hidden_kinds.contains(kind);
                 if count == 0 && shown {
                     continue;
@@ -234,11 +235,7 @@ fn filters_ui(ui: &mut Ui, document: &Document, commands: &mut Vec<Command>) {
             }
             ui.label(RichText::new("Relations").strong());
             for relation in Relation::ALL {
-                let count = model
-                    .edges
-                    .iter()
-                    .filter(|edge| edge.relation == *relation)
-                    .count();
+                let count = counts.relation(*relation);
                 if count == 0 {
                     continue;
                 }
@@ -255,11 +252,7 @@ fn filters_ui(ui: &mut Ui, document: &Document, commands: &mut Vec<Command>) {
             }
             ui.label(RichText::new("Modality").strong());
             for modality in Modality::ALL {
-                let count = model
-                    .edges
-                    .iter()
-                    .filter(|edge| edge.modality == *modality)
-                    .count();
+                let count = counts.modality(*modality);
                 let mut shown = !filter.hidden_modalities.contains(modality);
                 if ui
                     .checkbox(&mut shown, format!("{} ({count})", modality.as_str()))
@@ -270,16 +263,7 @@ fn filters_ui(ui: &mut Ui, document: &Document, commands: &mut Vec<Command>) {
             }
             ui.label(RichText::new("Only what these articles support").strong());
             for article in &model.articles {
-                let count = model
-                    .nodes
-                    .iter()
-                    .filter(|node| node.evidence.iter().any(|r| r.article_id == article.id))
-                    .count()
-                    + model
-                        .edges
-                        .iter()
-                        .filter(|edge| edge.evidence.iter().any(|r| r.article_id == article.id))
-                        .count();
+                let count = counts.article(&article.id);
                 let mut chosen = filter.articles.contains(&article.id);
                 let text = format!("{} · {} ({count})", article.outlet, article.title);
                 if ui
@@ -291,7 +275,7 @@ fn filters_ui(ui: &mut Ui, document: &Document, commands: &mut Vec<Command>) {
                 }
             }
             ui.label(RichText::new("Dates").strong());
-            let dates = timeline_dates(model);
+            let dates = &counts.dates;
             if dates.is_empty() {
                 ui.label("No meeting or relation is dated.");
             } else {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use crate::dataset::{Loaded, Problem};
 use crate::graph::{Adjacency, Measure, NegotiationGraph};
-use crate::view::{History, LayoutKind, ViewFilter};
+use crate::view::{FilterCounts, History, LayoutKind, ViewFilter};
 
 use super::graph_view::GraphCanvas;
 
@@ -69,6 +69,8 @@ pub struct Document {
     measures: BTreeMap<Measure, Vec<f64>>,
     /// Model positions of the nodes, by kind, then label, then id: the entity list's order.
     pub entity_order: Vec<usize>,
+    /// What each filter choice covers (the model does not change once loaded).
+    pub filter_counts: FilterCounts,
 }
 
 impl Document {
@@ -78,6 +80,7 @@ impl Document {
         let colour_by = colouring::default_colour_by(&loaded.model);
         let colours = colouring::colouring(&loaded.model, &colour_by);
         let canvas = GraphCanvas::new(&loaded.model, generation, &colours);
+        let filter_counts = FilterCounts::of(&loaded.model);
         let mut entity_order: Vec<usize> = (0..loaded.model.nodes.len()).collect();
         entity_order.sort_by_cached_key(|&position| {
             loaded
@@ -97,6 +100,7 @@ impl Document {
             history: History::default(),
             path: None,
             measures: BTreeMap::new(),
+            filter_counts,
             entity_order,
         }
     }

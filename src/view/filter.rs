@@ -2,7 +2,7 @@
 //! and a focus on the neighbourhood of one node. Pure: turns a model into per-element
 //! visibility, with no GUI.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -186,6 +186,112 @@ impl ViewFilter {
             dimmed_nodes,
         }
     }
+}
+
+/// How many elements each filter choice covers, and the dates the date filter steps
+/// through: counted once per model, since the filter panel shows them on every frame
+/// (counting 200,000 edges once per relation, modality and article on every frame cost
+/// milliseconds each).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FilterCounts {
+    /// Nodes of each kind, in [`NodeKind::ALL`] order.
+    pub kinds: Vec<(NodeKind, usize)>,
+    /// Edges of each relation, in [`Relation::ALL`] order.
+    pub relations: Vec<(Relation, usize)>,
+    /// Edges of each modality, in [`Modality::ALL`] order.
+    pub modalities: Vec<(Modality, usize)>,
+    /// Nodes and edges with at least one quote from each article, by article id.
+    pub articles: BTreeMap<String, usize>,
+    /// The dates of meetings and relations, sorted, each once ([`timeline_dates`]).
+    pub dates: Vec<PartialDate>,
+}
+
+impl FilterCounts {
+    /// Counts what each filter choice covers in `model`.
+    pub fn of(model: &Model) -> Self {
+        let kinds = NodeKind::ALL
+            .iter()
+            .map(|kind| {
+                let count = model.nodes.iter().filter(|node| node.kind == *kind).count();
+                (*kind, count)
+            })
+            .collect();
+        let mut relations: Vec<(Relation, usize)> = Relation::ALL
+            .iter()
+            .map(|relation| (*relation, 0))
+            .collect();
+        let mut modalities: Vec<(Modality, usize)> = Modality::ALL
+            .iter()
+            .map(|modality| (*modality, 0))
+            .collect();
+        for edge in &model.edges {
+            for (relation, count) in &mut relations {
+                if *relation == edge.relation {
+                    *count += 1;
+                }
+            }
+            for (modality, count) in &mut modalities {
+                if *modality == edge.modality {
+                    *count += 1;
+                }
+            }
+        }
+        let mut articles: BTreeMap<String, usize> = model
+            .articles
+            .iter()
+            .map(|article| (article.id.clone(), 0))
+            .collect();
+        let evidence = model
+            .nodes
+            .iter()
+            .map(|node| &node.evidence)
+            .chain(model.edges.iter().map(|edge| &edge.evidence));
+        for records in evidence {
+            let cited: BTreeSet<&str> = records
+                .iter()
+                .map(|record| record.article_id.as_str())
+                .collect();
+            for article in cited {
+                if let Some(count) = articles.get_mut(article) {
+                    *count += 1;
+                }
+            }
+        }
+        Self {
+            kinds,
+            relations,
+            modalities,
+            articles,
+            dates: timeline_dates(model),
+        }
+    }
+
+    /// The nodes of `kind`.
+    pub fn kind(&self, kind: NodeKind) -> usize {
+        count_of(&self.kinds, &kind)
+    }
+
+    /// The edges of `relation`.
+    pub fn relation(&self, relation: Relation) -> usize {
+        count_of(&self.relations, &relation)
+    }
+
+    /// The edges of `modality`.
+    pub fn modality(&self, modality: Modality) -> usize {
+        count_of(&self.modalities, &modality)
+    }
+
+    /// The nodes and edges quoting the article with this id.
+    pub fn article(&self, id: &str) -> usize {
+        self.articles.get(id).copied().unwrap_or(0)
+    }
+}
+
+fn count_of<T: PartialEq>(counts: &[(T, usize)], value: &T) -> usize {
+    counts
+        .iter()
+        .find(|(candidate, _)| candidate == value)
+        .map_or(0, |(_, count)| *count)
 }
 
 /// Every distinct date of a meeting or an edge, sorted: the stops of the timeline slider.

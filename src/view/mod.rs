@@ -9,7 +9,7 @@ mod layout_kind;
 mod session;
 pub mod style;
 
-pub use filter::{Focus, FocusMode, ViewFilter, Visibility, timeline_dates};
+pub use filter::{FilterCounts, Focus, FocusMode, ViewFilter, Visibility, timeline_dates};
 pub use history::{HISTORY_LIMIT, History};
 pub use layout_kind::LayoutKind;
 pub use session::{SESSION_FORMAT, SavedNode, SavedSelection, Session, SessionError, session_path};

@@ -671,6 +671,9 @@ where
             if e.selected() {
                 selected_edges.push(idx);
             }
+            if !e.display().extends_bounds() {
+                return;
+            }
             if let Some((start_idx, end_idx)) = self.g.edge_endpoints(e.id()) {
                 if let (Some(start), Some(end)) = (self.g.node(start_idx), self.g.node(end_idx)) {
                     if let Some((min, max)) = e.display().extra_bounds(start, end) {

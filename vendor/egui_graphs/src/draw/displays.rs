@@ -77,6 +77,13 @@ where
         true
     }
 
+    /// Whether [`Self::extra_bounds`] can return bounds for this edge. `false` (say, for a
+    /// straight edge, which lies between its end nodes) lets the view skip looking up the
+    /// edge's end nodes on every frame.
+    fn extends_bounds(&self) -> bool {
+        true
+    }
+
     /// Whether [`Self::shapes`] draws any unselected edge in this frame. A view that draws
     /// every unselected edge itself in some frames (say, zoomed far out, all in one mesh)
     /// returns `false` for those frames, and the drawer then visits only the selected
