@@ -158,3 +158,75 @@ fn far_out_labels_never_overlap_and_the_selected_node_keeps_its_own() {
         "the selected node is labelled, once"
     );
 }
+
+/// How many lines the far-out edge mesh holds (one quad over the line texture each).
+fn mesh_lines(shapes: &[Shape]) -> usize {
+    meshes(shapes)
+        .iter()
+        .filter(|mesh| {
+            mesh.texture_id != TextureId::default()
+                && mesh.vertices.iter().all(|vertex| vertex.uv.y == 0.5)
+        })
+        .map(|mesh| mesh.vertices.len() / 4)
+        .sum()
+}
+
+/// Edge-like shapes drawn on their own on the canvas (between the side panels).
+fn edge_strokes(shapes: &[Shape]) -> usize {
+    let canvas = Rect::from_min_max(egui::pos2(270.0, 60.0), egui::pos2(1160.0, 970.0));
+    shapes
+        .iter()
+        .filter(|shape| match shape {
+            Shape::LineSegment { points, .. } => points.iter().any(|p| canvas.contains(*p)),
+            Shape::CubicBezier(curve) => curve.points.iter().any(|p| canvas.contains(*p)),
+            Shape::QuadraticBezier(curve) => curve.points.iter().any(|p| canvas.contains(*p)),
+            _ => false,
+        })
+        .count()
+}
+
+#[test]
+fn far_out_a_selected_edge_leaves_the_mesh_and_is_drawn_on_its_own() {
+    let mut harness = settled(1_500);
+    let before = shapes(&harness);
+    // The longest edge: its line lies under no disc, so the mesh holds it.
+    let document = harness.state().document();
+    let model = &document.loaded.model;
+    let positions = document.canvas.positions();
+    let place = |id: &str| {
+        model
+            .node_position(id)
+            .and_then(|position| positions.get(position))
+            .map(|p| egui::pos2(p[0], p[1]))
+            .expect("a placed node")
+    };
+    let longest = model
+        .edges
+        .iter()
+        .filter(|edge| edge.source != edge.target)
+        .max_by(|a, b| {
+            let length =
+                |edge: &backchannel::model::Edge| place(&edge.source).distance(place(&edge.target));
+            length(a).total_cmp(&length(b))
+        })
+        .expect("edges")
+        .id
+        .clone();
+    harness
+        .state_mut()
+        .apply_command(Command::Select(Some(Selection::Edge(longest))));
+    harness.run_steps(3);
+    assert!(zoom(&harness) < 0.4);
+    let after = shapes(&harness);
+    assert_eq!(
+        mesh_lines(&after) + 1,
+        mesh_lines(&before),
+        "the selected edge leaves the mesh"
+    );
+    assert!(
+        edge_strokes(&after) > edge_strokes(&before),
+        "and egui_graphs draws it ({} strokes before, {} after)",
+        edge_strokes(&before),
+        edge_strokes(&after)
+    );
+}

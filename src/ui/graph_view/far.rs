@@ -1,0 +1,254 @@
+//! The canvas zoomed far out (below [`FAR_ZOOM`]): unselected edges as one mesh of
+//! lines, plain disc nodes as one mesh of discs, labels only where they overlap nothing;
+//! all kept between frames while a fingerprint of what they show is unchanged.
+
+use super::*;
+
+impl GraphCanvas {
+    /// A fingerprint of everything the far-out drawing shows: the transform, the display
+    /// graph, and every node's place, look and state and every edge's selection. Equal
+    /// keys draw the same picture, so the drawing is kept while nothing changes (a
+    /// paused layout, or between the layout's snapshots).
+    pub(super) fn far_scene_key(&self, screen: &ScreenTransform) -> u64 {
+        let mut key = FingerPrint::default();
+        key.add(self.display_generation);
+        for value in [
+            screen.zoom,
+            screen.pan.x,
+            screen.pan.y,
+            screen.clip.min.x,
+            screen.clip.min.y,
+            screen.clip.max.x,
+            screen.clip.max.y,
+        ] {
+            key.add(u64::from(value.to_bits()));
+        }
+        for (index, node) in self.display.nodes_iter() {
+            let payload = node.payload();
+            let location = node.location();
+            key.add(index.index() as u64);
+            key.add(u64::from(location.x.to_bits()) << 32 | u64::from(location.y.to_bits()));
+            key.add(u64::from_le_bytes([
+                payload.fill[0],
+                payload.fill[1],
+                payload.fill[2],
+                payload.kind as u8,
+                u8::from(payload.dimmed)
+                    | u8::from(payload.highlighted) << 1
+                    | u8::from(node.selected()) << 2
+                    | u8::from(node.hovered()) << 3
+                    | u8::from(node.dragged()) << 4,
+                0,
+                0,
+                0,
+            ]));
+            key.add(u64::from(payload.scale.to_bits()));
+        }
+        // (egui_graphs lists the selected edges on every frame.)
+        for index in self.display.selected_edges() {
+            key.add(index.index() as u64);
+        }
+        key.finish()
+    }
+
+    /// The unselected edges as one mesh of plain lines over the line `texture`, for a
+    /// view zoomed out below [`FAR_ZOOM`] (the edge shapes leave them out there).
+    pub(super) fn far_edges(
+        &self,
+        ui: &Ui,
+        texture: egui::TextureId,
+        screen: &ScreenTransform,
+    ) -> Shape {
+        // (Two separate reads: egui's context lock is not re-entrant.)
+        let pixels_per_point = ui.ctx().pixels_per_point();
+        let feathering = ui.ctx().tessellation_options(|options| {
+            if options.feathering {
+                options.feathering_size_in_pixels / pixels_per_point
+            } else {
+                0.0
+            }
+        });
+        let mut batch = LineBatch::new(
+            texture,
+            unselected_edge_stroke(FAR_EDGE_WIDTH),
+            feathering,
+            screen.clip,
+            self.display.edge_count(),
+        );
+        // Each node's place on screen, and the radius of the opaque disc drawn over it (0
+        // where the node is not such a disc), by node index.
+        let mut ends: Vec<Option<(Pos2, f32)>> = vec![None; self.display.g().node_bound()];
+        for (index, node) in self.display.nodes_iter() {
+            let payload = node.payload();
+            let cover =
+                if in_far_batch(payload, is_emphasised(node), screen.zoom) && !payload.dimmed {
+                    screen_radius(payload.scale, screen.zoom)
+                } else {
+                    0.0
+                };
+            if let Some(slot) = ends.get_mut(index.index()) {
+                *slot = Some((screen.place(node.location()), cover));
+            }
+        }
+        let end = |index: NodeIndex| ends.get(index.index()).copied().flatten();
+        let selected = self.display.selected_edges();
+        let half_width = (FAR_EDGE_WIDTH + feathering) / 2.0;
+        for &(index, start, end_node) in &self.edge_ends {
+            if selected.contains(&index) {
+                continue;
+            }
+            let (Some((from, from_cover)), Some((to, to_cover))) = (end(start), end(end_node))
+            else {
+                continue;
+            };
+            // Level of detail: a line short enough to lie wholly under its two end discs
+            // (which are drawn over it) is left out.
+            let hidden_within = from_cover + to_cover - 2.0 * half_width;
+            if hidden_within > 0.0 && from.distance_sq(to) < hidden_within * hidden_within {
+                continue;
+            }
+            batch.add(from, to);
+        }
+        batch.into_shape()
+    }
+
+    /// The nodes drawn as plain discs zoomed far out (see [`in_far_batch`]), as one mesh
+    /// over the disc `texture`.
+    pub(super) fn far_nodes(&self, texture: egui::TextureId, screen: &ScreenTransform) -> Shape {
+        let mut batch = DiscBatch::new(texture, screen.clip, 2 * self.display.node_count());
+        for (_, node) in self.display.nodes_iter() {
+            let payload = node.payload();
+            if !in_far_batch(payload, is_emphasised(node), screen.zoom) {
+                continue;
+            }
+            let (fill, stroke) = node_colours(payload, false, false);
+            let radius = screen_radius(payload.scale, screen.zoom);
+            batch.add_outlined(screen.place(node.location()), radius, fill, stroke);
+        }
+        batch.into_shape()
+    }
+
+    /// Labels zoomed far out: of the best-connected nodes, most connected first, each
+    /// where it overlaps no label already placed and no emphasised node's label (those
+    /// nodes draw their own); never a wall of overlapping text.
+    pub(super) fn far_labels(&self, ctx: &egui::Context, screen: &ScreenTransform) -> Vec<Shape> {
+        let mut taken: Vec<Rect> = Vec::new();
+        let mut candidates = Vec::new();
+        for (_, node) in self.display.nodes_iter() {
+            let payload = node.payload();
+            let centre = screen.place(node.location());
+            let radius = screen_radius(payload.scale, screen.zoom);
+            if is_emphasised(node) || payload.highlighted {
+                let label = NodeLabel::new(
+                    ctx,
+                    &node.display().label,
+                    centre,
+                    radius,
+                    screen.zoom,
+                    true,
+                );
+                taken.push(label.backdrop);
+            } else if self.is_prominent(payload.model_position)
+                && screen.clip.expand(radius).contains(centre)
+            {
+                candidates.push((
+                    payload.model_position,
+                    centre,
+                    radius,
+                    node.display().label.as_str(),
+                ));
+            }
+        }
+        candidates.sort_by_key(|&(position, ..)| {
+            self.prominence_rank
+                .get(position)
+                .copied()
+                .unwrap_or(usize::MAX)
+        });
+        let mut shapes = Vec::new();
+        for (position, centre, radius, text) in candidates.into_iter().take(MAX_FAR_LABELS) {
+            let label = NodeLabel::new(ctx, text, centre, radius, screen.zoom, false);
+            if taken.iter().any(|rect| rect.intersects(label.backdrop)) {
+                continue;
+            }
+            taken.push(label.backdrop);
+            let faint = self
+                .visibility
+                .dimmed_nodes
+                .get(position)
+                .copied()
+                .unwrap_or(false);
+            shapes.extend(label.shapes(faint));
+        }
+        shapes
+    }
+}
+
+/// The canvas-to-screen transform of one frame, and the part of the screen drawn on.
+pub(super) struct ScreenTransform {
+    pub(super) zoom: f32,
+    /// Screen position of the canvas origin.
+    pub(super) pan: Vec2,
+    pub(super) clip: Rect,
+}
+
+impl ScreenTransform {
+    /// Where a canvas position is on screen.
+    pub(super) fn place(&self, canvas: Pos2) -> Pos2 {
+        (canvas.to_vec2() * self.zoom + self.pan).to_pos2()
+    }
+}
+
+/// The textures the far-out meshes draw from.
+pub(super) struct FarTextures {
+    /// See [`load_disc_texture`].
+    pub(super) disc: egui::TextureHandle,
+    /// See [`load_line_texture`].
+    pub(super) line: egui::TextureHandle,
+}
+
+/// The far-out drawing of one frame, kept for the next while its key is the same.
+pub(super) struct FarScene {
+    pub(super) key: u64,
+    pub(super) edges: Shape,
+    pub(super) nodes: Shape,
+    pub(super) labels: Vec<Shape>,
+}
+
+/// A fast, non-cryptographic fingerprint of a sequence of words (the multiply-rotate
+/// mix of rustc's FxHasher).
+#[derive(Default)]
+pub(super) struct FingerPrint(u64);
+
+impl FingerPrint {
+    pub(super) fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    pub(super) fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// At most this many labels are tried zoomed far out: the best-connected nodes'.
+pub(super) const MAX_FAR_LABELS: usize = 300;
+
+/// Whether a node is drawn in the far-out disc mesh rather than by its own shape: zoomed
+/// far out, a disc-shaped node that is neither emphasised (selected, hovered, dragged)
+/// nor on a highlighted path.
+pub(super) fn in_far_batch(payload: &NodePayload, emphasised: bool, zoom: f32) -> bool {
+    zoom < FAR_ZOOM
+        && !emphasised
+        && !payload.highlighted
+        && matches!(kind_outline(payload.kind, 1.0), Outline::Circle(_))
+}
+
+/// The width of an unselected edge zoomed far out: one pixel, where thousands of edges
+/// at egui_graphs' width would merge into a grey mass (and cost a third more to draw).
+pub(super) const FAR_EDGE_WIDTH: f32 = 1.0;
+
+/// Below this zoom the canvas draws the graph for overview: unselected edges as plain
+/// straight lines (no curve, no arrowhead: at that scale arrowheads are specks and curves
+/// cost the most to draw) in one mesh, plain disc nodes in another, and labels only where
+/// they fit (the best-connected nodes first) or where a node is emphasised.
+pub(super) const FAR_ZOOM: f32 = 0.4;

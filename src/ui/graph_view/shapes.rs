@@ -1,0 +1,341 @@
+//! How egui_graphs draws each node and edge: nodes by kind with their labels, edges
+//! with arrowheads where directed, and the layout that leaves positions to Backchannel.
+
+use super::*;
+
+/// A node drawn with its kind's shape and colour, its label below it, scaled with the
+/// zoom down to a legible floor; faint when dimmed, outlined when on a highlighted path.
+#[derive(Debug, Clone)]
+pub struct KindNodeShape {
+    position: Pos2,
+    payload: NodePayload,
+    pub(super) label: String,
+    selected: bool,
+    hovered: bool,
+    dragged: bool,
+}
+
+impl KindNodeShape {
+    fn radius(&self) -> f32 {
+        NODE_RADIUS * self.payload.scale.clamp(0.3, 4.0)
+    }
+}
+
+impl From<NodeProps<NodePayload>> for KindNodeShape {
+    fn from(props: NodeProps<NodePayload>) -> Self {
+        Self {
+            position: props.location(),
+            payload: props.payload,
+            label: props.label.clone(),
+            selected: props.selected,
+            hovered: props.hovered,
+            dragged: props.dragged,
+        }
+    }
+}
+
+impl DisplayNode<NodePayload, EdgePayload, Directed, DefaultIx> for KindNodeShape {
+    fn closest_boundary_point(&self, direction: Vec2) -> Pos2 {
+        self.position + unit(direction) * self.radius()
+    }
+
+    fn shapes(&mut self, ctx: &DrawContext) -> Vec<Shape> {
+        let center = ctx.meta.canvas_to_screen_pos(self.position);
+        let zoom = ctx.meta.zoom;
+        let emphasised = self.selected || self.hovered || self.dragged;
+        if in_far_batch(&self.payload, emphasised, zoom) {
+            // Drawn with the other plain discs in one mesh (`GraphCanvas::far_nodes`).
+            return Vec::new();
+        }
+        let radius = screen_radius(self.payload.scale, zoom);
+        // Level of detail: nothing is drawn for a node outside the view (with room for
+        // its label).
+        let visible = ctx
+            .painter
+            .clip_rect()
+            .expand(radius + 200.0 * zoom.max(1.0));
+        if !visible.contains(center) {
+            return Vec::new();
+        }
+        let faint = self.payload.dimmed && !emphasised;
+        let (fill, stroke) = node_colours(&self.payload, self.selected, emphasised);
+        let mut shapes = vec![kind_shapes(self.payload.kind, center, radius, fill, stroke)];
+        // Labels are part of the drawing: they scale with it, so that labels that do not
+        // overlap at zoom 1 never overlap, down to a legible floor. Zoomed far out, only
+        // an emphasised node labels itself; the canvas places the others' labels.
+        if zoom < FAR_ZOOM && !emphasised && !self.payload.highlighted {
+            return shapes;
+        }
+        let highlighted = emphasised || self.payload.highlighted;
+        shapes.extend(
+            NodeLabel::new(ctx.ctx, &self.label, center, radius, zoom, highlighted).shapes(faint),
+        );
+        shapes
+    }
+
+    fn update(&mut self, props: &NodeProps<NodePayload>) {
+        self.position = props.location();
+        self.payload = props.payload;
+        self.label.clone_from(&props.label);
+        self.selected = props.selected;
+        self.hovered = props.hovered;
+        self.dragged = props.dragged;
+    }
+
+    fn is_inside(&self, position: Pos2) -> bool {
+        (position - self.position).length() <= self.radius() * 1.2
+    }
+}
+
+/// A node's radius on screen: its size scaled by the zoom, never below a floor that
+/// keeps it visible and clickable.
+pub(super) fn screen_radius(scale: f32, zoom: f32) -> f32 {
+    (NODE_RADIUS * scale.clamp(0.3, 4.0) * zoom).max(4.0)
+}
+
+/// Whether a display node is emphasised: selected, hovered or dragged.
+pub(super) fn is_emphasised(node: &DisplayNodeOf) -> bool {
+    node.selected() || node.hovered() || node.dragged()
+}
+
+/// A node's fill and outline: red and thick when selected or on a highlighted path, dark
+/// when emphasised, thin grey otherwise; both faint when the node is dimmed and not
+/// emphasised.
+pub(super) fn node_colours(
+    payload: &NodePayload,
+    selected: bool,
+    emphasised: bool,
+) -> (Color32, Stroke) {
+    let mut stroke = if selected || payload.highlighted {
+        Stroke::new(3.0, Color32::from_rgb(200, 40, 40))
+    } else if emphasised {
+        Stroke::new(2.0, Color32::from_gray(30))
+    } else {
+        Stroke::new(1.0, Color32::from_gray(70))
+    };
+    let mut fill = crate::ui::style::rgb(payload.fill);
+    if payload.dimmed && !emphasised {
+        fill = fade(fill);
+        stroke.color = fade(stroke.color);
+    }
+    (fill, stroke)
+}
+
+/// A node's label, centred under it on a light backdrop.
+pub(super) struct NodeLabel {
+    galley: std::sync::Arc<egui::Galley>,
+    top_left: Pos2,
+    /// The backdrop, which is also the room the label takes.
+    pub(super) backdrop: Rect,
+    highlighted: bool,
+}
+
+impl NodeLabel {
+    /// Lays out `text` under a node at `centre` of `radius` (screen), at the font size
+    /// for `zoom`; `highlighted` labels get a yellow backdrop.
+    pub(super) fn new(
+        ctx: &egui::Context,
+        text: &str,
+        centre: Pos2,
+        radius: f32,
+        zoom: f32,
+        highlighted: bool,
+    ) -> Self {
+        let font_size = (LABEL_FONT_SIZE * zoom).clamp(10.0, 28.0);
+        let galley = ctx.fonts_mut(|fonts| {
+            fonts.layout_no_wrap(
+                text.to_owned(),
+                FontId::proportional(font_size),
+                Color32::from_gray(20),
+            )
+        });
+        let size = galley.size();
+        let top_left = Pos2::new(centre.x - size.x / 2.0, centre.y + radius + 3.0);
+        let backdrop = Rect::from_min_size(top_left, size).expand2(Vec2::new(3.0, 1.0));
+        Self {
+            galley,
+            top_left,
+            backdrop,
+            highlighted,
+        }
+    }
+
+    /// The backdrop and the text; grey text when `faint`.
+    pub(super) fn shapes(self, faint: bool) -> [Shape; 2] {
+        let text_color = if faint {
+            Color32::from_gray(170)
+        } else {
+            Color32::from_gray(20)
+        };
+        let fill = if self.highlighted {
+            Color32::from_rgba_unmultiplied(255, 248, 200, 240)
+        } else {
+            Color32::from_rgba_unmultiplied(255, 255, 255, 200)
+        };
+        [
+            Shape::rect_filled(self.backdrop, 3.0, fill),
+            TextShape::new(self.top_left, self.galley, text_color).into(),
+        ]
+    }
+}
+
+/// A node's colour made faint: mostly transparent.
+pub(super) fn fade(color: Color32) -> Color32 {
+    color.gamma_multiply(0.25)
+}
+
+/// egui_graphs' layout slot, left empty: positions come from our own layouts.
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
+pub struct NoLayoutState;
+
+impl LayoutState for NoLayoutState {}
+
+/// A layout that never moves nodes.
+#[derive(Debug, Default)]
+pub struct NoLayout;
+
+impl Layout<NoLayoutState> for NoLayout {
+    fn from_state(_state: NoLayoutState) -> impl Layout<NoLayoutState> {
+        NoLayout
+    }
+
+    fn next<N, E, Ty, Ix, Dn, De>(
+        &mut self,
+        _graph: &mut egui_graphs::Graph<N, E, Ty, Ix, Dn, De>,
+        _ui: &egui::Ui,
+    ) where
+        N: Clone,
+        E: Clone,
+        Ty: petgraph::EdgeType,
+        Ix: petgraph::stable_graph::IndexType,
+        Dn: DisplayNode<N, E, Ty, Ix>,
+        De: egui_graphs::DisplayEdge<N, E, Ty, Ix, Dn>,
+    {
+    }
+
+    fn state(&self) -> NoLayoutState {
+        NoLayoutState
+    }
+}
+
+/// egui_graphs' edge, with no arrowhead for an undirected edge (the display graph is
+/// directed, so egui_graphs would draw one on every edge).
+#[derive(Clone)]
+pub struct ArrowEdgeShape {
+    inner: DefaultEdgeShape,
+    directed: bool,
+    self_loop: bool,
+}
+
+impl ArrowEdgeShape {
+    fn apply_direction(&mut self) {
+        if !self.directed {
+            self.inner.tip_size = 0.0;
+        }
+    }
+}
+
+impl From<EdgeProps<EdgePayload>> for ArrowEdgeShape {
+    fn from(props: EdgeProps<EdgePayload>) -> Self {
+        let directed = props.payload.directed;
+        let self_loop = props.payload.self_loop;
+        let mut shape = Self {
+            inner: DefaultEdgeShape::from(props),
+            directed,
+            self_loop,
+        };
+        shape.apply_direction();
+        shape
+    }
+}
+
+pub(super) type DisplayNodeOf =
+    egui_graphs::Node<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape>;
+
+/// The line of an edge that is not selected, from egui_graphs' width for it.
+pub(super) fn unselected_edge_stroke(width: f32) -> Stroke {
+    Stroke::new(width.min(1.5), Color32::from_gray(150))
+}
+
+impl DisplayEdge<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape> for ArrowEdgeShape {
+    fn shapes(
+        &mut self,
+        start: &DisplayNodeOf,
+        end: &DisplayNodeOf,
+        ctx: &DrawContext,
+    ) -> Vec<Shape> {
+        if !DisplayEdge::<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape>::is_drawn(
+            self, ctx,
+        ) {
+            return Vec::new();
+        }
+        let from = ctx.meta.canvas_to_screen_pos(start.location());
+        let to = ctx.meta.canvas_to_screen_pos(end.location());
+        // Level of detail: nothing is drawn for an edge whose box misses the view (room
+        // left for curves and self-loops).
+        let reach = ctx.meta.canvas_to_screen_size(NODE_RADIUS * 6.0).max(30.0);
+        if !Rect::from_two_pos(from, to)
+            .expand(reach)
+            .intersects(ctx.painter.clip_rect())
+        {
+            return Vec::new();
+        }
+        DisplayEdge::<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape>::shapes(
+            &mut self.inner,
+            start,
+            end,
+            ctx,
+        )
+    }
+
+    fn update(&mut self, state: &EdgeProps<EdgePayload>) {
+        // Called for every edge on every frame: only what changed is copied, and the
+        // label (drawn only on a selected edge) only when it shows, so that neither this
+        // nor egui_graphs' copy of the shape allocates.
+        self.inner.order = state.order;
+        self.inner.selected = state.selected;
+        if state.selected {
+            if self.inner.label_text != state.label {
+                self.inner.label_text.clone_from(&state.label);
+            }
+        } else {
+            self.inner.label_text.clear();
+        }
+        self.directed = state.payload.directed;
+        self.apply_direction();
+    }
+
+    fn draws_unselected(ctx: &DrawContext) -> bool {
+        // Zoomed far out the canvas draws every unselected edge itself, so egui_graphs
+        // visits only the selected ones.
+        ctx.meta.zoom >= FAR_ZOOM
+    }
+
+    fn is_drawn(&self, ctx: &DrawContext) -> bool {
+        // Zoomed far out an unselected edge is drawn in one mesh with the others
+        // (`GraphCanvas::far_edges`).
+        self.inner.selected || ctx.meta.zoom >= FAR_ZOOM
+    }
+
+    fn is_inside(&self, start: &DisplayNodeOf, end: &DisplayNodeOf, pos: Pos2) -> bool {
+        DisplayEdge::<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape>::is_inside(
+            &self.inner,
+            start,
+            end,
+            pos,
+        )
+    }
+
+    fn extends_bounds(&self) -> bool {
+        // A straight edge lies between its ends, inside the nodes' bounds.
+        self.self_loop || self.inner.order > 0
+    }
+
+    fn extra_bounds(&self, start: &DisplayNodeOf, end: &DisplayNodeOf) -> Option<(Pos2, Pos2)> {
+        DisplayEdge::<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape>::extra_bounds(
+            &self.inner,
+            start,
+            end,
+        )
+    }
+}
