@@ -228,28 +228,23 @@ fn check_records(
         problems,
     );
 
+    let to_check = |records| EvidenceToCheck {
+        records,
+        articles: &article_texts,
+        rule: evidenced,
+    };
     let nodes: Vec<Node> = raw_nodes
         .iter()
         .zip(node_evidence)
         .filter_map(|((index, raw), evidence)| {
-            let evidence = EvidenceToCheck {
-                records: evidence,
-                articles: &article_texts,
-                rule: evidenced,
-            };
-            check_node(*index, raw, evidence, &node_ids, problems)
+            check_node(*index, raw, to_check(evidence), &node_ids, problems)
         })
         .collect();
     let edges: Vec<Edge> = raw_edges
         .iter()
         .zip(edge_evidence)
         .filter_map(|((index, raw), evidence)| {
-            let evidence = EvidenceToCheck {
-                records: evidence,
-                articles: &article_texts,
-                rule: evidenced,
-            };
-            check_edge(*index, raw, evidence, &node_ids, problems)
+            check_edge(*index, raw, to_check(evidence), &node_ids, problems)
         })
         .collect();
 
