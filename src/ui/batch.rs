@@ -58,9 +58,9 @@ impl LineBatch {
         capacity: usize,
     ) -> Self {
         let mut mesh = Mesh::with_texture(texture);
-        let thin = feathering <= 0.0 || stroke.width <= feathering;
-        mesh.vertices.reserve(capacity * if thin { 4 } else { 8 });
-        mesh.indices.reserve(capacity * if thin { 6 } else { 18 });
+        let quad = is_one_quad(stroke.width, feathering);
+        mesh.vertices.reserve(capacity * if quad { 4 } else { 8 });
+        mesh.indices.reserve(capacity * if quad { 6 } else { 18 });
         Self {
             mesh,
             stroke,
@@ -157,6 +157,12 @@ impl LineBatch {
             Shape::mesh(self.mesh)
         }
     }
+}
+
+/// Whether a line of `width` with `feathering` is one quad (4 vertices): without a fringe,
+/// or thinner than it; otherwise it is a core and two fringes (8 vertices).
+fn is_one_quad(width: f32, feathering: f32) -> bool {
+    feathering <= 0.0 || width <= feathering
 }
 
 /// `direction` scaled to length 1 (unchanged when it has no length). egui's
@@ -259,7 +265,7 @@ mod tests {
     impl LineBatch {
         /// How many lines the batch holds.
         pub fn len(&self) -> usize {
-            let per_line = if self.feathering <= 0.0 || self.stroke.width <= self.feathering {
+            let per_line = if is_one_quad(self.stroke.width, self.feathering) {
                 4
             } else {
                 8
