@@ -331,3 +331,58 @@ fn article_with_both_text_and_path() {
     let problem = the_problem(&path, &problems, ProblemKind::ArticleSource);
     assert_eq!(path_of(&problem), "$.articles[0]");
 }
+
+/// A file large enough to be read and checked on every core (thousands of nodes, four
+/// edges each) with a problem in each part of the nodes and of the edges: the load
+/// finds every one, in file order, and keeps each element's own evidence.
+#[test]
+fn a_large_file_gives_every_problem_in_file_order_and_each_element_its_evidence() {
+    let count = 12_000;
+    let mut value: Value =
+        serde_json::from_str(&dataset::synthetic_dataset(count, 4)).expect("synthetic JSON");
+    let store = dataset::EmbeddedStore::new(&[]);
+    let clean = dataset::load_bytes("large.json", value.to_string().as_bytes(), &store)
+        .expect("the synthetic dataset loads");
+    for (index, node) in clean.model.nodes.iter().enumerate() {
+        assert_eq!(node.id, format!("n{index}"));
+        assert_eq!(node.evidence.len(), 1);
+        assert_eq!(
+            node.evidence[0].quote,
+            format!("Party {index} met its neighbours.")
+        );
+    }
+    for edge in &clean.model.edges {
+        let source = edge.source.trim_start_matches('n');
+        assert_eq!(
+            edge.evidence[0].quote,
+            format!("Party {source} met its neighbours.")
+        );
+    }
+
+    let bad_nodes = [3, count / 2 + 1, count - 1];
+    let bad_edges = [0, 4 * count / 3, 4 * count - 2];
+    for index in bad_nodes {
+        value["nodes"][index]["kind"] = json!("warlord");
+    }
+    for index in bad_edges {
+        value["edges"][index]["evidence"][0]["quote"] = json!("nowhere in the article");
+    }
+    let problems = dataset::load_bytes("large.json", value.to_string().as_bytes(), &store)
+        .expect_err("the broken dataset does not load")
+        .problems;
+    let errors: Vec<String> = problems
+        .iter()
+        .filter(|problem| problem.severity == Severity::Error)
+        .map(path_of)
+        .collect();
+    let expected: Vec<String> = bad_nodes
+        .iter()
+        .map(|index| format!("$.nodes[{index}].kind"))
+        .chain(
+            bad_edges
+                .iter()
+                .map(|index| format!("$.edges[{index}].evidence[0].quote")),
+        )
+        .collect();
+    assert_eq!(errors, expected);
+}

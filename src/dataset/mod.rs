@@ -5,6 +5,7 @@
 //! returned, each naming the file, the JSON path or line:column, and what is wrong.
 
 mod anchor;
+mod parallel;
 mod problem;
 pub mod schema;
 mod seed;

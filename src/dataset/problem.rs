@@ -171,6 +171,17 @@ impl Problems {
         });
     }
 
+    /// An empty report for the same file, for a part of a load done on its own (see
+    /// [`Problems::append`]).
+    pub fn part(&self) -> Self {
+        Self::new(self.file.clone())
+    }
+
+    /// Adds the problems of `part`, in its order, after the ones recorded so far.
+    pub fn append(&mut self, part: Problems) {
+        self.list.extend(part.list);
+    }
+
     /// Whether any error was recorded.
     pub fn has_errors(&self) -> bool {
         self.list

@@ -5,13 +5,16 @@ use std::fmt;
 
 use foldhash::HashMap;
 
+use serde::Deserialize;
 use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
 use super::anchor::{Anchoring, anchor_quote};
+use super::parallel::{map_chunks, workers_for};
 use super::problem::{Location, ProblemKind, Problems, at};
-use super::schema::{FORMAT_VERSION, RawArticle, RawDataset, RawEdge, RawEvidence, RawNode};
+use super::schema::{FORMAT_VERSION, RawArticle, RawEdge, RawEvidence, RawNode};
 use super::store::ArticleStore;
 use crate::model::{
     Article, ArticleText, CONTEXT_CHARS, Colour, Edge, Evidence, MeetingDetails, MeetingStatus,
@@ -48,29 +51,8 @@ pub fn validate(bytes: &[u8], store: &dyn ArticleStore, problems: &mut Problems)
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     // Fast path: a well-formed file of the current format reads straight into its
     // records. Anything else takes the slower path that names every problem's place.
-    if let Ok(raw) = serde_json::from_slice::<RawDataset>(bytes)
-        && raw.format == FORMAT_VERSION
-    {
-        let RawDataset {
-            title,
-            description,
-            articles,
-            nodes,
-            edges,
-            ..
-        } = raw;
-        return check_records(
-            Records {
-                title,
-                description,
-                articles: indexed(articles),
-                nodes: indexed(nodes),
-                edges: indexed(edges),
-            },
-            store,
-            Evidenced::Required,
-            problems,
-        );
+    if let Some(records) = read_records(bytes) {
+        return check_records(records, store, Evidenced::Required, problems);
     }
     let value: Value = match serde_json::from_slice(bytes) {
         Ok(value) => value,
@@ -167,9 +149,67 @@ pub fn validate_value(
     check_records(records, store, evidenced, problems)
 }
 
-/// Elements paired with their index in the file.
-fn indexed<T>(items: Vec<T>) -> Vec<(usize, T)> {
-    items.into_iter().enumerate().collect()
+/// A dataset file of the current format read with its nodes and edges left as JSON
+/// text, so that they can be read on every core.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UnreadElements<'a> {
+    format: String,
+    title: String,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    articles: Vec<RawArticle>,
+    #[serde(default, borrow)]
+    nodes: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    edges: Vec<&'a RawValue>,
+}
+
+/// Reads a well-formed file of the current format into its records, its nodes and
+/// edges on every core; `None` for anything else, which the slower path reads and
+/// reports with every problem's place.
+fn read_records(bytes: &[u8]) -> Option<Records> {
+    let file: UnreadElements<'_> = serde_json::from_slice(bytes).ok()?;
+    if file.format != FORMAT_VERSION {
+        return None;
+    }
+    let UnreadElements {
+        title,
+        description,
+        articles,
+        mut nodes,
+        mut edges,
+        ..
+    } = file;
+    Some(Records {
+        title,
+        description,
+        articles: articles.into_iter().enumerate().collect(),
+        nodes: read_elements(&mut nodes)?,
+        edges: read_elements(&mut edges)?,
+    })
+}
+
+/// Deserializes elements left as JSON text, on every core, each paired with its index;
+/// `None` when one of them does not deserialize.
+fn read_elements<T: DeserializeOwned + Send>(unread: &mut [&RawValue]) -> Option<Vec<(usize, T)>> {
+    let workers = workers_for(unread.len());
+    let chunks = map_chunks(unread, workers, |first, chunk| {
+        let mut elements = Vec::with_capacity(chunk.len());
+        for (offset, element) in chunk.iter().enumerate() {
+            elements.push((
+                first + offset,
+                serde_json::from_str::<T>(element.get()).ok()?,
+            ));
+        }
+        Some(elements)
+    });
+    let mut elements = Vec::with_capacity(unread.len());
+    for chunk in chunks {
+        elements.extend(chunk?);
+    }
+    Some(elements)
 }
 
 /// A dataset's records, each element with its index in the file.
@@ -195,26 +235,27 @@ fn check_records(
         nodes: mut raw_nodes,
         edges: mut raw_edges,
     } = records;
-    // The evidence records hold most of a file's text; they are moved into the model
-    // rather than copied.
-    let node_evidence: Vec<Vec<RawEvidence>> = raw_nodes
-        .iter_mut()
-        .map(|(_, node)| std::mem::take(&mut node.evidence))
-        .collect();
-    let edge_evidence: Vec<Vec<RawEvidence>> = raw_edges
-        .iter_mut()
-        .map(|(_, edge)| std::mem::take(&mut edge.evidence))
-        .collect();
 
     let articles = check_articles(&raw_articles, store, problems);
     let article_texts: HashMap<&str, &ArticleText> = articles
         .iter()
         .map(|article| (article.id.as_str(), &article.text))
         .collect();
+    let evidence_rule = EvidenceRule {
+        articles: &article_texts,
+        rule: evidenced,
+    };
+    // The records' text is moved into the model rather than copied; the node ids are
+    // taken out first, as every node and edge is checked against them.
+    let node_id_list: Vec<String> = raw_nodes
+        .iter_mut()
+        .map(|(_, node)| std::mem::take(&mut node.id))
+        .collect();
     let node_ids = unique_ids(
         raw_nodes
             .iter()
-            .map(|(index, node)| (*index, node.id.as_str())),
+            .zip(&node_id_list)
+            .map(|((index, _), id)| (*index, id.as_str())),
         "nodes",
         "node",
         problems,
@@ -228,30 +269,57 @@ fn check_records(
         problems,
     );
 
-    let to_check = |records| EvidenceToCheck {
-        records,
-        articles: &article_texts,
-        rule: evidenced,
-    };
-    let nodes: Vec<Node> = raw_nodes
-        .iter()
-        .zip(node_evidence)
-        .filter_map(|((index, raw), evidence)| {
-            check_node(*index, raw, to_check(evidence), &node_ids, problems)
-        })
+    let mut node_work: Vec<(usize, &str, RawNode)> = raw_nodes
+        .into_iter()
+        .zip(&node_id_list)
+        .map(|((index, raw), id)| (index, id.as_str(), raw))
         .collect();
-    let edges: Vec<Edge> = raw_edges
-        .iter()
-        .zip(edge_evidence)
-        .filter_map(|((index, raw), evidence)| {
-            check_edge(*index, raw, to_check(evidence), &node_ids, problems)
-        })
-        .collect();
+    let nodes = check_on_every_core(&mut node_work, problems, |(index, id, raw), found| {
+        check_node(
+            *index,
+            id,
+            std::mem::take(raw),
+            evidence_rule,
+            &node_ids,
+            found,
+        )
+    });
+    let edges = check_on_every_core(&mut raw_edges, problems, |(index, raw), found| {
+        check_edge(*index, std::mem::take(raw), evidence_rule, &node_ids, found)
+    });
 
     if problems.has_errors() {
         return None;
     }
     Some(Model::new(title, description, articles, nodes, edges))
+}
+
+/// Checks elements on every core, and returns the ones that passed in file order; the
+/// problems found are added to `problems` in file order too, as one pass over the
+/// elements would find them. `check` may take what it needs out of each element.
+fn check_on_every_core<Raw: Send, Checked: Send>(
+    elements: &mut [Raw],
+    problems: &mut Problems,
+    check: impl Fn(&mut Raw, &mut Problems) -> Option<Checked> + Sync,
+) -> Vec<Checked> {
+    let report = &*problems;
+    let workers = workers_for(elements.len());
+    let chunks = map_chunks(elements, workers, |_, chunk| {
+        let mut found = report.part();
+        let mut checked = Vec::with_capacity(chunk.len());
+        checked.extend(
+            chunk
+                .iter_mut()
+                .filter_map(|element| check(element, &mut found)),
+        );
+        (checked, found)
+    });
+    let mut all = Vec::with_capacity(elements.len());
+    for (checked, found) in chunks {
+        all.extend(checked);
+        problems.append(found);
+    }
+    all
 }
 
 /// Checks `$.format`; false when the rest of the file cannot be read.
@@ -478,8 +546,9 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 fn check_node(
     index: usize,
-    raw: &RawNode,
-    evidence: EvidenceToCheck<'_>,
+    id: &str,
+    mut raw: RawNode,
+    evidence_rule: EvidenceRule<'_>,
     node_ids: &HashMap<&str, usize>,
     problems: &mut Problems,
 ) -> Option<Node> {
@@ -512,7 +581,7 @@ fn check_node(
             path.field("affiliation"),
             format!(
                 "node \"{}\" is affiliated with \"{affiliation}\", but no node has that id",
-                raw.id
+                id
             ),
         );
     }
@@ -541,13 +610,13 @@ fn check_node(
                     problems.error(
                         ProblemKind::MeetingFields,
                         path.field(field),
-                        format!("meeting \"{}\" has no {field}", raw.id),
+                        format!("meeting \"{id}\" has no {field}"),
                     );
                 }
             }
-            match (&raw.place, status) {
+            match (raw.place.take(), status) {
                 (Some(place), Some(status)) => Some(MeetingDetails {
-                    place: place.clone(),
+                    place,
                     date,
                     status,
                 }),
@@ -564,7 +633,7 @@ fn check_node(
                     problems.error(
                         ProblemKind::MeetingFields,
                         path.field(field),
-                        format!("only meetings have a {field}; \"{}\" is a {kind}", raw.id),
+                        format!("only meetings have a {field}; \"{id}\" is a {kind}"),
                     );
                 }
             }
@@ -574,31 +643,31 @@ fn check_node(
     };
     let owner = Owner {
         path,
-        id: &raw.id,
+        id,
         what: "node",
-        needs_evidence: evidence.rule == Evidenced::Required && kind != Some(NodeKind::Entity),
+        needs_evidence: evidence_rule.rule == Evidenced::Required && kind != Some(NodeKind::Entity),
     };
-    let evidence = check_evidence(evidence, &owner, problems);
-    let look = check_look(raw, path, problems);
+    let look = check_look(&raw, id, path, problems);
+    let evidence = check_evidence(raw.evidence, evidence_rule, &owner, problems);
     Some(Node {
-        id: raw.id.clone(),
-        label: raw.label.clone(),
+        id: id.to_owned(),
+        label: raw.label,
         kind: kind?,
         subtype,
-        aliases: raw.aliases.clone(),
-        affiliation: raw.affiliation.clone(),
+        aliases: raw.aliases,
+        affiliation: raw.affiliation,
         meeting,
-        note: raw.note.clone(),
+        note: raw.note,
         evidence,
-        attributes: raw.attributes.clone(),
+        attributes: raw.attributes,
         look,
     })
 }
 
 fn check_edge(
     index: usize,
-    raw: &RawEdge,
-    evidence: EvidenceToCheck<'_>,
+    raw: RawEdge,
+    evidence_rule: EvidenceRule<'_>,
     node_ids: &HashMap<&str, usize>,
     problems: &mut Problems,
 ) -> Option<Edge> {
@@ -644,9 +713,10 @@ fn check_edge(
         path,
         id: &raw.id,
         what: "edge",
-        needs_evidence: evidence.rule == Evidenced::Required && relation != Some(Relation::Link),
+        needs_evidence: evidence_rule.rule == Evidenced::Required
+            && relation != Some(Relation::Link),
     };
-    let evidence = check_evidence(evidence, &owner, problems);
+    let evidence = check_evidence(raw.evidence, evidence_rule, &owner, problems);
     if let Some(weight) = raw.weight
         && !weight.is_finite()
     {
@@ -660,24 +730,24 @@ fn check_edge(
         );
     }
     Some(Edge {
-        id: raw.id.clone(),
-        source: raw.source.clone(),
-        target: raw.target.clone(),
+        id: raw.id,
+        source: raw.source,
+        target: raw.target,
         relation: relation?,
         date,
-        attributed_to: raw.attributed_to.clone(),
+        attributed_to: raw.attributed_to,
         modality: modality?,
-        note: raw.note.clone(),
+        note: raw.note,
         evidence,
-        label: raw.label.clone(),
+        label: raw.label,
         weight: raw.weight.filter(|weight| weight.is_finite()),
         directed: raw.directed.unwrap_or(true),
-        attributes: raw.attributes.clone(),
+        attributes: raw.attributes,
     })
 }
 
 /// Checks the position, colour and size an imported graph gave a node.
-fn check_look(raw: &RawNode, path: ElementPath, problems: &mut Problems) -> NodeLook {
+fn check_look(raw: &RawNode, id: &str, path: ElementPath, problems: &mut Problems) -> NodeLook {
     let position = raw.position.and_then(|point| {
         if point.x.is_finite() && point.y.is_finite() {
             Some(Point {
@@ -688,10 +758,7 @@ fn check_look(raw: &RawNode, path: ElementPath, problems: &mut Problems) -> Node
             problems.error(
                 ProblemKind::WrongShape,
                 path.field("position"),
-                format!(
-                    "node \"{}\" has a position that is not a finite number",
-                    raw.id
-                ),
+                format!("node \"{}\" has a position that is not a finite number", id),
             );
             None
         }
@@ -704,7 +771,7 @@ fn check_look(raw: &RawNode, path: ElementPath, problems: &mut Problems) -> Node
                 path.field("colour"),
                 format!(
                     "node \"{}\" has colour \"{text}\"; expected #rrggbb or #rrggbbaa",
-                    raw.id
+                    id
                 ),
             );
         }
@@ -719,7 +786,7 @@ fn check_look(raw: &RawNode, path: ElementPath, problems: &mut Problems) -> Node
                 path.field("size"),
                 format!(
                     "node \"{}\" has size {size}; a size is a finite number of at least 0",
-                    raw.id
+                    id
                 ),
             );
             None
@@ -744,10 +811,9 @@ struct Owner<'a> {
     needs_evidence: bool,
 }
 
-/// One element's evidence records, moved out of it, and what they are checked against.
-struct EvidenceToCheck<'a> {
-    /// The records as read.
-    records: Vec<RawEvidence>,
+/// What evidence records are checked against.
+#[derive(Clone, Copy)]
+struct EvidenceRule<'a> {
     /// The file's articles by id.
     articles: &'a HashMap<&'a str, &'a ArticleText>,
     /// How strictly they are checked.
@@ -755,15 +821,15 @@ struct EvidenceToCheck<'a> {
 }
 
 fn check_evidence(
-    evidence: EvidenceToCheck<'_>,
+    records: Vec<RawEvidence>,
+    evidence_rule: EvidenceRule<'_>,
     owner: &Owner<'_>,
     problems: &mut Problems,
 ) -> Vec<Evidence> {
-    let EvidenceToCheck {
-        records,
+    let EvidenceRule {
         articles,
         rule: evidenced,
-    } = evidence;
+    } = evidence_rule;
     let owner_path = owner.path;
     if records.is_empty() && owner.needs_evidence {
         problems.error(

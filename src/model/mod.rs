@@ -6,13 +6,14 @@
 //! points at the exact text it quotes.
 
 mod date;
+mod index;
 pub mod search;
 mod text;
 mod vocabulary;
 
 use std::collections::BTreeMap;
 
-use foldhash::HashMap;
+use index::{HasId, IdIndex};
 
 pub use date::{DateError, DatePrecision, PartialDate};
 pub use text::ArticleText;
@@ -241,9 +242,9 @@ pub struct Model {
     pub nodes: Vec<Node>,
     /// The edges, in file order.
     pub edges: Vec<Edge>,
-    article_index: HashMap<String, usize>,
-    node_index: HashMap<String, usize>,
-    edge_index: HashMap<String, usize>,
+    article_index: IdIndex,
+    node_index: IdIndex,
+    edge_index: IdIndex,
 }
 
 impl Model {
@@ -256,9 +257,9 @@ impl Model {
         nodes: Vec<Node>,
         edges: Vec<Edge>,
     ) -> Self {
-        let article_index = index_by(&articles, |article| &article.id);
-        let node_index = index_by(&nodes, |node| &node.id);
-        let edge_index = index_by(&edges, |edge| &edge.id);
+        let article_index = IdIndex::new(&articles);
+        let node_index = IdIndex::new(&nodes);
+        let edge_index = IdIndex::new(&edges);
         Self {
             title,
             description,
@@ -274,27 +275,26 @@ impl Model {
     /// The article with this id.
     pub fn article(&self, id: &str) -> Option<&Article> {
         self.article_index
-            .get(id)
-            .and_then(|&index| self.articles.get(index))
+            .find(&self.articles, id)
+            .and_then(|index| self.articles.get(index))
     }
 
     /// The node with this id.
     pub fn node(&self, id: &str) -> Option<&Node> {
-        self.node_index
-            .get(id)
-            .and_then(|&index| self.nodes.get(index))
+        self.node_position(id)
+            .and_then(|index| self.nodes.get(index))
     }
 
     /// The position of the node with this id in [`Model::nodes`].
     pub fn node_position(&self, id: &str) -> Option<usize> {
-        self.node_index.get(id).copied()
+        self.node_index.find(&self.nodes, id)
     }
 
     /// The edge with this id.
     pub fn edge(&self, id: &str) -> Option<&Edge> {
         self.edge_index
-            .get(id)
-            .and_then(|&index| self.edges.get(index))
+            .find(&self.edges, id)
+            .and_then(|index| self.edges.get(index))
     }
 
     /// The label of the node with this id, or the id itself when there is no such node.
@@ -303,10 +303,20 @@ impl Model {
     }
 }
 
-fn index_by<T>(items: &[T], id: impl Fn(&T) -> &String) -> HashMap<String, usize> {
-    items
-        .iter()
-        .enumerate()
-        .map(|(index, item)| (id(item).clone(), index))
-        .collect()
+impl HasId for Article {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl HasId for Node {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl HasId for Edge {
+    fn id(&self) -> &str {
+        &self.id
+    }
 }

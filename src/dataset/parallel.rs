@@ -1,0 +1,101 @@
+//! Loading work split over the machine's cores: contiguous chunks, one per worker,
+//! whose results come back in the order of the items, so that a load finds the same
+//! problems in the same order on one core or on many.
+//!
+//! `std::thread::scope` is enough here: a load splits its work a few times, each into
+//! as many chunks as there are cores, so there is no pool to keep and no crate to add.
+
+use std::num::NonZeroUsize;
+
+/// Below this many items per worker a job is not split: starting a thread costs more
+/// than it saves.
+const MIN_ITEMS_PER_WORKER: usize = 2_048;
+
+/// The most workers a job is split into.
+const MAX_WORKERS: usize = 16;
+
+/// How many workers to split `len` items over on this machine: one per core, but never
+/// fewer than [`MIN_ITEMS_PER_WORKER`] items each.
+pub(crate) fn workers_for(len: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
+    cores
+        .min(MAX_WORKERS)
+        .min(len / MIN_ITEMS_PER_WORKER)
+        .max(1)
+}
+
+/// Applies `work` to `items` split into `workers` contiguous chunks and returns the
+/// chunks' results in the items' order. `work` gets the index of its chunk's first item.
+/// With one worker (or one item) it runs on the calling thread; a panic in a worker is
+/// raised again on the calling thread, as if the work had run there.
+pub(crate) fn map_chunks<T, R>(
+    items: &mut [T],
+    workers: usize,
+    work: impl Fn(usize, &mut [T]) -> R + Sync,
+) -> Vec<R>
+where
+    T: Send,
+    R: Send,
+{
+    let workers = workers.clamp(1, items.len().max(1));
+    if workers == 1 {
+        return vec![work(0, items)];
+    }
+    let chunk_len = items.len().div_ceil(workers);
+    let work = &work;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks_mut(chunk_len)
+            .enumerate()
+            .map(|(chunk, items)| scope.spawn(move || work(chunk * chunk_len, items)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_come_back_in_order_and_cover_every_item_once() {
+        for workers in [1, 2, 3, 7, 100] {
+            let mut items: Vec<usize> = (0..20).collect();
+            let chunks = map_chunks(&mut items, workers, |first, chunk| {
+                for item in chunk.iter_mut() {
+                    *item *= 10;
+                }
+                (first, chunk.to_vec())
+            });
+            let mut expected_first = 0;
+            for (first, chunk) in &chunks {
+                assert_eq!(*first, expected_first, "{workers} workers");
+                expected_first += chunk.len();
+            }
+            let joined: Vec<usize> = chunks.into_iter().flat_map(|(_, chunk)| chunk).collect();
+            assert_eq!(joined, (0..20).map(|item| item * 10).collect::<Vec<_>>());
+            assert_eq!(items, joined, "the work changed the items in place");
+            assert!(map_chunks(&mut items, workers, |_, _| ()).len() <= workers);
+        }
+    }
+
+    #[test]
+    fn no_items_is_one_empty_chunk() {
+        let mut items: Vec<u8> = Vec::new();
+        assert_eq!(map_chunks(&mut items, 4, |_, chunk| chunk.len()), vec![0]);
+    }
+
+    #[test]
+    fn small_jobs_are_not_split() {
+        assert_eq!(workers_for(0), 1);
+        assert_eq!(workers_for(MIN_ITEMS_PER_WORKER - 1), 1);
+        assert!(workers_for(MIN_ITEMS_PER_WORKER * 64) <= MAX_WORKERS);
+    }
+}
