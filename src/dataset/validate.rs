@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
 use super::anchor::{Anchoring, anchor_quote};
-use super::parallel::{map_chunks, workers_for};
+use super::parallel::{join, map_chunks, workers_for};
 use super::problem::{Location, ProblemKind, Problems, at};
 use super::schema::{FORMAT_VERSION, RawArticle, RawEdge, RawEvidence, RawNode};
 use super::store::ArticleStore;
@@ -251,23 +251,36 @@ fn check_records(
         .iter_mut()
         .map(|(_, node)| std::mem::take(&mut node.id))
         .collect();
-    let node_ids = unique_ids(
-        raw_nodes
-            .iter()
-            .zip(&node_id_list)
-            .map(|((index, _), id)| (*index, id.as_str())),
-        "nodes",
-        "node",
-        problems,
+    // Each collection's ids are checked for duplicates on a core of its own; the
+    // problems come back nodes first, as one pass would find them.
+    let mut node_problems = problems.part();
+    let mut edge_problems = problems.part();
+    let (node_ids, ()) = join(
+        workers_for(raw_edges.len()) > 1,
+        || {
+            unique_ids(
+                raw_nodes
+                    .iter()
+                    .zip(&node_id_list)
+                    .map(|((index, _), id)| (*index, id.as_str())),
+                "nodes",
+                "node",
+                &mut node_problems,
+            )
+        },
+        || {
+            unique_ids(
+                raw_edges
+                    .iter()
+                    .map(|(index, edge)| (*index, edge.id.as_str())),
+                "edges",
+                "edge",
+                &mut edge_problems,
+            );
+        },
     );
-    unique_ids(
-        raw_edges
-            .iter()
-            .map(|(index, edge)| (*index, edge.id.as_str())),
-        "edges",
-        "edge",
-        problems,
-    );
+    problems.append(node_problems);
+    problems.append(edge_problems);
 
     let mut node_work: Vec<(usize, &str, RawNode)> = raw_nodes
         .into_iter()
