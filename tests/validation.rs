@@ -333,8 +333,9 @@ fn article_with_both_text_and_path() {
 }
 
 /// A file large enough to be read and checked on every core (thousands of nodes, four
-/// edges each) with a problem in each part of the nodes and of the edges: the load
-/// finds every one, in file order, and keeps each element's own evidence.
+/// edges each) with a problem in each part of the nodes and of the edges and a
+/// duplicate edge id: the load finds every one, in the order one pass would (ids first,
+/// then elements in file order), and keeps each element's own evidence.
 #[test]
 fn a_large_file_gives_every_problem_in_file_order_and_each_element_its_evidence() {
     let count = 12_000;
@@ -367,6 +368,8 @@ fn a_large_file_gives_every_problem_in_file_order_and_each_element_its_evidence(
     for index in bad_edges {
         value["edges"][index]["evidence"][0]["quote"] = json!("nowhere in the article");
     }
+    let duplicate_edge = 4 * count - 1;
+    value["edges"][duplicate_edge]["id"] = value["edges"][0]["id"].clone();
     let problems = dataset::load_bytes("large.json", value.to_string().as_bytes(), &store)
         .expect_err("the broken dataset does not load")
         .problems;
@@ -375,9 +378,12 @@ fn a_large_file_gives_every_problem_in_file_order_and_each_element_its_evidence(
         .filter(|problem| problem.severity == Severity::Error)
         .map(path_of)
         .collect();
-    let expected: Vec<String> = bad_nodes
-        .iter()
-        .map(|index| format!("$.nodes[{index}].kind"))
+    let expected: Vec<String> = std::iter::once(format!("$.edges[{duplicate_edge}].id"))
+        .chain(
+            bad_nodes
+                .iter()
+                .map(|index| format!("$.nodes[{index}].kind")),
+        )
         .chain(
             bad_edges
                 .iter()
