@@ -7,6 +7,7 @@
 mod anchor;
 mod parallel;
 mod problem;
+mod read;
 pub mod schema;
 mod seed;
 mod store;

@@ -14,14 +14,17 @@ const MIN_ITEMS_PER_WORKER: usize = 2_048;
 /// The most workers a job is split into.
 const MAX_WORKERS: usize = 16;
 
+/// How many cores work may be split over: the machine's, at most [`MAX_WORKERS`].
+pub(crate) fn cores() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, NonZeroUsize::get)
+        .min(MAX_WORKERS)
+}
+
 /// How many workers to split `len` items over on this machine: one per core, but never
 /// fewer than [`MIN_ITEMS_PER_WORKER`] items each.
 pub(crate) fn workers_for(len: usize) -> usize {
-    let cores = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
-    cores
-        .min(MAX_WORKERS)
-        .min(len / MIN_ITEMS_PER_WORKER)
-        .max(1)
+    cores().min(len / MIN_ITEMS_PER_WORKER).max(1)
 }
 
 /// Applies `work` to `items` split into `workers` contiguous chunks and returns the
@@ -77,6 +80,30 @@ pub(crate) fn join<A: Send, B: Send>(
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         (first, second)
+    })
+}
+
+/// Runs `main` on the calling thread and `helper` on `helpers` more threads at the same
+/// time, and returns `main`'s result and the helpers'. A panic in a helper is raised
+/// again on the calling thread.
+pub(crate) fn join_all<A: Send, B>(
+    helpers: usize,
+    helper: impl Fn() -> A + Sync,
+    main: impl FnOnce() -> B,
+) -> (B, Vec<A>) {
+    let helper = &helper;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..helpers).map(|_| scope.spawn(helper)).collect();
+        let mine = main();
+        let theirs = handles
+            .into_iter()
+            .map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect();
+        (mine, theirs)
     })
 }
 

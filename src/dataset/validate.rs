@@ -5,15 +5,14 @@ use std::fmt;
 
 use foldhash::HashMap;
 
-use serde::Deserialize;
 use serde::de::DeserializeOwned;
-use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
 use super::anchor::{Anchoring, anchor_quote};
 use super::parallel::{join, map_chunks, workers_for};
 use super::problem::{Location, ProblemKind, Problems, at};
+use super::read::{Records, read_records};
 use super::schema::{FORMAT_VERSION, RawArticle, RawEdge, RawEvidence, RawNode};
 use super::store::ArticleStore;
 use crate::model::{
@@ -147,78 +146,6 @@ pub fn validate_value(
         edges: elements(&top, "edges", problems),
     };
     check_records(records, store, evidenced, problems)
-}
-
-/// A dataset file of the current format read with its nodes and edges left as JSON
-/// text, so that they can be read on every core.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct UnreadElements<'a> {
-    format: String,
-    title: String,
-    #[serde(default)]
-    description: Option<String>,
-    #[serde(default)]
-    articles: Vec<RawArticle>,
-    #[serde(default, borrow)]
-    nodes: Vec<&'a RawValue>,
-    #[serde(default, borrow)]
-    edges: Vec<&'a RawValue>,
-}
-
-/// Reads a well-formed file of the current format into its records, its nodes and
-/// edges on every core; `None` for anything else, which the slower path reads and
-/// reports with every problem's place.
-fn read_records(bytes: &[u8]) -> Option<Records> {
-    let file: UnreadElements<'_> = serde_json::from_slice(bytes).ok()?;
-    if file.format != FORMAT_VERSION {
-        return None;
-    }
-    let UnreadElements {
-        title,
-        description,
-        articles,
-        mut nodes,
-        mut edges,
-        ..
-    } = file;
-    Some(Records {
-        title,
-        description,
-        articles: articles.into_iter().enumerate().collect(),
-        nodes: read_elements(&mut nodes)?,
-        edges: read_elements(&mut edges)?,
-    })
-}
-
-/// Deserializes elements left as JSON text, on every core, each paired with its index;
-/// `None` when one of them does not deserialize.
-fn read_elements<T: DeserializeOwned + Send>(unread: &mut [&RawValue]) -> Option<Vec<(usize, T)>> {
-    let workers = workers_for(unread.len());
-    let chunks = map_chunks(unread, workers, |first, chunk| {
-        let mut elements = Vec::with_capacity(chunk.len());
-        for (offset, element) in chunk.iter().enumerate() {
-            elements.push((
-                first + offset,
-                serde_json::from_str::<T>(element.get()).ok()?,
-            ));
-        }
-        Some(elements)
-    });
-    let mut elements = Vec::with_capacity(unread.len());
-    for chunk in chunks {
-        elements.extend(chunk?);
-    }
-    Some(elements)
-}
-
-/// A dataset's records, each element with its index in the file.
-struct Records {
-    title: String,
-    description: Option<String>,
-    articles: Vec<(usize, RawArticle)>,
-    nodes: Vec<(usize, RawNode)>,
-    edges: Vec<(usize, RawEdge)>,
 }
 
 /// Checks records read from a file and builds the model; `None` when there is an error.
