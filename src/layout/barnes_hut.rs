@@ -5,29 +5,37 @@
 /// coincident points from recursing forever.
 const MAX_DEPTH: usize = 24;
 
+/// Marks a cell without a point, or without a crowd.
+const NONE: u32 = u32::MAX;
+
+/// One square of the tree, kept small (32 bytes) because finding the push on a point
+/// visits a hundred or more of them: half of a 10,000-node layout step went to waiting
+/// for cells of 72 bytes.
 #[derive(Debug, Clone)]
 struct Cell {
-    /// Sum of the weights below.
-    weight: f32,
     /// Weighted centre of the points below.
     centre: [f32; 2],
-    /// Lower corner of the square.
-    corner: [f32; 2],
+    /// Sum of the weights below.
+    weight: f32,
     /// Side of the square.
     side: f32,
+    /// Lower corner of the square.
+    corner: [f32; 2],
     /// Index of the first of four children in the arena, or 0 for a leaf.
-    children: usize,
-    /// The point of a leaf, if any.
-    point: Option<usize>,
-    /// More points of a leaf at the depth limit (coincident points); rarely used, so it
-    /// rarely allocates.
-    more: Vec<usize>,
+    children: u32,
+    /// The point of a leaf, or [`NONE`].
+    point: u32,
+    /// For a leaf at the depth limit holding more than one point (coincident points):
+    /// the index of its other points in [`QuadTree::crowds`], else [`NONE`].
+    crowd: u32,
 }
 
 /// A quadtree over weighted points.
 #[derive(Debug, Clone)]
 pub struct QuadTree {
     cells: Vec<Cell>,
+    /// The further points of crowded leaves; rarely used, so it rarely allocates.
+    crowds: Vec<Vec<u32>>,
 }
 
 impl QuadTree {
@@ -49,18 +57,26 @@ impl QuadTree {
         }
         let side = (max[0] - min[0]).max(max[1] - min[1]).max(1e-3) * 1.001;
         let mut tree = Self {
-            cells: vec![leaf(min, side)],
+            cells: Vec::with_capacity(positions.len() * 2 + 1),
+            crowds: Vec::new(),
         };
+        tree.cells.push(leaf(min, side));
         for (point, position) in positions.iter().enumerate() {
-            if finite(position) && weights.get(point).is_some_and(|w| w.is_finite()) {
+            if let Ok(point) = u32::try_from(point)
+                && point != NONE
+                && finite(position)
+                && weights.get(point as usize).is_some_and(|w| w.is_finite())
+            {
                 tree.insert(point, positions, weights);
             }
         }
         tree
     }
 
-    fn insert(&mut self, point: usize, positions: &[[f32; 2]], weights: &[f32]) {
-        let (Some(&position), Some(&weight)) = (positions.get(point), weights.get(point)) else {
+    fn insert(&mut self, point: u32, positions: &[[f32; 2]], weights: &[f32]) {
+        let (Some(&position), Some(&weight)) =
+            (positions.get(point as usize), weights.get(point as usize))
+        else {
             return;
         };
         let mut cell = 0;
@@ -68,35 +84,47 @@ impl QuadTree {
         loop {
             add_weight(&mut self.cells[cell], position, weight);
             if self.cells[cell].children == 0 {
-                if self.cells[cell].point.is_none() {
-                    self.cells[cell].point = Some(point);
+                if self.cells[cell].point == NONE {
+                    self.cells[cell].point = point;
                     return;
                 }
-                if depth >= MAX_DEPTH {
-                    self.cells[cell].more.push(point);
-                    return;
-                }
-                // A leaf with one point splits; that point moves one level down.
-                let existing = self.cells[cell].point.take();
-                let (corner, half) = (self.cells[cell].corner, self.cells[cell].side / 2.0);
                 let first = self.cells.len();
+                let Some(first_child) = u32::try_from(first).ok().filter(|_| depth < MAX_DEPTH)
+                else {
+                    self.crowd(cell, point);
+                    return;
+                };
+                // A leaf with one point splits; that point moves one level down.
+                let existing = std::mem::replace(&mut self.cells[cell].point, NONE);
+                let (corner, half) = (self.cells[cell].corner, self.cells[cell].side / 2.0);
                 for quadrant in 0..4 {
                     let offset = [(quadrant & 1) as f32 * half, (quadrant >> 1) as f32 * half];
                     self.cells
                         .push(leaf([corner[0] + offset[0], corner[1] + offset[1]], half));
                 }
-                self.cells[cell].children = first;
-                if let Some(moved) = existing
-                    && let (Some(&moved_position), Some(&moved_weight)) =
-                        (positions.get(moved), weights.get(moved))
-                {
+                self.cells[cell].children = first_child;
+                if let (Some(&moved_position), Some(&moved_weight)) = (
+                    positions.get(existing as usize),
+                    weights.get(existing as usize),
+                ) {
                     let child = self.child_for(cell, moved_position);
                     add_weight(&mut self.cells[child], moved_position, moved_weight);
-                    self.cells[child].point = Some(moved);
+                    self.cells[child].point = existing;
                 }
             }
             cell = self.child_for(cell, position);
             depth += 1;
+        }
+    }
+
+    /// Adds `point` to the crowd of the leaf `cell`.
+    fn crowd(&mut self, cell: usize, point: u32) {
+        let crowd = self.cells[cell].crowd;
+        if let Some(points) = self.crowds.get_mut(crowd as usize) {
+            points.push(point);
+        } else if let Ok(index) = u32::try_from(self.crowds.len()) {
+            self.crowds.push(vec![point]);
+            self.cells[cell].crowd = index;
         }
     }
 
@@ -105,7 +133,7 @@ impl QuadTree {
         let half = node.side / 2.0;
         let right = usize::from(position[0] >= node.corner[0] + half);
         let below = usize::from(position[1] >= node.corner[1] + half);
-        node.children + right + 2 * below
+        node.children as usize + right + 2 * below
     }
 
     /// The push on `point` from every other point: the sum of `strength * w_point * w_other
@@ -120,43 +148,54 @@ impl QuadTree {
         weights: &[f32],
         strength: f32,
         theta: f32,
-        stack: &mut Vec<usize>,
+        stack: &mut Vec<u32>,
     ) -> [f32; 2] {
         let (Some(&position), Some(&weight)) = (positions.get(point), weights.get(point)) else {
             return [0.0, 0.0];
         };
-        let mut force = [0.0f32, 0.0];
-        let mut add = |from: [f32; 2], other_weight: f32, salt: usize| {
+        // strength * w * w_other / distance, along the unit vector (dx, dy) / distance.
+        let push_from = |from: [f32; 2], other_weight: f32, salt: usize| {
             let (dx, dy, distance) = apart(position, from, point, salt);
-            let push = strength * weight * other_weight / distance;
-            force[0] += dx / distance * push;
-            force[1] += dy / distance * push;
+            let scale = strength * weight * other_weight / (distance * distance);
+            [dx * scale, dy * scale]
         };
+        let push_from_point = |other: u32| {
+            let other = other as usize;
+            match (positions.get(other), weights.get(other)) {
+                (Some(&from), Some(&other_weight)) if other != point => {
+                    push_from(from, other_weight, other)
+                }
+                _ => [0.0, 0.0],
+            }
+        };
+        let mut force = [0.0f32, 0.0];
+        let mut add = |[x, y]: [f32; 2]| {
+            force[0] += x;
+            force[1] += y;
+        };
+        // side / distance < theta, without a square root.
+        let theta_squared = theta * theta;
         stack.clear();
         stack.push(0);
         while let Some(cell) = stack.pop() {
-            let Some(node) = self.cells.get(cell) else {
+            let Some(node) = self.cells.get(cell as usize) else {
                 continue;
             };
             if node.weight <= 0.0 {
                 continue;
             }
             if node.children == 0 {
-                for &other in node.point.iter().chain(&node.more) {
-                    if other != point
-                        && let (Some(&from), Some(&other_weight)) =
-                            (positions.get(other), weights.get(other))
-                    {
-                        add(from, other_weight, other);
-                    }
+                add(push_from_point(node.point));
+                if let Some(crowd) = self.crowds.get(node.crowd as usize) {
+                    crowd.iter().for_each(|&other| add(push_from_point(other)));
                 }
                 continue;
             }
             let dx = position[0] - node.centre[0];
             let dy = position[1] - node.centre[1];
-            let distance = (dx * dx + dy * dy).sqrt();
-            if distance > 0.0 && node.side / distance < theta {
-                add(node.centre, node.weight, cell);
+            let distance_squared = dx * dx + dy * dy;
+            if distance_squared > 0.0 && node.side * node.side < theta_squared * distance_squared {
+                add(push_from(node.centre, node.weight, cell as usize));
             } else {
                 stack.extend(node.children..node.children + 4);
             }
@@ -167,13 +206,13 @@ impl QuadTree {
 
 fn leaf(corner: [f32; 2], side: f32) -> Cell {
     Cell {
-        weight: 0.0,
         centre: [0.0, 0.0],
-        corner,
+        weight: 0.0,
         side,
+        corner,
         children: 0,
-        point: None,
-        more: Vec::new(),
+        point: NONE,
+        crowd: NONE,
     }
 }
 
