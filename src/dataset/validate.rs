@@ -519,10 +519,7 @@ fn check_node(
         problems.error(
             ProblemKind::MissingNode,
             path.field("affiliation"),
-            format!(
-                "node \"{}\" is affiliated with \"{affiliation}\", but no node has that id",
-                id
-            ),
+            format!("node \"{id}\" is affiliated with \"{affiliation}\", but no node has that id"),
         );
     }
     let date = raw
@@ -587,8 +584,13 @@ fn check_node(
         what: "node",
         needs_evidence: evidence_rule.rule == Evidenced::Required && kind != Some(NodeKind::Entity),
     };
+    let evidence = check_evidence(
+        std::mem::take(&mut raw.evidence),
+        evidence_rule,
+        &owner,
+        problems,
+    );
     let look = check_look(&raw, id, path, problems);
-    let evidence = check_evidence(raw.evidence, evidence_rule, &owner, problems);
     Some(Node {
         id: id.to_owned(),
         label: raw.label,
