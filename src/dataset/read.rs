@@ -16,23 +16,13 @@ use serde::de::{self, DeserializeOwned, DeserializeSeed, MapAccess, SeqAccess, V
 use serde_json::value::RawValue;
 
 use super::parallel::{cores, join_all};
-use super::schema::{FORMAT_VERSION, RawArticle, RawEdge, RawNode};
+use super::schema::{FORMAT_VERSION, RawArticle, RawEdge, RawNode, TOP_LEVEL_FIELDS};
 
 /// Elements handed out at a time.
 const BATCH_LEN: usize = 1_024;
 
 /// Files smaller than this are read on the calling thread alone.
 const MIN_BYTES_TO_SPLIT: usize = 1 << 20;
-
-/// The top-level fields of a dataset file.
-const FIELDS: &[&str] = &[
-    "format",
-    "title",
-    "description",
-    "articles",
-    "nodes",
-    "edges",
-];
 
 /// A dataset's records, each element with its index in the file.
 pub(super) struct Records {
@@ -234,7 +224,7 @@ impl<'de> Visitor<'de> for TopLevel<'de> {
                     })?;
                     once(&mut head.edge_count, sent, "edges")?;
                 }
-                other => return Err(de::Error::unknown_field(other, FIELDS)),
+                other => return Err(de::Error::unknown_field(other, &TOP_LEVEL_FIELDS)),
             }
         }
         head.description = description.flatten();

@@ -15,6 +15,16 @@ use crate::model::Attributes;
 /// The `format` value of files this build reads and writes.
 pub const FORMAT_VERSION: &str = "backchannel/1";
 
+/// The top-level fields of a dataset file, as [`RawDataset`] has them.
+pub const TOP_LEVEL_FIELDS: [&str; 6] = [
+    "format",
+    "title",
+    "description",
+    "articles",
+    "nodes",
+    "edges",
+];
+
 /// A whole dataset file.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

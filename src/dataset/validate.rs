@@ -13,22 +13,12 @@ use super::anchor::{Anchoring, anchor_quote};
 use super::parallel::{join, map_chunks, workers_for};
 use super::problem::{Location, ProblemKind, Problems, at};
 use super::read::{Records, read_records};
-use super::schema::{FORMAT_VERSION, RawArticle, RawEdge, RawEvidence, RawNode};
+use super::schema::{FORMAT_VERSION, RawArticle, RawEdge, RawEvidence, RawNode, TOP_LEVEL_FIELDS};
 use super::store::ArticleStore;
 use crate::model::{
     Article, ArticleText, CONTEXT_CHARS, Colour, Edge, Evidence, MeetingDetails, MeetingStatus,
     Modality, Model, Node, NodeKind, NodeLook, PartialDate, Point, Relation, Subtype,
 };
-
-/// The top-level fields of a dataset file.
-const TOP_LEVEL_FIELDS: [&str; 6] = [
-    "format",
-    "title",
-    "description",
-    "articles",
-    "nodes",
-    "edges",
-];
 
 /// How strictly evidence is checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
