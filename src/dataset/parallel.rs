@@ -28,13 +28,12 @@ pub(crate) fn workers_for(len: usize) -> usize {
 }
 
 /// Applies `work` to `items` split into `workers` contiguous chunks and returns the
-/// chunks' results in the items' order. `work` gets the index of its chunk's first item.
-/// With one worker (or one item) it runs on the calling thread; a panic in a worker is
+/// chunks' results in the items' order. With one worker (or one item) it runs on the calling thread; a panic in a worker is
 /// raised again on the calling thread, as if the work had run there.
 pub(crate) fn map_chunks<T, R>(
     items: &mut [T],
     workers: usize,
-    work: impl Fn(usize, &mut [T]) -> R + Sync,
+    work: impl Fn(&mut [T]) -> R + Sync,
 ) -> Vec<R>
 where
     T: Send,
@@ -42,15 +41,14 @@ where
 {
     let workers = workers.clamp(1, items.len().max(1));
     if workers == 1 {
-        return vec![work(0, items)];
+        return vec![work(items)];
     }
     let chunk_len = items.len().div_ceil(workers);
     let work = &work;
     std::thread::scope(|scope| {
         let handles: Vec<_> = items
             .chunks_mut(chunk_len)
-            .enumerate()
-            .map(|(chunk, items)| scope.spawn(move || work(chunk * chunk_len, items)))
+            .map(|items| scope.spawn(move || work(items)))
             .collect();
         handles
             .into_iter()
@@ -115,21 +113,16 @@ mod tests {
     fn chunks_come_back_in_order_and_cover_every_item_once() {
         for workers in [1, 2, 3, 7, 100] {
             let mut items: Vec<usize> = (0..20).collect();
-            let chunks = map_chunks(&mut items, workers, |first, chunk| {
+            let chunks = map_chunks(&mut items, workers, |chunk| {
                 for item in chunk.iter_mut() {
                     *item *= 10;
                 }
-                (first, chunk.to_vec())
+                chunk.to_vec()
             });
-            let mut expected_first = 0;
-            for (first, chunk) in &chunks {
-                assert_eq!(*first, expected_first, "{workers} workers");
-                expected_first += chunk.len();
-            }
-            let joined: Vec<usize> = chunks.into_iter().flat_map(|(_, chunk)| chunk).collect();
+            let joined: Vec<usize> = chunks.into_iter().flatten().collect();
             assert_eq!(joined, (0..20).map(|item| item * 10).collect::<Vec<_>>());
             assert_eq!(items, joined, "the work changed the items in place");
-            assert!(map_chunks(&mut items, workers, |_, _| ()).len() <= workers);
+            assert!(map_chunks(&mut items, workers, |_| ()).len() <= workers);
         }
     }
 
@@ -144,7 +137,7 @@ mod tests {
     #[test]
     fn no_items_is_one_empty_chunk() {
         let mut items: Vec<u8> = Vec::new();
-        assert_eq!(map_chunks(&mut items, 4, |_, chunk| chunk.len()), vec![0]);
+        assert_eq!(map_chunks(&mut items, 4, |chunk| chunk.len()), vec![0]);
     }
 
     #[test]

@@ -234,7 +234,7 @@ fn check_on_every_core<Raw: Send, Checked: Send>(
 ) -> Vec<Checked> {
     let report = &*problems;
     let workers = workers_for(elements.len());
-    let chunks = map_chunks(elements, workers, |_, chunk| {
+    let chunks = map_chunks(elements, workers, |chunk| {
         let mut found = report.part();
         let mut checked = Vec::with_capacity(chunk.len());
         checked.extend(
