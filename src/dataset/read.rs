@@ -128,8 +128,9 @@ fn in_file_order<T>(
     mut batches: Vec<(usize, Vec<T>)>,
     count: Option<usize>,
 ) -> Option<Vec<(usize, T)>> {
+    let count = count.unwrap_or(0);
     batches.sort_unstable_by_key(|(first, _)| *first);
-    let mut elements = Vec::with_capacity(count.unwrap_or(0));
+    let mut elements = Vec::with_capacity(count);
     for (first, batch) in batches {
         if first != elements.len() {
             return None;
@@ -141,7 +142,7 @@ fn in_file_order<T>(
                 .map(|(offset, element)| (first + offset, element)),
         );
     }
-    (elements.len() == count.unwrap_or(0)).then_some(elements)
+    (elements.len() == count).then_some(elements)
 }
 
 /// The top-level fields, read on the calling thread, and how many nodes and edges were
