@@ -1,12 +1,19 @@
-//! Node positions, computed without any GUI: a force-directed layout that settles and
-//! then stops, rule-based layouts (circle, columns, timeline), and label overlap removal.
+//! Node positions, computed without any GUI: a multilevel force layout that settles and
+//! then stops, rule-based layouts (circle, columns, timeline), label overlap removal, and
+//! the figures that say how much of a graph's shape a drawing shows.
 
 mod arrange;
 mod barnes_hut;
-mod force;
+mod multilevel;
+mod overlap;
+pub mod quality;
+pub mod sample;
 mod worker;
 
 pub use arrange::{circular, columns, day_number, timeline};
 pub use barnes_hut::QuadTree;
-pub use force::{ForceLayout, ForceSettings};
+pub use multilevel::{
+    Adjacency, CirclePacker, ForceLayout, ForceSettings, Progress, median_edge_length,
+};
+pub use overlap::{Axes, Separation, remove_overlaps};
 pub use worker::{LayoutWorker, Snapshot};

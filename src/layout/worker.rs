@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use super::ForceLayout;
+use super::{ForceLayout, Progress};
 
 /// Least time between two published snapshots.
 const PUBLISH_INTERVAL: Duration = Duration::from_millis(16);
@@ -20,6 +20,8 @@ pub struct Snapshot {
     pub steps: usize,
     /// Whether the layout has settled (the worker then stops).
     pub settled: bool,
+    /// How far the layout had come.
+    pub progress: Progress,
 }
 
 struct Shared {
@@ -89,6 +91,7 @@ impl LayoutWorker {
                             positions: layout.positions().to_vec(),
                             steps,
                             settled: done,
+                            progress: layout.progress(),
                         };
                         if let Ok(mut latest) = worker_shared.latest.lock() {
                             *latest = Some(snapshot);

@@ -1,17 +1,24 @@
 //! Placing the shown nodes by the chosen layout: the pure part of the canvas, with no GUI.
 //! Positions are kept for every model node, so hiding and showing nodes keeps their place.
 
-use crate::layout::{ForceLayout, ForceSettings, circular, columns, day_number, timeline};
+use crate::layout::{
+    Axes, ForceLayout, ForceSettings, Separation, circular, columns, day_number, remove_overlaps,
+    timeline,
+};
 use crate::model::{Model, NodeKind};
 
 use super::LayoutKind;
 
 /// Space kept between two nodes' boxes (node and label), in canvas units.
 pub const LABEL_GAP: f32 = 6.0;
-/// Most force-layout steps run at once.
-pub const FORCE_STEPS: usize = 2_000;
+/// Most force-layout steps run at once: a guard only, as the layout ends by itself (its
+/// levels each take a bounded number of steps).
+pub const FORCE_STEPS: usize = 1_000_000;
 /// Most passes of label overlap removal.
 pub const OVERLAP_ROUNDS: usize = 300;
+
+/// Most a drawing is stretched along one axis more than along the other to fill the room.
+const MOST_STRETCH: f32 = 1.5;
 
 /// What arranging needs to know about the view.
 #[derive(Debug, Clone, Copy)]
@@ -117,12 +124,77 @@ pub fn extents_of_slots(slots: &[usize], extents: &[[f32; 4]]) -> Vec<[f32; 4]> 
 /// step.
 pub fn settle_into_room(layout: &mut ForceLayout, slot_extents: &[[f32; 4]], room: Option<Room>) {
     let any_pinned = (0..layout.positions().len()).any(|slot| layout.is_pinned(slot));
-    if let (Some(room), false) = (room, any_pinned)
-        && let Some(factor) = fill_factor(layout.positions(), slot_extents, room)
-    {
-        layout.scale(factor);
+    if let (Some(room), false) = (room, any_pinned) {
+        // A quarter turn keeps every distance: take it where the turned drawing fills the
+        // room at a larger scale (a tall room and a wide drawing, or the reverse).
+        let turned: Vec<[f32; 2]> = layout.positions().iter().map(|p| [-p[1], p[0]]).collect();
+        let as_is = fill_factor(layout.positions(), slot_extents, room);
+        let when_turned = fill_factor(&turned, slot_extents, room);
+        if let (Some(as_is), Some(when_turned)) = (as_is, when_turned)
+            && when_turned > as_is * 1.05
+        {
+            for (slot, place) in turned.into_iter().enumerate() {
+                layout.place(slot, place);
+            }
+        }
+        if let Some([x, y]) = fill_factors(layout.positions(), slot_extents, room) {
+            // Only ever spread out: a big graph keeps its edges at the ideal length and
+            // the view zooms out, rather than squeezing nodes on top of each other. The
+            // longer side of the room may stretch the drawing a little more, at most by
+            // half, so that a drawing of another shape than the room still uses it.
+            let even = x.min(y).max(1.0);
+            let stretch = |f: f32| f.clamp(even, even * MOST_STRETCH);
+            layout.stretch([stretch(x), stretch(y)]);
+        }
     }
-    layout.remove_overlaps(slot_extents, LABEL_GAP, OVERLAP_ROUNDS);
+    let pins: Vec<bool> = (0..layout.positions().len())
+        .map(|slot| layout.is_pinned(slot))
+        .collect();
+    let mut positions = layout.positions().to_vec();
+    let edge_length = layout.median_edge_length();
+    separate(
+        LayoutKind::Force,
+        &mut positions,
+        &pins,
+        slot_extents,
+        edge_length,
+    );
+    for (slot, position) in positions.into_iter().enumerate() {
+        if !layout.is_pinned(slot) {
+            layout.place(slot, position);
+        }
+    }
+}
+
+/// Moves nodes (by slot) apart where their labels overlap, as the layout `kind` allows:
+/// a force layout moves each node at most two label heights or half the drawing's median
+/// `edge_length`, whichever is more, so that labels never wreck the drawing's shape (a
+/// label still overlapping is hidden where it is drawn); a timeline moves nodes only up
+/// and down; other layouts as far as it takes. Pinned nodes stay.
+pub fn separate(
+    kind: LayoutKind,
+    positions: &mut [[f32; 2]],
+    pinned: &[bool],
+    slot_extents: &[[f32; 4]],
+    edge_length: Option<f32>,
+) {
+    let tallest = slot_extents
+        .iter()
+        .map(|e| e[3] - e[1])
+        .filter(|height| height.is_finite())
+        .fold(0.0f32, f32::max);
+    let separation = Separation {
+        gap: LABEL_GAP,
+        max_rounds: OVERLAP_ROUNDS,
+        axes: if kind == LayoutKind::Timeline {
+            Axes::Vertical
+        } else {
+            Axes::Both
+        },
+        most_move: (kind == LayoutKind::Force)
+            .then(|| (2.0 * tallest.max(1.0) + LABEL_GAP).max(2.0 * edge_length.unwrap_or(0.0))),
+    };
+    remove_overlaps(positions, pinned, slot_extents, separation);
 }
 
 /// What a rule-based layout knows of every model node besides the model.
@@ -273,14 +345,8 @@ pub fn arrange_by_rule(
             *place = kept;
         }
     }
-    let mut layout =
-        ForceLayout::from_positions(placed, pins, Vec::new(), ForceSettings::default());
-    if kind == LayoutKind::Timeline {
-        layout.remove_overlaps_vertically(&slot_extents, LABEL_GAP, OVERLAP_ROUNDS);
-    } else {
-        layout.remove_overlaps(&slot_extents, LABEL_GAP, OVERLAP_ROUNDS);
-    }
-    write_back(layout.positions(), slots, positions);
+    separate(kind, &mut placed, &pins, &slot_extents, None);
+    write_back(&placed, slots, positions);
 }
 
 /// The date a node sits at on the timeline: a meeting's date, or else the earliest
@@ -324,6 +390,11 @@ pub fn timeline_ticks(model: &Model, shown: &[bool], positions: &[[f32; 2]]) -> 
 
 /// The factor that makes `positions` (with their boxes) fill `room`.
 fn fill_factor(positions: &[[f32; 2]], extents: &[[f32; 4]], room: Room) -> Option<f32> {
+    fill_factors(positions, extents, room).map(|[x, y]| x.min(y))
+}
+
+/// The factors, along x and along y, that make `positions` (with their boxes) fill `room`.
+fn fill_factors(positions: &[[f32; 2]], extents: &[[f32; 4]], room: Room) -> Option<[f32; 2]> {
     if positions.len() < 2 {
         return None;
     }
@@ -337,9 +408,14 @@ fn fill_factor(positions: &[[f32; 2]], extents: &[[f32; 4]], room: Room) -> Opti
         margin[0] = margin[0].max(extent[2] - extent[0]);
         margin[1] = margin[1].max(extent[3] - extent[1]);
     }
-    let factor = ((room.size[0] - margin[0]) / (max[0] - min[0]).max(1.0))
-        .min((room.size[1] - margin[1]) / (max[1] - min[1]).max(1.0));
-    (factor.is_finite() && factor > 0.0).then_some(factor)
+    let factors = [
+        (room.size[0] - margin[0]) / (max[0] - min[0]).max(1.0),
+        (room.size[1] - margin[1]) / (max[1] - min[1]).max(1.0),
+    ];
+    factors
+        .iter()
+        .all(|f| f.is_finite() && *f > 0.0)
+        .then_some(factors)
 }
 
 fn write_back(slot_positions: &[[f32; 2]], slots: &[usize], positions: &mut [[f32; 2]]) {

@@ -20,13 +20,14 @@ use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 
 use super::batch::{DiscBatch, LineBatch, load_disc_texture, load_line_texture, unit};
 use super::style::kind_shapes;
-use crate::layout::{ForceLayout, LayoutWorker};
+use crate::layout::{ForceLayout, ForceSettings, LayoutWorker, Progress, median_edge_length};
 use crate::model::{Model, NodeKind};
 use crate::view::arrangement::{
-    FORCE_STEPS, LABEL_GAP, NodeFacts, OVERLAP_ROUNDS, Room, arrange_by_rule, extents_of_slots,
-    finish_force, force_layout, settle_into_room, shown_slots, timeline_ticks,
+    FORCE_STEPS, NodeFacts, Room, arrange_by_rule, extents_of_slots, finish_force, force_layout,
+    separate, settle_into_room, shown_slots, slot_edges, timeline_ticks,
 };
 use crate::view::colouring::{self, Colouring};
+use crate::view::labels::shown_labels;
 use crate::view::style::{LABEL_FONT_SIZE, NODE_RADIUS, Outline, Rgb, kind_outline, kind_rgb};
 use crate::view::{LayoutKind, Visibility};
 
@@ -37,9 +38,35 @@ use far::{FAR_ZOOM, FarScene, FarTextures, MAX_FAR_LABELS, ScreenTransform, in_f
 pub use shapes::{ArrowEdgeShape, KindNodeShape, NoLayout, NoLayoutState};
 use shapes::{NodeLabel, is_emphasised, node_colours, screen_radius, unselected_edge_stroke};
 
+/// A bar along the bottom of the canvas saying how far the running layout has come.
+fn layout_progress_ui(ui: &mut Ui, canvas: Rect, progress: Progress) {
+    let text = if progress.levels > 1 {
+        format!(
+            "Laying out: level {} of {} · {} of {} nodes placed",
+            progress.levels - progress.level,
+            progress.levels,
+            progress.laid_out,
+            progress.total
+        )
+    } else {
+        format!(
+            "Laying out: {} of {} nodes placed",
+            progress.laid_out, progress.total
+        )
+    };
+    let width = canvas.width().clamp(120.0, 420.0);
+    let rect = Rect::from_min_size(
+        canvas.left_bottom() + Vec2::new(8.0, -30.0),
+        Vec2::new(width, 22.0),
+    );
+    ui.put(rect, egui::ProgressBar::new(progress.fraction()).text(text));
+}
+
 /// Up to this many shown nodes, the force layout settles before the next frame; above,
 /// it runs on its own thread and streams positions.
 const SYNC_LAYOUT_LIMIT: usize = 500;
+/// Most shown nodes for which dropping a node refines its neighbourhood at once.
+const LOCAL_REFINE_LIMIT: usize = 10_000;
 /// Screen margin kept around the graph when it is fitted to the view, in points.
 const FIT_MARGIN: f32 = 12.0;
 
@@ -58,6 +85,9 @@ pub struct NodePayload {
     pub scale: f32,
     /// On a highlighted path.
     pub highlighted: bool,
+    /// Its label is drawn: it overlaps no more important label (see
+    /// [`crate::view::labels::shown_labels`]).
+    pub label_shown: bool,
 }
 
 /// What a display edge carries: where it is in the model, and whether it has an arrow.
@@ -104,6 +134,8 @@ pub enum CanvasEvent {
 struct Animation {
     worker: LayoutWorker,
     slots: Vec<usize>,
+    /// How far the layout had come at the last snapshot.
+    progress: Progress,
 }
 
 /// The interactive graph view of one open dataset.
@@ -160,6 +192,9 @@ pub struct GraphCanvas {
     far_scene: Option<FarScene>,
     /// Counts the display graphs built ([`Self::rebuild`]), for the far-out drawing's key.
     display_generation: u64,
+    /// Whether the choice of labels to draw must be made again (positions or the shown
+    /// nodes changed since it was made).
+    labels_stale: bool,
 }
 
 impl GraphCanvas {
@@ -204,6 +239,7 @@ impl GraphCanvas {
             far_textures: None,
             far_scene: None,
             display_generation: 0,
+            labels_stale: true,
         };
         // A graph file that places every node is shown as placed: no layout runs.
         if let Some(given) = colouring::file_positions(model) {
@@ -349,6 +385,11 @@ impl GraphCanvas {
             .is_some_and(|animation| !animation.worker.is_paused())
     }
 
+    /// How far a force layout running on its thread has come (`None` when none runs).
+    pub fn layout_progress(&self) -> Option<Progress> {
+        self.animation.as_ref().map(|animation| animation.progress)
+    }
+
     /// Whether an animated force layout is paused.
     pub fn is_paused(&self) -> bool {
         self.animation
@@ -398,6 +439,7 @@ impl GraphCanvas {
         self.animation = Some(Animation {
             worker: LayoutWorker::start_with_finish(layout, FORCE_STEPS, || {}, finish),
             slots,
+            progress: Progress::default(),
         });
     }
 
@@ -539,6 +581,7 @@ impl GraphCanvas {
     /// Builds the display graph of the shown nodes and edges.
     fn rebuild(&mut self, model: &Model) {
         self.display_generation += 1;
+        self.labels_stale = true;
         let mut source: StableGraph<NodePayload, EdgePayload, Directed> = StableGraph::default();
         let mut index_of = vec![None; model.nodes.len()];
         for (position, node) in model.nodes.iter().enumerate() {
@@ -563,6 +606,7 @@ impl GraphCanvas {
                     dimmed: false,
                     scale: 1.0,
                     highlighted: false,
+                    label_shown: true,
                 }),
             );
         }
@@ -660,6 +704,35 @@ impl GraphCanvas {
         }
     }
 
+    /// Chooses again which nodes' labels are drawn: most connected first (ties by model
+    /// order), each only where it overlaps no label chosen before it. Skipped while zoomed
+    /// far out, where the canvas places labels itself.
+    fn choose_labels(&mut self) {
+        let far = self.last_transform.is_some_and(|(zoom, _)| zoom < FAR_ZOOM);
+        let Some(extents) = self.label_extents.as_deref() else {
+            return;
+        };
+        if !self.labels_stale || far {
+            return;
+        }
+        self.labels_stale = false;
+        let mut order: Vec<(usize, usize)> = self
+            .display
+            .nodes_iter()
+            .map(|(index, node)| (self.display.edges_num(index), node.payload().model_position))
+            .collect();
+        order.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let order: Vec<usize> = order.into_iter().map(|(_, position)| position).collect();
+        let shown = shown_labels(&self.positions, extents, NODE_RADIUS, &order);
+        let indices: Vec<NodeIndex> = self.display.nodes_iter().map(|(index, _)| index).collect();
+        for index in indices {
+            if let Some(node) = self.display.node_mut(index) {
+                let position = node.payload().model_position;
+                node.payload_mut().label_shown = shown.get(position).copied().unwrap_or(true);
+            }
+        }
+    }
+
     /// Whether a model node is among the best-connected ([`Self::prominent_nodes`]), whose
     /// labels are tried zoomed far out.
     fn is_prominent(&self, position: usize) -> bool {
@@ -720,6 +793,7 @@ impl GraphCanvas {
             self.rebuild(model);
         }
         self.step_animation();
+        self.choose_labels();
 
         let interactions = SettingsInteraction::new()
             .with_dragging_enabled(true)
@@ -783,6 +857,9 @@ impl GraphCanvas {
             painter.set(far_nodes_slot, scene.nodes.clone());
             painter.extend(scene.labels.iter().cloned());
             self.far_scene = Some(scene);
+        }
+        if let Some(progress) = self.layout_progress() {
+            layout_progress_ui(ui, response.response.rect, progress);
         }
         let mut changed_view = false;
         if let Some((zoom, pan)) = self.transform_requested.take() {
@@ -854,9 +931,10 @@ impl GraphCanvas {
                 GraphChange::NodeDragStarted { .. } => {
                     self.drag_origin = Some((self.positions.clone(), self.pinned.clone()));
                 }
-                GraphChange::NodeDragEnded { .. } => {
+                GraphChange::NodeDragEnded { node } => {
                     if let Some(origin) = self.drag_origin.take() {
-                        dropped.push(origin);
+                        let position = self.display.node(*node).map(|n| n.payload().model_position);
+                        dropped.push((origin, position));
                     }
                 }
                 _ => {}
@@ -870,10 +948,13 @@ impl GraphCanvas {
             events.push(CanvasEvent::BackgroundClicked);
         }
         if !dropped.is_empty() {
-            // The dropped node stays pinned where the user put it; others only move
-            // aside where its label now overlaps theirs.
-            self.separate_labels();
-            events.extend(dropped.into_iter().map(|(before, pinned_before)| {
+            // The dropped node stays pinned where the user put it; its neighbourhood
+            // follows it (a local refinement), and labels move aside where they overlap.
+            for node in dropped.iter().filter_map(|(_, node)| *node) {
+                self.refine_around(model, node);
+            }
+            self.separate_labels(model);
+            events.extend(dropped.into_iter().map(|((before, pinned_before), _)| {
                 CanvasEvent::NodePinned {
                     before,
                     pinned_before,
@@ -936,6 +1017,7 @@ impl GraphCanvas {
                 *slot = place;
             }
         }
+        animation.progress = snapshot.progress;
         if snapshot.settled {
             // The worker has fitted and separated the settled layout (see
             // `start_animation`); its positions were copied above.
@@ -971,14 +1053,18 @@ impl GraphCanvas {
             .collect()
     }
 
-    /// Moves shown, unpinned nodes apart until no labels overlap.
-    fn separate_labels(&mut self) {
+    /// Refines the drawing around a dropped node (by model position): its neighbours
+    /// within two hops follow it; every other node stays where it is.
+    fn refine_around(&mut self, model: &Model, node: usize) {
         let slots = shown_slots(&self.visibility.nodes);
-        let extents = self.label_extents.clone().unwrap_or_default();
-        let slot_extents: Vec<[f32; 4]> = slots
-            .iter()
-            .map(|&n| extents.get(n).copied().unwrap_or_default())
-            .collect();
+        // Each refinement step builds a quadtree of every shown node: above this many the
+        // window would wait for it, so the dropped node is only pinned.
+        if self.layout_kind != LayoutKind::Force || slots.len() > LOCAL_REFINE_LIMIT {
+            return;
+        }
+        let Ok(centre) = slots.binary_search(&node) else {
+            return;
+        };
         let start: Vec<[f32; 2]> = slots
             .iter()
             .map(|&n| self.positions.get(n).copied().unwrap_or_default())
@@ -987,13 +1073,43 @@ impl GraphCanvas {
             .iter()
             .map(|&n| self.pinned.get(n).copied().unwrap_or(false))
             .collect();
-        let mut layout = ForceLayout::from_positions(start, pins, Vec::new(), Default::default());
-        if self.layout_kind == LayoutKind::Timeline {
-            layout.remove_overlaps_vertically(&slot_extents, LABEL_GAP, OVERLAP_ROUNDS);
-        } else {
-            layout.remove_overlaps(&slot_extents, LABEL_GAP, OVERLAP_ROUNDS);
+        let edges = slot_edges(model, &slots, &self.visibility.edges);
+        let mut layout =
+            ForceLayout::around(start, pins, edges, ForceSettings::default(), centre, 2);
+        layout.run(FORCE_STEPS);
+        for (&n, &place) in slots.iter().zip(layout.positions()) {
+            if let Some(slot) = self.positions.get_mut(n) {
+                *slot = place;
+            }
         }
-        for (&node, &place) in slots.iter().zip(layout.positions()) {
+    }
+
+    /// Moves shown, unpinned nodes apart until no labels overlap.
+    fn separate_labels(&mut self, model: &Model) {
+        let slots = shown_slots(&self.visibility.nodes);
+        let extents = self.label_extents.clone().unwrap_or_default();
+        let slot_extents: Vec<[f32; 4]> = slots
+            .iter()
+            .map(|&n| extents.get(n).copied().unwrap_or_default())
+            .collect();
+        let mut placed: Vec<[f32; 2]> = slots
+            .iter()
+            .map(|&n| self.positions.get(n).copied().unwrap_or_default())
+            .collect();
+        let pins: Vec<bool> = slots
+            .iter()
+            .map(|&n| self.pinned.get(n).copied().unwrap_or(false))
+            .collect();
+        let edges = slot_edges(model, &slots, &self.visibility.edges);
+        let edge_length = median_edge_length(&placed, edges);
+        separate(
+            self.layout_kind,
+            &mut placed,
+            &pins,
+            &slot_extents,
+            edge_length,
+        );
+        for (&node, &place) in slots.iter().zip(&placed) {
             if let Some(slot) = self.positions.get_mut(node) {
                 *slot = place;
             }
@@ -1038,6 +1154,7 @@ impl GraphCanvas {
     }
 
     fn copy_positions_to_display(&mut self) {
+        self.labels_stale = true;
         let indices: Vec<NodeIndex> = self.display.nodes_iter().map(|(index, _)| index).collect();
         for index in indices {
             if let Some(node) = self.display.node_mut(index)

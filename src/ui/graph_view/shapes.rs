@@ -63,7 +63,12 @@ impl DisplayNode<NodePayload, EdgePayload, Directed, DefaultIx> for KindNodeShap
         // Labels are part of the drawing: they scale with it, so that labels that do not
         // overlap at zoom 1 never overlap, down to a legible floor. Zoomed far out, only
         // an emphasised node labels itself; the canvas places the others' labels.
-        if zoom < FAR_ZOOM && !emphasised && !self.payload.highlighted {
+        // Nearer, a label is drawn whole or not at all: one that would overlap a more
+        // important label is left out (`GraphCanvas::choose_labels`).
+        if (zoom < FAR_ZOOM || !self.payload.label_shown)
+            && !emphasised
+            && !self.payload.highlighted
+        {
             return shapes;
         }
         let highlighted = emphasised || self.payload.highlighted;
@@ -90,8 +95,12 @@ impl DisplayNode<NodePayload, EdgePayload, Directed, DefaultIx> for KindNodeShap
 /// A node's radius on screen: its size scaled by the zoom, never below a floor that
 /// keeps it visible and clickable.
 pub(super) fn screen_radius(scale: f32, zoom: f32) -> f32 {
-    (NODE_RADIUS * scale.clamp(0.3, 4.0) * zoom).max(4.0)
+    (NODE_RADIUS * scale.clamp(0.3, 4.0) * zoom).max(MIN_SCREEN_RADIUS)
 }
+
+/// The smallest radius a node is drawn with, in screen points: big enough to see and to
+/// click, small enough that a big graph zoomed out shows its edges between the nodes.
+const MIN_SCREEN_RADIUS: f32 = 2.5;
 
 /// Whether a display node is emphasised: selected, hovered or dragged.
 pub(super) fn is_emphasised(node: &DisplayNodeOf) -> bool {
