@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 
 use crate::model::{Model, NodeKind, Relation};
 use crate::view::Visibility;
+use crate::view::labels::shown_labels;
 use crate::view::style::{EDGE_RGB, HIGHLIGHT_RGB, LABEL_FONT_SIZE, NODE_RADIUS, Rgb, kind_rgb};
 
 use super::font::text_size;
@@ -91,6 +92,9 @@ pub struct SceneNode {
     pub label_origin: [f32; 2],
     /// Width and height of the label text.
     pub label_size: [f32; 2],
+    /// Whether the label is drawn: a label that would overlap a more important one (or
+    /// another node) is left out whole rather than drawn cut.
+    pub label_shown: bool,
 }
 
 /// An edge as drawn: a line or a curve (parallel edges) from `start` to `end` with an
@@ -161,6 +165,58 @@ pub struct ColourLegend<'a> {
 
 /// The most colour values a figure's legend lists.
 pub const MAX_LEGEND_COLOURS: usize = 13;
+
+/// Decides which nodes' labels a figure draws (see [`shown_labels`]): highlighted nodes
+/// first, then the most connected, ties by model order.
+fn choose_labels(
+    model: &Model,
+    look: GraphLook<'_>,
+    nodes: &mut [SceneNode],
+    index_of: &BTreeMap<usize, usize>,
+) {
+    let mut degree = vec![0usize; nodes.len()];
+    for (edge, _) in model
+        .edges
+        .iter()
+        .zip(&look.visibility.edges)
+        .filter(|(_, shown)| **shown)
+    {
+        for end in [&edge.source, &edge.target] {
+            if let Some(slot) = model
+                .node_position(end)
+                .and_then(|position| index_of.get(&position))
+                .and_then(|&index| degree.get_mut(index))
+            {
+                *slot += 1;
+            }
+        }
+    }
+    let mut order: Vec<usize> = (0..nodes.len()).collect();
+    order.sort_by_key(|&index| {
+        let highlighted = nodes.get(index).is_some_and(|n| n.highlighted);
+        (
+            !highlighted,
+            std::cmp::Reverse(degree.get(index).copied()),
+            index,
+        )
+    });
+    let centres: Vec<[f32; 2]> = nodes.iter().map(|n| n.center).collect();
+    let extents: Vec<[f32; 4]> = nodes
+        .iter()
+        .map(|n| {
+            [
+                n.label_origin[0] - 3.0 - n.center[0],
+                n.label_origin[1] - LABEL_FONT_SIZE - n.center[1],
+                n.label_origin[0] + n.label_size[0] + 3.0 - n.center[0],
+                n.label_origin[1] + 5.0 - n.center[1],
+            ]
+        })
+        .collect();
+    let shown = shown_labels(&centres, &extents, NODE_RADIUS, &order);
+    for (node, shown) in nodes.iter_mut().zip(shown) {
+        node.label_shown = shown;
+    }
+}
 
 /// Legend entries (a marker, then its name) placed left to right, wrapping to a new line
 /// at the right margin.
@@ -283,10 +339,12 @@ impl Scene {
                     center[1] + radius + 3.0 + LABEL_FONT_SIZE,
                 ],
                 label_size,
+                label_shown: true,
             });
         }
+        choose_labels(model, look, &mut nodes, &index_of);
 
-        // Bounds of every node and label, then move the graph to the figure's origin.
+        // Bounds of every node and drawn label, then move the graph to the figure's origin.
         let (mut min, mut max) = ([f32::MAX; 2], [f32::MIN; 2]);
         for node in &nodes {
             let boxes = [
@@ -307,7 +365,8 @@ impl Scene {
                     node.label_origin[1] + 5.0,
                 ],
             ];
-            for point in boxes {
+            let drawn = if node.label_shown { 4 } else { 2 };
+            for point in boxes.into_iter().take(drawn) {
                 for axis in 0..2 {
                     min[axis] = min[axis].min(point[axis]);
                     max[axis] = max[axis].max(point[axis]);

@@ -137,7 +137,7 @@ pub fn to_svg(scene: &Scene, embed_font: bool) -> String {
         Background::Dark => ("#2a2a2a", text_color),
         _ => ("#ffffff", [20, 20, 20]),
     };
-    for node in &scene.nodes {
+    for node in scene.nodes.iter().filter(|node| node.label_shown) {
         let [x, y] = node.label_origin;
         let [width, _] = node.label_size;
         let opacity = if node.dimmed {

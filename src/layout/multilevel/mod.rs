@@ -107,7 +107,6 @@ enum Phase {
         refiner: Refiner,
         movable: Vec<bool>,
         edges: Vec<(u32, u32)>,
-        charges: Vec<f32>,
     },
     Settled,
 }
@@ -137,9 +136,6 @@ struct ComponentJob {
     edges: Vec<(u32, u32)>,
     /// Positions of its nodes, in units of the spring length.
     positions: Vec<[f32; 2]>,
-    /// Charges of the current level's nodes: none on coarse levels, [`charges`] on the
-    /// finest.
-    charges: Vec<f32>,
     refiner: Refiner,
 }
 
@@ -339,7 +335,6 @@ impl ForceLayout {
             refiner: Refiner::new(k, 0.05 * k, 100, self.settings.theta),
             movable,
             edges: self.graph.edges(),
-            charges: charges(&self.graph),
         };
     }
 
@@ -373,12 +368,11 @@ impl ForceLayout {
                 refiner,
                 movable,
                 edges,
-                charges,
             } => {
                 if refiner.is_done() || !movable.iter().any(|&m| m) {
                     self.phase = Phase::Settled;
                 } else {
-                    refiner.iterate(&mut self.positions, edges, charges, Some(movable));
+                    refiner.iterate(&mut self.positions, edges, Some(movable));
                 }
             }
             Phase::Multilevel(components) => {
@@ -523,17 +517,11 @@ impl ComponentJob {
             .map(|index| spiral_position(index, 1.0))
             .collect();
         let edges = levels[level].edges();
-        let charges = if level == 0 {
-            charges(&levels[0])
-        } else {
-            Vec::new()
-        };
         Self {
             nodes,
             levels,
             parents,
             level,
-            charges,
             edges,
             positions,
             refiner: Refiner::new(1.0, 1.0, iterations_for(count, true), theta),
@@ -547,8 +535,7 @@ impl ComponentJob {
             self.carry_down(settings);
             return;
         }
-        self.refiner
-            .iterate(&mut self.positions, &self.edges, &self.charges, None);
+        self.refiner.iterate(&mut self.positions, &self.edges, None);
         if self.refiner.is_done() && self.level > 0 {
             self.carry_down(settings);
         }
@@ -588,9 +575,6 @@ impl ComponentJob {
             .collect();
         self.positions = positions;
         self.edges = graph.edges();
-        if finer == 0 {
-            self.charges = charges(graph);
-        }
         self.level = finer;
         self.refiner = Refiner::new(
             1.0,
@@ -678,15 +662,6 @@ pub fn median_edge_length(
     }
     let middle = lengths.len() / 2;
     Some(*lengths.select_nth_unstable_by(middle, f32::total_cmp).1)
-}
-
-/// The charge of each node of the graph itself: the square root of its degree plus one,
-/// so that hubs push harder and their many neighbours get room for their labels (as
-/// ForceAtlas2's masses do); nodes of equal degree repel as in Hu's model.
-fn charges(graph: &Adjacency) -> Vec<f32> {
-    (0..graph.node_count())
-        .map(|node| ((graph.neighbours(node).len() + 1) as f32).sqrt())
-        .collect()
 }
 
 /// `places` scaled by `scale` about their centroid, which goes to the origin, and the

@@ -58,19 +58,17 @@ impl Refiner {
     }
 
     /// One force step: moves every node that `movable` allows (all when it is `None`)
-    /// one step length along its force. Two nodes repel in proportion to the product of
-    /// their `charges` (1 for a node without one).
+    /// one step length along its force.
     ///
     /// Complexity: O(n log n + m) (O(n² + m) below a few hundred nodes).
     pub fn iterate(
         &mut self,
         positions: &mut [[f32; 2]],
         edges: &[(u32, u32)],
-        charges: &[f32],
         movable: Option<&[bool]>,
     ) {
         self.iterations += 1;
-        let forces = forces(positions, edges, charges, self.k, self.theta, movable);
+        let forces = forces(positions, edges, self.k, self.theta, movable);
         let mut energy = 0.0f32;
         for (node, (position, force)) in positions.iter_mut().zip(&forces).enumerate() {
             if movable.is_some_and(|movable| !movable.get(node).copied().unwrap_or(false)) {
@@ -102,7 +100,6 @@ impl Refiner {
 fn forces(
     positions: &[[f32; 2]],
     edges: &[(u32, u32)],
-    charges: &[f32],
     k: f32,
     theta: f32,
     movable: Option<&[bool]>,
@@ -111,12 +108,11 @@ fn forces(
     let strength = REPULSION * k * k;
     let is_movable = |node: usize| movable.is_none_or(|m| m.get(node).copied().unwrap_or(false));
     let mut forces = vec![[0.0f32; 2]; count];
-    let charge = |node: usize| charges.get(node).copied().unwrap_or(1.0);
     if count <= EXACT_UP_TO {
         for a in 0..count {
             for b in (a + 1)..count {
                 let (dx, dy, distance) = apart(positions[a], positions[b], a, b);
-                let push = strength * charge(a) * charge(b) / (distance * distance);
+                let push = strength / (distance * distance);
                 forces[a][0] += dx * push;
                 forces[a][1] += dy * push;
                 forces[b][0] -= dx * push;
@@ -124,7 +120,7 @@ fn forces(
             }
         }
     } else {
-        let weights: Vec<f32> = (0..count).map(charge).collect();
+        let weights = vec![1.0f32; count];
         let tree = QuadTree::new(positions, &weights);
         let push_chunk = |start: usize, chunk: &mut [[f32; 2]]| {
             let mut stack = Vec::with_capacity(64);
@@ -177,7 +173,7 @@ mod tests {
         let mut positions = vec![[0.0, 0.0], [5.0, 0.0]];
         let mut refiner = Refiner::new(1.0, 0.5, 500, 0.9);
         while !refiner.is_done() {
-            refiner.iterate(&mut positions, &[(0, 1)], &[], None);
+            refiner.iterate(&mut positions, &[(0, 1)], None);
         }
         let d = (positions[0][0] - positions[1][0]).hypot(positions[0][1] - positions[1][1]);
         // Pull d² / K meets push C K² / d at d = C^(1/3) K (0.585), within a step.
@@ -199,13 +195,13 @@ mod tests {
             }
             total
         };
-        let approximate = forces(&positions, &[], &[], 1.0, 0.5, None)[0];
+        let approximate = forces(&positions, &[], 1.0, 0.5, None)[0];
         let error =
             (exact[0] - approximate[0]).hypot(exact[1] - approximate[1]) / exact[0].hypot(exact[1]);
         assert!(error < 0.05, "relative error {error}");
         let mut moved = positions.clone();
         let movable: Vec<bool> = (0..1_000).map(|i| i % 2 == 0).collect();
-        Refiner::new(1.0, 0.3, 10, 0.9).iterate(&mut moved, &[(0, 1)], &[], Some(&movable));
+        Refiner::new(1.0, 0.3, 10, 0.9).iterate(&mut moved, &[(0, 1)], Some(&movable));
         for i in (1..1_000).step_by(2) {
             assert_eq!(moved[i], positions[i]);
         }
