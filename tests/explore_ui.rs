@@ -533,3 +533,71 @@ fn the_figure_scene_agrees_with_the_screen() {
         assert_eq!(node.fill, backchannel::view::style::kind_rgb(node.kind));
     }
 }
+
+#[test]
+fn dropping_a_node_pulls_its_neighbours_and_leaves_the_rest() {
+    let mut harness = harness();
+    let model = harness.state().model().clone();
+    let place = |harness: &egui_kittest::Harness<'static, backchannel::ui::BackchannelApp>,
+                 id: &str| {
+        let position = model.node_position(id).unwrap();
+        harness.state().document().canvas.positions()[position]
+    };
+    let abbas_before = place(&harness, "mahmoud-abbas");
+    let far_before = place(&harness, "icc");
+    let from = harness
+        .state()
+        .node_screen_position("palestinian-authority")
+        .unwrap();
+    drag(&mut harness, from, from + egui::vec2(-150.0, 120.0));
+    let authority = place(&harness, "palestinian-authority");
+    let abbas_after = place(&harness, "mahmoud-abbas");
+    let distance = |a: [f32; 2], b: [f32; 2]| (a[0] - b[0]).hypot(a[1] - b[1]);
+    assert!(
+        distance(abbas_after, authority) < distance(abbas_before, authority),
+        "the neighbour follows the dropped node"
+    );
+    assert_eq!(
+        place(&harness, "icc"),
+        far_before,
+        "a node far from the dropped one stays"
+    );
+}
+
+#[test]
+fn labels_are_drawn_whole_or_not_at_all() {
+    let mut harness = harness();
+    harness.run_steps(3);
+    let boxes = harness.state().document().canvas.drawn_label_boxes();
+    let shown = harness.state().model().nodes.len();
+    assert!(
+        boxes.len() * 10 >= shown * 8,
+        "{} of {shown} labels drawn",
+        boxes.len()
+    );
+    for (i, (a_node, a)) in boxes.iter().enumerate() {
+        for (b_node, b) in &boxes[i + 1..] {
+            let overlap = a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+            assert!(!overlap, "labels of nodes {a_node} and {b_node} overlap");
+        }
+    }
+}
+
+#[test]
+fn the_relation_legend_counts_each_relation_and_names_can_go_on_edges() {
+    let mut harness = harness();
+    let model = harness.state().model().clone();
+    for relation in ["demands", "rejects", "member of"] {
+        let count = model
+            .edges
+            .iter()
+            .filter(|e| e.relation.as_str().replace('_', " ") == relation)
+            .count();
+        assert!(count > 0);
+        harness.get_by_label(&format!("{relation} ({count})"));
+    }
+    assert!(!harness.state().document().canvas.relation_names());
+    harness.get_by_label("Names on edges").click();
+    harness.run_steps(2);
+    assert!(harness.state().document().canvas.relation_names());
+}

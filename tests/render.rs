@@ -10,7 +10,8 @@ use backchannel::dataset;
 use backchannel::export::{RenderRequest, render_scene, text_size, to_svg};
 use backchannel::graph::{Adjacency, neighborhood};
 use backchannel::model::NodeKind;
-use backchannel::view::style::kind_rgb;
+use backchannel::model::{Model, Relation};
+use backchannel::view::style::{Dash, kind_rgb, relation_style};
 
 fn render(args: &[&str]) -> std::process::Output {
     Command::cargo_bin("backchannel")
@@ -123,7 +124,7 @@ fn svg_has_every_shown_node_edge_label_and_the_legend() {
         .collect();
     assert_eq!(legend, ["Actor", "Mediator", "Meeting", "Demand"]);
     assert_eq!(elements_with_class(&document, "legend-marker").len(), 4);
-    let relations: String = elements_with_class(&document, "legend-relations")
+    let relations: String = elements_with_class(&document, "legend-relation-name")
         .iter()
         .filter_map(|n| n.text())
         .collect::<Vec<_>>()
@@ -365,5 +366,171 @@ fn the_library_scene_and_svg_agree() {
             node.label_origin[0] >= 0.0 && node.label_origin[0] + node.label_size[0] <= scene.width
         );
         assert!(node.label_origin[1] <= scene.height);
+    }
+}
+
+fn hex([r, g, b]: [u8; 3]) -> String {
+    format!("#{r:02x}{g:02x}{b:02x}")
+}
+
+#[test]
+fn edges_are_drawn_by_relation_and_the_legend_counts_them() {
+    let model = dataset::load_seed().unwrap().model;
+    let scene = render_scene(&model, &RenderRequest::default());
+    let svg = to_svg(&scene, false);
+    let document = roxmltree::Document::parse(&svg).unwrap();
+    let edges = elements_with_class(&document, "edge");
+    assert_eq!(edges.len(), model.edges.len());
+    for edge in &edges {
+        let relation = Relation::parse(edge.attribute("data-relation").unwrap()).unwrap();
+        let style = relation_style(relation);
+        assert_eq!(edge.attribute("stroke"), Some(hex(style.rgb).as_str()));
+        assert_eq!(
+            edge.attribute("stroke-dasharray").is_some(),
+            style.dash != Dash::Solid,
+            "{relation:?}"
+        );
+    }
+    // A reader tells demands from rejects without clicking: another colour, another line.
+    let (demands, rejects) = (
+        relation_style(Relation::Demands),
+        relation_style(Relation::Rejects),
+    );
+    assert!(demands.rgb != rejects.rgb && demands.dash != rejects.dash);
+    // The legend: one line sample per relation drawn, with its style and its count.
+    let samples = elements_with_class(&document, "legend-relation");
+    let names: Vec<String> = elements_with_class(&document, "legend-relation-name")
+        .iter()
+        .filter_map(|n| n.text())
+        .map(str::to_owned)
+        .collect();
+    let drawn: BTreeSet<Relation> = model.edges.iter().map(|e| e.relation).collect();
+    assert_eq!(samples.len(), drawn.len());
+    assert_eq!(names.len(), drawn.len());
+    for (sample, name) in samples.iter().zip(&names) {
+        let relation = Relation::parse(sample.attribute("data-relation").unwrap()).unwrap();
+        let count = model
+            .edges
+            .iter()
+            .filter(|e| e.relation == relation)
+            .count();
+        assert_eq!(
+            name,
+            &format!("{} ({count})", relation.as_str().replace('_', " "))
+        );
+        assert_eq!(
+            sample.attribute("stroke"),
+            Some(hex(relation_style(relation).rgb).as_str())
+        );
+    }
+}
+
+#[test]
+fn relation_names_are_written_along_edges_only_when_asked() {
+    let model = dataset::load_seed().unwrap().model;
+    let plain = to_svg(&render_scene(&model, &RenderRequest::default()), false);
+    let plain = roxmltree::Document::parse(&plain).unwrap();
+    assert!(elements_with_class(&plain, "edge-name").is_empty());
+    let mut request = RenderRequest::default();
+    request.options.relation_names = true;
+    let named = to_svg(&render_scene(&model, &request), false);
+    let named = roxmltree::Document::parse(&named).unwrap();
+    let names = elements_with_class(&named, "edge-name");
+    assert!(names.len() > model.edges.len() / 2, "{} names", names.len());
+    for name in names {
+        let id = name.attribute("data-id").unwrap();
+        let edge = model.edges.iter().find(|e| e.id == id).unwrap();
+        assert_eq!(
+            name.text(),
+            Some(edge.relation.as_str().replace('_', " ").as_str())
+        );
+        let angle: f32 = name
+            .attribute("transform")
+            .and_then(|t| t.strip_prefix("rotate("))
+            .and_then(|t| t.split_whitespace().next())
+            .and_then(|a| a.parse().ok())
+            .unwrap();
+        assert!(
+            (-90.0..=90.0).contains(&angle),
+            "upside-down name at {angle}"
+        );
+    }
+    // The command line asks for the same.
+    let folder = tempfile::tempdir().unwrap();
+    let out = folder.path().join("named.svg");
+    render_ok(&[
+        "seeds/negotiations.json",
+        "-o",
+        out.to_str().unwrap(),
+        "--relation-names",
+    ]);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("class=\"edge-name\""));
+}
+
+/// A model of `count` nodes all at one spot of a file (so "As in the file" stacks them),
+/// joined in a path.
+fn stacked(count: usize) -> Model {
+    let nodes: Vec<serde_json::Value> = (0..count)
+        .map(|i| {
+            serde_json::json!({"id": format!("n{i}"), "label": format!("Node number {i}"),
+                "kind": "entity", "position": {"x": 0.0, "y": 0.0}})
+        })
+        .collect();
+    let edges: Vec<serde_json::Value> = (1..count)
+        .map(|i| {
+            serde_json::json!({"id": format!("e{i}"), "source": format!("n{}", i - 1),
+                "target": format!("n{i}"), "relation": "link"})
+        })
+        .collect();
+    let text = serde_json::json!({"format": "backchannel/1", "title": "Stacked", "articles": [],
+        "nodes": nodes, "edges": edges})
+    .to_string();
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("stacked.json");
+    std::fs::write(&path, text).unwrap();
+    dataset::load_file(&path).unwrap().model
+}
+
+#[test]
+fn a_figure_draws_each_label_whole_or_not_at_all() {
+    let model = stacked(6);
+    let request = RenderRequest {
+        layout: backchannel::view::LayoutKind::File,
+        ..RenderRequest::default()
+    };
+    let scene = render_scene(&model, &request);
+    let shown: Vec<&str> = scene
+        .nodes
+        .iter()
+        .filter(|n| n.label_shown)
+        .map(|n| n.label.as_str())
+        .collect();
+    // Six labels on one spot: the best connected (an inner node of the path) is drawn.
+    assert_eq!(shown, ["Node number 1"]);
+    let svg = to_svg(&scene, false);
+    let document = roxmltree::Document::parse(&svg).unwrap();
+    let labels: Vec<&str> = elements_with_class(&document, "label")
+        .iter()
+        .filter_map(|l| l.text())
+        .collect();
+    assert_eq!(labels, shown);
+    // In the seed's figure no two drawn labels overlap.
+    let seed = dataset::load_seed().unwrap().model;
+    let scene = render_scene(&seed, &RenderRequest::default());
+    let boxes: Vec<[f32; 4]> = scene
+        .nodes
+        .iter()
+        .filter(|n| n.label_shown)
+        .map(|n| {
+            let [x, y] = n.label_origin;
+            [x, y - n.label_size[1], x + n.label_size[0], y]
+        })
+        .collect();
+    for (i, a) in boxes.iter().enumerate() {
+        for b in &boxes[i + 1..] {
+            let overlap = a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+            assert!(!overlap, "labels at {a:?} and {b:?} overlap");
+        }
     }
 }

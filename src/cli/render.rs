@@ -51,6 +51,9 @@ pub struct RenderSettings {
     /// List the articles that support the shown edges.
     #[arg(long)]
     pub caption: bool,
+    /// Write each edge's relation along it.
+    #[arg(long)]
+    pub relation_names: bool,
     /// white, transparent or dark.
     #[arg(long, default_value = "white")]
     pub background: String,
@@ -191,6 +194,7 @@ pub fn run_render(
                 title: settings.title.clone(),
                 caption: settings.caption,
                 background,
+                relation_names: settings.relation_names,
             },
         };
         let mut scene = render_scene(model, &request);

@@ -13,7 +13,10 @@ use std::collections::BTreeMap;
 use crate::model::{Model, NodeKind, Relation};
 use crate::view::Visibility;
 use crate::view::labels::shown_labels;
-use crate::view::style::{EDGE_RGB, HIGHLIGHT_RGB, LABEL_FONT_SIZE, NODE_RADIUS, Rgb, kind_rgb};
+use crate::view::style::{
+    Dash, EdgeStyle, HIGHLIGHT_RGB, LABEL_FONT_SIZE, NODE_RADIUS, Rgb, kind_rgb, relation_counts,
+    relation_style,
+};
 
 use super::font::text_size;
 
@@ -67,6 +70,8 @@ pub struct SceneOptions {
     pub caption: bool,
     /// The background.
     pub background: Background,
+    /// Write each edge's relation along it.
+    pub relation_names: bool,
 }
 
 /// A node as drawn.
@@ -115,8 +120,26 @@ pub struct SceneEdge {
     pub arrow: Option<[[f32; 2]; 3]>,
     /// Colour.
     pub stroke: Rgb,
+    /// How the line is broken (by relation; solid when highlighted).
+    pub dash: Dash,
     /// Line width.
     pub width: f32,
+    /// Where its relation's name is written, when figures name relations: the centre of
+    /// the text and its angle in degrees (turned to read left to right).
+    pub name_at: Option<([f32; 2], f32)>,
+}
+
+/// A legend entry for a relation: its line sample and its name with its count.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendRelation {
+    /// The relation.
+    pub relation: Relation,
+    /// How its edges are drawn.
+    pub style: EdgeStyle,
+    /// Centre of its line sample.
+    pub marker: [f32; 2],
+    /// Its name and count, placed.
+    pub text: SceneText,
 }
 
 /// A line of text placed in the figure.
@@ -162,6 +185,12 @@ pub struct ColourLegend<'a> {
     /// The values, most common first.
     pub entries: &'a [LegendEntry],
 }
+
+/// Font size of relation names written along edges.
+pub const EDGE_NAME_SIZE: f32 = 10.0;
+
+/// Width of a relation's line sample in the legend.
+pub const RELATION_MARKER_WIDTH: f32 = 26.0;
 
 /// The most colour values a figure's legend lists.
 pub const MAX_LEGEND_COLOURS: usize = 13;
@@ -233,18 +262,23 @@ struct LegendFlow {
 impl LegendFlow {
     /// Places an entry named `name`: the centre of its marker and its placed name.
     fn place(&mut self, name: String) -> ([f32; 2], SceneText) {
+        self.place_wide(name, 14.0)
+    }
+
+    /// Places an entry named `name` after a marker `marker_width` wide.
+    fn place_wide(&mut self, name: String, marker_width: f32) -> ([f32; 2], SceneText) {
         let size = text_size(&name, SMALL_SIZE);
-        if self.x + 22.0 + size[0] > self.right && self.x > MARGIN {
+        if self.x + marker_width + 8.0 + size[0] > self.right && self.x > MARGIN {
             self.x = MARGIN;
             self.y += self.line_height;
         }
-        let marker = [self.x + 7.0, self.y - SMALL_SIZE * 0.35];
+        let marker = [self.x + marker_width / 2.0, self.y - SMALL_SIZE * 0.35];
         let text = SceneText {
             text: name,
-            origin: [self.x + 20.0, self.y],
+            origin: [self.x + marker_width + 6.0, self.y],
             size: SMALL_SIZE,
         };
-        self.x += 20.0 + size[0] + 18.0;
+        self.x += marker_width + 6.0 + size[0] + 18.0;
         (marker, text)
     }
 }
@@ -270,8 +304,10 @@ pub struct Scene {
     pub legend_colours: Vec<LegendSwatch>,
     /// The heading of `legend_colours`.
     pub legend_colour_heading: Option<SceneText>,
-    /// The relations shown, as wrapped lines.
-    pub legend_relations: Vec<SceneText>,
+    /// "Relations (arrow from subject to object):", before the relations shown.
+    pub legend_relation_heading: Option<SceneText>,
+    /// The relations shown, each with its line style and count.
+    pub legend_relations: Vec<LegendRelation>,
     /// The sources, as wrapped lines ("Sources:" first).
     pub caption: Vec<SceneText>,
     /// Width an SVG viewer should show the figure at (the drawing scales); `None`: its
@@ -393,15 +429,6 @@ impl Scene {
             .copied()
             .filter(|k| nodes.iter().any(|n| n.kind == *k))
             .collect();
-        let mut relations: Vec<Relation> = model
-            .edges
-            .iter()
-            .zip(&look.visibility.edges)
-            .filter(|(_, shown)| **shown)
-            .map(|(edge, _)| edge.relation)
-            .collect();
-        relations.sort();
-        relations.dedup();
         let widest_title = title.as_ref().map_or(0.0, |(_, size)| size[0]);
         let width = (graph_size[0] + 2.0 * MARGIN)
             .max(MIN_WIDTH)
@@ -418,7 +445,7 @@ impl Scene {
             ];
         }
 
-        let edges = place_edges(model, look, &nodes, &index_of);
+        let edges = place_edges(model, look, &nodes, &index_of, options.relation_names);
 
         let mut y = MARGIN + title_height + graph_size[1] + 20.0;
         let line_height = SMALL_SIZE * 1.5;
@@ -470,26 +497,35 @@ impl Scene {
             }
             y = flow.y;
         }
+        let relations = relation_counts(model, &look.visibility.edges);
         let mut legend_relations = Vec::new();
+        let mut legend_relation_heading = None;
         if !relations.is_empty() {
             y += line_height;
-            let names: Vec<String> = relations
-                .iter()
-                .map(|r| r.as_str().replace('_', " "))
-                .collect();
-            let text = format!(
-                "Relations (arrow from subject to object): {}",
-                names.join(", ")
-            );
-            for line in wrap(&text, SMALL_SIZE, width - 2.0 * MARGIN) {
-                legend_relations.push(SceneText {
-                    text: line,
-                    origin: [MARGIN, y],
-                    size: SMALL_SIZE,
+            let heading = "Relations (arrow from subject to object):".to_owned();
+            let heading_width = text_size(&heading, SMALL_SIZE)[0];
+            legend_relation_heading = Some(SceneText {
+                text: heading,
+                origin: [MARGIN, y],
+                size: SMALL_SIZE,
+            });
+            let mut flow = LegendFlow {
+                x: MARGIN + heading_width + 14.0,
+                y,
+                right: width - MARGIN,
+                line_height,
+            };
+            for (relation, count) in relations {
+                let name = format!("{} ({count})", relation.as_str().replace('_', " "));
+                let (marker, text) = flow.place_wide(name, RELATION_MARKER_WIDTH);
+                legend_relations.push(LegendRelation {
+                    relation,
+                    style: relation_style(relation),
+                    marker,
+                    text,
                 });
-                y += line_height;
             }
-            y -= line_height;
+            y = flow.y;
         }
         let mut caption = Vec::new();
         if options.caption {
@@ -526,6 +562,7 @@ impl Scene {
             legend_kinds,
             legend_colours,
             legend_colour_heading,
+            legend_relation_heading,
             legend_relations,
             caption,
             display_width: None,
@@ -539,6 +576,7 @@ fn place_edges(
     look: GraphLook<'_>,
     nodes: &[SceneNode],
     index_of: &BTreeMap<usize, usize>,
+    named: bool,
 ) -> Vec<SceneEdge> {
     let mut edges = Vec::new();
     let mut parallel: BTreeMap<(usize, usize), usize> = BTreeMap::new();
@@ -572,10 +610,11 @@ fn place_edges(
         let index = *order;
         *order += 1;
         let highlighted = look.highlighted_edges.contains(&position);
-        let (stroke, width) = if highlighted {
-            (HIGHLIGHT_RGB, 3.0)
+        let (stroke, dash, width) = if highlighted {
+            (HIGHLIGHT_RGB, Dash::Solid, 3.0)
         } else {
-            (EDGE_RGB, 1.5)
+            let style = relation_style(edge.relation);
+            (style.rgb, style.dash, 1.5)
         };
         if a == b {
             // A self-loop: a curve out of the top of the node and back.
@@ -592,7 +631,9 @@ fn place_edges(
                 control: Some(control),
                 arrow: edge.directed.then(|| arrowhead(control, end)),
                 stroke,
+                dash,
                 width,
+                name_at: None,
             });
             continue;
         }
@@ -632,10 +673,42 @@ fn place_edges(
                 .directed
                 .then(|| arrowhead(control.unwrap_or(start), end)),
             stroke,
+            dash,
             width,
+            name_at: (named && fits_name(start, end, edge.relation))
+                .then(|| name_place(start, end, control)),
         });
     }
     edges
+}
+
+/// Whether a relation's name fits along an edge from `start` to `end`, with room to
+/// spare at both ends.
+fn fits_name(start: [f32; 2], end: [f32; 2], relation: Relation) -> bool {
+    let name = relation.as_str().replace('_', " ");
+    let length = (end[0] - start[0]).hypot(end[1] - start[1]);
+    text_size(&name, EDGE_NAME_SIZE)[0] + 16.0 <= length
+}
+
+/// Where a relation's name goes on an edge from `start` to `end` (bent through
+/// `control`): its middle, and the angle in degrees that reads left to right.
+fn name_place(start: [f32; 2], end: [f32; 2], control: Option<[f32; 2]>) -> ([f32; 2], f32) {
+    let middle = match control {
+        // The point of the quadratic curve halfway along.
+        Some(c) => [
+            0.25 * start[0] + 0.5 * c[0] + 0.25 * end[0],
+            0.25 * start[1] + 0.5 * c[1] + 0.25 * end[1],
+        ],
+        None => [(start[0] + end[0]) / 2.0, (start[1] + end[1]) / 2.0],
+    };
+    let (dx, dy) = (end[0] - start[0], end[1] - start[1]);
+    let mut angle = dy.atan2(dx).to_degrees();
+    if angle > 90.0 {
+        angle -= 180.0;
+    } else if angle < -90.0 {
+        angle += 180.0;
+    }
+    (middle, if angle.is_finite() { angle } else { 0.0 })
 }
 
 fn arrowhead(from: [f32; 2], tip: [f32; 2]) -> [[f32; 2]; 3] {

@@ -8,8 +8,10 @@ use std::fmt::Write;
 use base64::Engine;
 
 use super::font::{FONT_BYTES, FONT_FAMILY};
-use super::scene::{Background, Scene, SceneText};
-use crate::view::style::{HIGHLIGHT_RGB, LABEL_FONT_SIZE, OUTLINE_RGB, Outline, Rgb, kind_outline};
+use super::scene::{Background, EDGE_NAME_SIZE, RELATION_MARKER_WIDTH, Scene, SceneText};
+use crate::view::style::{
+    Dash, HIGHLIGHT_RGB, LABEL_FONT_SIZE, OUTLINE_RGB, Outline, Rgb, kind_outline,
+};
 
 /// How text is written in the SVG: the embedded face first.
 pub const FONT_STACK: &str = "Ubuntu, 'Ubuntu Light', sans-serif";
@@ -37,6 +39,11 @@ pub fn to_svg(scene: &Scene, embed_font: bool) -> String {
         );
     }
     let text_color = scene.background.text_rgb();
+    // Relation names on edges sit on a halo of the background's colour.
+    let name_halo: Rgb = match scene.background {
+        Background::Dark => [30, 30, 30],
+        _ => [255, 255, 255],
+    };
     match scene.background {
         Background::White => {
             let _ = writeln!(
@@ -78,11 +85,12 @@ pub fn to_svg(scene: &Scene, embed_font: bool) -> String {
         };
         let _ = writeln!(
             svg,
-            r#"<path class="edge" data-id="{}" data-relation="{}" d="{d}" stroke="{}" stroke-width="{}"/>"#,
+            r#"<path class="edge" data-id="{}" data-relation="{}" d="{d}" stroke="{}" stroke-width="{}"{}/>"#,
             escape(&edge.id),
             edge.relation,
             hex(edge.stroke),
-            n(edge.width)
+            n(edge.width),
+            dash_attribute(edge.dash, edge.width)
         );
         if let Some(arrow) = &edge.arrow {
             let _ = writeln!(
@@ -90,6 +98,24 @@ pub fn to_svg(scene: &Scene, embed_font: bool) -> String {
                 r#"<polygon class="arrow" points="{}" fill="{}"/>"#,
                 points(arrow),
                 hex(edge.stroke)
+            );
+        }
+    }
+    for edge in &scene.edges {
+        if let Some(([x, y], angle)) = edge.name_at {
+            let _ = writeln!(
+                svg,
+                r#"<text class="edge-name" data-id="{}" x="{}" y="{}" font-size="{}" fill="{}" text-anchor="middle" transform="rotate({} {} {})" stroke="{}" stroke-width="3" paint-order="stroke">{}</text>"#,
+                escape(&edge.id),
+                n(x),
+                n(y - 2.0),
+                n(EDGE_NAME_SIZE),
+                hex(edge.stroke),
+                n(angle),
+                n(x),
+                n(y),
+                hex(name_halo),
+                escape(&edge.relation.as_str().replace('_', " "))
             );
         }
     }
@@ -210,8 +236,41 @@ pub fn to_svg(scene: &Scene, embed_font: bool) -> String {
         );
         text(&mut svg, "legend-colour", &swatch.text, text_color, "");
     }
-    for line in &scene.legend_relations {
-        text(&mut svg, "legend-relations", line, text_color, "");
+    if let Some(heading) = &scene.legend_relation_heading {
+        text(&mut svg, "legend-relations", heading, text_color, "");
+    }
+    for entry in &scene.legend_relations {
+        let [cx, cy] = entry.marker;
+        let half = RELATION_MARKER_WIDTH / 2.0;
+        let _ = writeln!(
+            svg,
+            r#"<path class="legend-relation" data-relation="{}" d="M{} {} L{} {}" stroke="{}" stroke-width="2"{}/>"#,
+            entry.relation,
+            n(cx - half),
+            n(cy),
+            n(cx + half - 5.0),
+            n(cy),
+            hex(entry.style.rgb),
+            dash_attribute(entry.style.dash, 2.0)
+        );
+        let tip = [cx + half, cy];
+        let _ = writeln!(
+            svg,
+            r#"<polygon class="legend-arrow" points="{}" fill="{}"/>"#,
+            points(&[
+                tip,
+                [tip[0] - 6.0, tip[1] - 3.5],
+                [tip[0] - 6.0, tip[1] + 3.5]
+            ]),
+            hex(entry.style.rgb)
+        );
+        text(
+            &mut svg,
+            "legend-relation-name",
+            &entry.text,
+            text_color,
+            "",
+        );
     }
     svg.push_str("</g>\n<g class=\"caption\">\n");
     for line in &scene.caption {
@@ -231,6 +290,13 @@ fn text(svg: &mut String, class: &str, text: &SceneText, color: Rgb, extra: &str
         hex(color),
         escape(&text.text)
     );
+}
+
+/// The `stroke-dasharray` attribute of a line broken by `dash` (nothing for a solid one).
+fn dash_attribute(dash: Dash, width: f32) -> String {
+    dash.pattern(width).map_or_else(String::new, |[on, off]| {
+        format!(r#" stroke-dasharray="{} {}""#, n(on), n(off))
+    })
 }
 
 /// A number with at most two decimals and no trailing zeros.

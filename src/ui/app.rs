@@ -20,10 +20,11 @@ use super::reader::reader_ui;
 use super::recent::RecentFiles;
 use super::sidebar::{SidebarState, sidebar_ui};
 use super::state::{Document, PathResult, ReaderState, Selection, ViewSnapshot};
-use super::style::{kind_shape_name, paint_kind_marker};
+use super::style::{kind_shape_name, paint_kind_marker, paint_relation_marker};
 use crate::dataset::{self, LoadError, Loaded, SEED_LABEL, Severity};
 use crate::graph::{Measure, shortest_paths};
 use crate::model::{Model, NodeKind};
+use crate::view::style::{relation_counts, relation_style};
 use crate::view::{
     LayoutKind, SESSION_FORMAT, SavedNode, SavedSelection, Session, ViewFilter, session_path,
 };
@@ -63,6 +64,8 @@ pub enum Command {
     SetLayout(LayoutKind),
     /// Pause or resume the force layout.
     PauseLayout(bool),
+    /// Write relation names along the edges, or stop (a view action).
+    ShowRelationNames(bool),
     /// Unpin every node (a view action).
     UnpinAll,
     /// Size nodes by a measure, or all alike (a view action).
@@ -464,6 +467,9 @@ impl BackchannelApp {
                     self.document.canvas.set_layout(model, kind);
                 }
                 Command::PauseLayout(paused) => self.document.canvas.set_paused(paused),
+                Command::ShowRelationNames(shown) => {
+                    self.document.canvas.set_relation_names(shown);
+                }
                 Command::UnpinAll => {
                     self.record(self.document.snapshot());
                     self.document.canvas.unpin_all();
@@ -613,7 +619,12 @@ impl BackchannelApp {
                     ui.close();
                 }
                 if ui.button("Export figure…").clicked() {
-                    self.export.get_or_insert_with(ExportState::default);
+                    // A new figure names relations on its edges as the canvas does.
+                    let relation_names = self.document.canvas.relation_names();
+                    self.export.get_or_insert_with(|| ExportState {
+                        relation_names,
+                        ..ExportState::default()
+                    });
                     ui.close();
                 }
                 if ui
@@ -794,6 +805,38 @@ impl BackchannelApp {
                 }
                 ui.label(RichText::new(self.document.canvas.layout_kind().title()).weak());
             });
+        });
+        self.relation_legend_ui(ui, commands);
+    }
+
+    /// The relations in the dataset, each with its line style and count, and the choice
+    /// of writing their names along the edges.
+    fn relation_legend_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let counts = relation_counts(self.model(), &[]);
+        if counts.is_empty() {
+            return;
+        }
+        ui.horizontal_wrapped(|ui| {
+            for (relation, count) in counts {
+                let style = relation_style(relation);
+                let (rect, marker) = ui.allocate_exact_size(Vec2::new(26.0, 12.0), Sense::hover());
+                paint_relation_marker(ui.painter(), style, rect);
+                marker.on_hover_text(format!(
+                    "{}: {} line, arrow from subject to object",
+                    relation.as_str().replace('_', " "),
+                    style.dash.name()
+                ));
+                ui.label(format!("{} ({count})", relation.as_str().replace('_', " ")));
+                ui.add_space(6.0);
+            }
+            let mut named = self.document.canvas.relation_names();
+            if ui
+                .checkbox(&mut named, "Names on edges")
+                .on_hover_text("Write each relation's name along its edge")
+                .changed()
+            {
+                commands.push(Command::ShowRelationNames(named));
+            }
         });
     }
 

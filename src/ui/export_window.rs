@@ -29,6 +29,8 @@ pub struct ExportState {
     pub title: String,
     /// List the sources below the legend.
     pub caption: bool,
+    /// Write each edge's relation along it.
+    pub relation_names: bool,
     /// The outcome of the last action.
     pub message: Option<(bool, String)>,
 }
@@ -43,6 +45,7 @@ impl Default for ExportState {
             background: Background::White,
             title: String::new(),
             caption: true,
+            relation_names: false,
             message: None,
         }
     }
@@ -62,6 +65,7 @@ impl ExportState {
             title: (!self.title.trim().is_empty()).then(|| self.title.trim().to_owned()),
             caption: self.caption,
             background: self.background,
+            relation_names: self.relation_names,
         }
     }
 }
@@ -157,6 +161,7 @@ fn form_ui(ui: &mut Ui, state: &mut ExportState, document: &Document) {
         &mut state.caption,
         "Caption: the articles that support the shown edges",
     );
+    ui.checkbox(&mut state.relation_names, "Relation names along the edges");
     ui.horizontal(|ui| {
         if ui.button("Export").clicked() {
             state.message = Some(export(state, document));

@@ -6,7 +6,7 @@ use egui::{Color32, Painter, Pos2, Rect, Shape, Stroke, Vec2};
 
 use crate::model::NodeKind;
 pub use crate::view::style::kind_shape_name;
-use crate::view::style::{Outline, Rgb, kind_outline, kind_rgb};
+use crate::view::style::{EdgeStyle, Outline, Rgb, kind_outline, kind_rgb};
 
 /// The fill colour of a node kind, as egui draws it.
 pub fn kind_color(kind: NodeKind) -> Color32 {
@@ -72,6 +72,30 @@ pub fn paint_kind_marker(painter: &Painter, kind: NodeKind, rect: Rect) {
         radius,
         kind_color(kind),
         Stroke::new(1.0, Color32::from_gray(60)),
+    ));
+}
+
+/// The shapes of a line through `points` of `width`, in `style`'s colour and dashes.
+pub fn styled_line(points: &[Pos2], width: f32, style: EdgeStyle) -> Vec<Shape> {
+    let stroke = Stroke::new(width, rgb(style.rgb));
+    match style.dash.pattern(width) {
+        Some([dash, gap]) => Shape::dashed_line(points, stroke, dash, gap),
+        None => vec![Shape::line(points.to_vec(), stroke)],
+    }
+}
+
+/// Paints a relation's legend marker in `rect`: a short arrow in its colour and dashes.
+pub fn paint_relation_marker(painter: &Painter, style: EdgeStyle, rect: Rect) {
+    let (left, right) = (
+        rect.left_center(),
+        rect.right_center() - Vec2::new(5.0, 0.0),
+    );
+    painter.extend(styled_line(&[left, right], 2.0, style));
+    let tip = rect.right_center();
+    painter.add(PathShape::convex_polygon(
+        vec![tip, tip + Vec2::new(-6.0, -3.5), tip + Vec2::new(-6.0, 3.5)],
+        rgb(style.rgb),
+        Stroke::NONE,
     ));
 }
 

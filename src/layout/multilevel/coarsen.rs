@@ -105,6 +105,34 @@ impl Adjacency {
         components
     }
 
+    /// Whether each node is within `hops` edges of `centre` (`centre` itself included;
+    /// none for a centre out of range).
+    ///
+    /// Complexity: O(n + m).
+    pub fn within_hops(&self, centre: usize, hops: usize) -> Vec<bool> {
+        let mut near = vec![false; self.node_count()];
+        let mut frontier = Vec::new();
+        if let Some(slot) = near.get_mut(centre) {
+            *slot = true;
+            frontier.push(centre);
+        }
+        for _ in 0..hops {
+            let mut next = Vec::new();
+            for node in frontier {
+                for &other in self.neighbours(node) {
+                    if let Some(slot) = near.get_mut(other as usize)
+                        && !*slot
+                    {
+                        *slot = true;
+                        next.push(other as usize);
+                    }
+                }
+            }
+            frontier = next;
+        }
+        near
+    }
+
     /// The subgraph on `nodes` (sorted), renumbered `0..nodes.len()` in their order.
     pub fn subgraph(&self, nodes: &[u32]) -> Self {
         let local = |node: u32| nodes.binary_search(&node).ok();
@@ -257,6 +285,12 @@ mod tests {
         );
         let sub = graph.subgraph(&[0, 1, 2]);
         assert_eq!(sub.edges(), vec![(0, 1), (1, 2)]);
+        assert_eq!(
+            graph.within_hops(0, 1),
+            vec![true, true, false, false, false, false, false]
+        );
+        assert_eq!(graph.within_hops(0, 5)[..3], [true, true, true]);
+        assert!(graph.within_hops(99, 2).iter().all(|&near| !near));
     }
 
     #[test]

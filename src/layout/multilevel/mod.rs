@@ -196,25 +196,7 @@ impl ForceLayout {
         hops: usize,
     ) -> Self {
         let mut layout = Self::from_positions(positions, pinned, edges, settings);
-        let mut near = vec![false; layout.positions.len()];
-        let mut frontier = vec![centre];
-        if let Some(slot) = near.get_mut(centre) {
-            *slot = true;
-        }
-        for _ in 0..hops {
-            let mut next = Vec::new();
-            for node in frontier {
-                for &other in layout.graph.neighbours(node) {
-                    if let Some(slot) = near.get_mut(other as usize)
-                        && !*slot
-                    {
-                        *slot = true;
-                        next.push(other as usize);
-                    }
-                }
-            }
-            frontier = next;
-        }
+        let near = layout.graph.within_hops(centre, hops);
         let k = layout.spring_length();
         if let Phase::Refine {
             movable, refiner, ..

@@ -8,7 +8,7 @@
 
 use std::collections::BTreeSet;
 
-use egui::epaint::TextShape;
+use egui::epaint::{PathStroke, TextShape};
 use egui::{Color32, FontId, Pos2, Rect, Shape, Stroke, Ui, Vec2};
 use egui_graphs::{
     DefaultEdgeShape, DisplayEdge, DisplayNode, DrawContext, EdgeProps, GraphChange, GraphView,
@@ -19,16 +19,20 @@ use petgraph::stable_graph::{DefaultIx, EdgeIndex, NodeIndex, StableGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 
 use super::batch::{DiscBatch, LineBatch, load_disc_texture, load_line_texture, unit};
-use super::style::kind_shapes;
-use crate::layout::{ForceLayout, ForceSettings, LayoutWorker, Progress, median_edge_length};
-use crate::model::{Model, NodeKind};
+use super::style::{kind_shapes, styled_line};
+use crate::layout::{
+    Adjacency, ForceLayout, ForceSettings, LayoutWorker, Progress, median_edge_length,
+};
+use crate::model::{Model, NodeKind, Relation};
 use crate::view::arrangement::{
     FORCE_STEPS, NodeFacts, Room, arrange_by_rule, extents_of_slots, finish_force, force_layout,
     separate, settle_into_room, shown_slots, slot_edges, timeline_ticks,
 };
 use crate::view::colouring::{self, Colouring};
 use crate::view::labels::shown_labels;
-use crate::view::style::{LABEL_FONT_SIZE, NODE_RADIUS, Outline, Rgb, kind_outline, kind_rgb};
+use crate::view::style::{
+    EdgeStyle, LABEL_FONT_SIZE, NODE_RADIUS, Outline, Rgb, kind_outline, kind_rgb, relation_style,
+};
 use crate::view::{LayoutKind, Visibility};
 
 mod far;
@@ -99,6 +103,10 @@ pub struct EdgePayload {
     pub directed: bool,
     /// Both ends are the same node (drawn as a loop).
     pub self_loop: bool,
+    /// Its relation, which sets its colour and dashes.
+    pub relation: Relation,
+    /// Its relation's name is written along it.
+    pub named: bool,
 }
 
 type DisplayGraph = egui_graphs::Graph<
@@ -195,6 +203,8 @@ pub struct GraphCanvas {
     /// Whether the choice of labels to draw must be made again (positions or the shown
     /// nodes changed since it was made).
     labels_stale: bool,
+    /// Whether each edge's relation is written along it.
+    relation_names: bool,
 }
 
 impl GraphCanvas {
@@ -240,6 +250,7 @@ impl GraphCanvas {
             far_scene: None,
             display_generation: 0,
             labels_stale: true,
+            relation_names: false,
         };
         // A graph file that places every node is shown as placed: no layout runs.
         if let Some(given) = colouring::file_positions(model) {
@@ -383,6 +394,44 @@ impl GraphCanvas {
         self.animation
             .as_ref()
             .is_some_and(|animation| !animation.worker.is_paused())
+    }
+
+    /// The boxes (node and label, `[left, top, right, bottom]` in canvas units) of the
+    /// shown nodes whose labels are drawn, by model position; empty before the first frame
+    /// measured the labels.
+    pub fn drawn_label_boxes(&self) -> Vec<(usize, [f32; 4])> {
+        let Some(extents) = self.label_extents.as_deref() else {
+            return Vec::new();
+        };
+        self.display
+            .nodes_iter()
+            .map(|(_, node)| node.payload())
+            .filter(|payload| payload.label_shown)
+            .filter_map(|payload| {
+                let position = payload.model_position;
+                let (p, e) = (self.positions.get(position)?, extents.get(position)?);
+                Some((
+                    position,
+                    [p[0] + e[0], p[1] + e[1], p[0] + e[2], p[1] + e[3]],
+                ))
+            })
+            .collect()
+    }
+
+    /// Whether relation names are written along the edges.
+    pub fn relation_names(&self) -> bool {
+        self.relation_names
+    }
+
+    /// Writes relation names along the edges, or stops.
+    pub fn set_relation_names(&mut self, shown: bool) {
+        self.relation_names = shown;
+        let indices: Vec<EdgeIndex> = self.display.edges_iter().map(|(index, _)| index).collect();
+        for index in indices {
+            if let Some(edge) = self.display.edge_mut(index) {
+                edge.payload_mut().named = shown;
+            }
+        }
     }
 
     /// How far a force layout running on its thread has come (`None` when none runs).
@@ -636,6 +685,8 @@ impl GraphCanvas {
                         model_position: position,
                         directed: edge.directed,
                         self_loop: a == b,
+                        relation: edge.relation,
+                        named: self.relation_names,
                     },
                 );
             }
@@ -952,8 +1003,8 @@ impl GraphCanvas {
             // follows it (a local refinement), and labels move aside where they overlap.
             for node in dropped.iter().filter_map(|(_, node)| *node) {
                 self.refine_around(model, node);
+                self.separate_labels_around(model, node);
             }
-            self.separate_labels(model);
             events.extend(dropped.into_iter().map(|((before, pinned_before), _)| {
                 CanvasEvent::NodePinned {
                     before,
@@ -1084,9 +1135,15 @@ impl GraphCanvas {
         }
     }
 
-    /// Moves shown, unpinned nodes apart until no labels overlap.
-    fn separate_labels(&mut self, model: &Model) {
+    /// Moves shown, unpinned nodes within two hops of `node` (by model position) apart
+    /// where their labels overlap; the rest of the drawing stays as it is.
+    fn separate_labels_around(&mut self, model: &Model, node: usize) {
         let slots = shown_slots(&self.visibility.nodes);
+        let edges = slot_edges(model, &slots, &self.visibility.edges);
+        let near = slots
+            .binary_search(&node)
+            .map(|centre| Adjacency::new(slots.len(), edges.iter().copied()).within_hops(centre, 2))
+            .unwrap_or_default();
         let extents = self.label_extents.clone().unwrap_or_default();
         let slot_extents: Vec<[f32; 4]> = slots
             .iter()
@@ -1096,11 +1153,15 @@ impl GraphCanvas {
             .iter()
             .map(|&n| self.positions.get(n).copied().unwrap_or_default())
             .collect();
+        // Out of reach counts as pinned.
         let pins: Vec<bool> = slots
             .iter()
-            .map(|&n| self.pinned.get(n).copied().unwrap_or(false))
+            .enumerate()
+            .map(|(slot, &n)| {
+                self.pinned.get(n).copied().unwrap_or(false)
+                    || !near.get(slot).copied().unwrap_or(false)
+            })
             .collect();
-        let edges = slot_edges(model, &slots, &self.visibility.edges);
         let edge_length = median_edge_length(&placed, edges);
         separate(
             self.layout_kind,

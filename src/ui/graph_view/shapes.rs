@@ -234,6 +234,8 @@ pub struct ArrowEdgeShape {
     inner: DefaultEdgeShape,
     directed: bool,
     self_loop: bool,
+    relation: Relation,
+    named: bool,
 }
 
 impl ArrowEdgeShape {
@@ -246,12 +248,19 @@ impl ArrowEdgeShape {
 
 impl From<EdgeProps<EdgePayload>> for ArrowEdgeShape {
     fn from(props: EdgeProps<EdgePayload>) -> Self {
-        let directed = props.payload.directed;
-        let self_loop = props.payload.self_loop;
+        let EdgePayload {
+            directed,
+            self_loop,
+            relation,
+            named,
+            ..
+        } = props.payload;
         let mut shape = Self {
             inner: DefaultEdgeShape::from(props),
             directed,
             self_loop,
+            relation,
+            named,
         };
         shape.apply_direction();
         shape
@@ -260,6 +269,93 @@ impl From<EdgeProps<EdgePayload>> for ArrowEdgeShape {
 
 pub(super) type DisplayNodeOf =
     egui_graphs::Node<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape>;
+
+/// Below this zoom relation names are not written along edges: they would not fit.
+const NAMES_ZOOM: f32 = 0.6;
+
+/// egui_graphs' shapes of an unselected edge, in its relation's colour and dashes: lines
+/// and curves broken into dashes where the style says so, the arrowhead filled alike.
+fn restyle(shapes: Vec<Shape>, style: EdgeStyle) -> Vec<Shape> {
+    let color = crate::ui::style::rgb(style.rgb);
+    let mut restyled = Vec::with_capacity(shapes.len());
+    for shape in shapes {
+        match shape {
+            Shape::LineSegment { points, stroke } => {
+                restyled.extend(styled_line(&points, stroke.width, style));
+            }
+            Shape::CubicBezier(curve) => {
+                restyled.extend(styled_line(
+                    &curve.flatten(Some(0.5)),
+                    curve.stroke.width,
+                    style,
+                ));
+            }
+            Shape::QuadraticBezier(curve) => {
+                restyled.extend(styled_line(
+                    &curve.flatten(Some(0.5)),
+                    curve.stroke.width,
+                    style,
+                ));
+            }
+            Shape::Path(mut path) if path.closed => {
+                if path.fill != Color32::TRANSPARENT {
+                    path.fill = color;
+                }
+                path.stroke = PathStroke::new(path.stroke.width, color);
+                restyled.push(Shape::Path(path));
+            }
+            Shape::Path(path) => {
+                restyled.extend(styled_line(&path.points, path.stroke.width, style))
+            }
+            other => restyled.push(other),
+        }
+    }
+    restyled
+}
+
+/// A relation's name written along the middle of its edge (bent edges: beside it),
+/// turned to read left to right, on a light backdrop.
+fn relation_name_shape(
+    ctx: &DrawContext,
+    from: Pos2,
+    to: Pos2,
+    relation: Relation,
+    order: usize,
+) -> Vec<Shape> {
+    let along = to - from;
+    if along.length() < 40.0 {
+        return Vec::new();
+    }
+    let style = relation_style(relation);
+    let [r, g, b] = style.rgb;
+    let galley = ctx.ctx.fonts_mut(|fonts| {
+        fonts.layout_no_wrap(
+            relation.as_str().replace('_', " "),
+            FontId::proportional(11.0),
+            Color32::from_rgb(r, g, b),
+        )
+    });
+    if galley.size().x > along.length() * 0.8 {
+        return Vec::new();
+    }
+    let mut angle = along.angle();
+    let mut direction = along.normalized();
+    if direction.x < 0.0 {
+        angle += std::f32::consts::PI;
+        direction = -direction;
+    }
+    let normal = Vec2::new(-direction.y, direction.x);
+    let bend = ctx.meta.canvas_to_screen_size(12.0) * order as f32;
+    let middle = from + along / 2.0 + normal * bend;
+    let size = galley.size();
+    // The text's top-left corner, so that its centre sits on the line.
+    let corner = middle - direction * (size.x / 2.0) - normal * (size.y / 2.0);
+    vec![
+        TextShape::new(corner, galley, Color32::from_rgb(r, g, b))
+            .with_angle(angle)
+            .into(),
+    ]
+}
 
 /// The line of an edge that is not selected, from egui_graphs' width for it.
 pub(super) fn unselected_edge_stroke(width: f32) -> Stroke {
@@ -289,12 +385,29 @@ impl DisplayEdge<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape> f
         {
             return Vec::new();
         }
-        DisplayEdge::<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape>::shapes(
-            &mut self.inner,
-            start,
-            end,
-            ctx,
-        )
+        let shapes =
+            DisplayEdge::<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape>::shapes(
+                &mut self.inner,
+                start,
+                end,
+                ctx,
+            );
+        if self.inner.selected {
+            // Selected: red and solid, as egui_graphs drew it, with its label.
+            return shapes;
+        }
+        let mut shapes = restyle(shapes, relation_style(self.relation));
+        // A relation's name is written along the edge where there is room for it.
+        if self.named && !self.self_loop && ctx.meta.zoom >= NAMES_ZOOM {
+            shapes.extend(relation_name_shape(
+                ctx,
+                from,
+                to,
+                self.relation,
+                self.inner.order,
+            ));
+        }
+        shapes
     }
 
     fn update(&mut self, state: &EdgeProps<EdgePayload>) {
@@ -311,6 +424,8 @@ impl DisplayEdge<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape> f
             self.inner.label_text.clear();
         }
         self.directed = state.payload.directed;
+        self.relation = state.payload.relation;
+        self.named = state.payload.named;
         self.apply_direction();
     }
 
