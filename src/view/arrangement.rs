@@ -17,6 +17,11 @@ pub const FORCE_STEPS: usize = 1_000_000;
 /// Most passes of label overlap removal.
 pub const OVERLAP_ROUNDS: usize = 300;
 
+/// Up to this many nodes a graph is read label by label (a curated dataset): label
+/// overlap removal may move a node up to two edge lengths to give every label room.
+/// Bigger graphs keep their shape, and labels that collide are hidden instead.
+pub const READ_EVERY_LABEL_UP_TO: usize = 150;
+
 /// Most a drawing is stretched along one axis more than along the other to fill the room.
 const MOST_STRETCH: f32 = 1.5;
 
@@ -166,11 +171,13 @@ pub fn settle_into_room(layout: &mut ForceLayout, slot_extents: &[[f32; 4]], roo
     }
 }
 
-/// Moves nodes (by slot) apart where their labels overlap, as the layout `kind` allows:
-/// a force layout moves each node at most two label heights or half the drawing's median
-/// `edge_length`, whichever is more, so that labels never wreck the drawing's shape (a
-/// label still overlapping is hidden where it is drawn); a timeline moves nodes only up
-/// and down; other layouts as far as it takes. Pinned nodes stay.
+/// Moves nodes (by slot) apart where their labels overlap, as the layout `kind` allows.
+/// A force layout moves each node a bounded distance, so that labels never wreck the
+/// drawing's shape (a label still overlapping is hidden where it is drawn): in a graph
+/// small enough to be read label by label (up to [`READ_EVERY_LABEL_UP_TO`] nodes), up to
+/// two of the drawing's median `edge_length`s; in a bigger one, about two label heights.
+/// A timeline moves nodes only up and down; other layouts as far as it takes. Pinned
+/// nodes stay.
 pub fn separate(
     kind: LayoutKind,
     positions: &mut [[f32; 2]],
@@ -191,8 +198,14 @@ pub fn separate(
         } else {
             Axes::Both
         },
-        most_move: (kind == LayoutKind::Force)
-            .then(|| (2.0 * tallest.max(1.0) + LABEL_GAP).max(2.0 * edge_length.unwrap_or(0.0))),
+        most_move: (kind == LayoutKind::Force).then(|| {
+            let label_heights = 2.0 * tallest.max(1.0) + LABEL_GAP;
+            if positions.len() <= READ_EVERY_LABEL_UP_TO {
+                label_heights.max(2.0 * edge_length.unwrap_or(0.0))
+            } else {
+                label_heights
+            }
+        }),
     };
     remove_overlaps(positions, pinned, slot_extents, separation);
 }
@@ -423,5 +436,71 @@ fn write_back(slot_positions: &[[f32; 2]], slots: &[usize], positions: &mut [[f3
         if let Some(slot) = positions.get_mut(node) {
             *slot = position;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `count` nodes with labels 100 wide and 20 tall, all on one spot.
+    fn stacked(count: usize) -> (Vec<[f32; 2]>, Vec<[f32; 4]>) {
+        (
+            vec![[0.0, 0.0]; count],
+            vec![[-50.0, -10.0, 50.0, 10.0]; count],
+        )
+    }
+
+    fn farthest(positions: &[[f32; 2]]) -> f32 {
+        positions
+            .iter()
+            .map(|p| p[0].hypot(p[1]))
+            .fold(0.0, f32::max)
+    }
+
+    #[test]
+    fn a_force_layout_moves_nodes_a_bounded_distance_for_their_labels() {
+        // A small graph, read label by label: up to two edge lengths (2 x 150).
+        let (mut small, extents) = stacked(40);
+        separate(LayoutKind::Force, &mut small, &[], &extents, Some(150.0));
+        let reach = farthest(&small);
+        assert!(reach > 2.0 * 20.0 + LABEL_GAP + 1.0, "{reach}");
+        assert!(reach <= 300.0 + 0.01, "{reach}");
+        // A big graph keeps its shape: about two label heights, whatever the edges.
+        let (mut big, extents) = stacked(READ_EVERY_LABEL_UP_TO + 1);
+        separate(LayoutKind::Force, &mut big, &[], &extents, Some(150.0));
+        let reach = farthest(&big);
+        assert!(reach <= 2.0 * 20.0 + LABEL_GAP + 0.01, "{reach}");
+        // Rule-based layouts separate every label, as far as it takes.
+        let (mut circle, extents) = stacked(40);
+        separate(LayoutKind::Circular, &mut circle, &[], &extents, None);
+        assert!(farthest(&circle) > 300.0);
+    }
+
+    #[test]
+    fn a_layout_turns_and_stretches_to_fill_its_room() {
+        // A tall, thin drawing in a wide room is turned a quarter and fills it.
+        let positions: Vec<[f32; 2]> = (0..10).map(|i| [0.0, i as f32 * 20.0]).collect();
+        let edges: Vec<(usize, usize)> = (0..9).map(|i| (i, i + 1)).collect();
+        let mut layout = ForceLayout::from_positions(
+            positions,
+            vec![false; 10],
+            edges,
+            ForceSettings::default(),
+        );
+        let extents = vec![[-5.0, -5.0, 5.0, 5.0]; 10];
+        settle_into_room(
+            &mut layout,
+            &extents,
+            Some(Room {
+                size: [1000.0, 300.0],
+            }),
+        );
+        let placed = layout.positions();
+        let width = placed.iter().map(|p| p[0]).fold(f32::MIN, f32::max)
+            - placed.iter().map(|p| p[0]).fold(f32::MAX, f32::min);
+        let height = placed.iter().map(|p| p[1]).fold(f32::MIN, f32::max)
+            - placed.iter().map(|p| p[1]).fold(f32::MAX, f32::min);
+        assert!(width > 900.0 && height < 300.0, "{width} x {height}");
     }
 }
