@@ -97,3 +97,37 @@ fn hostile_graphs_give_finite_layouts() {
         assert_eq!(laid_out(&graph).len(), graph.node_count);
     }
 }
+
+#[test]
+fn a_file_with_odd_weights_stacked_nodes_and_loops_renders_finite() {
+    // Huge, negative and zero weights, a self-loop, parallel edges, an isolated node and
+    // two nodes on one spot: every edge pulls alike, and the figure is finite.
+    let gml = r#"graph [
+  node [ id 0 label "A" graphics [ x 5.0 y 5.0 ] ]
+  node [ id 1 label "B" graphics [ x 5.0 y 5.0 ] ]
+  node [ id 2 label "C" ]
+  node [ id 3 label "Alone" ]
+  edge [ source 0 target 1 weight 1e300 ]
+  edge [ source 1 target 2 weight -5 ]
+  edge [ source 1 target 2 weight 0 ]
+  edge [ source 2 target 2 weight 7 ]
+]"#;
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("odd.gml");
+    std::fs::write(&path, gml).unwrap();
+    let model = backchannel::dataset::load_file(&path).unwrap().model;
+    let request = backchannel::export::RenderRequest {
+        layout: backchannel::view::LayoutKind::Force,
+        ..Default::default()
+    };
+    let scene = backchannel::export::render_scene(&model, &request);
+    assert_eq!(scene.nodes.len(), 4);
+    for node in &scene.nodes {
+        assert!(node.center.iter().all(|v| v.is_finite()), "{node:?}");
+    }
+    let distance = |a: usize, b: usize| {
+        let (p, q) = (scene.nodes[a].center, scene.nodes[b].center);
+        (p[0] - q[0]).hypot(p[1] - q[1])
+    };
+    assert!(distance(0, 1) > 1.0, "stacked nodes were set apart");
+}

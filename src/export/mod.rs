@@ -19,6 +19,7 @@ pub use scene::{
 };
 pub use svg::{FONT_STACK, escape, to_svg};
 
+use crate::layout::ForceSettings;
 use crate::model::{Model, NodeKind};
 use crate::view::arrangement::{
     NodeFacts, Room, arrange_by_rule, finish_force, force_layout, shown_slots,
@@ -191,7 +192,10 @@ pub fn render_scene(model: &Model, request: &RenderRequest) -> Scene {
             &positions,
             &pinned,
             false,
-            request.seed,
+            ForceSettings {
+                seed: request.seed,
+                ..ForceSettings::default()
+            },
         );
         layout.run(crate::view::arrangement::FORCE_STEPS);
         finish_force(&mut layout, &slots, &extents, Some(room), &mut positions);

@@ -64,7 +64,7 @@ pub fn slot_edges(model: &Model, slots: &[usize], shown_edges: &[bool]) -> Vec<(
 }
 
 /// A force layout of the shown nodes, from `positions` (warm) or from scratch (cold),
-/// pinned nodes fixed.
+/// pinned nodes fixed, with `settings` (its seed, the threads it may use).
 pub fn force_layout(
     model: &Model,
     slots: &[usize],
@@ -72,7 +72,7 @@ pub fn force_layout(
     positions: &[[f32; 2]],
     pinned: &[bool],
     warm: bool,
-    seed: u64,
+    settings: ForceSettings,
 ) -> ForceLayout {
     let edges = slot_edges(model, slots, shown_edges);
     let pins: Vec<bool> = slots
@@ -84,12 +84,8 @@ pub fn force_layout(
             .iter()
             .map(|&node| positions.get(node).copied().unwrap_or([0.0, 0.0]))
             .collect();
-        ForceLayout::from_positions(start, pins, edges, ForceSettings::default())
+        ForceLayout::from_positions(start, pins, edges, settings)
     } else {
-        let settings = ForceSettings {
-            seed,
-            ..ForceSettings::default()
-        };
         let mut layout = ForceLayout::new(slots.len(), edges, settings);
         for (slot, &node) in slots.iter().enumerate() {
             if pins.get(slot).copied().unwrap_or(false)

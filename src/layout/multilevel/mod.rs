@@ -37,6 +37,25 @@ pub struct ForceSettings {
     /// Which start: 0 puts each coarsest graph's nodes on a spiral in order; another
     /// value shuffles them (deterministically), giving another arrangement.
     pub seed: u64,
+    /// Most threads a step may use; 0: one per core. A window leaves a core to itself
+    /// (see [`ForceSettings::beside_a_window`]); the result is the same either way.
+    pub threads: usize,
+}
+
+impl ForceSettings {
+    /// The settings for a layout running beside a window: one core fewer than the
+    /// machine has (at least one), so that frames keep coming while it runs.
+    pub fn beside_a_window() -> Self {
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        Self {
+            threads: cores.saturating_sub(1).max(1),
+            ..Self::default()
+        }
+    }
+
+    fn repulsion(&self) -> (f32, usize) {
+        (self.theta, self.threads)
+    }
 }
 
 impl Default for ForceSettings {
@@ -45,6 +64,7 @@ impl Default for ForceSettings {
             ideal_distance: 120.0,
             theta: 1.2,
             seed: 0,
+            threads: 0,
         }
     }
 }
@@ -145,9 +165,16 @@ impl ForceLayout {
     pub fn new(node_count: usize, edges: Vec<(usize, usize)>, settings: ForceSettings) -> Self {
         let graph = Adjacency::new(node_count, edges);
         let list = graph.components();
+        // Until its component is laid out, a node waits on a spiral as wide as the
+        // finished drawing will be, so that a window showing the layout as it goes
+        // never sees every node on one spot.
+        let positions = seeded_order(node_count, settings.seed)
+            .into_iter()
+            .map(|index| spiral_position(index, settings.ideal_distance))
+            .collect();
         Self {
             settings,
-            positions: vec![[0.0, 0.0]; node_count],
+            positions,
             pins: vec![None; node_count],
             spring: None,
             graph,
@@ -206,7 +233,7 @@ impl ForceLayout {
                 *slot &= near;
             }
             // A few steps: the neighbourhood follows, the rest of the drawing is kept.
-            *refiner = Refiner::new(k, 0.1 * k, 40, settings.theta);
+            *refiner = Refiner::new(k, 0.1 * k, 40, settings.repulsion());
         }
         layout
     }
@@ -314,7 +341,7 @@ impl ForceLayout {
         let k = self.spring_length();
         let movable: Vec<bool> = self.pins.iter().map(Option::is_none).collect();
         self.phase = Phase::Refine {
-            refiner: Refiner::new(k, 0.05 * k, 100, self.settings.theta),
+            refiner: Refiner::new(k, 0.05 * k, 100, self.settings.repulsion()),
             movable,
             edges: self.graph.edges(),
         };
@@ -476,7 +503,7 @@ impl ForceLayout {
 impl ComponentJob {
     /// The hierarchy of the component on `nodes` and its coarsest level on a spiral.
     fn new(graph: &Adjacency, nodes: Vec<u32>, settings: ForceSettings) -> Self {
-        let (seed, theta) = (settings.seed, settings.theta);
+        let seed = settings.seed;
         let mut levels = vec![graph.subgraph(&nodes)];
         let mut parents = Vec::new();
         let mut weights = vec![1u32; nodes.len()];
@@ -506,7 +533,7 @@ impl ComponentJob {
             level,
             edges,
             positions,
-            refiner: Refiner::new(1.0, 1.0, iterations_for(count, true), theta),
+            refiner: Refiner::new(1.0, 1.0, iterations_for(count, true), settings.repulsion()),
         }
     }
 
@@ -562,7 +589,7 @@ impl ComponentJob {
             1.0,
             0.3,
             iterations_for(graph.node_count(), false),
-            settings.theta,
+            settings.repulsion(),
         );
     }
 

@@ -29,12 +29,20 @@ pub struct Refiner {
     iterations: usize,
     max_iterations: usize,
     theta: f32,
+    /// Most threads a step uses (0: one per core).
+    threads: usize,
 }
 
 impl Refiner {
     /// Force steps with spring length `k`, a first step of `first_step`, at most
-    /// `max_iterations`, Barnes-Hut accuracy `theta`.
-    pub fn new(k: f32, first_step: f32, max_iterations: usize, theta: f32) -> Self {
+    /// `max_iterations`, Barnes-Hut accuracy `theta`, on at most `threads` threads (0: one
+    /// per core).
+    pub fn new(
+        k: f32,
+        first_step: f32,
+        max_iterations: usize,
+        (theta, threads): (f32, usize),
+    ) -> Self {
         Self {
             k,
             step: first_step,
@@ -43,6 +51,7 @@ impl Refiner {
             iterations: 0,
             max_iterations,
             theta,
+            threads,
         }
     }
 
@@ -68,7 +77,13 @@ impl Refiner {
         movable: Option<&[bool]>,
     ) {
         self.iterations += 1;
-        let forces = forces(positions, edges, self.k, self.theta, movable);
+        let forces = forces(
+            positions,
+            edges,
+            self.k,
+            (self.theta, self.threads),
+            movable,
+        );
         let mut energy = 0.0f32;
         for (node, (position, force)) in positions.iter_mut().zip(&forces).enumerate() {
             if movable.is_some_and(|movable| !movable.get(node).copied().unwrap_or(false)) {
@@ -101,7 +116,7 @@ fn forces(
     positions: &[[f32; 2]],
     edges: &[(u32, u32)],
     k: f32,
-    theta: f32,
+    (theta, threads): (f32, usize),
     movable: Option<&[bool]>,
 ) -> Vec<[f32; 2]> {
     let count = positions.len();
@@ -132,6 +147,11 @@ fn forces(
             }
         };
         let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        let cores = if threads == 0 {
+            cores
+        } else {
+            cores.min(threads)
+        };
         if count < ONE_CORE_BELOW || cores < 2 {
             push_chunk(0, &mut forces);
         } else {
@@ -171,7 +191,7 @@ mod tests {
     #[test]
     fn two_nodes_settle_at_the_spring_length() {
         let mut positions = vec![[0.0, 0.0], [5.0, 0.0]];
-        let mut refiner = Refiner::new(1.0, 0.5, 500, 0.9);
+        let mut refiner = Refiner::new(1.0, 0.5, 500, (0.9, 0));
         while !refiner.is_done() {
             refiner.iterate(&mut positions, &[(0, 1)], None);
         }
@@ -195,13 +215,13 @@ mod tests {
             }
             total
         };
-        let approximate = forces(&positions, &[], 1.0, 0.5, None)[0];
+        let approximate = forces(&positions, &[], 1.0, (0.5, 0), None)[0];
         let error =
             (exact[0] - approximate[0]).hypot(exact[1] - approximate[1]) / exact[0].hypot(exact[1]);
         assert!(error < 0.05, "relative error {error}");
         let mut moved = positions.clone();
         let movable: Vec<bool> = (0..1_000).map(|i| i % 2 == 0).collect();
-        Refiner::new(1.0, 0.3, 10, 0.9).iterate(&mut moved, &[(0, 1)], Some(&movable));
+        Refiner::new(1.0, 0.3, 10, (0.9, 0)).iterate(&mut moved, &[(0, 1)], Some(&movable));
         for i in (1..1_000).step_by(2) {
             assert_eq!(moved[i], positions[i]);
         }

@@ -463,7 +463,7 @@ impl GraphCanvas {
             &self.positions,
             &self.pinned,
             warm,
-            0,
+            ForceSettings::beside_a_window(),
         )
     }
 
