@@ -601,3 +601,48 @@ fn the_relation_legend_counts_each_relation_and_names_can_go_on_edges() {
     harness.run_steps(2);
     assert!(harness.state().document().canvas.relation_names());
 }
+
+#[test]
+fn a_running_layout_shows_its_progress_and_settles_by_itself() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = common::write_large_dataset(folder.path(), 3_000);
+    let mut harness = harness_with(AppOptions {
+        initial_file: Some(path),
+        ..AppOptions::default()
+    });
+    let mut fractions = Vec::new();
+    let mut bar_seen = false;
+    run_until(&mut harness, |app| {
+        if let Some(progress) = app.document().canvas.layout_progress() {
+            fractions.push(progress.fraction());
+        }
+        !app.document().canvas.is_animating()
+    });
+    // While it ran, the bar said so (checked on a fresh run: the first one may be over).
+    choose_layout(&mut harness, "Force-directed (re-run)");
+    for _ in 0..200 {
+        harness.step();
+        if harness.query_by_label_contains("Laying out").is_some() {
+            bar_seen = true;
+            break;
+        }
+        if !harness.state().document().canvas.is_animating() {
+            break;
+        }
+    }
+    assert!(bar_seen, "no progress bar while the layout ran");
+    run_until(&mut harness, |app| !app.document().canvas.is_animating());
+    assert!(
+        harness
+            .state()
+            .document()
+            .canvas
+            .layout_progress()
+            .is_none()
+    );
+    assert!(harness.query_by_label_contains("Laying out").is_none());
+    assert!(
+        fractions.windows(2).all(|w| w[0] <= w[1]),
+        "progress never goes back: {fractions:?}"
+    );
+}
