@@ -4,6 +4,7 @@
 //! that SVG with the font shipped in assets/, so the two always agree, and both use the
 //! shapes and colours the window draws with.
 
+mod edges;
 mod font;
 mod png;
 mod scene;

@@ -7,8 +7,9 @@ use std::fmt::Write;
 
 use base64::Engine;
 
+use super::edges::EDGE_NAME_SIZE;
 use super::font::{FONT_BYTES, FONT_FAMILY};
-use super::scene::{Background, EDGE_NAME_SIZE, RELATION_MARKER_WIDTH, Scene, SceneText};
+use super::scene::{Background, RELATION_MARKER_WIDTH, Scene, SceneText};
 use crate::view::style::{
     Dash, HIGHLIGHT_RGB, LABEL_FONT_SIZE, OUTLINE_RGB, Outline, Rgb, kind_outline,
 };
@@ -115,7 +116,7 @@ pub fn to_svg(scene: &Scene, embed_font: bool) -> String {
                 n(x),
                 n(y),
                 hex(name_halo),
-                escape(&edge.relation.as_str().replace('_', " "))
+                escape(&edge.relation.words())
             );
         }
     }

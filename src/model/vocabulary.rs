@@ -22,6 +22,11 @@ macro_rules! vocabulary {
                 }
             }
 
+            /// The spelling as words for people to read: "member of" for `member_of`.
+            pub fn words(self) -> String {
+                self.as_str().replace('_', " ")
+            }
+
             /// Parses the spelling used in dataset files.
             pub fn parse(text: &str) -> Option<Self> {
                 match text {

@@ -76,7 +76,7 @@ fn node_ui(
             ui.end_row();
             if let Some(subtype) = node.subtype {
                 ui.label(RichText::new("Subtype").weak());
-                ui.label(subtype.as_str().replace('_', " "));
+                ui.label(subtype.words());
                 ui.end_row();
             }
             if let Some(affiliation) = &node.affiliation {
@@ -256,14 +256,7 @@ fn relations_ui(
             };
             other(a).cmp(&other(b)).then_with(|| a.id.cmp(&b.id))
         });
-        ui.label(
-            RichText::new(format!(
-                "{} ({})",
-                relation.as_str().replace('_', " "),
-                group.len()
-            ))
-            .strong(),
-        );
+        ui.label(RichText::new(format!("{} ({})", relation.words(), group.len())).strong());
         ui.indent(relation.as_str(), |ui| {
             for edge in group {
                 ui.horizontal_wrapped(|ui| {

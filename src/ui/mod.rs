@@ -8,6 +8,7 @@ mod export_window;
 mod graph_export_window;
 pub mod graph_view;
 mod ingest_window;
+mod legend;
 mod reader;
 mod recent;
 mod sidebar;

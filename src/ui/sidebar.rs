@@ -241,10 +241,7 @@ fn filters_ui(ui: &mut Ui, document: &Document, commands: &mut Vec<Command>) {
                 }
                 let mut shown = !filter.hidden_relations.contains(relation);
                 if ui
-                    .checkbox(
-                        &mut shown,
-                        format!("{} ({count})", relation.as_str().replace('_', " ")),
-                    )
+                    .checkbox(&mut shown, format!("{} ({count})", relation.words()))
                     .changed()
                 {
                     toggle(&mut filter.hidden_relations, *relation, !shown);

@@ -250,19 +250,8 @@ mod tests {
     use super::*;
 
     fn grid(side: usize) -> Adjacency {
-        let mut edges = Vec::new();
-        for row in 0..side {
-            for column in 0..side {
-                let node = row * side + column;
-                if column + 1 < side {
-                    edges.push((node, node + 1));
-                }
-                if row + 1 < side {
-                    edges.push((node, node + side));
-                }
-            }
-        }
-        Adjacency::new(side * side, edges)
+        let grid = crate::layout::sample::grid(side, side);
+        Adjacency::new(grid.node_count, grid.edges)
     }
 
     #[test]

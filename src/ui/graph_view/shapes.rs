@@ -330,7 +330,7 @@ fn relation_name_shape(
     let [r, g, b] = style.rgb;
     let galley = ctx.ctx.fonts_mut(|fonts| {
         fonts.layout_no_wrap(
-            relation.as_str().replace('_', " "),
+            relation.words(),
             FontId::proportional(11.0),
             Color32::from_rgb(r, g, b),
         )

@@ -1,0 +1,177 @@
+//! After a layout: which labels to draw, the label boxes they take, a dragged node's
+//! neighbourhood following it, and the bar that shows a running layout's progress.
+
+use super::*;
+
+/// A bar along the bottom of the canvas saying how far the running layout has come.
+pub(super) fn layout_progress_ui(ui: &mut Ui, canvas: Rect, progress: Progress) {
+    let text = if progress.levels > 1 {
+        format!(
+            "Laying out: level {} of {} · {} of {} nodes placed",
+            progress.levels - progress.level,
+            progress.levels,
+            progress.laid_out,
+            progress.total
+        )
+    } else {
+        format!(
+            "Laying out: {} of {} nodes placed",
+            progress.laid_out, progress.total
+        )
+    };
+    let width = canvas.width().clamp(120.0, 420.0);
+    let rect = Rect::from_min_size(
+        canvas.left_bottom() + Vec2::new(8.0, -30.0),
+        Vec2::new(width, 22.0),
+    );
+    ui.put(rect, egui::ProgressBar::new(progress.fraction()).text(text));
+}
+
+impl GraphCanvas {
+    /// The boxes (node and label, `[left, top, right, bottom]` in canvas units) of the
+    /// shown nodes whose labels are drawn, by model position; empty before the first frame
+    /// measured the labels.
+    pub fn drawn_label_boxes(&self) -> Vec<(usize, [f32; 4])> {
+        let Some(extents) = self.label_extents.as_deref() else {
+            return Vec::new();
+        };
+        self.display
+            .nodes_iter()
+            .map(|(_, node)| node.payload())
+            .filter(|payload| payload.label_shown)
+            .filter_map(|payload| {
+                let position = payload.model_position;
+                let (p, e) = (self.positions.get(position)?, extents.get(position)?);
+                Some((
+                    position,
+                    [p[0] + e[0], p[1] + e[1], p[0] + e[2], p[1] + e[3]],
+                ))
+            })
+            .collect()
+    }
+    /// Chooses again which nodes' labels are drawn: most connected first (ties by model
+    /// order), each only where it overlaps no label chosen before it. Skipped while zoomed
+    /// far out, where the canvas places labels itself.
+    pub(super) fn choose_labels(&mut self) {
+        let far = self.last_transform.is_some_and(|(zoom, _)| zoom < FAR_ZOOM);
+        let Some(extents) = self.label_extents.as_deref() else {
+            return;
+        };
+        if !self.labels_stale || far {
+            return;
+        }
+        self.labels_stale = false;
+        let mut order: Vec<(usize, usize)> = self
+            .display
+            .nodes_iter()
+            .map(|(index, node)| (self.display.edges_num(index), node.payload().model_position))
+            .collect();
+        order.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let order: Vec<usize> = order.into_iter().map(|(_, position)| position).collect();
+        let shown = shown_labels(&self.positions, extents, NODE_RADIUS, &order);
+        let indices: Vec<NodeIndex> = self.display.nodes_iter().map(|(index, _)| index).collect();
+        for index in indices {
+            if let Some(node) = self.display.node_mut(index) {
+                let position = node.payload().model_position;
+                node.payload_mut().label_shown = shown.get(position).copied().unwrap_or(true);
+            }
+        }
+    }
+    /// The box of every model node with its label below it, in canvas units at zoom 1.
+    pub(super) fn measure_labels(&self, ui: &Ui, model: &Model) -> Vec<[f32; 4]> {
+        model
+            .nodes
+            .iter()
+            .map(|node| {
+                let size = ui.fonts_mut(|fonts| {
+                    fonts
+                        .layout_no_wrap(
+                            node.label.clone(),
+                            FontId::proportional(LABEL_FONT_SIZE),
+                            Color32::BLACK,
+                        )
+                        .size()
+                });
+                let half_width = (size.x / 2.0 + 3.0).max(NODE_RADIUS * 1.2);
+                [
+                    -half_width,
+                    -NODE_RADIUS * 1.2,
+                    half_width,
+                    NODE_RADIUS + 4.0 + size.y,
+                ]
+            })
+            .collect()
+    }
+    /// Refines the drawing around a dropped node (by model position): its neighbours
+    /// within two hops follow it; every other node stays where it is.
+    pub(super) fn refine_around(&mut self, model: &Model, node: usize) {
+        let slots = shown_slots(&self.visibility.nodes);
+        // Each refinement step builds a quadtree of every shown node: above this many the
+        // window would wait for it, so the dropped node is only pinned.
+        if self.layout_kind != LayoutKind::Force || slots.len() > LOCAL_REFINE_LIMIT {
+            return;
+        }
+        let Ok(centre) = slots.binary_search(&node) else {
+            return;
+        };
+        let start: Vec<[f32; 2]> = slots
+            .iter()
+            .map(|&n| self.positions.get(n).copied().unwrap_or_default())
+            .collect();
+        let pins: Vec<bool> = slots
+            .iter()
+            .map(|&n| self.pinned.get(n).copied().unwrap_or(false))
+            .collect();
+        let edges = slot_edges(model, &slots, &self.visibility.edges);
+        let mut layout =
+            ForceLayout::around(start, pins, edges, ForceSettings::default(), centre, 2);
+        layout.run(FORCE_STEPS);
+        for (&n, &place) in slots.iter().zip(layout.positions()) {
+            if let Some(slot) = self.positions.get_mut(n) {
+                *slot = place;
+            }
+        }
+    }
+    /// Moves shown, unpinned nodes within two hops of `node` (by model position) apart
+    /// where their labels overlap; the rest of the drawing stays as it is.
+    pub(super) fn separate_labels_around(&mut self, model: &Model, node: usize) {
+        let slots = shown_slots(&self.visibility.nodes);
+        let edges = slot_edges(model, &slots, &self.visibility.edges);
+        let near = slots
+            .binary_search(&node)
+            .map(|centre| Adjacency::new(slots.len(), edges.iter().copied()).within_hops(centre, 2))
+            .unwrap_or_default();
+        let extents = self.label_extents.clone().unwrap_or_default();
+        let slot_extents: Vec<[f32; 4]> = slots
+            .iter()
+            .map(|&n| extents.get(n).copied().unwrap_or_default())
+            .collect();
+        let mut placed: Vec<[f32; 2]> = slots
+            .iter()
+            .map(|&n| self.positions.get(n).copied().unwrap_or_default())
+            .collect();
+        // Out of reach counts as pinned.
+        let pins: Vec<bool> = slots
+            .iter()
+            .enumerate()
+            .map(|(slot, &n)| {
+                self.pinned.get(n).copied().unwrap_or(false)
+                    || !near.get(slot).copied().unwrap_or(false)
+            })
+            .collect();
+        let edge_length = median_edge_length(&placed, edges);
+        separate(
+            self.layout_kind,
+            &mut placed,
+            &pins,
+            &slot_extents,
+            edge_length,
+        );
+        for (&node, &place) in slots.iter().zip(&placed) {
+            if let Some(slot) = self.positions.get_mut(node) {
+                *slot = place;
+            }
+        }
+        self.copy_positions_to_display();
+    }
+}
