@@ -280,21 +280,7 @@ impl ForceLayout {
     /// a view, and the ideal distance with them, so that the layout keeps that size when
     /// it runs again. Ignored for a factor that is not finite and positive.
     pub fn scale(&mut self, factor: f32) {
-        if !(factor.is_finite() && factor > 0.0) {
-            return;
-        }
-        self.settings.ideal_distance *= factor;
-        if let Some(spring) = &mut self.spring {
-            *spring *= factor;
-        }
-        for position in self
-            .positions
-            .iter_mut()
-            .chain(self.pins.iter_mut().flatten())
-        {
-            position[0] *= factor;
-            position[1] *= factor;
-        }
+        self.stretch([factor, factor]);
     }
 
     /// Multiplies x by `factors[0]` and y by `factors[1]` (about the origin), and the

@@ -722,17 +722,20 @@ impl GraphCanvas {
     /// The best-connected shown nodes, most connected first (ties by model order): the
     /// labels tried zoomed far out, where there is no room for every label.
     fn prominent_nodes(&self) -> Vec<usize> {
+        let mut nodes = self.nodes_by_degree();
+        nodes.truncate(MAX_FAR_LABELS);
+        nodes
+    }
+
+    /// The shown nodes (by model position), most connected first, ties by model order.
+    fn nodes_by_degree(&self) -> Vec<usize> {
         let mut degrees: Vec<(usize, usize)> = self
             .display
             .nodes_iter()
             .map(|(index, node)| (self.display.edges_num(index), node.payload().model_position))
             .collect();
         degrees.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        degrees
-            .into_iter()
-            .take(MAX_FAR_LABELS)
-            .map(|(_, position)| position)
-            .collect()
+        degrees.into_iter().map(|(_, position)| position).collect()
     }
 
     fn apply_selection(&mut self) {

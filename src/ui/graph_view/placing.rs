@@ -61,13 +61,7 @@ impl GraphCanvas {
             return;
         }
         self.labels_stale = false;
-        let mut order: Vec<(usize, usize)> = self
-            .display
-            .nodes_iter()
-            .map(|(index, node)| (self.display.edges_num(index), node.payload().model_position))
-            .collect();
-        order.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        let order: Vec<usize> = order.into_iter().map(|(_, position)| position).collect();
+        let order = self.nodes_by_degree();
         let shown = shown_labels(&self.positions, extents, NODE_RADIUS, &order);
         let indices: Vec<NodeIndex> = self.display.nodes_iter().map(|(index, _)| index).collect();
         for index in indices {
