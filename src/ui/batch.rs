@@ -69,9 +69,17 @@ impl LineBatch {
         }
     }
 
-    /// Adds the line from `from` to `to` (screen points); a line of no length, or one
-    /// that misses the clip rectangle or has a coordinate that is not finite, is left out.
+    /// Adds the line from `from` to `to` (screen points) in the batch's colour (the tests'
+    /// shorthand for [`LineBatch::add_coloured`]).
+    #[cfg(test)]
     pub fn add(&mut self, from: Pos2, to: Pos2) {
+        self.add_coloured(from, to, self.stroke.color);
+    }
+
+    /// Adds the line from `from` to `to` (screen points) in `color`, with the batch's
+    /// width and anti-aliasing; a line of no length, or one that misses the clip rectangle
+    /// or has a coordinate that is not finite, is left out.
+    pub fn add_coloured(&mut self, from: Pos2, to: Pos2, color: Color32) {
         let reach = self.stroke.width + self.feathering;
         let in_view = from.is_finite()
             && to.is_finite()
@@ -86,7 +94,6 @@ impl LineBatch {
             return;
         }
         let normal = unit(direction).rot90();
-        let color = self.stroke.color;
         let width = self.stroke.width;
         let feathering = self.feathering;
         if feathering <= 0.0 {
@@ -303,6 +310,17 @@ mod tests {
 
     fn grey(width: f32) -> Stroke {
         Stroke::new(width, Color32::from_gray(150))
+    }
+
+    #[test]
+    fn each_line_takes_its_own_colour() {
+        let mut batch = LineBatch::new(LINES, grey(2.0), 0.0, view(), 2);
+        batch.add_coloured(Pos2::new(10.0, 20.0), Pos2::new(90.0, 20.0), Color32::RED);
+        batch.add_coloured(Pos2::new(10.0, 60.0), Pos2::new(90.0, 60.0), Color32::BLUE);
+        let mesh = mesh_of(batch.into_shape());
+        assert_eq!(mesh.vertices.len(), 8);
+        assert!(mesh.vertices[..4].iter().all(|v| v.color == Color32::RED));
+        assert!(mesh.vertices[4..].iter().all(|v| v.color == Color32::BLUE));
     }
 
     #[test]

@@ -93,7 +93,7 @@ impl GraphCanvas {
         let end = |index: NodeIndex| ends.get(index.index()).copied().flatten();
         let selected = self.display.selected_edges();
         let half_width = (FAR_EDGE_WIDTH + feathering) / 2.0;
-        for &(index, start, end_node) in &self.edge_ends {
+        for &(index, start, end_node, colour) in &self.edge_ends {
             if selected.contains(&index) {
                 continue;
             }
@@ -107,7 +107,7 @@ impl GraphCanvas {
             if hidden_within > 0.0 && from.distance_sq(to) < hidden_within * hidden_within {
                 continue;
             }
-            batch.add(from, to);
+            batch.add_coloured(from, to, colour);
         }
         batch.into_shape()
     }

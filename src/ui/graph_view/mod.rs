@@ -49,6 +49,9 @@ use shapes::{NodeLabel, is_emphasised, node_colours, screen_radius, unselected_e
 const SYNC_LAYOUT_LIMIT: usize = 500;
 /// Most shown nodes for which dropping a node refines its neighbourhood at once.
 const LOCAL_REFINE_LIMIT: usize = 10_000;
+/// The smallest zoom a fit to the view goes to: a big graph keeps its edges at the
+/// layout's ideal length (120 units), so 100,000 nodes span tens of thousands of units.
+const MIN_FIT_ZOOM: f32 = 0.001;
 /// Screen margin kept around the graph when it is fitted to the view, in points.
 const FIT_MARGIN: f32 = 12.0;
 
@@ -168,10 +171,11 @@ pub struct GraphCanvas {
     /// order in which labels are placed zoomed far out; `usize::MAX` for the others. Set
     /// with each display graph (it depends on nothing else).
     prominence_rank: Vec<usize>,
-    /// Every edge of the display graph with its two ends, set with the display graph:
-    /// zoomed far out all of them are drawn on every frame the layout moves, and this
-    /// list is a small fraction of the memory a walk of the graph's edges reads.
-    edge_ends: Vec<(EdgeIndex, NodeIndex, NodeIndex)>,
+    /// Every edge of the display graph with its two ends and its relation's colour, set
+    /// with the display graph: zoomed far out all of them are drawn on every frame the
+    /// layout moves, and this list is a small fraction of the memory a walk of the
+    /// graph's edges reads.
+    edge_ends: Vec<(EdgeIndex, NodeIndex, NodeIndex, Color32)>,
     /// The textures of the far-out meshes, loaded on first use.
     far_textures: Option<FarTextures>,
     /// The far-out drawing of the last frame, reused while nothing it shows changed.
@@ -677,7 +681,11 @@ impl GraphCanvas {
             .display
             .g()
             .edge_references()
-            .map(|edge| (edge.id(), edge.source(), edge.target()))
+            .map(|edge| {
+                let [r, g, b] = relation_style(edge.weight().payload().relation).rgb;
+                let colour = Color32::from_rgb(r, g, b);
+                (edge.id(), edge.source(), edge.target(), colour)
+            })
             .collect();
         // Which nodes are best connected depends only on the display graph.
         self.prominence_rank = vec![usize::MAX; self.positions.len()];
@@ -1036,7 +1044,7 @@ impl GraphCanvas {
         .max(Vec2::splat(10.0));
         let zoom = (room.x / bounds.width().max(1.0))
             .min(room.y / bounds.height().max(1.0))
-            .clamp(0.05, 1.5);
+            .clamp(MIN_FIT_ZOOM, 1.5);
         let target = Pos2::new(
             FIT_MARGIN + margin[0] + room.x / 2.0,
             FIT_MARGIN + margin[1] + room.y / 2.0,
