@@ -16,6 +16,9 @@ pub(super) struct ComponentJob {
     parents: Vec<Vec<u32>>,
     /// The level being refined.
     pub(super) level: usize,
+    /// For each of its nodes, the node of the level being refined that it belongs to
+    /// (set when the level changes, read on every step the layout is shown).
+    ancestor: Vec<u32>,
     /// Its edges, each once.
     edges: Vec<(u32, u32)>,
     /// Positions of its nodes, in units of the spring length.
@@ -49,11 +52,13 @@ impl ComponentJob {
             .map(|index| spiral_position(index, 1.0))
             .collect();
         let edges = levels[level].edges();
+        let ancestor = ancestors(nodes.len(), &parents, level);
         Self {
             nodes,
             levels,
             parents,
             level,
+            ancestor,
             edges,
             positions,
             refiner: Refiner::new(1.0, 1.0, iterations_for(count, true), settings.repulsion()),
@@ -108,6 +113,7 @@ impl ComponentJob {
         self.positions = positions;
         self.edges = graph.edges();
         self.level = finer;
+        self.ancestor = ancestors(self.nodes.len(), &self.parents, finer);
         self.refiner = Refiner::new(
             1.0,
             0.3,
@@ -119,15 +125,10 @@ impl ComponentJob {
     /// The place of every node of the component now, each at its coarse node's place,
     /// scaled as the finished layout will be, centred; and the radius around them.
     pub(super) fn current_positions(&self, ideal_distance: f32) -> (Vec<[f32; 2]>, f32) {
-        let mut ancestor: Vec<u32> = (0..self.nodes.len() as u32).collect();
-        for parent in self.parents.iter().take(self.level) {
-            for node in &mut ancestor {
-                *node = parent.get(*node as usize).copied().unwrap_or(0);
-            }
-        }
         let spread = (self.nodes.len() as f32 / self.positions.len().max(1) as f32).sqrt();
         let scale = ideal_distance / REPULSION.cbrt() * spread;
-        let places: Vec<[f32; 2]> = ancestor
+        let places: Vec<[f32; 2]> = self
+            .ancestor
             .iter()
             .map(|&node| {
                 self.positions
@@ -140,7 +141,8 @@ impl ComponentJob {
     }
 
     /// The finished places of the component's nodes, scaled so that the median edge is
-    /// `ideal_distance` long, centred; the radius around them; and the factor from spring lengths to canvas units.
+    /// `ideal_distance` long, centred; the radius around them; and the factor from spring
+    /// lengths to canvas units.
     pub(super) fn finished_positions(&self, ideal_distance: f32) -> (Vec<[f32; 2]>, f32, f32) {
         let pairs = self.edges.iter().map(|&(a, b)| (a as usize, b as usize));
         let scale = ideal_distance
@@ -151,6 +153,18 @@ impl ComponentJob {
         lay_long_axis_flat(&mut places);
         (places, radius, scale)
     }
+}
+
+/// For each of `count` nodes of a component, the node of level `level` it belongs to,
+/// following `parents` (see `ComponentJob::parents`).
+fn ancestors(count: usize, parents: &[Vec<u32>], level: usize) -> Vec<u32> {
+    let mut ancestor: Vec<u32> = (0..count as u32).collect();
+    for parent in parents.iter().take(level) {
+        for node in &mut ancestor {
+            *node = parent.get(*node as usize).copied().unwrap_or(0);
+        }
+    }
+    ancestor
 }
 
 /// Turns centred `places` so that their long axis (the principal axis of their spread)

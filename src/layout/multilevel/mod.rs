@@ -322,9 +322,8 @@ impl ForceLayout {
         if let Some(spring) = self.spring {
             return spring;
         }
-        let edges = self.graph.edges();
-        let pairs = edges.iter().map(|&(a, b)| (a as usize, b as usize));
-        median_edge_length(&self.positions, pairs).unwrap_or(self.settings.ideal_distance)
+        self.median_edge_length()
+            .unwrap_or(self.settings.ideal_distance)
             / REPULSION.cbrt()
     }
 
@@ -374,7 +373,8 @@ impl ForceLayout {
         let Phase::Multilevel(components) = &mut self.phase else {
             return;
         };
-        let Some(nodes) = components.list.get(components.next).cloned() else {
+        // Each component is laid out once: its node list is taken, not copied.
+        let Some(nodes) = components.list.get_mut(components.next).map(std::mem::take) else {
             // Every component is placed: refine around pins, if any, else done.
             if self.pins.iter().any(Option::is_some) {
                 self.align_with_pins();
