@@ -940,8 +940,7 @@ impl GraphCanvas {
             // The dropped node stays pinned where the user put it; its neighbourhood
             // follows it (a local refinement), and labels move aside where they overlap.
             for node in dropped.iter().filter_map(|(_, node)| *node) {
-                self.refine_around(model, node);
-                self.separate_labels_around(model, node);
+                self.settle_around(model, node);
             }
             events.extend(dropped.into_iter().map(|((before, pinned_before), _)| {
                 CanvasEvent::NodePinned {

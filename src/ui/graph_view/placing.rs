@@ -96,74 +96,56 @@ impl GraphCanvas {
             })
             .collect()
     }
-    /// Refines the drawing around a dropped node (by model position): its neighbours
-    /// within two hops follow it; every other node stays where it is.
-    pub(super) fn refine_around(&mut self, model: &Model, node: usize) {
+    /// After a node (by model position) was dropped: the nodes within two hops of it
+    /// follow it (a local refinement of a force layout, up to [`LOCAL_REFINE_LIMIT`] shown
+    /// nodes: each step builds a quadtree of every shown node, and above that the window
+    /// would wait) and move apart where their labels overlap; every other node stays
+    /// where it is.
+    pub(super) fn settle_around(&mut self, model: &Model, node: usize) {
         let slots = shown_slots(&self.visibility.nodes);
-        // Each refinement step builds a quadtree of every shown node: above this many the
-        // window would wait for it, so the dropped node is only pinned.
-        if self.layout_kind != LayoutKind::Force || slots.len() > LOCAL_REFINE_LIMIT {
-            return;
-        }
-        let Ok(centre) = slots.binary_search(&node) else {
-            return;
-        };
-        let start: Vec<[f32; 2]> = slots
-            .iter()
-            .map(|&n| self.positions.get(n).copied().unwrap_or_default())
-            .collect();
-        let pins: Vec<bool> = slots
-            .iter()
-            .map(|&n| self.pinned.get(n).copied().unwrap_or(false))
-            .collect();
-        let edges = slot_edges(model, &slots, &self.visibility.edges);
-        let mut layout =
-            ForceLayout::around(start, pins, edges, ForceSettings::default(), centre, 2);
-        layout.run(FORCE_STEPS);
-        for (&n, &place) in slots.iter().zip(layout.positions()) {
-            if let Some(slot) = self.positions.get_mut(n) {
-                *slot = place;
+        if let Ok(centre) = slots.binary_search(&node) {
+            let edges = slot_edges(model, &slots, &self.visibility.edges);
+            let mut placed: Vec<[f32; 2]> = slots
+                .iter()
+                .map(|&n| self.positions.get(n).copied().unwrap_or_default())
+                .collect();
+            let pinned: Vec<bool> = slots
+                .iter()
+                .map(|&n| self.pinned.get(n).copied().unwrap_or(false))
+                .collect();
+            let near = Adjacency::new(slots.len(), edges.iter().copied()).within_hops(centre, 2);
+            if self.layout_kind == LayoutKind::Force && slots.len() <= LOCAL_REFINE_LIMIT {
+                let mut layout = ForceLayout::around(
+                    placed,
+                    pinned.clone(),
+                    edges.clone(),
+                    ForceSettings::default(),
+                    centre,
+                    2,
+                );
+                layout.run(FORCE_STEPS);
+                placed = layout.positions().to_vec();
             }
-        }
-    }
-    /// Moves shown, unpinned nodes within two hops of `node` (by model position) apart
-    /// where their labels overlap; the rest of the drawing stays as it is.
-    pub(super) fn separate_labels_around(&mut self, model: &Model, node: usize) {
-        let slots = shown_slots(&self.visibility.nodes);
-        let edges = slot_edges(model, &slots, &self.visibility.edges);
-        let near = slots
-            .binary_search(&node)
-            .map(|centre| Adjacency::new(slots.len(), edges.iter().copied()).within_hops(centre, 2))
-            .unwrap_or_default();
-        let extents = self.label_extents.clone().unwrap_or_default();
-        let slot_extents: Vec<[f32; 4]> = slots
-            .iter()
-            .map(|&n| extents.get(n).copied().unwrap_or_default())
-            .collect();
-        let mut placed: Vec<[f32; 2]> = slots
-            .iter()
-            .map(|&n| self.positions.get(n).copied().unwrap_or_default())
-            .collect();
-        // Out of reach counts as pinned.
-        let pins: Vec<bool> = slots
-            .iter()
-            .enumerate()
-            .map(|(slot, &n)| {
-                self.pinned.get(n).copied().unwrap_or(false)
-                    || !near.get(slot).copied().unwrap_or(false)
-            })
-            .collect();
-        let edge_length = median_edge_length(&placed, edges);
-        separate(
-            self.layout_kind,
-            &mut placed,
-            &pins,
-            &slot_extents,
-            edge_length,
-        );
-        for (&node, &place) in slots.iter().zip(&placed) {
-            if let Some(slot) = self.positions.get_mut(node) {
-                *slot = place;
+            let extents = self.label_extents.as_deref().unwrap_or_default();
+            let slot_extents = extents_of_slots(&slots, extents);
+            // Out of reach counts as pinned.
+            let fixed: Vec<bool> = pinned
+                .iter()
+                .zip(&near)
+                .map(|(&pinned, &near)| pinned || !near)
+                .collect();
+            let edge_length = median_edge_length(&placed, edges);
+            separate(
+                self.layout_kind,
+                &mut placed,
+                &fixed,
+                &slot_extents,
+                edge_length,
+            );
+            for (&n, &place) in slots.iter().zip(&placed) {
+                if let Some(slot) = self.positions.get_mut(n) {
+                    *slot = place;
+                }
             }
         }
         self.copy_positions_to_display();
