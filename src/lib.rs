@@ -7,6 +7,8 @@
 pub mod atomic;
 pub mod cli;
 pub mod dataset;
+pub mod document;
+pub mod edit;
 pub mod export;
 pub mod graph;
 pub mod ingest;

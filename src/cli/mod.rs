@@ -7,6 +7,7 @@
 mod analysis;
 mod anchor;
 mod convert;
+mod edit;
 mod ingest;
 mod inspect;
 pub mod render;
@@ -147,6 +148,26 @@ pub enum CliCommand {
     /// A quote that occurs more than once must be told apart by its prefix or suffix, or
     /// by approximate offsets. Writes OUT atomically; never overwrites FILE unless OUT is
     /// FILE and --in-place is given.
+    /// Apply edit operations to a dataset, in order, all or nothing: add nodes,
+    /// relations, evidence and articles, update fields, merge, delete, review what
+    /// `ingest` extracted (the format is in docs/editing.md).
+    ///
+    /// Evidence is an article and an exact quote (with "occurrence" when it occurs more
+    /// than once); offsets and context are computed. A refused operation is named by its
+    /// number, exit 1, and nothing is written. FILE is never changed unless --in-place.
+    Edit {
+        /// The dataset file.
+        file: PathBuf,
+        /// The operations: a JSON array.
+        #[arg(long)]
+        ops: PathBuf,
+        /// Where to write the edited dataset.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Replace FILE itself.
+        #[arg(long)]
+        in_place: bool,
+    },
     Anchor {
         /// The dataset file.
         file: PathBuf,
@@ -268,6 +289,19 @@ pub fn run(command: CliCommand) -> ExitCode {
             &input,
             &output,
             to.as_deref(),
+            &mut stdout.lock(),
+            &mut stderr.lock(),
+        ),
+        CliCommand::Edit {
+            file,
+            ops,
+            output,
+            in_place,
+        } => edit::run_edit(
+            &file,
+            &ops,
+            output.as_deref(),
+            in_place,
             &mut stdout.lock(),
             &mut stderr.lock(),
         ),

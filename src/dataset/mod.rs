@@ -5,6 +5,8 @@
 //! returned, each naming the file, the JSON path or line:column, and what is wrong.
 
 mod anchor;
+mod audit;
+mod element;
 mod parallel;
 mod problem;
 mod read;
@@ -17,6 +19,8 @@ mod validate;
 use std::path::Path;
 
 pub use anchor::{Anchoring, anchor_quote, context_of};
+pub use audit::raw_audit;
+pub use element::{check_edge_record, check_node_record};
 pub use problem::{Location, Problem, ProblemKind, Problems, Severity};
 pub use seed::{SEED_ARTICLES, SEED_DATASET, SEED_LABEL, seed_store};
 pub use store::{ArticlePathError, ArticleStore, EmbeddedStore, FolderStore};

@@ -119,6 +119,9 @@ pub struct RawNode {
     /// Size given by an imported graph file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<f32>,
+    /// Where it came from and what was done to it; implied from its evidence when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audit: Option<RawAudit>,
 }
 
 /// A position as written in the file.
@@ -170,6 +173,36 @@ pub struct RawEdge {
     /// Attributes carried over from an imported graph file.
     #[serde(default, skip_serializing_if = "Attributes::is_empty")]
     pub attributes: Attributes,
+    /// Where it came from and what was done to it; implied from its evidence when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audit: Option<RawAudit>,
+}
+
+/// The audit trail of a node or an edge as written in the file.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAudit {
+    /// `curated` (by hand) or `extracted`.
+    pub origin: String,
+    /// For an extracted element: whether a researcher accepted it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reviewed: bool,
+    /// The edits made to it, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub edits: Vec<RawEditRecord>,
+}
+
+/// One edit made to an element, as written in the file.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEditRecord {
+    /// The operation (`add_node`, `update`, `merge`, …).
+    pub op: String,
+    /// When, RFC 3339 UTC.
+    pub at: String,
+    /// The researcher's note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// An evidence record: W3C Web Annotation TextQuoteSelector plus TextPositionSelector.
@@ -196,6 +229,9 @@ pub struct RawEvidence {
     /// For extracted evidence: the extractor's name and version.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extractor: Option<String>,
+    /// For extracted evidence: whether a researcher has checked it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reviewed: bool,
 }
 
 /// Reads a list of evidence records into a vector with room for about as many as it

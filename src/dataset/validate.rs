@@ -10,6 +10,7 @@ use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
 use super::anchor::{Anchoring, anchor_quote};
+use super::audit::check_audit;
 use super::parallel::{join, map_chunks, workers_for};
 use super::problem::{Location, ProblemKind, Problems, at};
 use super::read::{Records, read_records};
@@ -474,12 +475,12 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-fn check_node(
+pub(super) fn check_node(
     index: usize,
     id: &str,
     mut raw: RawNode,
     evidence_rule: EvidenceRule<'_>,
-    node_ids: &HashMap<&str, usize>,
+    node_ids: &dyn NodeIds,
     problems: &mut Problems,
 ) -> Option<Node> {
     let path = ElementPath::new("nodes", index);
@@ -504,7 +505,7 @@ fn check_node(
         )
     });
     if let Some(affiliation) = &raw.affiliation
-        && !node_ids.contains_key(affiliation.as_str())
+        && !node_ids.has_node(affiliation.as_str())
     {
         problems.error(
             ProblemKind::MissingNode,
@@ -581,6 +582,12 @@ fn check_node(
         problems,
     );
     let look = check_look(&raw, id, path, problems);
+    let audit = check_audit(
+        raw.audit.take(),
+        &evidence,
+        || path.field("audit"),
+        problems,
+    );
     Some(Node {
         id: id.to_owned(),
         label: raw.label,
@@ -593,14 +600,15 @@ fn check_node(
         evidence,
         attributes: raw.attributes,
         look,
+        audit,
     })
 }
 
-fn check_edge(
+pub(super) fn check_edge(
     index: usize,
     raw: RawEdge,
     evidence_rule: EvidenceRule<'_>,
-    node_ids: &HashMap<&str, usize>,
+    node_ids: &dyn NodeIds,
     problems: &mut Problems,
 ) -> Option<Edge> {
     let path = ElementPath::new("edges", index);
@@ -626,7 +634,7 @@ fn check_edge(
         ),
     };
     for (end, id) in [("source", &raw.source), ("target", &raw.target)] {
-        if !node_ids.contains_key(id.as_str()) {
+        if !node_ids.has_node(id.as_str()) {
             problems.error(
                 ProblemKind::MissingNode,
                 path.field(end),
@@ -649,6 +657,7 @@ fn check_edge(
             && relation != Some(Relation::Link),
     };
     let evidence = check_evidence(raw.evidence, evidence_rule, &owner, problems);
+    let audit = check_audit(raw.audit, &evidence, || path.field("audit"), problems);
     if let Some(weight) = raw.weight
         && !weight.is_finite()
     {
@@ -675,6 +684,7 @@ fn check_edge(
         weight: raw.weight.filter(|weight| weight.is_finite()),
         directed: raw.directed.unwrap_or(true),
         attributes: raw.attributes,
+        audit,
     })
 }
 
@@ -745,11 +755,47 @@ struct Owner<'a> {
 
 /// What evidence records are checked against.
 #[derive(Clone, Copy)]
-struct EvidenceRule<'a> {
+pub(super) struct EvidenceRule<'a> {
     /// The file's articles by id.
-    articles: &'a HashMap<&'a str, &'a ArticleText>,
+    pub(super) articles: &'a dyn ArticleTexts,
     /// How strictly they are checked.
-    rule: Evidenced,
+    pub(super) rule: Evidenced,
+}
+
+/// The node ids an element's references are checked against.
+pub(super) trait NodeIds: Sync {
+    /// Whether a node has this id.
+    fn has_node(&self, id: &str) -> bool;
+}
+
+impl NodeIds for HashMap<&str, usize> {
+    fn has_node(&self, id: &str) -> bool {
+        self.contains_key(id)
+    }
+}
+
+impl NodeIds for Model {
+    fn has_node(&self, id: &str) -> bool {
+        self.node(id).is_some()
+    }
+}
+
+/// The article texts evidence is checked against.
+pub(super) trait ArticleTexts: Sync {
+    /// The text of the article with this id.
+    fn article_text(&self, id: &str) -> Option<&ArticleText>;
+}
+
+impl ArticleTexts for HashMap<&str, &ArticleText> {
+    fn article_text(&self, id: &str) -> Option<&ArticleText> {
+        self.get(id).copied()
+    }
+}
+
+impl ArticleTexts for Model {
+    fn article_text(&self, id: &str) -> Option<&ArticleText> {
+        self.article(id).map(|article| &article.text)
+    }
 }
 
 fn check_evidence(
@@ -794,7 +840,7 @@ fn check_evidence(
                 );
             }
         }
-        let Some(text) = articles.get(raw.article.as_str()) else {
+        let Some(text) = articles.article_text(&raw.article) else {
             if evidenced == Evidenced::Optional {
                 problems.warning(
                     ProblemKind::MissingArticle,
@@ -864,6 +910,7 @@ fn check_evidence(
                 .filter(|c| c.is_finite())
                 .map(|c| c.clamp(0.0, 1.0)),
             extractor: raw.extractor,
+            reviewed: raw.reviewed,
         });
     }
     checked

@@ -339,6 +339,7 @@ fn evidence(support: &Support, texts: &[ArticleText], limit: usize) -> Vec<RawEv
                 suffix,
                 confidence: Some((confidence * 100.0).round() / 100.0),
                 extractor: Some(format!("{EXTRACTOR} {stage}")),
+                reviewed: false,
             })
         })
         .collect()

@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 use crate::dataset::schema::{
     FORMAT_VERSION, RawArticle, RawDataset, RawEdge, RawEvidence, RawNode, RawPoint,
 };
-use crate::dataset::sha256_hex;
+use crate::dataset::{raw_audit, sha256_hex};
 use crate::model::{Edge, Evidence, Model, Node};
 
 /// The name of the dataset record (graph data in GraphML and node-link JSON, a
@@ -103,6 +103,7 @@ pub fn raw_node(node: &Node) -> RawNode {
         }),
         colour: node.look.colour.map(|colour| colour.to_hex()),
         size: node.look.size,
+        audit: raw_audit(&node.audit, &node.evidence),
     }
 }
 
@@ -122,10 +123,12 @@ pub fn raw_edge(edge: &Edge) -> RawEdge {
         weight: edge.weight,
         directed: (!edge.directed).then_some(false),
         attributes: edge.attributes.clone(),
+        audit: raw_audit(&edge.audit, &edge.evidence),
     }
 }
 
-fn raw_evidence(evidence: &Evidence) -> RawEvidence {
+/// An evidence record as the file writes it.
+pub fn raw_evidence(evidence: &Evidence) -> RawEvidence {
     RawEvidence {
         article: evidence.article_id.clone(),
         quote: evidence.quote.clone(),
@@ -135,6 +138,7 @@ fn raw_evidence(evidence: &Evidence) -> RawEvidence {
         suffix: evidence.suffix.clone(),
         confidence: evidence.confidence,
         extractor: evidence.extractor.clone(),
+        reviewed: evidence.reviewed,
     }
 }
 

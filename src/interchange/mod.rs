@@ -8,7 +8,7 @@
 //! path). Writing: our fields travel as `bc_` attributes and the articles as a dataset
 //! record, so that a round trip back into our format loses nothing.
 
-mod carry;
+pub(crate) mod carry;
 pub mod dot;
 pub mod gexf;
 pub mod gml;

@@ -5,6 +5,7 @@
 //! ([`crate::dataset`]), so every reference in it resolves and every evidence record
 //! points at the exact text it quotes.
 
+mod audit;
 mod date;
 mod index;
 pub mod search;
@@ -15,6 +16,7 @@ use std::collections::BTreeMap;
 
 use index::{HasId, IdIndex};
 
+pub use audit::{Audit, AuditCounts, EditRecord, Origin};
 pub use date::{DateError, DatePrecision, PartialDate};
 pub use text::ArticleText;
 pub use vocabulary::{MeetingStatus, Modality, NodeKind, Relation, Subtype};
@@ -67,6 +69,8 @@ pub struct Evidence {
     pub confidence: Option<f32>,
     /// The extractor that found it, with its version; `None` for curated evidence.
     pub extractor: Option<String>,
+    /// For extracted evidence: whether a researcher has checked it.
+    pub reviewed: bool,
 }
 
 /// Where and when a meeting took place, and whether it did.
@@ -178,6 +182,8 @@ pub struct Node {
     pub attributes: Attributes,
     /// Position, colour and size from an imported graph file.
     pub look: NodeLook,
+    /// Where it came from and what was done to it.
+    pub audit: Audit,
 }
 
 /// A relation reported between two nodes, or an edge of an imported graph.
@@ -210,6 +216,8 @@ pub struct Edge {
     pub directed: bool,
     /// Attributes from an imported graph file.
     pub attributes: Attributes,
+    /// Where it came from and what was done to it.
+    pub audit: Audit,
 }
 
 impl Edge {
@@ -270,6 +278,24 @@ impl Model {
             node_index,
             edge_index,
         }
+    }
+
+    /// Rebuilds the id indexes after articles, nodes or edges were inserted, removed or
+    /// renamed in place (as [`crate::edit`] does). O(elements).
+    pub fn reindex(&mut self) {
+        self.article_index = IdIndex::new(&self.articles);
+        self.node_index = IdIndex::new(&self.nodes);
+        self.edge_index = IdIndex::new(&self.edges);
+    }
+
+    /// The position of the edge with this id in [`Model::edges`].
+    pub fn edge_position(&self, id: &str) -> Option<usize> {
+        self.edge_index.find(&self.edges, id)
+    }
+
+    /// The position of the article with this id in [`Model::articles`].
+    pub fn article_position(&self, id: &str) -> Option<usize> {
+        self.article_index.find(&self.articles, id)
     }
 
     /// The article with this id.

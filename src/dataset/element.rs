@@ -1,0 +1,47 @@
+//! Checking one node or edge record against an open model, exactly as a file's records
+//! are checked: an edit can make nothing that a file could not hold.
+
+use super::problem::{Problem, Problems, Severity};
+use super::schema::{RawEdge, RawNode};
+use super::validate::{EvidenceRule, Evidenced, check_edge, check_node};
+use crate::model::{Edge, Model, Node};
+
+/// Checks a node record against `model`'s nodes and articles; its errors when it fails.
+/// `index` is where the node is (or will be) in the model, for the problems' paths.
+pub fn check_node_record(
+    model: &Model,
+    index: usize,
+    mut raw: RawNode,
+) -> Result<Node, Vec<Problem>> {
+    let mut problems = Problems::new("");
+    let id = std::mem::take(&mut raw.id);
+    let rule = EvidenceRule {
+        articles: model,
+        rule: Evidenced::Required,
+    };
+    let node = check_node(index, &id, raw, rule, model, &mut problems);
+    finish(node, problems)
+}
+
+/// Checks an edge record against `model`'s nodes and articles; its errors when it fails.
+pub fn check_edge_record(model: &Model, index: usize, raw: RawEdge) -> Result<Edge, Vec<Problem>> {
+    let mut problems = Problems::new("");
+    let rule = EvidenceRule {
+        articles: model,
+        rule: Evidenced::Required,
+    };
+    let edge = check_edge(index, raw, rule, model, &mut problems);
+    finish(edge, problems)
+}
+
+fn finish<T>(checked: Option<T>, problems: Problems) -> Result<T, Vec<Problem>> {
+    let errors: Vec<Problem> = problems
+        .into_vec()
+        .into_iter()
+        .filter(|problem| problem.severity == Severity::Error)
+        .collect();
+    match checked {
+        Some(element) if errors.is_empty() => Ok(element),
+        _ => Err(errors),
+    }
+}
