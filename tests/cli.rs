@@ -352,3 +352,160 @@ fn headless_commands_read_graph_files() {
     assert!(svg.contains("Colour: Attribute: modularity_class"));
     assert_eq!(svg.matches("class=\"legend-swatch\"").count(), 9);
 }
+
+/// A copy of the seed dataset with its articles in a folder of its own.
+fn seed_copy() -> (tempfile::TempDir, std::path::PathBuf) {
+    let folder = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir("seeds").unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, folder.path().join(path.file_name().unwrap())).unwrap();
+    }
+    let dataset = folder.path().join("negotiations.json");
+    (folder, dataset)
+}
+
+fn run_edit(dataset: &std::path::Path, ops: &str, extra: &[&str]) -> std::process::Output {
+    let ops_path = dataset.with_file_name("ops.json");
+    std::fs::write(&ops_path, ops).unwrap();
+    backchannel()
+        .arg("edit")
+        .arg(dataset)
+        .arg("--ops")
+        .arg(&ops_path)
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn edit_applies_operations_and_writes_a_dataset_that_checks() {
+    let (folder, dataset) = seed_copy();
+    let before = std::fs::read(&dataset).unwrap();
+    let out = folder.path().join("edited.json");
+    let ops = r#"[
+      {"op": "add_node", "id": "prisoners", "kind": "demand", "label": "Release of Palestinian prisoners",
+       "evidence": [{"article": "a002", "quote": "a number of Palestinian prisoners"}]},
+      {"op": "add_edge", "source": "hamas", "relation": "demands", "target": "prisoners",
+       "evidence": [{"article": "a002", "quote": "release of prisoners"}], "note": "AP, 5 May"},
+      {"op": "update", "id": "hamas", "set": {"aliases": ["the movement"]}},
+      {"op": "merge", "into": "hamas", "from": ["hamas-delegation"]},
+      {"op": "delete", "id": "netanyahu--leads--israeli-government"}
+    ]"#;
+    let output = run_edit(&dataset, ops, &["-o", out.to_str().unwrap()]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout.contains("applied 5 operation(s)"), "{stdout}");
+    assert!(
+        stdout.contains("note: dropped 1 relation(s) that would join \"hamas\" to itself"),
+        "{stdout}"
+    );
+    assert_eq!(
+        std::fs::read(&dataset).unwrap(),
+        before,
+        "the input is untouched"
+    );
+    let check = backchannel().arg("check").arg(&out).output().unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    let edited: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    let edge = edited["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|edge| edge["id"] == "hamas-demands-prisoners")
+        .expect("an id made from source, relation and target");
+    assert_eq!(edge["audit"]["origin"], "curated");
+    assert_eq!(edge["audit"]["edits"][0]["op"], "add_edge");
+    assert_eq!(edge["audit"]["edits"][0]["note"], "AP, 5 May");
+    assert_eq!(
+        edited["articles"][0]["path"], "000_4f34b04a299b5df1.txt",
+        "article files stay files"
+    );
+
+    let in_place = run_edit(
+        &dataset,
+        r#"[{"op": "delete", "id": "qatar"}]"#,
+        &["--in-place"],
+    );
+    assert!(
+        in_place.status.success(),
+        "{}",
+        String::from_utf8_lossy(&in_place.stderr)
+    );
+    let replaced: Value = serde_json::from_slice(&std::fs::read(&dataset).unwrap()).unwrap();
+    assert!(
+        replaced["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|node| node["id"] != "qatar")
+    );
+}
+
+#[test]
+fn edit_refuses_bad_operations_by_number_and_writes_nothing() {
+    let (folder, dataset) = seed_copy();
+    let before = std::fs::read(&dataset).unwrap();
+    let out = folder.path().join("edited.json");
+    let out_arg = ["-o", out.to_str().unwrap()];
+    let cases: [(&str, &str); 8] = [
+        (
+            r#"[{"op": "delete", "id": "qatar"}, {"op": "add_node", "id": "x", "kind": "demand", "label": "X", "evidence": [{"article": "a002", "quote": "no such words anywhere"}]}]"#,
+            "operation 2 (add_node): the quote \"no such words anywhere\" is nowhere in article \"a002\"",
+        ),
+        (
+            r#"[{"op": "add_evidence", "id": "qatar", "evidence": [{"article": "a002", "quote": "Hamas"}]}]"#,
+            "operation 1 (add_evidence): the quote \"Hamas\" occurs",
+        ),
+        (
+            r#"[{"op": "delete", "id": "ghost"}]"#,
+            "operation 1 (delete): no node or edge has id \"ghost\"",
+        ),
+        (
+            r#"[{"op": "add_edge", "source": "hamas", "relation": "hates", "target": "israel", "evidence": [{"article": "a002", "quote": "Hamas", "occurrence": 1}]}]"#,
+            "operation 1 (add_edge): unknown relation \"hates\"",
+        ),
+        (r#"[{"op": "delete", "id": "qatar"}, "#, "not a JSON array"),
+        (
+            r#"[{"op": "delete", "id": 7}]"#,
+            "operation 1 (delete): at id: invalid type",
+        ),
+        (
+            r#"[{"op": "merge", "into": "hamas"}]"#,
+            "operation 1 (merge): missing field `from`",
+        ),
+        (
+            r#"[{"op": "review", "id": "hamas", "verdict": "accept"}]"#,
+            "only extracted elements are reviewed",
+        ),
+    ];
+    for (ops, expected) in cases {
+        let output = run_edit(&dataset, ops, &out_arg);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{ops}: {stderr}");
+        assert!(stderr.contains(expected), "{ops}:\n{stderr}");
+        assert!(!out.exists(), "{ops}: nothing is written");
+        assert_eq!(std::fs::read(&dataset).unwrap(), before);
+    }
+    let nowhere = run_edit(&dataset, "[]", &[]);
+    assert_eq!(nowhere.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&nowhere.stderr).contains("--in-place"));
+    let itself = run_edit(&dataset, "[]", &["-o", dataset.to_str().unwrap()]);
+    assert_eq!(itself.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&itself.stderr).contains("is the input"));
+    let gexf = folder.path().join("graph.gexf");
+    std::fs::copy("tests/fixtures/graphs/Les_Miserables.gexf", &gexf).unwrap();
+    let gexf_before = std::fs::read(&gexf).unwrap();
+    let foreign = run_edit(&gexf, "[]", &["--in-place"]);
+    assert_eq!(foreign.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&foreign.stderr).contains("another tool's file"));
+    assert_eq!(std::fs::read(&gexf).unwrap(), gexf_before);
+    assert_eq!(std::fs::read(&dataset).unwrap(), before);
+}

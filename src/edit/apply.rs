@@ -36,7 +36,7 @@ pub(super) fn apply(
     let outcome = match &*op {
         EditOp::AddNode(new) => add_node(&mut editor, new, record),
         EditOp::AddEdge(new) => add_edge(&mut editor, new, record),
-        EditOp::AddEvidence { id, evidence, .. } => {
+        EditOp::AddEvidence(super::ops::AddEvidence { id, evidence, .. }) => {
             let mut records = Vec::with_capacity(evidence.len());
             for spec in evidence {
                 records.push(resolve(editor.model(), spec)?);
@@ -54,7 +54,7 @@ pub(super) fn apply(
                 Ok(())
             })
         }
-        EditOp::RemoveEvidence { id, index, .. } => {
+        EditOp::RemoveEvidence(super::ops::RemoveEvidence { id, index, .. }) => {
             change_evidence(&mut editor, id, record, |list| {
                 if *index >= list.len() {
                     return Err(EditError::NoSuchEvidence {
@@ -67,10 +67,14 @@ pub(super) fn apply(
                 Ok(())
             })
         }
-        EditOp::Update { id, set, .. } => update(&mut editor, id, set, record),
-        EditOp::Merge { into, from, .. } => merge::merge(&mut editor, into, from, record),
-        EditOp::Delete { id, .. } => delete(&mut editor, id),
-        EditOp::Review { id, verdict, .. } => review(&mut editor, id, *verdict, record),
+        EditOp::Update(super::ops::Update { id, set, .. }) => update(&mut editor, id, set, record),
+        EditOp::Merge(super::ops::Merge { into, from, .. }) => {
+            merge::merge(&mut editor, into, from, record)
+        }
+        EditOp::Delete(super::ops::Delete { id, .. }) => delete(&mut editor, id),
+        EditOp::Review(super::ops::Review { id, verdict, .. }) => {
+            review(&mut editor, id, *verdict, record)
+        }
         EditOp::AddArticle(new) => add_article(&mut editor, new),
     };
     match outcome {

@@ -20,8 +20,8 @@ pub use apply::{article_file_name, deletion_reach};
 pub use change::{Change, ChangeSet};
 pub use evidence::spec_at;
 pub use ops::{
-    EDGE_UPDATE_FIELDS, EditOp, EvidenceSpec, NODE_UPDATE_FIELDS, NewArticle, NewEdge, NewNode,
-    Verdict,
+    AddEvidence, Delete, EDGE_UPDATE_FIELDS, EditOp, EvidenceSpec, Merge, NODE_UPDATE_FIELDS,
+    NewArticle, NewEdge, NewNode, OP_NAMES, RemoveEvidence, Review, Update, Verdict,
 };
 
 use crate::model::Model;
@@ -237,18 +237,10 @@ pub fn parse_ops(text: &str) -> Result<Vec<EditOp>, OpError> {
                 .and_then(serde_json::Value::as_str)
                 .unwrap_or("?")
                 .to_owned();
-            serde_path_to_error::deserialize::<_, EditOp>(value).map_err(|error| {
-                let path = error.path().to_string();
-                let place = if path == "." {
-                    String::new()
-                } else {
-                    format!("at {path}: ")
-                };
-                OpError {
-                    number: index + 1,
-                    name,
-                    error: EditError::WrongValue(format!("{place}{}", error.into_inner())),
-                }
+            ops::read_op(value).map_err(|message| OpError {
+                number: index + 1,
+                name,
+                error: EditError::WrongValue(message),
             })
         })
         .collect()

@@ -123,74 +123,160 @@ pub struct NewArticle {
     pub note: Option<String>,
 }
 
-/// One change to a dataset.
+/// Evidence added to a node or an edge.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
+pub struct AddEvidence {
+    /// The node or edge.
+    pub id: String,
+    /// The passages.
+    pub evidence: Vec<EvidenceSpec>,
+    /// The researcher's note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// One evidence record removed, by its 0-based index as the details panel lists them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RemoveEvidence {
+    /// The node or edge.
+    pub id: String,
+    /// Which record, from 0.
+    pub index: usize,
+    /// The researcher's note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Fields of a node or an edge set; `null` clears an optional field.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Update {
+    /// The node or edge.
+    pub id: String,
+    /// Field names and their new values.
+    pub set: Map<String, Value>,
+    /// The researcher's note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Nodes that are one actor merged into one of them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Merge {
+    /// The node that stays.
+    pub into: String,
+    /// The nodes merged into it.
+    pub from: Vec<String>,
+    /// The researcher's note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A node (with its relations) or a relation deleted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Delete {
+    /// The node or edge; a node when both have the id.
+    pub id: String,
+    /// The researcher's note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A verdict on an extracted element.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    /// The node or edge.
+    pub id: String,
+    /// accept or reject.
+    pub verdict: Verdict,
+    /// The researcher's note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// One change to a dataset, as `{"op": "<name>", …fields}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
 pub enum EditOp {
     /// Add a node.
     AddNode(NewNode),
     /// Add a relation.
     AddEdge(NewEdge),
     /// Add evidence to a node or an edge.
-    AddEvidence {
-        /// The node or edge.
-        id: String,
-        /// The passages.
-        evidence: Vec<EvidenceSpec>,
-        /// The researcher's note.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        note: Option<String>,
-    },
-    /// Remove one evidence record of a node or an edge, by its 0-based index.
-    RemoveEvidence {
-        /// The node or edge.
-        id: String,
-        /// Which record, 0-based as the details panel lists them.
-        index: usize,
-        /// The researcher's note.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        note: Option<String>,
-    },
-    /// Set fields of a node or an edge; `null` clears an optional field.
-    Update {
-        /// The node or edge.
-        id: String,
-        /// Field names and their new values.
-        set: Map<String, Value>,
-        /// The researcher's note.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        note: Option<String>,
-    },
-    /// Merge nodes that are one actor into one of them.
-    Merge {
-        /// The node that stays.
-        into: String,
-        /// The nodes merged into it.
-        from: Vec<String>,
-        /// The researcher's note.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        note: Option<String>,
-    },
+    AddEvidence(AddEvidence),
+    /// Remove one evidence record of a node or an edge.
+    RemoveEvidence(RemoveEvidence),
+    /// Set fields of a node or an edge.
+    Update(Update),
+    /// Merge nodes that are one actor.
+    Merge(Merge),
     /// Delete a node (with its relations) or a relation.
-    Delete {
-        /// The node or edge; a node when both have the id.
-        id: String,
-        /// The researcher's note.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        note: Option<String>,
-    },
+    Delete(Delete),
     /// Accept or reject an extracted element.
-    Review {
-        /// The node or edge.
-        id: String,
-        /// accept or reject.
-        verdict: Verdict,
-        /// The researcher's note.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        note: Option<String>,
-    },
+    Review(Review),
     /// Add an article that evidence can quote.
     AddArticle(NewArticle),
+}
+
+/// The operations' names, as the format spells them.
+pub const OP_NAMES: [&str; 9] = [
+    "add_node",
+    "add_edge",
+    "add_evidence",
+    "remove_evidence",
+    "update",
+    "merge",
+    "delete",
+    "review",
+    "add_article",
+];
+
+/// Reads one operation from its JSON object; a wrong field is named by its path.
+pub(super) fn read_op(value: Value) -> Result<EditOp, String> {
+    let Value::Object(mut object) = value else {
+        return Err("an operation is a JSON object".to_owned());
+    };
+    let name = match object.remove("op") {
+        Some(Value::String(name)) => name,
+        Some(_) => return Err("\"op\" must be a string".to_owned()),
+        None => {
+            return Err(format!(
+                "missing field \"op\"; one of {}",
+                OP_NAMES.join(", ")
+            ));
+        }
+    };
+    fn read<T: serde::de::DeserializeOwned>(object: Map<String, Value>) -> Result<T, String> {
+        serde_path_to_error::deserialize(Value::Object(object)).map_err(|error| {
+            let path = error.path().to_string();
+            let inner = error.into_inner();
+            if path == "." {
+                inner.to_string()
+            } else {
+                format!("at {path}: {inner}")
+            }
+        })
+    }
+    match name.as_str() {
+        "add_node" => read(object).map(EditOp::AddNode),
+        "add_edge" => read(object).map(EditOp::AddEdge),
+        "add_evidence" => read(object).map(EditOp::AddEvidence),
+        "remove_evidence" => read(object).map(EditOp::RemoveEvidence),
+        "update" => read(object).map(EditOp::Update),
+        "merge" => read(object).map(EditOp::Merge),
+        "delete" => read(object).map(EditOp::Delete),
+        "review" => read(object).map(EditOp::Review),
+        "add_article" => read(object).map(EditOp::AddArticle),
+        other => Err(format!(
+            "unknown operation \"{other}\"; expected one of {}",
+            OP_NAMES.join(", ")
+        )),
+    }
 }
 
 impl EditOp {
@@ -199,12 +285,12 @@ impl EditOp {
         match self {
             Self::AddNode(_) => "add_node",
             Self::AddEdge(_) => "add_edge",
-            Self::AddEvidence { .. } => "add_evidence",
-            Self::RemoveEvidence { .. } => "remove_evidence",
-            Self::Update { .. } => "update",
-            Self::Merge { .. } => "merge",
-            Self::Delete { .. } => "delete",
-            Self::Review { .. } => "review",
+            Self::AddEvidence(_) => "add_evidence",
+            Self::RemoveEvidence(_) => "remove_evidence",
+            Self::Update(_) => "update",
+            Self::Merge(_) => "merge",
+            Self::Delete(_) => "delete",
+            Self::Review(_) => "review",
             Self::AddArticle(_) => "add_article",
         }
     }
@@ -215,12 +301,12 @@ impl EditOp {
             Self::AddNode(node) => node.note.as_deref(),
             Self::AddEdge(edge) => edge.note.as_deref(),
             Self::AddArticle(article) => article.note.as_deref(),
-            Self::AddEvidence { note, .. }
-            | Self::RemoveEvidence { note, .. }
-            | Self::Update { note, .. }
-            | Self::Merge { note, .. }
-            | Self::Delete { note, .. }
-            | Self::Review { note, .. } => note.as_deref(),
+            Self::AddEvidence(op) => op.note.as_deref(),
+            Self::RemoveEvidence(op) => op.note.as_deref(),
+            Self::Update(op) => op.note.as_deref(),
+            Self::Merge(op) => op.note.as_deref(),
+            Self::Delete(op) => op.note.as_deref(),
+            Self::Review(op) => op.note.as_deref(),
         }
     }
 }

@@ -443,7 +443,7 @@ fn unreadable_operations_are_named_by_number_and_field() {
     );
     let error = parse_ops(r#"[{"op": "explode", "id": "a"}]"#).unwrap_err();
     assert!(
-        error.to_string().contains("unknown variant `explode`"),
+        error.to_string().contains("unknown operation \"explode\""),
         "{error}"
     );
     let error = parse_ops(r#"[{"op": "delete", "id": "a", "colour": "red"}]"#).unwrap_err();
