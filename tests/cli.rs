@@ -509,3 +509,54 @@ fn edit_refuses_bad_operations_by_number_and_writes_nothing() {
     assert_eq!(std::fs::read(&gexf).unwrap(), gexf_before);
     assert_eq!(std::fs::read(&dataset).unwrap(), before);
 }
+
+#[test]
+fn stats_counts_curated_reviewed_and_unreviewed_elements() {
+    let folder = tempfile::tempdir().unwrap();
+    let extracted = folder.path().join("extracted.json");
+    let ingest = backchannel()
+        .args(["ingest", "seeds", "--published", "2024-05", "-o"])
+        .arg(&extracted)
+        .output()
+        .unwrap();
+    assert!(
+        ingest.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ingest.stderr)
+    );
+    let value: Value = serde_json::from_slice(&std::fs::read(&extracted).unwrap()).unwrap();
+    let edges = value["edges"].as_array().unwrap();
+    let first = edges[0]["id"].as_str().unwrap();
+    let second = edges[1]["id"].as_str().unwrap();
+    let ops = format!(
+        r#"[{{"op": "review", "id": "{first}", "verdict": "accept"}},
+            {{"op": "review", "id": "{second}", "verdict": "reject"}}]"#
+    );
+    let reviewed = folder.path().join("reviewed.json");
+    let edit = run_edit(&extracted, &ops, &["-o", reviewed.to_str().unwrap()]);
+    assert!(
+        edit.status.success(),
+        "{}",
+        String::from_utf8_lossy(&edit.stderr)
+    );
+    let stats = backchannel()
+        .arg("stats")
+        .arg(&reviewed)
+        .arg("--json")
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&stats.stdout).unwrap();
+    let provenance = &report["provenance"]["edges"];
+    assert_eq!(provenance["curated"], 0);
+    assert_eq!(provenance["extracted_reviewed"], 1);
+    assert_eq!(provenance["extracted_unreviewed"], edges.len() - 2);
+    let text = backchannel().arg("stats").arg(&reviewed).output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains(&format!(
+            "edges: 0 curated, 1 extracted and reviewed, {} extracted and not yet reviewed",
+            edges.len() - 2
+        )),
+        "{text}"
+    );
+}

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::graph::{Adjacency, Measure, neighborhood, ranking, shortest_paths};
 use crate::model::search::{fold, search};
-use crate::model::{Model, NodeKind, Relation};
+use crate::model::{AuditCounts, Model, NodeKind, Relation};
 
 /// Most shortest paths listed.
 pub const MAX_PATHS: usize = 20;
@@ -189,6 +189,30 @@ pub struct StatsReport {
     pub relations: BTreeMap<String, usize>,
     /// Every node ranked by each measure, highest first.
     pub measures: BTreeMap<String, Vec<Ranked>>,
+    /// Where the nodes and the edges came from: `nodes` and `edges`.
+    pub provenance: BTreeMap<String, Provenance>,
+}
+
+/// How many elements were curated by hand, extracted and reviewed, and extracted and
+/// not yet reviewed: the figures a methods section cites.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+pub struct Provenance {
+    /// Added by hand.
+    pub curated: usize,
+    /// Extracted, then accepted by a researcher.
+    pub extracted_reviewed: usize,
+    /// Extracted and not yet reviewed.
+    pub extracted_unreviewed: usize,
+}
+
+impl From<AuditCounts> for Provenance {
+    fn from(counts: AuditCounts) -> Self {
+        Self {
+            curated: counts.curated,
+            extracted_reviewed: counts.reviewed,
+            extracted_unreviewed: counts.unreviewed,
+        }
+    }
 }
 
 /// The statistics of a whole model.
@@ -222,6 +246,16 @@ pub fn stats_report(model: &Model) -> StatsReport {
         kinds,
         relations,
         measures,
+        provenance: BTreeMap::from([
+            (
+                "edges".to_owned(),
+                AuditCounts::of(model.edges.iter().map(|edge| &edge.audit)).into(),
+            ),
+            (
+                "nodes".to_owned(),
+                AuditCounts::of(model.nodes.iter().map(|node| &node.audit)).into(),
+            ),
+        ]),
     }
 }
 

@@ -266,6 +266,13 @@ pub fn run(command: CliCommand) -> ExitCode {
                 for (relation, count) in &report.relations {
                     writeln!(out, "  {relation}: {count}")?;
                 }
+                for (what, counts) in &report.provenance {
+                    writeln!(
+                        out,
+                        "{what}: {} curated, {} extracted and reviewed, {} extracted and not yet reviewed",
+                        counts.curated, counts.extracted_reviewed, counts.extracted_unreviewed
+                    )?;
+                }
                 for (measure, ranked) in &report.measures {
                     writeln!(out, "top 10 by {measure}:")?;
                     for entry in ranked.iter().take(10) {
