@@ -88,18 +88,18 @@ fn focus_hides_or_dims_the_rest_and_undo_redo_restore_it() {
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run_steps(3);
-    assert!(harness.state().document().filter.focus.is_none());
+    assert!(harness.state().document().doc.filter.focus.is_none());
     assert!(harness.state().node_screen_position("israel").is_some());
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     harness.run_steps(3);
-    assert!(harness.state().document().filter.focus.is_some());
+    assert!(harness.state().document().doc.filter.focus.is_some());
     assert!(harness.state().node_screen_position("israel").is_none());
 
     harness
         .get_by_label("Dim the rest instead of hiding it")
         .click();
     harness.run_steps(3);
-    let focus = harness.state().document().filter.focus.clone().unwrap();
+    let focus = harness.state().document().doc.filter.focus.clone().unwrap();
     assert_eq!(focus.mode, FocusMode::Dim);
     assert!(
         harness.state().node_screen_position("israel").is_some(),
@@ -185,7 +185,7 @@ fn measures_table_ranks_and_sizes_nodes() {
         .click();
     harness.run_steps(3);
     assert_eq!(
-        harness.state().document().size_by,
+        harness.state().document().doc.size_by,
         Some(backchannel::graph::Measure::Betweenness)
     );
 }
@@ -341,14 +341,14 @@ fn a_session_round_trip_restores_positions_filters_selection_and_zoom() {
     select_in_entity_list(&mut first, "Qatar");
     first.state_mut().save_session();
     let saved_positions = first.state().document().canvas.positions().to_vec();
-    let saved_filter = first.state().document().filter.clone();
+    let saved_filter = first.state().document().doc.filter.clone();
     let saved_view = first.state().document().canvas.zoom_and_pan();
     let saved_files = std::fs::read_dir(folder.path()).unwrap().count();
     assert_eq!(saved_files, 1);
 
     let second = harness_with(options);
     let document = second.state().document();
-    assert_eq!(document.filter, saved_filter);
+    assert_eq!(document.doc.filter, saved_filter);
     assert_eq!(document.canvas.positions(), saved_positions.as_slice());
     let pa = second
         .state()
@@ -405,7 +405,7 @@ fn a_session_of_a_changed_dataset_keeps_what_still_applies() {
     assert_eq!(second.state().model().nodes.len(), 3);
     assert!(second.state().open_failure().is_none());
     assert!(
-        second.state().document().filter.focus.is_none(),
+        second.state().document().doc.filter.focus.is_none(),
         "the focus node is gone"
     );
     assert_eq!(second.state().selection(), None);

@@ -191,7 +191,7 @@ fn far_out_a_selected_edge_leaves_the_mesh_and_is_drawn_on_its_own() {
     let before = shapes(&harness);
     // The longest edge: its line lies under no disc, so the mesh holds it.
     let document = harness.state().document();
-    let model = &document.loaded.model;
+    let model = &document.doc.loaded.model;
     let positions = document.canvas.positions();
     let place = |id: &str| {
         model

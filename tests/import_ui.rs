@@ -32,7 +32,7 @@ fn a_gephi_file_opens_as_gephi_laid_it_out_and_coloured_it() {
         LayoutKind::File,
         "no layout ran"
     );
-    assert_eq!(document.colour_by, ColourBy::File);
+    assert_eq!(document.doc.colour_by, ColourBy::File);
     // The drawing keeps the file's geometry: one uniform scale, no rotation or shuffle.
     let model = app.model();
     let canvas = document.canvas.positions();

@@ -148,6 +148,15 @@ fn sniff(bytes: &[u8]) -> Option<GraphFormat> {
     }
 }
 
+/// Whether the file at `path` with these bytes is a dataset of ours (a `.json` file that
+/// is not node-link JSON), which Save may write back; any other file is another tool's.
+pub fn reads_as_ours(path: &Path, bytes: &[u8]) -> bool {
+    let trimmed = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    GraphFormat::by_extension(path) == Some(GraphFormat::Backchannel)
+        && sniff(trimmed) == Some(GraphFormat::Backchannel)
+        && !node_link::top_level_keys_say_node_link(trimmed)
+}
+
 /// Loads the graph or dataset file at `path`, whatever its format.
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     let file = path.display().to_string();

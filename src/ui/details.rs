@@ -5,8 +5,10 @@ use egui::text::LayoutJob;
 use egui::{Color32, RichText, Sense, Ui, Vec2};
 
 use super::Command;
+use super::provenance::{Element, provenance_ui};
 use super::state::{Document, Selection};
 use super::style::{highlighted_text, kind_color, paint_kind_marker};
+use crate::edit::{EditOp, RemoveEvidence};
 use crate::graph::NegotiationGraph;
 use crate::model::{Edge, Evidence, Model, Node, Relation};
 use crate::view::{Focus, FocusMode};
@@ -21,7 +23,7 @@ pub fn details_ui(
     selection: Option<&Selection>,
     commands: &mut Vec<Command>,
 ) {
-    let model = &document.loaded.model;
+    let model = &document.doc.loaded.model;
     let graph = &document.graph;
     match selection {
         None => {
@@ -135,16 +137,19 @@ fn node_ui(
     }
 
     ui.separator();
-    evidence_list_ui(ui, model, &node.evidence, None, commands);
+    provenance_ui(ui, model, Element::Node(&node.id), &node.audit, commands);
+    ui.separator();
+    evidence_list_ui(ui, model, &node.id, &node.evidence, None, commands);
     ui.separator();
     relations_ui(ui, model, graph, node, commands);
 }
 
 /// Focus on the node's neighbourhood, and find paths from it.
 fn explore_ui(ui: &mut Ui, document: &Document, node: &Node, commands: &mut Vec<Command>) {
-    let model = &document.loaded.model;
+    let model = &document.doc.loaded.model;
     ui.heading("Explore");
     let focus = document
+        .doc
         .filter
         .focus
         .as_ref()
@@ -163,7 +168,7 @@ fn explore_ui(ui: &mut Ui, document: &Document, node: &Node, commands: &mut Vec<
                 format!("{hops} hops")
             };
             if ui.selectable_label(current, text).clicked() {
-                let mut filter = document.filter.clone();
+                let mut filter = document.doc.filter.clone();
                 filter.focus = Some(Focus {
                     node: node.id.clone(),
                     hops,
@@ -172,8 +177,8 @@ fn explore_ui(ui: &mut Ui, document: &Document, node: &Node, commands: &mut Vec<
                 commands.push(Command::SetFilter(filter));
             }
         }
-        if document.filter.focus.is_some() && ui.button("Clear focus").clicked() {
-            let mut filter = document.filter.clone();
+        if document.doc.filter.focus.is_some() && ui.button("Clear focus").clicked() {
+            let mut filter = document.doc.filter.clone();
             filter.focus = None;
             commands.push(Command::SetFilter(filter));
         }
@@ -183,8 +188,8 @@ fn explore_ui(ui: &mut Ui, document: &Document, node: &Node, commands: &mut Vec<
         .changed()
     {
         ui.data_mut(|data| data.insert_temp(dim_id, dim));
-        if let Some(focus) = &document.filter.focus {
-            let mut filter = document.filter.clone();
+        if let Some(focus) = &document.doc.filter.focus {
+            let mut filter = document.doc.filter.clone();
             filter.focus = Some(Focus {
                 mode: if dim { FocusMode::Dim } else { FocusMode::Hide },
                 ..focus.clone()
@@ -395,9 +400,12 @@ fn edge_ui(ui: &mut Ui, model: &Model, edge: &Edge, commands: &mut Vec<Command>)
         ui.label(RichText::new(note).italics());
     }
     ui.separator();
+    provenance_ui(ui, model, Element::Edge(&edge.id), &edge.audit, commands);
+    ui.separator();
     evidence_list_ui(
         ui,
         model,
+        &edge.id,
         &edge.evidence,
         edge.attributed_to.as_deref(),
         commands,
@@ -429,6 +437,7 @@ fn attributes_ui(ui: &mut Ui, id: &str, attributes: &crate::model::Attributes) {
 fn evidence_list_ui(
     ui: &mut Ui,
     model: &Model,
+    owner: &str,
     evidence: &[Evidence],
     attributed_to: Option<&str>,
     commands: &mut Vec<Command>,
@@ -449,57 +458,65 @@ fn evidence_list_ui(
             continue;
         };
         let frame = egui::Frame::group(ui.style()).fill(Color32::from_gray(250));
-        let response = frame
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.label(RichText::new(article.byline()).strong());
-                ui.label(RichText::new(&article.title).italics());
-                if let Some(source) = attributed_to {
-                    ui.label(RichText::new(format!("Attributed to: {source}")).weak());
-                }
-                if let Some(extractor) = &record.extractor {
-                    let confidence = record
-                        .confidence
-                        .map_or_else(String::new, |c| format!(", confidence {c:.2}"));
-                    ui.label(
-                        RichText::new(format!(
-                            "Extracted by {extractor}{confidence}: check before citing"
-                        ))
-                        .color(Color32::from_rgb(150, 80, 0)),
-                    );
-                }
-                ui.label(sentence_job(ui, &article.text, record));
-                ui.horizontal(|ui| {
-                    let open = ui
-                        .button("Read in article")
-                        .on_hover_text("Open the full article, scrolled to this passage");
-                    if open.clicked() {
-                        commands.push(Command::OpenReader {
-                            article_id: record.article_id.clone(),
-                            start: record.start,
-                            end: record.end,
-                        });
-                    }
-                    ui.label(
-                        RichText::new(format!("chars {}–{}", record.start, record.end))
-                            .weak()
-                            .small(),
-                    );
+        frame.show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new(article.byline()).strong());
+            ui.label(RichText::new(&article.title).italics());
+            if let Some(source) = attributed_to {
+                ui.label(RichText::new(format!("Attributed to: {source}")).weak());
+            }
+            if let Some(extractor) = record.extractor.as_ref().filter(|_| !record.reviewed) {
+                let confidence = record
+                    .confidence
+                    .map_or_else(String::new, |c| format!(", confidence {c:.2}"));
+                ui.label(
+                    RichText::new(format!(
+                        "Extracted by {extractor}{confidence}: check before citing"
+                    ))
+                    .color(Color32::from_rgb(150, 80, 0)),
+                );
+            }
+            let sentence = ui
+                .add(
+                    egui::Label::new(sentence_job(ui, &article.text, record)).sense(Sense::click()),
+                )
+                .on_hover_cursor(egui::CursorIcon::PointingHand);
+            if sentence.clicked() {
+                commands.push(Command::OpenReader {
+                    article_id: record.article_id.clone(),
+                    start: record.start,
+                    end: record.end,
                 });
-            })
-            .response;
-        let response = ui.interact(
-            response.rect,
-            ui.id().with(("evidence", index)),
-            Sense::click(),
-        );
-        if response.clicked() {
-            commands.push(Command::OpenReader {
-                article_id: record.article_id.clone(),
-                start: record.start,
-                end: record.end,
+            }
+            ui.horizontal(|ui| {
+                let open = ui
+                    .button("Read in article")
+                    .on_hover_text("Open the full article, scrolled to this passage");
+                if open.clicked() {
+                    commands.push(Command::OpenReader {
+                        article_id: record.article_id.clone(),
+                        start: record.start,
+                        end: record.end,
+                    });
+                }
+                ui.label(
+                    RichText::new(format!("chars {}–{}", record.start, record.end))
+                        .weak()
+                        .small(),
+                );
+                if ui
+                    .small_button("Remove")
+                    .on_hover_text("Remove this passage from the evidence (Ctrl+Z brings it back)")
+                    .clicked()
+                {
+                    commands.push(Command::Edit(EditOp::RemoveEvidence(RemoveEvidence {
+                        id: owner.to_owned(),
+                        index,
+                        note: None,
+                    })));
+                }
             });
-        }
+        });
     }
 }
 

@@ -75,12 +75,12 @@ impl ExportState {
 pub fn document_scene(document: &Document, options: &SceneOptions) -> Scene {
     let canvas = &document.canvas;
     let (highlighted_nodes, highlighted_edges) = canvas.highlighted();
-    let heading = format!("Colour: {}", document.colour_by.title());
+    let heading = format!("Colour: {}", document.doc.colour_by.title());
     let look = GraphLook {
         visibility: canvas.visibility(),
         positions: canvas.positions(),
         fills: Some(canvas.fills()),
-        colour_legend: (document.colour_by != ColourBy::Kind).then_some(ColourLegend {
+        colour_legend: (document.doc.colour_by != ColourBy::Kind).then_some(ColourLegend {
             heading: &heading,
             entries: &document.colours.legend,
         }),
@@ -88,7 +88,7 @@ pub fn document_scene(document: &Document, options: &SceneOptions) -> Scene {
         highlighted_nodes: &highlighted_nodes,
         highlighted_edges: &highlighted_edges,
     };
-    Scene::build(&document.loaded.model, look, options)
+    Scene::build(&document.doc.loaded.model, look, options)
 }
 
 /// Shows the window; returns false when the user closed it.
@@ -186,8 +186,8 @@ fn export(state: &ExportState, document: &Document) -> (bool, String) {
     }
     let scene = document_scene(document, &state.options());
     let inputs = crate::interchange::input_files(
-        std::path::Path::new(&document.loaded.file),
-        &document.loaded.model,
+        std::path::Path::new(&document.doc.loaded.file),
+        &document.doc.loaded.model,
     );
     match write_figure(&scene, &path, state.size(), &inputs) {
         Ok(()) => {

@@ -105,8 +105,8 @@ pub fn export(state: &GraphExportState, document: &Document) -> (bool, String) {
     if path.as_os_str().is_empty() {
         return (false, "Give a file name.".to_owned());
     }
-    let model = &document.loaded.model;
-    let inputs = interchange::input_files(Path::new(&document.loaded.file), model);
+    let model = &document.doc.loaded.model;
+    let inputs = interchange::input_files(Path::new(&document.doc.loaded.file), model);
     match interchange::write_graph(model, state.format, &path, &inputs) {
         Ok(written) => (
             true,

@@ -29,11 +29,11 @@ impl BackchannelApp {
                 ui.label(format!("{} ({count})", capitalised(kind.as_str())));
                 ui.add_space(8.0);
             }
-            if self.document().colour_by != ColourBy::Kind {
+            if self.document().doc.colour_by != ColourBy::Kind {
                 ui.label(
                     RichText::new(format!(
                         "Coloured by {}",
-                        self.document().colour_by.title().to_lowercase()
+                        self.document().doc.colour_by.title().to_lowercase()
                     ))
                     .weak(),
                 )

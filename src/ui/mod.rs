@@ -4,24 +4,30 @@
 mod app;
 mod batch;
 mod details;
+pub mod edit_form;
 mod export_window;
 mod graph_export_window;
 pub mod graph_view;
 mod ingest_window;
 mod legend;
+mod provenance;
 mod reader;
 mod recent;
+pub mod review;
 mod sidebar;
 mod state;
 mod style;
 
 use std::path::PathBuf;
 
-pub use app::{AppOptions, BackchannelApp, Command, SHORTCUTS};
+pub use app::{AppOptions, BackchannelApp, Command, SHORTCUTS, UnsavedAnswer};
+pub use edit_form::{EditForm, FormPurpose};
 pub use export_window::{ExportState, document_scene};
 pub use graph_export_window::{GraphExportState, export as export_graph};
 pub use ingest_window::IngestState;
+pub use reader::{reader_text_id, select_in_reader};
 pub use recent::{MAX_RECENT, RecentFiles};
+pub use review::{ReviewState, review_queue};
 pub use sidebar::{SidebarState, SidebarTab};
 pub use state::{Document, PathResult, ReaderState, Selection, ViewSnapshot};
 

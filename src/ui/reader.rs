@@ -1,15 +1,44 @@
 //! The article reader: the full text of one article with the quoted span highlighted and
-//! scrolled into view.
+//! scrolled into view. Selecting text offers to make it evidence: for the selected node
+//! or edge, or for a new node or relation; offsets and context are computed, never typed.
 
-use egui::text::CCursor;
+use std::sync::Arc;
+
+use egui::text::{CCursor, CCursorRange};
 use egui::{Align, RichText};
 
-use super::state::ReaderState;
+use super::app::Command;
+use super::edit_form::EditForm;
+use super::state::{ReaderState, Selection};
 use super::style::highlighted_text;
+use crate::edit::{AddEvidence, EditOp, spec_at};
 use crate::model::Model;
 
+/// The id of the reader's text, whose selection becomes evidence.
+pub fn reader_text_id() -> egui::Id {
+    egui::Id::new("article-reader-text")
+}
+
+/// Selects chars `start..end` of the reader's text, as dragging across it does (for
+/// scripts and tests).
+pub fn select_in_reader(ctx: &egui::Context, start: usize, end: usize) {
+    let id = reader_text_id();
+    let mut state = egui::text_edit::TextEditState::load(ctx, id).unwrap_or_default();
+    state.cursor.set_char_range(Some(CCursorRange::two(
+        CCursor::new(start),
+        CCursor::new(end),
+    )));
+    state.store(ctx, id);
+}
+
 /// Shows the reader window; returns false when the user closed it.
-pub fn reader_ui(ctx: &egui::Context, model: &Model, state: &mut ReaderState) -> bool {
+pub fn reader_ui(
+    ctx: &egui::Context,
+    model: &Model,
+    state: &mut ReaderState,
+    selected: Option<&Selection>,
+    commands: &mut Vec<Command>,
+) -> bool {
     let Some(article) = model.article(&state.article_id) else {
         return false;
     };
@@ -28,6 +57,7 @@ pub fn reader_ui(ctx: &egui::Context, model: &Model, state: &mut ReaderState) ->
             if let Some(url) = &article.url {
                 ui.hyperlink_to(url, url);
             }
+            selection_bar_ui(ui, model, state, selected, commands);
             ui.separator();
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
@@ -35,18 +65,107 @@ pub fn reader_ui(ctx: &egui::Context, model: &Model, state: &mut ReaderState) ->
                     let text = &article.text;
                     let end = state.end.min(text.char_len());
                     let start = state.start.min(end);
-                    let job = highlighted_text(ui, text, (0, text.char_len()), (start, end));
-                    let galley = ui.fonts_mut(|fonts| fonts.layout_job(job));
-                    let response = ui.label(galley.clone());
+                    let mut layouter = |ui: &egui::Ui, _: &dyn egui::TextBuffer, width: f32| {
+                        let mut job =
+                            highlighted_text(ui, text, (0, text.char_len()), (start, end));
+                        job.wrap.max_width = width;
+                        ui.fonts_mut(|fonts| fonts.layout_job(job))
+                    };
+                    let mut shown: &str = text.as_str();
+                    let output = egui::TextEdit::multiline(&mut shown)
+                        .id(reader_text_id())
+                        .frame(egui::Frame::NONE)
+                        .desired_width(f32::INFINITY)
+                        .layouter(&mut layouter)
+                        .show(ui);
+                    state.selection = output.cursor_range.and_then(|range| {
+                        let [first, last] = range.sorted_cursors();
+                        (first.index < last.index).then_some((first.index.0, last.index.0))
+                    });
                     if state.scroll_pending {
+                        let galley: &Arc<egui::Galley> = &output.galley;
                         let span = galley
                             .pos_from_cursor(CCursor::new(start))
                             .union(galley.pos_from_cursor(CCursor::new(end)))
-                            .translate(response.rect.min.to_vec2());
+                            .translate(output.galley_pos.to_vec2());
                         ui.scroll_to_rect(span, Some(Align::Center));
                         state.scroll_pending = false;
                     }
                 });
         });
     open
+}
+
+/// What a selection of the text can become.
+fn selection_bar_ui(
+    ui: &mut egui::Ui,
+    model: &Model,
+    state: &ReaderState,
+    selected: Option<&Selection>,
+    commands: &mut Vec<Command>,
+) {
+    let spec = state
+        .selection
+        .and_then(|(start, end)| spec_at(model, &state.article_id, start, end));
+    let Some(spec) = spec else {
+        ui.label(RichText::new("Select text to use it as evidence.").weak());
+        return;
+    };
+    let shown: String = spec.quote.chars().take(80).collect();
+    let more = if spec.quote.chars().count() > 80 {
+        "…"
+    } else {
+        ""
+    };
+    ui.label(RichText::new(format!("Selected: “{shown}{more}”")).italics());
+    ui.horizontal_wrapped(|ui| {
+        let target = match selected {
+            Some(Selection::Node(id) | Selection::Edge(id)) => Some(id),
+            None => None,
+        };
+        let name = target.map(|id| match selected {
+            Some(Selection::Node(_)) => model.node_label(id).to_owned(),
+            _ => model.edge(id).map_or_else(
+                || id.clone(),
+                |edge| {
+                    format!(
+                        "{} {} {}",
+                        model.node_label(&edge.source),
+                        edge.relation.words(),
+                        model.node_label(&edge.target)
+                    )
+                },
+            ),
+        });
+        let label = name.as_ref().map_or_else(
+            || "Use as evidence (select a node or edge first)".to_owned(),
+            |name| format!("Use as evidence for {name}"),
+        );
+        if ui
+            .add_enabled(target.is_some(), egui::Button::new(label))
+            .clicked()
+            && let Some(id) = target
+        {
+            commands.push(Command::Edit(EditOp::AddEvidence(AddEvidence {
+                id: id.clone(),
+                evidence: vec![spec.clone()],
+                note: None,
+            })));
+        }
+        if ui.button("New node from this quote…").clicked() {
+            commands.push(Command::OpenForm(Box::new(EditForm::new_node(Some(
+                spec.clone(),
+            )))));
+        }
+        if ui.button("New relation from this quote…").clicked() {
+            let source = match selected {
+                Some(Selection::Node(id)) => Some(id.clone()),
+                _ => None,
+            };
+            commands.push(Command::OpenForm(Box::new(EditForm::new_relation(
+                Some(spec.clone()),
+                source,
+            ))));
+        }
+    });
 }

@@ -57,7 +57,7 @@ pub fn sidebar_ui(
     selection: Option<&Selection>,
     commands: &mut Vec<Command>,
 ) {
-    ui.heading(&document.loaded.model.title);
+    ui.heading(&document.doc.loaded.model.title);
     ui.horizontal(|ui| {
         ui.selectable_value(&mut state.tab, SidebarTab::Entities, "Entities");
         ui.selectable_value(&mut state.tab, SidebarTab::Filters, "Filters");
@@ -78,7 +78,7 @@ fn entities_ui(
     selection: Option<&Selection>,
     commands: &mut Vec<Command>,
 ) {
-    let model = &document.loaded.model;
+    let model = &document.doc.loaded.model;
     let field = ui.add(
         egui::TextEdit::singleline(&mut state.query)
             .id(egui::Id::new("entity-search"))
@@ -175,9 +175,9 @@ fn entities_ui(
 }
 
 fn filters_ui(ui: &mut Ui, document: &Document, commands: &mut Vec<Command>) {
-    let model = &document.loaded.model;
+    let model = &document.doc.loaded.model;
     let counts = &document.filter_counts;
-    let current = &document.filter;
+    let current = &document.doc.filter;
     let mut filter = current.clone();
     let visibility = document.canvas.visibility();
     egui::ScrollArea::vertical()
@@ -320,16 +320,16 @@ fn filters_ui(ui: &mut Ui, document: &Document, commands: &mut Vec<Command>) {
 
 /// What nodes are coloured by, and the legend of its values.
 fn colour_ui(ui: &mut Ui, document: &Document, commands: &mut Vec<Command>) {
-    let model = &document.loaded.model;
+    let model = &document.doc.loaded.model;
     ui.horizontal(|ui| {
         ui.label(RichText::new("Colour by").strong());
         egui::ComboBox::from_id_salt("colour-by")
-            .selected_text(document.colour_by.title())
+            .selected_text(document.doc.colour_by.title())
             .show_ui(ui, |ui| {
                 for choice in colouring::colour_choices(model) {
                     let title = choice.title();
                     if ui
-                        .selectable_label(choice == document.colour_by, title)
+                        .selectable_label(choice == document.doc.colour_by, title)
                         .clicked()
                     {
                         commands.push(Command::ColourBy(choice));
@@ -337,7 +337,7 @@ fn colour_ui(ui: &mut Ui, document: &Document, commands: &mut Vec<Command>) {
                 }
             });
     });
-    if document.colour_by == ColourBy::Kind {
+    if document.doc.colour_by == ColourBy::Kind {
         return;
     }
     const SHOWN: usize = 12;
@@ -379,7 +379,7 @@ fn measures_ui(
             }
         }
     });
-    let mut sized = document.size_by == Some(measure);
+    let mut sized = document.doc.size_by == Some(measure);
     if ui
         .checkbox(&mut sized, "Size nodes by this measure")
         .changed()
@@ -388,7 +388,7 @@ fn measures_ui(
     }
     let adjacency = document.shown_adjacency();
     let values = document.measure(measure).to_vec();
-    let model = &document.loaded.model;
+    let model = &document.doc.loaded.model;
     let ranked = ranking(model, &adjacency, &values);
     ui.label(RichText::new(format!("{} shown nodes, highest first", ranked.len())).weak());
     egui::ScrollArea::vertical()

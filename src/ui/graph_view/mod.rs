@@ -445,10 +445,13 @@ impl GraphCanvas {
             extents_of_slots(&slots, self.label_extents.as_deref().unwrap_or_default());
         let room = self.current_room();
         let finish = move |layout: &mut ForceLayout| settle_into_room(layout, &slot_extents, room);
+        // The progress as it stands before the worker's first report: nothing done yet
+        // (a default progress of no nodes would read as all done).
+        let progress = layout.progress();
         self.animation = Some(Animation {
             worker: LayoutWorker::start_with_finish(layout, FORCE_STEPS, || {}, finish),
             slots,
-            progress: Progress::default(),
+            progress,
         });
     }
 

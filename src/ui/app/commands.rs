@@ -1,0 +1,321 @@
+//! What widgets ask for, and the one place it is carried out.
+
+use super::dialogs::{Prompt, Then, UnsavedAnswer};
+use super::*;
+use crate::edit::EditOp;
+use crate::ui::edit_form::EditForm;
+use crate::ui::review::ReviewState;
+
+/// What the user asked for during a frame.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Select a node or an edge, or clear the selection.
+    Select(Option<Selection>),
+    /// Select a node and centre the view on it.
+    SelectAndCentre(String),
+    /// Open the reader on an article with a span highlighted.
+    OpenReader {
+        /// The article.
+        article_id: String,
+        /// Char offset where the highlight begins.
+        start: usize,
+        /// Char offset where it ends.
+        end: usize,
+    },
+    /// Open a dataset file.
+    Open(PathBuf),
+    /// Open the built-in seed dataset.
+    OpenSeed,
+    /// Ask for a file with the system dialog.
+    OpenDialog,
+    /// Fit the graph to the view.
+    FitView,
+    /// Change the filters or focus (a view action).
+    SetFilter(ViewFilter),
+    /// Change the layout (a view action; the force layout runs again).
+    SetLayout(LayoutKind),
+    /// Pause or resume the force layout.
+    PauseLayout(bool),
+    /// Write relation names along the edges, or stop (a view action).
+    ShowRelationNames(bool),
+    /// Unpin every node (a view action).
+    UnpinAll,
+    /// Size nodes by a measure, or all alike (a view action).
+    SizeBy(Option<Measure>),
+    /// Colour (and group) nodes by kind, the file's colours or an attribute.
+    ColourBy(ColourBy),
+    /// Show the shortest paths between two nodes (by id).
+    FindPaths(String, String),
+    /// Stop showing paths.
+    ClearPaths,
+    /// Undo the last view action or edit.
+    Undo,
+    /// Redo the last undone view action or edit.
+    Redo,
+    /// Apply an edit to the dataset (undoable).
+    Edit(EditOp),
+    /// Apply the open form's edit; the form closes once it applies.
+    SubmitForm(EditOp),
+    /// Ask before deleting a node, saying how many relations go with it.
+    AskDelete(String),
+    /// Open a form to add or change an element.
+    OpenForm(Box<EditForm>),
+    /// Open the review queue of extracted elements.
+    OpenReview,
+    /// Save to the file the dataset came from (Save As when there is none of ours).
+    Save,
+    /// Choose where to save.
+    SaveAs,
+    /// Save to this file, in our format.
+    SaveTo(PathBuf),
+    /// Close the window, asking first when there are unsaved edits.
+    Quit,
+    /// The answer to "save your changes?".
+    AnswerUnsaved(UnsavedAnswer),
+    /// The answer to "restore the unsaved edits of the last session?".
+    AnswerRestore(bool),
+    /// Select the next (+1) or previous (-1) neighbour of the node the walk started at.
+    StepNeighbour(i32),
+}
+
+impl BackchannelApp {
+    pub(super) fn show_selection(&mut self) {
+        let model = &self.document.doc.loaded.model;
+        let (node, edge) = match &self.document.doc.selection {
+            Some(Selection::Node(id)) => (model.node_position(id), None),
+            Some(Selection::Edge(id)) => (None, model.edges.iter().position(|edge| &edge.id == id)),
+            None => (None, None),
+        };
+        self.document.canvas.show_selection(node, edge);
+    }
+
+    /// Records the view for undo before a view action.
+    pub(super) fn record(&mut self, before: ViewSnapshot) {
+        self.document.doc.record_view(before);
+        self.session_dirty = true;
+    }
+
+    /// Asks for a file with the system dialog, or offers the path field.
+    pub(super) fn open_dialog(&mut self) {
+        let picked = rfd::FileDialog::new()
+            .set_title("Open a dataset or graph file")
+            .add_filter(
+                "Datasets and graphs (JSON, GEXF, GraphML, GML, CSV)",
+                &crate::interchange::OPENED_EXTENSIONS,
+            )
+            .add_filter("Backchannel dataset or node-link JSON", &["json"])
+            .add_filter("GEXF (Gephi)", &["gexf"])
+            .add_filter("GraphML", &["graphml"])
+            .add_filter("GML", &["gml"])
+            .add_filter("CSV edge list", &["csv"])
+            .add_filter("All files", &["*"])
+            .pick_file();
+        match picked {
+            Some(path) => self.open(&path),
+            // No portal and no zenity: offer the path field instead.
+            None => self.show_open_path = true,
+        }
+    }
+
+    pub(super) fn apply(&mut self, commands: Vec<Command>) {
+        for command in commands {
+            match command {
+                Command::Select(selection) => {
+                    if !matches!(&selection, Some(Selection::Node(id)) if self.neighbour_walk.as_ref().is_some_and(|(anchor, _)| anchor != id))
+                    {
+                        self.neighbour_walk = None;
+                    }
+                    self.document.doc.selection = selection;
+                    self.show_selection();
+                    self.session_dirty = true;
+                }
+                Command::SelectAndCentre(id) => {
+                    self.neighbour_walk = None;
+                    if let Some(position) = self.model().node_position(&id) {
+                        self.document.canvas.request_centre(position);
+                    }
+                    self.document.doc.selection = Some(Selection::Node(id));
+                    self.show_selection();
+                    self.session_dirty = true;
+                }
+                Command::OpenReader {
+                    article_id,
+                    start,
+                    end,
+                } => {
+                    self.reader = Some(ReaderState {
+                        article_id,
+                        start,
+                        end,
+                        scroll_pending: true,
+                        selection: None,
+                    });
+                }
+                Command::Open(path) => self.unless_unsaved(Then::Open(path)),
+                Command::OpenSeed => self.unless_unsaved(Then::OpenSeed),
+                Command::OpenDialog => self.unless_unsaved(Then::OpenDialog),
+                Command::FitView => self.document.canvas.request_fit(),
+                Command::SetFilter(filter) => {
+                    if filter != self.document.doc.filter {
+                        self.record(self.document.snapshot());
+                        self.document.doc.filter = filter;
+                        self.document.apply_filter();
+                        self.refresh_paths();
+                    }
+                }
+                Command::SetLayout(kind) => {
+                    self.record(self.document.snapshot());
+                    let model = &self.document.doc.loaded.model;
+                    self.document.canvas.set_layout(model, kind);
+                }
+                Command::PauseLayout(paused) => self.document.canvas.set_paused(paused),
+                Command::ShowRelationNames(shown) => {
+                    self.document.canvas.set_relation_names(shown);
+                }
+                Command::UnpinAll => {
+                    self.record(self.document.snapshot());
+                    self.document.canvas.unpin_all();
+                }
+                Command::ColourBy(by) => {
+                    if by != self.document.doc.colour_by {
+                        self.document.set_colour_by(by);
+                        self.session_dirty = true;
+                    }
+                }
+                Command::SizeBy(measure) => {
+                    if measure != self.document.doc.size_by {
+                        self.record(self.document.snapshot());
+                        self.document.doc.size_by = measure;
+                        self.document.apply_sizes();
+                    }
+                }
+                Command::FindPaths(from, to) => {
+                    let model = self.model();
+                    if let (Some(from), Some(to)) =
+                        (model.node_position(&from), model.node_position(&to))
+                    {
+                        let paths = shortest_paths(
+                            &self.document.shown_adjacency(),
+                            from,
+                            to,
+                            MAX_PATHS_SHOWN,
+                        );
+                        self.document.path = Some(PathResult { from, to, paths });
+                        self.highlight_paths();
+                    }
+                }
+                Command::ClearPaths => {
+                    self.document.path = None;
+                    self.highlight_paths();
+                }
+                Command::Undo => self.undo(),
+                Command::Redo => self.redo(),
+                Command::Edit(op) => {
+                    if let Err(error) = self.apply_edit(op) {
+                        self.status = format!("Not done: {error}");
+                    }
+                }
+                Command::SubmitForm(op) => match self.apply_edit(op) {
+                    Ok(()) => self.edit_form = None,
+                    Err(error) => {
+                        if let Some(form) = &mut self.edit_form {
+                            form.error = Some(error.to_string());
+                        }
+                    }
+                },
+                Command::AskDelete(id) => {
+                    let (relations, affiliated) = crate::edit::deletion_reach(self.model(), &id);
+                    let label = self.model().node_label(&id).to_owned();
+                    self.prompt = Some(Prompt::ConfirmDelete {
+                        id,
+                        label,
+                        relations,
+                        affiliated,
+                    });
+                }
+                Command::OpenForm(form) => self.edit_form = Some(*form),
+                Command::OpenReview => {
+                    self.review.get_or_insert_with(ReviewState::default);
+                }
+                Command::Save => {
+                    self.save();
+                }
+                Command::SaveAs => {
+                    self.save_as_dialog();
+                }
+                Command::SaveTo(path) => {
+                    self.save_to(&path);
+                }
+                Command::Quit => self.unless_unsaved(Then::Quit),
+                Command::AnswerUnsaved(answer) => self.answer_unsaved(answer),
+                Command::AnswerRestore(restore) => self.answer_restore(restore),
+                Command::StepNeighbour(step) => self.step_neighbour(step),
+            }
+        }
+    }
+
+    /// Finds the shown paths again (after the filters changed).
+    pub(super) fn refresh_paths(&mut self) {
+        if let Some(path) = &self.document.path {
+            let (from, to) = (path.from, path.to);
+            let paths = shortest_paths(&self.document.shown_adjacency(), from, to, MAX_PATHS_SHOWN);
+            self.document.path = Some(PathResult { from, to, paths });
+        }
+        self.highlight_paths();
+    }
+
+    pub(super) fn highlight_paths(&mut self) {
+        let mut nodes = std::collections::BTreeSet::new();
+        let mut edges = std::collections::BTreeSet::new();
+        if let Some(result) = &self.document.path {
+            let adjacency = self.document.shown_adjacency();
+            for path in &result.paths {
+                nodes.extend(path.iter().copied());
+                for pair in path.windows(2) {
+                    if let [a, b] = pair {
+                        edges.extend(adjacency.edges_between(*a, *b));
+                    }
+                }
+            }
+        }
+        self.document.canvas.set_highlight(nodes, edges);
+    }
+
+    /// Moves the selection to the next or previous shown neighbour (by label) of the node
+    /// where the walk started.
+    pub(super) fn step_neighbour(&mut self, step: i32) {
+        let anchor = match (&self.neighbour_walk, &self.document.doc.selection) {
+            (Some((anchor, _)), _) => anchor.clone(),
+            (None, Some(Selection::Node(id))) => id.clone(),
+            _ => return,
+        };
+        let model = &self.document.doc.loaded.model;
+        let Some(anchor_position) = model.node_position(&anchor) else {
+            return;
+        };
+        let mut neighbours = self
+            .document
+            .shown_adjacency()
+            .distinct_neighbours(anchor_position);
+        neighbours.sort_by_key(|&node| {
+            model
+                .nodes
+                .get(node)
+                .map(|n| (n.label.to_lowercase(), n.id.clone()))
+        });
+        if neighbours.is_empty() {
+            return;
+        }
+        let count = neighbours.len() as i64;
+        let index = match &self.neighbour_walk {
+            Some((_, index)) => (*index as i64 + i64::from(step)).rem_euclid(count),
+            None if step >= 0 => 0,
+            None => count - 1,
+        } as usize;
+        if let Some(node) = neighbours.get(index).and_then(|&n| model.nodes.get(n)) {
+            self.document.doc.selection = Some(Selection::Node(node.id.clone()));
+            self.neighbour_walk = Some((anchor, index));
+            self.show_selection();
+        }
+    }
+}

@@ -1,0 +1,214 @@
+//! Opening datasets and keeping each one's session (view, selection) between runs.
+
+use super::dialogs::Prompt;
+use super::*;
+
+impl BackchannelApp {
+    /// Loads `path`; on success it replaces the open dataset (after saving the session of
+    /// the one open), on failure the open dataset stays untouched and the problems are
+    /// shown.
+    pub fn open(&mut self, path: &Path) {
+        // A loader that panics (a bug, never the file's fault) must not take the open
+        // graph with it.
+        let loaded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| crate::document::open_file(path)))
+            .unwrap_or_else(|_| {
+                let file = path.display().to_string();
+                Err(LoadError {
+                    file: file.clone(),
+                    problems: vec![dataset::Problem {
+                        severity: dataset::Severity::Error,
+                        kind: dataset::ProblemKind::Unreadable,
+                        file,
+                        location: dataset::Location::File,
+                        message: "Backchannel stopped reading this file on an internal error; please report it with the file".to_owned(),
+                    }],
+                })
+            });
+        match loaded {
+            Ok((loaded, source, sha256)) => {
+                if let Err(error) = self.recent.push(path) {
+                    log::warn!("could not save the recent files list: {error}");
+                }
+                self.replace_document(loaded, source, sha256);
+            }
+            Err(error) => {
+                self.status = format!(
+                    "Could not open {}: the graph that was open is unchanged.",
+                    error.file
+                );
+                self.open_failure = Some(error);
+            }
+        }
+    }
+
+    /// Saves the open dataset's session now.
+    pub fn save_session(&mut self) {
+        let Some(path) = self.session_file() else {
+            return;
+        };
+        let canvas = &self.document.canvas;
+        let model = self.model();
+        let nodes = model
+            .nodes
+            .iter()
+            .zip(canvas.positions().iter().zip(canvas.pinned()))
+            .map(|(node, (place, &pinned))| {
+                (
+                    node.id.clone(),
+                    SavedNode {
+                        x: place[0],
+                        y: place[1],
+                        pinned,
+                    },
+                )
+            })
+            .collect();
+        let session = Session {
+            format: SESSION_FORMAT.to_owned(),
+            dataset: self.file().to_owned(),
+            nodes,
+            filter: self.document.doc.filter.clone(),
+            layout: canvas.layout_kind(),
+            size_by: self.document.doc.size_by,
+            colour_by: Some(self.document.doc.colour_by.clone()),
+            selection: self
+                .document
+                .doc
+                .selection
+                .as_ref()
+                .map(|selection| match selection {
+                    Selection::Node(id) => SavedSelection::Node(id.clone()),
+                    Selection::Edge(id) => SavedSelection::Edge(id.clone()),
+                }),
+            zoom_and_pan: canvas.zoom_and_pan(),
+        };
+        if let Err(error) = session.save(&path) {
+            self.status = format!("Could not save the session: {error}");
+        }
+        self.session_dirty = false;
+        self.last_session_save = Some(Instant::now());
+    }
+
+    pub(super) fn session_file(&self) -> Option<PathBuf> {
+        let folder = self.session_folder.as_ref()?;
+        let key = if self.file() == SEED_LABEL {
+            "builtin-seed"
+        } else {
+            self.file()
+        };
+        Some(session_path(folder, key))
+    }
+
+    pub(super) fn restore_session(&mut self) {
+        let Some(path) = self.session_file() else {
+            return;
+        };
+        let session = match Session::load(&path) {
+            Ok(Some(session)) => session.applicable_to(self.model()),
+            Ok(None) => return,
+            Err(error) => {
+                self.status = format!("The saved view was not restored: {error}");
+                return;
+            }
+        };
+        let model = &self.document.doc.loaded.model;
+        let places: Vec<Option<([f32; 2], bool)>> = model
+            .nodes
+            .iter()
+            .map(|node| {
+                session
+                    .nodes
+                    .get(&node.id)
+                    .map(|saved| ([saved.x, saved.y], saved.pinned))
+            })
+            .collect();
+        self.document.doc.filter = session.filter.clone();
+        self.document.doc.size_by = session.size_by;
+        let visibility = self.document.doc.filter.visibility(model);
+        self.document.canvas.restore(
+            model,
+            visibility,
+            session.layout,
+            &places,
+            session.zoom_and_pan,
+        );
+        self.document.apply_sizes();
+        if let Some(by) = session.colour_by
+            && crate::view::colouring::colour_choices(self.model()).contains(&by)
+        {
+            self.document.set_colour_by(by);
+        }
+        self.document.doc.selection = session.selection.map(|selection| match selection {
+            SavedSelection::Node(id) => Selection::Node(id),
+            SavedSelection::Edge(id) => Selection::Edge(id),
+        });
+        self.show_selection();
+    }
+
+    /// Opens the built-in seed dataset.
+    pub(super) fn open_seed(&mut self) {
+        match dataset::load_seed() {
+            Ok(loaded) => self.replace_document(loaded, Source::Seed, DocumentCore::seed_sha256()),
+            Err(error) => self.open_failure = Some(error),
+        }
+    }
+
+    /// Replaces the open document (whose unsaved edits the user saved or discarded).
+    pub(super) fn replace_document(&mut self, loaded: Loaded, source: Source, sha256: String) {
+        if self.session_dirty {
+            self.save_session();
+        }
+        self.document.doc.discard_journal();
+        self.generation += 1;
+        self.document = Document::of_loaded(loaded, source, sha256, self.generation);
+        self.document
+            .doc
+            .keep_journal_in(self.session_folder.clone());
+        self.edit_form = None;
+        self.review = None;
+        self.reader = None;
+        self.open_failure = None;
+        self.neighbour_walk = None;
+        self.sidebar = SidebarState::default();
+        self.show_warnings = !self.document.warnings().is_empty();
+        self.restore_session();
+        self.status = self.opened_status();
+        self.check_journal();
+    }
+
+    /// Offers to restore the unsaved edits a journal kept from an earlier run, or says
+    /// why they cannot be.
+    pub(super) fn check_journal(&mut self) {
+        match self.document.doc.pending_journal() {
+            Ok(Some(pending)) => self.prompt = Some(Prompt::Restore(pending)),
+            Ok(None) => {}
+            Err(error) => {
+                let aside = self
+                    .document
+                    .doc
+                    .journal_file()
+                    .and_then(|path| self.document.doc.set_journal_aside(&path));
+                let kept = aside.map_or_else(String::new, |path| {
+                    format!(" The journal is kept at {}.", path.display())
+                });
+                self.prompt = Some(Prompt::Notice(format!("{error}.{kept}")));
+            }
+        }
+    }
+
+    pub(super) fn opened_status(&self) -> String {
+        let model = self.model();
+        let warnings = self.document.warnings().len();
+        let mut status = format!(
+            "{}: {} nodes, {} edges, {} articles",
+            self.file(),
+            model.nodes.len(),
+            model.edges.len(),
+            model.articles.len()
+        );
+        if warnings > 0 {
+            status.push_str(&format!(", {warnings} warning(s)"));
+        }
+        status
+    }
+}
