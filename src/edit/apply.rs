@@ -222,6 +222,15 @@ fn add_edge(editor: &mut Editor<'_>, new: &NewEdge, record: EditRecord) -> Resul
         ..RawEdge::default()
     };
     let mut edge = check_edge_record(model, model.edges.len(), raw).map_err(invalid)?;
+    if let Some(twin) = model.edges.iter().find(|other| {
+        other.source == edge.source
+            && other.target == edge.target
+            && other.relation == edge.relation
+            && other.modality == edge.modality
+            && other.attributed_to == edge.attributed_to
+    }) {
+        return Err(EditError::SameRelation(twin.id.clone()));
+    }
     edge.audit = curated(record);
     editor.push_edge(edge);
     Ok(())

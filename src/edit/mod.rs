@@ -114,6 +114,11 @@ pub enum EditError {
     /// The element would not be valid (a file holding it would not open).
     #[error("{0}")]
     Invalid(String),
+    /// The relation is already there.
+    #[error(
+        "relation \"{0}\" already says this (same source, relation, target, modality and attribution); add the quote to it as evidence instead"
+    )]
+    SameRelation(String),
     /// A merge that makes no sense.
     #[error("{0}")]
     BadMerge(String),

@@ -125,6 +125,15 @@ fn typed_elements_need_evidence_and_a_known_vocabulary() {
     assert_eq!(error, EditError::UnknownNode("nobody".to_owned()));
     let error = refused(
         &mut model,
+        json!({"op": "add_edge", "source": "hamas", "relation": "demands", "target": "permanent-ceasefire",
+               "evidence": [{"article": "a002", "quote": "Hamas", "occurrence": 1}]}),
+    );
+    assert_eq!(
+        error,
+        EditError::SameRelation("hamas--demands--permanent-ceasefire".to_owned())
+    );
+    let error = refused(
+        &mut model,
         json!({"op": "add_node", "id": "hamas", "kind": "actor", "label": "Hamas again",
                "evidence": [{"article": "a002", "quote": "Hamas", "occurrence": 1}]}),
     );

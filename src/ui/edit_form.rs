@@ -366,7 +366,13 @@ pub fn edit_form_ui(
 fn fields_ui(ui: &mut Ui, model: &Model, form: &mut EditForm) {
     if let FormPurpose::Merge(into) = &form.purpose {
         ui.label("Merge this node");
-        node_choice(ui, "merge-from", model, &mut form.merge_from, Some(into));
+        node_choice(
+            ui,
+            "Merge this node",
+            model,
+            &mut form.merge_from,
+            Some(into),
+        );
         ui.end_row();
         ui.label("");
         ui.label(
@@ -382,7 +388,7 @@ fn fields_ui(ui: &mut Ui, model: &Model, form: &mut EditForm) {
         ui.label("Kind");
         vocabulary_choice(
             ui,
-            "kind",
+            "Kind",
             &mut form.kind,
             NodeKind::ALL.iter().map(|k| k.as_str()),
         );
@@ -392,13 +398,13 @@ fn fields_ui(ui: &mut Ui, model: &Model, form: &mut EditForm) {
         ui.label("Subtype");
         vocabulary_choice(
             ui,
-            "subtype",
+            "Subtype",
             &mut form.subtype,
             std::iter::once("").chain(Subtype::ALL.iter().map(|s| s.as_str())),
         );
         ui.end_row();
         ui.label("Belongs to");
-        node_choice(ui, "affiliation", model, &mut form.affiliation, None);
+        node_choice(ui, "Belongs to", model, &mut form.affiliation, None);
         ui.end_row();
         if form.kind == NodeKind::Meeting.as_str() {
             text_row(ui, "Place", &mut form.place);
@@ -406,7 +412,7 @@ fn fields_ui(ui: &mut Ui, model: &Model, form: &mut EditForm) {
             ui.label("Status");
             vocabulary_choice(
                 ui,
-                "status",
+                "Status",
                 &mut form.status,
                 MeetingStatus::ALL.iter().map(|s| s.as_str()),
             );
@@ -414,23 +420,23 @@ fn fields_ui(ui: &mut Ui, model: &Model, form: &mut EditForm) {
         }
     } else {
         ui.label("Source");
-        node_choice(ui, "source", model, &mut form.source, None);
+        node_choice(ui, "Source", model, &mut form.source, None);
         ui.end_row();
         ui.label("Relation");
         vocabulary_choice(
             ui,
-            "relation",
+            "Relation",
             &mut form.relation,
             Relation::ALL.iter().map(|r| r.as_str()),
         );
         ui.end_row();
         ui.label("Target");
-        node_choice(ui, "target", model, &mut form.target, None);
+        node_choice(ui, "Target", model, &mut form.target, None);
         ui.end_row();
         ui.label("Modality");
         vocabulary_choice(
             ui,
-            "modality",
+            "Modality",
             &mut form.modality,
             Modality::ALL.iter().map(|m| m.as_str()),
         );
@@ -469,10 +475,13 @@ fn vocabulary_choice<'a>(
                 };
                 ui.selectable_value(value, choice.to_owned(), shown);
             }
-        });
+        })
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::ComboBox, true, id));
 }
 
-/// A node, chosen from a list filtered by what is typed (its id or its label).
+/// A node, chosen from a list filtered by what is typed (its id or its label). `id` is
+/// also the list's accessible name.
 fn node_choice(ui: &mut Ui, id: &str, model: &Model, value: &mut String, except: Option<&str>) {
     let shown = if value.is_empty() {
         "(none)".to_owned()
@@ -487,13 +496,17 @@ fn node_choice(ui: &mut Ui, id: &str, model: &Model, value: &mut String, except:
             let filter_id = ui.make_persistent_id(("node-filter", id));
             let mut filter: String =
                 ui.data_mut(|data| data.get_temp(filter_id).unwrap_or_default());
-            ui.add(
+            let typed = ui.add(
                 egui::TextEdit::singleline(&mut filter)
                     .hint_text("type to filter")
                     .desired_width(260.0),
             );
+            // Typing goes to the filter as soon as the list opens.
+            if !typed.has_focus() {
+                typed.request_focus();
+            }
             ui.data_mut(|data| data.insert_temp(filter_id, filter.clone()));
-            if id == "affiliation" {
+            if id == "Belongs to" {
                 ui.selectable_value(value, String::new(), "(none)");
             }
             let folded = crate::model::search::fold(&filter);
@@ -520,5 +533,7 @@ fn node_choice(ui: &mut Ui, id: &str, model: &Model, value: &mut String, except:
             if hidden > 0 {
                 ui.label(RichText::new("More: type to filter").weak());
             }
-        });
+        })
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::ComboBox, true, id));
 }

@@ -23,6 +23,7 @@ pub fn reader_text_id() -> egui::Id {
 /// scripts and tests).
 pub fn select_in_reader(ctx: &egui::Context, start: usize, end: usize) {
     let id = reader_text_id();
+    ctx.memory_mut(|memory| memory.request_focus(id));
     let mut state = egui::text_edit::TextEditState::load(ctx, id).unwrap_or_default();
     state.cursor.set_char_range(Some(CCursorRange::two(
         CCursor::new(start),
@@ -78,10 +79,18 @@ pub fn reader_ui(
                         .desired_width(f32::INFINITY)
                         .layouter(&mut layouter)
                         .show(ui);
-                    state.selection = output.cursor_range.and_then(|range| {
+                    // The selection is read while the text has the focus; clicking a
+                    // button takes the focus away, and the selection stays for it.
+                    // A click in the text clears it.
+                    if let Some(range) = output.cursor_range {
                         let [first, last] = range.sorted_cursors();
-                        (first.index < last.index).then_some((first.index.0, last.index.0))
-                    });
+                        let text_response = &output.response.response;
+                        if first.index < last.index {
+                            state.selection = Some((first.index.0, last.index.0));
+                        } else if text_response.clicked() || text_response.drag_started() {
+                            state.selection = None;
+                        }
+                    }
                     if state.scroll_pending {
                         let galley: &Arc<egui::Galley> = &output.galley;
                         let span = galley
@@ -96,7 +105,9 @@ pub fn reader_ui(
     open
 }
 
-/// What a selection of the text can become.
+/// What a selection of the text can become. The bar keeps its height whether or not
+/// text is selected (one line for the quote, one row of buttons), so that the text never
+/// moves under the pointer while the user drags across it.
 fn selection_bar_ui(
     ui: &mut egui::Ui,
     model: &Model,
@@ -107,65 +118,75 @@ fn selection_bar_ui(
     let spec = state
         .selection
         .and_then(|(start, end)| spec_at(model, &state.article_id, start, end));
-    let Some(spec) = spec else {
-        ui.label(RichText::new("Select text to use it as evidence.").weak());
-        return;
+    let line = match &spec {
+        Some(spec) => RichText::new(format!(
+            "Selected: “{}”",
+            spec.quote.split_whitespace().collect::<Vec<_>>().join(" ")
+        ))
+        .italics(),
+        None => RichText::new("Select text below to use it as evidence.").weak(),
     };
-    let shown: String = spec.quote.chars().take(80).collect();
-    let more = if spec.quote.chars().count() > 80 {
-        "…"
-    } else {
-        ""
+    ui.add(egui::Label::new(line).truncate());
+    let target = match selected {
+        Some(Selection::Node(id) | Selection::Edge(id)) => Some(id),
+        None => None,
     };
-    ui.label(RichText::new(format!("Selected: “{shown}{more}”")).italics());
-    ui.horizontal_wrapped(|ui| {
-        let target = match selected {
-            Some(Selection::Node(id) | Selection::Edge(id)) => Some(id),
-            None => None,
-        };
-        let name = target.map(|id| match selected {
-            Some(Selection::Node(_)) => model.node_label(id).to_owned(),
-            _ => model.edge(id).map_or_else(
-                || id.clone(),
-                |edge| {
-                    format!(
-                        "{} {} {}",
-                        model.node_label(&edge.source),
-                        edge.relation.words(),
-                        model.node_label(&edge.target)
-                    )
-                },
-            ),
-        });
-        let label = name.as_ref().map_or_else(
-            || "Use as evidence (select a node or edge first)".to_owned(),
-            |name| format!("Use as evidence for {name}"),
-        );
-        if ui
-            .add_enabled(target.is_some(), egui::Button::new(label))
-            .clicked()
-            && let Some(id) = target
-        {
-            commands.push(Command::Edit(EditOp::AddEvidence(AddEvidence {
-                id: id.clone(),
-                evidence: vec![spec.clone()],
-                note: None,
-            })));
-        }
-        if ui.button("New node from this quote…").clicked() {
-            commands.push(Command::OpenForm(Box::new(EditForm::new_node(Some(
-                spec.clone(),
-            )))));
-        }
-        if ui.button("New relation from this quote…").clicked() {
-            let source = match selected {
-                Some(Selection::Node(id)) => Some(id.clone()),
-                _ => None,
+    let name = target.map(|id| match selected {
+        Some(Selection::Node(_)) => model.node_label(id).to_owned(),
+        _ => model.edge(id).map_or_else(
+            || id.clone(),
+            |edge| {
+                format!(
+                    "{} {} {}",
+                    model.node_label(&edge.source),
+                    edge.relation.words(),
+                    model.node_label(&edge.target)
+                )
+            },
+        ),
+    });
+    ui.add_enabled_ui(spec.is_some(), |ui| {
+        ui.horizontal(|ui| {
+            let short: String = name.as_deref().unwrap_or("").chars().take(28).collect();
+            let cut = if name.as_ref().is_some_and(|name| name.chars().count() > 28) {
+                "…"
+            } else {
+                ""
             };
-            commands.push(Command::OpenForm(Box::new(EditForm::new_relation(
-                Some(spec.clone()),
-                source,
-            ))));
-        }
+            let add = ui
+                .add_enabled(
+                    target.is_some(),
+                    egui::Button::new(format!("Evidence for {short}{cut}")),
+                )
+                .on_hover_text(name.as_ref().map_or_else(
+                    || "Select a node or an edge first".to_owned(),
+                    |name| format!("Add the selected text to the evidence of {name}"),
+                ))
+                .on_disabled_hover_text("Select a node or an edge, and text in the article");
+            if add.clicked()
+                && let (Some(id), Some(spec)) = (target, &spec)
+            {
+                commands.push(Command::Edit(EditOp::AddEvidence(AddEvidence {
+                    id: id.clone(),
+                    evidence: vec![spec.clone()],
+                    note: None,
+                })));
+            }
+            if ui.button("New node from this quote…").clicked() {
+                commands.push(Command::OpenForm(Box::new(EditForm::new_node(
+                    spec.clone(),
+                ))));
+            }
+            if ui.button("New relation from this quote…").clicked() {
+                let source = match selected {
+                    Some(Selection::Node(id)) => Some(id.clone()),
+                    _ => None,
+                };
+                commands.push(Command::OpenForm(Box::new(EditForm::new_relation(
+                    spec.clone(),
+                    source,
+                ))));
+            }
+        });
     });
 }
