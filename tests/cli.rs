@@ -560,3 +560,32 @@ fn stats_counts_curated_reviewed_and_unreviewed_elements() {
         "{text}"
     );
 }
+
+#[test]
+fn edit_applies_the_documented_example_with_an_added_article() {
+    let (folder, dataset) = seed_copy();
+    let out = folder.path().join("out").join("edited.json");
+    let output = backchannel()
+        .arg("edit")
+        .arg(&dataset)
+        .args(["--ops", "tests/fixtures/edit/ops.json", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(
+        std::fs::read(folder.path().join("out").join("new-article.txt")).unwrap(),
+        std::fs::read("tests/fixtures/edit/new-article.txt").unwrap(),
+        "the added article is copied beside the dataset"
+    );
+    let check = backchannel().arg("check").arg(&out).output().unwrap();
+    let stdout = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        check.status.success() && stdout.contains("6 articles, 0 warning(s)"),
+        "{stdout}"
+    );
+}

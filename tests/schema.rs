@@ -148,3 +148,49 @@ fn schema_accepts_imported_graphs_converted_to_our_format() {
     let entity = json!({"format": FORMAT_VERSION, "title": "t", "nodes": [{"id": "a", "label": "A", "kind": "entity", "colour": "#aabbcc", "position": {"x": 1, "y": 2}}]});
     assert!(validator.is_valid(&entity));
 }
+
+#[test]
+fn the_edit_schema_accepts_the_documented_operations_and_refuses_what_edit_refuses() {
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string("assets/backchannel-edit-1.schema.json").unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let text = std::fs::read_to_string("tests/fixtures/edit/ops.json").unwrap();
+    let ops: Value = serde_json::from_str(&text).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&ops).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(
+        backchannel::edit::parse_ops(&text).unwrap().len(),
+        ops.as_array().unwrap().len(),
+        "the code reads every documented operation"
+    );
+    let names: Vec<String> = schema["$defs"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter_map(|(_, def)| def["properties"]["op"]["const"].as_str().map(str::to_owned))
+        .collect();
+    let mut expected: Vec<String> = backchannel::edit::OP_NAMES
+        .iter()
+        .map(|n| n.to_string())
+        .collect();
+    let mut names = names;
+    names.sort();
+    expected.sort();
+    assert_eq!(
+        names, expected,
+        "the schema and the code know the same operations"
+    );
+    for bad in [
+        r#"[{"op": "explode", "id": "a"}]"#,
+        r#"[{"op": "delete"}]"#,
+        r#"[{"op": "delete", "id": "a", "colour": "red"}]"#,
+        r#"[{"op": "review", "id": "a", "verdict": "maybe"}]"#,
+        r#"[{"op": "add_evidence", "id": "a", "evidence": [{"article": "a", "quote": "q", "occurrence": 0}]}]"#,
+        r#"[{"op": "update", "id": "a", "set": {"evidence": []}}]"#,
+    ] {
+        let value: Value = serde_json::from_str(bad).unwrap();
+        assert!(!validator.is_valid(&value), "the schema accepts {bad}");
+    }
+}
