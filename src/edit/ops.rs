@@ -295,6 +295,35 @@ impl EditOp {
         }
     }
 
+    /// What it does, in words for the status line: "merged hamas-delegation into hamas".
+    pub fn summary(&self) -> String {
+        match self {
+            Self::AddNode(node) => format!("added node \"{}\"", node.label),
+            Self::AddEdge(edge) => format!(
+                "added relation {} {} {}",
+                edge.source,
+                edge.relation.replace('_', " "),
+                edge.target
+            ),
+            Self::AddEvidence(op) => format!("added evidence to {}", op.id),
+            Self::RemoveEvidence(op) => {
+                format!("removed evidence record {} of {}", op.index + 1, op.id)
+            }
+            Self::Update(op) => format!(
+                "updated {} ({})",
+                op.id,
+                op.set.keys().cloned().collect::<Vec<_>>().join(", ")
+            ),
+            Self::Merge(op) => format!("merged {} into {}", op.from.join(", "), op.into),
+            Self::Delete(op) => format!("deleted {}", op.id),
+            Self::Review(op) => match op.verdict {
+                Verdict::Accept => format!("accepted {}", op.id),
+                Verdict::Reject => format!("rejected {}", op.id),
+            },
+            Self::AddArticle(article) => format!("added article {}", article.id),
+        }
+    }
+
     /// The researcher's note, if the operation has one.
     pub fn note(&self) -> Option<&str> {
         match self {

@@ -70,11 +70,13 @@ pub fn review_queue(model: &Model) -> Vec<Waiting> {
     queue
 }
 
-/// Shows the queue; returns false when the user closed it.
+/// Shows the queue; returns false when the user closed it. Its keys work while
+/// `keys_enabled`.
 pub fn review_ui(
     ctx: &egui::Context,
     model: &Model,
     state: &mut ReviewState,
+    keys_enabled: bool,
     commands: &mut Vec<Command>,
 ) -> bool {
     let queue = review_queue(model);
@@ -91,7 +93,8 @@ pub fn review_ui(
         commands.push(Command::Select(Some(selection)));
         state.shown = Some(waiting.id.clone());
     }
-    let keys_free = !ctx.egui_wants_keyboard_input();
+    // Keys act only while nothing else (a form, a question, a text field) wants them.
+    let keys_free = keys_enabled && !ctx.egui_wants_keyboard_input();
     let pressed = |key: Key| {
         keys_free && ctx.input(|input| input.key_pressed(key) && input.modifiers.is_none())
     };
@@ -100,6 +103,7 @@ pub fn review_ui(
         .id(egui::Id::new("review-queue"))
         .open(&mut open)
         .default_size([520.0, 360.0])
+        .default_pos([300.0, 120.0])
         .collapsible(false)
         .show(ctx, |ui| {
             let Some(waiting) = current else {

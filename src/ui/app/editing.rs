@@ -16,7 +16,7 @@ impl BackchannelApp {
             EditOp::Merge(merge) => Some(Selection::Node(merge.into.clone())),
             _ => None,
         };
-        let name = op.name().replace('_', " ");
+        let name = op.summary();
         let notes = self.document.doc.edit(op, Some(view))?;
         self.redraw(&places);
         if let Some(selection) = selected_after {
@@ -68,7 +68,7 @@ impl BackchannelApp {
                 };
                 self.redraw(&places);
                 self.keep_selection_valid();
-                self.status = format!("Undone: {}.", op.name().replace('_', " "));
+                self.status = format!("Undone: {}.", op.summary());
             }
             None => return,
         }
@@ -85,7 +85,7 @@ impl BackchannelApp {
             Some(Reverted::Edit { op, .. }) => {
                 self.redraw(&places);
                 self.keep_selection_valid();
-                self.status = format!("Redone: {}.", op.name().replace('_', " "));
+                self.status = format!("Redone: {}.", op.summary());
             }
             None => return,
         }

@@ -29,7 +29,10 @@ impl BackchannelApp {
     pub(super) fn menu_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                if ui.button("Open…").on_hover_text("Ctrl+O").clicked() {
+                if ui
+                    .add(egui::Button::new("Open…").shortcut_text("Ctrl+O"))
+                    .clicked()
+                {
                     commands.push(Command::OpenDialog);
                     ui.close();
                 }
@@ -233,7 +236,16 @@ impl BackchannelApp {
             ))));
             ui.close();
         }
-        ui.label(RichText::new("New elements need evidence: select text in an article, then use the buttons above it.").weak().small());
+        ui.set_max_width(300.0);
+        ui.add(
+            egui::Label::new(
+                RichText::new(
+                    "New elements need evidence: select words in an article, then use the buttons above the text.",
+                )
+                .weak(),
+            )
+            .wrap(),
+        );
         ui.separator();
         let selected = match &doc.selection {
             Some(Selection::Node(id) | Selection::Edge(id)) => Some(id.clone()),

@@ -437,8 +437,15 @@ impl eframe::App for BackchannelApp {
         {
             self.edit_form = None;
         }
+        let review_keys = self.prompt.is_none() && self.edit_form.is_none();
         if let Some(review) = &mut self.review
-            && !review_ui(&ctx, &self.document.doc.loaded.model, review, &mut commands)
+            && !review_ui(
+                &ctx,
+                &self.document.doc.loaded.model,
+                review,
+                review_keys,
+                &mut commands,
+            )
         {
             self.review = None;
         }
