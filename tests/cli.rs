@@ -17,7 +17,7 @@ fn check_accepts_a_valid_file() {
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(
         stdout.starts_with(
-            "seeds/negotiations.json: valid: 53 nodes, 105 edges, 5 articles, 0 warning(s)"
+            "seeds/negotiations.json: valid: 55 nodes, 111 edges, 5 articles, 0 warning(s)"
         ),
         "{stdout}"
     );
@@ -78,7 +78,7 @@ fn inspect_json_lists_nodes_and_edges_with_evidence() {
     let report: Value = serde_json::from_slice(&output.stdout).unwrap();
     let nodes = report["nodes"].as_array().unwrap();
     let edges = report["edges"].as_array().unwrap();
-    assert_eq!((nodes.len(), edges.len()), (53, 105));
+    assert_eq!((nodes.len(), edges.len()), (55, 111));
     let hamas = nodes.iter().find(|node| node["id"] == "hamas").unwrap();
     assert_eq!(hamas["label"], "Hamas");
     assert_eq!(hamas["kind"], "actor");
@@ -251,7 +251,7 @@ fn convert_writes_each_format_and_converting_back_gives_the_same_dataset() {
             .stdout,
     )
     .unwrap();
-    assert!(listing.contains("DOT: 53 nodes, 105 edges"), "{listing}");
+    assert!(listing.contains("DOT: 55 nodes, 111 edges"), "{listing}");
     assert!(folder.path().join("seed.nodes.csv").exists());
     assert!(folder.path().join("seed.dataset.json").exists());
 }

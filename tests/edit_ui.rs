@@ -129,7 +129,7 @@ fn a_new_relation_is_made_from_a_quote_with_the_form() {
     assert_eq!(form.source, "israel", "the selected node is the source");
     assert_eq!(form.evidence.as_ref().unwrap().quote, quote);
     // Choose the relation and the target as a user does, from the lists.
-    choose(&mut harness, "Relation", "rejects");
+    choose(&mut harness, "Relation", "opposes");
     choose(
         &mut harness,
         "Target",
@@ -144,7 +144,7 @@ fn a_new_relation_is_made_from_a_quote_with_the_form() {
     let edge = harness
         .state()
         .model()
-        .edge("israel-rejects-israeli-withdrawal")
+        .edge("israel-opposes-israeli-withdrawal")
         .expect("the relation is added");
     assert_eq!(
         (edge.source.as_str(), edge.target.as_str()),
@@ -159,7 +159,7 @@ fn a_new_relation_is_made_from_a_quote_with_the_form() {
         .get_by_label("New relation from this quote…")
         .click();
     harness.run_steps(2);
-    choose(&mut harness, "Relation", "rejects");
+    choose(&mut harness, "Relation", "opposes");
     choose(
         &mut harness,
         "Target",
@@ -401,6 +401,10 @@ fn extracted_dataset(folder: &std::path::Path) -> std::path::PathBuf {
         .iter_mut()
         .enumerate()
     {
+        // As ingest writes them: no audit record, so the evidence says who made them.
+        if let Some(edge) = edge.as_object_mut() {
+            edge.remove("audit");
+        }
         for record in edge["evidence"].as_array_mut().unwrap() {
             record["extractor"] = "backchannel-ingest test".into();
             record["confidence"] = serde_json::json!(0.5 + (index % 5) as f64 / 10.0);
@@ -419,7 +423,8 @@ fn the_review_queue_is_driven_from_the_keyboard_lowest_confidence_first() {
         ..AppOptions::default()
     });
     let queue = review_queue(harness.state().model());
-    assert_eq!(queue.len(), 105);
+    let total = harness.state().model().edges.len();
+    assert_eq!(queue.len(), total, "every relation was extracted");
     assert!(
         queue
             .windows(2)
@@ -429,7 +434,7 @@ fn the_review_queue_is_driven_from_the_keyboard_lowest_confidence_first() {
     harness.run_steps(3);
     assert!(
         harness
-            .query_by_label_contains("105 left to review")
+            .query_by_label_contains(&format!("{total} left to review"))
             .is_some()
     );
     let first = queue[0].id.clone();
@@ -443,7 +448,7 @@ fn the_review_queue_is_driven_from_the_keyboard_lowest_confidence_first() {
     assert!(accepted.audit.reviewed);
     assert!(
         harness
-            .query_by_label_contains("104 left to review")
+            .query_by_label_contains(&format!("{} left to review", total - 1))
             .is_some()
     );
     let second = review_queue(harness.state().model())[0].id.clone();
@@ -459,7 +464,7 @@ fn the_review_queue_is_driven_from_the_keyboard_lowest_confidence_first() {
     );
     assert!(
         harness
-            .query_by_label_contains("103 left to review")
+            .query_by_label_contains(&format!("{} left to review", total - 2))
             .is_some()
     );
     harness.key_press(Key::E);

@@ -8,7 +8,7 @@ use crate::dataset::schema::{
     FORMAT_VERSION, RawArticle, RawDataset, RawEdge, RawEvidence, RawNode, RawPoint,
 };
 use crate::dataset::{raw_audit, sha256_hex};
-use crate::model::{Edge, Evidence, Model, Node};
+use crate::model::{Edge, Evidence, Modality, Model, Node};
 
 /// The name of the dataset record (graph data in GraphML and node-link JSON, a
 /// `bc:dataset` element in GEXF's meta, a `.dataset.json` file beside CSV).
@@ -25,6 +25,7 @@ pub const NODE_FIELDS: &[&str] = &[
     "status",
     "note",
     "evidence",
+    "audit",
 ];
 
 /// The edge fields of ours carried as `bc_` attributes, in column order.
@@ -35,6 +36,7 @@ pub const EDGE_FIELDS: &[&str] = &[
     "modality",
     "note",
     "evidence",
+    "audit",
 ];
 
 /// The model as a `backchannel/1` dataset; article texts are written inline (with their
@@ -116,7 +118,8 @@ pub fn raw_edge(edge: &Edge) -> RawEdge {
         relation: edge.relation.as_str().to_owned(),
         date: edge.date.map(|date| date.to_string()),
         attributed_to: edge.attributed_to.clone(),
-        modality: Some(edge.modality.as_str().to_owned()),
+        // Asserted is what an edge without a modality means: left out, as files write it.
+        modality: (edge.modality != Modality::Asserted).then(|| edge.modality.as_str().to_owned()),
         note: edge.note.clone(),
         evidence: edge.evidence.iter().map(raw_evidence).collect(),
         label: edge.label.clone(),

@@ -371,7 +371,8 @@ fn edge_json(id: String, edge: FileEdge, problems: &mut Problems) -> Value {
 }
 
 /// Moves the `bc_` attributes our exports write back into the dataset fields they came
-/// from. Lists (aliases, evidence) travel as JSON text in formats without lists.
+/// from. Lists (aliases, evidence) and records (audit) travel as JSON text in formats
+/// without them.
 fn take_carried(
     attributes: &mut Attributes,
     fields: &[&str],
@@ -385,15 +386,16 @@ fn take_carried(
         let Some(value) = attributes.remove(&name) else {
             continue;
         };
-        let list_field = matches!(*field, "aliases" | "evidence");
+        let json_field = matches!(*field, "aliases" | "evidence" | "audit");
         let value = match value {
-            Value::String(text) if list_field => match serde_json::from_str::<Value>(&text) {
+            Value::String(text) if json_field => match serde_json::from_str::<Value>(&text) {
                 Ok(list) => list,
                 Err(error) => {
+                    let what = if *field == "audit" { "record" } else { "list" };
                     problems.error(
                         ProblemKind::WrongShape,
                         place.clone(),
-                        format!("\"{id}\": {name} is not a JSON list: {error}"),
+                        format!("\"{id}\": {name} is not a JSON {what}: {error}"),
                     );
                     continue;
                 }

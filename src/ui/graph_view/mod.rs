@@ -942,8 +942,13 @@ impl GraphCanvas {
         if !dropped.is_empty() {
             // The dropped node stays pinned where the user put it; its neighbourhood
             // follows it (a local refinement), and labels move aside where they overlap.
-            for node in dropped.iter().filter_map(|(_, node)| *node) {
-                self.settle_around(model, node);
+            for ((before, _), node) in &dropped {
+                let Some(node) = *node else { continue };
+                let moved_by = match (before.get(node), self.positions.get(node)) {
+                    (Some(from), Some(to)) => [to[0] - from[0], to[1] - from[1]],
+                    _ => [0.0, 0.0],
+                };
+                self.settle_around(model, node, moved_by);
             }
             events.extend(dropped.into_iter().map(|((before, pinned_before), _)| {
                 CanvasEvent::NodePinned {

@@ -3,6 +3,10 @@
 
 use super::*;
 
+/// The share of a dropped node's move its direct neighbours make before the local
+/// refinement (nodes two hops away make half of it).
+const NEIGHBOUR_FOLLOWS: f32 = 0.6;
+
 /// A bar along the bottom of the canvas saying how far the running layout has come.
 pub(super) fn layout_progress_ui(ui: &mut Ui, canvas: Rect, progress: Progress) {
     let text = if progress.levels > 1 {
@@ -101,7 +105,11 @@ impl GraphCanvas {
     /// nodes: each step builds a quadtree of every shown node, and above that the window
     /// would wait) and move apart where their labels overlap; every other node stays
     /// where it is.
-    pub(super) fn settle_around(&mut self, model: &Model, node: usize) {
+    ///
+    /// `moved_by` is how far the user dragged the node: its neighbours are first carried
+    /// part of the way (those one hop away more than those two hops away), so that the
+    /// refinement starts from where a rubber band would have pulled them.
+    pub(super) fn settle_around(&mut self, model: &Model, node: usize, moved_by: [f32; 2]) {
         let slots = shown_slots(&self.visibility.nodes);
         if let Ok(centre) = slots.binary_search(&node) {
             let edges = slot_edges(model, &slots, &self.visibility.edges);
@@ -113,8 +121,22 @@ impl GraphCanvas {
                 .iter()
                 .map(|&n| self.pinned.get(n).copied().unwrap_or(false))
                 .collect();
-            let near = Adjacency::new(slots.len(), edges.iter().copied()).within_hops(centre, 2);
+            let adjacency = Adjacency::new(slots.len(), edges.iter().copied());
+            let near = adjacency.within_hops(centre, 2);
+            let next_to = adjacency.within_hops(centre, 1);
+            for (slot, place) in placed.iter_mut().enumerate() {
+                let pinned_here = pinned.get(slot).copied().unwrap_or(true);
+                let share = match (next_to.get(slot), near.get(slot)) {
+                    _ if pinned_here || slot == centre => 0.0,
+                    (Some(true), _) => NEIGHBOUR_FOLLOWS,
+                    (_, Some(true)) => NEIGHBOUR_FOLLOWS / 2.0,
+                    _ => 0.0,
+                };
+                place[0] += share * moved_by[0];
+                place[1] += share * moved_by[1];
+            }
             if self.layout_kind == LayoutKind::Force && slots.len() <= LOCAL_REFINE_LIMIT {
+                let start = placed.clone();
                 let mut layout = ForceLayout::around(
                     placed,
                     pinned.clone(),
@@ -125,6 +147,18 @@ impl GraphCanvas {
                 );
                 layout.run(FORCE_STEPS);
                 placed = layout.positions().to_vec();
+                // The refinement may move each node at most one edge length from where
+                // the rubber band put it: repulsion from the rest of the drawing must not
+                // fling a neighbour across the canvas.
+                let reach = median_edge_length(&start, edges.iter().copied()).unwrap_or(0.0);
+                for (place, from) in placed.iter_mut().zip(&start) {
+                    let (dx, dy) = (place[0] - from[0], place[1] - from[1]);
+                    let moved = dx.hypot(dy);
+                    if moved > reach && moved > 0.0 {
+                        let scale = reach / moved;
+                        *place = [from[0] + dx * scale, from[1] + dy * scale];
+                    }
+                }
             }
             let extents = self.label_extents.as_deref().unwrap_or_default();
             let slot_extents = extents_of_slots(&slots, extents);
