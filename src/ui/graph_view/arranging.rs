@@ -1,0 +1,264 @@
+//! Arranging the canvas: running a layout (on its own thread for big graphs), showing
+//! what the filters leave, restoring a saved or undone view, and fitting it to the view.
+
+use super::*;
+
+impl GraphCanvas {
+    /// A force layout of the shown nodes (`slots`), from scratch or warm from their
+    /// current places, with their pins.
+    pub(super) fn shown_force_layout(
+        &self,
+        model: &Model,
+        slots: &[usize],
+        warm: bool,
+    ) -> ForceLayout {
+        force_layout(
+            model,
+            slots,
+            &self.visibility.edges,
+            &self.positions,
+            &self.pinned,
+            warm,
+            ForceSettings::beside_a_window(),
+        )
+    }
+
+    /// The view's size at zoom 1, once a frame has shown it.
+    pub(super) fn current_room(&self) -> Option<Room> {
+        self.room.map(|size| Room {
+            size: [size.x, size.y],
+        })
+    }
+
+    /// Starts the force layout of the shown nodes on its own thread, from scratch (or
+    /// warm, from the current places); positions stream in frame by frame.
+    pub(super) fn start_animation(&mut self, model: &Model, warm: bool) {
+        let slots = shown_slots(&self.visibility.nodes);
+        let layout = self.shown_force_layout(model, &slots, warm);
+        // Once settled, the worker also fits the layout to the view and separates the
+        // labels, so that the window never waits for either.
+        let slot_extents =
+            extents_of_slots(&slots, self.label_extents.as_deref().unwrap_or_default());
+        let room = self.current_room();
+        let finish = move |layout: &mut ForceLayout| settle_into_room(layout, &slot_extents, room);
+        // The progress as it stands before the worker's first report: nothing done yet
+        // (a default progress of no nodes would read as all done).
+        let progress = layout.progress();
+        self.animation = Some(Animation {
+            worker: LayoutWorker::start_with_finish(layout, FORCE_STEPS, || {}, finish),
+            slots,
+            progress,
+        });
+    }
+
+    /// Shows what `visibility` says; the shown nodes are arranged again by the current
+    /// layout over the whole view, keeping pins.
+    pub fn set_visibility(&mut self, model: &Model, visibility: Visibility) {
+        if visibility == self.visibility {
+            return;
+        }
+        let shown_changed =
+            visibility.nodes != self.visibility.nodes || visibility.edges != self.visibility.edges;
+        self.visibility = visibility;
+        if shown_changed {
+            // Lay the shown nodes out afresh over the whole view, so that they stay
+            // legible; pinned nodes keep their places.
+            self.animation = None;
+            self.arrange(model, false);
+            self.fit_requested = true;
+        }
+        self.rebuild(model);
+    }
+
+    /// Arranges the shown nodes by `kind`. The force layout starts afresh and animates
+    /// (it can be paused); the others place nodes at once. Pinned nodes stay.
+    pub fn set_layout(&mut self, model: &Model, kind: LayoutKind) {
+        self.layout_kind = kind;
+        self.animation = None;
+        if kind == LayoutKind::Force {
+            self.start_animation(model, false);
+        } else {
+            self.arrange(model, false);
+        }
+        self.fit_requested = true;
+        self.rebuild(model);
+    }
+
+    /// Restores a saved view: what is shown, the layout, nodes at saved places (by
+    /// model position; `None` keeps a node where it is) with their pins, and a saved zoom
+    /// and pan on the next frame. Nothing is arranged.
+    pub fn restore(
+        &mut self,
+        model: &Model,
+        visibility: Visibility,
+        layout: LayoutKind,
+        places: &[Option<([f32; 2], bool)>],
+        transform: Option<(f32, [f32; 2])>,
+    ) {
+        for ((place, position), pinned) in places
+            .iter()
+            .zip(self.positions.iter_mut())
+            .zip(self.pinned.iter_mut())
+        {
+            if let Some((saved, pin)) = place
+                && saved[0].is_finite()
+                && saved[1].is_finite()
+            {
+                *position = *saved;
+                *pinned = *pin;
+            }
+        }
+        self.animation = None;
+        self.layout_kind = layout;
+        self.visibility = visibility;
+        self.needs_arrangement = false;
+        if let Some((zoom, pan)) = transform
+            && zoom.is_finite()
+            && zoom > 0.0
+            && pan.iter().all(|v| v.is_finite())
+        {
+            self.transform_requested = Some((zoom, Vec2::new(pan[0], pan[1])));
+            self.fit_requested = false;
+        } else {
+            self.fit_requested = true;
+        }
+        self.rebuild(model);
+    }
+
+    /// Shows `visibility` with nodes exactly at `positions` and `pinned` (undo and redo):
+    /// nothing is arranged.
+    pub fn restore_view(
+        &mut self,
+        model: &Model,
+        visibility: Visibility,
+        layout: LayoutKind,
+        positions: &[[f32; 2]],
+        pinned: &[bool],
+    ) {
+        self.animation = None;
+        self.layout_kind = layout;
+        self.visibility = visibility;
+        for (slot, place) in self.positions.iter_mut().zip(positions) {
+            *slot = *place;
+        }
+        self.set_pins(pinned);
+        self.rebuild(model);
+    }
+
+    /// Arranges the shown nodes by the current layout, at once.
+    pub(super) fn arrange(&mut self, model: &Model, warm: bool) {
+        let slots = shown_slots(&self.visibility.nodes);
+        let extents = self.label_extents.clone().unwrap_or_default();
+        let room = self.current_room();
+        if self.layout_kind == LayoutKind::Force && slots.len() > SYNC_LAYOUT_LIMIT {
+            // Too big to settle before the next frame: lay out on a thread, streaming.
+            self.start_animation(model, warm);
+        } else if self.layout_kind == LayoutKind::Force {
+            let mut layout = self.shown_force_layout(model, &slots, warm);
+            layout.run(FORCE_STEPS);
+            let room = if warm { None } else { room };
+            finish_force(&mut layout, &slots, &extents, room, &mut self.positions);
+        } else if let Some(room) = room {
+            arrange_by_rule(
+                model,
+                self.layout_kind,
+                &slots,
+                NodeFacts {
+                    extents: &extents,
+                    pinned: &self.pinned,
+                    groups: &self.groups,
+                },
+                room,
+                &mut self.positions,
+            );
+        }
+    }
+
+    pub(super) fn step_animation(&mut self) {
+        let Some(animation) = &mut self.animation else {
+            return;
+        };
+        // While paused nothing moves, even a step that was under way.
+        if animation.worker.is_paused() {
+            return;
+        }
+        if animation.worker.panicked() {
+            // Keep the last positions it streamed; say so once.
+            if let Some(snapshot) = animation.worker.take() {
+                for (&node, &place) in animation.slots.iter().zip(&snapshot.positions) {
+                    if let Some(slot) = self.positions.get_mut(node) {
+                        *slot = place;
+                    }
+                }
+            }
+            self.animation = None;
+            self.layout_failed = true;
+            self.copy_positions_to_display();
+            return;
+        }
+        let Some(snapshot) = animation.worker.take() else {
+            return;
+        };
+        for (&node, &place) in animation.slots.iter().zip(&snapshot.positions) {
+            if let Some(slot) = self.positions.get_mut(node) {
+                *slot = place;
+            }
+        }
+        animation.progress = snapshot.progress;
+        if snapshot.settled {
+            // The worker has fitted and separated the settled layout (see
+            // `start_animation`); its positions were copied above.
+            self.animation = None;
+            self.fit_requested = true;
+        }
+        self.copy_positions_to_display();
+    }
+
+    /// The zoom and pan that show every shown node and its whole label in a view of
+    /// `size`.
+    pub(super) fn fit(&self, size: Vec2) -> Option<(f32, Vec2)> {
+        let extents = self.label_extents.as_ref()?;
+        let mut bounds = Rect::NOTHING;
+        let mut margin = [0.0f32; 4];
+        for (node, position) in self.positions.iter().enumerate() {
+            if !self.visibility.nodes.get(node).copied().unwrap_or(false) {
+                continue;
+            }
+            bounds.extend_with(Pos2::new(position[0], position[1]));
+            if let Some(extent) = extents.get(node) {
+                margin[0] = margin[0].max(-extent[0]);
+                margin[1] = margin[1].max(-extent[1]);
+                margin[2] = margin[2].max(extent[2]);
+                margin[3] = margin[3].max(extent[3]);
+            }
+        }
+        if !bounds.is_finite() {
+            return None;
+        }
+        let room = Vec2::new(
+            size.x - margin[0] - margin[2] - 2.0 * FIT_MARGIN,
+            size.y - margin[1] - margin[3] - 2.0 * FIT_MARGIN,
+        )
+        .max(Vec2::splat(10.0));
+        let zoom = (room.x / bounds.width().max(1.0))
+            .min(room.y / bounds.height().max(1.0))
+            .clamp(MIN_FIT_ZOOM, 1.5);
+        let target = Pos2::new(
+            FIT_MARGIN + margin[0] + room.x / 2.0,
+            FIT_MARGIN + margin[1] + room.y / 2.0,
+        );
+        Some((zoom, target.to_vec2() - bounds.center().to_vec2() * zoom))
+    }
+
+    /// Unpins every node.
+    pub fn unpin_all(&mut self) {
+        self.pinned.iter_mut().for_each(|pin| *pin = false);
+    }
+
+    /// Pins or unpins nodes by model position.
+    pub fn set_pins(&mut self, pinned: &[bool]) {
+        for (slot, &pin) in self.pinned.iter_mut().zip(pinned) {
+            *slot = pin;
+        }
+    }
+}

@@ -1,0 +1,232 @@
+//! Keeping egui_graphs' display graph in step with the model and the view: its nodes
+//! and edges, their payloads (size, colour, label, emphasis) and positions.
+
+use super::*;
+
+impl GraphCanvas {
+    /// Builds the display graph of the shown nodes and edges.
+    pub(super) fn rebuild(&mut self, model: &Model) {
+        self.display_generation += 1;
+        self.labels_stale = true;
+        let mut source: StableGraph<NodePayload, EdgePayload, Directed> = StableGraph::default();
+        let mut index_of = vec![None; model.nodes.len()];
+        for (position, node) in model.nodes.iter().enumerate() {
+            if !self
+                .visibility
+                .nodes
+                .get(position)
+                .copied()
+                .unwrap_or(false)
+            {
+                continue;
+            }
+            index_of[position] = Some(
+                source.add_node(NodePayload {
+                    model_position: position,
+                    kind: node.kind,
+                    fill: self
+                        .fills
+                        .get(position)
+                        .copied()
+                        .unwrap_or(kind_rgb(node.kind)),
+                    dimmed: false,
+                    scale: 1.0,
+                    highlighted: false,
+                    label_shown: true,
+                }),
+            );
+        }
+        for (position, edge) in model.edges.iter().enumerate() {
+            if !self
+                .visibility
+                .edges
+                .get(position)
+                .copied()
+                .unwrap_or(false)
+            {
+                continue;
+            }
+            let ends = model
+                .node_position(&edge.source)
+                .and_then(|a| index_of.get(a).copied().flatten())
+                .zip(
+                    model
+                        .node_position(&edge.target)
+                        .and_then(|b| index_of.get(b).copied().flatten()),
+                );
+            if let Some((a, b)) = ends {
+                source.add_edge(
+                    a,
+                    b,
+                    EdgePayload {
+                        model_position: position,
+                        directed: edge.directed,
+                        self_loop: a == b,
+                        relation: edge.relation,
+                        named: self.relation_names,
+                    },
+                );
+            }
+        }
+        let positions = &self.positions;
+        self.display = egui_graphs::to_graph_custom(
+            &source,
+            |node| {
+                let position = node.payload().model_position;
+                node.set_label(
+                    model
+                        .nodes
+                        .get(position)
+                        .map(|n| n.label.clone())
+                        .unwrap_or_default(),
+                );
+                if let Some(place) = positions.get(position) {
+                    node.set_location(Pos2::new(place[0], place[1]));
+                }
+            },
+            |edge| {
+                let label = model
+                    .edges
+                    .get(edge.payload().model_position)
+                    .and_then(|edge| edge.shown_label())
+                    .map(|label| label.replace('_', " "))
+                    .unwrap_or_default();
+                edge.set_label(label);
+            },
+        );
+        self.edge_ends = self
+            .display
+            .g()
+            .edge_references()
+            .map(|edge| {
+                let [r, g, b] = relation_style(edge.weight().payload().relation).rgb;
+                let colour = Color32::from_rgb(r, g, b);
+                (edge.id(), edge.source(), edge.target(), colour)
+            })
+            .collect();
+        // Which nodes are best connected depends only on the display graph.
+        self.prominence_rank = vec![usize::MAX; self.positions.len()];
+        for (rank, position) in self.prominent_nodes().into_iter().enumerate() {
+            if let Some(slot) = self.prominence_rank.get_mut(position) {
+                *slot = rank;
+            }
+        }
+        self.refresh_payloads();
+        self.apply_selection();
+    }
+
+    pub(super) fn refresh_payloads(&mut self) {
+        let indices: Vec<NodeIndex> = self.display.nodes_iter().map(|(index, _)| index).collect();
+        for index in indices {
+            if let Some(node) = self.display.node_mut(index) {
+                let position = node.payload().model_position;
+                let payload = node.payload_mut();
+                payload.dimmed = self
+                    .visibility
+                    .dimmed_nodes
+                    .get(position)
+                    .copied()
+                    .unwrap_or(false);
+                payload.scale = self.scales.get(position).copied().unwrap_or(1.0);
+                if let Some(&fill) = self.fills.get(position) {
+                    payload.fill = fill;
+                }
+                payload.highlighted = self.highlighted_nodes.contains(&position);
+            }
+        }
+    }
+
+    /// Whether a model node is among the best-connected ([`Self::prominent_nodes`]), whose
+    /// labels are tried zoomed far out.
+    pub(super) fn is_prominent(&self, position: usize) -> bool {
+        self.prominence_rank
+            .get(position)
+            .is_some_and(|&rank| rank != usize::MAX)
+    }
+
+    /// The best-connected shown nodes, most connected first (ties by model order): the
+    /// labels tried zoomed far out, where there is no room for every label.
+    pub(super) fn prominent_nodes(&self) -> Vec<usize> {
+        let mut nodes = self.nodes_by_degree();
+        nodes.truncate(MAX_FAR_LABELS);
+        nodes
+    }
+
+    /// The shown nodes (by model position), most connected first, ties by model order.
+    pub(super) fn nodes_by_degree(&self) -> Vec<usize> {
+        let mut degrees: Vec<(usize, usize)> = self
+            .display
+            .nodes_iter()
+            .map(|(index, node)| (self.display.edges_num(index), node.payload().model_position))
+            .collect();
+        degrees.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        degrees.into_iter().map(|(_, position)| position).collect()
+    }
+
+    pub(super) fn apply_selection(&mut self) {
+        let (node, edge) = self.selected;
+        let node_indices: Vec<NodeIndex> =
+            self.display.nodes_iter().map(|(index, _)| index).collect();
+        for index in node_indices {
+            if let Some(display_node) = self.display.node_mut(index) {
+                let selected = Some(display_node.payload().model_position) == node;
+                display_node.set_selected(selected);
+            }
+        }
+        let edge_indices: Vec<EdgeIndex> =
+            self.display.edges_iter().map(|(index, _)| index).collect();
+        for index in edge_indices {
+            if let Some(display_edge) = self.display.edge_mut(index) {
+                let position = display_edge.payload().model_position;
+                let selected = Some(position) == edge || self.highlighted_edges.contains(&position);
+                display_edge.set_selected(selected);
+            }
+        }
+    }
+
+    pub(super) fn copy_positions_to_display(&mut self) {
+        self.labels_stale = true;
+        let indices: Vec<NodeIndex> = self.display.nodes_iter().map(|(index, _)| index).collect();
+        for index in indices {
+            if let Some(node) = self.display.node_mut(index)
+                && !node.dragged()
+                && let Some(place) = self.positions.get(node.payload().model_position)
+            {
+                node.set_location(Pos2::new(place[0], place[1]));
+            }
+        }
+    }
+
+    /// Colours nodes as `colours` says; the grouped layout regroups by it.
+    pub fn set_colouring(&mut self, model: &Model, colours: Colouring) {
+        self.fills = colours.fills;
+        self.groups = colours.groups;
+        if self.layout_kind == LayoutKind::Kind {
+            self.arrange(model, false);
+            self.fit_requested = true;
+            self.rebuild(model);
+        } else {
+            self.refresh_payloads();
+        }
+    }
+
+    /// Sizes nodes by these factors (by model position), or all alike for `None`.
+    pub fn set_scales(&mut self, scales: Option<Vec<f32>>) {
+        self.scales = scales.unwrap_or_else(|| self.default_scales.clone());
+        self.refresh_payloads();
+    }
+
+    /// Highlights a path: these nodes and edges (by model position).
+    pub fn set_highlight(&mut self, nodes: BTreeSet<usize>, edges: BTreeSet<usize>) {
+        self.highlighted_nodes = nodes;
+        self.highlighted_edges = edges;
+        self.refresh_payloads();
+        self.apply_selection();
+    }
+
+    /// Marks the node or edge at this model position as selected in the display.
+    pub fn show_selection(&mut self, node: Option<usize>, edge: Option<usize>) {
+        self.selected = (node, edge);
+        self.apply_selection();
+    }
+}

@@ -1,0 +1,226 @@
+//! One frame of the canvas: egui_graphs draws it, far-out batches draw it when zoomed
+//! far out, and what the user did (clicks, drags, drops) comes back as events.
+
+use super::*;
+
+impl GraphCanvas {
+    /// Draws the canvas into all of `ui`'s remaining space and returns what happened.
+    pub fn ui(&mut self, ui: &mut Ui, model: &Model) -> Vec<CanvasEvent> {
+        let room = ui.available_size();
+        self.room = Some(room);
+        if self.label_extents.is_none() {
+            self.label_extents = Some(self.measure_labels(ui, model));
+        }
+        if self.needs_arrangement {
+            // Spread the layout over the view at zoom 1, where labels have their full
+            // size, then move nodes until no two labels overlap.
+            self.needs_arrangement = false;
+            self.arrange(model, false);
+            self.rebuild(model);
+        }
+        self.step_animation();
+        self.choose_labels();
+
+        let interactions = SettingsInteraction::new()
+            .with_dragging_enabled(true)
+            .with_hover_enabled(true)
+            .with_node_clicking_enabled(true)
+            .with_node_selection_enabled(true)
+            .with_edge_clicking_enabled(true)
+            .with_edge_selection_enabled(true);
+        let navigations = SettingsNavigation::new()
+            .with_fit_to_screen_enabled(false)
+            .with_zoom_and_pan_enabled(true);
+        let styles = SettingsStyle::new()
+            .with_labels_always(false)
+            .with_edge_stroke_hook(|selected, _order, stroke, _style| {
+                if selected {
+                    Stroke::new(3.0, Color32::from_rgb(200, 40, 40))
+                } else {
+                    unselected_edge_stroke(stroke.width)
+                }
+            });
+        let top_left = ui.available_rect_before_wrap().min;
+        // Zoomed far out, unselected edges are drawn as one mesh, under everything
+        // egui_graphs draws; its place in the paint order is kept here.
+        let far_edges_slot = ui.painter().add(Shape::Noop);
+        let far_nodes_slot = ui.painter().add(Shape::Noop);
+        let response = GraphView::<NoLayoutState, NoLayout>::new()
+            .with_id(Some(self.view_id.clone()))
+            .with_interactions(&interactions)
+            .with_navigations(&navigations)
+            .with_styles(&styles)
+            .with_continuous_repaint(self.is_animating())
+            .show(ui, &mut self.display);
+        let size = response.response.rect.size();
+        let mut metadata = egui_graphs::MetadataFrame::new(Some(self.view_id.clone())).load(ui);
+        if metadata.zoom < FAR_ZOOM {
+            let painter = ui.painter_at(response.response.rect);
+            let screen = ScreenTransform {
+                zoom: metadata.zoom,
+                pan: metadata.pan + response.response.rect.left_top().to_vec2(),
+                clip: painter.clip_rect(),
+            };
+            let key = self.far_scene_key(&screen);
+            let scene = match self.far_scene.take() {
+                Some(scene) if scene.key == key => scene,
+                _ => {
+                    let textures = self.far_textures.get_or_insert_with(|| FarTextures {
+                        disc: load_disc_texture(ui.ctx()),
+                        line: load_line_texture(ui.ctx()),
+                    });
+                    let (disc, line) = (textures.disc.id(), textures.line.id());
+                    FarScene {
+                        key,
+                        edges: self.far_edges(ui, line, &screen),
+                        nodes: self.far_nodes(disc, &screen),
+                        labels: self.far_labels(ui.ctx(), &screen),
+                    }
+                }
+            };
+            // The meshes are shared, not copied: a shape holds its mesh behind an `Arc`.
+            painter.set(far_edges_slot, scene.edges.clone());
+            painter.set(far_nodes_slot, scene.nodes.clone());
+            painter.extend(scene.labels.iter().cloned());
+            self.far_scene = Some(scene);
+        }
+        if let Some(progress) = self.layout_progress() {
+            layout_progress_ui(ui, response.response.rect, progress);
+        }
+        let mut changed_view = false;
+        if let Some((zoom, pan)) = self.transform_requested.take() {
+            metadata.zoom = zoom;
+            metadata.pan = pan;
+            changed_view = true;
+        } else if self.fit_requested
+            && let Some((zoom, pan)) = self.fit(size)
+        {
+            metadata.zoom = zoom;
+            metadata.pan = pan;
+            changed_view = true;
+        }
+        self.fit_requested = false;
+        if let Some(node) = self.centre_requested.take()
+            && let Some(place) = self.positions.get(node)
+        {
+            metadata.pan = size / 2.0 - Vec2::new(place[0], place[1]) * metadata.zoom;
+            changed_view = true;
+        }
+        if changed_view {
+            metadata.clone().save(ui);
+            ui.ctx().request_repaint();
+        }
+        self.last_local_transform = Some((metadata.zoom, metadata.pan));
+        self.last_transform = Some((metadata.zoom, metadata.pan + top_left.to_vec2()));
+        if self.layout_kind == LayoutKind::Timeline {
+            self.timeline_axis_ui(
+                ui,
+                model,
+                response.response.rect,
+                metadata.zoom,
+                metadata.pan,
+            );
+        }
+
+        let mut events = Vec::new();
+        let mut dropped = Vec::new();
+        for change in &response.changes {
+            match change {
+                GraphChange::NodeClicked { node } => {
+                    if let Some(display_node) = self.display.node(*node) {
+                        events.push(CanvasEvent::NodeClicked(
+                            display_node.payload().model_position,
+                        ));
+                    }
+                }
+                GraphChange::EdgeClicked { edge } => {
+                    if let Some(display_edge) = self.display.edge(*edge) {
+                        events.push(CanvasEvent::EdgeClicked(
+                            display_edge.payload().model_position,
+                        ));
+                    }
+                }
+                GraphChange::NodeMoved {
+                    node, new_position, ..
+                } => {
+                    if let Some(position) =
+                        self.display.node(*node).map(|n| n.payload().model_position)
+                        && let (Some(place), Some(pin)) = (
+                            self.positions.get_mut(position),
+                            self.pinned.get_mut(position),
+                        )
+                    {
+                        *place = [new_position.x, new_position.y];
+                        *pin = true;
+                    }
+                }
+                GraphChange::NodeDragStarted { .. } => {
+                    self.drag_origin = Some((self.positions.clone(), self.pinned.clone()));
+                }
+                GraphChange::NodeDragEnded { node } => {
+                    if let Some(origin) = self.drag_origin.take() {
+                        let position = self.display.node(*node).map(|n| n.payload().model_position);
+                        dropped.push((origin, position));
+                    }
+                }
+                _ => {}
+            }
+        }
+        let double_clicked = response
+            .changes
+            .iter()
+            .any(|change| matches!(change, GraphChange::NodeDoubleClicked { .. }));
+        if response.response.clicked() && events.is_empty() && !double_clicked {
+            events.push(CanvasEvent::BackgroundClicked);
+        }
+        if !dropped.is_empty() {
+            // The dropped node stays pinned where the user put it; its neighbourhood
+            // follows it (a local refinement), and labels move aside where they overlap.
+            for ((before, _), node) in &dropped {
+                let Some(node) = *node else { continue };
+                let moved_by = match (before.get(node), self.positions.get(node)) {
+                    (Some(from), Some(to)) => [to[0] - from[0], to[1] - from[1]],
+                    _ => [0.0, 0.0],
+                };
+                self.settle_around(model, node, moved_by);
+            }
+            events.extend(dropped.into_iter().map(|((before, pinned_before), _)| {
+                CanvasEvent::NodePinned {
+                    before,
+                    pinned_before,
+                }
+            }));
+            ui.ctx().request_repaint();
+        }
+        events
+    }
+
+    /// Date labels along the top of the canvas, with a faint line down each date.
+    pub(super) fn timeline_axis_ui(
+        &self,
+        ui: &Ui,
+        model: &Model,
+        rect: Rect,
+        zoom: f32,
+        pan: Vec2,
+    ) {
+        let painter = ui.painter_at(rect);
+        for (x, label) in timeline_ticks(model, &self.visibility.nodes, &self.positions) {
+            let screen_x = rect.left() + pan.x + x * zoom;
+            painter.line_segment(
+                [
+                    Pos2::new(screen_x, rect.top() + 22.0),
+                    Pos2::new(screen_x, rect.bottom()),
+                ],
+                Stroke::new(1.0, Color32::from_rgba_unmultiplied(0, 0, 0, 30)),
+            );
+            painter.text(
+                Pos2::new(screen_x, rect.top() + 4.0),
+                egui::Align2::CENTER_TOP,
+                label,
+                FontId::proportional(13.0),
+                Color32::from_gray(60),
+            );
+        }
+    }
+}
