@@ -37,6 +37,20 @@ fn choose(
     harness.run_steps(2);
 }
 
+/// In the open relation form: opposes, the withdrawal, Add.
+fn fill_israel_opposes_withdrawal(
+    harness: &mut egui_kittest::Harness<'static, backchannel::ui::BackchannelApp>,
+) {
+    choose(harness, "Relation", "opposes");
+    choose(
+        harness,
+        "Target",
+        "Full Israeli withdrawal from Gaza (israeli-withdrawal)",
+    );
+    harness.get_by_label("Add").click();
+    harness.run_steps(3);
+}
+
 fn op(value: serde_json::Value) -> EditOp {
     serde_json::from_value(value).unwrap()
 }
@@ -129,14 +143,7 @@ fn a_new_relation_is_made_from_a_quote_with_the_form() {
     assert_eq!(form.source, "israel", "the selected node is the source");
     assert_eq!(form.evidence.as_ref().unwrap().quote, quote);
     // Choose the relation and the target as a user does, from the lists.
-    choose(&mut harness, "Relation", "opposes");
-    choose(
-        &mut harness,
-        "Target",
-        "Full Israeli withdrawal from Gaza (israeli-withdrawal)",
-    );
-    harness.get_by_label("Add").click();
-    harness.run_steps(3);
+    fill_israel_opposes_withdrawal(&mut harness);
     assert!(
         harness.state().edit_form().is_none(),
         "the form closes once the relation is added"
@@ -159,14 +166,7 @@ fn a_new_relation_is_made_from_a_quote_with_the_form() {
         .get_by_label("New relation from this quote…")
         .click();
     harness.run_steps(2);
-    choose(&mut harness, "Relation", "opposes");
-    choose(
-        &mut harness,
-        "Target",
-        "Full Israeli withdrawal from Gaza (israeli-withdrawal)",
-    );
-    harness.get_by_label("Add").click();
-    harness.run_steps(2);
+    fill_israel_opposes_withdrawal(&mut harness);
     let error = harness
         .state()
         .edit_form()
@@ -523,4 +523,104 @@ fn unsaved_edits_come_back_after_a_crash() {
     drop(harness);
     let harness = harness_with(options());
     assert!(!harness.state().has_prompt());
+}
+
+#[test]
+fn an_article_added_in_the_window_can_be_quoted_and_travels_with_the_dataset() {
+    let folder = tempfile::tempdir().unwrap();
+    let article = folder.path().join("wire.txt");
+    std::fs::write(
+        &article,
+        "Egypt said on Monday that talks would resume in Cairo.",
+    )
+    .unwrap();
+    let mut harness = harness();
+    harness.state_mut().apply_command(Command::OpenArticleForm);
+    harness.run_steps(2);
+    let field = |harness: &egui_kittest::Harness<'static, backchannel::ui::BackchannelApp>,
+                 name: &str| {
+        harness
+            .get_all_by_label(name)
+            .find(|node| node.accesskit_node().role() == egui::accesskit::Role::TextInput)
+            .unwrap_or_else(|| panic!("no field {name}"))
+            .focus();
+    };
+    for (name, text) in [
+        ("File", article.display().to_string()),
+        ("Title", "Talks to resume".to_owned()),
+        ("Outlet", "Test wire".to_owned()),
+        ("Published", "2024-05-27".to_owned()),
+    ] {
+        field(&harness, name);
+        harness.run_steps(1);
+        harness
+            .get_all_by_label(name)
+            .find(|node| node.accesskit_node().role() == egui::accesskit::Role::TextInput)
+            .unwrap()
+            .type_text(&text);
+        harness.run_steps(1);
+    }
+    harness.get_by_label("Add article").click();
+    harness.run_steps(2);
+    let added = harness
+        .state()
+        .model()
+        .article("a005")
+        .expect("the article is added");
+    assert_eq!(added.path.as_deref(), Some("wire.txt"));
+    assert!(added.text.as_str().starts_with("Egypt said on Monday"));
+    harness.state_mut().apply_command(Command::Edit(op(serde_json::json!(
+        {"op": "add_evidence", "id": "egypt", "evidence": [{"article": "a005", "quote": "Egypt said on Monday"}]}
+    ))));
+    let out = folder.path().join("saved").join("mine.json");
+    harness
+        .state_mut()
+        .apply_command(Command::SaveTo(out.clone()));
+    assert_eq!(
+        std::fs::read_to_string(folder.path().join("saved").join("wire.txt")).unwrap(),
+        "Egypt said on Monday that talks would resume in Cairo."
+    );
+    let reopened = backchannel::dataset::load_file(&out).unwrap();
+    assert!(reopened.warnings.is_empty(), "{:?}", reopened.warnings);
+    assert_eq!(
+        reopened
+            .model
+            .node("egypt")
+            .unwrap()
+            .evidence
+            .last()
+            .unwrap()
+            .article_id,
+        "a005"
+    );
+}
+
+#[test]
+fn the_fields_of_a_node_are_changed_through_its_form() {
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .apply_command(Command::SelectAndCentre("qatar".to_owned()));
+    harness.run_steps(2);
+    harness.get_by_label("Edit fields…").click();
+    harness.run_steps(2);
+    let aliases = harness
+        .get_all_by_label("Aliases")
+        .find(|node| node.accesskit_node().role() == egui::accesskit::Role::TextInput)
+        .expect("the aliases field");
+    aliases.focus();
+    harness.run_steps(1);
+    harness
+        .get_all_by_label("Aliases")
+        .find(|node| node.accesskit_node().role() == egui::accesskit::Role::TextInput)
+        .unwrap()
+        .type_text("State of Qatar, Doha");
+    harness.run_steps(1);
+    harness.get_by_label("Apply").click();
+    harness.run_steps(2);
+    let qatar = harness.state().model().node("qatar").unwrap();
+    assert_eq!(qatar.aliases, ["State of Qatar", "Doha"]);
+    assert_eq!(qatar.label, "Qatar", "only what changed is set");
+    let last = qatar.audit.edits.last().unwrap();
+    assert_eq!(last.operation, "update");
 }

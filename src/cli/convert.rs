@@ -31,19 +31,9 @@ pub fn run_convert(
         )?;
         return Ok(false);
     };
-    let loaded = match dataset::load_file(input) {
-        Ok(loaded) => loaded,
-        Err(error) => {
-            for problem in &error.problems {
-                writeln!(err, "{problem}")?;
-            }
-            writeln!(err, "{error}")?;
-            return Ok(false);
-        }
+    let Some(loaded) = super::load_reporting(input, err)? else {
+        return Ok(false);
     };
-    for warning in &loaded.warnings {
-        writeln!(err, "{warning}")?;
-    }
     let model = &loaded.model;
     let inputs = interchange::input_files(input, model);
     let written = match interchange::write_graph(model, format, output, &inputs) {

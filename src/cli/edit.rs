@@ -5,7 +5,6 @@ use std::path::Path;
 
 use anyhow::Context as _;
 
-use crate::dataset;
 use crate::document::save_dataset;
 use crate::edit::{Stamp, apply_all, parse_ops};
 use crate::interchange::GraphFormat;
@@ -62,15 +61,8 @@ pub fn run_edit(
             return Ok(false);
         }
     };
-    let mut loaded = match dataset::load_file(file) {
-        Ok(loaded) => loaded,
-        Err(error) => {
-            for problem in &error.problems {
-                writeln!(err, "{problem}")?;
-            }
-            writeln!(err, "{error}")?;
-            return Ok(false);
-        }
+    let Some(mut loaded) = super::load_reporting(file, err)? else {
+        return Ok(false);
     };
     let folder = ops_file
         .parent()

@@ -334,6 +334,29 @@ pub fn run(command: CliCommand) -> ExitCode {
     }
 }
 
+/// Loads `file`, printing its warnings to `err`; on a failure prints every problem and
+/// a summary, and returns `None`.
+pub(crate) fn load_reporting(
+    file: &std::path::Path,
+    err: &mut dyn Write,
+) -> std::io::Result<Option<dataset::Loaded>> {
+    match dataset::load_file(file) {
+        Ok(loaded) => {
+            for warning in &loaded.warnings {
+                writeln!(err, "{warning}")?;
+            }
+            Ok(Some(loaded))
+        }
+        Err(error) => {
+            for problem in &error.problems {
+                writeln!(err, "{problem}")?;
+            }
+            writeln!(err, "{error}")?;
+            Ok(None)
+        }
+    }
+}
+
 /// Loads `file` and runs `work` on its model; on a load failure prints the problems to
 /// `err` and returns false.
 fn with_model(
@@ -341,20 +364,9 @@ fn with_model(
     err: &mut dyn Write,
     work: impl FnOnce(&crate::model::Model, &mut dyn Write) -> anyhow::Result<bool>,
 ) -> anyhow::Result<bool> {
-    match dataset::load_file(file) {
-        Ok(loaded) => {
-            for warning in &loaded.warnings {
-                writeln!(err, "{warning}")?;
-            }
-            work(&loaded.model, err)
-        }
-        Err(error) => {
-            for problem in &error.problems {
-                writeln!(err, "{problem}")?;
-            }
-            writeln!(err, "{error}")?;
-            Ok(false)
-        }
+    match load_reporting(file, err)? {
+        Some(loaded) => work(&loaded.model, err),
+        None => Ok(false),
     }
 }
 

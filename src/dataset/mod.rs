@@ -25,6 +25,7 @@ pub use problem::{Location, Problem, ProblemKind, Problems, Severity};
 pub use seed::{SEED_ARTICLES, SEED_DATASET, SEED_LABEL, seed_store};
 pub use store::{ArticlePathError, ArticleStore, EmbeddedStore, FolderStore};
 pub use synthetic::synthetic_dataset;
+pub(crate) use validate::abbreviate;
 pub use validate::{Evidenced, sha256_hex, validate, validate_value};
 
 use crate::model::Model;
@@ -67,6 +68,14 @@ pub struct LoadError {
 }
 
 impl LoadError {
+    /// The problems that are errors, in the order found.
+    pub fn into_errors(self) -> Vec<Problem> {
+        self.problems
+            .into_iter()
+            .filter(|problem| problem.severity == Severity::Error)
+            .collect()
+    }
+
     /// How many of the problems are errors.
     pub fn error_count(&self) -> usize {
         self.problems

@@ -1006,7 +1006,8 @@ impl fmt::Display for ElementPath {
 }
 
 /// The first 60 chars of a quote, for messages.
-fn abbreviate(quote: &str) -> String {
+/// A quote cut to 60 chars, to fit in a message.
+pub(crate) fn abbreviate(quote: &str) -> String {
     const MAX: usize = 60;
     if quote.chars().count() <= MAX {
         quote.to_owned()

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::dataset::schema::RawDataset;
-use crate::dataset::{ArticlePathError, ArticleStore, Problem, Severity, load_bytes, sha256_hex};
+use crate::dataset::{ArticlePathError, ArticleStore, Problem, load_bytes, sha256_hex};
 use crate::interchange::carry::to_raw_dataset;
 use crate::model::Model;
 
@@ -81,12 +81,7 @@ impl ArticleStore for ModelStore<'_> {
 pub fn save_dataset(model: &Model, out: &Path) -> Result<Vec<PathBuf>, SaveError> {
     let bytes = dataset_bytes(model);
     if let Err(error) = load_bytes(&out.display().to_string(), &bytes, &ModelStore(model)) {
-        let errors = error
-            .problems
-            .into_iter()
-            .filter(|problem| problem.severity == Severity::Error)
-            .collect();
-        return Err(SaveError::WouldNotReopen(errors));
+        return Err(SaveError::WouldNotReopen(error.into_errors()));
     }
     let folder = out
         .parent()

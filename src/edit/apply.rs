@@ -110,16 +110,7 @@ fn invalid(problems: Vec<Problem>) -> EditError {
 
 /// An id made from `words`, with `-2`, `-3`… when taken.
 pub(super) fn unique_id(words: &str, taken: impl Fn(&str) -> bool) -> String {
-    let base: String = crate::model::search::fold(words)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    let base = if base.is_empty() {
-        "element".to_owned()
-    } else {
-        base
-    };
+    let base = crate::model::search::slug(words).unwrap_or_else(|| "element".to_owned());
     if !taken(&base) {
         return base;
     }
@@ -129,18 +120,29 @@ pub(super) fn unique_id(words: &str, taken: impl Fn(&str) -> bool) -> String {
         .unwrap_or(base)
 }
 
+/// The id a new element gets: the one given (unless taken or empty), or one made from
+/// `words`.
+fn new_id(
+    given: Option<&str>,
+    words: &str,
+    what: &str,
+    taken: impl Fn(&str) -> bool,
+) -> Result<String, EditError> {
+    match given {
+        Some(id) if taken(id) => Err(EditError::TakenId(id.to_owned())),
+        Some(id) if id.trim().is_empty() => Err(EditError::WrongValue(format!(
+            "{what}'s id cannot be empty"
+        ))),
+        Some(id) => Ok(id.to_owned()),
+        None => Ok(unique_id(words, taken)),
+    }
+}
+
 fn add_node(editor: &mut Editor<'_>, new: &NewNode, record: EditRecord) -> Result<(), EditError> {
     let model = editor.model();
-    let id = match &new.id {
-        Some(id) if model.node(id).is_some() => return Err(EditError::TakenId(id.clone())),
-        Some(id) if id.trim().is_empty() => {
-            return Err(EditError::WrongValue(
-                "a node's id cannot be empty".to_owned(),
-            ));
-        }
-        Some(id) => id.clone(),
-        None => unique_id(&new.label, |id| model.node(id).is_some()),
-    };
+    let id = new_id(new.id.as_deref(), &new.label, "a node", |id| {
+        model.node(id).is_some()
+    })?;
     let evidence = new
         .evidence
         .iter()
@@ -187,19 +189,10 @@ fn ensure_evidence(
 
 fn add_edge(editor: &mut Editor<'_>, new: &NewEdge, record: EditRecord) -> Result<(), EditError> {
     let model = editor.model();
-    let id = match &new.id {
-        Some(id) if model.edge(id).is_some() => return Err(EditError::TakenId(id.clone())),
-        Some(id) if id.trim().is_empty() => {
-            return Err(EditError::WrongValue(
-                "an edge's id cannot be empty".to_owned(),
-            ));
-        }
-        Some(id) => id.clone(),
-        None => unique_id(
-            &format!("{} {} {}", new.source, new.relation, new.target),
-            |id| model.edge(id).is_some(),
-        ),
-    };
+    let words = format!("{} {} {}", new.source, new.relation, new.target);
+    let id = new_id(new.id.as_deref(), &words, "an edge", |id| {
+        model.edge(id).is_some()
+    })?;
     for end in [&new.source, &new.target] {
         if model.node(end).is_none() {
             return Err(EditError::UnknownNode(end.clone()));

@@ -2,7 +2,7 @@
 
 use super::EditError;
 use super::ops::EvidenceSpec;
-use crate::dataset::context_of;
+use crate::dataset::{abbreviate, context_of};
 use crate::model::{Evidence, Model};
 
 /// Finds the quote in its article and anchors it: offsets and context are computed.
@@ -69,15 +69,4 @@ pub fn spec_at(model: &Model, article_id: &str, start: usize, end: usize) -> Opt
         quote,
         occurrence: (found.len() > 1).then_some(index + 1),
     })
-}
-
-/// A quote cut to fit in a message.
-pub(super) fn abbreviate(quote: &str) -> String {
-    const MOST: usize = 60;
-    if quote.chars().count() <= MOST {
-        quote.to_owned()
-    } else {
-        let cut: String = quote.chars().take(MOST).collect();
-        format!("{cut}…")
-    }
 }

@@ -302,16 +302,7 @@ enum EdgeEnd {
 
 /// A unique, readable id from a label.
 fn slug(label: &str, taken: &mut HashMap<String, usize>) -> String {
-    let base: String = crate::model::search::fold(label)
-        .split(' ')
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    let base = if base.is_empty() {
-        "node".to_owned()
-    } else {
-        base
-    };
+    let base = crate::model::search::slug(label).unwrap_or_else(|| "node".to_owned());
     let count = taken.entry(base.clone()).or_insert(0);
     *count += 1;
     if *count == 1 {

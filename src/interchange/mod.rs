@@ -566,12 +566,7 @@ pub fn write_graph(
                 bytes,
                 &dataset::EmbeddedStore::new(&[]),
             ) {
-                let errors = error
-                    .problems
-                    .into_iter()
-                    .filter(|problem| problem.severity == Severity::Error)
-                    .collect();
-                return Err(WriteError::WouldNotReopen(errors));
+                return Err(WriteError::WouldNotReopen(error.into_errors()));
             }
         }
     }

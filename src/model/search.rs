@@ -33,6 +33,13 @@ pub fn fold(text: &str) -> String {
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// An id made from words: folded, words joined by `-` (`"Hamas delegation"` ->
+/// `hamas-delegation`); `None` when no letter or digit is left.
+pub fn slug(words: &str) -> Option<String> {
+    let base = fold(words).replace(' ', "-");
+    (!base.is_empty()).then_some(base)
+}
+
 /// How well `query` (folded) matches `name` (folded), from 0 to 1.
 fn score(query: &str, name: &str) -> f64 {
     if query.is_empty() || name.is_empty() {

@@ -448,8 +448,9 @@ fn fields_ui(ui: &mut Ui, model: &Model, form: &mut EditForm) {
 }
 
 fn text_row(ui: &mut Ui, name: &str, value: &mut String) {
-    ui.label(name);
-    ui.add(egui::TextEdit::singleline(value).desired_width(280.0));
+    let label = ui.label(name);
+    ui.add(egui::TextEdit::singleline(value).desired_width(280.0))
+        .labelled_by(label.id);
     ui.end_row();
 }
 

@@ -2,6 +2,7 @@
 //! and [`graph_view`] is the only module that uses egui_graphs.
 
 mod app;
+pub mod article_form;
 mod batch;
 mod details;
 pub mod edit_form;

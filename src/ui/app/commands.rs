@@ -3,6 +3,7 @@
 use super::dialogs::{Prompt, Then, UnsavedAnswer};
 use super::*;
 use crate::edit::EditOp;
+use crate::ui::article_form::ArticleForm;
 use crate::ui::edit_form::EditForm;
 use crate::ui::review::ReviewState;
 
@@ -60,6 +61,8 @@ pub enum Command {
     AskDelete(String),
     /// Open a form to add or change an element.
     OpenForm(Box<EditForm>),
+    /// Open the form that adds an article.
+    OpenArticleForm,
     /// Open the review queue of extracted elements.
     OpenReview,
     /// Save to the file the dataset came from (Save As when there is none of ours).
@@ -215,14 +218,27 @@ impl BackchannelApp {
                         self.status = format!("Not done: {error}");
                     }
                 }
-                Command::SubmitForm(op) => match self.apply_edit(op) {
-                    Ok(()) => self.edit_form = None,
-                    Err(error) => {
-                        if let Some(form) = &mut self.edit_form {
-                            form.error = Some(error.to_string());
+                Command::SubmitForm(op) => {
+                    let article = matches!(op, EditOp::AddArticle(_));
+                    match self.apply_edit(op) {
+                        Ok(()) if article => self.article_form = None,
+                        Ok(()) => self.edit_form = None,
+                        Err(error) if article => {
+                            if let Some(form) = &mut self.article_form {
+                                form.error = Some(error.to_string());
+                            }
+                        }
+                        Err(error) => {
+                            if let Some(form) = &mut self.edit_form {
+                                form.error = Some(error.to_string());
+                            }
                         }
                     }
-                },
+                }
+                Command::OpenArticleForm => {
+                    let form = ArticleForm::new(self.model());
+                    self.article_form = Some(form);
+                }
                 Command::AskDelete(id) => {
                     let (relations, affiliated) = crate::edit::deletion_reach(self.model(), &id);
                     let label = self.model().node_label(&id).to_owned();

@@ -236,6 +236,14 @@ impl BackchannelApp {
             ))));
             ui.close();
         }
+        if ui
+            .button("Add article…")
+            .on_hover_text("A plain-text file that evidence can quote")
+            .clicked()
+        {
+            commands.push(Command::OpenArticleForm);
+            ui.close();
+        }
         ui.set_max_width(300.0);
         ui.add(
             egui::Label::new(

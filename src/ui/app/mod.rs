@@ -21,6 +21,7 @@ use std::time::{Duration, Instant};
 
 use egui::{Color32, Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
+use super::article_form::{ArticleForm, article_form_ui};
 use super::details::details_ui;
 use super::edit_form::{EditForm, edit_form_ui};
 use super::export_window::{ExportState, export_window_ui};
@@ -82,6 +83,8 @@ pub struct BackchannelApp {
     prompt: Option<dialogs::Prompt>,
     /// The form that adds or changes an element, while it is open.
     edit_form: Option<EditForm>,
+    /// The form that adds an article, while it is open.
+    article_form: Option<ArticleForm>,
     /// The review queue, while it is open.
     review: Option<ReviewState>,
     /// Save As's path field, when there is no file dialog.
@@ -128,6 +131,7 @@ impl BackchannelApp {
             ingest: None,
             prompt: None,
             edit_form: None,
+            article_form: None,
             review: None,
             show_save_path: false,
             save_path_input: String::new(),
@@ -437,7 +441,13 @@ impl eframe::App for BackchannelApp {
         {
             self.edit_form = None;
         }
-        let review_keys = self.prompt.is_none() && self.edit_form.is_none();
+        if let Some(form) = &mut self.article_form
+            && !article_form_ui(&ctx, form, &mut commands)
+        {
+            self.article_form = None;
+        }
+        let review_keys =
+            self.prompt.is_none() && self.edit_form.is_none() && self.article_form.is_none();
         if let Some(review) = &mut self.review
             && !review_ui(
                 &ctx,

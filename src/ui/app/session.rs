@@ -165,6 +165,7 @@ impl BackchannelApp {
             .doc
             .keep_journal_in(self.session_folder.clone());
         self.edit_form = None;
+        self.article_form = None;
         self.review = None;
         self.reader = None;
         self.open_failure = None;
