@@ -55,25 +55,37 @@ fn op(value: serde_json::Value) -> EditOp {
     serde_json::from_value(value).unwrap()
 }
 
-/// Where `quote` first occurs in article `article` of the seed.
-fn offsets(app: &backchannel::ui::BackchannelApp, article: &str, quote: &str) -> (usize, usize) {
-    app.model().article(article).unwrap().text.find_all(quote)[0]
-}
-
-#[test]
-fn selected_text_in_the_reader_becomes_evidence_and_undo_takes_it_back() {
-    let mut harness = harness();
+/// Selects node `node`, opens article `a000` in the reader and returns where `quote`
+/// first occurs in it (nothing selected in the text yet).
+fn read_a000(
+    harness: &mut egui_kittest::Harness<'static, backchannel::ui::BackchannelApp>,
+    node: &str,
+    quote: &str,
+) -> (usize, usize) {
     harness
         .state_mut()
-        .apply_command(Command::SelectAndCentre("qatar".to_owned()));
-    let quote = "Egyptian and Qatari mediators";
-    let (start, end) = offsets(harness.state(), "a000", quote);
+        .apply_command(Command::SelectAndCentre(node.to_owned()));
+    let found = harness
+        .state()
+        .model()
+        .article("a000")
+        .unwrap()
+        .text
+        .find_all(quote)[0];
     harness.state_mut().apply_command(Command::OpenReader {
         article_id: "a000".to_owned(),
         start: 0,
         end: 0,
     });
     harness.run_steps(2);
+    found
+}
+
+#[test]
+fn selected_text_in_the_reader_becomes_evidence_and_undo_takes_it_back() {
+    let mut harness = harness();
+    let quote = "Egyptian and Qatari mediators";
+    let (start, end) = read_a000(&mut harness, "qatar", quote);
     assert!(
         harness
             .query_by_label_contains("Select text below")
@@ -122,17 +134,8 @@ fn selected_text_in_the_reader_becomes_evidence_and_undo_takes_it_back() {
 #[test]
 fn a_new_relation_is_made_from_a_quote_with_the_form() {
     let mut harness = harness();
-    harness
-        .state_mut()
-        .apply_command(Command::SelectAndCentre("israel".to_owned()));
     let quote = "withdrawal of Israeli forces from the territory";
-    let (start, end) = offsets(harness.state(), "a000", quote);
-    harness.state_mut().apply_command(Command::OpenReader {
-        article_id: "a000".to_owned(),
-        start: 0,
-        end: 0,
-    });
-    harness.run_steps(2);
+    let (start, end) = read_a000(&mut harness, "israel", quote);
     select_in_reader(&harness.ctx, start, end);
     harness.run_steps(2);
     harness
