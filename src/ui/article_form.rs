@@ -66,6 +66,7 @@ pub fn article_form_ui(
     let mut cancelled = false;
     egui::Window::new("Add an article")
         .id(egui::Id::new("article-form"))
+        .default_pos([300.0, 120.0])
         .open(&mut open)
         .collapsible(false)
         .resizable(false)

@@ -315,6 +315,7 @@ pub fn edit_form_ui(
     let mut cancelled = false;
     egui::Window::new(form.title(model))
         .id(egui::Id::new("edit-form"))
+        .default_pos([300.0, 120.0])
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
@@ -448,9 +449,19 @@ fn fields_ui(ui: &mut Ui, model: &Model, form: &mut EditForm) {
 }
 
 fn text_row(ui: &mut Ui, name: &str, value: &mut String) {
+    let hint = match name {
+        "Aliases" => "other names, comma-separated",
+        "Date" => "2024-05-28, 2024-05 or 2024",
+        "Said by" => "who the article attributes it to",
+        _ => "",
+    };
     let label = ui.label(name);
-    ui.add(egui::TextEdit::singleline(value).desired_width(280.0))
-        .labelled_by(label.id);
+    ui.add(
+        egui::TextEdit::singleline(value)
+            .desired_width(280.0)
+            .hint_text(hint),
+    )
+    .labelled_by(label.id);
     ui.end_row();
 }
 
