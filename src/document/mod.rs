@@ -287,11 +287,11 @@ impl Document {
         let before = self.state;
         self.state = self.next_state;
         self.next_state += 1;
-        self.write_journal(JournalEntry::Do {
+        let mut notes = changes.notes.clone();
+        notes.extend(self.write_journal(JournalEntry::Do {
             at: stamp.at.clone(),
             op: Box::new(op.clone()),
-        });
-        let notes = changes.notes.clone();
+        }));
         self.push_undo(Step::Edit(Box::new(EditStep {
             op,
             at: stamp.at.clone(),
@@ -302,7 +302,9 @@ impl Document {
         Ok(notes)
     }
 
-    fn write_journal(&mut self, entry: JournalEntry) {
+    /// Appends to the journal (starting it at the first edit); the problem, when it
+    /// cannot be written, for the researcher to see.
+    fn write_journal(&mut self, entry: JournalEntry) -> Option<String> {
         if self.journal.is_none()
             && let Some(path) = self.journal_file()
         {
@@ -313,14 +315,14 @@ impl Document {
             };
             match Journal::start(&path, &header) {
                 Ok(journal) => self.journal = Some(journal),
-                Err(error) => log::error!("{error}"),
+                Err(error) => return Some(journal_warning(&error)),
             }
         }
-        if let Some(journal) = &mut self.journal
-            && let Err(error) = journal.append(&entry)
-        {
-            log::error!("{error}");
-        }
+        let journal = self.journal.as_mut()?;
+        journal
+            .append(&entry)
+            .err()
+            .map(|error| journal_warning(&error))
     }
 
     /// Whether there is something to undo.
@@ -355,7 +357,9 @@ impl Document {
             Step::Edit(step) => {
                 step.changes.undo(&mut self.loaded.model);
                 self.state = step.states.0;
-                self.write_journal(JournalEntry::Undo);
+                if let Some(warning) = self.write_journal(JournalEntry::Undo) {
+                    log::error!("{warning}");
+                }
                 let reverted = Reverted::Edit {
                     op: Box::new(step.op.clone()),
                     view: step.view_before.clone(),
@@ -377,7 +381,9 @@ impl Document {
             Step::Edit(step) => {
                 step.changes.redo(&mut self.loaded.model);
                 self.state = step.states.1;
-                self.write_journal(JournalEntry::Redo);
+                if let Some(warning) = self.write_journal(JournalEntry::Redo) {
+                    log::error!("{warning}");
+                }
                 let reverted = Reverted::Edit {
                     op: Box::new(step.op.clone()),
                     view: None,
@@ -457,6 +463,12 @@ pub fn open_file(path: &Path) -> Result<(Loaded, Source, String), crate::dataset
         Source::Foreign(path.to_path_buf())
     };
     Ok((loaded, source, sha256_hex(&bytes)))
+}
+
+/// What the researcher is told when the journal cannot be written.
+fn journal_warning(error: &JournalError) -> String {
+    log::error!("{error}");
+    format!("{error}: this edit is not safe from a crash until you save")
 }
 
 fn step_label(step: &Step) -> String {

@@ -217,3 +217,31 @@ fn the_seed_is_saved_through_save_as_with_its_articles() {
     let reopened = crate::dataset::load_file(&out).unwrap();
     assert!(reopened.warnings.is_empty(), "{:?}", reopened.warnings);
 }
+
+#[test]
+fn an_edit_says_so_when_its_journal_cannot_be_written() {
+    let folder = tempfile::tempdir().unwrap();
+    let not_a_folder = folder.path().join("journals");
+    std::fs::write(&not_a_folder, "a file where the journal folder should be").unwrap();
+    let loaded = crate::dataset::load_seed().unwrap();
+    let mut document = Document::new(
+        loaded,
+        Source::Seed,
+        Document::seed_sha256(),
+        ColourBy::Kind,
+    );
+    document.keep_journal_in(Some(not_a_folder));
+    let notes = document
+        .edit(op(json!({"op": "delete", "id": "qatar"})), None)
+        .unwrap();
+    assert!(
+        notes
+            .iter()
+            .any(|note| note.contains("not safe from a crash until you save")),
+        "{notes:?}"
+    );
+    assert!(
+        document.loaded.model.node("qatar").is_none(),
+        "the edit itself is made"
+    );
+}

@@ -206,17 +206,27 @@ impl BackchannelApp {
             );
             return;
         }
+        // The journal is set aside first: restoring starts a new one, and if an edit no
+        // longer applies, the ones after it stay in the old journal, never lost.
+        let aside = self.document.doc.set_journal_aside(&pending.path);
         let places = self.document.places_by_id();
         let outcome = self.document.doc.restore(&pending);
         self.redraw(&places);
         self.keep_selection_valid();
         match outcome {
             Ok(count) => {
-                self.status = format!("Restored {count} unsaved edit(s); Save keeps them.")
+                // The new journal holds every one of them.
+                if let Some(path) = &aside {
+                    let _ = std::fs::remove_file(path);
+                }
+                self.status = format!("Restored {count} unsaved edit(s); Save keeps them.");
             }
             Err(message) => {
+                let kept = aside.map_or_else(String::new, |path| {
+                    format!(" All of them are kept in {}.", path.display())
+                });
                 self.prompt = Some(Prompt::Notice(format!(
-                    "Not every unsaved edit could be restored: {message}. The edits before it are restored."
+                    "Not every unsaved edit could be restored: {message}. The edits before it are restored.{kept}"
                 )));
             }
         }
