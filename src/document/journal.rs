@@ -66,6 +66,18 @@ pub enum JournalError {
         /// Why.
         reason: String,
     },
+    /// The dataset file changed on disk since the edits were made.
+    #[error(
+        "the journal {path} holds {edits} unsaved edit(s) made to a version of {dataset} that has changed on disk since; they were not applied"
+    )]
+    FileChanged {
+        /// The journal.
+        path: String,
+        /// How many edits it holds.
+        edits: usize,
+        /// The dataset.
+        dataset: String,
+    },
     /// Its first line is not a header of this format.
     #[error("{0} is not a Backchannel journal")]
     NotAJournal(String),

@@ -16,7 +16,7 @@ pub use journal::{
 };
 pub use save::{SaveError, dataset_bytes, raw_dataset, save_dataset};
 
-use crate::dataset::{Loaded, SEED_DATASET, SEED_LABEL, sha256_hex};
+use crate::dataset::{Loaded, SEED_DATASET, sha256_hex};
 use crate::edit::{ChangeSet, EditError, EditOp, Stamp};
 use crate::graph::Measure;
 use crate::interchange::reads_as_ours;
@@ -194,14 +194,13 @@ impl Document {
         };
         let pending = read_pending(&path)?;
         match pending {
-            Some(pending) if pending.header.sha256 != self.base_sha256 => Err(JournalError::Io {
-                path: path.display().to_string(),
-                reason: format!(
-                    "its {} unsaved edit(s) were made to a version of {} that has changed on disk since; they were not applied",
-                    pending.edits.len(),
-                    self.loaded.file
-                ),
-            }),
+            Some(pending) if pending.header.sha256 != self.base_sha256 => {
+                Err(JournalError::FileChanged {
+                    path: path.display().to_string(),
+                    edits: pending.edits.len(),
+                    dataset: self.loaded.file.clone(),
+                })
+            }
             other => Ok(other),
         }
     }
@@ -443,12 +442,10 @@ impl Document {
     /// edits.
     pub fn title(&self) -> String {
         let mark = if self.has_unsaved_edits() { "● " } else { "" };
-        let file = if self.loaded.file == SEED_LABEL {
-            SEED_LABEL.to_owned()
-        } else {
-            self.loaded.file.clone()
-        };
-        format!("{mark}{} · {file} · Backchannel", self.loaded.model.title)
+        format!(
+            "{mark}{} · {} · Backchannel",
+            self.loaded.model.title, self.loaded.file
+        )
     }
 }
 
