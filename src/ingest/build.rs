@@ -368,7 +368,8 @@ fn assemble(
         .map(|(index, ((article, text), date))| RawArticle {
             id: article_id(index),
             title: headline(text.as_str(), &article.name),
-            outlet: "unknown outlet".to_owned(),
+            outlet: super::outlets::article_outlet(text.as_str())
+                .unwrap_or_else(|| "unknown outlet".to_owned()),
             published: date.to_string(),
             url: None,
             text: Some(text.as_str().to_owned()),

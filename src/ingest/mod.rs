@@ -15,6 +15,7 @@ pub mod lexicon;
 pub mod meetings;
 pub mod mentions;
 pub mod merge;
+pub mod outlets;
 pub mod relations;
 pub mod sentences;
 

@@ -1,0 +1,113 @@
+//! The outlet an article names for itself: an agency in its dateline ("DOHA, Qatar (AP)
+//! —"), the outlet after a byline ("By Jane Doe | Reuters"), or a sign-off line ("The New
+//! Arab and agencies").
+
+/// How many lines from the top a dateline or byline is looked for in.
+const HEAD_LINES: usize = 15;
+/// The longest outlet name taken from a dateline or byline, in chars.
+const MOST_OUTLET_CHARS: usize = 40;
+
+/// The outlet the text names, if it names one in a form outlets print.
+pub fn article_outlet(text: &str) -> Option<String> {
+    let head: Vec<&str> = text.lines().take(HEAD_LINES).collect();
+    head.iter()
+        .find_map(|line| dateline_agency(line))
+        .or_else(|| head.iter().find_map(|line| byline_outlet(line)))
+        .or_else(|| sign_off(text))
+}
+
+/// `CITY, Country (AP) — …` or `CITY (Reuters) - …`: the agency in brackets right
+/// before the dash that ends a dateline.
+fn dateline_agency(line: &str) -> Option<String> {
+    let open = line.find('(')?;
+    let close = open + line.get(open..)?.find(')')?;
+    let place = line.get(..open)?.trim();
+    let after = line.get(close + 1..)?.trim_start();
+    let dash = ['—', '–', '-', ':']
+        .iter()
+        .any(|dash| after.starts_with(*dash));
+    let upper_place = !place.is_empty()
+        && place.split(',').next().is_some_and(|city| {
+            city.chars().any(char::is_alphabetic) && city == city.to_uppercase()
+        });
+    let agency = line.get(open + 1..close)?.trim();
+    (dash && upper_place && plausible_name(agency)).then(|| agency.to_owned())
+}
+
+/// `By Jane Doe | Reuters`: the outlet after the last bar of a byline.
+fn byline_outlet(line: &str) -> Option<String> {
+    let line = line.trim();
+    if !line.starts_with("By ") {
+        return None;
+    }
+    let outlet = line.rsplit('|').next()?.trim();
+    (line.contains('|') && plausible_name(outlet)).then(|| outlet.to_owned())
+}
+
+/// A last line such as "The New Arab and agencies" or "— Reuters".
+fn sign_off(text: &str) -> Option<String> {
+    let last = text
+        .lines()
+        .rev()
+        .find(|line| !line.trim().is_empty())?
+        .trim();
+    let name = last.trim_start_matches(['—', '–', '-']).trim();
+    let agencies = name.ends_with(" and agencies");
+    let dashed = name.len() < last.len();
+    ((agencies || dashed) && plausible_name(name)).then(|| name.to_owned())
+}
+
+/// Short, starts with a capital, not a number or a date.
+fn plausible_name(name: &str) -> bool {
+    let chars = name.chars().count();
+    chars > 1
+        && chars <= MOST_OUTLET_CHARS
+        && name.chars().next().is_some_and(char::is_uppercase)
+        && !name.chars().any(|c| c.is_ascii_digit())
+        && !name.ends_with('.')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outlets_are_read_from_datelines_bylines_and_sign_offs() {
+        let cases = [
+            ("DOHA, Qatar (AP) — Hamas said on Monday…", Some("AP")),
+            ("CAIRO (Reuters) - Egyptian mediators…", Some("Reuters")),
+            (
+                "Headline\n\nBy Jane Doe | Reuters\nGAZA — …",
+                Some("Reuters"),
+            ),
+            (
+                "Talks resume\n\nText of the article.\nThe New Arab and agencies",
+                Some("The New Arab and agencies"),
+            ),
+            ("Talks resume\n\nText.\n— Al Jazeera", Some("Al Jazeera")),
+            // Not outlets: brackets in prose, a year, a sentence, no sign-off.
+            ("Israel (which attacked Rafah) - said…", None),
+            ("GAZA (2024) — …", None),
+            ("Talks resume\n\nThe talks ended without a deal.", None),
+            ("By the end of the week | nothing", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(article_outlet(text).as_deref(), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_seed_articles_that_name_their_outlet_get_it() {
+        let first = include_str!("../../seeds/000_4f34b04a299b5df1.txt");
+        assert_eq!(
+            article_outlet(first).as_deref(),
+            Some("The New Arab and agencies")
+        );
+        let third = include_str!("../../seeds/002_01f7d1bb75bbb616.txt");
+        assert_eq!(
+            article_outlet(third),
+            None,
+            "it names none in a form outlets print"
+        );
+    }
+}
