@@ -471,3 +471,36 @@ fn the_window_builds_a_dataset_from_a_folder_and_opens_it() {
             .all(|node| !node.evidence.is_empty())
     );
 }
+
+#[test]
+fn a_party_the_text_says_was_not_there_does_not_attend_and_outlets_are_read() {
+    let model = extracted();
+    // "The latest round of negotiations saw no Israeli delegation in Cairo"
+    let absent: Vec<_> = model
+        .edges
+        .iter()
+        .filter(|edge| {
+            edge.relation == backchannel::model::Relation::Attends
+                && edge.source == "israeli-delegation"
+        })
+        .collect();
+    let from_that_sentence: Vec<_> = absent
+        .iter()
+        .filter(|edge| {
+            edge.evidence
+                .iter()
+                .any(|record| record.quote.contains("no Israeli delegation"))
+        })
+        .collect();
+    assert!(!from_that_sentence.is_empty(), "the sentence is found");
+    for edge in from_that_sentence {
+        assert_eq!(
+            edge.modality,
+            backchannel::model::Modality::Negated,
+            "{}",
+            edge.id
+        );
+    }
+    let outlets: Vec<&str> = model.articles.iter().map(|a| a.outlet.as_str()).collect();
+    assert_eq!(outlets[0], "The New Arab and agencies", "{outlets:?}");
+}

@@ -230,10 +230,15 @@ pub fn ingest(
                     {
                         continue;
                     }
-                    let modality = match meeting.status {
-                        MeetingStatus::Planned => Modality::Expected,
-                        MeetingStatus::Denied => Modality::Denied,
-                        _ => Modality::Asserted,
+                    // A party the sentence says was not there did not attend.
+                    let modality = if cues::absent(&words, mention.start, mention.end) {
+                        Modality::Negated
+                    } else {
+                        match meeting.status {
+                            MeetingStatus::Planned => Modality::Expected,
+                            MeetingStatus::Denied => Modality::Denied,
+                            _ => Modality::Asserted,
+                        }
                     };
                     edges
                         .entry((

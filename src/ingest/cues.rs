@@ -297,6 +297,25 @@ pub fn looks_ahead(words: &[Word]) -> bool {
     })
 }
 
+/// Whether the party named at chars `start..end` of a sentence is said to be absent:
+/// "no Israeli delegation", or a negation within the three words after it ("did not
+/// travel", "never went", "refused to attend").
+pub fn absent(words: &[Word], start: usize, end: usize) -> bool {
+    let before = words.iter().rev().find(|word| word.end <= start);
+    if before.is_some_and(|word| word.text == "no") {
+        return true;
+    }
+    words
+        .iter()
+        .filter(|word| word.start >= end)
+        .take(3)
+        .any(|word| {
+            NEGATIONS.contains(&word.text.as_str())
+                || word.text.ends_with("n't")
+                || matches!(word.text.as_str(), "refused" | "declined" | "skipped")
+        })
+}
+
 /// Whether a sentence reports a denial.
 pub fn denies(words: &[Word]) -> bool {
     words
@@ -375,6 +394,32 @@ mod tests {
         assert_eq!(
             modality_of("An official denied that Hamas accepted", "accepted"),
             Modality::Denied
+        );
+    }
+
+    #[test]
+    fn absence_is_read_next_to_the_party() {
+        let absent_in = |sentence: &str, party: &str| {
+            let found = words(sentence, 0);
+            let start = sentence.find(party).unwrap();
+            absent(&found, start, start + party.len())
+        };
+        assert!(absent_in(
+            "Qatar did not take part in the talks in Doha.",
+            "Qatar"
+        ));
+        assert!(absent_in(
+            "The round saw no Israeli delegation in Cairo.",
+            "Israeli delegation"
+        ));
+        assert!(absent_in(
+            "Israeli officials refused to travel to Cairo.",
+            "Israeli officials"
+        ));
+        assert!(!absent_in("Qatar took part in the talks in Doha.", "Qatar"));
+        assert!(
+            !absent_in("Hamas, which did not sign, met Egypt in Cairo.", "Egypt"),
+            "the negation belongs to another party"
         );
     }
 
