@@ -1,10 +1,12 @@
 //! Checking one node or edge record against an open model, exactly as a file's records
 //! are checked: an edit can make nothing that a file could not hold.
 
+use foldhash::HashMap;
+
 use super::problem::{Problem, Problems, Severity};
 use super::schema::{RawEdge, RawNode};
 use super::validate::{EvidenceRule, Evidenced, check_edge, check_node};
-use crate::model::{Edge, Model, Node};
+use crate::model::{ArticleText, Edge, Model, Node};
 
 /// Checks a node record against `model`'s nodes and articles; its errors when it fails.
 /// `index` is where the node is (or will be) in the model, for the problems' paths.
@@ -43,5 +45,41 @@ fn finish<T>(checked: Option<T>, problems: Problems) -> Result<T, Vec<Problem>> 
     match checked {
         Some(element) if errors.is_empty() => Ok(element),
         _ => Err(errors),
+    }
+}
+
+/// The node ids an element's references are checked against.
+pub(super) trait NodeIds: Sync {
+    /// Whether a node has this id.
+    fn has_node(&self, id: &str) -> bool;
+}
+
+impl NodeIds for HashMap<&str, usize> {
+    fn has_node(&self, id: &str) -> bool {
+        self.contains_key(id)
+    }
+}
+
+impl NodeIds for Model {
+    fn has_node(&self, id: &str) -> bool {
+        self.node(id).is_some()
+    }
+}
+
+/// The article texts evidence is checked against.
+pub(super) trait ArticleTexts: Sync {
+    /// The text of the article with this id.
+    fn article_text(&self, id: &str) -> Option<&ArticleText>;
+}
+
+impl ArticleTexts for HashMap<&str, &ArticleText> {
+    fn article_text(&self, id: &str) -> Option<&ArticleText> {
+        self.get(id).copied()
+    }
+}
+
+impl ArticleTexts for Model {
+    fn article_text(&self, id: &str) -> Option<&ArticleText> {
+        self.article(id).map(|article| &article.text)
     }
 }

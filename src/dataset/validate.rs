@@ -11,6 +11,7 @@ use sha2::{Digest, Sha256};
 
 use super::anchor::{Anchoring, anchor_quote};
 use super::audit::check_audit;
+use super::element::{ArticleTexts, NodeIds};
 use super::parallel::{join, map_chunks, workers_for};
 use super::problem::{Location, ProblemKind, Problems, at};
 use super::read::{Records, read_records};
@@ -760,42 +761,6 @@ pub(super) struct EvidenceRule<'a> {
     pub(super) articles: &'a dyn ArticleTexts,
     /// How strictly they are checked.
     pub(super) rule: Evidenced,
-}
-
-/// The node ids an element's references are checked against.
-pub(super) trait NodeIds: Sync {
-    /// Whether a node has this id.
-    fn has_node(&self, id: &str) -> bool;
-}
-
-impl NodeIds for HashMap<&str, usize> {
-    fn has_node(&self, id: &str) -> bool {
-        self.contains_key(id)
-    }
-}
-
-impl NodeIds for Model {
-    fn has_node(&self, id: &str) -> bool {
-        self.node(id).is_some()
-    }
-}
-
-/// The article texts evidence is checked against.
-pub(super) trait ArticleTexts: Sync {
-    /// The text of the article with this id.
-    fn article_text(&self, id: &str) -> Option<&ArticleText>;
-}
-
-impl ArticleTexts for HashMap<&str, &ArticleText> {
-    fn article_text(&self, id: &str) -> Option<&ArticleText> {
-        self.get(id).copied()
-    }
-}
-
-impl ArticleTexts for Model {
-    fn article_text(&self, id: &str) -> Option<&ArticleText> {
-        self.article(id).map(|article| &article.text)
-    }
 }
 
 fn check_evidence(
