@@ -14,7 +14,7 @@ pub use journal::{
     JOURNAL_FORMAT, Journal, JournalEntry, JournalError, JournalHeader, Pending, journal_path,
     read_pending,
 };
-pub use save::{SaveError, dataset_bytes, raw_dataset, save_dataset};
+pub use save::{SaveError, Saved, dataset_bytes, raw_dataset, save_dataset};
 
 use crate::dataset::{Loaded, SEED_DATASET, sha256_hex};
 use crate::edit::{ChangeSet, EditError, EditOp, Stamp};
@@ -413,18 +413,14 @@ impl Document {
                 ),
             });
         }
-        save_dataset(&self.loaded.model, path)?;
-        let bytes = std::fs::read(path).map_err(|source| SaveError::Io {
-            path: path.display().to_string(),
-            source,
-        })?;
+        let saved = save_dataset(&self.loaded.model, path)?;
         let old_journal = self.journal_file();
         if let Some(journal) = self.journal.take() {
             journal.remove();
         } else if let Some(old) = old_journal {
             let _ = std::fs::remove_file(old);
         }
-        self.base_sha256 = sha256_hex(&bytes);
+        self.base_sha256 = saved.sha256;
         self.source = Source::Dataset(path.to_path_buf());
         self.loaded.file = path.display().to_string();
         self.saved_state = Some(self.state);

@@ -75,10 +75,18 @@ impl ArticleStore for ModelStore<'_> {
     }
 }
 
+/// What a save wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Saved {
+    /// The files written: article files the folder lacked, then the dataset.
+    pub files: Vec<PathBuf>,
+    /// The sha256 of the dataset file's bytes (what a journal is checked against).
+    pub sha256: String,
+}
+
 /// Saves `model` to `out` in our format: checks that it opens again, writes the article
-/// files `out`'s folder lacks, then the dataset, each atomically. Returns the files
-/// written.
-pub fn save_dataset(model: &Model, out: &Path) -> Result<Vec<PathBuf>, SaveError> {
+/// files `out`'s folder lacks, then the dataset, each atomically.
+pub fn save_dataset(model: &Model, out: &Path) -> Result<Saved, SaveError> {
     let bytes = dataset_bytes(model);
     if let Err(error) = load_bytes(&out.display().to_string(), &bytes, &ModelStore(model)) {
         return Err(SaveError::WouldNotReopen(error.into_errors()));
@@ -118,7 +126,10 @@ pub fn save_dataset(model: &Model, out: &Path) -> Result<Vec<PathBuf>, SaveError
     }
     crate::atomic::write_atomically(out, &bytes).map_err(io(out))?;
     written.push(out.to_path_buf());
-    Ok(written)
+    Ok(Saved {
+        files: written,
+        sha256: sha256_hex(&bytes),
+    })
 }
 
 /// Whether a file holds this text (a leading byte-order mark, which the text drops, aside).
