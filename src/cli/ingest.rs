@@ -90,6 +90,9 @@ pub fn run_ingest(
         Ok(ingested) => ingested,
         Err(error) => return fail(err, error.to_string()),
     };
+    for warning in &ingested.warnings {
+        writeln!(err, "warning: {warning}")?;
+    }
     let (dataset, report) = match &settings.into {
         None => (ingested.dataset, None),
         Some(into) => {

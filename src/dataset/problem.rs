@@ -96,6 +96,8 @@ pub enum ProblemKind {
     QuoteNotFound,
     /// A quote is empty, or its context is longer than allowed.
     QuoteShape,
+    /// An article read by `ingest` gives no date; its relative dates stay unresolved.
+    Undated,
 }
 
 /// One thing wrong with a dataset file.

@@ -57,8 +57,9 @@ pub struct RawArticle {
     pub title: String,
     /// Publication or agency.
     pub outlet: String,
-    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    pub published: String,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; absent for an article that gives no date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
     /// Where it was published online.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,

@@ -377,7 +377,13 @@ fn check_articles(
     let mut articles = Vec::new();
     for (index, raw) in raw_articles {
         let path = ElementPath::new("articles", *index);
-        let published = date(&raw.published, path, "published", problems);
+        let published = match &raw.published {
+            Some(text) => match date(text, path, "published", problems) {
+                Some(date) => Some(date),
+                None => continue,
+            },
+            None => None,
+        };
         let bytes = match (&raw.text, &raw.path) {
             (Some(text), None) => Some(text.as_bytes().to_vec()),
             (None, Some(file)) => match store.read(file) {
@@ -431,7 +437,6 @@ fn check_articles(
                 continue;
             }
         };
-        let Some(published) = published else { continue };
         articles.push(Article {
             id: raw.id.clone(),
             title: raw.title.clone(),

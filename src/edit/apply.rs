@@ -522,7 +522,7 @@ fn add_article(editor: &mut Editor<'_>, new: &NewArticle) -> Result<(), EditErro
         id: new.id.clone(),
         title: new.title.clone(),
         outlet: new.outlet.clone(),
-        published,
+        published: Some(published),
         url: new.url.clone(),
         path: Some(file_name),
         text: ArticleText::new(text),

@@ -597,7 +597,7 @@ fn sources(model: &Model, visibility: &Visibility) -> Vec<String> {
                 "{}, “{}”, {}",
                 article.outlet,
                 article.title,
-                article.published.human()
+                article.published_human()
             )
         })
         .collect()

@@ -35,6 +35,8 @@ pub struct SourceArticle {
 pub struct Ingested {
     /// The dataset, ready to write or to merge.
     pub dataset: RawDataset,
+    /// What the reader should know about the run: articles read without a date.
+    pub warnings: Vec<String>,
 }
 
 /// A record of where a sentence is.
@@ -60,8 +62,9 @@ impl Support {
     }
 }
 
-/// Reads `articles` with `lexicon` and builds a dataset. Articles without a date in
-/// their first lines take `default_published`. `progress(done, total)` is called after
+/// Reads `articles` with `lexicon` and builds a dataset. Each article is dated from its
+/// own lines; one that gives no date takes `default_published`, or without it is read as
+/// undated, with a warning. `progress(done, total)` is called after
 /// each article of each pass; returning false cancels.
 pub fn ingest(
     articles: &[SourceArticle],
@@ -78,10 +81,15 @@ pub fn ingest(
         .map(|article| ArticleText::new(article.text.replace("\r\n", "\n")))
         .collect();
     let mut dates = Vec::with_capacity(articles.len());
+    let mut warnings = Vec::new();
     for (article, text) in articles.iter().zip(&texts) {
-        let date = article_date(text.as_str())
-            .or(default_published)
-            .ok_or_else(|| IngestError::NoDate(article.name.clone()))?;
+        let date = article_date(text.as_str()).or(default_published);
+        if date.is_none() {
+            warnings.push(format!(
+                "{}: no publication date found in its first or last lines; read as undated, its relative dates (\"on Tuesday\", \"next week\") left unresolved; give one with --published",
+                article.name
+            ));
+        }
         dates.push(date);
     }
     let sentences: Vec<Vec<(usize, usize)>> = texts
@@ -147,7 +155,7 @@ pub fn ingest(
                 &words,
                 &sentence_places,
                 &|entry| lexicon.entries.get(entry).map(|e| e.name.clone()),
-                dates.get(index).copied(),
+                dates.get(index).copied().flatten(),
             );
             let meeting_key = meeting.as_ref().map(MeetingFound::key);
             if let (Some(meeting), Some(key)) = (&meeting, &meeting_key) {
@@ -285,6 +293,7 @@ pub fn ingest(
         }
     }
     Ok(Ingested {
+        warnings,
         dataset: assemble(
             articles,
             &texts,
@@ -358,7 +367,7 @@ fn headline(text: &str, fallback: &str) -> String {
 fn assemble(
     articles: &[SourceArticle],
     texts: &[ArticleText],
-    dates: &[PartialDate],
+    dates: &[Option<PartialDate>],
     title: &str,
     registry: &Registry,
     node_support: &BTreeMap<usize, Support>,
@@ -375,7 +384,7 @@ fn assemble(
             title: headline(text.as_str(), &article.name),
             outlet: super::outlets::article_outlet(text.as_str())
                 .unwrap_or_else(|| "unknown outlet".to_owned()),
-            published: date.to_string(),
+            published: date.map(|date| date.to_string()),
             url: None,
             text: Some(text.as_str().to_owned()),
             path: None,

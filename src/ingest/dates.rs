@@ -80,15 +80,28 @@ fn words(text: &str) -> Vec<&str> {
         .collect()
 }
 
-/// An article's date from its first lines: "Sunday, May 19, 2024", "Sun May 26 2024",
-/// "26 May 2024", "2024-05-26", or "May 2024".
+/// An article's date from its first lines ("Sunday, May 19, 2024", "Sun May 26 2024",
+/// "26 May 2024", "2024-05-26", or "May 2024"), or else from a "Published …" or
+/// "Updated …" line among its last five.
 pub fn article_date(text: &str) -> Option<PartialDate> {
     for line in text.lines().take(15) {
         if let Some(date) = full_date_in(line) {
             return Some(date);
         }
     }
-    None
+    let lines: Vec<&str> = text.lines().collect();
+    lines
+        .iter()
+        .rev()
+        .take(5)
+        .map(|line| line.trim())
+        .filter(|line| {
+            let lower = line.to_lowercase();
+            ["published", "updated", "posted", "first published"]
+                .iter()
+                .any(|lead| lower.starts_with(lead))
+        })
+        .find_map(full_date_in)
 }
 
 /// The first full date (day, month and year) written in `line`, or a month and year.

@@ -10,6 +10,7 @@
 pub mod build;
 pub mod cues;
 pub mod dates;
+pub mod evaluate;
 pub mod files;
 pub mod lexicon;
 pub mod meetings;
@@ -33,9 +34,6 @@ pub enum IngestError {
     /// The user cancelled it.
     #[error("cancelled")]
     Cancelled,
-    /// An article gives no date and none was given for it.
-    #[error("{0}: no publication date found in its first lines; give one with --published")]
-    NoDate(String),
     /// No article was given.
     #[error("no articles to read")]
     NoArticles,

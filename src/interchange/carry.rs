@@ -53,7 +53,7 @@ pub fn to_raw_dataset(model: &Model) -> RawDataset {
                 id: article.id.clone(),
                 title: article.title.clone(),
                 outlet: article.outlet.clone(),
-                published: article.published.to_string(),
+                published: article.published.map(|date| date.to_string()),
                 url: article.url.clone(),
                 text: Some(article.text.as_str().to_owned()),
                 path: None,

@@ -33,8 +33,9 @@ pub struct Article {
     pub title: String,
     /// The publication or agency.
     pub outlet: String,
-    /// When it was published, as precisely as known.
-    pub published: PartialDate,
+    /// When it was published, as precisely as known; `None` when the article gives no
+    /// date (ingest then leaves its relative dates unresolved).
+    pub published: Option<PartialDate>,
     /// Where it was published online, when known. Shown, never fetched.
     pub url: Option<String>,
     /// The file it was read from, relative to the dataset's folder; `None` for inline text.
@@ -46,7 +47,13 @@ pub struct Article {
 impl Article {
     /// "Outlet · date", as the evidence panel and the reader head an article.
     pub fn byline(&self) -> String {
-        format!("{} · {}", self.outlet, self.published.human())
+        format!("{} · {}", self.outlet, self.published_human())
+    }
+
+    /// The date as people write it, or "undated".
+    pub fn published_human(&self) -> String {
+        self.published
+            .map_or_else(|| "undated".to_owned(), |date| date.human())
     }
 }
 

@@ -10,7 +10,7 @@ use std::thread::JoinHandle;
 use egui::Ui;
 
 use super::style::outcome_label;
-use crate::dataset::{self, EmbeddedStore, Loaded};
+use crate::dataset::{self, EmbeddedStore, Loaded, Location, Problem, ProblemKind, Severity};
 use crate::ingest::{self, IngestError, Lexicon, article_files, read_articles};
 
 /// A running ingest.
@@ -153,7 +153,7 @@ fn run(
         articles.len(),
         folder.display()
     );
-    dataset::load_bytes(&label, &bytes, &EmbeddedStore::new(&[])).map_err(|error| {
+    let loaded = dataset::load_bytes(&label, &bytes, &EmbeddedStore::new(&[])).map_err(|error| {
         format!(
             "The extracted dataset does not load: {}",
             error
@@ -162,6 +162,18 @@ fn run(
                 .map(ToString::to_string)
                 .unwrap_or_default()
         )
+    });
+    loaded.map(|mut loaded| {
+        loaded
+            .warnings
+            .extend(ingested.warnings.into_iter().map(|message| Problem {
+                severity: Severity::Warning,
+                kind: ProblemKind::Undated,
+                file: label.clone(),
+                location: Location::File,
+                message,
+            }));
+        loaded
     })
 }
 

@@ -265,7 +265,7 @@ fn filters_ui(ui: &mut Ui, document: &Document, commands: &mut Vec<Command>) {
                 let text = format!("{} · {} ({count})", article.outlet, article.title);
                 if ui
                     .checkbox(&mut chosen, text)
-                    .on_hover_text(article.published.human())
+                    .on_hover_text(article.published_human())
                     .changed()
                 {
                     toggle(&mut filter.articles, article.id.clone(), chosen);

@@ -1,0 +1,649 @@
+//! Scoring an extraction against gold annotations made by reading the articles: parties,
+//! mediators, the things demanded or proposed, meetings (found and dated), relations with
+//! their modality (per relation), articles' dates and outlets, and how well confidence
+//! predicts correctness. The gold format and what counts are in `docs/extraction.md`.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use crate::model::search::fold;
+use crate::model::{MeetingStatus, Modality, Model, Node, NodeKind, PartialDate, Relation};
+
+/// A gold annotation line the reader could not take.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}: {message}")]
+pub struct GoldError {
+    /// The gold file.
+    pub file: String,
+    /// Its line, from 1.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// A party a careful reader finds, with every name the text gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoldParty {
+    /// Names, the first being how relations refer to it.
+    pub names: Vec<String>,
+    /// Whether the text presents it as mediating, brokering or hosting talks.
+    pub mediator: bool,
+}
+
+/// A meeting a careful reader finds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoldMeeting {
+    /// How relations refer to it.
+    pub key: String,
+    /// Where.
+    pub place: String,
+    /// When, where the text says.
+    pub date: Option<PartialDate>,
+    /// Held, planned or denied.
+    pub status: MeetingStatus,
+}
+
+/// A relation a careful reader finds, between keys of parties, things or meetings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoldRelation {
+    /// The acting party's key.
+    pub source: String,
+    /// The relation.
+    pub relation: Relation,
+    /// What it acts on: a key.
+    pub target: String,
+    /// How firmly the text states it.
+    pub modality: Modality,
+}
+
+/// One article's gold annotations.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Gold {
+    /// The article's date, `None` where it gives none.
+    pub published: Option<PartialDate>,
+    /// The outlet, `None` where the text names none.
+    pub outlet: Option<String>,
+    /// Actors and mediators.
+    pub parties: Vec<GoldParty>,
+    /// Demands, proposals, deals, offers, conditions: names, the first being the key.
+    pub things: Vec<Vec<String>>,
+    /// Meetings.
+    pub meetings: Vec<GoldMeeting>,
+    /// Relations.
+    pub relations: Vec<GoldRelation>,
+}
+
+fn names(text: &str) -> Vec<String> {
+    text.split('|')
+        .map(str::trim)
+        .filter(|name| !name.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+impl Gold {
+    /// Reads the line format of `docs/extraction.md`.
+    pub fn parse(file: &str, text: &str) -> Result<Self, GoldError> {
+        let mut gold = Self::default();
+        for (number, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let error = |message: String| GoldError {
+                file: file.to_owned(),
+                line: number + 1,
+                message,
+            };
+            let (keyword, rest) = line.split_once(' ').unwrap_or((line, ""));
+            let rest = rest.trim();
+            let date = |text: &str| -> Result<Option<PartialDate>, GoldError> {
+                match text {
+                    "none" | "" => Ok(None),
+                    text => PartialDate::parse(text)
+                        .map(Some)
+                        .map_err(|problem| error(problem.to_string())),
+                }
+            };
+            match keyword {
+                "published" => gold.published = date(rest)?,
+                "outlet" => gold.outlet = (rest != "none").then(|| rest.to_owned()),
+                "actor" | "mediator" => gold.parties.push(GoldParty {
+                    names: names(rest),
+                    mediator: keyword == "mediator",
+                }),
+                "thing" => gold.things.push(names(rest)),
+                "meeting" => {
+                    let fields = names(rest);
+                    let [key, place, when, status] = fields.as_slice() else {
+                        return Err(error(
+                            "a meeting is: key | place | date or none | status".to_owned(),
+                        ));
+                    };
+                    gold.meetings.push(GoldMeeting {
+                        key: key.clone(),
+                        place: place.clone(),
+                        date: date(when)?,
+                        status: MeetingStatus::parse(status)
+                            .ok_or_else(|| error(format!("unknown status \"{status}\"")))?,
+                    });
+                }
+                "relation" => {
+                    let fields = names(rest);
+                    let [source, relation, target, modality] = fields.as_slice() else {
+                        return Err(error(
+                            "a relation is: source | relation | target | modality".to_owned(),
+                        ));
+                    };
+                    gold.relations.push(GoldRelation {
+                        source: source.clone(),
+                        relation: Relation::parse(relation)
+                            .ok_or_else(|| error(format!("unknown relation \"{relation}\"")))?,
+                        target: target.clone(),
+                        modality: Modality::parse(modality)
+                            .ok_or_else(|| error(format!("unknown modality \"{modality}\"")))?,
+                    });
+                }
+                other => return Err(error(format!("unknown line \"{other}\""))),
+            }
+        }
+        let keys: Vec<&str> = gold
+            .parties
+            .iter()
+            .filter_map(|party| party.names.first())
+            .chain(gold.things.iter().filter_map(|thing| thing.first()))
+            .map(String::as_str)
+            .chain(gold.meetings.iter().map(|meeting| meeting.key.as_str()))
+            .collect();
+        for relation in &gold.relations {
+            for end in [&relation.source, &relation.target] {
+                if !keys.contains(&end.as_str()) {
+                    return Err(GoldError {
+                        file: file.to_owned(),
+                        line: 0,
+                        message: format!("a relation names \"{end}\", which no line defines"),
+                    });
+                }
+            }
+        }
+        Ok(gold)
+    }
+}
+
+/// Found, correct, expected and recalled counts, with precision, recall and F1.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// How many the extractor gave.
+    pub found: usize,
+    /// How many of those are right.
+    pub correct: usize,
+    /// How many the gold has.
+    pub expected: usize,
+    /// How many of the gold's were found.
+    pub recalled: usize,
+}
+
+impl Tally {
+    fn add(&mut self, other: Tally) {
+        self.found += other.found;
+        self.correct += other.correct;
+        self.expected += other.expected;
+        self.recalled += other.recalled;
+    }
+
+    /// Correct over found (1 when nothing was found: nothing wrong was said).
+    pub fn precision(&self) -> f64 {
+        if self.found == 0 {
+            1.0
+        } else {
+            self.correct as f64 / self.found as f64
+        }
+    }
+
+    /// Recalled over expected (1 when nothing was expected).
+    pub fn recall(&self) -> f64 {
+        if self.expected == 0 {
+            1.0
+        } else {
+            self.recalled as f64 / self.expected as f64
+        }
+    }
+
+    /// The harmonic mean of precision and recall.
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+/// Confidence bands of the calibration table: relations whose confidence is at least the
+/// band's floor and below the next one.
+pub const CONFIDENCE_BANDS: [f32; 5] = [0.0, 0.5, 0.6, 0.7, 0.8];
+
+/// An extraction's scores over a gold set.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Evaluation {
+    /// Actors and mediators, whatever kind the extractor gave them.
+    pub parties: Tally,
+    /// Mediators: found counts the extractor's mediator nodes.
+    pub mediators: Tally,
+    /// Demands, proposals, deals.
+    pub things: Tally,
+    /// Meetings found (by place and, where several share one, date).
+    pub meetings: Tally,
+    /// Gold meetings with a date, and how many of those were found with that date.
+    pub meetings_dated: (usize, usize),
+    /// Relations with their modality, all together.
+    pub relations: Tally,
+    /// Relations per relation.
+    pub per_relation: BTreeMap<Relation, Tally>,
+    /// Relations ignoring modality (source, relation, target).
+    pub triples: Tally,
+    /// Per confidence band (see [`CONFIDENCE_BANDS`]): relations given, relations right.
+    pub calibration: [(usize, usize); 5],
+    /// Articles whose date the gold gives, and how many the extraction dated so.
+    pub dates: (usize, usize),
+    /// Articles whose outlet the gold gives, and how many the extraction named so.
+    pub outlets: (usize, usize),
+}
+
+impl Evaluation {
+    /// Relations given confidence of at least 0.8, and how many of them are right.
+    pub fn confident(&self) -> (usize, usize) {
+        self.calibration.last().copied().unwrap_or((0, 0))
+    }
+
+    /// Meetings dated right over gold meetings with a date.
+    pub fn dated_share(&self) -> f64 {
+        match self.meetings_dated {
+            (0, _) => 1.0,
+            (total, dated) => dated as f64 / total as f64,
+        }
+    }
+
+    /// The tables, for people.
+    pub fn report(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "{:<20} {:>5} {:>7} {:>8} {:>9} {:>6} {:>5}",
+            "", "found", "correct", "expected", "precision", "recall", "F1"
+        );
+        let mut row = |name: &str, tally: &Tally| {
+            let _ = writeln!(
+                out,
+                "{name:<20} {:>5} {:>7} {:>8} {:>9.2} {:>6.2} {:>5.2}",
+                tally.found,
+                tally.correct,
+                tally.expected,
+                tally.precision(),
+                tally.recall(),
+                tally.f1()
+            );
+        };
+        row("parties", &self.parties);
+        row("mediators", &self.mediators);
+        row("things", &self.things);
+        row("meetings", &self.meetings);
+        row("relations", &self.relations);
+        row("triples (any mod.)", &self.triples);
+        for (relation, tally) in &self.per_relation {
+            row(&format!("  {}", relation.as_str()), tally);
+        }
+        let _ = writeln!(
+            out,
+            "meetings dated: {} of {} gold meetings with a date ({:.2})",
+            self.meetings_dated.1,
+            self.meetings_dated.0,
+            self.dated_share()
+        );
+        let _ = writeln!(
+            out,
+            "article dates right: {} of {}; outlets right: {} of {}",
+            self.dates.1, self.dates.0, self.outlets.1, self.outlets.0
+        );
+        let _ = writeln!(out, "calibration (relation confidence -> share right):");
+        for (index, (given, right)) in self.calibration.iter().enumerate() {
+            let floor = CONFIDENCE_BANDS.get(index).copied().unwrap_or(0.0);
+            let ceiling = CONFIDENCE_BANDS.get(index + 1).copied().unwrap_or(1.0);
+            let share = if *given == 0 {
+                "-".to_owned()
+            } else {
+                format!("{:.2}", *right as f64 / *given as f64)
+            };
+            let _ = writeln!(
+                out,
+                "  [{floor:.1}, {ceiling:.1}{}  {given:>4} given  {right:>4} right  {share}",
+                if index + 1 == CONFIDENCE_BANDS.len() {
+                    "]"
+                } else {
+                    ")"
+                }
+            );
+        }
+        out
+    }
+}
+
+/// What a model node stands for in one article's gold.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum GoldEnd {
+    Party(usize),
+    Thing(usize),
+    Meeting(usize),
+}
+
+fn node_names(node: &Node) -> Vec<String> {
+    std::iter::once(&node.label)
+        .chain(&node.aliases)
+        .map(|name| fold(name))
+        .collect()
+}
+
+/// Whether `phrase` occurs in `text` as whole words (both folded).
+fn contains_words(text: &str, phrase: &str) -> bool {
+    !phrase.is_empty() && format!(" {text} ").contains(&format!(" {phrase} ")) && !text.is_empty()
+}
+
+fn match_node(node: &Node, gold: &Gold) -> Option<GoldEnd> {
+    let names = node_names(node);
+    match node.kind {
+        NodeKind::Actor | NodeKind::Mediator | NodeKind::Entity => gold
+            .parties
+            .iter()
+            .position(|party| party.names.iter().any(|name| names.contains(&fold(name))))
+            .map(GoldEnd::Party),
+        NodeKind::Demand => {
+            let exact = gold
+                .things
+                .iter()
+                .position(|thing| thing.iter().any(|name| names.contains(&fold(name))));
+            exact
+                .or_else(|| {
+                    // The longest gold name found inside one of the node's names.
+                    let mut best: Option<(usize, usize)> = None;
+                    for (index, thing) in gold.things.iter().enumerate() {
+                        for name in thing {
+                            let name = fold(name);
+                            if names.iter().any(|ours| contains_words(ours, &name))
+                                && best.is_none_or(|(_, length)| name.len() > length)
+                            {
+                                best = Some((index, name.len()));
+                            }
+                        }
+                    }
+                    best.map(|(index, _)| index)
+                })
+                .map(GoldEnd::Thing)
+        }
+        NodeKind::Meeting => {
+            let details = node.meeting.as_ref()?;
+            let place = fold(&details.place);
+            let at_place: Vec<usize> = gold
+                .meetings
+                .iter()
+                .enumerate()
+                .filter(|(_, meeting)| fold(&meeting.place) == place)
+                .map(|(index, _)| index)
+                .collect();
+            let dated = at_place.iter().copied().find(|&index| {
+                match (
+                    details.date,
+                    gold.meetings.get(index).and_then(|meeting| meeting.date),
+                ) {
+                    (Some(ours), Some(theirs)) => ours.overlaps(&theirs, &theirs),
+                    _ => false,
+                }
+            });
+            dated.or(at_place.first().copied()).map(GoldEnd::Meeting)
+        }
+    }
+}
+
+fn key_of(gold: &Gold, end: &GoldEnd) -> Option<String> {
+    match end {
+        GoldEnd::Party(index) => gold
+            .parties
+            .get(*index)
+            .and_then(|party| party.names.first().cloned()),
+        GoldEnd::Thing(index) => gold
+            .things
+            .get(*index)
+            .and_then(|thing| thing.first().cloned()),
+        GoldEnd::Meeting(index) => gold.meetings.get(*index).map(|meeting| meeting.key.clone()),
+    }
+}
+
+fn band(confidence: f32) -> usize {
+    CONFIDENCE_BANDS
+        .iter()
+        .rposition(|floor| confidence >= *floor)
+        .unwrap_or(0)
+}
+
+/// Scores `model` against `golds`, each given with the id of the article it annotates.
+/// A node or relation counts in an article when it has evidence there.
+pub fn evaluate(model: &Model, golds: &[(String, Gold)]) -> Evaluation {
+    let mut evaluation = Evaluation::default();
+    for (article_id, gold) in golds {
+        let in_article = |evidence: &[crate::model::Evidence]| {
+            evidence
+                .iter()
+                .any(|record| &record.article_id == article_id)
+        };
+        if let Some(article) = model.article(article_id) {
+            if let Some(date) = gold.published {
+                evaluation.dates.0 += 1;
+                if article.published.map(|ours| ours.to_string()) == Some(date.to_string()) {
+                    evaluation.dates.1 += 1;
+                }
+            }
+            if let Some(outlet) = &gold.outlet {
+                evaluation.outlets.0 += 1;
+                if fold(&article.outlet) == fold(outlet) {
+                    evaluation.outlets.1 += 1;
+                }
+            }
+        }
+        let nodes: Vec<&Node> = model
+            .nodes
+            .iter()
+            .filter(|node| in_article(&node.evidence))
+            .collect();
+        let matched: BTreeMap<&str, GoldEnd> = nodes
+            .iter()
+            .filter_map(|node| match_node(node, gold).map(|end| (node.id.as_str(), end)))
+            .collect();
+        let tally_nodes = |kinds: &[NodeKind], wanted: &dyn Fn(&GoldEnd) -> bool| {
+            let ours: Vec<&&Node> = nodes
+                .iter()
+                .filter(|node| kinds.contains(&node.kind))
+                .collect();
+            let correct = ours
+                .iter()
+                .filter(|node| matched.get(node.id.as_str()).is_some_and(wanted))
+                .count();
+            let mut recalled: Vec<&GoldEnd> = ours
+                .iter()
+                .filter_map(|node| matched.get(node.id.as_str()))
+                .filter(|end| wanted(end))
+                .collect();
+            recalled.sort();
+            recalled.dedup();
+            (ours.len(), correct, recalled.len())
+        };
+        let (found, correct, recalled) = tally_nodes(
+            &[NodeKind::Actor, NodeKind::Mediator, NodeKind::Entity],
+            &|end| matches!(end, GoldEnd::Party(_)),
+        );
+        evaluation.parties.add(Tally {
+            found,
+            correct,
+            expected: gold.parties.len(),
+            recalled,
+        });
+        let is_gold_mediator = |end: &GoldEnd| match end {
+            GoldEnd::Party(index) => gold.parties.get(*index).is_some_and(|p| p.mediator),
+            _ => false,
+        };
+        let (found, correct, recalled) = tally_nodes(&[NodeKind::Mediator], &is_gold_mediator);
+        evaluation.mediators.add(Tally {
+            found,
+            correct,
+            expected: gold.parties.iter().filter(|party| party.mediator).count(),
+            recalled,
+        });
+        let (found, correct, recalled) =
+            tally_nodes(&[NodeKind::Demand], &|end| matches!(end, GoldEnd::Thing(_)));
+        evaluation.things.add(Tally {
+            found,
+            correct,
+            expected: gold.things.len(),
+            recalled,
+        });
+        let (found, correct, recalled) = tally_nodes(&[NodeKind::Meeting], &|end| {
+            matches!(end, GoldEnd::Meeting(_))
+        });
+        evaluation.meetings.add(Tally {
+            found,
+            correct,
+            expected: gold.meetings.len(),
+            recalled,
+        });
+        for (index, meeting) in gold.meetings.iter().enumerate() {
+            let Some(date) = meeting.date else { continue };
+            evaluation.meetings_dated.0 += 1;
+            let dated = nodes.iter().any(|node| {
+                matched.get(node.id.as_str()) == Some(&GoldEnd::Meeting(index))
+                    && node
+                        .meeting
+                        .as_ref()
+                        .and_then(|details| details.date)
+                        .is_some_and(|ours| ours.overlaps(&date, &date))
+            });
+            if dated {
+                evaluation.meetings_dated.1 += 1;
+            }
+        }
+
+        // Relations, with their modality.
+        let gold_set: Vec<(&str, Relation, &str, Modality)> = gold
+            .relations
+            .iter()
+            .map(|r| (r.source.as_str(), r.relation, r.target.as_str(), r.modality))
+            .collect();
+        let mut recalled: Vec<usize> = Vec::new();
+        let mut recalled_triples: Vec<usize> = Vec::new();
+        let mut per_relation: BTreeMap<Relation, Tally> = BTreeMap::new();
+        let mut triples = Tally::default();
+        for relation in &gold.relations {
+            per_relation.entry(relation.relation).or_default().expected += 1;
+        }
+        for edge in model.edges.iter().filter(|edge| in_article(&edge.evidence)) {
+            let end = |id: &str| {
+                matched
+                    .get(id)
+                    .and_then(|end| key_of(gold, end))
+                    .unwrap_or_default()
+            };
+            let (source, target) = (end(&edge.source), end(&edge.target));
+            let tally = per_relation.entry(edge.relation).or_default();
+            tally.found += 1;
+            triples.found += 1;
+            let exact = gold_set.iter().position(|&(s, r, t, m)| {
+                s == source && r == edge.relation && t == target && m == edge.modality
+            });
+            let loose = gold_set
+                .iter()
+                .position(|&(s, r, t, _)| s == source && r == edge.relation && t == target);
+            if let Some(index) = exact {
+                tally.correct += 1;
+                recalled.push(index);
+            }
+            if let Some(index) = loose {
+                triples.correct += 1;
+                recalled_triples.push(index);
+            }
+            let confidence = edge
+                .evidence
+                .iter()
+                .filter(|record| &record.article_id == article_id)
+                .filter_map(|record| record.confidence)
+                .fold(0.0_f32, f32::max);
+            if let Some(slot) = evaluation.calibration.get_mut(band(confidence)) {
+                slot.0 += 1;
+                slot.1 += usize::from(exact.is_some());
+            }
+        }
+        recalled.sort_unstable();
+        recalled.dedup();
+        recalled_triples.sort_unstable();
+        recalled_triples.dedup();
+        for index in &recalled {
+            if let Some(relation) = gold.relations.get(*index) {
+                per_relation.entry(relation.relation).or_default().recalled += 1;
+            }
+        }
+        triples.expected = gold.relations.len();
+        triples.recalled = recalled_triples.len();
+        evaluation.triples.add(triples);
+        for (relation, tally) in per_relation {
+            evaluation.relations.add(tally);
+            evaluation
+                .per_relation
+                .entry(relation)
+                .or_default()
+                .add(tally);
+        }
+    }
+    evaluation
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gold_lines_read_and_refuse_what_is_wrong() {
+        let gold = Gold::parse(
+            "a.gold",
+            "published 2024-05-06\noutlet Nile Courier\nactor Hamas | Hamas movement\nmediator Egypt\nthing proposal | truce proposal\nmeeting cairo | Cairo | none | planned\nrelation Hamas | accepts | proposal | negated\n",
+        )
+        .unwrap();
+        assert_eq!(gold.parties.len(), 2);
+        assert!(gold.parties[1].mediator);
+        assert_eq!(gold.relations[0].modality, Modality::Negated);
+        assert_eq!(gold.meetings[0].date, None);
+        let error = Gold::parse(
+            "a.gold",
+            "actor Hamas\nrelation Hamas | likes | x | asserted\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            (error.line, error.message.as_str()),
+            (2, "unknown relation \"likes\"")
+        );
+        let error = Gold::parse("a.gold", "relation Hamas | accepts | x | asserted\n").unwrap_err();
+        assert!(error.message.contains("\"Hamas\""), "{error}");
+    }
+
+    #[test]
+    fn tallies_score_as_documented() {
+        let tally = Tally {
+            found: 4,
+            correct: 3,
+            expected: 6,
+            recalled: 3,
+        };
+        assert_eq!(tally.precision(), 0.75);
+        assert_eq!(tally.recall(), 0.5);
+        assert!((tally.f1() - 0.6).abs() < 1e-9);
+        assert_eq!(band(0.85), 4);
+        assert_eq!(band(0.6), 2);
+        assert_eq!(band(0.1), 0);
+    }
+}
