@@ -53,7 +53,7 @@ pub fn run_ingest(
                 }
             };
             match Lexicon::parse(&path.display().to_string(), &text) {
-                Ok(lexicon) => lexicon,
+                Ok(lexicon) => lexicon.with_world(),
                 Err(error) => return fail(err, error.to_string()),
             }
         }

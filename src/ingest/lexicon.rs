@@ -18,6 +18,10 @@ use crate::model::Subtype;
 /// The lexicon built into the binary (assets/lexicon/negotiations.lexicon).
 pub const BUILT_IN: &str = include_str!("../../assets/lexicon/negotiations.lexicon");
 
+/// The world's states, their capitals, venues of talks and international bodies: read
+/// after the built-in lexicon or a researcher's own, which win where both name something.
+pub const WORLD: &str = include_str!("../../assets/lexicon/world.lexicon");
+
 /// What an entry names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum EntryKind {
@@ -98,7 +102,50 @@ impl Lexicon {
     /// The built-in lexicon.
     pub fn built_in() -> Self {
         // The built-in file is checked by a test; a broken one would give an empty lexicon.
-        Self::parse("built-in lexicon", BUILT_IN).unwrap_or_default()
+        Self::parse("built-in lexicon", BUILT_IN)
+            .unwrap_or_default()
+            .with_world()
+    }
+
+    /// This lexicon with the world's states, capitals, venues and international bodies
+    /// ([`WORLD`]) after it. Where a world entry has the name of one of ours of the same
+    /// kind, ours takes the aliases and descriptions it lacks; a world entry whose name
+    /// or alias is otherwise taken is left out, so this lexicon always wins.
+    pub fn with_world(mut self) -> Self {
+        let world = Self::parse("world lexicon", WORLD).unwrap_or_default();
+        for entry in world.entries {
+            match self.find(&entry.name) {
+                Some(index) => {
+                    let Some(ours) = self.entries.get_mut(index) else {
+                        continue;
+                    };
+                    if ours.kind != entry.kind
+                        && !(ours.kind == EntryKind::Mediator && entry.kind == EntryKind::Actor)
+                    {
+                        continue;
+                    }
+                    for alias in entry.aliases {
+                        if !ours.aliases.iter().any(|a| a.eq_ignore_ascii_case(&alias))
+                            && !ours.name.eq_ignore_ascii_case(&alias)
+                        {
+                            ours.aliases.push(alias);
+                        }
+                    }
+                    for description in entry.descriptions {
+                        if !ours.descriptions.contains(&description) {
+                            ours.descriptions.push(description);
+                        }
+                    }
+                }
+                None => {
+                    let taken = entry.aliases.iter().any(|alias| self.find(alias).is_some());
+                    if !taken {
+                        self.entries.push(entry);
+                    }
+                }
+            }
+        }
+        self
     }
 
     /// Reads a lexicon from `text`, naming it `file` in errors. Every line is checked;

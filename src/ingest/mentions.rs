@@ -181,7 +181,8 @@ impl Matcher {
                     }
                 }
                 EntryKind::Place => {
-                    for name in names {
+                    // "the Qatari capital" names Doha as well as "Doha" does.
+                    for name in names.chain(&entry.descriptions) {
                         add(name, Target::Place(index));
                     }
                 }
