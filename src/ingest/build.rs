@@ -9,17 +9,19 @@ use super::meetings::{MeetingFound, find_meeting};
 use super::mentions::{
     Matcher, Mention, Origin, Registry, discover_people, find_mentions, sentence_of,
 };
-use super::relations::{End, RelationFound, find_relations};
+use super::relations::{End, RelationFound, read_sentence};
+use super::tokens::tokenize;
 use super::{EXTRACTOR, IngestError};
 use crate::dataset::context_of;
 use crate::dataset::schema::{
     FORMAT_VERSION, RawArticle, RawDataset, RawEdge, RawEvidence, RawNode,
 };
 use crate::dataset::sha256_hex;
-use crate::model::{ArticleText, MeetingStatus, Modality, NodeKind, PartialDate, Relation};
+use crate::model::{ArticleText, Modality, NodeKind, PartialDate, Relation};
 
-/// Evidence records kept per node: the first sentences that mention it.
-const MAX_NODE_EVIDENCE: usize = 6;
+/// Evidence records kept per node and article: the first sentences there that mention
+/// it, so that every article that names a node is among its sources.
+const MAX_NODE_EVIDENCE: usize = 3;
 
 /// A plain-text article to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,6 +115,8 @@ pub fn ingest(
     // (subject, relation, object, modality, attribution) -> support
     type EdgeKey = (usize, Relation, EdgeEnd, Modality, Option<String>);
     let mut edges: BTreeMap<EdgeKey, Support> = BTreeMap::new();
+    // Parties a sentence presents as mediating, with those sentences.
+    let mut mediators: BTreeMap<usize, Support> = BTreeMap::new();
 
     for (index, text) in texts.iter().enumerate() {
         let spans = sentences.get(index).map_or(&[][..], Vec::as_slice);
@@ -189,15 +193,21 @@ pub fn ingest(
                 }
             }
             let kind_of = |entity: usize| registry.entities.get(entity).map(|e| e.kind);
-            let found = find_relations(
+            let tokens = tokenize(
                 sentence,
-                &words,
+                start,
                 &sentence_mentions,
+                &sentence_places,
                 &kind_of,
-                meeting.is_some(),
             );
-            let mut parties_with_relation: Vec<usize> = Vec::new();
-            for relation in found {
+            let reading = read_sentence(sentence, &tokens, &kind_of, meeting.is_some());
+            for party in reading.mediators {
+                mediators
+                    .entry(party)
+                    .or_default()
+                    .add(place, 0.7, "relations");
+            }
+            for relation in reading.relations {
                 let RelationFound {
                     subject,
                     relation,
@@ -211,54 +221,14 @@ pub fn ingest(
                     (End::Meeting, Some(key)) => EdgeEnd::Meeting(key.clone()),
                     (End::Meeting, None) => continue,
                 };
-                if matches!(object, EdgeEnd::Meeting(_)) {
-                    parties_with_relation.push(subject);
-                }
+                node_support
+                    .entry(subject)
+                    .or_default()
+                    .add(place, confidence, "relations");
                 edges
                     .entry((subject, relation, object, modality, attributed_to))
                     .or_default()
                     .add(place, confidence, "relations");
-            }
-            // Parties named in a meeting's sentence take part in it, unless a cue said more.
-            if let (Some(meeting), Some(key)) = (&meeting, &meeting_key) {
-                let host = lexicon
-                    .entries
-                    .get(meeting.place_entry)
-                    .and_then(|entry| entry.host.clone());
-                for mention in &sentence_mentions {
-                    let Some(entity) = registry.entities.get(mention.entity) else {
-                        continue;
-                    };
-                    let is_host = host
-                        .as_deref()
-                        .is_some_and(|host| host.eq_ignore_ascii_case(&entity.label));
-                    if !matches!(entity.kind, NodeKind::Actor | NodeKind::Mediator)
-                        || parties_with_relation.contains(&mention.entity)
-                        || is_host
-                    {
-                        continue;
-                    }
-                    // A party the sentence says was not there did not attend.
-                    let modality = if cues::absent(&words, mention.start, mention.end) {
-                        Modality::Negated
-                    } else {
-                        match meeting.status {
-                            MeetingStatus::Planned => Modality::Expected,
-                            MeetingStatus::Denied => Modality::Denied,
-                            _ => Modality::Asserted,
-                        }
-                    };
-                    edges
-                        .entry((
-                            mention.entity,
-                            Relation::Attends,
-                            EdgeEnd::Meeting(key.clone()),
-                            modality,
-                            None,
-                        ))
-                        .or_default()
-                        .add(place, 0.45, "meetings");
-                }
             }
         }
         if !progress(articles.len() + index + 1, total) {
@@ -301,10 +271,21 @@ pub fn ingest(
             title,
             &registry,
             &node_support,
+            &mediators,
             &meetings,
             &edges,
         ),
     })
+}
+
+/// A party is a mediator where a sentence presents it as one, never by the lexicon's
+/// say-so: the lexicon's `mediator` is a party like any other until the text says more.
+fn node_kind(kind: NodeKind, presented_as_mediator: bool) -> NodeKind {
+    match kind {
+        NodeKind::Actor | NodeKind::Mediator if presented_as_mediator => NodeKind::Mediator,
+        NodeKind::Mediator => NodeKind::Actor,
+        other => other,
+    }
 }
 
 /// The end of an edge: an entity, or a meeting by key.
@@ -326,11 +307,20 @@ fn slug(label: &str, taken: &mut HashMap<String, usize>) -> String {
     }
 }
 
-fn evidence(support: &Support, texts: &[ArticleText], limit: usize) -> Vec<RawEvidence> {
+fn evidence(
+    support: &Support,
+    texts: &[ArticleText],
+    limit_per_article: usize,
+) -> Vec<RawEvidence> {
+    let mut per_article: BTreeMap<usize, usize> = BTreeMap::new();
     support
         .sentences
         .iter()
-        .take(limit)
+        .filter(|(place, _)| {
+            let count = per_article.entry(place.article).or_insert(0);
+            *count += 1;
+            *count <= limit_per_article
+        })
         .filter_map(|(place, (confidence, stage))| {
             let text = texts.get(place.article)?;
             let quote = text.slice(place.start, place.end)?.to_owned();
@@ -371,6 +361,7 @@ fn assemble(
     title: &str,
     registry: &Registry,
     node_support: &BTreeMap<usize, Support>,
+    mediators: &BTreeMap<usize, Support>,
     meetings: &BTreeMap<String, (MeetingFound, Support)>,
     edges: &BTreeMap<(usize, Relation, EdgeEnd, Modality, Option<String>), Support>,
 ) -> RawDataset {
@@ -403,7 +394,9 @@ fn assemble(
         nodes.push(RawNode {
             id,
             label: item.label.clone(),
-            kind: item.kind.as_str().to_owned(),
+            kind: node_kind(item.kind, mediators.contains_key(entity))
+                .as_str()
+                .to_owned(),
             subtype: item.subtype.map(|s| s.as_str().to_owned()),
             aliases: item
                 .aliases

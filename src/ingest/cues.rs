@@ -1,7 +1,7 @@
 //! The words a sentence's meaning turns on: relation verbs, talk and travel words,
 //! modality and attribution. General English cues, never one sentence's words.
 
-use crate::model::{Modality, Relation};
+use crate::model::Relation;
 
 /// A word of a sentence with its char span in the article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,6 +63,9 @@ pub fn relation_cue(word: &str) -> Option<Relation> {
                 "seeking",
                 "reiterates",
                 "reiterated",
+                "wants",
+                "want",
+                "wanted",
             ],
         ),
         (
@@ -95,6 +98,9 @@ pub fn relation_cue(word: &str) -> Option<Relation> {
                 "approved",
                 "endorsed",
                 "endorses",
+                "signed",
+                "sign",
+                "signs",
             ],
         ),
         (
@@ -107,6 +113,8 @@ pub fn relation_cue(word: &str) -> Option<Relation> {
                 "submit",
                 "submits",
                 "submitted",
+                "presented",
+                "tabled",
             ],
         ),
         (
@@ -123,6 +131,10 @@ pub fn relation_cue(word: &str) -> Option<Relation> {
                 "broker",
                 "brokered",
                 "brokering",
+                "facilitate",
+                "facilitated",
+                "facilitates",
+                "facilitating",
             ],
         ),
         (Relation::Hosts, &["host", "hosts", "hosted", "hosting"]),
@@ -138,7 +150,40 @@ pub fn relation_cue(word: &str) -> Option<Relation> {
                 "arrived",
                 "joined",
                 "joins",
+                "join",
+                "flew",
+                "fly",
+                "flies",
+                "travelled",
+                "traveled",
+                "travelling",
+                "traveling",
+                "went",
+                "met",
+                "meet",
+                "meets",
+                "visited",
+                "landed",
+                "sending",
+                "sent",
+                "send",
             ],
+        ),
+        (
+            Relation::Supports,
+            &[
+                "support",
+                "supports",
+                "supported",
+                "backed",
+                "backs",
+                "welcomed",
+                "welcomes",
+            ],
+        ),
+        (
+            Relation::Leads,
+            &["led", "leads", "lead", "leading", "headed", "heads", "head"],
         ),
         (
             Relation::Opposes,
@@ -151,6 +196,9 @@ pub fn relation_cue(word: &str) -> Option<Relation> {
                 "pressures",
                 "pressured",
                 "pressuring",
+                "press",
+                "presses",
+                "pressed",
                 "urge",
                 "urges",
                 "urged",
@@ -216,7 +264,7 @@ pub fn is_travel_word(word: &str) -> bool {
     )
 }
 
-/// Words before a cue that make it expected.
+/// Words that make a sentence look ahead.
 const EXPECTED: &[&str] = &[
     "expected",
     "will",
@@ -230,60 +278,8 @@ const EXPECTED: &[&str] = &[
     "poised",
     "due",
 ];
-/// Words before a cue that make it hypothetical.
-const HYPOTHETICAL: &[&str] = &[
-    "if",
-    "could",
-    "might",
-    "may",
-    "possible",
-    "potential",
-    "potentially",
-    "reportedly",
-    "unless",
-    "whether",
-];
-/// Words before a cue that negate it.
-const NEGATIONS: &[&str] = &[
-    "not", "no", "never", "n't", "didn't", "don't", "doesn't", "won't", "wouldn't", "cannot",
-    "without",
-];
 /// Words anywhere in a sentence that report a denial.
 const DENIALS: &[&str] = &["denied", "deny", "denies", "denying"];
-
-/// The modality of the cue at `cue` (an index into `words`): denied when the sentence
-/// reports a denial, negated, hypothetical or expected by the four words before it.
-pub fn modality(words: &[Word], cue: usize) -> Modality {
-    if words
-        .iter()
-        .any(|word| DENIALS.contains(&word.text.as_str()))
-    {
-        return Modality::Denied;
-    }
-    let before: Vec<&str> = words
-        .get(cue.saturating_sub(4)..cue)
-        .unwrap_or(&[])
-        .iter()
-        .map(|word| word.text.as_str())
-        .collect();
-    let has = |list: &[&str]| {
-        before
-            .iter()
-            .any(|word| list.contains(word) || word.ends_with("n't"))
-    };
-    if before
-        .iter()
-        .any(|word| NEGATIONS.contains(word) || word.ends_with("n't"))
-    {
-        Modality::Negated
-    } else if before.iter().any(|word| HYPOTHETICAL.contains(word)) {
-        Modality::Hypothetical
-    } else if has(EXPECTED) && !before.iter().any(|word| word.ends_with("n't")) {
-        Modality::Expected
-    } else {
-        Modality::Asserted
-    }
-}
 
 /// Whether a sentence looks ahead (for meetings: planned; for weekdays: the next one).
 pub fn looks_ahead(words: &[Word]) -> bool {
@@ -295,25 +291,6 @@ pub fn looks_ahead(words: &[Word]) -> bool {
         }
         _ => false,
     })
-}
-
-/// Whether the party named at chars `start..end` of a sentence is said to be absent:
-/// "no Israeli delegation", or a negation within the three words after it ("did not
-/// travel", "never went", "refused to attend").
-pub fn absent(words: &[Word], start: usize, end: usize) -> bool {
-    let before = words.iter().rev().find(|word| word.end <= start);
-    if before.is_some_and(|word| word.text == "no") {
-        return true;
-    }
-    words
-        .iter()
-        .filter(|word| word.start >= end)
-        .take(3)
-        .any(|word| {
-            NEGATIONS.contains(&word.text.as_str())
-                || word.text.ends_with("n't")
-                || matches!(word.text.as_str(), "refused" | "declined" | "skipped")
-        })
 }
 
 /// Whether a sentence reports a denial.
@@ -366,62 +343,6 @@ pub fn attribution(sentence: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn modality_of(sentence: &str, cue: &str) -> Modality {
-        let words = words(sentence, 0);
-        let at = words.iter().position(|word| word.text == cue).unwrap();
-        modality(&words, at)
-    }
-
-    #[test]
-    fn modality_follows_the_words_before_the_cue() {
-        assert_eq!(
-            modality_of("Hamas rejected the plan", "rejected"),
-            Modality::Asserted
-        );
-        assert_eq!(
-            modality_of("Israel did not accept the offer", "accept"),
-            Modality::Negated
-        );
-        assert_eq!(
-            modality_of("Israel is expected to accept", "accept"),
-            Modality::Expected
-        );
-        assert_eq!(
-            modality_of("Israel might accept", "accept"),
-            Modality::Hypothetical
-        );
-        assert_eq!(
-            modality_of("An official denied that Hamas accepted", "accepted"),
-            Modality::Denied
-        );
-    }
-
-    #[test]
-    fn absence_is_read_next_to_the_party() {
-        let absent_in = |sentence: &str, party: &str| {
-            let found = words(sentence, 0);
-            let start = sentence.find(party).unwrap();
-            absent(&found, start, start + party.len())
-        };
-        assert!(absent_in(
-            "Qatar did not take part in the talks in Doha.",
-            "Qatar"
-        ));
-        assert!(absent_in(
-            "The round saw no Israeli delegation in Cairo.",
-            "Israeli delegation"
-        ));
-        assert!(absent_in(
-            "Israeli officials refused to travel to Cairo.",
-            "Israeli officials"
-        ));
-        assert!(!absent_in("Qatar took part in the talks in Doha.", "Qatar"));
-        assert!(
-            !absent_in("Hamas, which did not sign, met Egypt in Cairo.", "Egypt"),
-            "the negation belongs to another party"
-        );
-    }
 
     #[test]
     fn attribution_finds_sources_and_speakers() {

@@ -170,6 +170,76 @@ impl Gold {
     }
 }
 
+impl Gold {
+    /// The gold a curated dataset gives for one of its articles: the nodes and edges
+    /// with evidence there (and the nodes those edges join). Dates and outlets are left
+    /// out: a curated dataset may give them less precisely than the article does.
+    pub fn from_model(model: &Model, article_id: &str) -> Self {
+        let in_article = |evidence: &[crate::model::Evidence]| {
+            evidence
+                .iter()
+                .any(|record| record.article_id == article_id)
+        };
+        let edges: Vec<&crate::model::Edge> = model
+            .edges
+            .iter()
+            .filter(|edge| in_article(&edge.evidence))
+            .collect();
+        let wanted = |node: &Node| {
+            in_article(&node.evidence)
+                || edges
+                    .iter()
+                    .any(|edge| edge.source == node.id || edge.target == node.id)
+        };
+        let mut gold = Self::default();
+        let mut keys: BTreeMap<&str, String> = BTreeMap::new();
+        for node in model.nodes.iter().filter(|node| wanted(node)) {
+            let names: Vec<String> = std::iter::once(node.label.clone())
+                .chain(node.aliases.iter().cloned())
+                .collect();
+            match node.kind {
+                NodeKind::Actor | NodeKind::Mediator | NodeKind::Entity => {
+                    gold.parties.push(GoldParty {
+                        names,
+                        mediator: node.kind == NodeKind::Mediator,
+                    });
+                    keys.insert(&node.id, node.label.clone());
+                }
+                NodeKind::Demand => {
+                    gold.things.push(names);
+                    keys.insert(&node.id, node.label.clone());
+                }
+                NodeKind::Meeting => {
+                    let Some(details) = &node.meeting else {
+                        continue;
+                    };
+                    gold.meetings.push(GoldMeeting {
+                        key: node.id.clone(),
+                        place: details.place.clone(),
+                        date: details.date,
+                        status: details.status,
+                    });
+                    keys.insert(&node.id, node.id.clone());
+                }
+            }
+        }
+        for edge in edges {
+            if let (Some(source), Some(target)) = (
+                keys.get(edge.source.as_str()),
+                keys.get(edge.target.as_str()),
+            ) {
+                gold.relations.push(GoldRelation {
+                    source: source.clone(),
+                    relation: edge.relation,
+                    target: target.clone(),
+                    modality: edge.modality,
+                });
+            }
+        }
+        gold
+    }
+}
+
 /// Found, correct, expected and recalled counts, with precision, recall and F1.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Tally {
@@ -249,6 +319,9 @@ pub struct Evaluation {
     pub dates: (usize, usize),
     /// Articles whose outlet the gold gives, and how many the extraction named so.
     pub outlets: (usize, usize),
+    /// Every relation given that the gold lacks ("a001 wrong: …") and every gold relation
+    /// not given ("a001 missed: …"), for people improving the rules.
+    pub mistakes: Vec<String>,
 }
 
 impl Evaluation {
@@ -454,8 +527,17 @@ pub fn evaluate(model: &Model, golds: &[(String, Gold)]) -> Evaluation {
             .iter()
             .filter(|node| in_article(&node.evidence))
             .collect();
+        // Matched: those, and the ends of the article's relations.
+        let ends: Vec<&Node> = model
+            .edges
+            .iter()
+            .filter(|edge| in_article(&edge.evidence))
+            .flat_map(|edge| [&edge.source, &edge.target])
+            .filter_map(|id| model.node(id))
+            .collect();
         let matched: BTreeMap<&str, GoldEnd> = nodes
             .iter()
+            .chain(&ends)
             .filter_map(|node| match_node(node, gold).map(|end| (node.id.as_str(), end)))
             .collect();
         let tally_nodes = |kinds: &[NodeKind], wanted: &dyn Fn(&GoldEnd) -> bool| {
@@ -574,6 +656,17 @@ pub fn evaluate(model: &Model, golds: &[(String, Gold)]) -> Evaluation {
                 .filter(|record| &record.article_id == article_id)
                 .filter_map(|record| record.confidence)
                 .fold(0.0_f32, f32::max);
+            if exact.is_none() {
+                evaluation.mistakes.push(format!(
+                    "{article_id} wrong: {} {} {} {} ({confidence:.2}; {} -> {})",
+                    if source.is_empty() { "?" } else { &source },
+                    edge.relation.as_str(),
+                    if target.is_empty() { "?" } else { &target },
+                    edge.modality.as_str(),
+                    edge.source,
+                    edge.target
+                ));
+            }
             if let Some(slot) = evaluation.calibration.get_mut(band(confidence)) {
                 slot.0 += 1;
                 slot.1 += usize::from(exact.is_some());
@@ -586,6 +679,17 @@ pub fn evaluate(model: &Model, golds: &[(String, Gold)]) -> Evaluation {
         for index in &recalled {
             if let Some(relation) = gold.relations.get(*index) {
                 per_relation.entry(relation.relation).or_default().recalled += 1;
+            }
+        }
+        for (index, relation) in gold.relations.iter().enumerate() {
+            if !recalled.contains(&index) {
+                evaluation.mistakes.push(format!(
+                    "{article_id} missed: {} {} {} {}",
+                    relation.source,
+                    relation.relation.as_str(),
+                    relation.target,
+                    relation.modality.as_str()
+                ));
             }
         }
         triples.expected = gold.relations.len();

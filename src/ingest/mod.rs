@@ -19,6 +19,7 @@ pub mod merge;
 pub mod outlets;
 pub mod relations;
 pub mod sentences;
+pub mod tokens;
 
 pub use build::{Ingested, SourceArticle, ingest};
 pub use files::{article_files, read_articles};

@@ -1,0 +1,222 @@
+//! The relation rules on sentences of the kinds that went wrong before: negation,
+//! absence, wishes, conditions, the future, lists and the passive.
+
+use super::*;
+use crate::ingest::mentions::Mention;
+use crate::ingest::tokens::tokenize;
+
+/// Entities by name, with their kinds.
+const ENTITIES: &[(&str, NodeKind)] = &[
+    ("Hamas", NodeKind::Actor),
+    ("Israel", NodeKind::Actor),
+    ("Egypt", NodeKind::Mediator),
+    ("Qatar", NodeKind::Mediator),
+    ("the proposal", NodeKind::Demand),
+    ("a permanent ceasefire", NodeKind::Demand),
+    ("the withdrawal", NodeKind::Demand),
+    ("United States", NodeKind::Actor),
+    ("Turkey", NodeKind::Actor),
+    ("the deal", NodeKind::Demand),
+];
+
+fn kind(entity: usize) -> Option<NodeKind> {
+    ENTITIES.get(entity).map(|(_, kind)| *kind)
+}
+
+fn name(entity: usize) -> &'static str {
+    ENTITIES.get(entity).map_or("?", |(name, _)| name)
+}
+
+/// Reads `sentence` with every entity name found in it, and a meeting if `meeting`;
+/// returns "subject relation object modality" lines, sorted.
+fn read(sentence: &str, meeting: bool) -> Vec<String> {
+    let mut mentions = Vec::new();
+    for (entity, (text, _)) in ENTITIES.iter().enumerate() {
+        let mut from = 0;
+        while let Some(at) = sentence[from..].find(text) {
+            let start = sentence[..from + at].chars().count();
+            mentions.push(Mention {
+                start,
+                end: start + text.chars().count(),
+                entity,
+                confidence: 0.9,
+            });
+            from += at + text.len();
+        }
+    }
+    mentions.sort_by_key(|m| m.start);
+    let tokens = tokenize(sentence, 0, &mentions, &[], &kind);
+    let reading = read_sentence(sentence, &tokens, &kind, meeting);
+    let mut lines: Vec<String> = reading
+        .relations
+        .iter()
+        .map(|r| {
+            let object = match r.object {
+                End::Entity(entity) => name(entity).to_owned(),
+                End::Meeting => "meeting".to_owned(),
+            };
+            format!(
+                "{} {} {} {}",
+                name(r.subject),
+                r.relation.as_str(),
+                object,
+                r.modality.as_str()
+            )
+        })
+        .collect();
+    lines.sort();
+    lines
+}
+
+#[test]
+fn negation_and_absence_are_never_asserted() {
+    assert_eq!(
+        read("Israel did not accept the proposal.", false),
+        ["Israel accepts the proposal negated"]
+    );
+    assert_eq!(
+        read("Hamas did not take part in the talks in Doha.", true),
+        ["Hamas attends meeting negated"]
+    );
+    assert_eq!(
+        read("Hamas refused to accept the proposal.", false),
+        ["Hamas accepts the proposal negated"]
+    );
+    assert!(
+        read(
+            "Israel agreed to talks without a permanent ceasefire.",
+            false
+        )
+        .is_empty(),
+        "what comes after 'without' is not accepted"
+    );
+}
+
+#[test]
+fn wishes_conditions_and_the_future_are_not_facts() {
+    assert_eq!(
+        read(
+            "Israel wants Qatar and Egypt to press Hamas to accept the proposal before talks resume next week.",
+            false
+        ),
+        [
+            "Egypt pressures Hamas hypothetical",
+            "Hamas accepts the proposal hypothetical",
+            "Qatar pressures Hamas hypothetical",
+        ]
+    );
+    assert_eq!(
+        read(
+            "If Hamas rejects the proposal, Israel will press on.",
+            false
+        ),
+        ["Hamas rejects the proposal hypothetical"]
+    );
+    assert_eq!(
+        read(
+            "United States called on Qatar to pressure Hamas to accept the deal.",
+            false
+        ),
+        [
+            "Hamas accepts the deal hypothetical",
+            "Qatar pressures Hamas hypothetical",
+            "United States pressures Qatar asserted",
+        ]
+    );
+    assert_eq!(
+        read("Israel is expected to accept the proposal.", false),
+        ["Israel accepts the proposal expected"]
+    );
+    assert_eq!(
+        read(
+            "An official denied that Hamas accepted the proposal.",
+            false
+        ),
+        ["Hamas accepts the proposal denied"]
+    );
+}
+
+#[test]
+fn lists_between_and_the_passive() {
+    assert_eq!(
+        read(
+            "Egypt and Qatar have mediated between Israel and Hamas for months.",
+            false
+        ),
+        [
+            "Egypt mediates Hamas asserted",
+            "Egypt mediates Israel asserted",
+            "Qatar mediates Hamas asserted",
+            "Qatar mediates Israel asserted",
+        ]
+    );
+    assert_eq!(
+        read(
+            "Hamas demands a permanent ceasefire and the withdrawal.",
+            false
+        ),
+        [
+            "Hamas demands a permanent ceasefire asserted",
+            "Hamas demands the withdrawal asserted",
+        ]
+    );
+    assert_eq!(
+        read(
+            "the deal was brokered by Turkey and the United States.",
+            false
+        ),
+        [
+            "Turkey mediates the deal asserted",
+            "United States mediates the deal asserted",
+        ]
+    );
+    assert_eq!(
+        read(
+            "Egypt, which hosted the last round in Cairo, said it was in contact.",
+            true
+        ),
+        ["Egypt hosts meeting asserted"]
+    );
+}
+
+#[test]
+fn a_party_only_named_in_the_sentence_is_not_a_subject() {
+    assert!(read("After talks with Qatar, the proposal was accepted.", false).is_empty());
+    assert!(
+        read(
+            "Israel said the proposal was far from its requirements.",
+            false
+        )
+        .is_empty(),
+        "a country that speaks accepts nothing"
+    );
+}
+
+#[test]
+fn mediators_are_who_the_sentence_presents_as_mediating() {
+    let sentence = "Barnea discussed the deal with Qatari and Egyptian mediators.";
+    // Demonyms as the entities' mentions.
+    let at = |text: &str| sentence.find(text).unwrap();
+    let mentions = [
+        Mention {
+            start: at("Qatari"),
+            end: at("Qatari") + 6,
+            entity: 3,
+            confidence: 0.9,
+        },
+        Mention {
+            start: at("Egyptian"),
+            end: at("Egyptian") + 8,
+            entity: 2,
+            confidence: 0.9,
+        },
+    ];
+    let tokens = tokenize(sentence, 0, &mentions, &[], &kind);
+    let reading = read_sentence(sentence, &tokens, &kind, true);
+    assert_eq!(reading.mediators, [3, 2]);
+    assert!(
+        read("Egypt and Qatar urged Hamas to accept the proposal.", false)
+            .iter()
+            .all(|line| !line.contains("mediates"))
+    );
+}
