@@ -10,6 +10,7 @@ use super::mentions::{
     Matcher, Mention, Origin, Registry, discover_people, find_mentions, sentence_of,
 };
 use super::relations::{End, RelationFound, read_sentence};
+use super::things::{ThingContext, find_things};
 use super::tokens::tokenize;
 use super::{EXTRACTOR, IngestError};
 use crate::dataset::context_of;
@@ -122,6 +123,7 @@ pub fn ingest(
         let spans = sentences.get(index).map_or(&[][..], Vec::as_slice);
         let (mentions, places) =
             find_mentions(index, text, spans, &matcher, lexicon, &mut registry);
+        let mut things = ThingContext::new();
         let mut by_sentence: BTreeMap<usize, Vec<Mention>> = BTreeMap::new();
         for mention in &mentions {
             if let Some(sentence) = sentence_of(spans, mention.start) {
@@ -134,7 +136,7 @@ pub fn ingest(
                 start,
                 end,
             };
-            let sentence_mentions = by_sentence
+            let mut sentence_mentions = by_sentence
                 .get(&sentence_index)
                 .cloned()
                 .unwrap_or_default();
@@ -192,6 +194,38 @@ pub fn ingest(
                         .add(place, 0.5, "meetings");
                 }
             }
+            // Proposals, deals and ceasefires named by their noun phrases.
+            let first_reading = {
+                let kind_of = |entity: usize| registry.entities.get(entity).map(|e| e.kind);
+                tokenize(
+                    sentence,
+                    start,
+                    &sentence_mentions,
+                    &sentence_places,
+                    &kind_of,
+                )
+            };
+            for thing in find_things(index, text, &first_reading, &mut registry, &mut things) {
+                node_support.entry(thing.mention.entity).or_default().add(
+                    place,
+                    thing.mention.confidence,
+                    "things",
+                );
+                sentence_mentions.push(thing.mention);
+                for relation in thing.relations {
+                    edges
+                        .entry((
+                            relation.subject,
+                            relation.relation,
+                            EdgeEnd::Entity(thing.mention.entity),
+                            relation.modality,
+                            None,
+                        ))
+                        .or_default()
+                        .add(place, relation.confidence, "things");
+                }
+            }
+            sentence_mentions.sort_by_key(|mention| mention.start);
             let kind_of = |entity: usize| registry.entities.get(entity).map(|e| e.kind);
             let tokens = tokenize(
                 sentence,

@@ -41,6 +41,8 @@ pub enum Origin {
     Titled,
     /// A group named after a party (the party's entity).
     Group(usize),
+    /// A proposal, deal or ceasefire named by its noun phrase.
+    Thing,
 }
 
 /// Something the articles mention: a future node.

@@ -19,6 +19,7 @@ pub mod merge;
 pub mod outlets;
 pub mod relations;
 pub mod sentences;
+pub mod things;
 pub mod tokens;
 
 pub use build::{Ingested, SourceArticle, ingest};

@@ -1,0 +1,378 @@
+//! Proposals, deals, ceasefires, offers and conditions as things: the noun phrase a
+//! sentence names them with ("a ceasefire proposal from Egypt and Qatar", "the grain
+//! deal", "a permanent cessation of hostilities") becomes a demand node, whoever the
+//! phrase says put it forward proposes (or offers) it, and a later "the proposal" in the
+//! same article is the same thing. Phrases with the same words merge across articles.
+
+use std::collections::BTreeSet;
+
+use super::mentions::{Entity, Mention, Origin, Registry};
+use super::relations::{End, RelationFound};
+use super::tokens::{Piece, Token};
+use crate::model::search::fold;
+use crate::model::{ArticleText, Modality, NodeKind, Relation};
+
+/// Confidence of a thing found by its noun phrase.
+pub const THING_CONFIDENCE: f32 = 0.75;
+/// Confidence of a proposer read from "a proposal from X" or "the Egyptian proposal".
+pub const PROPOSER_CONFIDENCE: f32 = 0.75;
+
+/// The head nouns of things, in families whose members refer to one another ("the
+/// agreement" after "the deal"), with the relation a party named in the phrase has to it.
+const FAMILIES: &[(&[&str], Option<Relation>)] = &[
+    (
+        &[
+            "proposal", "plan", "framework", "initiative", "roadmap", "blueprint",
+        ],
+        Some(Relation::Proposes),
+    ),
+    (&["offer"], Some(Relation::Offers)),
+    (
+        &["deal", "agreement", "accord", "settlement", "declaration"],
+        None,
+    ),
+    (
+        &["ceasefire", "cease-fire", "truce", "cessation", "pause", "halt"],
+        None,
+    ),
+    (&["exchange", "swap"], None),
+    (&["extension", "guarantees", "invitation", "corridor", "conditions"], None),
+];
+
+/// Heads that take an "of" phrase into their name ("cessation of hostilities").
+const OF_HEADS: &[&str] = &["cessation", "exchange", "halt", "suspension", "extension"];
+
+/// Words that may modify a head and belong in the thing's name.
+const MODIFIERS: &[&str] = &[
+    "ceasefire", "cease-fire", "truce", "hostage", "hostages", "peace", "grain", "prisoner",
+    "prisoners", "framework", "comprehensive", "bilateral", "humanitarian", "permanent",
+    "temporary", "final", "initial", "interim", "partial", "phased", "written", "draft",
+    "amended", "security", "political", "military", "nationwide", "lasting", "full",
+    "complete", "sustainable", "long-term", "short-term", "regional", "trilateral", "joint",
+    "separate", "formal", "preliminary", "three-phase", "two-phase", "six-week", "weekslong",
+    "all-for-all", "gaza", "truce-for-hostages", "swap", "exchange", "shipment",
+];
+/// Words that may precede a head without belonging in its name.
+const PASSING: &[&str] = &["new", "latest", "revised", "updated", "fresh", "current"];
+/// Words before a phrase that make the head a verb ("to offer", "would deal").
+const VERB_MAKERS: &[&str] = &[
+    "to", "will", "would", "could", "can", "may", "might", "should", "it", "they", "we", "i",
+    "not", "did", "does", "also",
+];
+
+fn family_of(word: &str) -> Option<usize> {
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    FAMILIES
+        .iter()
+        .position(|(heads, _)| heads.contains(&word) || heads.contains(&singular))
+}
+
+/// A thing named in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ThingFound {
+    /// The mention of its entity, for the relation rules.
+    pub mention: Mention,
+    /// Relations the phrase itself states (its proposers).
+    pub relations: Vec<RelationFound>,
+}
+
+/// The things of the article read so far, by family: what "the proposal" refers to.
+#[derive(Debug, Clone, Default)]
+pub struct ThingContext {
+    last: Vec<Option<usize>>,
+}
+
+impl ThingContext {
+    /// A fresh context, for a new article.
+    pub fn new() -> Self {
+        Self {
+            last: vec![None; FAMILIES.len()],
+        }
+    }
+}
+
+/// The things named in a sentence's `tokens` (which carry its parties) of article number
+/// `article`, added to `registry` as demand entities. A bare "the proposal" is the last
+/// proposal the article named, or else one of this article's own.
+pub fn find_things(
+    article: usize,
+    text: &ArticleText,
+    tokens: &[Token],
+    registry: &mut Registry,
+    context: &mut ThingContext,
+) -> Vec<ThingFound> {
+    let mut found = Vec::new();
+    let mut index = 0;
+    while let Some(token) = tokens.get(index) {
+        index += 1;
+        let Some(word) = token.word() else { continue };
+        let Some(family) = family_of(word) else {
+            continue;
+        };
+        let head = index - 1;
+        // A head followed by another head or a modifier is itself a modifier
+        // ("ceasefire proposal", "truce deal").
+        if tokens
+            .get(head + 1)
+            .and_then(Token::word)
+            .is_some_and(|next| family_of(next).is_some())
+        {
+            continue;
+        }
+        // Modifiers to the left, then what stands before the phrase.
+        let mut first = head;
+        let mut parties: Vec<usize> = Vec::new();
+        let mut content_modifiers = 0;
+        while first > 0 {
+            let Some(before) = tokens.get(first - 1) else {
+                break;
+            };
+            match &before.piece {
+                Piece::Word(word)
+                    if MODIFIERS.contains(&word.as_str()) || family_of(word).is_some() =>
+                {
+                    content_modifiers += 1;
+                    first -= 1;
+                }
+                Piece::Word(word) if PASSING.contains(&word.as_str()) => first -= 1,
+                Piece::Party(party) => {
+                    // "the Egyptian proposal", "Hamas's offer", "Egyptian-Qatari".
+                    parties.push(*party);
+                    content_modifiers += 1;
+                    first -= 1;
+                }
+                Piece::Word(word) if word == "s" => first -= 1,
+                Piece::Place(_) => {
+                    // "the Jeddah Declaration".
+                    content_modifiers += 1;
+                    first -= 1;
+                }
+                _ => break,
+            }
+        }
+        if first > 0
+            && tokens
+                .get(first - 1)
+                .is_some_and(|before| before.is_any(VERB_MAKERS))
+            && parties.is_empty()
+        {
+            continue;
+        }
+        let mut last = head;
+        let singular = word.strip_suffix('s').unwrap_or(word);
+        // "cessation of hostilities", "exchange of all prisoners for all prisoners".
+        if OF_HEADS.contains(&singular) && tokens.get(head + 1).is_some_and(|t| t.is("of")) {
+            let mut k = head + 2;
+            while let Some(next) = tokens.get(k) {
+                let is_word = next.word().is_some_and(|w| {
+                    !matches!(
+                        w,
+                        "and" | "but" | "which" | "that" | "as" | "after" | "before" | "on"
+                            | "in" | "at" | "with" | "by" | "to" | "from" | "under" | "within"
+                            | "during" | "was" | "is" | "were" | "will" | "would"
+                    )
+                });
+                if !is_word || k > head + 7 {
+                    break;
+                }
+                last = k;
+                k += 1;
+            }
+        }
+        // "a proposal from Egypt and Qatar".
+        let mut proposers: Vec<usize> = Vec::new();
+        let mut end_token = last;
+        if tokens.get(last + 1).is_some_and(|t| t.is("from")) {
+            let mut k = last + 2;
+            if tokens.get(k).is_some_and(|t| t.is("the")) {
+                k += 1;
+            }
+            while let Some(party) = tokens.get(k).and_then(Token::party) {
+                proposers.push(party);
+                end_token = k;
+                k += 1;
+                while tokens
+                    .get(k)
+                    .is_some_and(|t| t.is_any(&["and", "the"]) || t.piece == Piece::Punct(','))
+                {
+                    k += 1;
+                }
+            }
+        }
+        // Where the name starts: after words that say only that it is new.
+        let name_first = (first..=head)
+            .find(|&i| {
+                tokens
+                    .get(i)
+                    .is_some_and(|t| !t.is_any(PASSING) && !t.is("s"))
+            })
+            .unwrap_or(head);
+        let (Some(start_token), Some(last_token), Some(end_of_phrase)) = (
+            tokens.get(name_first),
+            tokens.get(last),
+            tokens.get(end_token),
+        ) else {
+            continue;
+        };
+        let name_end = if proposers.is_empty() {
+            last_token.end
+        } else {
+            end_of_phrase.end
+        };
+        let Some(surface) = text.slice(start_token.start, name_end) else {
+            continue;
+        };
+        let specific = content_modifiers > 0 || last > head || !proposers.is_empty();
+        let plural = word.ends_with('s') && !matches!(word, "conditions" | "guarantees");
+        let entity = if specific {
+            let key = format!("thing: {}", fold(surface));
+            let label = capitalise(surface);
+            Some(registry.get_or_add(&key, || Entity {
+                key: key.clone(),
+                label,
+                kind: NodeKind::Demand,
+                subtype: None,
+                aliases: BTreeSet::new(),
+                origin: Origin::Thing,
+                affiliation: None,
+            }))
+        } else if plural {
+            None
+        } else {
+            // "the proposal": the last one of its family in this article, or its own.
+            context.last.get(family).copied().flatten().or_else(|| {
+                let key = format!("thing: {article}: {}", fold(surface));
+                let label = capitalise(surface);
+                Some(registry.get_or_add(&key, || Entity {
+                    key: key.clone(),
+                    label,
+                    kind: NodeKind::Demand,
+                    subtype: None,
+                    aliases: BTreeSet::new(),
+                    origin: Origin::Thing,
+                    affiliation: None,
+                }))
+            })
+        };
+        let Some(entity) = entity else { continue };
+        if let Some(slot) = context.last.get_mut(family) {
+            *slot = Some(entity);
+        }
+        let relation = FAMILIES.get(family).and_then(|(_, relation)| *relation);
+        let mut relations = Vec::new();
+        let named: Vec<usize> = proposers.iter().chain(&parties).copied().collect();
+        if let Some(relation) = relation {
+            for party in named {
+                relations.push(RelationFound {
+                    subject: party,
+                    relation,
+                    object: End::Entity(entity),
+                    modality: Modality::Asserted,
+                    attributed_to: None,
+                    confidence: PROPOSER_CONFIDENCE,
+                });
+            }
+        }
+        found.push(ThingFound {
+            mention: Mention {
+                start: start_token.start,
+                end: name_end,
+                entity,
+                confidence: THING_CONFIDENCE,
+            },
+            relations,
+        });
+        index = end_token + 1;
+    }
+    found
+}
+
+/// "ceasefire proposal" -> "Ceasefire proposal"; names keep their capitals.
+fn capitalise(text: &str) -> String {
+    let mut characters = text.chars();
+    match characters.next() {
+        Some(first) => first.to_uppercase().chain(characters).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::tokens::tokenize;
+
+    fn things(sentences: &[&str]) -> Vec<(String, Vec<String>)> {
+        let mut registry = Registry::default();
+        let egypt = registry.get_or_add("egypt", || Entity {
+            key: "egypt".into(),
+            label: "Egypt".into(),
+            kind: NodeKind::Actor,
+            subtype: None,
+            aliases: BTreeSet::new(),
+            origin: Origin::Titled,
+            affiliation: None,
+        });
+        let mut context = ThingContext::new();
+        let mut out = Vec::new();
+        for sentence in sentences {
+            let text = ArticleText::new(sentence.to_string());
+            let mentions: Vec<Mention> = ["Egypt", "Egyptian"]
+                .iter()
+                .filter_map(|name| {
+                    let at = sentence.find(&format!("{name} "))?;
+                    Some(Mention {
+                        start: at,
+                        end: at + name.len(),
+                        entity: egypt,
+                        confidence: 0.9,
+                    })
+                })
+                .take(1)
+                .collect();
+            let kinds: Vec<NodeKind> = registry.entities.iter().map(|e| e.kind).collect();
+            let tokens = tokenize(sentence, 0, &mentions, &[], &|e| kinds.get(e).copied());
+            for thing in find_things(0, &text, &tokens, &mut registry, &mut context) {
+                let label = registry.entities[thing.mention.entity].label.clone();
+                let relations = thing
+                    .relations
+                    .iter()
+                    .map(|r| format!("{} {}", registry.entities[r.subject].label, r.relation.as_str()))
+                    .collect();
+                out.push((label, relations));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn noun_phrases_become_things_with_their_proposers() {
+        assert_eq!(
+            things(&["Hamas accepted a ceasefire proposal from Egypt and Qatar."]),
+            [(
+                "Ceasefire proposal from Egypt".to_owned(),
+                vec!["Egypt proposes".to_owned()]
+            )]
+        );
+        assert_eq!(
+            things(&["They agreed to a permanent cessation of hostilities on Wednesday."]),
+            [("Permanent cessation of hostilities".to_owned(), vec![])]
+        );
+        assert_eq!(
+            things(&["The Egyptian proposal was rejected."]),
+            [("Egyptian proposal".to_owned(), vec!["Egypt proposes".to_owned()])]
+        );
+    }
+
+    #[test]
+    fn the_proposal_is_the_last_one_named_and_verbs_are_not_things() {
+        let found = things(&[
+            "Israel sent a new framework on Monday.",
+            "Hamas said it would study the framework.",
+            "Israel wants to deal with it and to offer more.",
+        ]);
+        assert_eq!(
+            found.iter().map(|(label, _)| label.as_str()).collect::<Vec<_>>(),
+            ["Framework", "Framework"]
+        );
+    }
+}
