@@ -67,6 +67,10 @@ pub struct Gold {
     pub parties: Vec<GoldParty>,
     /// Demands, proposals, deals, offers, conditions: names, the first being the key.
     pub things: Vec<Vec<String>>,
+    /// For gold taken from a curated dataset: each thing's evidence spans in the article,
+    /// so that a thing the extractor named differently is still recognised where it
+    /// stands in the same sentence and shares a word with the curated name.
+    pub thing_spans: Vec<Vec<(usize, usize)>>,
     /// Meetings.
     pub meetings: Vec<GoldMeeting>,
     /// Relations.
@@ -207,6 +211,13 @@ impl Gold {
                 }
                 NodeKind::Demand => {
                     gold.things.push(names);
+                    gold.thing_spans.push(
+                        node.evidence
+                            .iter()
+                            .filter(|record| record.article_id == article_id)
+                            .map(|record| (record.start, record.end))
+                            .collect(),
+                    );
                     keys.insert(&node.id, node.label.clone());
                 }
                 NodeKind::Meeting => {
@@ -422,7 +433,65 @@ fn contains_words(text: &str, phrase: &str) -> bool {
     !phrase.is_empty() && format!(" {text} ").contains(&format!(" {phrase} ")) && !text.is_empty()
 }
 
-fn match_node(node: &Node, gold: &Gold) -> Option<GoldEnd> {
+/// The words of a name worth comparing: longer than three letters.
+fn content_words(name: &str) -> Vec<String> {
+    fold(name)
+        .split(' ')
+        .filter(|word| word.len() > 3)
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The curated thing a node stands for by where it stands: among those with evidence
+/// overlapping the node's in `article_id`, the one sharing most words with its name.
+fn thing_by_place(node: &Node, gold: &Gold, article_id: &str) -> Option<usize> {
+    // Words of the parties' names ("Israeli") say nothing of which thing it is.
+    let party_words: Vec<String> = gold
+        .parties
+        .iter()
+        .flat_map(|party| &party.names)
+        .flat_map(|name| content_words(name))
+        .collect();
+    let ours: Vec<String> = node_names(node)
+        .iter()
+        .flat_map(|name| content_words(name))
+        .filter(|word| {
+            !party_words.iter().any(|party| {
+                party == word
+                    || (party.len() >= 5 && word.starts_with(party.as_str()))
+                    || (word.len() >= 5 && party.starts_with(word.as_str()))
+            })
+        })
+        .collect();
+    let spans: Vec<(usize, usize)> = node
+        .evidence
+        .iter()
+        .filter(|record| record.article_id == article_id)
+        .map(|record| (record.start, record.end))
+        .collect();
+    let mut best: Option<(usize, usize)> = None;
+    for (index, theirs) in gold.thing_spans.iter().enumerate() {
+        let overlaps = theirs
+            .iter()
+            .any(|&(s, e)| spans.iter().any(|&(start, end)| s < end && start < e));
+        if !overlaps {
+            continue;
+        }
+        let shared = gold.things.get(index).map_or(0, |names| {
+            names
+                .iter()
+                .flat_map(|name| content_words(name))
+                .filter(|word| ours.contains(word))
+                .count()
+        });
+        if shared > 0 && best.is_none_or(|(_, most)| shared > most) {
+            best = Some((index, shared));
+        }
+    }
+    best.map(|(index, _)| index)
+}
+
+fn match_node(node: &Node, gold: &Gold, article_id: &str) -> Option<GoldEnd> {
     let names = node_names(node);
     match node.kind {
         NodeKind::Actor | NodeKind::Mediator | NodeKind::Entity => gold
@@ -451,6 +520,7 @@ fn match_node(node: &Node, gold: &Gold) -> Option<GoldEnd> {
                     }
                     best.map(|(index, _)| index)
                 })
+                .or_else(|| thing_by_place(node, gold, article_id))
                 .map(GoldEnd::Thing)
         }
         NodeKind::Meeting => {
@@ -538,7 +608,7 @@ pub fn evaluate(model: &Model, golds: &[(String, Gold)]) -> Evaluation {
         let matched: BTreeMap<&str, GoldEnd> = nodes
             .iter()
             .chain(&ends)
-            .filter_map(|node| match_node(node, gold).map(|end| (node.id.as_str(), end)))
+            .filter_map(|node| match_node(node, gold, article_id).map(|end| (node.id.as_str(), end)))
             .collect();
         let tally_nodes = |kinds: &[NodeKind], wanted: &dyn Fn(&GoldEnd) -> bool| {
             let ours: Vec<&&Node> = nodes

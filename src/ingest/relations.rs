@@ -721,7 +721,18 @@ fn passive(
     if !tokens.get(verb + 1)?.is("by") {
         return None;
     }
-    let first = (verb + 2..tokens.len()).find(|&i| tokens.get(i).is_some_and(|t| !t.is("the")))?;
+    // The first party within a title's reach ("by Defence Minister Sergei Shoigu"); a
+    // party that only qualifies the title ("former Nigerian president X") gives way to
+    // the person after it.
+    let mut first = (verb + 2..(verb + 7).min(tokens.len()))
+        .find(|&i| tokens.get(i).is_some_and(|t| t.party().is_some()))?;
+    if let Some(person) = (first + 1..(first + 4).min(tokens.len()))
+        .take_while(|&i| tokens.get(i).is_some_and(|t| t.word().is_some() || t.party().is_some()))
+        .find(|&i| tokens.get(i).is_some_and(|t| t.party().is_some()))
+        && tokens.get(first + 1).is_some_and(|t| t.word().is_some_and(|w| !matches!(w, "and" | "or")))
+    {
+        first = person;
+    }
     let (subjects, _) = list_starting_at(tokens, first)?;
     let mut k = verb;
     let mut negated = false;
@@ -865,6 +876,7 @@ pub fn read_sentence(
         {
             relation = Relation::Mediates;
         }
+        let by = tokens.get(index + 1).is_some_and(|t| t.is("by"));
         if let Some((subjects, object, modality)) =
             passive(tokens, index, relation, kind_of, has_meeting)
         {
@@ -885,6 +897,10 @@ pub fn read_sentence(
                     );
                 }
             }
+            continue;
+        }
+        // A passive whose ends the rules cannot read is no active sentence either.
+        if by {
             continue;
         }
         let Some(subject) = subject_of(tokens, index, &carried) else {
