@@ -105,6 +105,7 @@ pub fn ingest(
     for (index, text) in texts.iter().enumerate() {
         let spans = sentences.get(index).map_or(&[][..], Vec::as_slice);
         discover_people(index, text, spans, &first, lexicon, &mut registry);
+        super::organisations::discover_organisations(text.as_str(), lexicon, &mut registry);
         if !progress(index + 1, total) {
             return Err(IngestError::Cancelled);
         }

@@ -608,7 +608,9 @@ pub fn evaluate(model: &Model, golds: &[(String, Gold)]) -> Evaluation {
         let matched: BTreeMap<&str, GoldEnd> = nodes
             .iter()
             .chain(&ends)
-            .filter_map(|node| match_node(node, gold, article_id).map(|end| (node.id.as_str(), end)))
+            .filter_map(|node| {
+                match_node(node, gold, article_id).map(|end| (node.id.as_str(), end))
+            })
             .collect();
         let tally_nodes = |kinds: &[NodeKind], wanted: &dyn Fn(&GoldEnd) -> bool| {
             let ours: Vec<&&Node> = nodes

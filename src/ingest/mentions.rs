@@ -43,6 +43,9 @@ pub enum Origin {
     Group(usize),
     /// A proposal, deal or ceasefire named by its noun phrase.
     Thing,
+    /// An organisation the text defines with its acronym ("the Rapid Support Forces
+    /// (RSF)").
+    Defined,
 }
 
 /// Something the articles mention: a future node.
@@ -202,7 +205,7 @@ impl Matcher {
             }
         }
         for (index, entity) in registry.entities.iter().enumerate() {
-            if entity.origin == Origin::Titled {
+            if matches!(entity.origin, Origin::Titled | Origin::Defined) {
                 add(&entity.label, Target::Person(index));
                 for alias in &entity.aliases {
                     add(alias, Target::Person(index));

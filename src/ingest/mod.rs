@@ -16,6 +16,7 @@ pub mod lexicon;
 pub mod meetings;
 pub mod mentions;
 pub mod merge;
+pub mod organisations;
 pub mod outlets;
 pub mod relations;
 pub mod sentences;

@@ -727,9 +727,15 @@ fn passive(
     let mut first = (verb + 2..(verb + 7).min(tokens.len()))
         .find(|&i| tokens.get(i).is_some_and(|t| t.party().is_some()))?;
     if let Some(person) = (first + 1..(first + 4).min(tokens.len()))
-        .take_while(|&i| tokens.get(i).is_some_and(|t| t.word().is_some() || t.party().is_some()))
+        .take_while(|&i| {
+            tokens
+                .get(i)
+                .is_some_and(|t| t.word().is_some() || t.party().is_some())
+        })
         .find(|&i| tokens.get(i).is_some_and(|t| t.party().is_some()))
-        && tokens.get(first + 1).is_some_and(|t| t.word().is_some_and(|w| !matches!(w, "and" | "or")))
+        && tokens
+            .get(first + 1)
+            .is_some_and(|t| t.word().is_some_and(|w| !matches!(w, "and" | "or")))
     {
         first = person;
     }

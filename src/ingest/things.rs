@@ -22,7 +22,12 @@ pub const PROPOSER_CONFIDENCE: f32 = 0.75;
 const FAMILIES: &[(&[&str], Option<Relation>)] = &[
     (
         &[
-            "proposal", "plan", "framework", "initiative", "roadmap", "blueprint",
+            "proposal",
+            "plan",
+            "framework",
+            "initiative",
+            "roadmap",
+            "blueprint",
         ],
         Some(Relation::Proposes),
     ),
@@ -32,11 +37,27 @@ const FAMILIES: &[(&[&str], Option<Relation>)] = &[
         None,
     ),
     (
-        &["ceasefire", "cease-fire", "truce", "cessation", "pause", "halt"],
+        &[
+            "ceasefire",
+            "cease-fire",
+            "truce",
+            "cessation",
+            "pause",
+            "halt",
+        ],
         None,
     ),
     (&["exchange", "swap"], None),
-    (&["extension", "guarantees", "invitation", "corridor", "conditions"], None),
+    (
+        &[
+            "extension",
+            "guarantees",
+            "invitation",
+            "corridor",
+            "conditions",
+        ],
+        None,
+    ),
 ];
 
 /// Heads that take an "of" phrase into their name ("cessation of hostilities").
@@ -44,13 +65,55 @@ const OF_HEADS: &[&str] = &["cessation", "exchange", "halt", "suspension", "exte
 
 /// Words that may modify a head and belong in the thing's name.
 const MODIFIERS: &[&str] = &[
-    "ceasefire", "cease-fire", "truce", "hostage", "hostages", "peace", "grain", "prisoner",
-    "prisoners", "framework", "comprehensive", "bilateral", "humanitarian", "permanent",
-    "temporary", "final", "initial", "interim", "partial", "phased", "written", "draft",
-    "amended", "security", "political", "military", "nationwide", "lasting", "full",
-    "complete", "sustainable", "long-term", "short-term", "regional", "trilateral", "joint",
-    "separate", "formal", "preliminary", "three-phase", "two-phase", "six-week", "weekslong",
-    "all-for-all", "gaza", "truce-for-hostages", "swap", "exchange", "shipment",
+    "ceasefire",
+    "cease-fire",
+    "truce",
+    "hostage",
+    "hostages",
+    "peace",
+    "grain",
+    "prisoner",
+    "prisoners",
+    "framework",
+    "comprehensive",
+    "bilateral",
+    "humanitarian",
+    "permanent",
+    "temporary",
+    "final",
+    "initial",
+    "interim",
+    "partial",
+    "phased",
+    "written",
+    "draft",
+    "amended",
+    "security",
+    "political",
+    "military",
+    "nationwide",
+    "lasting",
+    "full",
+    "complete",
+    "sustainable",
+    "long-term",
+    "short-term",
+    "regional",
+    "trilateral",
+    "joint",
+    "separate",
+    "formal",
+    "preliminary",
+    "three-phase",
+    "two-phase",
+    "six-week",
+    "weekslong",
+    "all-for-all",
+    "gaza",
+    "truce-for-hostages",
+    "swap",
+    "exchange",
+    "shipment",
 ];
 /// Words that may precede a head without belonging in its name.
 const PASSING: &[&str] = &["new", "latest", "revised", "updated", "fresh", "current"];
@@ -167,9 +230,28 @@ pub fn find_things(
                 let is_word = next.word().is_some_and(|w| {
                     !matches!(
                         w,
-                        "and" | "but" | "which" | "that" | "as" | "after" | "before" | "on"
-                            | "in" | "at" | "with" | "by" | "to" | "from" | "under" | "within"
-                            | "during" | "was" | "is" | "were" | "will" | "would"
+                        "and"
+                            | "but"
+                            | "which"
+                            | "that"
+                            | "as"
+                            | "after"
+                            | "before"
+                            | "on"
+                            | "in"
+                            | "at"
+                            | "with"
+                            | "by"
+                            | "to"
+                            | "from"
+                            | "under"
+                            | "within"
+                            | "during"
+                            | "was"
+                            | "is"
+                            | "were"
+                            | "will"
+                            | "would"
                     )
                 });
                 if !is_word || k > head + 7 {
@@ -336,7 +418,13 @@ mod tests {
                 let relations = thing
                     .relations
                     .iter()
-                    .map(|r| format!("{} {}", registry.entities[r.subject].label, r.relation.as_str()))
+                    .map(|r| {
+                        format!(
+                            "{} {}",
+                            registry.entities[r.subject].label,
+                            r.relation.as_str()
+                        )
+                    })
                     .collect();
                 out.push((label, relations));
             }
@@ -359,7 +447,10 @@ mod tests {
         );
         assert_eq!(
             things(&["The Egyptian proposal was rejected."]),
-            [("Egyptian proposal".to_owned(), vec!["Egypt proposes".to_owned()])]
+            [(
+                "Egyptian proposal".to_owned(),
+                vec!["Egypt proposes".to_owned()]
+            )]
         );
     }
 
@@ -371,7 +462,10 @@ mod tests {
             "Israel wants to deal with it and to offer more.",
         ]);
         assert_eq!(
-            found.iter().map(|(label, _)| label.as_str()).collect::<Vec<_>>(),
+            found
+                .iter()
+                .map(|(label, _)| label.as_str())
+                .collect::<Vec<_>>(),
             ["Framework", "Framework"]
         );
     }

@@ -1,0 +1,105 @@
+//! Organisations the lexicon lacks, found where the text defines them with their acronym:
+//! "the Rapid Support Forces (RSF)", "the Tigray People's Liberation Front (TPLF)". They
+//! become parties, found later by name or acronym in every article.
+
+use std::collections::BTreeSet;
+
+use super::lexicon::Lexicon;
+use super::mentions::{Entity, Origin, Registry};
+use crate::model::search::fold;
+use crate::model::{NodeKind, Subtype};
+
+/// Lower-case words that may stand inside an organisation's name.
+const CONNECTORS: &[&str] = &["of", "for", "on", "de", "del", "la", "des", "du"];
+
+/// Adds to `registry` every organisation `text` defines with an acronym in brackets,
+/// unless the lexicon already knows its name or acronym.
+pub fn discover_organisations(text: &str, lexicon: &Lexicon, registry: &mut Registry) {
+    let mut rest = text;
+    let mut consumed = 0;
+    while let Some(open) = rest.find('(') {
+        let before = &text[..consumed + open];
+        let after = &rest[open + 1..];
+        consumed += open + 1;
+        rest = after;
+        let Some(close) = after.find(')') else { break };
+        let acronym = &after[..close];
+        let letters = acronym.chars().count();
+        if !(2..=6).contains(&letters) || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
+            continue;
+        }
+        let Some(name) = name_before(before) else {
+            continue;
+        };
+        if lexicon.find(&name).is_some() || lexicon.find(acronym).is_some() {
+            continue;
+        }
+        let key = fold(&name);
+        registry.get_or_add(&key, || Entity {
+            key: key.clone(),
+            label: name.clone(),
+            kind: NodeKind::Actor,
+            subtype: Some(Subtype::Organisation),
+            aliases: BTreeSet::from([acronym.to_owned()]),
+            origin: Origin::Defined,
+            affiliation: None,
+        });
+    }
+}
+
+/// The capitalised name that ends just before an opening bracket: two to seven words,
+/// lower-case connectors inside it, starting and ending with a capital.
+fn name_before(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.trim_end().split(' ').collect();
+    let mut taken: Vec<&str> = Vec::new();
+    for word in words.iter().rev() {
+        if taken.len() >= 7 || word.is_empty() {
+            break;
+        }
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        let connector = CONNECTORS.contains(word);
+        if !(capital || connector) || word.ends_with([',', '.', ';', ':']) {
+            break;
+        }
+        taken.push(word);
+    }
+    while taken.last().is_some_and(|word| CONNECTORS.contains(word)) {
+        taken.pop();
+    }
+    taken.reverse();
+    let capitals = taken
+        .iter()
+        .filter(|word| word.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    (capitals >= 2).then(|| taken.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn organisations_defined_by_their_acronym_are_found() {
+        let mut registry = Registry::default();
+        discover_organisations(
+            "Delegations of the Sudanese Armed Forces (SAF) and the Rapid Support Forces (RSF) met. \
+             Ethiopia and the Tigray People's Liberation Front (TPLF) agreed. The talks (UN) ended. \
+             He said (AP) nothing.",
+            &Lexicon::default(),
+            &mut registry,
+        );
+        let found: Vec<(&str, Vec<&String>)> = registry
+            .entities
+            .iter()
+            .map(|e| (e.label.as_str(), e.aliases.iter().collect()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Sudanese Armed Forces", vec![&"SAF".to_owned()]),
+                ("Rapid Support Forces", vec![&"RSF".to_owned()]),
+                ("Tigray People's Liberation Front", vec![&"TPLF".to_owned()]),
+            ]
+        );
+    }
+}
