@@ -5,9 +5,9 @@ use std::collections::{BTreeMap, HashMap};
 use super::cues;
 use super::dates::article_date;
 use super::lexicon::Lexicon;
-use super::meetings::{MeetingFound, find_meeting};
+use super::meetings::{MeetingFound, SentenceInput, meetings_of_article};
 use super::mentions::{
-    Matcher, Mention, Origin, Registry, discover_people, find_mentions, sentence_of,
+    Matcher, Mention, Origin, PlaceMention, Registry, discover_people, find_mentions, sentence_of,
 };
 use super::relations::{End, RelationFound, read_sentence};
 use super::things::{ThingContext, find_things};
@@ -131,6 +131,41 @@ pub fn ingest(
                 by_sentence.entry(sentence).or_default().push(*mention);
             }
         }
+        let places = with_countries_as_places(text, &mentions, places, &registry, lexicon);
+        // What each sentence says, and the meeting each is about.
+        let sentence_words: Vec<Vec<cues::Word>> = spans
+            .iter()
+            .map(|&(start, end)| {
+                text.slice(start, end)
+                    .map_or_else(Vec::new, |sentence| cues::words(sentence, start))
+            })
+            .collect();
+        let sentence_places: Vec<Vec<PlaceMention>> = spans
+            .iter()
+            .map(|&(start, end)| {
+                places
+                    .iter()
+                    .filter(|p| p.start >= start && p.end <= end)
+                    .copied()
+                    .collect()
+            })
+            .collect();
+        let inputs: Vec<SentenceInput<'_>> = spans
+            .iter()
+            .zip(&sentence_words)
+            .zip(&sentence_places)
+            .map(|((&(start, end), words), places)| SentenceInput {
+                text: text.slice(start, end).unwrap_or(""),
+                start,
+                words,
+                places,
+            })
+            .collect();
+        let article_meetings = meetings_of_article(
+            &inputs,
+            &|entry| lexicon.entries.get(entry).map(|e| e.name.clone()),
+            dates.get(index).copied().flatten(),
+        );
         for (sentence_index, &(start, end)) in spans.iter().enumerate() {
             let place = Place {
                 article: index,
@@ -151,19 +186,10 @@ pub fn ingest(
             let Some(sentence) = text.slice(start, end) else {
                 continue;
             };
-            let words = cues::words(sentence, start);
-            let sentence_places: Vec<_> = places
-                .iter()
-                .filter(|p| p.start >= start && p.end <= end)
-                .copied()
-                .collect();
-            let meeting = find_meeting(
-                sentence,
-                &words,
-                &sentence_places,
-                &|entry| lexicon.entries.get(entry).map(|e| e.name.clone()),
-                dates.get(index).copied().flatten(),
-            );
+            let sentence_places = sentence_places
+                .get(sentence_index)
+                .map_or(&[][..], Vec::as_slice);
+            let meeting = article_meetings.get(sentence_index).cloned().flatten();
             let meeting_key = meeting.as_ref().map(MeetingFound::key);
             if let (Some(meeting), Some(key)) = (&meeting, &meeting_key) {
                 meetings
@@ -171,12 +197,14 @@ pub fn ingest(
                     .or_insert_with(|| (meeting.clone(), Support::default()))
                     .1
                     .add(place, 0.6, "meetings");
-                // The place's host hosts the meeting.
-                let host = lexicon
-                    .entries
-                    .get(meeting.place_entry)
-                    .and_then(|entry| entry.host.as_deref())
-                    .and_then(|host| lexicon.find(host))
+                // The place's host hosts the meeting (a country hosts talks in it).
+                let host = lexicon.entries.get(meeting.place_entry).and_then(|entry| {
+                    match entry.host.as_deref() {
+                        Some(host) => lexicon.find(host),
+                        None => Some(meeting.place_entry),
+                    }
+                });
+                let host = host
                     .and_then(|entry| super::mentions::entry_entity(&mut registry, lexicon, entry));
                 if let Some(host) = host {
                     edges
@@ -202,7 +230,7 @@ pub fn ingest(
                     sentence,
                     start,
                     &sentence_mentions,
-                    &sentence_places,
+                    sentence_places,
                     &kind_of,
                 )
             };
@@ -232,7 +260,7 @@ pub fn ingest(
                 sentence,
                 start,
                 &sentence_mentions,
-                &sentence_places,
+                sentence_places,
                 &kind_of,
             );
             let reading = read_sentence(sentence, &tokens, &kind_of, meeting.is_some());
@@ -311,6 +339,39 @@ pub fn ingest(
             &edges,
         ),
     })
+}
+
+/// `places`, with the states named as places: "talks in Egypt" are talks at a place as
+/// much as "talks in Cairo" are. A state counts where "in" comes just before it.
+fn with_countries_as_places(
+    text: &ArticleText,
+    mentions: &[Mention],
+    mut places: Vec<PlaceMention>,
+    registry: &Registry,
+    lexicon: &Lexicon,
+) -> Vec<PlaceMention> {
+    for mention in mentions {
+        let Some(entity) = registry.entities.get(mention.entity) else {
+            continue;
+        };
+        let Origin::Lexicon(entry) = entity.origin else {
+            continue;
+        };
+        let state = lexicon
+            .entries
+            .get(entry)
+            .is_some_and(|item| item.subtype == Some(crate::model::Subtype::State));
+        let before = text.before(mention.start, 4).to_lowercase();
+        if state && (before == " in " || before.ends_with(" in ")) {
+            places.push(PlaceMention {
+                start: mention.start,
+                end: mention.end,
+                entry,
+            });
+        }
+    }
+    places.sort_by_key(|place| place.start);
+    places
 }
 
 /// A party is a mediator where a sentence presents it as one, never by the lexicon's

@@ -161,6 +161,45 @@ pub fn mentioned_date(sentence: &str, article: &PartialDate, ahead: bool) -> Opt
             if let Some(day) = day(before) {
                 return ymd(article_year, month, day);
             }
+            // "in March": that month, of the article's year (the next one when the
+            // sentence looks ahead to a month already past).
+            let full = MONTHS
+                .get(usize::from(month) - 1)
+                .is_some_and(|name| *name == word.trim_end_matches(['.', ',']).to_lowercase());
+            if full && before.eq_ignore_ascii_case("in") {
+                let year = match article.month {
+                    Some(current) if ahead && month < current => article_year + 1,
+                    _ => article_year,
+                };
+                return ym(year, month);
+            }
+        }
+    }
+    // "next week", "next month", "last week": the month they fall in.
+    for pair in words.windows(2) {
+        let [first, second] = pair else { continue };
+        let (first, second) = (first.to_lowercase(), second.to_lowercase());
+        let days = match (first.as_str(), second.trim_end_matches(['.', ','])) {
+            ("next", "week") => Some(7),
+            ("last", "week") => Some(-7),
+            ("this", "week") => Some(0),
+            _ => None,
+        };
+        if let (Some(days), Some(month), Some(day)) = (days, article.month, article.day) {
+            let date = from_day_number(days_from_civil(article.year, month, day) + days)?;
+            return ym(date.year, date.month?);
+        }
+        if let (Some(month), "month") = (article.month, second.trim_end_matches(['.', ','])) {
+            let shift: i32 = match first.as_str() {
+                "next" => 1,
+                "last" => -1,
+                "this" => 0,
+                _ => continue,
+            };
+            let index = i32::from(article.year) * 12 + i32::from(month) - 1 + shift;
+            let year = u16::try_from(index.div_euclid(12)).ok()?;
+            let month = u8::try_from(index.rem_euclid(12) + 1).ok()?;
+            return ym(year, month);
         }
     }
     let (year, Some(month), Some(day)) = (article.year, article.month, article.day) else {
@@ -258,6 +297,30 @@ mod tests {
         assert_eq!(
             mentioned_date("they will meet on Tuesday", &article, true),
             ymd(2024, 5, 28)
+        );
+        assert_eq!(
+            mentioned_date("talks resume next week", &article, true),
+            ym(2024, 6)
+        );
+        assert_eq!(
+            mentioned_date("officials meet in Abu Dhabi next month", &article, true),
+            ym(2024, 6)
+        );
+        assert_eq!(
+            mentioned_date(
+                "The next round is expected in Caracas in March.",
+                &article,
+                true
+            ),
+            ym(2025, 3)
+        );
+        assert_eq!(
+            mentioned_date(
+                "A round in Jeddah collapsed in June.",
+                &ymd(2023, 10, 29).unwrap(),
+                false
+            ),
+            ym(2023, 6)
         );
         assert_eq!(
             mentioned_date("Hamas left Cairo yesterday", &article, false),

@@ -39,10 +39,95 @@ impl MeetingFound {
     }
 }
 
+/// Nouns that refer back to the article's last meeting ("the talks").
+const REFERRING: &[&str] = &[
+    "talks",
+    "negotiations",
+    "meeting",
+    "round",
+    "summit",
+    "ceremony",
+    "signing",
+    "mediation",
+];
+
+/// A sentence as the meeting rules read it.
+pub struct SentenceInput<'a> {
+    /// Its text.
+    pub text: &'a str,
+    /// The article offset of its first char.
+    pub start: usize,
+    /// Its words.
+    pub words: &'a [Word],
+    /// The places it names.
+    pub places: &'a [PlaceMention],
+}
+
+/// The meeting each sentence of an article is about: the one it names, or for "the
+/// talks" the last one named before. An undated mention of a place takes the date of the
+/// article's one dated meeting there.
+pub fn meetings_of_article(
+    sentences: &[SentenceInput<'_>],
+    place_names: &dyn Fn(usize) -> Option<String>,
+    article_date: Option<PartialDate>,
+) -> Vec<Option<MeetingFound>> {
+    let mut found: Vec<Option<MeetingFound>> = sentences
+        .iter()
+        .map(|sentence| {
+            find_meeting(
+                sentence.text,
+                sentence.start,
+                sentence.words,
+                sentence.places,
+                place_names,
+                article_date,
+            )
+        })
+        .collect();
+    let dated: Vec<MeetingFound> = found
+        .iter()
+        .flatten()
+        .filter(|m| m.date.is_some())
+        .cloned()
+        .collect();
+    for meeting in found.iter_mut().flatten() {
+        if meeting.date.is_some() {
+            continue;
+        }
+        let mut dates: Vec<PartialDate> = dated
+            .iter()
+            .filter(|other| other.place == meeting.place)
+            .filter_map(|other| other.date)
+            .collect();
+        dates.sort();
+        dates.dedup();
+        if let [date] = dates.as_slice() {
+            meeting.date = Some(*date);
+        }
+    }
+    let mut last: Option<MeetingFound> = None;
+    for (slot, sentence) in found.iter_mut().zip(sentences) {
+        match slot {
+            Some(meeting) => last = Some(meeting.clone()),
+            None => {
+                let refers = sentence.words.windows(2).any(|pair| {
+                    matches!(pair, [first, second] if first.text == "the" && REFERRING.contains(&second.text.as_str()))
+                });
+                if refers {
+                    slot.clone_from(&last);
+                }
+            }
+        }
+    }
+    found
+}
+
 /// The meeting a sentence names, if any: it needs a talk word and a place after "in",
-/// "to", "from" or "at", or a travel word and a place.
+/// "to", "from" or "at", or a travel word with a place just after it ("flew to Doha",
+/// "left Cairo"). A dateline's place ("CAIRO —") is no meeting.
 pub fn find_meeting(
     sentence: &str,
+    offset: usize,
     words: &[Word],
     places: &[PlaceMention],
     place_names: &dyn Fn(usize) -> Option<String>,
@@ -54,6 +139,16 @@ pub fn find_meeting(
         return None;
     }
     let place = places.iter().find(|place| {
+        let surface: String = sentence
+            .chars()
+            .skip(place.start.saturating_sub(offset))
+            .take(place.end - place.start)
+            .collect();
+        if surface.chars().filter(|c| c.is_alphabetic()).count() > 2
+            && surface.chars().all(|c| !c.is_lowercase())
+        {
+            return false;
+        }
         let before: Vec<&Word> = words
             .iter()
             .filter(|word| word.end <= place.start)
@@ -61,7 +156,12 @@ pub fn find_meeting(
         let preposition = before
             .last()
             .is_some_and(|word| matches!(word.text.as_str(), "in" | "to" | "from" | "at"));
-        preposition || travel
+        let near_travel = before
+            .iter()
+            .rev()
+            .take(4)
+            .any(|word| cues::is_travel_word(&word.text));
+        (talk && preposition) || near_travel
     })?;
     let name = place_names(place.entry)?;
     let ahead = cues::looks_ahead(words);
@@ -96,6 +196,7 @@ mod tests {
         }];
         find_meeting(
             sentence,
+            0,
             &words,
             &places,
             &|_| Some("Cairo".to_owned()),
