@@ -18,7 +18,7 @@ use crate::dataset::schema::{
     FORMAT_VERSION, RawArticle, RawDataset, RawEdge, RawEvidence, RawNode,
 };
 use crate::dataset::sha256_hex;
-use crate::model::{ArticleText, Modality, NodeKind, PartialDate, Relation};
+use crate::model::{ArticleText, MeetingStatus, Modality, NodeKind, PartialDate, Relation};
 
 /// Evidence records kept per node and article: the first sentences there that mention
 /// it, so that every article that names a node is among its sources.
@@ -131,6 +131,7 @@ pub fn ingest(
                 by_sentence.entry(sentence).or_default().push(*mention);
             }
         }
+        let (mentions, places) = capitals_as_states(text, mentions, places, &mut registry, lexicon);
         let places = with_countries_as_places(text, &mentions, places, &registry, lexicon);
         // What each sentence says, and the meeting each is about.
         let sentence_words: Vec<Vec<cues::Word>> = spans
@@ -212,7 +213,11 @@ pub fn ingest(
                             host,
                             Relation::Hosts,
                             EdgeEnd::Meeting(key.clone()),
-                            Modality::Asserted,
+                            match meeting.status {
+                                MeetingStatus::Planned => Modality::Expected,
+                                MeetingStatus::Denied => Modality::Denied,
+                                _ => Modality::Asserted,
+                            },
                             None,
                         ))
                         .or_default()
@@ -339,6 +344,51 @@ pub fn ingest(
             &edges,
         ),
     })
+}
+
+/// "Kyiv warned", "Moscow has not accepted": a capital that acts is its state. A place
+/// just before a verb (a relation word, a speech verb, an auxiliary) becomes a mention of
+/// the state that hosts it.
+fn capitals_as_states(
+    text: &ArticleText,
+    mut mentions: Vec<Mention>,
+    places: Vec<PlaceMention>,
+    registry: &mut Registry,
+    lexicon: &Lexicon,
+) -> (Vec<Mention>, Vec<PlaceMention>) {
+    const VERBS: &[&str] = &[
+        "has", "have", "had", "is", "was", "will", "would", "did", "does", "also", "said", "says",
+        "say", "insisted", "denied", "agreed", "wants", "wanted", "warned", "called", "urged",
+        "accused", "blamed",
+    ];
+    let mut kept = Vec::with_capacity(places.len());
+    for place in places {
+        let next: String = text
+            .after(place.end, 16)
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase();
+        let acts = VERBS.contains(&next.as_str()) || cues::relation_cue(&next).is_some();
+        let host = lexicon
+            .entries
+            .get(place.entry)
+            .and_then(|entry| entry.host.as_deref())
+            .and_then(|host| lexicon.find(host))
+            .and_then(|entry| super::mentions::entry_entity(registry, lexicon, entry));
+        match host {
+            Some(state) if acts => mentions.push(Mention {
+                start: place.start,
+                end: place.end,
+                entity: state,
+                confidence: super::mentions::DESCRIPTION_CONFIDENCE,
+            }),
+            _ => kept.push(place),
+        }
+    }
+    mentions.sort_by_key(|mention| mention.start);
+    (mentions, kept)
 }
 
 /// `places`, with the states named as places: "talks in Egypt" are talks at a place as

@@ -167,6 +167,9 @@ pub fn relation_cue(word: &str) -> Option<Relation> {
                 "sending",
                 "sent",
                 "send",
+                "accompanied",
+                "accompany",
+                "accompanies",
             ],
         ),
         (
@@ -236,6 +239,10 @@ pub fn is_talk_word(word: &str) -> bool {
             | "round"
             | "summit"
             | "negotiating"
+            | "ceremony"
+            | "signing"
+            | "conference"
+            | "consultations"
     )
 }
 
@@ -257,7 +264,6 @@ pub fn is_travel_word(word: &str) -> bool {
             | "travelling"
             | "traveling"
             | "flew"
-            | "flown"
             | "fly"
             | "went"
             | "landed"

@@ -360,31 +360,59 @@ pub fn discover_people(
         let Some((name_start, name_end)) = name_after(text, end) else {
             continue;
         };
-        // Known already: the name is (part of) a lexicon match.
-        let known = matches.iter().any(|&(s, e, t)| {
+        // The party named just before the title ("Hamas official", "Qatari minister",
+        // "Ukraine's President").
+        let party_before = |registry: &mut Registry| {
+            index
+                .checked_sub(1)
+                .and_then(|previous| matches.get(previous))
+                .filter(|&&(_, previous_end, _)| {
+                    let between = text.slice(previous_end, start).unwrap_or("x");
+                    matches!(between, " " | "'s " | "’s " | "  ")
+                })
+                .and_then(|&(_, _, target)| match target {
+                    Target::Entry(entry, _) => entry_entity(registry, lexicon, entry),
+                    _ => None,
+                })
+                .filter(|&party| {
+                    registry.entities.get(party).is_some_and(|entity| {
+                        entity.kind != NodeKind::Demand && entity.subtype != Some(Subtype::Person)
+                    })
+                })
+        };
+        // Known already: the name is (part of) a lexicon match. A known person after a
+        // title still takes the party before it ("CIA Director William Burns").
+        let known = matches.iter().find(|&&(s, e, t)| {
             matches!(t, Target::Entry(..) | Target::Person(_)) && s < name_end && e > name_start
         });
-        if known {
+        if let Some(&(known_start, _, target)) = known {
+            let person = match target {
+                Target::Entry(entry, _)
+                    if known_start == name_start
+                        && lexicon
+                            .entries
+                            .get(entry)
+                            .is_some_and(|item| item.subtype == Some(Subtype::Person)) =>
+                {
+                    entry_entity(registry, lexicon, entry)
+                }
+                _ => None,
+            };
+            let sentence = sentence_of(sentences, name_start).and_then(|at| sentences.get(at));
+            if let (Some(person), Some(party), Some(&span)) =
+                (person, party_before(registry), sentence)
+                && let Some(entity) = registry.entities.get_mut(person)
+                && entity.affiliation.is_none()
+                && party != person
+            {
+                entity.affiliation = Some((party, article, span));
+            }
             continue;
         }
         let Some(name) = text.slice(name_start, name_end) else {
             continue;
         };
-        // The party named just before the title ("Hamas official", "Qatari minister").
-        let party = index
-            .checked_sub(1)
-            .and_then(|previous| matches.get(previous))
-            .filter(|&&(_, previous_end, _)| previous_end + 2 >= start)
-            .and_then(|&(_, _, target)| match target {
-                Target::Entry(entry, _) => entry_entity(registry, lexicon, entry),
-                _ => None,
-            })
-            .filter(|&party| {
-                registry
-                    .entities
-                    .get(party)
-                    .is_some_and(|entity| entity.kind != NodeKind::Demand)
-            });
+        let party = party_before(registry);
         let kind = party
             .and_then(|party| registry.entities.get(party))
             .map_or(NodeKind::Actor, |entity| entity.kind);
@@ -436,7 +464,15 @@ pub fn find_mentions(
             }
         };
         let Some(entity) = entity else { continue };
-        let follows = text.after(end, 20).to_lowercase();
+        // "the Israeli delegation", "Ukraine's delegation".
+        let after = text.after(end, 24).to_lowercase();
+        let (follows, possessive) = match after
+            .strip_prefix("'s")
+            .or_else(|| after.strip_prefix("’s"))
+        {
+            Some(rest) => (rest.to_owned(), 2),
+            None => (after, 0),
+        };
         let group = GROUP_WORDS
             .iter()
             .find(|(words, _, _)| {
@@ -455,7 +491,7 @@ pub fn find_mentions(
                 let surface = text.slice(start, end).unwrap_or(&base.label).to_owned();
                 let key = format!("{} {name}", base.key);
                 let label = format!("{surface} {name}");
-                let group_end = end + words.chars().count();
+                let group_end = end + possessive + words.chars().count();
                 let sentence =
                     sentence_of(sentences, start).and_then(|at| sentences.get(at).copied());
                 let group = registry.get_or_add(&key, || Entity {

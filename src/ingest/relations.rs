@@ -420,6 +420,15 @@ fn subject_of(tokens: &[Token], verb: usize, carried: &[usize]) -> Option<Subjec
         let Some(token) = tokens.get(k - 1) else {
             break;
         };
+        // "the National Liberation Army (ELN) agreed": past the bracket.
+        if token.piece == Piece::Punct(')')
+            && let Some(open) = (k.saturating_sub(5)..k - 1)
+                .rev()
+                .find(|&i| tokens.get(i).is_some_and(|t| t.piece == Piece::Punct('(')))
+        {
+            k = open;
+            continue;
+        }
         let skippable = token.is_any(VERB_GROUP)
             || token.is_any(NEGATING)
             || token.is_any(CONDITIONAL)
@@ -886,6 +895,15 @@ pub fn read_sentence(
         if let Some((subjects, object, modality)) =
             passive(tokens, index, relation, kind_of, has_meeting)
         {
+            if matches!(relation, Relation::Mediates | Relation::Hosts)
+                && modality == Modality::Asserted
+            {
+                for &party in &subjects {
+                    if !reading.mediators.contains(&party) {
+                        reading.mediators.push(party);
+                    }
+                }
+            }
             for subject in subjects {
                 if kind_of(subject)
                     .is_some_and(|kind| matches!(kind, NodeKind::Actor | NodeKind::Mediator))
