@@ -370,7 +370,19 @@ fn capitals_as_states(
             .take_while(|c| c.is_alphabetic())
             .collect::<String>()
             .to_lowercase();
-        let acts = VERBS.contains(&next.as_str()) || cues::relation_cue(&next).is_some();
+        let previous = text
+            .before(place.start, 12)
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("")
+            .to_lowercase();
+        let located = matches!(
+            previous.as_str(),
+            "in" | "at" | "to" | "from" | "near" | "into" | "of" | "outside" | "via" | "across"
+                | "through" | "around" | "for" | "on" | "between" | "toward" | "towards"
+        );
+        let acts =
+            !located && (VERBS.contains(&next.as_str()) || cues::relation_cue(&next).is_some());
         let host = lexicon
             .entries
             .get(place.entry)

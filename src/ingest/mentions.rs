@@ -488,7 +488,8 @@ pub fn find_mentions(
             (Some((words, name, subtype)), Some(base))
                 if base.kind != NodeKind::Demand && base.subtype != Some(Subtype::Person) =>
             {
-                let surface = text.slice(start, end).unwrap_or(&base.label).to_owned();
+                // The group as the text names it: "Israeli delegation", "Ukraine's delegation".
+                let surface = text.slice(start, end + possessive).unwrap_or(&base.label).to_owned();
                 let key = format!("{} {name}", base.key);
                 let label = format!("{surface} {name}");
                 let group_end = end + possessive + words.chars().count();
