@@ -310,7 +310,9 @@ pub const CONFIDENCE_BANDS: [f32; 5] = [0.0, 0.5, 0.6, 0.7, 0.8];
 pub struct Evaluation {
     /// Actors and mediators, whatever kind the extractor gave them.
     pub parties: Tally,
-    /// Mediators: found counts the extractor's mediator nodes.
+    /// Mediators over the whole dataset (a node's kind is the dataset's): found counts
+    /// the extractor's mediator nodes, correct those the gold presents as mediating in
+    /// some article.
     pub mediators: Tally,
     /// Demands, proposals, deals.
     pub things: Tally,
@@ -572,6 +574,9 @@ fn band(confidence: f32) -> usize {
 /// A node or relation counts in an article when it has evidence there.
 pub fn evaluate(model: &Model, golds: &[(String, Gold)]) -> Evaluation {
     let mut evaluation = Evaluation::default();
+    // Gold mediators by name, and each mediator node with the gold mediator it is.
+    let mut gold_mediators: std::collections::BTreeSet<String> = Default::default();
+    let mut mediator_nodes: BTreeMap<String, Option<String>> = BTreeMap::new();
     for (article_id, gold) in golds {
         let in_article = |evidence: &[crate::model::Evidence]| {
             evidence
@@ -640,17 +645,31 @@ pub fn evaluate(model: &Model, golds: &[(String, Gold)]) -> Evaluation {
             expected: gold.parties.len(),
             recalled,
         });
-        let is_gold_mediator = |end: &GoldEnd| match end {
-            GoldEnd::Party(index) => gold.parties.get(*index).is_some_and(|p| p.mediator),
-            _ => false,
-        };
-        let (found, correct, recalled) = tally_nodes(&[NodeKind::Mediator], &is_gold_mediator);
-        evaluation.mediators.add(Tally {
-            found,
-            correct,
-            expected: gold.parties.iter().filter(|party| party.mediator).count(),
-            recalled,
-        });
+        // Mediators are a node's kind for the whole dataset: counted once, over all
+        // articles (see below).
+        for party in gold.parties.iter().filter(|party| party.mediator) {
+            if let Some(name) = party.names.first() {
+                gold_mediators.insert(fold(name));
+            }
+        }
+        for node in nodes.iter().chain(&ends) {
+            let Some(GoldEnd::Party(index)) = matched.get(node.id.as_str()) else {
+                if node.kind == NodeKind::Mediator {
+                    mediator_nodes.entry(node.id.clone()).or_insert(None);
+                }
+                continue;
+            };
+            let Some(party) = gold.parties.get(*index) else {
+                continue;
+            };
+            let key = party.names.first().map(|name| fold(name)).unwrap_or_default();
+            if node.kind == NodeKind::Mediator {
+                let slot = mediator_nodes.entry(node.id.clone()).or_insert(None);
+                if party.mediator {
+                    *slot = Some(key.clone());
+                }
+            }
+        }
         let (found, correct, recalled) =
             tally_nodes(&[NodeKind::Demand], &|end| matches!(end, GoldEnd::Thing(_)));
         evaluation.things.add(Tally {
@@ -776,6 +795,13 @@ pub fn evaluate(model: &Model, golds: &[(String, Gold)]) -> Evaluation {
                 .add(tally);
         }
     }
+    let recalled: std::collections::BTreeSet<&String> = mediator_nodes.values().flatten().collect();
+    evaluation.mediators = Tally {
+        found: mediator_nodes.len(),
+        correct: mediator_nodes.values().filter(|gold| gold.is_some()).count(),
+        expected: gold_mediators.len(),
+        recalled: recalled.len(),
+    };
     evaluation
 }
 
