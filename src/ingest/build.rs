@@ -9,6 +9,7 @@ use super::meetings::{MeetingFound, SentenceInput, meetings_of_article};
 use super::mentions::{
     Matcher, Mention, Origin, PlaceMention, Registry, discover_people, find_mentions, sentence_of,
 };
+use super::references::ReferenceContext;
 use super::relations::{End, RelationFound, read_sentence};
 use super::things::{ThingContext, find_things};
 use super::tokens::tokenize;
@@ -125,6 +126,7 @@ pub fn ingest(
         let (mentions, places) =
             find_mentions(index, text, spans, &matcher, lexicon, &mut registry);
         let mut things = ThingContext::new();
+        let mut references = ReferenceContext::default();
         let mut by_sentence: BTreeMap<usize, Vec<Mention>> = BTreeMap::new();
         for mention in &mentions {
             if let Some(sentence) = sentence_of(spans, mention.start) {
@@ -187,6 +189,14 @@ pub fn ingest(
             let Some(sentence) = text.slice(start, end) else {
                 continue;
             };
+            // "He", "the group": the party they point back to, for the relation rules.
+            let words = sentence_words
+                .get(sentence_index)
+                .map_or(&[][..], Vec::as_slice);
+            let resolved = references.resolve(words, &sentence_mentions);
+            sentence_mentions.extend(resolved);
+            sentence_mentions.sort_by_key(|mention| mention.start);
+            references.update(&sentence_mentions, &registry);
             let sentence_places = sentence_places
                 .get(sentence_index)
                 .map_or(&[][..], Vec::as_slice);
@@ -378,8 +388,22 @@ fn capitals_as_states(
             .to_lowercase();
         let located = matches!(
             previous.as_str(),
-            "in" | "at" | "to" | "from" | "near" | "into" | "of" | "outside" | "via" | "across"
-                | "through" | "around" | "for" | "on" | "between" | "toward" | "towards"
+            "in" | "at"
+                | "to"
+                | "from"
+                | "near"
+                | "into"
+                | "of"
+                | "outside"
+                | "via"
+                | "across"
+                | "through"
+                | "around"
+                | "for"
+                | "on"
+                | "between"
+                | "toward"
+                | "towards"
         );
         let acts =
             !located && (VERBS.contains(&next.as_str()) || cues::relation_cue(&next).is_some());

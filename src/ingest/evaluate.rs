@@ -662,7 +662,11 @@ pub fn evaluate(model: &Model, golds: &[(String, Gold)]) -> Evaluation {
             let Some(party) = gold.parties.get(*index) else {
                 continue;
             };
-            let key = party.names.first().map(|name| fold(name)).unwrap_or_default();
+            let key = party
+                .names
+                .first()
+                .map(|name| fold(name))
+                .unwrap_or_default();
             if node.kind == NodeKind::Mediator {
                 let slot = mediator_nodes.entry(node.id.clone()).or_insert(None);
                 if party.mediator {
@@ -798,7 +802,10 @@ pub fn evaluate(model: &Model, golds: &[(String, Gold)]) -> Evaluation {
     let recalled: std::collections::BTreeSet<&String> = mediator_nodes.values().flatten().collect();
     evaluation.mediators = Tally {
         found: mediator_nodes.len(),
-        correct: mediator_nodes.values().filter(|gold| gold.is_some()).count(),
+        correct: mediator_nodes
+            .values()
+            .filter(|gold| gold.is_some())
+            .count(),
         expected: gold_mediators.len(),
         recalled: recalled.len(),
     };

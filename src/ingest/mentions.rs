@@ -489,7 +489,10 @@ pub fn find_mentions(
                 if base.kind != NodeKind::Demand && base.subtype != Some(Subtype::Person) =>
             {
                 // The group as the text names it: "Israeli delegation", "Ukraine's delegation".
-                let surface = text.slice(start, end + possessive).unwrap_or(&base.label).to_owned();
+                let surface = text
+                    .slice(start, end + possessive)
+                    .unwrap_or(&base.label)
+                    .to_owned();
                 let key = format!("{} {name}", base.key);
                 let label = format!("{surface} {name}");
                 let group_end = end + possessive + words.chars().count();

@@ -1,0 +1,190 @@
+//! Within an article, the words that point back at a party: "he" or "she" for the one
+//! person of the last two sentences, "the group" or "the movement" for the organisation
+//! last named. Conservative: where two people could be meant, "he" stays unresolved
+//! and gives no relation.
+
+use super::cues::Word;
+use super::mentions::{Mention, Registry};
+use crate::model::Subtype;
+
+/// Confidence of a party found through a pronoun or a short reference.
+pub const REFERENCE_CONFIDENCE: f32 = 0.55;
+
+/// Short references to an organisation, as word sequences.
+const GROUP_REFERENCES: &[&[&str]] = &[
+    &["the", "group"],
+    &["the", "movement"],
+    &["the", "militant", "group"],
+    &["the", "palestinian", "group"],
+    &["the", "islamist", "group"],
+    &["the", "militants"],
+    &["the", "rebels"],
+    &["the", "rebel", "group"],
+    &["the", "paramilitary", "group"],
+    &["the", "paramilitaries"],
+    &["the", "organisation"],
+    &["the", "organization"],
+];
+
+/// What the article has said so far that references may point back to.
+#[derive(Debug, Clone, Default)]
+pub struct ReferenceContext {
+    /// People named in the last two sentences, the latest last.
+    recent_people: Vec<Vec<usize>>,
+    /// The organisation named last.
+    last_organisation: Option<usize>,
+}
+
+impl ReferenceContext {
+    /// The parties `words` point back to, as mentions at the pointing words. `mentions`
+    /// are the sentence's own (a pronoun inside a name is no pronoun).
+    pub fn resolve(&self, words: &[Word], mentions: &[Mention]) -> Vec<Mention> {
+        let people: Vec<usize> = {
+            let mut all: Vec<usize> = self.recent_people.iter().flatten().copied().collect();
+            all.sort_unstable();
+            all.dedup();
+            all
+        };
+        let free = |start: usize, end: usize| {
+            !mentions
+                .iter()
+                .any(|mention| mention.start < end && start < mention.end)
+        };
+        let mut found = Vec::new();
+        let mut index = 0;
+        while let Some(word) = words.get(index) {
+            index += 1;
+            if matches!(word.text.as_str(), "he" | "she")
+                && free(word.start, word.end)
+                && let [person] = people.as_slice()
+            {
+                found.push(Mention {
+                    start: word.start,
+                    end: word.end,
+                    entity: *person,
+                    confidence: REFERENCE_CONFIDENCE,
+                });
+                continue;
+            }
+            let Some(organisation) = self.last_organisation else {
+                continue;
+            };
+            let phrase = GROUP_REFERENCES.iter().find(|phrase| {
+                phrase.iter().enumerate().all(|(offset, part)| {
+                    words
+                        .get(index - 1 + offset)
+                        .is_some_and(|word| word.text == *part)
+                })
+            });
+            if let Some(phrase) = phrase
+                && let (Some(first), Some(last)) =
+                    (words.get(index - 1), words.get(index - 2 + phrase.len()))
+                && free(first.start, last.end)
+            {
+                found.push(Mention {
+                    start: first.start,
+                    end: last.end,
+                    entity: organisation,
+                    confidence: REFERENCE_CONFIDENCE,
+                });
+                index += phrase.len() - 1;
+            }
+        }
+        found
+    }
+
+    /// Remembers what a sentence named (its own mentions and resolved references).
+    pub fn update(&mut self, mentions: &[Mention], registry: &Registry) {
+        let subtype = |entity: usize| registry.entities.get(entity).and_then(|e| e.subtype);
+        let mut people: Vec<usize> = mentions
+            .iter()
+            .map(|mention| mention.entity)
+            .filter(|&entity| subtype(entity) == Some(Subtype::Person))
+            .collect();
+        people.dedup();
+        self.recent_people.push(people);
+        if self.recent_people.len() > 2 {
+            self.recent_people.remove(0);
+        }
+        if let Some(organisation) =
+            mentions
+                .iter()
+                .rev()
+                .map(|mention| mention.entity)
+                .find(|&entity| {
+                    matches!(
+                        subtype(entity),
+                        Some(Subtype::Organisation | Subtype::Military)
+                    )
+                })
+        {
+            self.last_organisation = Some(organisation);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+    use crate::ingest::cues::words;
+    use crate::ingest::mentions::{Entity, Origin};
+    use crate::model::NodeKind;
+
+    fn registry() -> Registry {
+        let mut registry = Registry::default();
+        for (name, subtype) in [
+            ("Haniyeh", Subtype::Person),
+            ("Hamas", Subtype::Organisation),
+            ("Netanyahu", Subtype::Person),
+        ] {
+            registry.get_or_add(name, || Entity {
+                key: name.into(),
+                label: name.into(),
+                kind: NodeKind::Actor,
+                subtype: Some(subtype),
+                aliases: BTreeSet::new(),
+                origin: Origin::Titled,
+                affiliation: None,
+            });
+        }
+        registry
+    }
+
+    fn mention(sentence: &str, name: &str, entity: usize) -> Mention {
+        let start = sentence.find(name).unwrap();
+        Mention {
+            start,
+            end: start + name.len(),
+            entity,
+            confidence: 0.9,
+        }
+    }
+
+    #[test]
+    fn he_is_the_one_person_named_just_before_and_the_group_the_last_organisation() {
+        let registry = registry();
+        let mut context = ReferenceContext::default();
+        let first = "Haniyeh spoke for Hamas.";
+        context.update(
+            &[mention(first, "Haniyeh", 0), mention(first, "Hamas", 1)],
+            &registry,
+        );
+        let second = "He said the group would study the offer.";
+        let found = context.resolve(&words(second, 0), &[]);
+        let resolved: Vec<(usize, &str)> = found
+            .iter()
+            .map(|m| (m.entity, &second[m.start..m.end]))
+            .collect();
+        assert_eq!(resolved, [(0, "He"), (1, "the group")]);
+
+        // Two people just named: "he" is left alone.
+        let third = "Netanyahu met Haniyeh.";
+        context.update(
+            &[mention(third, "Netanyahu", 2), mention(third, "Haniyeh", 0)],
+            &registry,
+        );
+        assert!(context.resolve(&words("He left.", 0), &[]).is_empty());
+    }
+}
