@@ -871,6 +871,24 @@ pub fn read_sentence(
             }
             continue;
         }
+        // "saw no Israeli delegation in Cairo": that party did not attend.
+        if token.is("no")
+            && has_meeting
+            && let Some(party) = tokens.get(index + 1).and_then(Token::party)
+        {
+            push(
+                &mut reading,
+                RelationFound {
+                    subject: party,
+                    relation: Relation::Attends,
+                    object: End::Meeting,
+                    modality: Modality::Negated,
+                    attributed_to: attributed_to.clone(),
+                    confidence: LOOSE_CONFIDENCE,
+                },
+            );
+            continue;
+        }
         let Some(mut relation) = cue_at(tokens, index) else {
             continue;
         };

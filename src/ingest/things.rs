@@ -223,37 +223,42 @@ pub fn find_things(
         }
         let mut last = head;
         let singular = word.strip_suffix('s').unwrap_or(word);
-        // "cessation of hostilities", "exchange of all prisoners for all prisoners".
-        if OF_HEADS.contains(&singular) && tokens.get(head + 1).is_some_and(|t| t.is("of")) {
+        // "cessation of hostilities", "exchange of all prisoners for all prisoners",
+        // "a proposal for a full withdrawal".
+        let complement = (OF_HEADS.contains(&singular)
+            && tokens.get(head + 1).is_some_and(|t| t.is("of")))
+            || (family == 0 && tokens.get(head + 1).is_some_and(|t| t.is("for")));
+        if complement {
             let mut k = head + 2;
             while let Some(next) = tokens.get(k) {
-                let is_word = next.word().is_some_and(|w| {
-                    !matches!(
-                        w,
-                        "and"
-                            | "but"
-                            | "which"
-                            | "that"
-                            | "as"
-                            | "after"
-                            | "before"
-                            | "on"
-                            | "in"
-                            | "at"
-                            | "with"
-                            | "by"
-                            | "to"
-                            | "from"
-                            | "under"
-                            | "within"
-                            | "during"
-                            | "was"
-                            | "is"
-                            | "were"
-                            | "will"
-                            | "would"
-                    )
-                });
+                let is_word = next.thing().is_some()
+                    || next.word().is_some_and(|w| {
+                        !matches!(
+                            w,
+                            "and"
+                                | "but"
+                                | "which"
+                                | "that"
+                                | "as"
+                                | "after"
+                                | "before"
+                                | "on"
+                                | "in"
+                                | "at"
+                                | "with"
+                                | "by"
+                                | "to"
+                                | "from"
+                                | "under"
+                                | "within"
+                                | "during"
+                                | "was"
+                                | "is"
+                                | "were"
+                                | "will"
+                                | "would"
+                        )
+                    });
                 if !is_word || k > head + 7 {
                     break;
                 }
