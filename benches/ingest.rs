@@ -19,8 +19,14 @@ fn quality() {
     let folder = std::path::PathBuf::from("tests/fixtures/ingest/articles");
     let files = article_files(&[folder]).expect("the gold articles");
     let articles = read_articles(&files).expect("the gold articles");
-    let ingested = ingest::ingest(&articles, &Lexicon::built_in(), "gold", None, &mut |_, _| true)
-        .expect("an ingest");
+    let ingested = ingest::ingest(
+        &articles,
+        &Lexicon::built_in(),
+        "gold",
+        None,
+        &mut |_, _| true,
+    )
+    .expect("an ingest");
     let bytes = serde_json::to_vec(&ingested.dataset).expect("JSON");
     let model = dataset::load_bytes("gold.json", &bytes, &EmbeddedStore::new(&[]))
         .expect("a dataset")
