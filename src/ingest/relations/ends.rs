@@ -1,0 +1,487 @@
+//! Finding a relation's ends in a sentence's tokens: the subject before the verb group
+//! (lists, appositives, relative pronouns, a carried speaker), the objects after the verb
+//! of the kinds the relation takes, the passive, and the modality of the verb group.
+
+use super::super::cues;
+use super::super::tokens::{Piece, Token};
+use super::words::*;
+use super::{End, fits};
+use crate::model::{Modality, NodeKind, Relation};
+
+/// Who the parties are in a list ending at token `last` (inclusive), reading left:
+/// "Egypt, Qatar and the United States", "Egypt, along with Qatar". Returns the parties in
+/// text order and the index of the list's first token.
+pub(super) fn list_ending_at(tokens: &[Token], last: usize) -> Option<(Vec<usize>, usize)> {
+    let mut parties = vec![tokens.get(last)?.party()?];
+    let mut first = last;
+    loop {
+        let mut k = first;
+        // Connectors: "and", ",", "or", "along with", "as well as", "together with".
+        let mut connected = false;
+        while k > 0 {
+            let Some(token) = tokens.get(k - 1) else {
+                break;
+            };
+            if token.is_any(&[
+                "and", "or", "the", "with", "along", "together", "as", "well",
+            ]) || token.piece == Piece::Punct(',')
+            {
+                connected |= !token.is("the");
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        if !connected || k == 0 {
+            break;
+        }
+        let Some(party) = tokens.get(k - 1).and_then(Token::party) else {
+            break;
+        };
+        parties.insert(0, party);
+        first = k - 1;
+    }
+    Some((parties, first))
+}
+
+/// The parties of a list starting at token `first`, reading right.
+pub(super) fn list_starting_at(tokens: &[Token], first: usize) -> Option<(Vec<usize>, usize)> {
+    let mut parties = vec![tokens.get(first)?.party()?];
+    let mut last = first;
+    loop {
+        let mut k = last + 1;
+        let mut connected = false;
+        while let Some(token) = tokens.get(k) {
+            if token.is_any(&[
+                "and", "or", "the", "along", "with", "as", "well", "together",
+            ]) || token.piece == Piece::Punct(',')
+            {
+                connected |= !token.is("the");
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        match tokens.get(k).and_then(Token::party) {
+            Some(party) if connected => {
+                parties.push(party);
+                last = k;
+            }
+            _ => break,
+        }
+    }
+    Some((parties, last))
+}
+
+/// How a subject was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Found {
+    /// Next to the verb group.
+    Adjacent,
+    /// Across an appositive or a relative pronoun, or in a list.
+    Near,
+    /// Carried over from earlier in the sentence.
+    Carried,
+}
+
+/// A subject: its parties, the index of its first token, how it was found, and the
+/// modality its frame imposes (a wish: hypothetical).
+pub(super) struct Subject {
+    pub(super) parties: Vec<usize>,
+    pub(super) first: usize,
+    pub(super) found: Found,
+    pub(super) frame: Option<Modality>,
+}
+
+/// The subject of the verb at `verb`, reading left over its verb group.
+pub(super) fn subject_of(tokens: &[Token], verb: usize, carried: &[usize]) -> Option<Subject> {
+    let mut k = verb;
+    let mut skipped = 0;
+    while k > 0 {
+        let Some(token) = tokens.get(k - 1) else {
+            break;
+        };
+        // "the National Liberation Army (ELN) agreed": past the bracket.
+        if token.piece == Piece::Punct(')')
+            && let Some(open) = (k.saturating_sub(5)..k - 1)
+                .rev()
+                .find(|&i| tokens.get(i).is_some_and(|t| t.piece == Piece::Punct('(')))
+        {
+            k = open;
+            continue;
+        }
+        let skippable = token.is_any(VERB_GROUP)
+            || token.is_any(NEGATING)
+            || token.is_any(CONDITIONAL)
+            || token.is_any(FUTURE)
+            || token.word().is_some_and(|w| w.ends_with("n't"));
+        if skippable && skipped < 8 {
+            k -= 1;
+            skipped += 1;
+        } else {
+            break;
+        }
+    }
+    let at = k.checked_sub(1)?;
+    let token = tokens.get(at)?;
+    // "B to VERB" after a wish: "wants Qatar and Egypt to press Hamas".
+    let wished = tokens
+        .get(k)
+        .is_some_and(|t| t.is("to"))
+        .then(|| wish_before(tokens, at))
+        .flatten();
+    if token.party().is_some() {
+        let (parties, first) = list_ending_at(tokens, at)?;
+        if let Some(frame) = wished {
+            return Some(Subject {
+                parties,
+                first,
+                found: Found::Adjacent,
+                frame: Some(frame),
+            });
+        }
+        let found = if parties.len() > 1 {
+            Found::Near
+        } else {
+            Found::Adjacent
+        };
+        return Some(Subject {
+            parties,
+            first,
+            found,
+            frame: None,
+        });
+    }
+    // "Egyptian and Qatari officials said", "the Qatari and Egyptian mediators".
+    if token.is_any(PARTY_NOUNS) || token.is_any(MEDIATOR_NOUNS) {
+        let before = at.checked_sub(1)?;
+        let (parties, first) = list_ending_at(tokens, before)?;
+        return Some(Subject {
+            parties,
+            first,
+            found: Found::Near,
+            frame: None,
+        });
+    }
+    // "Egypt, which hosted", "Burns, who arrived".
+    if token.is_any(&["which", "who"]) {
+        let mut before = at.checked_sub(1)?;
+        if tokens.get(before)?.piece == Piece::Punct(',') {
+            before = before.checked_sub(1)?;
+        }
+        let (parties, first) = list_ending_at(tokens, before)?;
+        return Some(Subject {
+            parties,
+            first,
+            found: Found::Near,
+            frame: None,
+        });
+    }
+    // "Egypt, along with Qatar and the United States, has been leading efforts".
+    if token.piece == Piece::Punct(',')
+        && let Some(before) = at.checked_sub(1)
+        && tokens.get(before).is_some_and(|t| t.party().is_some())
+    {
+        let (parties, first) = list_ending_at(tokens, before)?;
+        return Some(Subject {
+            parties,
+            first,
+            found: Found::Near,
+            frame: None,
+        });
+    }
+    // "Hamas, the group that runs Gaza, rejected": one appositive between commas.
+    if token.piece == Piece::Punct(',') {
+        let open = (at.saturating_sub(10)..at)
+            .rev()
+            .find(|&i| tokens.get(i).is_some_and(|t| t.piece == Piece::Punct(',')))?;
+        let before = open.checked_sub(1)?;
+        if tokens.get(before)?.party().is_some()
+            && tokens.get(open + 1..at).is_some_and(|inside| {
+                inside
+                    .iter()
+                    .all(|t| t.party().is_none() && t.word().is_some())
+            })
+        {
+            let (parties, first) = list_ending_at(tokens, before)?;
+            return Some(Subject {
+                parties,
+                first,
+                found: Found::Near,
+                frame: None,
+            });
+        }
+        return None;
+    }
+    // "it", "they", or a second verb ("said it was ready but demanded"): the sentence's
+    // speaker or last subject.
+    if (token.is_any(&["it", "they", "and", "but"])) && !carried.is_empty() {
+        return Some(Subject {
+            parties: carried.to_vec(),
+            first: at,
+            found: Found::Carried,
+            frame: None,
+        });
+    }
+    None
+}
+
+/// Whether a wish or a request governs the party list ending at `last`: "wants B and C",
+/// "called on Qatar", "urged Israel".
+pub(super) fn wish_before(tokens: &[Token], last: usize) -> Option<Modality> {
+    let (_, first) = list_ending_at(tokens, last)?;
+    let mut k = first.checked_sub(1)?;
+    if tokens.get(k)?.is_any(&["on", "the"]) {
+        k = k.checked_sub(1)?;
+    }
+    tokens
+        .get(k)?
+        .is_any(WISHES)
+        .then_some(Modality::Hypothetical)
+}
+
+/// The modality of the relation word at `verb` whose subject starts at `subject_first`.
+pub(super) fn modality_of(
+    tokens: &[Token],
+    subject_first: usize,
+    verb: usize,
+    frame: Option<Modality>,
+) -> Modality {
+    let group = tokens.get(subject_first..verb).unwrap_or(&[]);
+    let before_verb = tokens.get(..verb).unwrap_or(&[]);
+    if before_verb.iter().any(|t| {
+        t.word()
+            .is_some_and(|w| matches!(w, "denied" | "deny" | "denies" | "denying"))
+    }) {
+        return Modality::Denied;
+    }
+    let negated = group
+        .iter()
+        .any(|t| t.is_any(NEGATING) || t.word().is_some_and(|w| w.ends_with("n't")));
+    if negated {
+        return Modality::Negated;
+    }
+    // A condition opened earlier in the same clause.
+    let clause_start = tokens
+        .get(..subject_first)
+        .unwrap_or(&[])
+        .iter()
+        .rposition(|t| t.piece == Piece::Punct(',') || t.is_hard_break())
+        .map_or(0, |at| at + 1);
+    let clause = tokens.get(clause_start..verb).unwrap_or(&[]);
+    if clause.iter().any(|t| t.is_any(CONDITIONS)) || frame == Some(Modality::Hypothetical) {
+        return Modality::Hypothetical;
+    }
+    if group.iter().any(|t| t.is_any(CONDITIONAL)) {
+        return Modality::Hypothetical;
+    }
+    if group.iter().any(|t| t.is_any(FUTURE)) {
+        return Modality::Expected;
+    }
+    Modality::Asserted
+}
+
+/// The objects of `relation` after the word at `verb`: entities of a kind it takes, a
+/// list of them, or the sentence's meeting. With the number of tokens skipped.
+pub(super) fn objects_after(
+    tokens: &[Token],
+    verb: usize,
+    relation: Relation,
+    kind_of: &dyn Fn(usize) -> Option<NodeKind>,
+    has_meeting: bool,
+) -> Option<(Vec<End>, usize)> {
+    let takes_meeting = fits(relation, NodeKind::Meeting);
+    let fits_entity = |entity: usize| kind_of(entity).is_some_and(|kind| fits(relation, kind));
+    // "mediated between Israel and Hamas".
+    if relation == Relation::Mediates {
+        let between = (verb + 1..(verb + 9).min(tokens.len()))
+            .take_while(|&i| tokens.get(i).is_some_and(|t| !t.is_hard_break()))
+            .find(|&i| tokens.get(i).is_some_and(|t| t.is("between")));
+        if let Some(between) = between {
+            let first = (between + 1..tokens.len())
+                .find(|&i| tokens.get(i).is_some_and(|t| !t.is("the")))?;
+            let (parties, _) = list_starting_at(tokens, first)?;
+            return Some((parties.into_iter().map(End::Entity).collect(), 1));
+        }
+    }
+    let mut skipped = 0;
+    let mut k = verb + 1;
+    // The second word of a two-word cue ("took part", "called on").
+    if tokens
+        .get(k)
+        .is_some_and(|t| t.is_any(&["part", "on", "for", "forward", "talks"]))
+    {
+        if tokens.get(k).is_some_and(|t| t.is("talks")) && takes_meeting && has_meeting {
+            return Some((vec![End::Meeting], 0));
+        }
+        k += 1;
+    }
+    while let Some(token) = tokens.get(k) {
+        if token.is_hard_break() || token.piece == Piece::Punct(',') || skipped > 4 {
+            break;
+        }
+        match &token.piece {
+            Piece::Party(entity) | Piece::Thing(entity) => {
+                if !fits_entity(*entity) {
+                    break;
+                }
+                let ends = if token.party().is_some() {
+                    list_starting_at(tokens, k)
+                        .map(|(parties, _)| parties)
+                        .unwrap_or_else(|| vec![*entity])
+                } else {
+                    things_starting_at(tokens, k)
+                };
+                return Some((
+                    ends.into_iter()
+                        .filter(|&entity| fits_entity(entity))
+                        .map(End::Entity)
+                        .collect(),
+                    skipped,
+                ));
+            }
+            Piece::Place(_) if takes_meeting && has_meeting => {
+                return Some((vec![End::Meeting], skipped));
+            }
+            Piece::Word(word) => {
+                if TALK_NOUNS.contains(&word.as_str()) || word == "mediation" {
+                    if takes_meeting && has_meeting {
+                        return Some((vec![End::Meeting], skipped));
+                    }
+                    break;
+                }
+                if OBJECT_STOPS.contains(&word.as_str()) || cues::relation_cue(word).is_some() {
+                    break;
+                }
+                if !OBJECT_LEAD.contains(&word.as_str()) {
+                    skipped += 1;
+                }
+            }
+            _ => skipped += 1,
+        }
+        k += 1;
+    }
+    if matches!(relation, Relation::Hosts | Relation::Attends) && has_meeting {
+        return Some((vec![End::Meeting], 3));
+    }
+    None
+}
+
+/// The things of a list starting at token `first`: "a permanent ceasefire and the
+/// withdrawal".
+pub(super) fn things_starting_at(tokens: &[Token], first: usize) -> Vec<usize> {
+    let mut things: Vec<usize> = tokens
+        .get(first)
+        .and_then(Token::thing)
+        .into_iter()
+        .collect();
+    let mut k = first + 1;
+    loop {
+        let mut connected = false;
+        while let Some(token) = tokens.get(k) {
+            if token.is_any(&["and", "the", "a", "an", "its", "their", "full", "complete"])
+                || token.piece == Piece::Punct(',')
+            {
+                connected |= token.is("and") || token.piece == Piece::Punct(',');
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        match tokens.get(k).and_then(Token::thing) {
+            Some(thing) if connected => {
+                things.push(thing);
+                k += 1;
+            }
+            _ => break,
+        }
+    }
+    things
+}
+
+/// In the passive ("was brokered by Turkey and the UN", "talks mediated by Egyptian and
+/// Qatari officials"): the subjects after "by", and what stands before the verb.
+pub(super) fn passive(
+    tokens: &[Token],
+    verb: usize,
+    relation: Relation,
+    kind_of: &dyn Fn(usize) -> Option<NodeKind>,
+    has_meeting: bool,
+) -> Option<(Vec<usize>, End, Modality)> {
+    if !tokens.get(verb + 1)?.is("by") {
+        return None;
+    }
+    // The first party within a title's reach ("by Defence Minister Sergei Shoigu"); a
+    // party that only qualifies the title ("former Nigerian president X") gives way to
+    // the person after it.
+    let mut first = (verb + 2..(verb + 7).min(tokens.len()))
+        .find(|&i| tokens.get(i).is_some_and(|t| t.party().is_some()))?;
+    if let Some(person) = (first + 1..(first + 4).min(tokens.len()))
+        .take_while(|&i| {
+            tokens
+                .get(i)
+                .is_some_and(|t| t.word().is_some() || t.party().is_some())
+        })
+        .find(|&i| tokens.get(i).is_some_and(|t| t.party().is_some()))
+        && tokens
+            .get(first + 1)
+            .is_some_and(|t| t.word().is_some_and(|w| !matches!(w, "and" | "or")))
+    {
+        first = person;
+    }
+    let (subjects, _) = list_starting_at(tokens, first)?;
+    let mut k = verb;
+    let mut negated = false;
+    while k > 0 {
+        let Some(token) = tokens.get(k - 1) else {
+            break;
+        };
+        if token.is_any(&[
+            "was",
+            "were",
+            "is",
+            "are",
+            "been",
+            "being",
+            "be",
+            "has",
+            "have",
+            "had",
+            "also",
+            "jointly",
+            "reportedly",
+            "formally",
+            "now",
+            "being",
+            "not",
+            "never",
+        ]) {
+            negated |= token.is_any(&["not", "never"]);
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    let before = tokens.get(k.checked_sub(1)?)?;
+    let object = match &before.piece {
+        Piece::Party(entity) | Piece::Thing(entity)
+            if kind_of(*entity).is_some_and(|kind| fits(relation, kind)) =>
+        {
+            End::Entity(*entity)
+        }
+        Piece::Word(word)
+            if TALK_NOUNS.contains(&word.as_str())
+                && has_meeting
+                && fits(relation, NodeKind::Meeting) =>
+        {
+            End::Meeting
+        }
+        _ => return None,
+    };
+    let modality = if negated {
+        Modality::Negated
+    } else {
+        Modality::Asserted
+    };
+    Some((subjects, object, modality))
+}

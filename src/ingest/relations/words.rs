@@ -1,0 +1,245 @@
+//! The words the relation rules turn on: talk and mediator nouns, the verb group's
+//! words (negation, conditions, the future), wishes, speech verbs, and the relation cue
+//! of a word with the one after it.
+
+use super::super::cues;
+use super::super::tokens::Token;
+use crate::model::Relation;
+
+/// Words that name talks: an object that stands for the sentence's meeting.
+pub(super) const TALK_NOUNS: &[&str] = &[
+    "talks",
+    "negotiations",
+    "meeting",
+    "meetings",
+    "round",
+    "summit",
+    "ceremony",
+    "signing",
+    "discussions",
+    "consultations",
+];
+/// Nouns that make the parties before them mediators ("Egyptian mediators").
+pub(super) const MEDIATOR_NOUNS: &[&str] = &[
+    "mediator",
+    "mediators",
+    "intermediary",
+    "intermediaries",
+    "facilitator",
+    "facilitators",
+    "guarantor",
+    "guarantors",
+    "brokers",
+];
+/// Nouns that may follow a party in a subject without changing who acts ("Egyptian and
+/// Qatari officials said").
+pub(super) const PARTY_NOUNS: &[&str] = &[
+    "officials",
+    "official",
+    "negotiators",
+    "negotiator",
+    "delegates",
+    "leaders",
+    "leader",
+    "leadership",
+    "authorities",
+    "diplomats",
+    "envoys",
+    "envoy",
+    "representatives",
+    "counterparts",
+    "team",
+    "side",
+    "sources",
+    "source",
+];
+/// Words of a verb group, between a subject and its verb, that change nothing.
+pub(super) const VERB_GROUP: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "did",
+    "does",
+    "do",
+    "also",
+    "already",
+    "still",
+    "now",
+    "then",
+    "later",
+    "jointly",
+    "formally",
+    "officially",
+    "again",
+    "repeatedly",
+    "finally",
+    "previously",
+    "initially",
+    "reportedly",
+    "so",
+    "far",
+    "to",
+    "yet",
+    "both",
+    "all",
+    "swiftly",
+    "quickly",
+    "publicly",
+    "separately",
+    "first",
+    "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "late",
+    "last",
+    "this",
+    "week",
+    "night",
+    "month",
+    "long",
+    "since",
+    "ever",
+    "efforts",
+    "effort",
+    "leading",
+    "trying",
+    "working",
+    "attempting",
+    "helping",
+    "help",
+    "continue",
+    "continued",
+    "continues",
+    "been",
+    "once",
+    "again",
+    "apparently",
+    "unsuccessfully",
+    "successfully",
+];
+/// Words of a verb group that negate it.
+pub(super) const NEGATING: &[&str] = &[
+    "not", "never", "no", "cannot", "refused", "refuses", "refuse", "declined", "declines",
+    "failed", "fails", "longer",
+];
+/// Words of a verb group that make it hypothetical.
+pub(super) const CONDITIONAL: &[&str] = &["would", "could", "might", "may", "can", "should"];
+/// Words of a verb group that make it expected.
+pub(super) const FUTURE: &[&str] = &[
+    "will",
+    "shall",
+    "expected",
+    "set",
+    "due",
+    "going",
+    "plans",
+    "planned",
+    "plan",
+    "scheduled",
+    "poised",
+    "ready",
+    "hoped",
+    "hopes",
+    "intends",
+    "aims",
+];
+/// Words that open a condition.
+pub(super) const CONDITIONS: &[&str] = &["if", "unless", "whether", "provided"];
+/// Verbs of wishing and asking: "A wants B to VERB": B's VERB is hypothetical.
+pub(super) const WISHES: &[&str] = &[
+    "wants",
+    "want",
+    "wanted",
+    "urged",
+    "urges",
+    "urge",
+    "urging",
+    "asked",
+    "asks",
+    "ask",
+    "called",
+    "calls",
+    "call",
+    "calling",
+    "pressed",
+    "press",
+    "presses",
+    "pressing",
+    "pushed",
+    "pushing",
+    "pushes",
+    "invited",
+    "invites",
+    "encouraged",
+    "encourages",
+    "told",
+    "tells",
+    "pressure",
+    "pressured",
+    "pressuring",
+    "wished",
+    "hopes",
+    "hoped",
+    "demanded",
+    "demanding",
+    "demands",
+];
+/// Words that end an object phrase.
+pub(super) const OBJECT_STOPS: &[&str] = &[
+    "without", "except", "but", "while", "although", "because", "after", "before", "if", "unless",
+    "which", "who", "that", "and", "or", "as", "than", "until", "when", "since", "said", "says",
+];
+/// Words an object phrase may start with.
+pub(super) const OBJECT_LEAD: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "both", "all", "any", "to", "on", "for",
+    "with", "in", "of", "this", "that", "these", "those", "new", "latest", "revised", "updated",
+    "final", "part", "up",
+];
+/// Speech verbs: their subject is who "it" or "they" means later in the sentence.
+pub(super) const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "announced",
+    "stated",
+    "added",
+    "confirmed",
+    "insisted",
+    "warned",
+    "signalled",
+    "signaled",
+    "indicated",
+];
+
+/// The relation a word (with the word after it) is a cue for.
+pub(super) fn cue_at(tokens: &[Token], index: usize) -> Option<Relation> {
+    let word = tokens.get(index)?.word()?;
+    let next = tokens.get(index + 1).and_then(Token::word).unwrap_or("");
+    match (word, next) {
+        ("took" | "take" | "takes" | "taking", "part") => Some(Relation::Attends),
+        ("held" | "hold" | "holds" | "holding", "talks") => Some(Relation::Attends),
+        ("called" | "calls" | "call" | "calling", "on") => Some(Relation::Pressures),
+        ("called" | "calls" | "call" | "calling", "for") => Some(Relation::Demands),
+        ("put" | "puts", "forward") => Some(Relation::Proposes),
+        ("head", "of") | ("leader", _) => None,
+        _ => cues::relation_cue(word),
+    }
+}
