@@ -321,34 +321,23 @@ pub fn find_things(
         let specific = content_modifiers > 0 || last > head || !proposers.is_empty();
         let plural = word.ends_with('s') && !matches!(word, "conditions" | "guarantees");
         let entity = if specific {
-            let key = format!("thing: {}", fold(surface));
-            let label = capitalise(surface);
-            Some(registry.get_or_add(&key, || Entity {
-                key: key.clone(),
-                label,
-                kind: NodeKind::Demand,
-                subtype: None,
-                aliases: BTreeSet::new(),
-                origin: Origin::Thing,
-                affiliation: None,
-            }))
+            Some(thing_entity(
+                registry,
+                format!("thing: {}", fold(surface)),
+                surface,
+            ))
         } else if plural {
             None
         } else {
             // "the proposal": the last one of its family in this article, or its own.
-            context.last.get(family).copied().flatten().or_else(|| {
-                let key = format!("thing: {article}: {}", fold(surface));
-                let label = capitalise(surface);
-                Some(registry.get_or_add(&key, || Entity {
-                    key: key.clone(),
-                    label,
-                    kind: NodeKind::Demand,
-                    subtype: None,
-                    aliases: BTreeSet::new(),
-                    origin: Origin::Thing,
-                    affiliation: None,
-                }))
-            })
+            let last = context.last.get(family).copied().flatten();
+            Some(last.unwrap_or_else(|| {
+                thing_entity(
+                    registry,
+                    format!("thing: {article}: {}", fold(surface)),
+                    surface,
+                )
+            }))
         };
         let Some(entity) = entity else { continue };
         if let Some(slot) = context.last.get_mut(family) {
@@ -381,6 +370,19 @@ pub fn find_things(
         index = end_token + 1;
     }
     found
+}
+
+/// The thing entity with `key`, named by `surface`, added when new.
+fn thing_entity(registry: &mut Registry, key: String, surface: &str) -> usize {
+    registry.get_or_add(&key, || Entity {
+        key: key.clone(),
+        label: capitalise(surface),
+        kind: NodeKind::Demand,
+        subtype: None,
+        aliases: BTreeSet::new(),
+        origin: Origin::Thing,
+        affiliation: None,
+    })
 }
 
 /// "ceasefire proposal" -> "Ceasefire proposal"; names keep their capitals.

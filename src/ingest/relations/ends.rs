@@ -8,69 +8,55 @@ use super::words::*;
 use super::{End, fits};
 use crate::model::{Modality, NodeKind, Relation};
 
-/// Who the parties are in a list ending at token `last` (inclusive), reading left:
-/// "Egypt, Qatar and the United States", "Egypt, along with Qatar". Returns the parties in
-/// text order and the index of the list's first token.
-pub(super) fn list_ending_at(tokens: &[Token], last: usize) -> Option<(Vec<usize>, usize)> {
-    let mut parties = vec![tokens.get(last)?.party()?];
-    let mut first = last;
+/// Words that join the parties of a list: "and", "or", "along with", "as well as",
+/// "together with" (and "the", which joins nothing on its own).
+const LIST_JOINERS: &[&str] = &[
+    "and", "or", "the", "with", "along", "together", "as", "well",
+];
+
+/// The parties of a list that starts (reading right, `step` 1) or ends (reading left,
+/// `step` -1) at token `from`: "Egypt, Qatar and the United States", "Egypt, along with
+/// Qatar". Returns the parties in the order read and the index of the list's far end.
+fn party_list(tokens: &[Token], from: usize, step: isize) -> Option<(Vec<usize>, usize)> {
+    let mut parties = vec![tokens.get(from)?.party()?];
+    let mut end = from;
     loop {
-        let mut k = first;
-        // Connectors: "and", ",", "or", "along with", "as well as", "together with".
-        let mut connected = false;
-        while k > 0 {
-            let Some(token) = tokens.get(k - 1) else {
-                break;
-            };
-            if token.is_any(&[
-                "and", "or", "the", "with", "along", "together", "as", "well",
-            ]) || token.piece == Piece::Punct(',')
-            {
-                connected |= !token.is("the");
-                k -= 1;
-            } else {
-                break;
-            }
-        }
-        if !connected || k == 0 {
-            break;
-        }
-        let Some(party) = tokens.get(k - 1).and_then(Token::party) else {
+        let Some(mut k) = end.checked_add_signed(step) else {
             break;
         };
-        parties.insert(0, party);
-        first = k - 1;
-    }
-    Some((parties, first))
-}
-
-/// The parties of a list starting at token `first`, reading right.
-pub(super) fn list_starting_at(tokens: &[Token], first: usize) -> Option<(Vec<usize>, usize)> {
-    let mut parties = vec![tokens.get(first)?.party()?];
-    let mut last = first;
-    loop {
-        let mut k = last + 1;
         let mut connected = false;
         while let Some(token) = tokens.get(k) {
-            if token.is_any(&[
-                "and", "or", "the", "along", "with", "as", "well", "together",
-            ]) || token.piece == Piece::Punct(',')
-            {
-                connected |= !token.is("the");
-                k += 1;
-            } else {
+            if !(token.is_any(LIST_JOINERS) || token.piece == Piece::Punct(',')) {
                 break;
+            }
+            connected |= !token.is("the");
+            match k.checked_add_signed(step) {
+                Some(next) => k = next,
+                None => return Some((parties, end)),
             }
         }
         match tokens.get(k).and_then(Token::party) {
             Some(party) if connected => {
                 parties.push(party);
-                last = k;
+                end = k;
             }
             _ => break,
         }
     }
-    Some((parties, last))
+    Some((parties, end))
+}
+
+/// The parties of a list ending at token `last` (inclusive), in text order, and the
+/// index of its first token.
+pub(super) fn list_ending_at(tokens: &[Token], last: usize) -> Option<(Vec<usize>, usize)> {
+    let (mut parties, first) = party_list(tokens, last, -1)?;
+    parties.reverse();
+    Some((parties, first))
+}
+
+/// The parties of a list starting at token `first`, and the index of its last token.
+pub(super) fn list_starting_at(tokens: &[Token], first: usize) -> Option<(Vec<usize>, usize)> {
+    party_list(tokens, first, 1)
 }
 
 /// How a subject was found.
