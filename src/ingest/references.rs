@@ -1,4 +1,4 @@
-//! Within an article, the words that point back at a party: "he" or "she" for the one
+//! Within an article, the words that point back at a party: "he", "she" or "him" for the one
 //! person of the last two sentences, "the group" or "the movement" for the organisation
 //! last named. Conservative: where two people could be meant, "he" stays unresolved
 //! and gives no relation.
@@ -54,7 +54,7 @@ impl ReferenceContext {
         let mut index = 0;
         while let Some(word) = words.get(index) {
             index += 1;
-            if matches!(word.text.as_str(), "he" | "she")
+            if matches!(word.text.as_str(), "he" | "she" | "him")
                 && free(word.start, word.end)
                 && let [person] = people.as_slice()
             {

@@ -275,6 +275,33 @@ pub fn read_sentence(
                 }
             }
         }
+        // "Burns met with Qatar's prime minister in Doha": those met attend too.
+        if relation == Relation::Attends && token.is_any(&["met", "meet", "meets"]) && has_meeting {
+            let first = if tokens.get(index + 1).is_some_and(|t| t.is("with")) {
+                index + 2
+            } else {
+                index + 1
+            };
+            let first = if tokens.get(first).is_some_and(|t| t.is("the")) {
+                first + 1
+            } else {
+                first
+            };
+            let met = list_starting_at(tokens, first).map(|(parties, _)| parties);
+            for party in met.unwrap_or_default() {
+                push(
+                    &mut reading,
+                    RelationFound {
+                        subject: party,
+                        relation: Relation::Attends,
+                        object: End::Meeting,
+                        modality,
+                        attributed_to: attributed_to.clone(),
+                        confidence: LOOSE_CONFIDENCE,
+                    },
+                );
+            }
+        }
         if subject.found != Found::Carried {
             carried = subject.parties;
         }

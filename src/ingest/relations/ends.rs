@@ -336,6 +336,13 @@ pub(super) fn objects_after(
                     }
                     break;
                 }
+                // "reiterates its demands for an end to …", "renewed its call for".
+                let noun_for = matches!(word.as_str(), "demand" | "demands" | "call" | "calls")
+                    && tokens.get(k + 1).is_some_and(|t| t.is("for"));
+                if noun_for {
+                    k += 2;
+                    continue;
+                }
                 if OBJECT_STOPS.contains(&word.as_str()) || cues::relation_cue(word).is_some() {
                     break;
                 }

@@ -52,6 +52,9 @@ pub(super) const PARTY_NOUNS: &[&str] = &[
     "side",
     "sources",
     "source",
+    "delegation",
+    "delegations",
+    "military",
 ];
 /// Words of a verb group, between a subject and its verb, that change nothing.
 pub(super) const VERB_GROUP: &[&str] = &[
