@@ -283,6 +283,42 @@ mod tests {
     }
 
     #[test]
+    fn the_world_follows_and_ours_wins() {
+        let world = Lexicon::parse("world", WORLD).unwrap();
+        assert!(world.entries.len() > 300, "every state and its capital");
+        let ours = Lexicon::parse(
+            "ours.lexicon",
+            "mediator | Egypt | Egyptian | state |\nplace | Cairo | | Egypt |\nactor | Sudan | Khartoum government | state |\n",
+        )
+        .unwrap()
+        .with_world();
+        let entry = |name: &str| ours.find(name).map(|at| &ours.entries[at]).unwrap();
+        // Ours keeps its kind and takes the world's aliases and descriptions.
+        let egypt = entry("Egypt");
+        assert_eq!(egypt.kind, EntryKind::Mediator);
+        assert!(egypt.aliases.iter().any(|a| a == "Arab Republic of Egypt"));
+        assert!(
+            entry("Cairo")
+                .descriptions
+                .iter()
+                .any(|d| d == "Egyptian capital")
+        );
+        assert!(
+            entry("Doha")
+                .descriptions
+                .iter()
+                .any(|d| d == "Qatari capital")
+        );
+        // A world entry appears once.
+        assert_eq!(ours.entries.iter().filter(|e| e.name == "Sudan").count(), 1);
+        assert_eq!(entry("Jeddah").host.as_deref(), Some("Saudi Arabia"));
+        assert_eq!(
+            entry("IGAD").name,
+            "Intergovernmental Authority on Development"
+        );
+    }
+
+    #[test]
     fn errors_name_line_and_column() {
         let error =
             Lexicon::parse("l.lexicon", "# comment\nactor | Hamas | | movement |\n").unwrap_err();

@@ -205,6 +205,69 @@ mod tests {
     }
 
     #[test]
+    fn an_article_s_meetings_are_dated_together_and_referred_back_to() {
+        let sentences = [
+            "CAIRO — Hamas said it would send a delegation.",
+            "The delegation will arrive in Cairo on Tuesday for talks.",
+            "The talks will focus on the hostages.",
+            "Talks in Cairo are expected to be long.",
+            "Soldiers were flown to a base.",
+        ];
+        let mut offset = 0;
+        let inputs: Vec<(String, usize, Vec<cues::Word>, Vec<PlaceMention>)> = sentences
+            .iter()
+            .map(|sentence| {
+                let start = offset;
+                offset += sentence.chars().count() + 1;
+                let places = sentence
+                    .find("Cairo")
+                    .or_else(|| sentence.find("CAIRO"))
+                    .map(|at| PlaceMention {
+                        start: start + at,
+                        end: start + at + 5,
+                        entry: 7,
+                    })
+                    .into_iter()
+                    .collect();
+                (
+                    sentence.to_string(),
+                    start,
+                    cues::words(sentence, start),
+                    places,
+                )
+            })
+            .collect();
+        let inputs: Vec<SentenceInput<'_>> = inputs
+            .iter()
+            .map(|(text, start, words, places)| SentenceInput {
+                text,
+                start: *start,
+                words,
+                places,
+            })
+            .collect();
+        let found = meetings_of_article(
+            &inputs,
+            &|_| Some("Cairo".to_owned()),
+            PartialDate::parse("2024-05-26").ok(),
+        );
+        let keys: Vec<Option<String>> = found
+            .iter()
+            .map(|m| m.as_ref().map(MeetingFound::key))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                None, // a dateline is no meeting
+                Some("cairo 2024-05-28".to_owned()),
+                Some("cairo 2024-05-28".to_owned()), // "the talks"
+                Some("cairo 2024-05-28".to_owned()), // undated: the article's date for Cairo
+                None,
+            ]
+        );
+    }
+
+    #[test]
     fn talk_and_travel_words_with_a_place_make_a_meeting() {
         let held = meeting("The delegation arrived in Cairo on Tuesday for talks.").unwrap();
         assert_eq!(held.status, MeetingStatus::Held);

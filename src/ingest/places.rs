@@ -109,3 +109,53 @@ pub fn with_countries_as_places(
     places.sort_by_key(|place| place.start);
     places
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::mentions::entry_entity;
+
+    #[test]
+    fn a_capital_that_acts_is_its_state_and_a_state_after_in_is_a_place() {
+        let lexicon = Lexicon::parse(
+            "l",
+            "actor | Ukraine | Ukrainian | state |\nactor | Egypt | | state |\nplace | Kyiv | | Ukraine |\n",
+        )
+        .unwrap();
+        let text = ArticleText::new(
+            "Kyiv warned Moscow. Talks in Kyiv went on. The talks in Egypt ended.".to_owned(),
+        );
+        let kyiv = |from: usize| {
+            let at = text.as_str()[from..].find("Kyiv").unwrap() + from;
+            PlaceMention {
+                start: at,
+                end: at + 4,
+                entry: 2,
+            }
+        };
+        let mut registry = Registry::default();
+        let egypt = entry_entity(&mut registry, &lexicon, 1).unwrap();
+        let egypt_at = text.as_str().find("Egypt").unwrap();
+        let mentions = vec![Mention {
+            start: egypt_at,
+            end: egypt_at + 5,
+            entity: egypt,
+            confidence: 0.9,
+        }];
+        let (mentions, places) = capitals_as_states(
+            &text,
+            mentions,
+            vec![kyiv(0), kyiv(20)],
+            &mut registry,
+            &lexicon,
+        );
+        // "Kyiv warned": Ukraine; "Talks in Kyiv": still the place.
+        let ukraine = registry.find("ukraine").unwrap();
+        assert!(mentions.iter().any(|m| m.entity == ukraine && m.start == 0));
+        assert_eq!(places.len(), 1);
+        assert_eq!(places[0].start, text.as_str().find("in Kyiv").unwrap() + 3);
+        let places = with_countries_as_places(&text, &mentions, places, &registry, &lexicon);
+        assert_eq!(places.len(), 2);
+        assert_eq!((places[1].start, places[1].entry), (egypt_at, 1));
+    }
+}
