@@ -308,7 +308,14 @@ pub(super) fn objects_after(
         }
         match &token.piece {
             Piece::Party(entity) | Piece::Thing(entity) => {
-                if !fits_entity(*entity) {
+                // "insists any deal would include …": the subject of a clause of its own.
+                let clause_subject = tokens.get(k + 1).is_some_and(|next| {
+                    next.is_any(&[
+                        "would", "will", "must", "should", "could", "can", "may", "might", "is",
+                        "was", "are", "were", "has", "had",
+                    ])
+                });
+                if !fits_entity(*entity) || clause_subject {
                     break;
                 }
                 let ends = if token.party().is_some() {

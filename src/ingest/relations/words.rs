@@ -205,8 +205,35 @@ pub(super) const WISHES: &[&str] = &[
 ];
 /// Words that end an object phrase.
 pub(super) const OBJECT_STOPS: &[&str] = &[
-    "without", "except", "but", "while", "although", "because", "after", "before", "if", "unless",
-    "which", "who", "that", "and", "or", "as", "than", "until", "when", "since", "said", "says",
+    "without",
+    "except",
+    "but",
+    "while",
+    "although",
+    "because",
+    "after",
+    "before",
+    "if",
+    "unless",
+    "which",
+    "who",
+    "that",
+    "and",
+    "or",
+    "as",
+    "than",
+    "until",
+    "when",
+    "since",
+    "said",
+    "says",
+    // "submit its response to the Israeli proposal": what follows is not what is submitted.
+    "response",
+    "reply",
+    "answer",
+    "comments",
+    "objections",
+    "amendments",
 ];
 /// Words an object phrase may start with.
 pub(super) const OBJECT_LEAD: &[&str] = &[
