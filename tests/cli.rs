@@ -130,12 +130,39 @@ fn help_documents_every_command() {
     let output = backchannel().arg("--help").output().unwrap();
     assert!(output.status.success());
     let help = String::from_utf8(output.stdout).unwrap();
-    for command in ["check", "inspect", "anchor", "[FILE]"] {
+    for command in ["check", "inspect", "anchor", "edit", "ingest", "[FILE]"] {
         assert!(
             help.contains(command),
             "--help does not mention {command}:\n{help}"
         );
     }
+    // Every command says what it does, and only its own doc: one line each, never empty.
+    let commands: Vec<&str> = help
+        .lines()
+        .skip_while(|line| !line.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|line| line.starts_with("  "))
+        .collect();
+    assert!(commands.len() >= 10, "{help}");
+    for line in commands {
+        let mut parts = line.split_whitespace();
+        let name = parts.next().unwrap_or_default();
+        let description: Vec<&str> = parts.collect();
+        assert!(
+            !description.is_empty(),
+            "{name} has no description:\n{help}"
+        );
+    }
+    let anchor = help
+        .lines()
+        .find(|line| line.trim_start().starts_with("anchor"))
+        .unwrap();
+    assert!(anchor.contains("offsets"), "{anchor}");
+    let edit = help
+        .lines()
+        .find(|line| line.trim_start().starts_with("edit"))
+        .unwrap();
+    assert!(edit.contains("edit operations"), "{edit}");
 }
 
 #[test]

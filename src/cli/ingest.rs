@@ -17,15 +17,16 @@ pub struct IngestSettings {
     /// The dataset to write.
     #[arg(short, long)]
     pub output: PathBuf,
-    /// A lexicon file (docs/lexicon.md); default: the built-in one.
+    /// A lexicon file (docs/lexicon.md); default: the built-in one. Either is followed by
+    /// the world lexicon of states, capitals and international bodies.
     #[arg(long)]
     pub lexicon: Option<PathBuf>,
     /// Add to this existing dataset instead of starting a new one; its records are kept
     /// as they are. OUT may be this file.
     #[arg(long)]
     pub into: Option<PathBuf>,
-    /// The date of articles that print none in their first lines (YYYY, YYYY-MM or
-    /// YYYY-MM-DD).
+    /// The date of articles that print none (YYYY, YYYY-MM or YYYY-MM-DD); without it
+    /// they are read as undated, with a warning.
     #[arg(long)]
     pub published: Option<String>,
     /// The new dataset's title.

@@ -130,9 +130,9 @@ pub enum CliCommand {
         #[arg(long, value_parser = convert::FORMAT_IDS)]
         to: Option<String>,
     },
-    /// Build a dataset from plain-text articles: entities from a lexicon and from titles,
-    /// meetings, relations with modality and attribution, every element anchored in the
-    /// sentence it came from, with a confidence and the extractor's name.
+    /// Build a dataset from plain-text articles: parties, proposals and deals, meetings,
+    /// relations with modality and attribution, every element anchored in the sentence
+    /// it came from, with a confidence and the extractor's name (docs/extraction.md).
     ///
     /// Deterministic and offline. With --into, adds to an existing dataset without
     /// touching its records, and reports what was added, merged and skipped. The output
@@ -142,12 +142,6 @@ pub enum CliCommand {
         #[command(flatten)]
         settings: ingest::IngestSettings,
     },
-    /// Compute every evidence record's offsets and context from its quote, and every
-    /// article's sha256, for curators who write quotes by hand.
-    ///
-    /// A quote that occurs more than once must be told apart by its prefix or suffix, or
-    /// by approximate offsets. Writes OUT atomically; never overwrites FILE unless OUT is
-    /// FILE and --in-place is given.
     /// Apply edit operations to a dataset, in order, all or nothing: add nodes,
     /// relations, evidence and articles, update fields, merge, delete, review what
     /// `ingest` extracted (the format is in docs/editing.md).
@@ -168,6 +162,12 @@ pub enum CliCommand {
         #[arg(long)]
         in_place: bool,
     },
+    /// Compute every evidence record's offsets and context from its quote, and every
+    /// article's sha256, for curators who write quotes by hand.
+    ///
+    /// A quote that occurs more than once must be told apart by its prefix or suffix, or
+    /// by approximate offsets. Writes OUT atomically; never overwrites FILE unless OUT is
+    /// FILE and --in-place is given.
     Anchor {
         /// The dataset file.
         file: PathBuf,
