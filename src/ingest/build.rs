@@ -423,6 +423,33 @@ fn article_id(index: usize) -> String {
     format!("a{index:03}")
 }
 
+/// How a node's label names article number `index`: its outlet and date, or its
+/// headline where the outlet is unknown.
+fn raw_articles_label(
+    articles: &[SourceArticle],
+    texts: &[ArticleText],
+    dates: &[Option<PartialDate>],
+    index: usize,
+) -> Option<String> {
+    let text = texts.get(index)?;
+    let date = dates
+        .get(index)
+        .copied()
+        .flatten()
+        .map_or_else(|| "undated".to_owned(), |date| date.human());
+    let name = &articles.get(index)?.name;
+    let source = super::outlets::article_outlet(text.as_str()).unwrap_or_else(|| {
+        let title = headline(text.as_str(), name);
+        let short: String = title.chars().take(40).collect();
+        if short.len() < title.len() {
+            format!("“{}…”", short.trim_end())
+        } else {
+            format!("“{short}”")
+        }
+    });
+    Some(format!("{source}, {date}"))
+}
+
 /// The first line of at least four words that is not a dateline: the headline.
 fn headline(text: &str, fallback: &str) -> String {
     text.lines()
@@ -464,15 +491,30 @@ fn assemble(
     let mut taken = HashMap::new();
     let mut entity_ids: BTreeMap<usize, String> = BTreeMap::new();
     let mut nodes = Vec::new();
+    let in_a_relation = |entity: usize| {
+        edges.keys().any(|(subject, _, object, _, _)| {
+            *subject == entity || *object == EdgeEnd::Entity(entity)
+        })
+    };
     for (entity, support) in node_support {
         let Some(item) = registry.entities.get(*entity) else {
             continue;
         };
-        let id = slug(&item.label, &mut taken);
+        // A bare "the proposal" of one article: kept only where something is said of it,
+        // and named with its article, so that two articles' "Proposal" are told apart.
+        let label = match super::things::bare_thing_article(&item.key) {
+            Some(_) if !in_a_relation(*entity) => continue,
+            Some(article) => match raw_articles_label(articles, texts, dates, article) {
+                Some(source) => format!("{} ({source})", item.label),
+                None => item.label.clone(),
+            },
+            None => item.label.clone(),
+        };
+        let id = slug(&label, &mut taken);
         entity_ids.insert(*entity, id.clone());
         nodes.push(RawNode {
             id,
-            label: item.label.clone(),
+            label,
             kind: node_kind(item.kind, mediators.contains_key(entity))
                 .as_str()
                 .to_owned(),

@@ -221,6 +221,28 @@ pub fn find_things(
         {
             continue;
         }
+        // "Russia and Ukraine exchange prisoners": a party named (not a demonym, no
+        // determiner) right before the head is the subject of a verb.
+        if let Some(lead) = tokens.get(first)
+            && lead.party().is_some()
+            && tokens.get(first + 1).is_some_and(|next| !next.is("s"))
+        {
+            let surface = text.slice(lead.start, lead.end).unwrap_or("");
+            let demonym = ["an", "i", "ese", "ish", "ch"]
+                .iter()
+                .any(|ending| surface.ends_with(ending));
+            let determined = first
+                .checked_sub(1)
+                .and_then(|at| tokens.get(at))
+                .is_some_and(|before| {
+                    before.is_any(&[
+                        "the", "a", "an", "its", "their", "this", "that", "new", "latest",
+                    ])
+                });
+            if !demonym && !determined {
+                continue;
+            }
+        }
         // "the PA plans to govern", "Israel offers to", "to deal with": a verb.
         let before_head = head.checked_sub(1).and_then(|at| tokens.get(at));
         if (first == head || before_head.is_some_and(|t| t.party().is_some()))
@@ -370,6 +392,14 @@ pub fn find_things(
         index = end_token + 1;
     }
     found
+}
+
+/// The article a bare thing ("the proposal" with nothing before it) belongs to, from its
+/// key; `None` for a thing named in full.
+pub fn bare_thing_article(key: &str) -> Option<usize> {
+    let rest = key.strip_prefix("thing: ")?;
+    let (number, _) = rest.split_once(": ")?;
+    number.parse().ok()
 }
 
 /// The thing entity with `key`, named by `surface`, added when new.
