@@ -20,10 +20,7 @@ const LIST_JOINERS: &[&str] = &[
 fn party_list(tokens: &[Token], from: usize, step: isize) -> Option<(Vec<usize>, usize)> {
     let mut parties = vec![tokens.get(from)?.party()?];
     let mut end = from;
-    loop {
-        let Some(mut k) = end.checked_add_signed(step) else {
-            break;
-        };
+    while let Some(mut k) = end.checked_add_signed(step) {
         let mut connected = false;
         while let Some(token) = tokens.get(k) {
             if !(token.is_any(LIST_JOINERS) || token.piece == Piece::Punct(',')) {
