@@ -28,6 +28,11 @@ const WEEKDAYS: [&str; 7] = [
     "sunday",
 ];
 
+/// Whether `word` (lower-case) names a day of the week.
+pub fn is_weekday(word: &str) -> bool {
+    WEEKDAYS.contains(&word)
+}
+
 /// A checked day date (none for 31 April and the like).
 fn ymd(year: u16, month: u8, day: u8) -> Option<PartialDate> {
     PartialDate::parse(&format!("{year:04}-{month:02}-{day:02}")).ok()

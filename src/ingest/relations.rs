@@ -97,6 +97,23 @@ pub fn fits(relation: Relation, kind: NodeKind) -> bool {
     object_kinds(relation).contains(&kind)
 }
 
+/// `subject` has `relation` to the sentence's meeting, read from a looser pattern.
+fn meeting_relation(
+    subject: usize,
+    relation: Relation,
+    modality: Modality,
+    attributed_to: &Option<String>,
+) -> RelationFound {
+    RelationFound {
+        subject,
+        relation,
+        object: End::Meeting,
+        modality,
+        attributed_to: attributed_to.clone(),
+        confidence: LOOSE_CONFIDENCE,
+    }
+}
+
 /// Reads one sentence. `kind_of` gives an entity's kind; `has_meeting` says whether the
 /// sentence names a meeting.
 pub fn read_sentence(
@@ -150,14 +167,12 @@ pub fn read_sentence(
                 if has_meeting {
                     push(
                         &mut reading,
-                        RelationFound {
-                            subject: party,
-                            relation: Relation::Mediates,
-                            object: End::Meeting,
-                            modality: Modality::Asserted,
-                            attributed_to: attributed_to.clone(),
-                            confidence: LOOSE_CONFIDENCE,
-                        },
+                        meeting_relation(
+                            party,
+                            Relation::Mediates,
+                            Modality::Asserted,
+                            &attributed_to,
+                        ),
                     );
                 }
             }
@@ -170,14 +185,7 @@ pub fn read_sentence(
         {
             push(
                 &mut reading,
-                RelationFound {
-                    subject: party,
-                    relation: Relation::Attends,
-                    object: End::Meeting,
-                    modality: Modality::Negated,
-                    attributed_to: attributed_to.clone(),
-                    confidence: LOOSE_CONFIDENCE,
-                },
+                meeting_relation(party, Relation::Attends, Modality::Negated, &attributed_to),
             );
             continue;
         }
@@ -291,14 +299,7 @@ pub fn read_sentence(
             for party in met.unwrap_or_default() {
                 push(
                     &mut reading,
-                    RelationFound {
-                        subject: party,
-                        relation: Relation::Attends,
-                        object: End::Meeting,
-                        modality,
-                        attributed_to: attributed_to.clone(),
-                        confidence: LOOSE_CONFIDENCE,
-                    },
+                    meeting_relation(party, Relation::Attends, modality, &attributed_to),
                 );
             }
         }

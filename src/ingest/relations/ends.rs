@@ -3,6 +3,7 @@
 //! of the kinds the relation takes, the passive, and the modality of the verb group.
 
 use super::super::cues;
+use super::super::dates::is_weekday;
 use super::super::tokens::{Piece, Token};
 use super::words::*;
 use super::{End, fits};
@@ -76,6 +77,17 @@ pub(super) struct Subject {
     pub(super) frame: Option<Modality>,
 }
 
+/// A subject found across a word or a comma: the list of parties ending at `last`.
+fn near_list(tokens: &[Token], last: usize) -> Option<Subject> {
+    let (parties, first) = list_ending_at(tokens, last)?;
+    Some(Subject {
+        parties,
+        first,
+        found: Found::Near,
+        frame: None,
+    })
+}
+
 /// The subject of the verb at `verb`, reading left over its verb group.
 pub(super) fn subject_of(tokens: &[Token], verb: usize, carried: &[usize]) -> Option<Subject> {
     let mut k = verb;
@@ -94,6 +106,7 @@ pub(super) fn subject_of(tokens: &[Token], verb: usize, carried: &[usize]) -> Op
             continue;
         }
         let skippable = token.is_any(VERB_GROUP)
+            || token.word().is_some_and(is_weekday)
             || token.is_any(NEGATING)
             || token.is_any(CONDITIONAL)
             || token.is_any(FUTURE)
@@ -138,13 +151,7 @@ pub(super) fn subject_of(tokens: &[Token], verb: usize, carried: &[usize]) -> Op
     // "Egyptian and Qatari officials said", "the Qatari and Egyptian mediators".
     if token.is_any(PARTY_NOUNS) || token.is_any(MEDIATOR_NOUNS) {
         let before = at.checked_sub(1)?;
-        let (parties, first) = list_ending_at(tokens, before)?;
-        return Some(Subject {
-            parties,
-            first,
-            found: Found::Near,
-            frame: None,
-        });
+        return near_list(tokens, before);
     }
     // "Egypt, which hosted", "Burns, who arrived".
     if token.is_any(&["which", "who"]) {
@@ -152,26 +159,14 @@ pub(super) fn subject_of(tokens: &[Token], verb: usize, carried: &[usize]) -> Op
         if tokens.get(before)?.piece == Piece::Punct(',') {
             before = before.checked_sub(1)?;
         }
-        let (parties, first) = list_ending_at(tokens, before)?;
-        return Some(Subject {
-            parties,
-            first,
-            found: Found::Near,
-            frame: None,
-        });
+        return near_list(tokens, before);
     }
     // "Egypt, along with Qatar and the United States, has been leading efforts".
     if token.piece == Piece::Punct(',')
         && let Some(before) = at.checked_sub(1)
         && tokens.get(before).is_some_and(|t| t.party().is_some())
     {
-        let (parties, first) = list_ending_at(tokens, before)?;
-        return Some(Subject {
-            parties,
-            first,
-            found: Found::Near,
-            frame: None,
-        });
+        return near_list(tokens, before);
     }
     // "Hamas, the group that runs Gaza, rejected": one appositive between commas.
     if token.piece == Piece::Punct(',') {
@@ -186,13 +181,7 @@ pub(super) fn subject_of(tokens: &[Token], verb: usize, carried: &[usize]) -> Op
                     .all(|t| t.party().is_none() && t.word().is_some())
             })
         {
-            let (parties, first) = list_ending_at(tokens, before)?;
-            return Some(Subject {
-                parties,
-                first,
-                found: Found::Near,
-                frame: None,
-            });
+            return near_list(tokens, before);
         }
         return None;
     }
