@@ -544,15 +544,16 @@ fn extraction_on_the_committed_gold_set_of_other_negotiations() {
 
 /// The held-out real articles (not in the repository: their licences forbid copying):
 /// `BACKCHANNEL_REAL_ARTICLES=/path/to/articles cargo test --release --test ingest --
-/// --ignored --nocapture` with the gold in `docs/extraction/real-gold/`.
+/// --ignored --nocapture` with the gold in `docs/extraction/real-gold/` (or the folder
+/// `BACKCHANNEL_REAL_GOLD` names).
 #[test]
 #[ignore = "needs the real articles, which are not in the repository"]
 fn extraction_on_held_out_real_articles() {
     let Some(folder) = std::env::var_os("BACKCHANNEL_REAL_ARTICLES") else {
         panic!("set BACKCHANNEL_REAL_ARTICLES to the folder of real articles");
     };
-    evaluate_folder(
-        std::path::Path::new(&folder),
-        std::path::Path::new("docs/extraction/real-gold"),
-    );
+    // The second held-out set: BACKCHANNEL_REAL_GOLD=docs/extraction/real-gold-2.
+    let gold = std::env::var_os("BACKCHANNEL_REAL_GOLD")
+        .unwrap_or_else(|| "docs/extraction/real-gold".into());
+    evaluate_folder(std::path::Path::new(&folder), std::path::Path::new(&gold));
 }
