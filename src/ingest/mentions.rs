@@ -367,8 +367,20 @@ pub fn discover_people(
                 .checked_sub(1)
                 .and_then(|previous| matches.get(previous))
                 .filter(|&&(_, previous_end, _)| {
+                    // "Hamas official", "Ukraine's President", "Ukrainian Infrastructure
+                    // Minister": at most two capitalised words of the title between.
                     let between = text.slice(previous_end, start).unwrap_or("x");
-                    matches!(between, " " | "'s " | "’s " | "  ")
+                    let between = between
+                        .strip_prefix("'s")
+                        .or_else(|| between.strip_prefix("’s"))
+                        .unwrap_or(between);
+                    let words: Vec<&str> = between.split_whitespace().collect();
+                    between.starts_with(' ')
+                        && between.ends_with(' ')
+                        && words.len() <= 2
+                        && words
+                            .iter()
+                            .all(|word| word.chars().next().is_some_and(char::is_uppercase))
                 })
                 .and_then(|&(_, _, target)| match target {
                     Target::Entry(entry, _) => entry_entity(registry, lexicon, entry),

@@ -98,7 +98,9 @@ pub fn with_countries_as_places(
             .get(entry)
             .is_some_and(|item| item.subtype == Some(crate::model::Subtype::State));
         let before = text.before(mention.start, 4).to_lowercase();
-        if state && (before == " in " || before.ends_with(" in ")) {
+        // "in Washington-mediated talks" names no place.
+        let compound = text.after(mention.end, 1) == "-";
+        if state && !compound && (before == " in " || before.ends_with(" in ")) {
             places.push(PlaceMention {
                 start: mention.start,
                 end: mention.end,

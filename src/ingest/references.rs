@@ -78,7 +78,7 @@ impl ReferenceContext {
             });
             if let Some(phrase) = phrase
                 && let (Some(first), Some(last)) =
-                    (words.get(index - 1), words.get(index - 2 + phrase.len()))
+                    (words.get(index - 1), words.get(index + phrase.len() - 2))
                 && free(first.start, last.end)
             {
                 found.push(Mention {

@@ -21,7 +21,7 @@ mod words;
 use ends::{
     Found, list_ending_at, list_starting_at, modality_of, objects_after, passive, subject_of,
 };
-use words::{MEDIATOR_NOUNS, OBJECT_LEAD, SPEECH, cue_at};
+use words::{FUTURE, MEDIATOR_NOUNS, OBJECT_LEAD, SPEECH, TALK_NOUNS, cue_at};
 
 /// Confidence of a relation read from a strict pattern: subject and object next to the
 /// relation word.
@@ -141,15 +141,23 @@ pub fn read_sentence(
         // "Egyptian mediators", "Cuba and Norway are guarantors", "acting as intermediaries".
         if token.is_any(MEDIATOR_NOUNS) {
             let mut k = index;
-            while k > 0
-                && tokens.get(k - 1).is_some_and(|t| {
-                    t.is_any(&[
-                        "are", "is", "were", "was", "as", "acting", "act", "acted", "serve",
-                        "serves", "served", "the", "joint", "main", "key", "two", "other",
-                    ]) || t.piece == Piece::Punct(',')
-                })
-            {
-                k -= 1;
+            while let Some(before) = k.checked_sub(1).and_then(|at| tokens.get(at)) {
+                if before.is_any(&[
+                    "are", "is", "were", "was", "as", "acting", "act", "acted", "serve", "serves",
+                    "served", "the", "joint", "main", "key", "two", "other",
+                ]) || before.piece == Piece::Punct(',')
+                {
+                    k -= 1;
+                } else if before.piece == Piece::Punct(')')
+                    && let Some(open) = (k.saturating_sub(6)..k - 1)
+                        .rev()
+                        .find(|&i| tokens.get(i).is_some_and(|t| t.piece == Piece::Punct('(')))
+                {
+                    // "IGAD (the Intergovernmental Authority on Development), acting as".
+                    k = open;
+                } else {
+                    break;
+                }
             }
             let parties = k
                 .checked_sub(1)
@@ -178,6 +186,36 @@ pub fn read_sentence(
             }
             continue;
         }
+        // "talks between Israel and Hamas", "a meeting involving UN and Turkish officials":
+        // those named take part.
+        if has_meeting
+            && token.is_any(&["between", "involving"])
+            && index
+                .checked_sub(1)
+                .and_then(|at| tokens.get(at))
+                .is_some_and(|before| before.is_any(TALK_NOUNS))
+        {
+            let first = if tokens.get(index + 1).is_some_and(|t| t.is("the")) {
+                index + 2
+            } else {
+                index + 1
+            };
+            let modality = if tokens.iter().any(|t| t.is_any(FUTURE)) {
+                Modality::Expected
+            } else {
+                Modality::Asserted
+            };
+            for party in list_starting_at(tokens, first)
+                .map(|(parties, _)| parties)
+                .unwrap_or_default()
+            {
+                push(
+                    &mut reading,
+                    meeting_relation(party, Relation::Attends, modality, &attributed_to),
+                );
+            }
+            continue;
+        }
         // "saw no Israeli delegation in Cairo": that party did not attend.
         if token.is("no")
             && has_meeting
@@ -202,10 +240,10 @@ pub fn read_sentence(
             continue;
         }
         // "joined the mediation".
-        if relation == Relation::Attends
+        if token.is_any(&["joined", "join", "joins"])
             && tokens
                 .get(index + 1..(index + 4).min(tokens.len()))
-                .is_some_and(|next| next.iter().any(|t| t.is_any(&["mediation", "mediators"])))
+                .is_some_and(|next| next.iter().any(|t| t.is("mediation")))
         {
             relation = Relation::Mediates;
         }

@@ -178,7 +178,10 @@ pub fn find_things(
         if tokens
             .get(head + 1)
             .and_then(Token::word)
-            .is_some_and(|next| family_of(next).is_some())
+            .is_some_and(|next| {
+                family_of(next).is_some()
+                    || matches!(next, "talks" | "negotiations" | "deadline" | "violations")
+            })
         {
             continue;
         }

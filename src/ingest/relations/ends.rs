@@ -128,6 +128,15 @@ pub(super) fn subject_of(tokens: &[Token], verb: usize, carried: &[usize]) -> Op
         .flatten();
     if token.party().is_some() {
         let (parties, first) = list_ending_at(tokens, at)?;
+        // "between Israel and Hamas to broker a deal": a list after a preposition is no
+        // subject.
+        let governed = first
+            .checked_sub(1)
+            .and_then(|before| tokens.get(before))
+            .is_some_and(|before| before.is_any(PREPOSITIONS));
+        if governed && wished.is_none() {
+            return None;
+        }
         if let Some(frame) = wished {
             return Some(Subject {
                 parties,
@@ -241,13 +250,27 @@ pub(super) fn modality_of(
         .rposition(|t| t.piece == Piece::Punct(',') || t.is_hard_break())
         .map_or(0, |at| at + 1);
     let clause = tokens.get(clause_start..verb).unwrap_or(&[]);
-    if clause.iter().any(|t| t.is_any(CONDITIONS)) || frame == Some(Modality::Hypothetical) {
+    // "it was not clear that Israeli negotiators were attending".
+    let in_doubt = clause.iter().any(|t| t.is_any(&["unclear", "uncertain"]))
+        || clause.windows(2).any(|pair| {
+            matches!(pair, [first, second] if first.is("not") && second.is_any(&["clear", "certain", "known", "confirmed"]))
+        });
+    if clause.iter().any(|t| t.is_any(CONDITIONS))
+        || frame == Some(Modality::Hypothetical)
+        || in_doubt
+    {
         return Modality::Hypothetical;
     }
     if group.iter().any(|t| t.is_any(CONDITIONAL)) {
         return Modality::Hypothetical;
     }
-    if group.iter().any(|t| t.is_any(FUTURE)) {
+    // "Sudan to send team to Jeddah" (a headline's future), "was sending a delegation",
+    // "are traveling to Cairo".
+    let headline_future = matches!(group, [_, to] if to.is("to"));
+    let on_the_way = tokens
+        .get(verb)
+        .is_some_and(|t| t.is_any(&["sending", "traveling", "travelling", "heading", "flying"]));
+    if group.iter().any(|t| t.is_any(FUTURE)) || headline_future || on_the_way {
         return Modality::Expected;
     }
     Modality::Asserted
@@ -434,6 +457,9 @@ pub(super) fn passive(
             "have",
             "had",
             "also",
+            "first",
+            "later",
+            "then",
             "jointly",
             "reportedly",
             "formally",

@@ -234,6 +234,11 @@ pub(super) const OBJECT_LEAD: &[&str] = &[
     "with", "in", "of", "this", "that", "these", "those", "new", "latest", "revised", "updated",
     "final", "part", "up",
 ];
+/// Prepositions: a party right after one is no subject.
+pub(super) const PREPOSITIONS: &[&str] = &[
+    "between", "with", "from", "of", "for", "against", "by", "in", "at", "into", "among", "toward",
+    "towards", "without", "about", "over", "under", "than",
+];
 /// Speech verbs: their subject is who "it" or "they" means later in the sentence.
 pub(super) const SPEECH: &[&str] = &[
     "said",
@@ -259,6 +264,10 @@ pub(super) fn cue_at(tokens: &[Token], index: usize) -> Option<Relation> {
     match (word, next) {
         ("took" | "take" | "takes" | "taking", "part") => Some(Relation::Attends),
         ("held" | "hold" | "holds" | "holding", "talks") => Some(Relation::Attends),
+        (
+            "resumed" | "resume" | "resumes" | "resuming",
+            "talks" | "negotiations" | "their" | "the",
+        ) => Some(Relation::Attends),
         ("called" | "calls" | "call" | "calling", "on") => Some(Relation::Pressures),
         ("called" | "calls" | "call" | "calling", "for") => Some(Relation::Demands),
         ("put" | "puts", "forward") => Some(Relation::Proposes),
