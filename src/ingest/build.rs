@@ -108,6 +108,7 @@ pub fn ingest(
         let spans = sentences.get(index).map_or(&[][..], Vec::as_slice);
         discover_people(index, text, spans, &first, lexicon, &mut registry);
         super::organisations::discover_organisations(text.as_str(), lexicon, &mut registry);
+        super::organisations::discover_abbreviations(text.as_str(), lexicon, &mut registry);
         if !progress(index + 1, total) {
             return Err(IngestError::Cancelled);
         }

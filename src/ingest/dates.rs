@@ -28,6 +28,14 @@ const WEEKDAYS: [&str; 7] = [
     "sunday",
 ];
 
+/// Whether `word` is part of a written date: a number, a month, a weekday, "yesterday".
+pub fn is_date_word(word: &str) -> bool {
+    word.chars().all(|c| c.is_ascii_digit())
+        || month(word).is_some()
+        || is_weekday(word)
+        || matches!(word, "yesterday" | "today")
+}
+
 /// Whether `word` (lower-case) names a day of the week.
 pub fn is_weekday(word: &str) -> bool {
     WEEKDAYS.contains(&word)
@@ -165,6 +173,10 @@ pub fn mentioned_date(sentence: &str, article: &PartialDate, ahead: bool) -> Opt
             }
             if let Some(day) = day(before) {
                 return ymd(article_year, month, day);
+            }
+            // "in March 2022".
+            if let Some(year) = year(next) {
+                return ym(year, month);
             }
             // "in March": that month, of the article's year (the next one when the
             // sentence looks ahead to a month already past).

@@ -110,8 +110,15 @@ pub fn meetings_of_article(
         match slot {
             Some(meeting) => last = Some(meeting.clone()),
             None => {
-                let refers = sentence.words.windows(2).any(|pair| {
-                    matches!(pair, [first, second] if first.text == "the" && REFERRING.contains(&second.text.as_str()))
+                // "the talks", "the Ethiopian peace talks".
+                let refers = sentence.words.iter().enumerate().any(|(at, word)| {
+                    word.text == "the"
+                        && sentence
+                            .words
+                            .get(at + 1..(at + 4).min(sentence.words.len()))
+                            .is_some_and(|next| {
+                                next.iter().any(|w| REFERRING.contains(&w.text.as_str()))
+                            })
                 });
                 if refers {
                     slot.clone_from(&last);
@@ -162,6 +169,13 @@ pub fn find_meeting(
             .take(4)
             .any(|word| cues::is_travel_word(&word.text));
         (talk && preposition) || near_travel
+    });
+    // "Doha: Qatar hosted a signing ceremony": with talks and no other place, the
+    // dateline's place is where they are.
+    let place = place.or_else(|| {
+        places
+            .iter()
+            .find(|place| talk && place.start.saturating_sub(offset) <= 1)
     })?;
     let name = place_names(place.entry)?;
     let ahead = cues::looks_ahead(words);

@@ -22,9 +22,10 @@ pub const TITLED_CONFIDENCE: f32 = 0.75;
 pub const GROUP_CONFIDENCE: f32 = 0.8;
 
 /// Words after a party's name that make a group of it, with the group's subtype.
-const GROUP_WORDS: [(&str, &str, Subtype); 4] = [
+const GROUP_WORDS: [(&str, &str, Subtype); 5] = [
     (" delegation", "delegation", Subtype::Delegation),
     (" negotiating team", "negotiating team", Subtype::Delegation),
+    (" team", "team", Subtype::Delegation),
     (" negotiators", "negotiating team", Subtype::Delegation),
     (" government", "government", Subtype::Government),
 ];
@@ -366,7 +367,12 @@ pub fn discover_people(
             index
                 .checked_sub(1)
                 .and_then(|previous| matches.get(previous))
-                .filter(|&&(_, previous_end, _)| {
+                .filter(|&&(previous_start, previous_end, _)| {
+                    // A former office is no membership: "former Nigerian president".
+                    let before = text.before(previous_start, 8).to_lowercase();
+                    if before.ends_with("former ") || before.ends_with("ex-") {
+                        return false;
+                    }
                     // "Hamas official", "Ukraine's President", "Ukrainian Infrastructure
                     // Minister": at most two capitalised words of the title between.
                     let between = text.slice(previous_end, start).unwrap_or("x");

@@ -47,6 +47,50 @@ pub fn discover_organisations(text: &str, lexicon: &Lexicon, registry: &mut Regi
     }
 }
 
+/// Capitalised abbreviations that are no party: agencies quoted, times, units.
+const NOT_PARTIES: &[&str] = &[
+    "AP", "AFP", "TV", "CNN", "BBC", "UTC", "GMT", "AM", "PM", "MNA", "TNA", "PDF", "CEO", "GDP",
+    "NGO", "NGOS", "ID", "OK", "II", "III", "IV", "VI", "COVID", "AI", "SMS", "PR", "DC",
+];
+
+/// Adds to `registry` the abbreviations an article uses at least twice that the lexicon
+/// does not know ("M23", "GRU"): organisations the text takes for granted.
+pub fn discover_abbreviations(text: &str, lexicon: &Lexicon, registry: &mut Registry) {
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        let letters = word.chars().filter(char::is_ascii_alphabetic).count();
+        let shaped = (2..=6).contains(&word.chars().count())
+            && letters >= 1
+            && word
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && word.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+        if shaped && !NOT_PARTIES.contains(&word) {
+            *counts.entry(word).or_insert(0) += 1;
+        }
+    }
+    for (word, count) in counts {
+        if count < 2 || lexicon.find(word).is_some() {
+            continue;
+        }
+        let key = fold(word);
+        if registry.find(&key).is_some()
+            || registry.entities.iter().any(|e| e.aliases.contains(word))
+        {
+            continue;
+        }
+        registry.get_or_add(&key, || Entity {
+            key: key.clone(),
+            label: word.to_owned(),
+            kind: NodeKind::Actor,
+            subtype: Some(Subtype::Organisation),
+            aliases: BTreeSet::new(),
+            origin: Origin::Defined,
+            affiliation: None,
+        });
+    }
+}
+
 /// The capitalised name that ends just before an opening bracket: two to seven words,
 /// lower-case connectors inside it, starting and ending with a capital.
 fn name_before(text: &str) -> Option<String> {
@@ -67,6 +111,10 @@ fn name_before(text: &str) -> Option<String> {
         taken.pop();
     }
     taken.reverse();
+    // A sentence's "The" is no part of the name.
+    if taken.first().is_some_and(|word| *word == "The") {
+        taken.remove(0);
+    }
     let capitals = taken
         .iter()
         .filter(|word| word.chars().next().is_some_and(char::is_uppercase))
@@ -77,6 +125,27 @@ fn name_before(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn abbreviations_used_twice_are_parties() {
+        let mut registry = Registry::default();
+        discover_organisations(
+            "The Rapid Support Forces (RSF) attacked. The RSF said so.",
+            &Lexicon::default(),
+            &mut registry,
+        );
+        discover_abbreviations(
+            "Congo and M23 signed. M23 agreed (AP). The AP said AP things. The RSF left. RSF. GRU once.",
+            &Lexicon::default(),
+            &mut registry,
+        );
+        let labels: Vec<&str> = registry.entities.iter().map(|e| e.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["Rapid Support Forces", "M23"],
+            "RSF is known by its name; AP is an agency"
+        );
+    }
 
     #[test]
     fn organisations_defined_by_their_acronym_are_found() {

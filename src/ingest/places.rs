@@ -55,8 +55,12 @@ pub fn capitals_as_states(
                 | "toward"
                 | "towards"
         );
-        let acts =
-            !located && (VERBS.contains(&next.as_str()) || cues::relation_cue(&next).is_some());
+        // "between Riyadh and Sanaa": the capitals stand for their sides.
+        let between = previous == "between"
+            || (previous == "and" && text.before(place.start, 40).contains("between "));
+        let acts = between
+            || (!located
+                && (VERBS.contains(&next.as_str()) || cues::relation_cue(&next).is_some()));
         let host = lexicon
             .entries
             .get(place.entry)
@@ -99,7 +103,8 @@ pub fn with_countries_as_places(
             .is_some_and(|item| item.subtype == Some(crate::model::Subtype::State));
         let before = text.before(mention.start, 4).to_lowercase();
         // "in Washington-mediated talks" names no place.
-        let compound = text.after(mention.end, 1) == "-";
+        let follows = text.after(mention.end, 2);
+        let compound = follows.starts_with('-') || follows == "'s" || follows == "’s";
         if state && !compound && (before == " in " || before.ends_with(" in ")) {
             places.push(PlaceMention {
                 start: mention.start,

@@ -188,12 +188,19 @@ pub fn read_sentence(
         }
         // "talks between Israel and Hamas", "a meeting involving UN and Turkish officials":
         // those named take part.
-        if has_meeting
-            && token.is_any(&["between", "involving"])
-            && index
-                .checked_sub(1)
+        let talks_before = |back: usize| {
+            index
+                .checked_sub(back)
                 .and_then(|at| tokens.get(at))
                 .is_some_and(|before| before.is_any(TALK_NOUNS))
+        };
+        let comma_before = index
+            .checked_sub(1)
+            .and_then(|at| tokens.get(at))
+            .is_some_and(|before| before.piece == Piece::Punct(','));
+        if has_meeting
+            && token.is_any(&["between", "involving"])
+            && (talks_before(1) || (comma_before && talks_before(2)))
         {
             let first = if tokens.get(index + 1).is_some_and(|t| t.is("the")) {
                 index + 2

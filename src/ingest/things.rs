@@ -248,7 +248,7 @@ pub fn find_things(
         }
         // "the PA plans to govern", "Israel offers to", "to deal with": a verb.
         let before_head = head.checked_sub(1).and_then(|at| tokens.get(at));
-        if (first == head || before_head.is_some_and(|t| t.party().is_some()))
+        if before_head.is_some_and(|t| t.party().is_some())
             && tokens
                 .get(head + 1)
                 .is_some_and(|next| next.is_any(&["to", "with"]))

@@ -3,7 +3,7 @@
 //! of the kinds the relation takes, the passive, and the modality of the verb group.
 
 use super::super::cues;
-use super::super::dates::is_weekday;
+use super::super::dates::is_date_word;
 use super::super::tokens::{Piece, Token};
 use super::words::*;
 use super::{End, fits};
@@ -105,13 +105,20 @@ pub(super) fn subject_of(tokens: &[Token], verb: usize, carried: &[usize]) -> Op
             k = open;
             continue;
         }
+        // "Qatar yesterday, July 19, 2025, hosted": a date between commas.
+        let date_comma = token.piece == Piece::Punct(',')
+            && k.checked_sub(2)
+                .and_then(|at| tokens.get(at))
+                .and_then(Token::word)
+                .is_some_and(is_date_word);
         let skippable = token.is_any(VERB_GROUP)
-            || token.word().is_some_and(is_weekday)
+            || token.word().is_some_and(is_date_word)
+            || date_comma
             || token.is_any(NEGATING)
             || token.is_any(CONDITIONAL)
             || token.is_any(FUTURE)
             || token.word().is_some_and(|w| w.ends_with("n't"));
-        if skippable && skipped < 8 {
+        if skippable && skipped < 10 {
             k -= 1;
             skipped += 1;
         } else {
@@ -467,7 +474,9 @@ pub(super) fn passive(
             "being",
             "not",
             "never",
-        ]) {
+        ]) || token.piece == Piece::Punct(',')
+        {
+            // "This Declaration of Principles, signed by": past the comma too.
             negated |= token.is_any(&["not", "never"]);
             k -= 1;
         } else {

@@ -10,6 +10,7 @@ use crate::model::Relation;
 pub(super) const TALK_NOUNS: &[&str] = &[
     "talks",
     "negotiations",
+    "negotiation",
     "meeting",
     "meetings",
     "round",
