@@ -1,6 +1,6 @@
 //! Entity mentions: lexicon names, aliases and descriptions found with one multi-pattern
 //! search (aho-corasick), people the lexicon lacks found after titles ("Hamas official
-//! Osama Hamdan"), and groups named after a party ("the Hamas delegation"). Mentions of
+//! Osama Hamdan", in [`super::people`]), and groups named after a party ("the Hamas delegation"). Mentions of
 //! one entity are merged by its names: a person found by full name is found again by
 //! surname.
 
@@ -31,7 +31,7 @@ const GROUP_WORDS: [(&str, &str, Subtype); 5] = [
 ];
 
 /// Lower-case words that may start a part of a name ("Khalil al-Hayya").
-const NAME_PARTICLES: [&str; 7] = ["al-", "el-", "bin", "bint", "ibn", "abu", "abd"];
+pub(super) const NAME_PARTICLES: [&str; 7] = ["al-", "el-", "bin", "bint", "ibn", "abu", "abd"];
 
 /// How an entity came to be.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,7 +120,7 @@ pub struct PlaceMention {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Target {
+pub(super) enum Target {
     Entry(usize, f32),
     Place(usize),
     Title,
@@ -226,7 +226,7 @@ impl Matcher {
 
     /// Every match in `text` that stands as whole words and fits its pattern's case:
     /// `(start char, end char, target)`.
-    fn matches(&self, text: &ArticleText) -> Vec<(usize, usize, Target)> {
+    pub(super) fn matches(&self, text: &ArticleText) -> Vec<(usize, usize, Target)> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
@@ -282,179 +282,12 @@ pub fn entry_entity(registry: &mut Registry, lexicon: &Lexicon, entry: usize) ->
     }))
 }
 
-/// The name that follows a title at char `from`: two to four capitalised words (name
-/// particles allowed), or `None`.
-fn name_after(text: &ArticleText, from: usize) -> Option<(usize, usize)> {
-    let chars: Vec<char> = text.after(from, 80).chars().collect();
-    if chars.first() != Some(&' ') {
-        return None;
-    }
-    let mut position = 1;
-    let mut words = 0;
-    let mut end = 1;
-    while words < 4 {
-        let word_start = position;
-        while chars
-            .get(position)
-            .is_some_and(|c| c.is_alphabetic() || *c == '-' || *c == '\'' || *c == '’')
-        {
-            position += 1;
-        }
-        let word: String = chars
-            .get(word_start..position)
-            .unwrap_or(&[])
-            .iter()
-            .collect();
-        if word.is_empty() {
-            break;
-        }
-        let lower = word.to_lowercase();
-        let particle = NAME_PARTICLES.iter().any(|particle| {
-            lower == *particle || (particle.ends_with('-') && lower.starts_with(particle))
-        });
-        let capital = word.chars().next().is_some_and(char::is_uppercase);
-        if !(capital || particle) {
-            break;
-        }
-        words += 1;
-        end = position;
-        if chars.get(position) != Some(&' ') {
-            break;
-        }
-        position += 1;
-    }
-    // The last word must be capitalised or a particle-joined surname ("al-Hayya").
-    let name: String = chars.get(1..end).unwrap_or(&[]).iter().collect();
-    let last = name.split(' ').next_back().unwrap_or("");
-    let last_ok = last.chars().next().is_some_and(char::is_uppercase)
-        || last
-            .split('-')
-            .next_back()
-            .is_some_and(|part| part.chars().next().is_some_and(char::is_uppercase));
-    (words >= 2 && last_ok).then_some((from + 1, from + end))
-}
-
 /// The sentence (by index into `sentences`) that holds char `offset`.
 pub fn sentence_of(sentences: &[(usize, usize)], offset: usize) -> Option<usize> {
     let index = sentences.partition_point(|&(start, _)| start <= offset);
     let candidate = index.checked_sub(1)?;
     let (start, end) = *sentences.get(candidate)?;
     (start <= offset && offset < end.max(start + 1)).then_some(candidate)
-}
-
-/// First pass over an article: people introduced by a title whom the lexicon lacks are
-/// added to `registry` (with their surname as an alias, and the party named just before
-/// the title as their affiliation).
-pub fn discover_people(
-    article: usize,
-    text: &ArticleText,
-    sentences: &[(usize, usize)],
-    matcher: &Matcher,
-    lexicon: &Lexicon,
-    registry: &mut Registry,
-) {
-    let matches = matcher.matches(text);
-    for (index, &(start, end, target)) in matches.iter().enumerate() {
-        if target != Target::Title {
-            continue;
-        }
-        let Some((name_start, name_end)) = name_after(text, end) else {
-            continue;
-        };
-        // The party named just before the title ("Hamas official", "Qatari minister",
-        // "Ukraine's President").
-        let party_before = |registry: &mut Registry| {
-            index
-                .checked_sub(1)
-                .and_then(|previous| matches.get(previous))
-                .filter(|&&(previous_start, previous_end, _)| {
-                    // A former office is no membership: "former Nigerian president".
-                    let before = text.before(previous_start, 8).to_lowercase();
-                    if before.ends_with("former ") || before.ends_with("ex-") {
-                        return false;
-                    }
-                    // "Hamas official", "Ukraine's President", "Ukrainian Infrastructure
-                    // Minister": at most two capitalised words of the title between.
-                    let between = text.slice(previous_end, start).unwrap_or("x");
-                    let between = between
-                        .strip_prefix("'s")
-                        .or_else(|| between.strip_prefix("’s"))
-                        .unwrap_or(between);
-                    let words: Vec<&str> = between.split_whitespace().collect();
-                    between.starts_with(' ')
-                        && between.ends_with(' ')
-                        && words.len() <= 2
-                        && words
-                            .iter()
-                            .all(|word| word.chars().next().is_some_and(char::is_uppercase))
-                })
-                .and_then(|&(_, _, target)| match target {
-                    Target::Entry(entry, _) => entry_entity(registry, lexicon, entry),
-                    _ => None,
-                })
-                .filter(|&party| {
-                    registry.entities.get(party).is_some_and(|entity| {
-                        entity.kind != NodeKind::Demand && entity.subtype != Some(Subtype::Person)
-                    })
-                })
-        };
-        // Known already: the name is (part of) a lexicon match. A known person after a
-        // title still takes the party before it ("CIA Director William Burns").
-        let known = matches.iter().find(|&&(s, e, t)| {
-            matches!(t, Target::Entry(..) | Target::Person(_)) && s < name_end && e > name_start
-        });
-        if let Some(&(known_start, _, target)) = known {
-            let person = match target {
-                Target::Entry(entry, _)
-                    if known_start == name_start
-                        && lexicon
-                            .entries
-                            .get(entry)
-                            .is_some_and(|item| item.subtype == Some(Subtype::Person)) =>
-                {
-                    entry_entity(registry, lexicon, entry)
-                }
-                _ => None,
-            };
-            let sentence = sentence_of(sentences, name_start).and_then(|at| sentences.get(at));
-            if let (Some(person), Some(party), Some(&span)) =
-                (person, party_before(registry), sentence)
-                && let Some(entity) = registry.entities.get_mut(person)
-                && entity.affiliation.is_none()
-                && party != person
-            {
-                entity.affiliation = Some((party, article, span));
-            }
-            continue;
-        }
-        let Some(name) = text.slice(name_start, name_end) else {
-            continue;
-        };
-        let party = party_before(registry);
-        let kind = party
-            .and_then(|party| registry.entities.get(party))
-            .map_or(NodeKind::Actor, |entity| entity.kind);
-        let key = fold(name);
-        let surname = name.split(' ').next_back().unwrap_or(name).to_owned();
-        let sentence = sentence_of(sentences, name_start)
-            .and_then(|at| sentences.get(at).map(|&span| (at, span)));
-        let person = registry.get_or_add(&key, || Entity {
-            key: key.clone(),
-            label: name.to_owned(),
-            kind,
-            subtype: Some(Subtype::Person),
-            aliases: BTreeSet::from([surname]),
-            origin: Origin::Titled,
-            affiliation: None,
-        });
-        if let (Some(party), Some((_, span)), Some(entity)) =
-            (party, sentence, registry.entities.get_mut(person))
-            && entity.affiliation.is_none()
-            && party != person
-        {
-            entity.affiliation = Some((party, article, span));
-        }
-    }
 }
 
 /// Second pass over an article: every mention of an entity, and every mention of a
@@ -551,6 +384,7 @@ pub fn find_mentions(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::people::discover_people;
 
     fn lexicon() -> Lexicon {
         Lexicon::parse(

@@ -18,6 +18,7 @@ pub mod mentions;
 pub mod merge;
 pub mod organisations;
 pub mod outlets;
+pub mod people;
 pub mod places;
 pub mod references;
 pub mod relations;
