@@ -172,10 +172,13 @@ pub fn find_meeting(
     });
     // "Doha: Qatar hosted a signing ceremony": with talks and no other place, the
     // dateline's place is where they are.
+    // Only where the sentence names no other place for them: "talks in the Malaysian city
+    // of Putrajaya" under an "Amman" dateline are not in Amman.
+    let names_a_place = words.iter().any(|word| word.text == "in");
     let place = place.or_else(|| {
         places
             .iter()
-            .find(|place| talk && place.start.saturating_sub(offset) <= 1)
+            .find(|place| talk && !names_a_place && place.start.saturating_sub(offset) <= 1)
     })?;
     let name = place_names(place.entry)?;
     let ahead = cues::looks_ahead(words);

@@ -187,9 +187,18 @@ impl Matcher {
                     }
                 }
                 EntryKind::Place => {
-                    // "the Qatari capital" names Doha as well as "Doha" does.
+                    // "the Qatari capital" and "Oman's capital" name the place as well as
+                    // its name does.
                     for name in names.chain(&entry.descriptions) {
                         add(name, Target::Place(index));
+                    }
+                    let capital = entry
+                        .descriptions
+                        .iter()
+                        .any(|description| description.ends_with(" capital"));
+                    if let (Some(host), true) = (&entry.host, capital) {
+                        add(&format!("{host}'s capital"), Target::Place(index));
+                        add(&format!("{host}’s capital"), Target::Place(index));
                     }
                 }
                 EntryKind::Actor | EntryKind::Mediator | EntryKind::Demand => {

@@ -313,8 +313,9 @@ pub(super) fn objects_after(
         .get(k)
         .is_some_and(|t| t.is_any(&["part", "on", "for", "forward", "talks"]))
     {
-        if tokens.get(k).is_some_and(|t| t.is("talks")) && takes_meeting && has_meeting {
-            return Some((vec![End::Meeting], 0));
+        if tokens.get(k).is_some_and(|t| t.is("talks")) {
+            // "held talks": the meeting; for a relation that takes none, nothing after it.
+            return (takes_meeting && has_meeting).then(|| (vec![End::Meeting], 0));
         }
         k += 1;
     }

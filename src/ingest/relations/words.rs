@@ -265,6 +265,7 @@ pub(super) fn cue_at(tokens: &[Token], index: usize) -> Option<Relation> {
     match (word, next) {
         ("took" | "take" | "takes" | "taking", "part") => Some(Relation::Attends),
         ("held" | "hold" | "holds" | "holding", "talks") => Some(Relation::Attends),
+        ("lead" | "leads" | "led" | "leading", "talks" | "negotiations") => Some(Relation::Attends),
         (
             "resumed" | "resume" | "resumes" | "resuming",
             "talks" | "negotiations" | "their" | "the",
