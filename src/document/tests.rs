@@ -27,6 +27,17 @@ fn reopen(path: &Path, journals: &Path) -> Document {
     document
 }
 
+/// The built-in seed, open as the app opens it.
+fn seed_document() -> Document {
+    let loaded = crate::dataset::load_seed().unwrap();
+    Document::new(
+        loaded,
+        Source::Seed,
+        Document::seed_sha256(),
+        ColourBy::Kind,
+    )
+}
+
 fn view(nodes: usize) -> ViewSnapshot {
     ViewSnapshot {
         filter: ViewFilter::default(),
@@ -198,13 +209,7 @@ fn the_journal_restores_edits_after_a_crash_and_only_onto_the_same_file() {
 #[test]
 fn the_seed_is_saved_through_save_as_with_its_articles() {
     let folder = tempfile::tempdir().unwrap();
-    let loaded = crate::dataset::load_seed().unwrap();
-    let mut document = Document::new(
-        loaded,
-        Source::Seed,
-        Document::seed_sha256(),
-        ColourBy::Kind,
-    );
+    let mut document = seed_document();
     document
         .edit(op(json!({"op": "delete", "id": "qatar"})), None)
         .unwrap();
@@ -223,13 +228,7 @@ fn an_edit_says_so_when_its_journal_cannot_be_written() {
     let folder = tempfile::tempdir().unwrap();
     let not_a_folder = folder.path().join("journals");
     std::fs::write(&not_a_folder, "a file where the journal folder should be").unwrap();
-    let loaded = crate::dataset::load_seed().unwrap();
-    let mut document = Document::new(
-        loaded,
-        Source::Seed,
-        Document::seed_sha256(),
-        ColourBy::Kind,
-    );
+    let mut document = seed_document();
     document.keep_journal_in(Some(not_a_folder));
     let notes = document
         .edit(op(json!({"op": "delete", "id": "qatar"})), None)
