@@ -493,11 +493,18 @@ fn assemble(
     let mut taken = HashMap::new();
     let mut entity_ids: BTreeMap<usize, String> = BTreeMap::new();
     let mut nodes = Vec::new();
-    let in_a_relation = |entity: usize| {
-        edges.keys().any(|(subject, _, object, _, _)| {
-            *subject == entity || *object == EdgeEnd::Entity(entity)
+    // Every entity some relation involves, gathered once rather than per node.
+    let related: std::collections::BTreeSet<usize> = edges
+        .keys()
+        .flat_map(|(subject, _, object, _, _)| {
+            let object = match object {
+                EdgeEnd::Entity(entity) => Some(*entity),
+                EdgeEnd::Meeting(_) => None,
+            };
+            std::iter::once(*subject).chain(object)
         })
-    };
+        .collect();
+    let in_a_relation = |entity: usize| related.contains(&entity);
     for (entity, support) in node_support {
         let Some(item) = registry.entities.get(*entity) else {
             continue;
