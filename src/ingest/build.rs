@@ -318,7 +318,7 @@ pub fn ingest(
     }
     // Affiliations: a titled person's party, a group's party.
     for (entity, item) in registry.entities.iter().enumerate() {
-        if let Some((party, article, (start, end))) = item.affiliation {
+        for &(party, article, (start, end)) in &item.affiliations {
             let confidence = match item.origin {
                 Origin::Group(_) => 0.8,
                 _ => 0.7,

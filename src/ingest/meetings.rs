@@ -181,7 +181,30 @@ pub fn find_meeting(
             .find(|place| talk && !names_a_place && place.start.saturating_sub(offset) <= 1)
     })?;
     let name = place_names(place.entry)?;
-    let ahead = cues::looks_ahead(words);
+    // Whether the place's own clause looks ahead: "will lift the pause, according to a
+    // statement issued after a meeting … in Jeddah" is about a meeting held.
+    let relative = |at: usize| at.saturating_sub(offset);
+    let chars: Vec<char> = sentence.chars().collect();
+    let clause_start = chars
+        .get(..relative(place.start).min(chars.len()))
+        .and_then(|before| before.iter().rposition(|&c| c == ',' || c == ';'))
+        .map_or(0, |at| at + 1);
+    let clause_end = chars
+        .get(relative(place.end).min(chars.len())..)
+        .and_then(|after| after.iter().position(|&c| c == ',' || c == ';'))
+        .map_or(usize::MAX, |at| relative(place.end) + at);
+    let clause: Vec<Word> = words
+        .iter()
+        .filter(|word| relative(word.start) >= clause_start && relative(word.end) <= clause_end)
+        .cloned()
+        .collect();
+    let clause_past = clause.iter().any(|word| {
+        matches!(
+            word.text.as_str(),
+            "after" | "following" | "held" | "issued" | "earlier" | "ago" | "last"
+        )
+    });
+    let ahead = cues::looks_ahead(&clause) || (cues::looks_ahead(words) && !clause_past);
     let status = if cues::denies(words) {
         MeetingStatus::Denied
     } else if ahead {
@@ -299,5 +322,15 @@ mod tests {
         let denied = meeting("Egypt denied that talks in Cairo took place.").unwrap();
         assert_eq!(denied.status, MeetingStatus::Denied);
         assert!(meeting("Cairo is a large city.").is_none());
+        // The future of another clause is not the meeting's.
+        let past = meeting(
+            "Israel will reopen the crossing, according to a statement issued after a meeting in Cairo on Tuesday.",
+        )
+        .unwrap();
+        assert_eq!(past.status, MeetingStatus::Held);
+        assert_eq!(
+            past.date.map(|d| d.to_string()).as_deref(),
+            Some("2024-05-21")
+        );
     }
 }

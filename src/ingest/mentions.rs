@@ -65,8 +65,22 @@ pub struct Entity {
     /// How it was found.
     pub origin: Origin,
     /// The party it belongs to (a titled person's organisation, a group's party), with
-    /// the article and sentence that say so.
-    pub affiliation: Option<(usize, usize, (usize, usize))>,
+    /// the article and sentence that say so: the first of each article that says so.
+    pub affiliations: Vec<(usize, usize, (usize, usize))>,
+}
+
+impl Entity {
+    /// Records that `party` is this entity's party, as sentence `span` of `article`
+    /// says, unless that article said so already (or names another party first).
+    pub fn affiliate(&mut self, party: usize, article: usize, span: (usize, usize)) {
+        if !self
+            .affiliations
+            .iter()
+            .any(|&(_, said_in, _)| said_in == article)
+        {
+            self.affiliations.push((party, article, span));
+        }
+    }
 }
 
 /// All entities found so far, by key.
@@ -136,16 +150,17 @@ struct Pattern {
     capitalised: bool,
 }
 
-/// The multi-pattern search over a lexicon (and the people found so far).
-pub struct Matcher {
+/// One multi-pattern search: the automaton and what each of its patterns stands for.
+#[derive(Debug, Clone, Default)]
+struct Search {
     automaton: Option<AhoCorasick>,
     patterns: Vec<Pattern>,
 }
 
-impl Matcher {
-    /// A matcher for `lexicon`'s names, aliases, descriptions, places and titles, and the
-    /// names and surnames of the registry's titled people.
-    pub fn new(lexicon: &Lexicon, registry: &Registry) -> Self {
+impl Search {
+    /// The search for `lexicon`'s names, aliases, places and titles, its descriptions
+    /// where `with_descriptions`, and the names of the registry's titled people.
+    fn new(lexicon: &Lexicon, registry: &Registry, with_descriptions: bool) -> Self {
         let mut texts: Vec<String> = Vec::new();
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
@@ -205,6 +220,9 @@ impl Matcher {
                     for name in names {
                         add(name, Target::Entry(index, NAME_CONFIDENCE));
                     }
+                    if !with_descriptions {
+                        continue;
+                    }
                     for description in &entry.descriptions {
                         add(description, Target::Entry(index, DESCRIPTION_CONFIDENCE));
                         if let Some(rest) = description.strip_prefix("the ") {
@@ -233,23 +251,25 @@ impl Matcher {
         }
     }
 
-    /// Every match in `text` that stands as whole words and fits its pattern's case:
-    /// `(start char, end char, target)`.
-    pub(super) fn matches(&self, text: &ArticleText) -> Vec<(usize, usize, Target)> {
+    /// Every match in `text` between bytes `from` and `to` that stands as whole words and
+    /// fits its pattern's case: `(start char, end char, target)`.
+    fn matches(&self, text: &ArticleText, from: usize, to: usize) -> Vec<(usize, usize, Target)> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
         let source = text.as_str();
+        let Some(range) = source.get(from..to) else {
+            return Vec::new();
+        };
         let mut found = Vec::new();
-        for hit in automaton.find_iter(source) {
+        for hit in automaton.find_iter(range) {
             let Some(pattern) = self.patterns.get(hit.pattern().as_usize()) else {
                 continue;
             };
-            let matched = source.get(hit.start()..hit.end()).unwrap_or("");
-            let before = source
-                .get(..hit.start())
-                .and_then(|s| s.chars().next_back());
-            let after = source.get(hit.end()..).and_then(|s| s.chars().next());
+            let (start, end) = (from + hit.start(), from + hit.end());
+            let matched = source.get(start..end).unwrap_or("");
+            let before = source.get(..start).and_then(|s| s.chars().next_back());
+            let after = source.get(end..).and_then(|s| s.chars().next());
             if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
             {
                 continue;
@@ -261,12 +281,66 @@ impl Matcher {
                 continue;
             }
             found.push((
-                text.char_offset(hit.start()),
-                text.char_offset(hit.end()),
+                text.char_offset(start),
+                text.char_offset(end),
                 pattern.target,
             ));
         }
         found
+    }
+}
+
+/// The multi-pattern search over a lexicon (and the people found so far).
+pub struct Matcher {
+    /// Names, aliases and descriptions.
+    full: Search,
+    /// The same without descriptions: what a description's own words name.
+    plain: Search,
+}
+
+impl Matcher {
+    /// A matcher for `lexicon`'s names, aliases, descriptions, places and titles, and the
+    /// names and surnames of the registry's titled people.
+    pub fn new(lexicon: &Lexicon, registry: &Registry) -> Self {
+        Self {
+            full: Search::new(lexicon, registry, true),
+            plain: Search::new(lexicon, registry, false),
+        }
+    }
+
+    /// Every match in `text` that stands as whole words and fits its pattern's case:
+    /// `(start char, end char, target)`. A description followed by the name it describes
+    /// ("Israeli Prime Minister Benjamin Netanyahu") is read as its own words: the
+    /// party, the title and the name, so that the person's party is found.
+    pub(super) fn matches(&self, text: &ArticleText) -> Vec<(usize, usize, Target)> {
+        let found = self.full.matches(text, 0, text.as_str().len());
+        let mut out = Vec::with_capacity(found.len());
+        for (index, &(start, end, target)) in found.iter().enumerate() {
+            let described = match target {
+                Target::Entry(entry, confidence) if confidence < NAME_CONFIDENCE => found
+                    .get(index + 1)
+                    .filter(|&&(next_start, _, next)| {
+                        // Only capitalised words between: the rest of the name ("Egyptian
+                        // President Abdel Fattah el-Sisi").
+                        let between = text.slice(end, next_start).unwrap_or("x");
+                        next == Target::Entry(entry, NAME_CONFIDENCE)
+                            && between.starts_with(' ')
+                            && between.split_whitespace().count() <= 3
+                            && between
+                                .split_whitespace()
+                                .all(|word| word.chars().next().is_some_and(char::is_uppercase))
+                    })
+                    .is_some(),
+                _ => false,
+            };
+            if described {
+                let (from, to) = (text.byte_offset(start), text.byte_offset(end));
+                out.extend(self.plain.matches(text, from, to));
+            } else {
+                out.push((start, end, target));
+            }
+        }
+        out
     }
 }
 
@@ -287,7 +361,7 @@ pub fn entry_entity(registry: &mut Registry, lexicon: &Lexicon, entry: usize) ->
         subtype: item.subtype,
         aliases: item.aliases.iter().cloned().collect(),
         origin: Origin::Lexicon(entry),
-        affiliation: None,
+        affiliations: Vec::new(),
     }))
 }
 
@@ -365,7 +439,10 @@ pub fn find_mentions(
                     subtype: Some(subtype),
                     aliases: BTreeSet::new(),
                     origin: Origin::Group(entity),
-                    affiliation: sentence.map(|span| (entity, article, span)),
+                    // Said once: a group's party is in its name.
+                    affiliations: sentence
+                        .map(|span| vec![(entity, article, span)])
+                        .unwrap_or_default(),
                 });
                 if let Some(group_entity) = registry.entities.get_mut(group)
                     && group_entity.label != label
@@ -444,7 +521,7 @@ mod tests {
             .expect("found after the title");
         let person = &registry.entities[hamdan];
         assert_eq!(person.kind, NodeKind::Actor);
-        let (party, article, _) = person.affiliation.unwrap();
+        let (party, article, _) = person.affiliations[0];
         assert_eq!(
             (registry.entities[party].label.as_str(), article),
             ("Hamas", 0)
@@ -477,5 +554,35 @@ mod tests {
         let group = registry.find("egypt delegation").unwrap();
         assert_eq!(registry.entities[group].kind, NodeKind::Mediator);
         assert_eq!(registry.entities[group].subtype, Some(Subtype::Delegation));
+    }
+
+    #[test]
+    fn a_description_before_the_name_it_describes_gives_the_party() {
+        let (registry, mentions) = run(&[
+            "Israeli Prime Minister Benjamin Netanyahu spoke.",
+            "Israeli Prime Minister Benjamin Netanyahu’s office said no. Hamas official Sheikh Ali bin Omar bin Khalid Al-Masri spoke.",
+        ]);
+        let found: Vec<&str> = mentions[0]
+            .iter()
+            .map(|(_, label)| label.as_str())
+            .collect();
+        assert_eq!(found, ["Israel", "Benjamin Netanyahu"]);
+        let netanyahu = registry.find("benjamin netanyahu").unwrap();
+        let said: Vec<(&str, usize)> = registry.entities[netanyahu]
+            .affiliations
+            .iter()
+            .map(|&(party, article, _)| (registry.entities[party].label.as_str(), article))
+            .collect();
+        assert_eq!(said, [("Israel", 0), ("Israel", 1)], "once per article");
+        // The possessive is no part of a name, an honorific neither, and particles do not
+        // count among a name's four words.
+        assert!(registry.find("benjamin netanyahu’s").is_none());
+        let person = registry
+            .find("ali bin omar bin khalid al masri")
+            .expect("the whole name after the title");
+        assert_eq!(
+            registry.entities[person].label,
+            "Ali bin Omar bin Khalid Al-Masri"
+        );
     }
 }

@@ -42,7 +42,7 @@ pub fn discover_organisations(text: &str, lexicon: &Lexicon, registry: &mut Regi
             subtype: Some(Subtype::Organisation),
             aliases: BTreeSet::from([acronym.to_owned()]),
             origin: Origin::Defined,
-            affiliation: None,
+            affiliations: Vec::new(),
         });
     }
 }
@@ -86,7 +86,7 @@ pub fn discover_abbreviations(text: &str, lexicon: &Lexicon, registry: &mut Regi
             subtype: Some(Subtype::Organisation),
             aliases: BTreeSet::new(),
             origin: Origin::Defined,
-            affiliation: None,
+            affiliations: Vec::new(),
         });
     }
 }

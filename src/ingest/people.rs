@@ -11,6 +11,9 @@ use super::mentions::{
 use crate::model::search::fold;
 use crate::model::{ArticleText, NodeKind, Subtype};
 
+/// Words of respect before a name that are no part of it.
+const HONORIFICS: [&str; 5] = ["Sheikh", "Sheikha", "Sir", "Dame", "Dr."];
+
 /// The name that follows a title at char `from`: two to four capitalised words (name
 /// particles allowed), or `None`.
 fn name_after(text: &ArticleText, from: usize) -> Option<(usize, usize)> {
@@ -19,6 +22,16 @@ fn name_after(text: &ArticleText, from: usize) -> Option<(usize, usize)> {
         return None;
     }
     let mut position = 1;
+    // An honorific is no part of the name: "Sheikh Mohammed bin Abdulrahman".
+    let mut begin = 1;
+    for honorific in HONORIFICS {
+        let rest: String = chars.iter().skip(1).take(honorific.len() + 1).collect();
+        if rest == format!("{honorific} ") {
+            position += honorific.len() + 1;
+            begin = position;
+            break;
+        }
+    }
     let mut words = 0;
     let mut end = 1;
     while words < 4 {
@@ -29,11 +42,17 @@ fn name_after(text: &ArticleText, from: usize) -> Option<(usize, usize)> {
         {
             position += 1;
         }
-        let word: String = chars
+        let mut word: String = chars
             .get(word_start..position)
             .unwrap_or(&[])
             .iter()
             .collect();
+        // "Benjamin Netanyahu’s office": the possessive ends the name.
+        let possessive = word.ends_with("'s") || word.ends_with("’s");
+        if possessive {
+            word.truncate(word.len() - if word.ends_with("'s") { 2 } else { 4 });
+            position -= 2;
+        }
         if word.is_empty() {
             break;
         }
@@ -45,22 +64,25 @@ fn name_after(text: &ArticleText, from: usize) -> Option<(usize, usize)> {
         if !(capital || particle) {
             break;
         }
-        words += 1;
+        // Particles do not count: "Mohammed bin Abdulrahman bin Jassim Al-Thani".
+        if !particle || capital {
+            words += 1;
+        }
         end = position;
-        if chars.get(position) != Some(&' ') {
+        if possessive || chars.get(position) != Some(&' ') {
             break;
         }
         position += 1;
     }
     // The last word must be capitalised or a particle-joined surname ("al-Hayya").
-    let name: String = chars.get(1..end).unwrap_or(&[]).iter().collect();
+    let name: String = chars.get(begin..end).unwrap_or(&[]).iter().collect();
     let last = name.split(' ').next_back().unwrap_or("");
     let last_ok = last.chars().next().is_some_and(char::is_uppercase)
         || last
             .split('-')
             .next_back()
             .is_some_and(|part| part.chars().next().is_some_and(char::is_uppercase));
-    (words >= 2 && last_ok).then_some((from + 1, from + end))
+    (words >= 2 && last_ok && end > begin).then_some((from + begin, from + end))
 }
 
 /// First pass over an article: people introduced by a title whom the lexicon lacks are
@@ -146,10 +168,9 @@ pub fn discover_people(
             if let (Some(person), Some(party), Some(&span)) =
                 (person, party_before(registry), sentence)
                 && let Some(entity) = registry.entities.get_mut(person)
-                && entity.affiliation.is_none()
                 && party != person
             {
-                entity.affiliation = Some((party, article, span));
+                entity.affiliate(party, article, span);
             }
             continue;
         }
@@ -171,14 +192,13 @@ pub fn discover_people(
             subtype: Some(Subtype::Person),
             aliases: BTreeSet::from([surname]),
             origin: Origin::Titled,
-            affiliation: None,
+            affiliations: Vec::new(),
         });
         if let (Some(party), Some((_, span)), Some(entity)) =
             (party, sentence, registry.entities.get_mut(person))
-            && entity.affiliation.is_none()
             && party != person
         {
-            entity.affiliation = Some((party, article, span));
+            entity.affiliate(party, article, span);
         }
     }
 }

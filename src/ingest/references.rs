@@ -146,7 +146,7 @@ mod tests {
                 subtype: Some(subtype),
                 aliases: BTreeSet::new(),
                 origin: Origin::Titled,
-                affiliation: None,
+                affiliations: Vec::new(),
             });
         }
         registry

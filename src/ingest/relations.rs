@@ -198,16 +198,42 @@ pub fn read_sentence(
             .checked_sub(1)
             .and_then(|at| tokens.get(at))
             .is_some_and(|before| before.piece == Piece::Punct(','));
+        // "a meeting of the Ukrainian and U.S. delegations", "in the presence of Trump".
+        let meeting_of = token.is("of") && talks_before(1);
+        let presence = token.is("of")
+            && index
+                .checked_sub(1)
+                .and_then(|at| tokens.get(at))
+                .is_some_and(|before| before.is("presence"));
         if has_meeting
-            && token.is_any(&["between", "involving"])
-            && (talks_before(1) || (comma_before && talks_before(2)))
+            && (meeting_of
+                || presence
+                || (token.is_any(&["between", "involving"])
+                    && (talks_before(1) || (comma_before && talks_before(2)))))
         {
             let first = if tokens.get(index + 1).is_some_and(|t| t.is("the")) {
                 index + 2
             } else {
                 index + 1
             };
-            let modality = if tokens.iter().any(|t| t.is_any(FUTURE)) {
+            // The future of the talks' own clause ("will lift …, after a meeting of").
+            let clause_start = tokens
+                .get(..index)
+                .unwrap_or(&[])
+                .iter()
+                .rposition(|t| t.piece == Piece::Punct(',') || t.is_hard_break())
+                .map_or(0, |at| at + 1);
+            let clause = tokens.get(clause_start..).unwrap_or(&[]);
+            let clause_end = clause
+                .iter()
+                .position(|t| t.piece == Piece::Punct(',') || t.is_hard_break())
+                .unwrap_or(clause.len());
+            let modality = if clause
+                .get(..clause_end)
+                .unwrap_or(&[])
+                .iter()
+                .any(|t| t.is_any(FUTURE))
+            {
                 Modality::Expected
             } else {
                 Modality::Asserted
@@ -222,6 +248,48 @@ pub fn read_sentence(
                 );
             }
             continue;
+        }
+        // "Following talks in Jeddah, the United States and Ukraine agreed": the parties
+        // that act after the talks took part in them.
+        let opens_sentence = index == 0
+            || index
+                .checked_sub(1)
+                .and_then(|at| tokens.get(at))
+                .is_some_and(|before| before.piece == Piece::Punct(':'));
+        if opens_sentence && has_meeting && token.is_any(&["after", "following"]) {
+            let comma = tokens
+                .iter()
+                .take(12)
+                .position(|t| t.piece == Piece::Punct(','));
+            let talks = comma.is_some_and(|comma| {
+                tokens
+                    .get(..comma)
+                    .is_some_and(|opening| opening.iter().any(|t| t.is_any(TALK_NOUNS)))
+            });
+            if let (Some(comma), true) = (comma, talks) {
+                let first = if tokens.get(comma + 1).is_some_and(|t| t.is("the")) {
+                    comma + 2
+                } else {
+                    comma + 1
+                };
+                if let Some((parties, last)) = list_starting_at(tokens, first)
+                    && tokens
+                        .get(last + 1)
+                        .is_some_and(|next| next.word().is_some() && !next.is_any(TALK_NOUNS))
+                {
+                    for party in parties {
+                        push(
+                            &mut reading,
+                            meeting_relation(
+                                party,
+                                Relation::Attends,
+                                Modality::Asserted,
+                                &attributed_to,
+                            ),
+                        );
+                    }
+                }
+            }
         }
         // "saw no Israeli delegation in Cairo": that party did not attend.
         if token.is("no")

@@ -255,8 +255,32 @@ pub fn find_things(
         {
             continue;
         }
-        let mut last = head;
         let singular = word.strip_suffix('s').unwrap_or(word);
+        // "the pause in intelligence sharing" is no truce: a bare pause or halt is one only
+        // of the fighting ("a pause in the fighting", "a humanitarian pause").
+        if matches!(singular, "pause" | "halt") && content_modifiers == 0 {
+            let of_fighting = tokens
+                .get(head + 1..(head + 5).min(tokens.len()))
+                .is_some_and(|after| {
+                    after.iter().any(|t| {
+                        t.is_any(&[
+                            "fighting",
+                            "hostilities",
+                            "war",
+                            "attacks",
+                            "strikes",
+                            "bombing",
+                            "bombardment",
+                            "combat",
+                            "offensive",
+                        ])
+                    })
+                });
+            if !of_fighting {
+                continue;
+            }
+        }
+        let mut last = head;
         // "cessation of hostilities", "exchange of all prisoners for all prisoners",
         // "a proposal for a full withdrawal".
         let complement = (OF_HEADS.contains(&singular)
@@ -414,7 +438,7 @@ fn thing_entity(registry: &mut Registry, key: String, surface: &str) -> usize {
         subtype: None,
         aliases: BTreeSet::new(),
         origin: Origin::Thing,
-        affiliation: None,
+        affiliations: Vec::new(),
     })
 }
 
@@ -441,7 +465,7 @@ mod tests {
             subtype: None,
             aliases: BTreeSet::new(),
             origin: Origin::Titled,
-            affiliation: None,
+            affiliations: Vec::new(),
         });
         let mut context = ThingContext::new();
         let mut out = Vec::new();
@@ -516,6 +540,22 @@ mod tests {
                 .map(|(label, _)| label.as_str())
                 .collect::<Vec<_>>(),
             ["Framework", "Framework"]
+        );
+    }
+
+    #[test]
+    fn a_pause_is_a_truce_only_of_the_fighting() {
+        let found = things(&[
+            "The United States will lift the pause in intelligence sharing.",
+            "Israel agreed to a pause in the fighting.",
+            "Hamas wants a humanitarian pause.",
+        ]);
+        assert_eq!(
+            found
+                .iter()
+                .map(|(label, _)| label.as_str())
+                .collect::<Vec<_>>(),
+            ["Pause", "Humanitarian pause"]
         );
     }
 }

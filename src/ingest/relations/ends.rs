@@ -19,8 +19,8 @@ const LIST_JOINERS: &[&str] = &[
 /// `step` -1) at token `from`: "Egypt, Qatar and the United States", "Egypt, along with
 /// Qatar". Returns the parties in the order read and the index of the list's far end.
 fn party_list(tokens: &[Token], from: usize, step: isize) -> Option<(Vec<usize>, usize)> {
-    let mut parties = vec![tokens.get(from)?.party()?];
-    let mut end = from;
+    let (first, mut end) = titled(tokens, from, step)?;
+    let mut parties = vec![first];
     while let Some(mut k) = end.checked_add_signed(step) {
         let mut connected = false;
         while let Some(token) = tokens.get(k) {
@@ -33,15 +33,83 @@ fn party_list(tokens: &[Token], from: usize, step: isize) -> Option<(Vec<usize>,
                 None => return Some((parties, end)),
             }
         }
-        match tokens.get(k).and_then(Token::party) {
-            Some(party) if connected => {
+        match titled(tokens, k, step) {
+            Some((party, far_end)) if connected => {
                 parties.push(party);
-                end = k;
+                end = far_end;
             }
             _ => break,
         }
     }
     Some((parties, end))
+}
+
+/// Words of a title between a party and a person: "Azerbaijani President Ilham Aliyev",
+/// "U.S. Secretary of State Marco Rubio".
+const TITLE_WORDS: &[&str] = &[
+    "president",
+    "prime",
+    "minister",
+    "foreign",
+    "secretary",
+    "of",
+    "state",
+    "chancellor",
+    "king",
+    "emir",
+    "crown",
+    "prince",
+    "envoy",
+    "special",
+    "defence",
+    "defense",
+    "chief",
+    "leader",
+    "vice",
+    "deputy",
+    "national",
+    "security",
+    "adviser",
+    "advisor",
+    "spokesman",
+    "official",
+    "negotiator",
+    "ambassador",
+    "general",
+    "commander",
+    "director",
+    "premier",
+    "sheikh",
+    "interior",
+    "affairs",
+];
+
+/// The list element at token `at`, read in direction `step`: a party, or a titled
+/// person with the party of the title ("Armenian Prime Minister Nikol Pashinyan"), which
+/// stands for the person alone. Returns the element's party and its far end.
+fn titled(tokens: &[Token], at: usize, step: isize) -> Option<(usize, usize)> {
+    let party = tokens.get(at)?.party()?;
+    let mut k = at;
+    let mut title_words = 0;
+    // "the Houthis of Yemen" is no title: one of its words must be more than "of".
+    let mut office = false;
+    while let Some(next) = k.checked_add_signed(step)
+        && let Some(word) = tokens.get(next).filter(|t| t.is_any(TITLE_WORDS))
+        && title_words < 4
+    {
+        office |= !word.is("of");
+        k = next;
+        title_words += 1;
+    }
+    if office
+        && let Some(other_at) = k.checked_add_signed(step)
+        && let Some(other) = tokens.get(other_at).and_then(Token::party)
+    {
+        // Reading left the party found is the person's; reading right, the one after.
+        let person = if step < 0 { party } else { other };
+        return Some((person, other_at));
+    }
+    Some((party, at))
 }
 
 /// The parties of a list ending at token `last` (inclusive), in text order, and the
@@ -117,6 +185,7 @@ pub(super) fn subject_of(tokens: &[Token], verb: usize, carried: &[usize]) -> Op
             || token.is_any(NEGATING)
             || token.is_any(CONDITIONAL)
             || token.is_any(FUTURE)
+            || (token.is_any(CATENATIVE) && tokens.get(k).is_some_and(|next| next.is("to")))
             || token.word().is_some_and(|w| w.ends_with("n't"));
         if skippable && skipped < 10 {
             k -= 1;
@@ -177,6 +246,30 @@ pub(super) fn subject_of(tokens: &[Token], verb: usize, carried: &[usize]) -> Op
         }
         return near_list(tokens, before);
     }
+    // "Aliyev and Pashinyan, in the presence of Donald Trump, signed": an adverbial
+    // between commas is passed over, whoever it names.
+    if token.piece == Piece::Punct(',')
+        && let Some(open) = (at.saturating_sub(10)..at)
+            .rev()
+            .find(|&i| tokens.get(i).is_some_and(|t| t.piece == Piece::Punct(',')))
+        && tokens.get(open + 1).is_some_and(|t| {
+            t.is_any(&[
+                "in",
+                "at",
+                "under",
+                "during",
+                "after",
+                "following",
+                "amid",
+                "despite",
+                "on",
+            ])
+        })
+        && let Some(before) = open.checked_sub(1)
+        && tokens.get(before).is_some_and(|t| t.party().is_some())
+    {
+        return near_list(tokens, before);
+    }
     // "Egypt, along with Qatar and the United States, has been leading efforts".
     if token.piece == Piece::Punct(',')
         && let Some(before) = at.checked_sub(1)
@@ -222,10 +315,12 @@ pub(super) fn wish_before(tokens: &[Token], last: usize) -> Option<Modality> {
     if tokens.get(k)?.is_any(&["on", "the"]) {
         k = k.checked_sub(1)?;
     }
-    tokens
-        .get(k)?
-        .is_any(WISHES)
-        .then_some(Modality::Hypothetical)
+    // "it is up to Russia to accept".
+    let up_to = tokens.get(k)?.is("to")
+        && k.checked_sub(1)
+            .and_then(|at| tokens.get(at))
+            .is_some_and(|t| t.is("up"));
+    (up_to || tokens.get(k)?.is_any(WISHES)).then_some(Modality::Hypothetical)
 }
 
 /// The modality of the relation word at `verb` whose subject starts at `subject_first`.

@@ -17,6 +17,9 @@ const ENTITIES: &[(&str, NodeKind)] = &[
     ("United States", NodeKind::Actor),
     ("Turkey", NodeKind::Actor),
     ("the deal", NodeKind::Demand),
+    ("Ilham Aliyev", NodeKind::Actor),
+    ("Nikol Pashinyan", NodeKind::Actor),
+    ("Azerbaijan", NodeKind::Actor),
 ];
 
 fn kind(entity: usize) -> Option<NodeKind> {
@@ -218,5 +221,65 @@ fn mediators_are_who_the_sentence_presents_as_mediating() {
         read("Egypt and Qatar urged Hamas to accept the proposal.", false)
             .iter()
             .all(|line| !line.contains("mediates"))
+    );
+}
+
+#[test]
+fn agreeing_obligations_and_lists_of_titled_people() {
+    assert_eq!(
+        read("In return, Israel agreed to accept the proposal.", false),
+        ["Israel accepts the proposal asserted"],
+        "'agreed to' hands its subject to the verb after it"
+    );
+    assert_eq!(
+        read("It now falls on Hamas to accept the proposal.", false),
+        ["Hamas accepts the proposal hypothetical"]
+    );
+    assert_eq!(
+        read("It is up to Hamas to accept the proposal.", false),
+        ["Hamas accepts the proposal hypothetical"]
+    );
+    assert_eq!(
+        read(
+            "Azerbaijan President Ilham Aliyev and Turkey Prime Minister Nikol Pashinyan, in the presence of Qatar, signed the deal.",
+            true
+        ),
+        [
+            "Ilham Aliyev accepts the deal asserted",
+            "Nikol Pashinyan accepts the deal asserted",
+            "Qatar attends meeting asserted",
+        ],
+        "the titles' parties sign nothing; the party present attends"
+    );
+}
+
+#[test]
+fn attendance_from_a_meeting_of_parties_and_from_an_opening_clause() {
+    assert_eq!(
+        read(
+            "Israel will lift the siege, according to a statement issued after a meeting of the Egypt and Qatar delegations in Doha.",
+            true
+        ),
+        [
+            "Egypt attends meeting asserted",
+            "Qatar attends meeting asserted"
+        ],
+        "the future of the main clause is not the meeting's"
+    );
+    assert_eq!(
+        read(
+            "Following talks in Doha, Israel and Hamas have agreed on the deal.",
+            true
+        ),
+        [
+            "Hamas accepts the deal asserted",
+            "Hamas attends meeting asserted",
+            "Israel accepts the deal asserted",
+            "Israel attends meeting asserted",
+        ]
+    );
+    assert!(
+        read("Following talks in Doha, the deal was signed.", true).is_empty(),
+        "no party acts after the opening clause"
     );
 }

@@ -130,6 +130,12 @@ pub(super) const VERB_GROUP: &[&str] = &[
     "unsuccessfully",
     "successfully",
 ];
+/// Verbs that hand their subject to the verb after "to" ("Ukraine agreed to accept",
+/// "Hamas decided to send"): part of the verb group when "to" follows.
+pub(super) const CATENATIVE: &[&str] = &[
+    "agreed", "agree", "agrees", "decided", "decide", "decides", "voted", "votes", "chose",
+    "managed", "moved", "pledged", "pledges", "vowed", "vows", "promised", "promises",
+];
 /// Words of a verb group that negate it.
 pub(super) const NEGATING: &[&str] = &[
     "not", "never", "no", "cannot", "refused", "refuses", "refuse", "declined", "declines",
@@ -155,6 +161,12 @@ pub(super) const FUTURE: &[&str] = &[
     "hopes",
     "intends",
     "aims",
+    "pledged",
+    "pledges",
+    "vowed",
+    "vows",
+    "promised",
+    "promises",
 ];
 /// Words that open a condition.
 pub(super) const CONDITIONS: &[&str] = &["if", "unless", "whether", "provided"];
@@ -196,6 +208,9 @@ pub(super) const WISHES: &[&str] = &[
     "demanded",
     "demanding",
     "demands",
+    // An obligation: "it now falls on Russia to accept".
+    "falls",
+    "fell",
 ];
 /// Words that end an object phrase.
 pub(super) const OBJECT_STOPS: &[&str] = &[
