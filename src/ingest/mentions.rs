@@ -242,7 +242,7 @@ impl Search {
         }
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(MatchKind::Standard)
             .build(&texts)
             .ok();
         Self {
@@ -261,8 +261,11 @@ impl Search {
         let Some(range) = source.get(from..to) else {
             return Vec::new();
         };
-        let mut found = Vec::new();
-        for hit in automaton.find_iter(range) {
+        // Every hit, overlapping, so that a longer pattern that fails the word rules
+        // ("US President" in "US Presidential") does not hide a shorter one ("US"); then
+        // the leftmost longest of those that pass.
+        let mut hits: Vec<(usize, usize, Target)> = Vec::new();
+        for hit in automaton.find_overlapping_iter(range) {
             let Some(pattern) = self.patterns.get(hit.pattern().as_usize()) else {
                 continue;
             };
@@ -280,11 +283,16 @@ impl Search {
             if pattern.capitalised && !matched.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
-            found.push((
-                text.char_offset(start),
-                text.char_offset(end),
-                pattern.target,
-            ));
+            hits.push((start, end, pattern.target));
+        }
+        hits.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut found = Vec::new();
+        let mut taken_to = 0;
+        for (start, end, target) in hits {
+            if start >= taken_to {
+                found.push((text.char_offset(start), text.char_offset(end), target));
+                taken_to = end;
+            }
         }
         found
     }
@@ -475,7 +483,7 @@ mod tests {
     fn lexicon() -> Lexicon {
         Lexicon::parse(
             "test",
-            "actor | Hamas | | organisation |\nactor | Israel | Israeli | state |\nmediator | Egypt | Egyptian | state |\nactor | Benjamin Netanyahu | Netanyahu | person | Israeli prime minister\nplace | Cairo | | Egypt |\ntitle | official | | |\ntitle | Prime Minister | | |\nactor | US | | state |\n",
+            "actor | Hamas | | organisation |\nactor | Israel | Israeli | state |\nmediator | Egypt | Egyptian | state |\nactor | Benjamin Netanyahu | Netanyahu | person | Israeli prime minister\nplace | Cairo | | Egypt |\ntitle | official | | |\ntitle | Prime Minister | | |\nactor | US | | state |\nactor | Joe Biden | | person | US president\n",
         )
         .unwrap()
     }
@@ -567,6 +575,13 @@ mod tests {
             .map(|(_, label)| label.as_str())
             .collect();
         assert_eq!(found, ["Israel", "Benjamin Netanyahu"]);
+        // A longer pattern that is no whole word ("US president" in "US Presidential")
+        // leaves the shorter one found.
+        let (_, mentions) = run(&["US Presidential Envoy Ali Omar spoke."]);
+        assert_eq!(
+            mentions[0].first().map(|(text, _)| text.as_str()),
+            Some("US")
+        );
         let netanyahu = registry.find("benjamin netanyahu").unwrap();
         let said: Vec<(&str, usize)> = registry.entities[netanyahu]
             .affiliations

@@ -11,8 +11,21 @@ use super::mentions::{
 use crate::model::search::fold;
 use crate::model::{ArticleText, NodeKind, Subtype};
 
-/// Words of respect before a name that are no part of it.
-const HONORIFICS: [&str; 5] = ["Sheikh", "Sheikha", "Sir", "Dame", "Dr."];
+/// Words of respect before a name that are no part of it (one or two of them: "Dr.
+/// Seyed Abbas Araghchi").
+const HONORIFICS: [&str; 9] = [
+    "Sheikh", "Sheikha", "Sir", "Dame", "Dr.", "Dr", "Seyed", "Sayyid", "Sayed",
+];
+/// Lower-case words between a party and its title: "Thailand's acting Prime Minister".
+const TITLE_MODIFIERS: [&str; 7] = [
+    "acting",
+    "deputy",
+    "interim",
+    "caretaker",
+    "vice",
+    "senior",
+    "top",
+];
 
 /// The name that follows a title at char `from`: two to four capitalised words (name
 /// particles allowed), or `None`.
@@ -24,13 +37,19 @@ fn name_after(text: &ArticleText, from: usize) -> Option<(usize, usize)> {
     let mut position = 1;
     // An honorific is no part of the name: "Sheikh Mohammed bin Abdulrahman".
     let mut begin = 1;
-    for honorific in HONORIFICS {
-        let rest: String = chars.iter().skip(1).take(honorific.len() + 1).collect();
-        if rest == format!("{honorific} ") {
-            position += honorific.len() + 1;
-            begin = position;
+    for _ in 0..2 {
+        let Some(honorific) = HONORIFICS.iter().find(|honorific| {
+            let rest: String = chars
+                .iter()
+                .skip(position)
+                .take(honorific.chars().count() + 1)
+                .collect();
+            rest == format!("{honorific} ")
+        }) else {
             break;
-        }
+        };
+        position += honorific.chars().count() + 1;
+        begin = position;
     }
     let mut words = 0;
     let mut end = 1;
@@ -106,9 +125,24 @@ pub fn discover_people(
         };
         // The party named just before the title ("Hamas official", "Qatari minister",
         // "Ukraine's President").
+        // "Thai Deputy Prime Minister and Acting Prime Minister Phumtham": a second title
+        // joined by "and" takes the party of the first.
+        let mut title_start = start;
+        let mut previous_index = index.checked_sub(1);
+        while let Some(previous) = previous_index
+            && let Some(&(previous_start, previous_end, Target::Title)) = matches.get(previous)
+            && text
+                .slice(previous_end, title_start)
+                .is_some_and(|between| {
+                    let words: Vec<&str> = between.split_whitespace().collect();
+                    words.first() == Some(&"and") && words.len() <= 2
+                })
+        {
+            title_start = previous_start;
+            previous_index = previous.checked_sub(1);
+        }
         let party_before = |registry: &mut Registry| {
-            index
-                .checked_sub(1)
+            previous_index
                 .and_then(|previous| matches.get(previous))
                 .filter(|&&(previous_start, previous_end, _)| {
                     // A former office is no membership: "former Nigerian president".
@@ -118,7 +152,7 @@ pub fn discover_people(
                     }
                     // "Hamas official", "Ukraine's President", "Ukrainian Infrastructure
                     // Minister": at most two capitalised words of the title between.
-                    let between = text.slice(previous_end, start).unwrap_or("x");
+                    let between = text.slice(previous_end, title_start).unwrap_or("x");
                     let between = between
                         .strip_prefix("'s")
                         .or_else(|| between.strip_prefix("’s"))
@@ -127,9 +161,10 @@ pub fn discover_people(
                     between.starts_with(' ')
                         && between.ends_with(' ')
                         && words.len() <= 2
-                        && words
-                            .iter()
-                            .all(|word| word.chars().next().is_some_and(char::is_uppercase))
+                        && words.iter().all(|word| {
+                            word.chars().next().is_some_and(char::is_uppercase)
+                                || TITLE_MODIFIERS.contains(word)
+                        })
                 })
                 .and_then(|&(_, _, target)| match target {
                     Target::Entry(entry, _) => entry_entity(registry, lexicon, entry),

@@ -19,7 +19,8 @@ mod ends;
 mod words;
 
 use ends::{
-    Found, list_ending_at, list_starting_at, modality_of, objects_after, passive, subject_of,
+    Found, TITLE_WORDS, list_ending_at, list_starting_at, modality_of, objects_after, passive,
+    subject_of,
 };
 use words::{FUTURE, MEDIATOR_NOUNS, OBJECT_LEAD, SPEECH, TALK_NOUNS, cue_at};
 
@@ -290,6 +291,37 @@ pub fn read_sentence(
                     }
                 }
             }
+        }
+        // "Russia was represented by Deputy Foreign Minister Mikhail Galuzin, …": those
+        // named are the party's.
+        if token.is("represented")
+            && tokens.get(index + 1).is_some_and(|t| t.is("by"))
+            && let Some(subject) = subject_of(tokens, index, &carried)
+            && subject.found != Found::Carried
+        {
+            let mut first = index + 2;
+            while tokens.get(first).is_some_and(|t| t.is_any(TITLE_WORDS)) {
+                first += 1;
+            }
+            let members = list_starting_at(tokens, first)
+                .map(|(parties, _)| parties)
+                .unwrap_or_default();
+            for member in members {
+                for &party in &subject.parties {
+                    push(
+                        &mut reading,
+                        RelationFound {
+                            subject: member,
+                            relation: Relation::MemberOf,
+                            object: End::Entity(party),
+                            modality: Modality::Asserted,
+                            attributed_to: attributed_to.clone(),
+                            confidence: LOOSE_CONFIDENCE,
+                        },
+                    );
+                }
+            }
+            continue;
         }
         // "saw no Israeli delegation in Cairo": that party did not attend.
         if token.is("no")

@@ -33,6 +33,15 @@ fn party_list(tokens: &[Token], from: usize, step: isize) -> Option<(Vec<usize>,
                 None => return Some((parties, end)),
             }
         }
+        // Reading right, a title before the next person: "Mikhail Galuzin, Deputy
+        // Defense Minister Alexander Fomin".
+        if step > 0 && connected {
+            let mut title_words = 0;
+            while title_words < 4 && tokens.get(k).is_some_and(|t| t.is_any(TITLE_WORDS)) {
+                k += 1;
+                title_words += 1;
+            }
+        }
         match titled(tokens, k, step) {
             Some((party, far_end)) if connected => {
                 parties.push(party);
@@ -46,7 +55,7 @@ fn party_list(tokens: &[Token], from: usize, step: isize) -> Option<(Vec<usize>,
 
 /// Words of a title between a party and a person: "Azerbaijani President Ilham Aliyev",
 /// "U.S. Secretary of State Marco Rubio".
-const TITLE_WORDS: &[&str] = &[
+pub(super) const TITLE_WORDS: &[&str] = &[
     "president",
     "prime",
     "minister",

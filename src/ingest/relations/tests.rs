@@ -283,3 +283,17 @@ fn attendance_from_a_meeting_of_parties_and_from_an_opening_clause() {
         "no party acts after the opening clause"
     );
 }
+
+#[test]
+fn those_who_represent_a_party_are_its_own() {
+    assert_eq!(
+        read(
+            "Azerbaijan was represented by Deputy Foreign Minister Ilham Aliyev and Defense Minister Nikol Pashinyan.",
+            false
+        ),
+        [
+            "Ilham Aliyev member_of Azerbaijan asserted",
+            "Nikol Pashinyan member_of Azerbaijan asserted",
+        ]
+    );
+}
