@@ -138,6 +138,13 @@ pub fn ingest(
         }
         let (mentions, places) = capitals_as_states(text, mentions, places, &mut registry, lexicon);
         let places = with_countries_as_places(text, &mentions, places, &registry, lexicon);
+        // The parties the article names other than as a place: only those host a meeting
+        // for being the place's country ("talks in Brussels" say nothing of Belgium).
+        let named_parties: std::collections::BTreeSet<usize> = mentions
+            .iter()
+            .filter(|mention| !places.iter().any(|place| place.start == mention.start))
+            .map(|mention| mention.entity)
+            .collect();
         // What each sentence says, and the meeting each is about.
         let sentence_words: Vec<Vec<cues::Word>> = spans
             .iter()
@@ -170,6 +177,7 @@ pub fn ingest(
         let article_meetings = meetings_of_article(
             &inputs,
             &|entry| lexicon.entries.get(entry).map(|e| e.name.clone()),
+            &|entry| lexicon.entries.get(entry).and_then(|e| e.host.clone()),
             dates.get(index).copied().flatten(),
         );
         for (sentence_index, &(start, end)) in spans.iter().enumerate() {
@@ -219,7 +227,8 @@ pub fn ingest(
                     }
                 });
                 let host = host
-                    .and_then(|entry| super::mentions::entry_entity(&mut registry, lexicon, entry));
+                    .and_then(|entry| super::mentions::entry_entity(&mut registry, lexicon, entry))
+                    .filter(|host| named_parties.contains(host));
                 if let Some(host) = host {
                     edges
                         .entry((
@@ -301,6 +310,16 @@ pub fn ingest(
                     (End::Entity(entity), _) => EdgeEnd::Entity(entity),
                     (End::Meeting, Some(key)) => EdgeEnd::Meeting(key.clone()),
                     (End::Meeting, None) => continue,
+                };
+                // No one has yet attended or mediated a meeting that is only planned.
+                let modality = match (&object, &meeting) {
+                    (EdgeEnd::Meeting(_), Some(found))
+                        if found.status == MeetingStatus::Planned
+                            && modality == Modality::Asserted =>
+                    {
+                        Modality::Expected
+                    }
+                    _ => modality,
                 };
                 node_support
                     .entry(subject)

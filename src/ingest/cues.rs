@@ -246,6 +246,8 @@ pub fn is_talk_word(word: &str) -> bool {
             | "signing"
             | "conference"
             | "consultations"
+            | "discussions"
+            | "dialogue"
     )
 }
 

@@ -289,12 +289,16 @@ fn match_node(node: &Node, gold: &Gold, article_id: &str) -> Option<GoldEnd> {
         }
         NodeKind::Meeting => {
             let details = node.meeting.as_ref()?;
-            let place = fold(&details.place);
+            // "Sana'a" and "Sanaa" are one place: compared by their letters.
+            let letters = |name: &str| -> String {
+                fold(name).chars().filter(|c| c.is_alphanumeric()).collect()
+            };
+            let place = letters(&details.place);
             let at_place: Vec<usize> = gold
                 .meetings
                 .iter()
                 .enumerate()
-                .filter(|(_, meeting)| fold(&meeting.place) == place)
+                .filter(|(_, meeting)| letters(&meeting.place) == place)
                 .map(|(index, _)| index)
                 .collect();
             let dated = at_place.iter().copied().find(|&index| {

@@ -69,6 +69,7 @@ pub struct SentenceInput<'a> {
 pub fn meetings_of_article(
     sentences: &[SentenceInput<'_>],
     place_names: &dyn Fn(usize) -> Option<String>,
+    host_of: &dyn Fn(usize) -> Option<String>,
     article_date: Option<PartialDate>,
 ) -> Vec<Option<MeetingFound>> {
     let mut found: Vec<Option<MeetingFound>> = sentences
@@ -84,6 +85,24 @@ pub fn meetings_of_article(
             )
         })
         .collect();
+    // "Talks in Egypt" in an article about talks in Sharm el-Sheikh are those talks: a
+    // country stands for the one city of it where the article's meetings are.
+    let cities: Vec<(usize, String, String)> = found
+        .iter()
+        .flatten()
+        .filter_map(|m| host_of(m.place_entry).map(|host| (m.place_entry, m.place.clone(), host)))
+        .collect();
+    for meeting in found.iter_mut().flatten() {
+        let mut in_country: Vec<&(usize, String, String)> = cities
+            .iter()
+            .filter(|(_, _, host)| *host == meeting.place)
+            .collect();
+        in_country.dedup_by_key(|(entry, _, _)| *entry);
+        if let [(entry, place, _)] = in_country.as_slice() {
+            meeting.place_entry = *entry;
+            meeting.place.clone_from(place);
+        }
+    }
     let dated: Vec<MeetingFound> = found
         .iter()
         .flatten()
@@ -140,7 +159,14 @@ pub fn find_meeting(
     place_names: &dyn Fn(usize) -> Option<String>,
     article_date: Option<PartialDate>,
 ) -> Option<MeetingFound> {
-    let talk = words.iter().any(|word| cues::is_talk_word(&word.text));
+    // "within 135 days of signing the deal": a verb, no ceremony.
+    let talk = words.iter().enumerate().any(|(at, word)| {
+        cues::is_talk_word(&word.text)
+            && !(word.text == "signing"
+                && words
+                    .get(at + 1)
+                    .is_some_and(|next| matches!(next.text.as_str(), "the" | "a" | "an" | "it")))
+    });
     let travel = words.iter().any(|word| cues::is_travel_word(&word.text));
     if !(talk || travel) {
         return None;
@@ -160,15 +186,41 @@ pub fn find_meeting(
             .iter()
             .filter(|word| word.end <= place.start)
             .collect();
-        let preposition = before
-            .last()
-            .is_some_and(|word| matches!(word.text.as_str(), "in" | "to" | "from" | "at"));
+        // "in Doha", "in the Qatari capital Doha", "in the Caribbean island of Barbados".
+        let mut leading = before.iter().rev().peekable();
+        let mut skipped = 0;
+        while skipped < 5
+            && leading.peek().is_some_and(|word| {
+                matches!(
+                    word.text.as_str(),
+                    "the" | "of" | "island" | "city" | "capital" | "resort" | "town" | "port"
+                ) || places.iter().any(|other| {
+                    other.end <= place.start && other.start <= word.start && word.end <= other.end
+                }) || (word.text.chars().all(char::is_alphabetic)
+                    && sentence
+                        .chars()
+                        .nth(word.start.saturating_sub(offset))
+                        .is_some_and(char::is_uppercase)
+                    && skipped > 0)
+            })
+        {
+            leading.next();
+            skipped += 1;
+        }
+        let preposition = leading
+            .next()
+            .is_some_and(|word| matches!(word.text.as_str(), "in" | "to" | "at"));
+        // "the Brussels meeting", "the Doha talks".
+        let named_before_talks = words
+            .iter()
+            .find(|word| word.start >= place.end)
+            .is_some_and(|next| cues::is_talk_word(&next.text) && next.start <= place.end + 1);
         let near_travel = before
             .iter()
             .rev()
             .take(4)
             .any(|word| cues::is_travel_word(&word.text));
-        (talk && preposition) || near_travel
+        (talk && (preposition || named_before_talks)) || near_travel
     });
     // "Doha: Qatar hosted a signing ceremony": with talks and no other place, the
     // dateline's place is where they are.
@@ -252,6 +304,7 @@ mod tests {
             "The talks will focus on the hostages.",
             "Talks in Cairo are expected to be long.",
             "Soldiers were flown to a base.",
+            "The talks in Egypt will be the last.",
         ];
         let mut offset = 0;
         let inputs: Vec<(String, usize, Vec<cues::Word>, Vec<PlaceMention>)> = sentences
@@ -259,16 +312,20 @@ mod tests {
             .map(|sentence| {
                 let start = offset;
                 offset += sentence.chars().count() + 1;
-                let places = sentence
+                let cairo = sentence
                     .find("Cairo")
                     .or_else(|| sentence.find("CAIRO"))
                     .map(|at| PlaceMention {
                         start: start + at,
                         end: start + at + 5,
                         entry: 7,
-                    })
-                    .into_iter()
-                    .collect();
+                    });
+                let egypt = sentence.find("Egypt").map(|at| PlaceMention {
+                    start: start + at,
+                    end: start + at + 5,
+                    entry: 8,
+                });
+                let places = cairo.into_iter().chain(egypt).collect();
                 (
                     sentence.to_string(),
                     start,
@@ -288,7 +345,8 @@ mod tests {
             .collect();
         let found = meetings_of_article(
             &inputs,
-            &|_| Some("Cairo".to_owned()),
+            &|entry| Some(if entry == 7 { "Cairo" } else { "Egypt" }.to_owned()),
+            &|entry| (entry == 7).then(|| "Egypt".to_owned()),
             PartialDate::parse("2024-05-26").ok(),
         );
         let keys: Vec<Option<String>> = found
@@ -303,6 +361,7 @@ mod tests {
                 Some("cairo 2024-05-28".to_owned()), // "the talks"
                 Some("cairo 2024-05-28".to_owned()), // undated: the article's date for Cairo
                 None,
+                Some("cairo 2024-05-28".to_owned()), // the country of the article's city
             ]
         );
     }

@@ -304,6 +304,8 @@ pub struct Matcher {
     full: Search,
     /// The same without descriptions: what a description's own words name.
     plain: Search,
+    /// The lexicon entries that are people.
+    people: BTreeSet<usize>,
 }
 
 impl Matcher {
@@ -313,6 +315,13 @@ impl Matcher {
         Self {
             full: Search::new(lexicon, registry, true),
             plain: Search::new(lexicon, registry, false),
+            people: lexicon
+                .entries
+                .iter()
+                .enumerate()
+                .filter(|(_, entry)| entry.subtype == Some(Subtype::Person))
+                .map(|(index, _)| index)
+                .collect(),
         }
     }
 
@@ -324,7 +333,21 @@ impl Matcher {
         let found = self.full.matches(text, 0, text.as_str().len());
         let mut out = Vec::with_capacity(found.len());
         for (index, &(start, end, target)) in found.iter().enumerate() {
+            // A person's description before someone's name is a title: "US President
+            // Donald Trump" is not the president the lexicon describes.
+            let before_a_name = |entry: usize| {
+                self.people.contains(&entry) && {
+                    let after = text.after(end, 2);
+                    let mut chars = after.chars();
+                    chars.next() == Some(' ') && chars.next().is_some_and(char::is_uppercase)
+                }
+            };
             let described = match target {
+                Target::Entry(entry, confidence)
+                    if confidence < NAME_CONFIDENCE && before_a_name(entry) =>
+                {
+                    true
+                }
                 Target::Entry(entry, confidence) if confidence < NAME_CONFIDENCE => found
                     .get(index + 1)
                     .filter(|&&(next_start, _, next)| {

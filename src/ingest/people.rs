@@ -13,11 +13,11 @@ use crate::model::{ArticleText, NodeKind, Subtype};
 
 /// Words of respect before a name that are no part of it (one or two of them: "Dr.
 /// Seyed Abbas Araghchi").
-const HONORIFICS: [&str; 9] = [
-    "Sheikh", "Sheikha", "Sir", "Dame", "Dr.", "Dr", "Seyed", "Sayyid", "Sayed",
+const HONORIFICS: [&str; 10] = [
+    "Sheikh", "Sheikha", "Sir", "Dame", "Dr.", "Dr", "Seyed", "Sayyid", "Sayed", "Mullah",
 ];
 /// Lower-case words between a party and its title: "Thailand's acting Prime Minister".
-const TITLE_MODIFIERS: [&str; 7] = [
+const TITLE_MODIFIERS: [&str; 14] = [
     "acting",
     "deputy",
     "interim",
@@ -25,11 +25,18 @@ const TITLE_MODIFIERS: [&str; 7] = [
     "vice",
     "senior",
     "top",
+    "special",
+    "political",
+    "intelligence",
+    "military",
+    "security",
+    "foreign",
+    "chief",
 ];
 
 /// The name that follows a title at char `from`: two to four capitalised words (name
 /// particles allowed), or `None`.
-fn name_after(text: &ArticleText, from: usize) -> Option<(usize, usize)> {
+fn name_after(text: &ArticleText, from: usize) -> Option<NameAfter> {
     let chars: Vec<char> = text.after(from, 80).chars().collect();
     if chars.first() != Some(&' ') {
         return None;
@@ -83,8 +90,9 @@ fn name_after(text: &ArticleText, from: usize) -> Option<(usize, usize)> {
         if !(capital || particle) {
             break;
         }
-        // Particles do not count: "Mohammed bin Abdulrahman bin Jassim Al-Thani".
-        if !particle || capital {
+        // Particles standing alone do not count: "Mohammed bin Abdulrahman bin Jassim
+        // Al-Thani"; a surname joined to one does ("Taher al-Nunu").
+        if !particle || capital || word.contains('-') {
             words += 1;
         }
         end = position;
@@ -101,7 +109,19 @@ fn name_after(text: &ArticleText, from: usize) -> Option<(usize, usize)> {
             .split('-')
             .next_back()
             .is_some_and(|part| part.chars().next().is_some_and(char::is_uppercase));
-    (words >= 2 && last_ok && end > begin).then_some((from + begin, from + end))
+    (words >= 2 && last_ok && end > begin).then_some(NameAfter {
+        with_honorific: from + 1,
+        start: from + begin,
+        end: from + end,
+    })
+}
+
+/// A name after a title: where it starts (with and without an honorific) and ends.
+#[derive(Debug, Clone, Copy)]
+struct NameAfter {
+    with_honorific: usize,
+    start: usize,
+    end: usize,
 }
 
 /// First pass over an article: people introduced by a title whom the lexicon lacks are
@@ -120,9 +140,26 @@ pub fn discover_people(
         if target != Target::Title {
             continue;
         }
-        let Some((name_start, name_end)) = name_after(text, end) else {
-            continue;
+        // "Prime Minister of Kosovo Albin Kurti": the party after the title.
+        let party_of = matches
+            .get(index + 1)
+            .filter(|&&(party_start, _, _)| {
+                text.slice(end, party_start)
+                    .is_some_and(|between| matches!(between, " of " | " of the "))
+            })
+            .and_then(|&(_, party_end, party_target)| match party_target {
+                Target::Entry(entry, _) => Some((party_end, entry)),
+                _ => None,
+            });
+        let (found, party_of) = match (name_after(text, end), party_of) {
+            (Some(found), _) => (found, None),
+            (None, Some((party_end, entry))) => match name_after(text, party_end) {
+                Some(found) => (found, Some(entry)),
+                None => continue,
+            },
+            (None, None) => continue,
         };
+        let (name_start, name_end) = (found.start, found.end);
         // The party named just before the title ("Hamas official", "Qatari minister",
         // "Ukraine's President").
         // "Thai Deputy Prime Minister and Acting Prime Minister Phumtham": a second title
@@ -142,6 +179,13 @@ pub fn discover_people(
             previous_index = previous.checked_sub(1);
         }
         let party_before = |registry: &mut Registry| {
+            if let Some(entry) = party_of {
+                return entry_entity(registry, lexicon, entry).filter(|&party| {
+                    registry.entities.get(party).is_some_and(|entity| {
+                        entity.kind != NodeKind::Demand && entity.subtype != Some(Subtype::Person)
+                    })
+                });
+            }
             previous_index
                 .and_then(|previous| matches.get(previous))
                 .filter(|&&(previous_start, previous_end, _)| {
@@ -184,12 +228,13 @@ pub fn discover_people(
         // A lexicon name that covers only the start of the name is someone else's
         // ("Abbas" of Mahmoud Abbas in "Foreign Minister Abbas Araghchi"): a new person.
         let known = known.filter(|&&(known_start, known_end, _)| {
-            known_start != name_start || known_end >= name_end
+            (known_start != name_start && known_start != found.with_honorific)
+                || known_end >= name_end
         });
         if let Some(&(known_start, _, target)) = known {
             let person = match target {
                 Target::Entry(entry, _)
-                    if known_start == name_start
+                    if (known_start == name_start || known_start == found.with_honorific)
                         && lexicon
                             .entries
                             .get(entry)

@@ -105,7 +105,23 @@ pub fn with_countries_as_places(
         // "in Washington-mediated talks" names no place.
         let follows = text.after(mention.end, 2);
         let compound = follows.starts_with('-') || follows == "'s" || follows == "’s";
-        if state && !compound && (before == " in " || before.ends_with(" in ")) {
+        // "in the Caribbean island of Barbados".
+        let described = {
+            let longer = text.before(mention.start, 60).to_lowercase();
+            longer.strip_suffix(" of ").is_some_and(|head| {
+                head.rsplit_once(" in the ").is_some_and(|(_, words)| {
+                    let words: Vec<&str> = words.split_whitespace().collect();
+                    (1..=3).contains(&words.len())
+                        && words.last().is_some_and(|noun| {
+                            matches!(
+                                *noun,
+                                "island" | "islands" | "nation" | "state" | "kingdom" | "country"
+                            )
+                        })
+                })
+            })
+        };
+        if state && !compound && (before == " in " || before.ends_with(" in ") || described) {
             places.push(PlaceMention {
                 start: mention.start,
                 end: mention.end,
@@ -164,5 +180,28 @@ mod tests {
         let places = with_countries_as_places(&text, &mentions, places, &registry, &lexicon);
         assert_eq!(places.len(), 2);
         assert_eq!((places[1].start, places[1].entry), (egypt_at, 1));
+    }
+
+    #[test]
+    fn a_state_described_as_an_island_is_a_place() {
+        let lexicon = Lexicon::parse("l", "actor | Barbados | | state |\n").unwrap();
+        let text = ArticleText::new(
+            "Talks were held in the Caribbean island of Barbados. Barbados said so.".to_owned(),
+        );
+        let mut registry = Registry::default();
+        let barbados = entry_entity(&mut registry, &lexicon, 0).unwrap();
+        let mentions: Vec<Mention> = text
+            .as_str()
+            .match_indices("Barbados")
+            .map(|(at, _)| Mention {
+                start: at,
+                end: at + 8,
+                entity: barbados,
+                confidence: 0.9,
+            })
+            .collect();
+        let places = with_countries_as_places(&text, &mentions, Vec::new(), &registry, &lexicon);
+        let starts: Vec<usize> = places.iter().map(|place| place.start).collect();
+        assert_eq!(starts, [mentions[0].start], "the island, not the speaker");
     }
 }

@@ -144,8 +144,34 @@ pub fn read_sentence(
             let mut k = index;
             while let Some(before) = k.checked_sub(1).and_then(|at| tokens.get(at)) {
                 if before.is_any(&[
-                    "are", "is", "were", "was", "as", "acting", "act", "acted", "serve", "serves",
-                    "served", "the", "joint", "main", "key", "two", "other",
+                    "are",
+                    "is",
+                    "were",
+                    "was",
+                    "as",
+                    "acting",
+                    "act",
+                    "acted",
+                    "serve",
+                    "serves",
+                    "served",
+                    "the",
+                    "joint",
+                    "main",
+                    "key",
+                    "two",
+                    "other",
+                    "played",
+                    "play",
+                    "plays",
+                    "role",
+                    "roles",
+                    "central",
+                    "crucial",
+                    "leading",
+                    "important",
+                    "major",
+                    "a",
                 ]) || before.piece == Piece::Punct(',')
                 {
                     k -= 1;
@@ -160,9 +186,21 @@ pub fn read_sentence(
                     break;
                 }
             }
+            // "talks in Barbados, mediator Norway says": a place before the comma is
+            // no mediator.
+            let crossed_comma = tokens
+                .get(k..index)
+                .is_some_and(|walked| walked.iter().any(|t| t.piece == Piece::Punct(',')));
             let parties = k
                 .checked_sub(1)
                 .and_then(|last| list_ending_at(tokens, last))
+                .filter(|(_, first)| {
+                    !crossed_comma
+                        || !first
+                            .checked_sub(1)
+                            .and_then(|at| tokens.get(at))
+                            .is_some_and(|t| t.is_any(&["in", "at", "to", "from"]))
+                })
                 .map(|(parties, _)| parties)
                 .or_else(|| {
                     // "mediators Egypt and Qatar".
@@ -278,15 +316,23 @@ pub fn read_sentence(
                         .get(last + 1)
                         .is_some_and(|next| next.word().is_some() && !next.is_any(TALK_NOUNS))
                 {
+                    // "…, Witkoff and Kushner are traveling to Egypt": not there yet.
+                    let verb_group = tokens.get(last + 1..(last + 4).min(tokens.len()));
+                    let ahead = verb_group.is_some_and(|group| {
+                        group.iter().any(|t| {
+                            t.is_any(FUTURE)
+                                || t.is_any(&["traveling", "travelling", "heading", "flying"])
+                        })
+                    });
+                    let modality = if ahead {
+                        Modality::Expected
+                    } else {
+                        Modality::Asserted
+                    };
                     for party in parties {
                         push(
                             &mut reading,
-                            meeting_relation(
-                                party,
-                                Relation::Attends,
-                                Modality::Asserted,
-                                &attributed_to,
-                            ),
+                            meeting_relation(party, Relation::Attends, modality, &attributed_to),
                         );
                     }
                 }
@@ -318,6 +364,59 @@ pub fn read_sentence(
                             attributed_to: attributed_to.clone(),
                             confidence: LOOSE_CONFIDENCE,
                         },
+                    );
+                }
+            }
+            continue;
+        }
+        // "under Norway's mediation", "with the mediation of Egypt", "EU-mediated talks":
+        // the party mediates the sentence's meeting.
+        let possessive_mediation = token.is("mediation")
+            && index
+                .checked_sub(1)
+                .and_then(|at| tokens.get(at))
+                .is_some_and(|before| before.is("s"))
+            && index
+                .checked_sub(2)
+                .and_then(|at| tokens.get(at))
+                .and_then(Token::party)
+                .is_some();
+        let mediation_of =
+            token.is("mediation") && tokens.get(index + 1).is_some_and(|t| t.is("of"));
+        let compound_mediated = token.is_any(&["mediated", "brokered", "facilitated"])
+            && index
+                .checked_sub(1)
+                .and_then(|at| tokens.get(at))
+                .is_some_and(|before| before.party().is_some() && token.start <= before.end + 1);
+        if possessive_mediation || mediation_of || compound_mediated {
+            let parties = if mediation_of {
+                let first = if tokens.get(index + 2).is_some_and(|t| t.is("the")) {
+                    index + 3
+                } else {
+                    index + 2
+                };
+                list_starting_at(tokens, first).map(|(parties, _)| parties)
+            } else {
+                let last = if possessive_mediation {
+                    index - 2
+                } else {
+                    index - 1
+                };
+                list_ending_at(tokens, last).map(|(parties, _)| parties)
+            };
+            for party in parties.unwrap_or_default() {
+                if !reading.mediators.contains(&party) {
+                    reading.mediators.push(party);
+                }
+                if has_meeting {
+                    push(
+                        &mut reading,
+                        meeting_relation(
+                            party,
+                            Relation::Mediates,
+                            Modality::Asserted,
+                            &attributed_to,
+                        ),
                     );
                 }
             }

@@ -256,6 +256,16 @@ pub fn find_things(
             continue;
         }
         let singular = word.strip_suffix('s').unwrap_or(word);
+        // "wants freed in exchange for hostages": an idiom, no exchange deal.
+        if singular == "exchange"
+            && content_modifiers == 0
+            && head
+                .checked_sub(1)
+                .and_then(|at| tokens.get(at))
+                .is_some_and(|before| before.is("in"))
+        {
+            continue;
+        }
         // "the pause in intelligence sharing" is no truce: a bare pause or halt is one only
         // of the fighting ("a pause in the fighting", "a humanitarian pause").
         if matches!(singular, "pause" | "halt") && content_modifiers == 0 {
@@ -549,6 +559,7 @@ mod tests {
             "The United States will lift the pause in intelligence sharing.",
             "Israel agreed to a pause in the fighting.",
             "Hamas wants a humanitarian pause.",
+            "Hamas wants prisoners freed in exchange for hostages.",
         ]);
         assert_eq!(
             found

@@ -34,12 +34,21 @@ fn party_list(tokens: &[Token], from: usize, step: isize) -> Option<(Vec<usize>,
             }
         }
         // Reading right, a title before the next person: "Mikhail Galuzin, Deputy
-        // Defense Minister Alexander Fomin".
-        if step > 0 && connected {
+        // Defense Minister Alexander Fomin" (not "Dermer, the head of Israel").
+        let after_the = k
+            .checked_sub(1)
+            .and_then(|at| tokens.get(at))
+            .is_some_and(|t| t.is("the"));
+        if step > 0 && connected && !after_the {
             let mut title_words = 0;
+            let mut last_title = k;
             while title_words < 4 && tokens.get(k).is_some_and(|t| t.is_any(TITLE_WORDS)) {
+                last_title = k;
                 k += 1;
                 title_words += 1;
+            }
+            if title_words > 0 && tokens.get(last_title).is_some_and(|t| t.is("of")) {
+                break;
             }
         }
         match titled(tokens, k, step) {
@@ -52,6 +61,25 @@ fn party_list(tokens: &[Token], from: usize, step: isize) -> Option<(Vec<usize>,
     }
     Some((parties, end))
 }
+
+/// The second half of "Venezuelan-led", "EU-mediated": a party used as a modifier.
+pub(super) const COMPOUND_PARTICIPLES: &[&str] = &[
+    "led",
+    "backed",
+    "brokered",
+    "mediated",
+    "sponsored",
+    "hosted",
+    "run",
+    "controlled",
+    "based",
+    "born",
+    "made",
+    "allied",
+    "aligned",
+    "funded",
+    "owned",
+];
 
 /// Words of a title between a party and a person: "Azerbaijani President Ilham Aliyev",
 /// "U.S. Secretary of State Marco Rubio".
@@ -91,6 +119,16 @@ pub(super) const TITLE_WORDS: &[&str] = &[
     "sheikh",
     "interior",
     "affairs",
+    "political",
+    "intelligence",
+    "mullah",
+    "diplomat",
+    "top",
+    "senior",
+    "press",
+    "acting",
+    "interim",
+    "head",
 ];
 
 /// The list element at token `at`, read in direction `step`: a party, or a titled
@@ -182,6 +220,15 @@ pub(super) fn subject_of(tokens: &[Token], verb: usize, carried: &[usize]) -> Op
             k = open;
             continue;
         }
+        // "Israeli and Qatari delegations — including … — arrived": past the dashes.
+        if matches!(token.piece, Piece::Punct('—' | '–'))
+            && let Some(open) = (k.saturating_sub(40)..k - 1)
+                .rev()
+                .find(|&i| tokens.get(i).is_some_and(|t| t.piece == token.piece))
+        {
+            k = open;
+            continue;
+        }
         // "Qatar yesterday, July 19, 2025, hosted": a date between commas.
         let date_comma = token.piece == Piece::Punct(',')
             && k.checked_sub(2)
@@ -215,10 +262,11 @@ pub(super) fn subject_of(tokens: &[Token], verb: usize, carried: &[usize]) -> Op
         let (parties, first) = list_ending_at(tokens, at)?;
         // "between Israel and Hamas to broker a deal": a list after a preposition is no
         // subject.
+        // "travelling to Egypt to lead": "to" before a party is a preposition.
         let governed = first
             .checked_sub(1)
             .and_then(|before| tokens.get(before))
-            .is_some_and(|before| before.is_any(PREPOSITIONS));
+            .is_some_and(|before| before.is_any(PREPOSITIONS) || before.is("to"));
         if governed && wished.is_none() {
             return None;
         }
@@ -280,25 +328,37 @@ pub(super) fn subject_of(tokens: &[Token], verb: usize, carried: &[usize]) -> Op
         return near_list(tokens, before);
     }
     // "Egypt, along with Qatar and the United States, has been leading efforts".
+    // Not "Dermer, … a close confidant of Netanyahu, will join": the list must be the
+    // whole phrase after its comma, or join several parties.
     if token.piece == Piece::Punct(',')
         && let Some(before) = at.checked_sub(1)
         && tokens.get(before).is_some_and(|t| t.party().is_some())
+        && let Some(subject) = near_list(tokens, before)
+        && (subject.parties.len() > 1
+            || subject
+                .first
+                .checked_sub(1)
+                .and_then(|at| tokens.get(at))
+                .is_none_or(|t| t.piece == Piece::Punct(',') || t.is_hard_break()))
     {
-        return near_list(tokens, before);
+        return Some(subject);
     }
-    // "Hamas, the group that runs Gaza, rejected": one appositive between commas.
+    // "Hamas, the group that runs Gaza, rejected", "Ron Dermer, the head of Israel's
+    // team, will join": one appositive between commas, naming parties only after "of".
     if token.piece == Piece::Punct(',') {
-        let open = (at.saturating_sub(10)..at)
+        let open = (at.saturating_sub(16)..at)
             .rev()
             .find(|&i| tokens.get(i).is_some_and(|t| t.piece == Piece::Punct(',')))?;
         let before = open.checked_sub(1)?;
-        if tokens.get(before)?.party().is_some()
-            && tokens.get(open + 1..at).is_some_and(|inside| {
-                inside
-                    .iter()
-                    .all(|t| t.party().is_none() && t.word().is_some())
-            })
-        {
+        let inside = tokens.get(open + 1..at)?;
+        let plain = inside.iter().enumerate().all(|(i, t)| {
+            t.word().is_some()
+                || (t.party().is_some()
+                    && i.checked_sub(1)
+                        .and_then(|previous| inside.get(previous))
+                        .is_some_and(|previous| previous.is_any(&["of", "to", "for"])))
+        });
+        if tokens.get(before)?.party().is_some() && plain {
             return near_list(tokens, before);
         }
         return None;
@@ -436,6 +496,15 @@ pub(super) fn objects_after(
                         "was", "are", "were", "has", "had",
                     ])
                 });
+                // "supports Venezuelan-led negotiations": a modifier, not the object.
+                let compound = tokens.get(k + 1).is_some_and(|next| {
+                    next.start <= token.end + 1 && next.is_any(COMPOUND_PARTICIPLES)
+                });
+                if compound {
+                    k += 2;
+                    skipped += 1;
+                    continue;
+                }
                 if !fits_entity(*entity) || clause_subject {
                     break;
                 }
@@ -599,6 +668,17 @@ pub(super) fn passive(
             if TALK_NOUNS.contains(&word.as_str())
                 && has_meeting
                 && fits(relation, NodeKind::Meeting) =>
+        {
+            End::Meeting
+        }
+        // "talks … held in Barbados and mediated by Norway".
+        Piece::Place(_) | Piece::Word(_)
+            if has_meeting
+                && fits(relation, NodeKind::Meeting)
+                && (before.is("and") || matches!(before.piece, Piece::Place(_)))
+                && tokens.get(..k).is_some_and(|earlier| {
+                    earlier.iter().any(|t| t.is_any(&["held", "hosted"]))
+                }) =>
         {
             End::Meeting
         }

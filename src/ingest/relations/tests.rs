@@ -297,3 +297,59 @@ fn those_who_represent_a_party_are_its_own() {
         ]
     );
 }
+
+#[test]
+fn mediation_phrases_and_parties_used_as_modifiers() {
+    assert_eq!(
+        read("Talks were held in Doha under Qatar's mediation.", true),
+        ["Qatar mediates meeting asserted"]
+    );
+    assert_eq!(
+        read(
+            "The talks began with the mediation of Egypt and Qatar.",
+            true
+        ),
+        [
+            "Egypt mediates meeting asserted",
+            "Qatar mediates meeting asserted"
+        ]
+    );
+    assert_eq!(
+        read("Israel and Hamas began their Qatar-mediated meeting.", true),
+        [
+            "Hamas attends meeting asserted",
+            "Israel attends meeting asserted",
+            "Qatar mediates meeting asserted",
+        ]
+    );
+    assert!(
+        read("Turkey supports Qatar-led negotiations.", false).is_empty(),
+        "'Qatar-led' qualifies the negotiations; Qatar is not what is supported"
+    );
+    assert!(
+        read("Israel press secretary Ilham Aliyev spoke.", false).is_empty(),
+        "a press secretary is no pressure"
+    );
+}
+
+#[test]
+fn appositives_with_parties_and_travel_to_a_party() {
+    assert_eq!(
+        read(
+            "Ilham Aliyev, a close confidant of Israel, will join the talks in Doha.",
+            true
+        ),
+        ["Ilham Aliyev attends meeting expected"]
+    );
+    assert_eq!(
+        read(
+            "Ilham Aliyev and Nikol Pashinyan are traveling to Qatar to lead the talks.",
+            true
+        ),
+        [
+            "Ilham Aliyev attends meeting expected",
+            "Nikol Pashinyan attends meeting expected",
+        ],
+        "Qatar, after 'to', leads nothing"
+    );
+}

@@ -9,6 +9,7 @@ use crate::model::Relation;
 /// Words that name talks: an object that stands for the sentence's meeting.
 pub(super) const TALK_NOUNS: &[&str] = &[
     "talks",
+    "dialogue",
     "negotiations",
     "negotiation",
     "meeting",
@@ -285,10 +286,21 @@ pub(super) fn cue_at(tokens: &[Token], index: usize) -> Option<Relation> {
             "resumed" | "resume" | "resumes" | "resuming",
             "talks" | "negotiations" | "their" | "the",
         ) => Some(Relation::Attends),
+        // "began their meeting", "concluded the talks".
+        (
+            "began" | "begin" | "begins" | "started" | "opened" | "concluded" | "resumed",
+            "their" | "the" | "talks" | "negotiations" | "a",
+        ) => Some(Relation::Attends),
         ("called" | "calls" | "call" | "calling", "on") => Some(Relation::Pressures),
         ("called" | "calls" | "call" | "calling", "for") => Some(Relation::Demands),
         ("put" | "puts", "forward") => Some(Relation::Proposes),
         ("head", "of") | ("leader", _) => None,
+        // "Press Secretary Caroline Levitt", "a press conference": a noun.
+        (
+            "press",
+            "secretary" | "conference" | "office" | "release" | "briefing" | "statement"
+            | "officer" | "freedom" | "corps" | "agency",
+        ) => None,
         _ => cues::relation_cue(word),
     }
 }
