@@ -98,18 +98,22 @@ pub fn ingest(
         }
         dates.push(date);
     }
+    let lexicon = &super::places::with_places_of_talks(lexicon, &texts);
     let sentences: Vec<Vec<(usize, usize)>> = texts
         .iter()
         .map(|text| super::sentences::split(text.as_str()))
         .collect();
     let total = articles.len() * 2;
     let mut registry = Registry::default();
+    // Organisations first, so that a title's party can be one ("RSF commander X").
+    for text in &texts {
+        super::organisations::discover_organisations(text.as_str(), lexicon, &mut registry);
+        super::organisations::discover_abbreviations(text.as_str(), lexicon, &mut registry);
+    }
     let first = Matcher::new(lexicon, &registry);
     for (index, text) in texts.iter().enumerate() {
         let spans = sentences.get(index).map_or(&[][..], Vec::as_slice);
         discover_people(index, text, spans, &first, lexicon, &mut registry);
-        super::organisations::discover_organisations(text.as_str(), lexicon, &mut registry);
-        super::organisations::discover_abbreviations(text.as_str(), lexicon, &mut registry);
         if !progress(index + 1, total) {
             return Err(IngestError::Cancelled);
         }

@@ -138,6 +138,8 @@ pub fn relation_cue(word: &str) -> Option<Relation> {
                 "chaired",
                 "chairs",
                 "chairing",
+                "presided",
+                "presides",
             ],
         ),
         (Relation::Hosts, &["host", "hosts", "hosted", "hosting"]),
@@ -173,6 +175,11 @@ pub fn relation_cue(word: &str) -> Option<Relation> {
                 "accompanied",
                 "accompany",
                 "accompanies",
+                "convene",
+                "convened",
+                "convenes",
+                "gathered",
+                "gather",
             ],
         ),
         (
@@ -302,9 +309,22 @@ const DENIALS: &[&str] = &["denied", "deny", "denies", "denying"];
 
 /// Whether a sentence looks ahead (for meetings: planned; for weekdays: the next one).
 pub fn looks_ahead(words: &[Word]) -> bool {
-    words.windows(2).any(|pair| match pair {
+    // "agreed on a plan": a noun, no looking ahead.
+    let noun = |at: usize| {
+        at.checked_sub(1)
+            .and_then(|before| words.get(before))
+            .is_some_and(|before| {
+                matches!(
+                    before.text.as_str(),
+                    "a" | "an" | "the" | "its" | "their" | "this"
+                )
+            })
+    };
+    words.windows(2).enumerate().any(|(at, pair)| match pair {
         [first, second] => {
-            EXPECTED.contains(&first.text.as_str()) && !matches!(second.text.as_str(), "not")
+            EXPECTED.contains(&first.text.as_str())
+                && !matches!(second.text.as_str(), "not")
+                && !noun(at)
                 || (first.text == "to"
                     && matches!(second.text.as_str(), "resume" | "return" | "meet" | "hold"))
         }
@@ -362,6 +382,16 @@ pub fn attribution(sentence: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_plan_after_a_determiner_is_a_noun_not_the_future() {
+        assert!(!looks_ahead(&words(
+            "They agreed on a plan to implement the deal.",
+            0
+        )));
+        assert!(looks_ahead(&words("They plan to meet in Cairo.", 0)));
+        assert!(looks_ahead(&words("Talks are expected to resume.", 0)));
+    }
 
     #[test]
     fn attribution_finds_sources_and_speakers() {

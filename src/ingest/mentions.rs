@@ -22,12 +22,15 @@ pub const TITLED_CONFIDENCE: f32 = 0.75;
 pub const GROUP_CONFIDENCE: f32 = 0.8;
 
 /// Words after a party's name that make a group of it, with the group's subtype.
-const GROUP_WORDS: [(&str, &str, Subtype); 5] = [
+const GROUP_WORDS: [(&str, &str, Subtype); 8] = [
     (" delegation", "delegation", Subtype::Delegation),
     (" negotiating team", "negotiating team", Subtype::Delegation),
     (" team", "team", Subtype::Delegation),
     (" negotiators", "negotiating team", Subtype::Delegation),
     (" government", "government", Subtype::Government),
+    (" armed forces", "army", Subtype::Military),
+    (" army", "army", Subtype::Military),
+    (" military", "army", Subtype::Military),
 ];
 
 /// Lower-case words that may start a part of a name ("Khalil al-Hayya").
@@ -470,8 +473,10 @@ pub fn find_mentions(
                     subtype: Some(subtype),
                     aliases: BTreeSet::new(),
                     origin: Origin::Group(entity),
-                    // Said once: a group's party is in its name.
+                    // Said once: a group's party is in its name. Not an army's: whose
+                    // army it is can be the very question ("Sudan's army").
                     affiliations: sentence
+                        .filter(|_| subtype != Subtype::Military)
                         .map(|span| vec![(entity, article, span)])
                         .unwrap_or_default(),
                 });
@@ -585,6 +590,16 @@ mod tests {
         let group = registry.find("egypt delegation").unwrap();
         assert_eq!(registry.entities[group].kind, NodeKind::Mediator);
         assert_eq!(registry.entities[group].subtype, Some(Subtype::Delegation));
+        assert_eq!(
+            registry.entities[group].affiliations.len(),
+            1,
+            "a delegation's party"
+        );
+        // An army is a group of its own, of no party: whose army it is can be the question.
+        let (registry, _) = run(&["The Israeli army said so."]);
+        let army = registry.find("israel army").expect("a group");
+        assert_eq!(registry.entities[army].subtype, Some(Subtype::Military));
+        assert!(registry.entities[army].affiliations.is_empty());
     }
 
     #[test]

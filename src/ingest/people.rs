@@ -13,8 +13,9 @@ use crate::model::{ArticleText, NodeKind, Subtype};
 
 /// Words of respect before a name that are no part of it (one or two of them: "Dr.
 /// Seyed Abbas Araghchi").
-const HONORIFICS: [&str; 10] = [
-    "Sheikh", "Sheikha", "Sir", "Dame", "Dr.", "Dr", "Seyed", "Sayyid", "Sayed", "Mullah",
+const HONORIFICS: [&str; 13] = [
+    "Sheikh", "Sheikha", "Sir", "Dame", "Dr.", "Dr", "Seyed", "Sayyid", "Sayed", "Mullah", "Dato",
+    "Dato'", "Datuk",
 ];
 /// Lower-case words between a party and its title: "Thailand's acting Prime Minister".
 const TITLE_MODIFIERS: [&str; 14] = [

@@ -133,6 +133,86 @@ pub fn with_countries_as_places(
     places
 }
 
+/// Words after which "in X" or "at X" names where talks are: "negotiations in Almaty",
+/// "met in Davao City".
+const TALKS_AT: &[&str] = &[
+    "talks",
+    "negotiations",
+    "negotiation",
+    "meeting",
+    "meetings",
+    "summit",
+    "round",
+    "discussions",
+    "dialogue",
+    "consultations",
+    "met",
+    "meet",
+    "convened",
+    "convene",
+    "ceremony",
+];
+
+/// `lexicon` with the places the articles hold talks at that it lacks: a capitalised
+/// name of one to three words right after "talks in", "met at" and the like ("talks in
+/// Almaty"), which is no entry's name, no date and no word of a sentence's start. Such a
+/// place has no host: no party hosts it for being its country.
+pub fn with_places_of_talks(lexicon: &Lexicon, texts: &[ArticleText]) -> Lexicon {
+    let mut extended = lexicon.clone();
+    let mut found: std::collections::BTreeSet<String> = Default::default();
+    for text in texts {
+        let words: Vec<&str> = text.as_str().split_whitespace().collect();
+        for (at, window) in words.windows(3).enumerate() {
+            let [talk, preposition, _] = window else {
+                continue;
+            };
+            let talk = talk
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            if !TALKS_AT.contains(&talk.as_str()) || !matches!(*preposition, "in" | "at") {
+                continue;
+            }
+            let mut name: Vec<&str> = Vec::new();
+            for word in words.iter().skip(at + 2).take(3) {
+                let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+                let capitalised = bare.chars().next().is_some_and(char::is_uppercase)
+                    && bare.chars().skip(1).all(|c| c.is_lowercase() || c == '-');
+                if !capitalised || bare.chars().count() < 3 {
+                    break;
+                }
+                name.push(bare);
+                // A word ending in punctuation ends the name.
+                if bare.len() != word.len() {
+                    break;
+                }
+            }
+            let name = name.join(" ");
+            let date = name
+                .split(' ')
+                .any(|word| super::dates::is_date_word(&word.to_lowercase()));
+            if name.is_empty() || date || lexicon.find(&name).is_some() {
+                continue;
+            }
+            // A name the lexicon holds inside it ("Cairo Declaration") is not new either.
+            let known_inside = name.split(' ').any(|word| lexicon.find(word).is_some());
+            if !known_inside {
+                found.insert(name);
+            }
+        }
+    }
+    for name in found {
+        extended.entries.push(super::lexicon::Entry {
+            kind: super::lexicon::EntryKind::Place,
+            name,
+            aliases: Vec::new(),
+            subtype: None,
+            host: None,
+            descriptions: Vec::new(),
+        });
+    }
+    extended
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -180,6 +260,23 @@ mod tests {
         let places = with_countries_as_places(&text, &mentions, places, &registry, &lexicon);
         assert_eq!(places.len(), 2);
         assert_eq!((places[1].start, places[1].entry), (egypt_at, 1));
+    }
+
+    #[test]
+    fn places_of_talks_the_lexicon_lacks_are_found() {
+        let lexicon = Lexicon::parse("l", "actor | Hamas | | organisation |\nactor | Egypt | | state |\nplace | Cairo | | Egypt |\n").unwrap();
+        let texts = [ArticleText::new(
+            "Talks in Almaty began. They met at Davao City. Talks in Cairo, talks in Hamas and talks in May went on. In Geneva, nothing."
+                .to_owned(),
+        )];
+        let extended = with_places_of_talks(&lexicon, &texts);
+        let added: Vec<&str> = extended
+            .entries
+            .iter()
+            .skip(lexicon.entries.len())
+            .map(|entry| entry.name.as_str())
+            .collect();
+        assert_eq!(added, ["Almaty", "Davao City"]);
     }
 
     #[test]

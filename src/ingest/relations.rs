@@ -250,11 +250,24 @@ pub fn read_sentence(
                 || (token.is_any(&["between", "involving"])
                     && (talks_before(1) || (comma_before && talks_before(2)))))
         {
-            let first = if tokens.get(index + 1).is_some_and(|t| t.is("the")) {
+            let mut first = if tokens.get(index + 1).is_some_and(|t| t.is("the")) {
                 index + 2
             } else {
                 index + 1
             };
+            // "between the warring Sudanese army and …".
+            while tokens.get(first).is_some_and(|t| {
+                t.is_any(&[
+                    "warring",
+                    "rival",
+                    "two",
+                    "paramilitary",
+                    "opposing",
+                    "feuding",
+                ])
+            }) {
+                first += 1;
+            }
             // The future of the talks' own clause ("will lift …, after a meeting of").
             let clause_start = tokens
                 .get(..index)

@@ -292,7 +292,14 @@ pub(super) fn subject_of(tokens: &[Token], verb: usize, carried: &[usize]) -> Op
     }
     // "Egyptian and Qatari officials said", "the Qatari and Egyptian mediators".
     if token.is_any(PARTY_NOUNS) || token.is_any(MEDIATOR_NOUNS) {
-        let before = at.checked_sub(1)?;
+        // "Armenia's top diplomats", "Egyptian senior officials".
+        let mut before = at.checked_sub(1)?;
+        while tokens
+            .get(before)
+            .is_some_and(|t| t.is_any(&["top", "senior", "chief", "lead", "s"]))
+        {
+            before = before.checked_sub(1)?;
+        }
         return near_list(tokens, before);
     }
     // "Egypt, which hosted", "Burns, who arrived".
@@ -543,6 +550,11 @@ pub(super) fn objects_after(
                 if OBJECT_STOPS.contains(&word.as_str()) || cues::relation_cue(word).is_some() {
                     break;
                 }
+                // "urge both parties to take … the interests of the Sudanese nation": whom
+                // one presses comes before "to".
+                if relation == Relation::Pressures && word == "to" {
+                    break;
+                }
                 if !OBJECT_LEAD.contains(&word.as_str()) {
                     skipped += 1;
                 }
@@ -658,6 +670,21 @@ pub(super) fn passive(
         }
     }
     let before = tokens.get(k.checked_sub(1)?)?;
+    // "talks in Saudi Arabia, mediated by the United States": the country is the place.
+    let placed = k
+        .checked_sub(2)
+        .and_then(|at| tokens.get(at))
+        .is_some_and(|t| t.is_any(&["in", "at"]));
+    if placed && before.party().is_some() {
+        return (has_meeting && fits(relation, NodeKind::Meeting)).then(|| {
+            let modality = if negated {
+                Modality::Negated
+            } else {
+                Modality::Asserted
+            };
+            (subjects, End::Meeting, modality)
+        });
+    }
     let object = match &before.piece {
         Piece::Party(entity) | Piece::Thing(entity)
             if kind_of(*entity).is_some_and(|kind| fits(relation, kind)) =>

@@ -353,3 +353,43 @@ fn appositives_with_parties_and_travel_to_a_party() {
         "Qatar, after 'to', leads nothing"
     );
 }
+
+#[test]
+fn gatherings_presses_and_places_in_the_passive() {
+    assert_eq!(
+        read(
+            "Israel and Hamas top diplomats are set to convene in Doha on Friday.",
+            true
+        ),
+        [
+            "Hamas attends meeting expected",
+            "Israel attends meeting expected",
+        ]
+    );
+    assert_eq!(
+        read("Israel and Hamas will conduct discussions in Doha.", true),
+        [
+            "Hamas attends meeting expected",
+            "Israel attends meeting expected",
+        ]
+    );
+    assert_eq!(
+        read(
+            "Qatar and Egypt urge both parties to take in consideration the interests of Hamas.",
+            false
+        ),
+        Vec::<String>::new(),
+        "whom one urges comes before 'to'"
+    );
+    assert_eq!(
+        read(
+            "Israel and Hamas agreed to a truce after talks in Qatar, mediated by Turkey and Egypt.",
+            true
+        ),
+        [
+            "Egypt mediates meeting asserted",
+            "Turkey mediates meeting asserted",
+        ],
+        "Qatar, after 'in', is the place mediated, not a party"
+    );
+}

@@ -36,6 +36,7 @@ pub(super) const MEDIATOR_NOUNS: &[&str] = &[
 /// Nouns that may follow a party in a subject without changing who acts ("Egyptian and
 /// Qatari officials said").
 pub(super) const PARTY_NOUNS: &[&str] = &[
+    "diplomats",
     "officials",
     "official",
     "negotiators",
@@ -290,6 +291,10 @@ pub(super) fn cue_at(tokens: &[Token], index: usize) -> Option<Relation> {
         (
             "began" | "begin" | "begins" | "started" | "opened" | "concluded" | "resumed",
             "their" | "the" | "talks" | "negotiations" | "a",
+        ) => Some(Relation::Attends),
+        (
+            "conduct" | "conducted" | "conducting" | "hold" | "held" | "holding",
+            "discussions" | "negotiations" | "consultations",
         ) => Some(Relation::Attends),
         ("called" | "calls" | "call" | "calling", "on") => Some(Relation::Pressures),
         ("called" | "calls" | "call" | "calling", "for") => Some(Relation::Demands),
