@@ -259,8 +259,8 @@ fn the_rules_work_on_an_article_they_have_never_seen() {
         "passive: mediated by Egypt"
     );
     assert!(
-        edge("qatar", "hosts", &meeting.label).is_some(),
-        "Doha's host hosts it"
+        edge("qatar", "hosts", &meeting.label).is_none(),
+        "no sentence says Qatar hosts: being Doha's country is no evidence"
     );
     assert!(edge(&rahman.id, "attends", &meeting.label).is_some());
     let rejected = edge("hamas", "rejects", "Temporary ceasefire")

@@ -142,13 +142,6 @@ pub fn ingest(
         }
         let (mentions, places) = capitals_as_states(text, mentions, places, &mut registry, lexicon);
         let places = with_countries_as_places(text, &mentions, places, &registry, lexicon);
-        // The parties the article names other than as a place: only those host a meeting
-        // for being the place's country ("talks in Brussels" say nothing of Belgium).
-        let named_parties: std::collections::BTreeSet<usize> = mentions
-            .iter()
-            .filter(|mention| !places.iter().any(|place| place.start == mention.start))
-            .map(|mention| mention.entity)
-            .collect();
         // What each sentence says, and the meeting each is about.
         let sentence_words: Vec<Vec<cues::Word>> = spans
             .iter()
@@ -223,36 +216,8 @@ pub fn ingest(
                     .or_insert_with(|| (meeting.clone(), Support::default()))
                     .1
                     .add(place, 0.6, "meetings");
-                // The place's host hosts the meeting (a country hosts talks in it).
-                let host = lexicon.entries.get(meeting.place_entry).and_then(|entry| {
-                    match entry.host.as_deref() {
-                        Some(host) => lexicon.find(host),
-                        None => Some(meeting.place_entry),
-                    }
-                });
-                let host = host
-                    .and_then(|entry| super::mentions::entry_entity(&mut registry, lexicon, entry))
-                    .filter(|host| named_parties.contains(host));
-                if let Some(host) = host {
-                    edges
-                        .entry((
-                            host,
-                            Relation::Hosts,
-                            EdgeEnd::Meeting(key.clone()),
-                            match meeting.status {
-                                MeetingStatus::Planned => Modality::Expected,
-                                MeetingStatus::Denied => Modality::Denied,
-                                _ => Modality::Asserted,
-                            },
-                            None,
-                        ))
-                        .or_default()
-                        .add(place, 0.5, "meetings");
-                    node_support
-                        .entry(host)
-                        .or_default()
-                        .add(place, 0.5, "meetings");
-                }
+                // The place's country is no host for being it: a party hosts a meeting
+                // only where a sentence says so ("Qatar hosted the talks").
             }
             // Proposals, deals and ceasefires named by their noun phrases.
             let first_reading = {
