@@ -557,3 +557,36 @@ fn extraction_on_held_out_real_articles() {
         .unwrap_or_else(|| "docs/extraction/real-gold".into());
     evaluate_folder(std::path::Path::new(&folder), std::path::Path::new(&gold));
 }
+
+/// A group the gold counts as its own party is no member of itself: the evaluator scores
+/// the relation neither right nor wrong, while a true membership still counts.
+#[test]
+fn a_group_the_gold_folds_into_its_party_is_not_scored_as_its_member() {
+    let articles = [ingest::SourceArticle {
+        name: "a.txt".into(),
+        text: "Talks\n\nPublished 2024-05-06\n\nThe Yemeni government said it was ready, Yemen's envoy added. The Omani delegation arrived in Cairo for talks, Oman said.\n".into(),
+    }];
+    let ingested =
+        ingest::ingest(&articles, &Lexicon::built_in(), "t", None, &mut |_, _| true).unwrap();
+    let bytes = serde_json::to_vec(&ingested.dataset).unwrap();
+    let model = dataset::load_bytes("t.json", &bytes, &EmbeddedStore::new(&[]))
+        .unwrap()
+        .model;
+    let gold = Gold::parse(
+        "a.gold",
+        "published 2024-05-06\nactor Yemen | Yemeni government\nactor Oman | Omani\nactor Omani delegation\nmeeting cairo | Cairo | none | held\nrelation Omani delegation | member_of | Oman | asserted\nrelation Omani delegation | attends | cairo | asserted\n",
+    )
+    .unwrap();
+    let evaluation = evaluate(&model, &[("a000".to_owned(), gold)]);
+    let member_of = evaluation
+        .per_relation
+        .get(&backchannel::model::Relation::MemberOf)
+        .copied()
+        .unwrap_or_default();
+    assert_eq!(
+        (member_of.found, member_of.correct),
+        (1, 1),
+        "the delegation's membership is scored, the government's in its own state is not: {:?}",
+        evaluation.mistakes
+    );
+}

@@ -19,8 +19,8 @@ mod ends;
 mod words;
 
 use ends::{
-    Found, TITLE_WORDS, list_ending_at, list_starting_at, modality_of, objects_after, passive,
-    subject_of,
+    Found, TITLE_WORDS, compound_relation, glued, list_ending_at, list_starting_at, modality_of,
+    objects_after, passive, subject_of,
 };
 use words::{FUTURE, MEDIATOR_NOUNS, OBJECT_LEAD, SPEECH, TALK_NOUNS, cue_at};
 
@@ -382,8 +382,58 @@ pub fn read_sentence(
             }
             continue;
         }
-        // "under Norway's mediation", "with the mediation of Egypt", "EU-mediated talks":
-        // the party mediates the sentence's meeting.
+        // "Iran-backed Houthis", "a UN-mediated agreement", "EU-mediated talks": the
+        // party glued to the participle stands in that relation to what follows.
+        if let Some(glued_party) = index
+            .checked_sub(1)
+            .and_then(|at| tokens.get(at))
+            .filter(|before| glued(before, token))
+            .and_then(Token::party)
+            && let Some(relation) = compound_relation(token)
+        {
+            let next = if tokens
+                .get(index + 1)
+                .is_some_and(|t| t.is_any(&["the", "a", "an"]))
+            {
+                index + 2
+            } else {
+                index + 1
+            };
+            let object = match tokens.get(next).map(|t| &t.piece) {
+                Some(Piece::Party(entity) | Piece::Thing(entity))
+                    if kind_of(*entity).is_some_and(|kind| fits(relation, kind)) =>
+                {
+                    Some(End::Entity(*entity))
+                }
+                Some(Piece::Word(word))
+                    if TALK_NOUNS.contains(&word.as_str())
+                        && has_meeting
+                        && fits(relation, NodeKind::Meeting) =>
+                {
+                    Some(End::Meeting)
+                }
+                _ => None,
+            };
+            if relation == Relation::Mediates && !reading.mediators.contains(&glued_party) {
+                reading.mediators.push(glued_party);
+            }
+            if let Some(object) = object {
+                push(
+                    &mut reading,
+                    RelationFound {
+                        subject: glued_party,
+                        relation,
+                        object,
+                        modality: Modality::Asserted,
+                        attributed_to: attributed_to.clone(),
+                        confidence: LOOSE_CONFIDENCE,
+                    },
+                );
+            }
+            continue;
+        }
+        // "under Norway's mediation", "with the mediation of Egypt": the party mediates
+        // the sentence's meeting.
         let possessive_mediation = token.is("mediation")
             && index
                 .checked_sub(1)
@@ -396,12 +446,7 @@ pub fn read_sentence(
                 .is_some();
         let mediation_of =
             token.is("mediation") && tokens.get(index + 1).is_some_and(|t| t.is("of"));
-        let compound_mediated = token.is_any(&["mediated", "brokered", "facilitated"])
-            && index
-                .checked_sub(1)
-                .and_then(|at| tokens.get(at))
-                .is_some_and(|before| before.party().is_some() && token.start <= before.end + 1);
-        if possessive_mediation || mediation_of || compound_mediated {
+        if possessive_mediation || mediation_of {
             let parties = if mediation_of {
                 let first = if tokens.get(index + 2).is_some_and(|t| t.is("the")) {
                     index + 3
@@ -410,12 +455,7 @@ pub fn read_sentence(
                 };
                 list_starting_at(tokens, first).map(|(parties, _)| parties)
             } else {
-                let last = if possessive_mediation {
-                    index - 2
-                } else {
-                    index - 1
-                };
-                list_ending_at(tokens, last).map(|(parties, _)| parties)
+                list_ending_at(tokens, index - 2).map(|(parties, _)| parties)
             };
             for party in parties.unwrap_or_default() {
                 if !reading.mediators.contains(&party) {
@@ -538,6 +578,31 @@ pub fn read_sentence(
                 if !reading.mediators.contains(&party) {
                     reading.mediators.push(party);
                 }
+            }
+        }
+        // "… agreed to free 887 detainees after ten days of negotiations in Switzerland":
+        // who acts after the talks took part in them.
+        let after_talks = tokens
+            .iter()
+            .enumerate()
+            .skip(index + 1)
+            .find(|(_, t)| t.is_any(&["after", "following"]))
+            .is_some_and(|(at, _)| {
+                tokens
+                    .get(at + 1..(at + 7).min(tokens.len()))
+                    .is_some_and(|next| next.iter().any(|t| t.is_any(TALK_NOUNS)))
+            });
+        if after_talks
+            && has_meeting
+            && relation != Relation::Attends
+            && matches!(modality, Modality::Asserted)
+            && subject.found != Found::Carried
+        {
+            for &party in &subject.parties {
+                push(
+                    &mut reading,
+                    meeting_relation(party, Relation::Attends, modality, &attributed_to),
+                );
             }
         }
         // "Burns met with Qatar's prime minister in Doha": those met attend too.

@@ -22,6 +22,18 @@ fn party_list(tokens: &[Token], from: usize, step: isize) -> Option<(Vec<usize>,
     let (first, mut end) = titled(tokens, from, step)?;
     let mut parties = vec![first];
     while let Some(mut k) = end.checked_add_signed(step) {
+        // "Yemen's government and Iran-backed Houthis": a party glued to a participle
+        // only qualifies the next element.
+        if step < 0
+            && let (Some(participle), Some(party_at)) = (tokens.get(k), k.checked_sub(1))
+            && participle.is_any(COMPOUND_PARTICIPLES)
+            && tokens
+                .get(party_at)
+                .is_some_and(|party| party.party().is_some() && glued(party, participle))
+            && let Some(before) = party_at.checked_sub(1)
+        {
+            k = before;
+        }
         let mut connected = false;
         while let Some(token) = tokens.get(k) {
             if !(token.is_any(LIST_JOINERS) || token.piece == Piece::Punct(',')) {
@@ -80,6 +92,24 @@ pub(super) const COMPOUND_PARTICIPLES: &[&str] = &[
     "funded",
     "owned",
 ];
+
+/// Whether `after` is glued to `before` by a hyphen ("Iran-backed"): the word token
+/// starts at the hyphen, right where the party ends.
+pub(crate) fn glued(before: &Token, after: &Token) -> bool {
+    after.start == before.end && after.word().is_some()
+}
+
+/// The relation a participle glued to a party states: "Iran-backed" supports,
+/// "UN-mediated" and "Qatar-brokered" mediate, "Saudi-led" leads.
+pub(crate) fn compound_relation(participle: &Token) -> Option<Relation> {
+    match participle.word()? {
+        "backed" | "supported" | "sponsored" | "funded" | "allied" => Some(Relation::Supports),
+        "mediated" | "brokered" | "facilitated" => Some(Relation::Mediates),
+        "hosted" => Some(Relation::Hosts),
+        "led" => Some(Relation::Leads),
+        _ => None,
+    }
+}
 
 /// Words of a title between a party and a person: "Azerbaijani President Ilham Aliyev",
 /// "U.S. Secretary of State Marco Rubio".
@@ -504,9 +534,9 @@ pub(super) fn objects_after(
                     ])
                 });
                 // "supports Venezuelan-led negotiations": a modifier, not the object.
-                let compound = tokens.get(k + 1).is_some_and(|next| {
-                    next.start <= token.end + 1 && next.is_any(COMPOUND_PARTICIPLES)
-                });
+                let compound = tokens
+                    .get(k + 1)
+                    .is_some_and(|next| glued(token, next) && next.is_any(COMPOUND_PARTICIPLES));
                 if compound {
                     k += 2;
                     skipped += 1;

@@ -20,6 +20,7 @@ const ENTITIES: &[(&str, NodeKind)] = &[
     ("Ilham Aliyev", NodeKind::Actor),
     ("Nikol Pashinyan", NodeKind::Actor),
     ("Azerbaijan", NodeKind::Actor),
+    ("deal", NodeKind::Demand),
 ];
 
 fn kind(entity: usize) -> Option<NodeKind> {
@@ -391,5 +392,31 @@ fn gatherings_presses_and_places_in_the_passive() {
             "Turkey mediates meeting asserted",
         ],
         "Qatar, after 'in', is the place mediated, not a party"
+    );
+}
+
+#[test]
+fn parties_glued_to_participles_and_acting_after_talks() {
+    assert_eq!(
+        read(
+            "Israel and Qatar-backed Hamas accepted the deal after ten days of talks in Doha.",
+            true
+        ),
+        [
+            "Hamas accepts the deal asserted",
+            "Hamas attends meeting asserted",
+            "Israel accepts the deal asserted",
+            "Israel attends meeting asserted",
+            "Qatar supports Hamas asserted",
+        ],
+        "'Qatar-backed' qualifies Hamas and says Qatar backs it; Qatar accepts nothing"
+    );
+    assert_eq!(
+        read("Officials met at the Egypt-mediated talks in Doha.", true),
+        ["Egypt mediates meeting asserted"]
+    );
+    assert_eq!(
+        read("Officials praised the Turkey-brokered deal.", false),
+        ["Turkey mediates deal asserted"]
     );
 }

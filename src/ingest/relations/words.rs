@@ -37,6 +37,12 @@ pub(super) const MEDIATOR_NOUNS: &[&str] = &[
 /// Qatari officials said").
 pub(super) const PARTY_NOUNS: &[&str] = &[
     "diplomats",
+    "militias",
+    "militia",
+    "rebels",
+    "guerrillas",
+    "movement",
+    "group",
     "officials",
     "official",
     "negotiators",
