@@ -172,6 +172,8 @@ pub fn read_sentence(
                     "important",
                     "major",
                     "a",
+                    "one",
+                    "of",
                 ]) || before.piece == Piece::Punct(',')
                 {
                     k -= 1;
@@ -444,8 +446,9 @@ pub fn read_sentence(
                 .and_then(|at| tokens.get(at))
                 .and_then(Token::party)
                 .is_some();
-        let mediation_of =
-            token.is("mediation") && tokens.get(index + 1).is_some_and(|t| t.is("of"));
+        // "under the aegis of Cuba, Norway and Venezuela", "under the auspices of the UN".
+        let mediation_of = token.is_any(&["mediation", "aegis", "auspices"])
+            && tokens.get(index + 1).is_some_and(|t| t.is("of"));
         if possessive_mediation || mediation_of {
             let parties = if mediation_of {
                 let first = if tokens.get(index + 2).is_some_and(|t| t.is("the")) {

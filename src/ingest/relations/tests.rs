@@ -420,3 +420,24 @@ fn parties_glued_to_participles_and_acting_after_talks() {
         ["Turkey mediates deal asserted"]
     );
 }
+
+#[test]
+fn guarantors_and_the_aegis_of_parties() {
+    assert_eq!(
+        read(
+            "Qatar is one of the guarantor nations for the talks in Doha.",
+            true
+        ),
+        ["Qatar mediates meeting asserted"]
+    );
+    assert_eq!(
+        read(
+            "Talks resumed in Doha under the aegis of Egypt and Turkey as guarantors.",
+            true
+        ),
+        [
+            "Egypt mediates meeting asserted",
+            "Turkey mediates meeting asserted"
+        ]
+    );
+}

@@ -291,12 +291,12 @@ pub(super) fn cue_at(tokens: &[Token], index: usize) -> Option<Relation> {
         ("lead" | "leads" | "led" | "leading", "talks" | "negotiations") => Some(Relation::Attends),
         (
             "resumed" | "resume" | "resumes" | "resuming",
-            "talks" | "negotiations" | "their" | "the",
+            "talks" | "negotiations" | "their" | "the" | "peace",
         ) => Some(Relation::Attends),
         // "began their meeting", "concluded the talks".
         (
             "began" | "begin" | "begins" | "started" | "opened" | "concluded" | "resumed",
-            "their" | "the" | "talks" | "negotiations" | "a",
+            "their" | "the" | "talks" | "negotiations" | "a" | "peace" | "direct" | "indirect",
         ) => Some(Relation::Attends),
         (
             "conduct" | "conducted" | "conducting" | "hold" | "held" | "holding",
