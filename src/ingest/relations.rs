@@ -16,12 +16,11 @@ use super::tokens::{Piece, Token};
 use crate::model::{Modality, NodeKind, Relation};
 
 mod ends;
+mod lists;
 mod words;
 
-use ends::{
-    Found, TITLE_WORDS, compound_relation, glued, list_ending_at, list_starting_at, modality_of,
-    objects_after, passive, subject_of,
-};
+use ends::{Found, modality_of, objects_after, passive, subject_of};
+use lists::{TITLE_WORDS, compound_relation, glued, list_ending_at, list_starting_at};
 use words::{FUTURE, MEDIATOR_NOUNS, OBJECT_LEAD, SPEECH, TALK_NOUNS, cue_at};
 
 /// Confidence of a relation read from a strict pattern: subject and object next to the
@@ -65,6 +64,33 @@ pub struct SentenceReading {
     pub relations: Vec<RelationFound>,
     /// Parties the sentence presents as mediators, brokers, facilitators or hosts.
     pub mediators: Vec<usize>,
+}
+
+impl SentenceReading {
+    /// Adds `found` unless it is there already or relates a party to itself.
+    fn add(&mut self, found: RelationFound) {
+        if !self.relations.contains(&found) && End::Entity(found.subject) != found.object {
+            self.relations.push(found);
+        }
+    }
+
+    /// `parties` are presented as mediating: mediators, and mediating the sentence's
+    /// meeting where it names one.
+    fn mediating(&mut self, parties: &[usize], has_meeting: bool, attributed_to: &Option<String>) {
+        for &party in parties {
+            if !self.mediators.contains(&party) {
+                self.mediators.push(party);
+            }
+            if has_meeting {
+                self.add(meeting_relation(
+                    party,
+                    Relation::Mediates,
+                    Modality::Asserted,
+                    attributed_to,
+                ));
+            }
+        }
+    }
 }
 
 /// The kinds an end of `relation` may have: its signature. `Meeting` stands for the
@@ -126,11 +152,7 @@ pub fn read_sentence(
     let attributed_to = cues::attribution(sentence);
     let mut reading = SentenceReading::default();
     let mut carried: Vec<usize> = Vec::new();
-    let push = |reading: &mut SentenceReading, found: RelationFound| {
-        if !reading.relations.contains(&found) && End::Entity(found.subject) != found.object {
-            reading.relations.push(found);
-        }
-    };
+    let push = |reading: &mut SentenceReading, found: RelationFound| reading.add(found);
     for (index, token) in tokens.iter().enumerate() {
         // Speakers, for "it" later in the sentence.
         if token.is_any(SPEECH)
@@ -209,22 +231,7 @@ pub fn read_sentence(
                     list_starting_at(tokens, index + 1).map(|(parties, _)| parties)
                 })
                 .unwrap_or_default();
-            for &party in &parties {
-                if !reading.mediators.contains(&party) {
-                    reading.mediators.push(party);
-                }
-                if has_meeting {
-                    push(
-                        &mut reading,
-                        meeting_relation(
-                            party,
-                            Relation::Mediates,
-                            Modality::Asserted,
-                            &attributed_to,
-                        ),
-                    );
-                }
-            }
+            reading.mediating(&parties, has_meeting, &attributed_to);
             continue;
         }
         // "talks between Israel and Hamas", "a meeting involving UN and Turkish officials":
@@ -460,22 +467,7 @@ pub fn read_sentence(
             } else {
                 list_ending_at(tokens, index - 2).map(|(parties, _)| parties)
             };
-            for party in parties.unwrap_or_default() {
-                if !reading.mediators.contains(&party) {
-                    reading.mediators.push(party);
-                }
-                if has_meeting {
-                    push(
-                        &mut reading,
-                        meeting_relation(
-                            party,
-                            Relation::Mediates,
-                            Modality::Asserted,
-                            &attributed_to,
-                        ),
-                    );
-                }
-            }
+            reading.mediating(&parties.unwrap_or_default(), has_meeting, &attributed_to);
             continue;
         }
         // "saw no Israeli delegation in Cairo": that party did not attend.

@@ -1,0 +1,199 @@
+//! Lists of parties as the relation rules read them: "Egypt, Qatar and the United
+//! States", "Egypt, along with Qatar", titled people ("Armenian Prime Minister Nikol
+//! Pashinyan"), and parties glued to participles ("Iran-backed Houthis").
+
+use super::super::tokens::{Piece, Token};
+use crate::model::Relation;
+
+/// Words that join the parties of a list: "and", "or", "along with", "as well as",
+/// "together with" (and "the", which joins nothing on its own).
+const LIST_JOINERS: &[&str] = &[
+    "and", "or", "the", "with", "along", "together", "as", "well",
+];
+
+/// The parties of a list that starts (reading right, `step` 1) or ends (reading left,
+/// `step` -1) at token `from`: "Egypt, Qatar and the United States", "Egypt, along with
+/// Qatar". Returns the parties in the order read and the index of the list's far end.
+fn party_list(tokens: &[Token], from: usize, step: isize) -> Option<(Vec<usize>, usize)> {
+    let (first, mut end) = titled(tokens, from, step)?;
+    let mut parties = vec![first];
+    while let Some(mut k) = end.checked_add_signed(step) {
+        // "Yemen's government and Iran-backed Houthis": a party glued to a participle
+        // only qualifies the next element.
+        if step < 0
+            && let (Some(participle), Some(party_at)) = (tokens.get(k), k.checked_sub(1))
+            && participle.is_any(COMPOUND_PARTICIPLES)
+            && tokens
+                .get(party_at)
+                .is_some_and(|party| party.party().is_some() && glued(party, participle))
+            && let Some(before) = party_at.checked_sub(1)
+        {
+            k = before;
+        }
+        let mut connected = false;
+        while let Some(token) = tokens.get(k) {
+            if !(token.is_any(LIST_JOINERS) || token.piece == Piece::Punct(',')) {
+                break;
+            }
+            connected |= !token.is("the");
+            match k.checked_add_signed(step) {
+                Some(next) => k = next,
+                None => return Some((parties, end)),
+            }
+        }
+        // Reading right, a title before the next person: "Mikhail Galuzin, Deputy
+        // Defense Minister Alexander Fomin" (not "Dermer, the head of Israel").
+        let after_the = k
+            .checked_sub(1)
+            .and_then(|at| tokens.get(at))
+            .is_some_and(|t| t.is("the"));
+        if step > 0 && connected && !after_the {
+            let mut title_words = 0;
+            let mut last_title = k;
+            while title_words < 4 && tokens.get(k).is_some_and(|t| t.is_any(TITLE_WORDS)) {
+                last_title = k;
+                k += 1;
+                title_words += 1;
+            }
+            if title_words > 0 && tokens.get(last_title).is_some_and(|t| t.is("of")) {
+                break;
+            }
+        }
+        match titled(tokens, k, step) {
+            Some((party, far_end)) if connected => {
+                parties.push(party);
+                end = far_end;
+            }
+            _ => break,
+        }
+    }
+    Some((parties, end))
+}
+
+/// The second half of "Venezuelan-led", "EU-mediated": a party used as a modifier.
+pub(crate) const COMPOUND_PARTICIPLES: &[&str] = &[
+    "led",
+    "backed",
+    "brokered",
+    "mediated",
+    "sponsored",
+    "hosted",
+    "run",
+    "controlled",
+    "based",
+    "born",
+    "made",
+    "allied",
+    "aligned",
+    "funded",
+    "owned",
+];
+
+/// Whether `after` is glued to `before` by a hyphen ("Iran-backed"): the word token
+/// starts at the hyphen, right where the party ends.
+pub(crate) fn glued(before: &Token, after: &Token) -> bool {
+    after.start == before.end && after.word().is_some()
+}
+
+/// The relation a participle glued to a party states: "Iran-backed" supports,
+/// "UN-mediated" and "Qatar-brokered" mediate, "Saudi-led" leads.
+pub(crate) fn compound_relation(participle: &Token) -> Option<Relation> {
+    match participle.word()? {
+        "backed" | "supported" | "sponsored" | "funded" | "allied" => Some(Relation::Supports),
+        "mediated" | "brokered" | "facilitated" => Some(Relation::Mediates),
+        "hosted" => Some(Relation::Hosts),
+        "led" => Some(Relation::Leads),
+        _ => None,
+    }
+}
+
+/// Words of a title between a party and a person: "Azerbaijani President Ilham Aliyev",
+/// "U.S. Secretary of State Marco Rubio".
+pub(crate) const TITLE_WORDS: &[&str] = &[
+    "president",
+    "prime",
+    "minister",
+    "foreign",
+    "secretary",
+    "of",
+    "state",
+    "chancellor",
+    "king",
+    "emir",
+    "crown",
+    "prince",
+    "envoy",
+    "special",
+    "defence",
+    "defense",
+    "chief",
+    "leader",
+    "vice",
+    "deputy",
+    "national",
+    "security",
+    "adviser",
+    "advisor",
+    "spokesman",
+    "official",
+    "negotiator",
+    "ambassador",
+    "general",
+    "commander",
+    "director",
+    "premier",
+    "sheikh",
+    "interior",
+    "affairs",
+    "political",
+    "intelligence",
+    "mullah",
+    "diplomat",
+    "top",
+    "senior",
+    "press",
+    "acting",
+    "interim",
+    "head",
+];
+
+/// The list element at token `at`, read in direction `step`: a party, or a titled
+/// person with the party of the title ("Armenian Prime Minister Nikol Pashinyan"), which
+/// stands for the person alone. Returns the element's party and its far end.
+fn titled(tokens: &[Token], at: usize, step: isize) -> Option<(usize, usize)> {
+    let party = tokens.get(at)?.party()?;
+    let mut k = at;
+    let mut title_words = 0;
+    // "the Houthis of Yemen" is no title: one of its words must be more than "of".
+    let mut office = false;
+    while let Some(next) = k.checked_add_signed(step)
+        && let Some(word) = tokens.get(next).filter(|t| t.is_any(TITLE_WORDS))
+        && title_words < 4
+    {
+        office |= !word.is("of");
+        k = next;
+        title_words += 1;
+    }
+    if office
+        && let Some(other_at) = k.checked_add_signed(step)
+        && let Some(other) = tokens.get(other_at).and_then(Token::party)
+    {
+        // Reading left the party found is the person's; reading right, the one after.
+        let person = if step < 0 { party } else { other };
+        return Some((person, other_at));
+    }
+    Some((party, at))
+}
+
+/// The parties of a list ending at token `last` (inclusive), in text order, and the
+/// index of its first token.
+pub(crate) fn list_ending_at(tokens: &[Token], last: usize) -> Option<(Vec<usize>, usize)> {
+    let (mut parties, first) = party_list(tokens, last, -1)?;
+    parties.reverse();
+    Some((parties, first))
+}
+
+/// The parties of a list starting at token `first`, and the index of its last token.
+pub(crate) fn list_starting_at(tokens: &[Token], first: usize) -> Option<(Vec<usize>, usize)> {
+    party_list(tokens, first, 1)
+}
