@@ -9,7 +9,7 @@
 //! ```
 //!
 //! Kinds: `actor`, `mediator` and `demand` become nodes; `place` names where meetings
-//! happen (and, optionally, the entry that hosts them); `title` words introduce a
+//! happen (and, optionally, the country they lie in); `title` words introduce a
 //! person's name ("Hamas official Osama Hamdan") and let the extractor find people the
 //! lexicon lacks. Aliases and descriptions are separated by `;`.
 
@@ -61,7 +61,7 @@ pub struct Entry {
     pub aliases: Vec<String>,
     /// For actors and mediators, their subtype.
     pub subtype: Option<Subtype>,
-    /// For places, the name of the entry that hosts meetings there.
+    /// For places, the name of the country entry they lie in (no evidence of hosting).
     pub host: Option<String>,
     /// Descriptions that refer to it ("the Israeli prime minister"), matched with less
     /// confidence than names.

@@ -155,8 +155,8 @@ const TALKS_AT: &[&str] = &[
 
 /// `lexicon` with the places the articles hold talks at that it lacks: a capitalised
 /// name of one to three words right after "talks in", "met at" and the like ("talks in
-/// Almaty"), which is no entry's name, no date and no word of a sentence's start. Such a
-/// place has no host: no party hosts it for being its country.
+/// Almaty"), which is neither an entry's name nor holds one, nor a date. Such a place
+/// lies in no known country.
 pub fn with_places_of_talks(lexicon: &Lexicon, texts: &[ArticleText]) -> Lexicon {
     let mut extended = lexicon.clone();
     let mut found: std::collections::BTreeSet<String> = Default::default();
