@@ -101,6 +101,12 @@ pub fn relation_cue(word: &str) -> Option<Relation> {
                 "signed",
                 "sign",
                 "signs",
+                "finalized",
+                "finalised",
+                "formalized",
+                "formalised",
+                "inked",
+                "ratified",
             ],
         ),
         (

@@ -34,7 +34,8 @@ const GROUP_WORDS: [(&str, &str, Subtype); 8] = [
 ];
 
 /// Lower-case words that may start a part of a name ("Khalil al-Hayya").
-pub(super) const NAME_PARTICLES: [&str; 7] = ["al-", "el-", "bin", "bint", "ibn", "abu", "abd"];
+pub(super) const NAME_PARTICLES: [&str; 9] =
+    ["al-", "el-", "al", "el", "bin", "bint", "ibn", "abu", "abd"];
 
 /// How an entity came to be.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -637,5 +638,18 @@ mod tests {
             registry.entities[person].label,
             "Ali bin Omar bin Khalid Al-Masri"
         );
+        // A standalone "Al" is a particle, an initial is part of the name, and a comma may
+        // stand between the title and the name.
+        let (registry, _) = run(&[
+            "Hamas official Mariam Al Sadig Al Mahdi spoke. Israeli official Enrique V. Iglesias spoke. Hamas official, Osama Hamdan said so.",
+        ]);
+        for key in [
+            "mariam al sadig al mahdi",
+            "enrique v iglesias",
+            "osama hamdan",
+        ] {
+            let person = registry.find(key).unwrap_or_else(|| panic!("{key}"));
+            assert_eq!(registry.entities[person].affiliations.len(), 1, "{key}");
+        }
     }
 }

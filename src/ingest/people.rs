@@ -38,7 +38,12 @@ const TITLE_MODIFIERS: [&str; 14] = [
 /// The name that follows a title at char `from`: two to four capitalised words (name
 /// particles allowed), or `None`.
 fn name_after(text: &ArticleText, from: usize) -> Option<NameAfter> {
-    let chars: Vec<char> = text.after(from, 80).chars().collect();
+    let mut chars: Vec<char> = text.after(from, 80).chars().collect();
+    // "Hezbollah leader, Hassan Nasrallah": an appositive comma before the name.
+    let comma = chars.first() == Some(&',');
+    if comma {
+        chars.remove(0);
+    }
     if chars.first() != Some(&' ') {
         return None;
     }
@@ -91,9 +96,18 @@ fn name_after(text: &ArticleText, from: usize) -> Option<NameAfter> {
         if !(capital || particle) {
             break;
         }
+        // An initial ("Enrique V. Iglesias") neither counts nor ends the name.
+        let initial = word.chars().count() == 1
+            && capital
+            && chars.get(position) == Some(&'.')
+            && chars.get(position + 1) == Some(&' ');
+        if initial {
+            position += 2;
+            continue;
+        }
         // Particles standing alone do not count: "Mohammed bin Abdulrahman bin Jassim
         // Al-Thani"; a surname joined to one does ("Taher al-Nunu").
-        if !particle || capital || word.contains('-') {
+        if !particle || word.contains('-') {
             words += 1;
         }
         end = position;
@@ -110,10 +124,11 @@ fn name_after(text: &ArticleText, from: usize) -> Option<NameAfter> {
             .split('-')
             .next_back()
             .is_some_and(|part| part.chars().next().is_some_and(char::is_uppercase));
+    let shift = from + usize::from(comma);
     (words >= 2 && last_ok && end > begin).then_some(NameAfter {
-        with_honorific: from + 1,
-        start: from + begin,
-        end: from + end,
+        with_honorific: shift + 1,
+        start: shift + begin,
+        end: shift + end,
     })
 }
 

@@ -320,7 +320,7 @@ pub(super) fn objects_after(
     // The second word of a two-word cue ("took part", "called on").
     if tokens
         .get(k)
-        .is_some_and(|t| t.is_any(&["part", "on", "for", "forward", "talks"]))
+        .is_some_and(|t| t.is_any(&["part", "on", "for", "forward", "talks", "behind"]))
     {
         if tokens.get(k).is_some_and(|t| t.is("talks")) {
             // "held talks": the meeting; for a relation that takes none, nothing after it.

@@ -441,3 +441,21 @@ fn guarantors_and_the_aegis_of_parties() {
         ]
     );
 }
+
+#[test]
+fn finalising_and_alignment() {
+    assert_eq!(
+        read("Israel and Hamas on Thursday finalized the deal.", false),
+        [
+            "Hamas accepts the deal asserted",
+            "Israel accepts the deal asserted",
+        ]
+    );
+    assert_eq!(
+        read("Egypt and Qatar were aligned on the proposal.", false),
+        [
+            "Egypt supports the proposal asserted",
+            "Qatar supports the proposal asserted",
+        ]
+    );
+}

@@ -302,6 +302,7 @@ pub(super) fn cue_at(tokens: &[Token], index: usize) -> Option<Relation> {
             "conduct" | "conducted" | "conducting" | "hold" | "held" | "holding",
             "discussions" | "negotiations" | "consultations",
         ) => Some(Relation::Attends),
+        ("aligned", "on" | "behind") => Some(Relation::Supports),
         ("called" | "calls" | "call" | "calling", "on") => Some(Relation::Pressures),
         ("called" | "calls" | "call" | "calling", "for") => Some(Relation::Demands),
         ("put" | "puts", "forward") => Some(Relation::Proposes),
