@@ -1,9 +1,12 @@
 //! CSV edge lists with an optional node table, as spreadsheets and Gephi's data
 //! laboratory write them: read and write.
 //!
-//! The edge list `NAME.csv` has `source` and `target` columns (or `from` and `to`; any
-//! case), optionally `id`, `label`, `weight`, `directed` (true/false) or Gephi's `type`
-//! (directed/undirected); edges are directed unless a row says otherwise. The node table
+//! The edge list `NAME.csv` has a source and a target column, recognised by their names
+//! in any case as Gephi's import does ([`SOURCE_NAMES`], [`TARGET_NAMES`]: source/target,
+//! from/to, src/dst, origin/destination, tail/head), optionally `id`, `label`, a weight
+//! (`weight`, else `count`, else `value`), `directed` (true/false) or Gephi's `type`
+//! (directed/undirected); edges are directed unless a row says otherwise. Fields are
+//! separated by commas, tabs or semicolons, whichever the header line uses most. The node table
 //! `NAME.nodes.csv` beside it has `id`, optionally `label`, `x`, `y`, `color`, `size`.
 //! Every other column is an attribute; a column whose values are all numbers (or all
 //! true/false) is read as numbers (booleans). Our exports add `NAME.dataset.json`, the
@@ -34,11 +37,45 @@ struct Table {
     rows: Vec<(Location, Vec<String>)>,
 }
 
+/// Names of an edge list's source column, in the order they are looked for.
+pub const SOURCE_NAMES: [&str; 5] = ["source", "from", "src", "origin", "tail"];
+/// Names of an edge list's target column, in the order they are looked for ("head" and
+/// "tail" as in graph theory: an arc runs from its tail to its head).
+pub const TARGET_NAMES: [&str; 5] = ["target", "to", "dst", "destination", "head"];
+/// Names of an edge list's weight column, in the order they are looked for.
+pub const WEIGHT_NAMES: [&str; 3] = ["weight", "count", "value"];
+
+/// The field separator of a CSV file: whichever of comma, tab and semicolon its first line
+/// holds most of, outside quotes; a comma where it holds none.
+fn delimiter(bytes: &[u8]) -> u8 {
+    let first_line = bytes.split(|&byte| byte == b'\n').next().unwrap_or(&[]);
+    let mut counts = [(b',', 0_usize), (b'\t', 0), (b';', 0)];
+    let mut quoted = false;
+    for &byte in first_line {
+        if byte == b'"' {
+            quoted = !quoted;
+        } else if !quoted && let Some(slot) = counts.iter_mut().find(|(sep, _)| *sep == byte) {
+            slot.1 += 1;
+        }
+    }
+    // The first of the most frequent wins, so a tie (or none) keeps the comma.
+    counts
+        .iter()
+        .fold(
+            (b',', 0),
+            |best, &(sep, count)| if count > best.1 { (sep, count) } else { best },
+        )
+        .0
+}
+
 impl Table {
     fn read(bytes: &[u8]) -> Result<Self, CsvProblem> {
         let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
         let lines = LineIndex::new(bytes);
-        let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(bytes);
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(false)
+            .delimiter(delimiter(bytes))
+            .from_reader(bytes);
         let problem = |error: csv::Error| {
             let location = error.position().map_or(Location::File, |position| {
                 lines.location(usize::try_from(position.byte()).unwrap_or(usize::MAX))
@@ -198,12 +235,24 @@ pub fn read(edges: &[u8], nodes: Option<&[u8]>) -> Result<GraphFile, (CsvPart, C
             },
         )
     };
-    let source_column = edge_table
-        .column(&["source", "from"])
-        .ok_or_else(|| no_columns("an edge list needs a \"source\" (or \"from\") column"))?;
-    let target_column = edge_table
-        .column(&["target", "to"])
-        .ok_or_else(|| no_columns("an edge list needs a \"target\" (or \"to\") column"))?;
+    let source_column = edge_table.column(&SOURCE_NAMES).ok_or_else(|| {
+        no_columns(&format!(
+            "an edge list needs a source column, named one of {} (the header is: {})",
+            SOURCE_NAMES.join(", "),
+            edge_table.header.join(", ")
+        ))
+    })?;
+    let target_column = edge_table.column(&TARGET_NAMES).ok_or_else(|| {
+        no_columns(&format!(
+            "an edge list needs a target column, named one of {} (the header is: {})",
+            TARGET_NAMES.join(", "),
+            edge_table.header.join(", ")
+        ))
+    })?;
+    // The weight: the first of its names the header has.
+    let weight_column = WEIGHT_NAMES
+        .iter()
+        .find_map(|name| edge_table.column(&[name]));
     let id_column = edge_table.column(&["id"]);
     let directed_column = edge_table.column(&["directed"]);
     let type_column = edge_table.column(&["type"]);
@@ -249,10 +298,12 @@ pub fn read(edges: &[u8], nodes: Option<&[u8]>) -> Result<GraphFile, (CsvPart, C
             else {
                 continue;
             };
-            let name = match name.to_ascii_lowercase().as_str() {
-                "label" => "label".to_owned(),
-                "weight" => "weight".to_owned(),
-                _ => name.clone(),
+            let name = if Some(column) == weight_column {
+                "weight".to_owned()
+            } else if name.eq_ignore_ascii_case("label") {
+                "label".to_owned()
+            } else {
+                name.clone()
             };
             edge.attributes.insert(name, typed(value));
         }
@@ -359,4 +410,71 @@ fn cells(columns: &[Column], row: &[(String, Value)]) -> Vec<String> {
                 .unwrap_or_default()
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The edges of an edge list as "source>target weight" lines.
+    fn edges(bytes: &[u8]) -> Vec<String> {
+        let graph = read(bytes, None).expect("reads");
+        graph
+            .edges
+            .iter()
+            .map(|edge| format!("{}>{} {:?}", edge.source, edge.target, edge.weight))
+            .collect()
+    }
+
+    #[test]
+    fn source_and_target_are_found_by_their_common_names() {
+        for header in [
+            "Source,Target",
+            "from,to",
+            "SRC,dst",
+            "origin,destination",
+            "tail,head",
+        ] {
+            assert_eq!(
+                edges(format!("{header}\na,b\n").as_bytes()),
+                ["a>b None"],
+                "{header}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_weight_comes_from_weight_count_or_value() {
+        assert_eq!(
+            edges(b"origin,destination,count\na,b,3\n"),
+            ["a>b Some(3.0)"]
+        );
+        assert_eq!(edges(b"source,target,value\na,b,2.5\n"), ["a>b Some(2.5)"]);
+        // Weight first, where a file has both.
+        assert_eq!(
+            edges(b"source,target,count,weight\na,b,7,2\n"),
+            ["a>b Some(2.0)"]
+        );
+    }
+
+    #[test]
+    fn tabs_and_semicolons_are_separators() {
+        assert_eq!(edges(b"source\ttarget\ttitle\na\tb\tx, y\n"), ["a>b None"]);
+        assert_eq!(edges(b"source;target;weight\na;b;4\n"), ["a>b Some(4.0)"]);
+        // A separator inside quotes does not count.
+        assert_eq!(edges(b"\"a;b\",source,target\nx,a,b\n"), ["a>b None"]);
+    }
+
+    #[test]
+    fn an_edge_list_without_a_source_says_which_names_it_takes() {
+        let Err((CsvPart::Edges, problem)) = read(b"a,b\n1,2\n", None) else {
+            panic!("an edge list without a source column is refused");
+        };
+        assert!(problem.message.contains("origin"), "{}", problem.message);
+        assert!(
+            problem.message.contains("the header is: a, b"),
+            "{}",
+            problem.message
+        );
+    }
 }
