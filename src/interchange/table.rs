@@ -226,29 +226,24 @@ pub fn read(edges: &[u8], nodes: Option<&[u8]>) -> Result<GraphFile, (CsvPart, C
         }
         graph.node_table_rows = graph.nodes.len();
     }
-    let no_columns = |message: &str| {
-        (
-            CsvPart::Edges,
-            CsvProblem {
-                location: Location::LineColumn { line: 1, column: 1 },
-                message: message.to_owned(),
-            },
-        )
+    // An end column: the first of its names the header has, or a problem naming them all.
+    let end_column = |role: &str, names: &[&str]| {
+        edge_table.column(names).ok_or_else(|| {
+            (
+                CsvPart::Edges,
+                CsvProblem {
+                    location: Location::LineColumn { line: 1, column: 1 },
+                    message: format!(
+                        "an edge list needs a {role} column, named one of {} (the header is: {})",
+                        names.join(", "),
+                        edge_table.header.join(", ")
+                    ),
+                },
+            )
+        })
     };
-    let source_column = edge_table.column(&SOURCE_NAMES).ok_or_else(|| {
-        no_columns(&format!(
-            "an edge list needs a source column, named one of {} (the header is: {})",
-            SOURCE_NAMES.join(", "),
-            edge_table.header.join(", ")
-        ))
-    })?;
-    let target_column = edge_table.column(&TARGET_NAMES).ok_or_else(|| {
-        no_columns(&format!(
-            "an edge list needs a target column, named one of {} (the header is: {})",
-            TARGET_NAMES.join(", "),
-            edge_table.header.join(", ")
-        ))
-    })?;
+    let source_column = end_column("source", &SOURCE_NAMES)?;
+    let target_column = end_column("target", &TARGET_NAMES)?;
     // The weight: the first of its names the header has.
     let weight_column = WEIGHT_NAMES
         .iter()

@@ -513,33 +513,23 @@ pub(super) fn passive(
         .checked_sub(2)
         .and_then(|at| tokens.get(at))
         .is_some_and(|t| t.is_any(&["in", "at"]));
-    if placed && before.party().is_some() {
-        return (has_meeting && fits(relation, NodeKind::Meeting)).then(|| {
-            let modality = if negated {
-                Modality::Negated
-            } else {
-                Modality::Asserted
-            };
-            (subjects, End::Meeting, modality)
-        });
-    }
+    let meeting_fits = has_meeting && fits(relation, NodeKind::Meeting);
     let object = match &before.piece {
+        Piece::Party(_) if placed => {
+            if !meeting_fits {
+                return None;
+            }
+            End::Meeting
+        }
         Piece::Party(entity) | Piece::Thing(entity)
             if kind_of(*entity).is_some_and(|kind| fits(relation, kind)) =>
         {
             End::Entity(*entity)
         }
-        Piece::Word(word)
-            if TALK_NOUNS.contains(&word.as_str())
-                && has_meeting
-                && fits(relation, NodeKind::Meeting) =>
-        {
-            End::Meeting
-        }
+        Piece::Word(word) if TALK_NOUNS.contains(&word.as_str()) && meeting_fits => End::Meeting,
         // "talks … held in Barbados and mediated by Norway".
         Piece::Place(_) | Piece::Word(_)
-            if has_meeting
-                && fits(relation, NodeKind::Meeting)
+            if meeting_fits
                 && (before.is("and") || matches!(before.piece, Piece::Place(_)))
                 && tokens.get(..k).is_some_and(|earlier| {
                     earlier.iter().any(|t| t.is_any(&["held", "hosted"]))
