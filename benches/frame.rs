@@ -26,6 +26,7 @@ fn app(count: usize, folder: &std::path::Path) -> Harness<'static, BackchannelAp
                 ..AppOptions::default()
             })
         });
+    harness.state_mut().wait_for_loading();
     harness.run_steps(2);
     harness
 }

@@ -61,6 +61,7 @@ fn load(c: &mut Criterion) {
             let mut harness = Harness::builder()
                 .with_size(egui::Vec2::new(1600.0, 1000.0))
                 .build_eframe(move |_| BackchannelApp::new(options));
+            harness.state_mut().wait_for_loading();
             harness.step();
             harness.output().shapes.len()
         });

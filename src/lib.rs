@@ -5,6 +5,7 @@
 //! [`layout`] -> [`ui`] or [`export`]. The [`cli`] runs the same pipeline with no window.
 
 pub mod atomic;
+pub mod background;
 pub mod cli;
 pub mod dataset;
 pub mod document;

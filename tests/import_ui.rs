@@ -121,7 +121,7 @@ fn a_broken_graph_file_keeps_the_open_graph() {
     let broken = folder.path().join("broken.graphml");
     std::fs::write(&broken, "<graphml><graph><node id=\"a\"></graph></graphml>").unwrap();
     harness.state_mut().apply_command(Command::Open(broken));
-    harness.run_steps(2);
+    common::run_until_loaded(&mut harness);
     let app = harness.state();
     assert_eq!(app.model().nodes.len(), before);
     let failure = app.open_failure().expect("the failure is shown");
@@ -156,4 +156,114 @@ fn export_graph_writes_the_open_dataset_for_other_tools() {
         serde_json::to_value(backchannel::interchange::to_raw_dataset(model)).unwrap()
     };
     assert_eq!(as_json(&back), as_json(&seed));
+}
+
+/// A named pipe at `path`: opening it blocks until the test writes, so a load lasts
+/// exactly as long as the test wants.
+#[cfg(unix)]
+fn named_pipe(path: &std::path::Path) {
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_opens_on_a_worker_while_the_open_graph_stays_usable_and_cancel_keeps_it() {
+    use std::io::Write as _;
+    let mut harness = common::harness();
+    let folder = tempfile::tempdir().unwrap();
+    let pipe = folder.path().join("slow.json");
+    named_pipe(&pipe);
+    harness
+        .state_mut()
+        .apply_command(Command::Open(pipe.clone()));
+    harness.run_steps(2);
+    // The load waits on the pipe; the window goes on drawing the seed, with the
+    // progress and Cancel in the status bar.
+    assert!(harness.state().is_loading());
+    assert!(harness.query_by_label("Opening slow.json").is_some());
+    assert!(harness.query_by_label("Cancel").is_some());
+    common::select_in_entity_list(&mut harness, "Hamas");
+    assert_eq!(
+        harness.state().selection(),
+        Some(&Selection::Node("hamas".into()))
+    );
+    // Half a dataset arrives: the bytes read are the progress.
+    let dataset = std::fs::read_to_string("tests/fixtures/valid/minimal/dataset.json").unwrap();
+    let (first_half, _) = dataset.split_at(dataset.len() / 2);
+    let mut writer = std::fs::OpenOptions::new().write(true).open(&pipe).unwrap();
+    writer.write_all(first_half.as_bytes()).unwrap();
+    writer.flush().unwrap();
+    common::run_until(&mut harness, |app| {
+        app.loading_progress()
+            .is_some_and(|reading| reading.done > 0)
+    });
+    let reading = harness.state().loading_progress().unwrap();
+    assert_eq!(reading.done, first_half.len() as u64);
+    assert!(reading.describe().starts_with("Reading"));
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    assert!(!harness.state().is_loading());
+    assert!(harness.query_by_label("Opening slow.json").is_none());
+    // The rest arrives after the cancel: the worker finishes, nobody takes its result.
+    writer
+        .write_all(&dataset.as_bytes()[first_half.len()..])
+        .unwrap();
+    drop(writer);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    harness.run_steps(3);
+    let app = harness.state();
+    assert_eq!(
+        app.model().title,
+        "Gaza ceasefire and hostage talks, May 2024"
+    );
+    assert_eq!(app.selection(), Some(&Selection::Node("hamas".into())));
+    assert!(app.open_failure().is_none());
+    assert!(
+        harness
+            .query_by_label_contains("was cancelled; the graph that was open is unchanged")
+            .is_some()
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_that_arrives_slowly_opens_once_it_is_read_and_one_cut_short_keeps_the_graph() {
+    use std::io::Write as _;
+    let folder = tempfile::tempdir().unwrap();
+    let dataset = std::fs::read_to_string("tests/fixtures/valid/minimal/dataset.json").unwrap();
+    let source = "tests/fixtures/valid/minimal/article.txt";
+    std::fs::copy(source, folder.path().join("article.txt")).unwrap();
+    for (name, text, opens) in [
+        ("whole.json", dataset.as_str(), true),
+        ("cut.json", &dataset[..dataset.len() * 2 / 3], false),
+    ] {
+        let mut harness = common::harness();
+        let pipe = folder.path().join(name);
+        named_pipe(&pipe);
+        harness
+            .state_mut()
+            .apply_command(Command::Open(pipe.clone()));
+        harness.run_steps(1);
+        let mut writer = std::fs::OpenOptions::new().write(true).open(&pipe).unwrap();
+        writer.write_all(text.as_bytes()).unwrap();
+        drop(writer);
+        common::run_until_loaded(&mut harness);
+        let app = harness.state();
+        if opens {
+            assert_eq!(app.model().title, "Minimal talks");
+            assert!(app.open_failure().is_none());
+        } else {
+            assert_eq!(
+                app.model().title,
+                "Gaza ceasefire and hostage talks, May 2024"
+            );
+            let failure = app.open_failure().expect("the failure is shown");
+            assert!(failure.problems[0].message.contains("malformed JSON"));
+        }
+        std::fs::remove_file(&pipe).unwrap();
+    }
 }

@@ -194,7 +194,8 @@ fn open_path_through_the_menu(harness: &mut Harness<'static, BackchannelApp>, pa
     field.type_text(&path.display().to_string());
     harness.run_steps(1);
     harness.get_by_label("Open").click();
-    harness.run_steps(3);
+    harness.run_steps(1);
+    common::run_until_loaded(harness);
 }
 
 #[test]
@@ -277,7 +278,8 @@ fn dropping_a_second_valid_dataset_replaces_the_graph_and_is_remembered() {
         .input_mut()
         .dropped_files
         .push(Arc::new(DroppedPath(path.clone())));
-    harness.run_steps(3);
+    harness.run_steps(1);
+    common::run_until_loaded(&mut harness);
     assert_eq!(harness.state().model().title, "Minimal talks");
     assert_eq!(harness.state().model().nodes.len(), 4);
     assert!(harness.state().open_failure().is_none());
@@ -324,7 +326,8 @@ fn recent_files_reopen_from_the_menu() {
     harness.get_by_label_contains("Recent").hover();
     harness.run_steps(3);
     harness.get_by_label(&path.display().to_string()).click();
-    harness.run_steps(3);
+    harness.run_steps(1);
+    common::run_until_loaded(&mut harness);
     assert_eq!(harness.state().model().title, "Second dataset");
 }
 

@@ -15,6 +15,8 @@ use serde::Deserializer;
 use serde::de::{self, DeserializeOwned, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
+use crate::background::{self, Stage};
+
 use super::parallel::{cores, join_all};
 use super::schema::{FORMAT_VERSION, RawArticle, RawEdge, RawNode, TOP_LEVEL_FIELDS};
 
@@ -41,6 +43,7 @@ pub(super) fn read_records(bytes: &[u8]) -> Option<Records> {
     } else {
         cores().saturating_sub(1)
     };
+    background::report(Stage::Parsing, bytes.len() as u64);
     let (batches, queue) = channel();
     let queue = Mutex::new(queue);
     let (head, parsed) = join_all(
@@ -246,6 +249,12 @@ impl<'a> Elements<'_, 'a> {
     /// done, so sending cannot fail; were a batch lost, joining the batches would miss
     /// it and the slower path would read the file.
     fn send(&self, first: usize, elements: Vec<&'a RawValue>) {
+        background::advance(
+            elements
+                .iter()
+                .map(|element| element.get().len() as u64)
+                .sum(),
+        );
         let _ = self.batches.send(Batch {
             collection: self.collection,
             first,

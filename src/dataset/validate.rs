@@ -9,6 +9,8 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
+use crate::background::{self, CANCELLED, Stage};
+
 use super::anchor::{Anchoring, anchor_quote};
 use super::audit::check_audit;
 use super::element::{ArticleTexts, NodeIds};
@@ -201,6 +203,7 @@ fn check_records(
     problems.append(node_problems);
     problems.append(edge_problems);
 
+    background::report(Stage::Checking, (raw_nodes.len() + raw_edges.len()) as u64);
     let mut node_work: Vec<(usize, &str, RawNode)> = raw_nodes
         .into_iter()
         .zip(&node_id_list)
@@ -216,6 +219,10 @@ fn check_records(
             found,
         )
     });
+    if background::cancelled() {
+        problems.error(ProblemKind::Unreadable, Location::File, CANCELLED);
+        return None;
+    }
     let edges = check_on_every_core(&mut raw_edges, problems, |(index, raw), found| {
         check_edge(*index, std::mem::take(raw), evidence_rule, &node_ids, found)
     });
@@ -234,16 +241,23 @@ fn check_on_every_core<Raw: Send, Checked: Send>(
     problems: &mut Problems,
     check: impl Fn(&mut Raw, &mut Problems) -> Option<Checked> + Sync,
 ) -> Vec<Checked> {
+    /// Elements checked between two progress reports.
+    const REPORT_EVERY: usize = 4_096;
     let report = &*problems;
+    let progress = background::current();
     let workers = workers_for(elements.len());
     let chunks = map_chunks(elements, workers, |chunk| {
         let mut found = report.part();
         let mut checked = Vec::with_capacity(chunk.len());
-        checked.extend(
-            chunk
-                .iter_mut()
-                .filter_map(|element| check(element, &mut found)),
-        );
+        for part in chunk.chunks_mut(REPORT_EVERY) {
+            checked.extend(
+                part.iter_mut()
+                    .filter_map(|element| check(element, &mut found)),
+            );
+            if let Some(progress) = &progress {
+                progress.advance(part.len() as u64);
+            }
+        }
         (checked, found)
     });
     let mut all = Vec::with_capacity(elements.len());

@@ -448,8 +448,8 @@ impl Document {
 /// Reads the dataset or graph file at `path`: the loaded dataset, where it came from
 /// (ours or another tool's) and the sha256 of its bytes.
 pub fn open_file(path: &Path) -> Result<(Loaded, Source, String), crate::dataset::LoadError> {
-    let loaded = crate::dataset::load_file(path)?;
-    let bytes = std::fs::read(path).unwrap_or_default();
+    let bytes = crate::interchange::read_file(path)?;
+    let loaded = crate::interchange::load_read(path, &bytes)?;
     let source = if reads_as_ours(path, &bytes) {
         Source::Dataset(path.to_path_buf())
     } else {

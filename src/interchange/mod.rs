@@ -25,6 +25,7 @@ use serde_json::Value;
 pub use carry::{DATASET_RECORD, EDGE_FIELDS, NODE_FIELDS, to_raw_dataset};
 pub use graph_file::{FileEdge, FileNode, GraphFile};
 
+use crate::background::{self, Stage};
 use crate::dataset::{
     self, Evidenced, FolderStore, LoadError, Loaded, Location, Problem, ProblemKind, Problems,
     Severity,
@@ -159,9 +160,27 @@ pub fn reads_as_ours(path: &Path, bytes: &[u8]) -> bool {
 
 /// Loads the graph or dataset file at `path`, whatever its format.
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+    let bytes = read_file(path)?;
+    load_read(path, &bytes)
+}
+
+/// Reads the bytes of the file at `path`, refusing folders and files over the size
+/// limit; in a job, the bytes read are its progress, and cancelling stops the read.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
+    read_limited(path).map_err(|message| {
+        single(
+            &path.display().to_string(),
+            ProblemKind::Unreadable,
+            Location::File,
+            message,
+        )
+    })
+}
+
+/// Loads `bytes`, read from the file at `path`, whatever its format (a CSV edge list
+/// with its node table beside it, article paths resolving beside the file).
+pub fn load_read(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
     let file = path.display().to_string();
-    let bytes = read_limited(path)
-        .map_err(|message| single(&file, ProblemKind::Unreadable, Location::File, message))?;
     let mismatch =
         |message: String| single(&file, ProblemKind::FormatMismatch, Location::File, message);
     let format = match GraphFormat::by_extension(path) {
@@ -171,7 +190,7 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
             ));
         }
         Some(format) => {
-            let sniffed = sniff(&bytes);
+            let sniffed = sniff(bytes);
             let json_like = matches!(format, GraphFormat::Backchannel | GraphFormat::NodeLink);
             let agrees = match sniffed {
                 Some(GraphFormat::Backchannel) => json_like,
@@ -194,7 +213,7 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
             }
             format
         }
-        None => sniff(&bytes).ok_or_else(|| {
+        None => sniff(bytes).ok_or_else(|| {
             mismatch(format!(
                 "Backchannel cannot tell this file's format from its extension or content; it opens .{}",
                 OPENED_EXTENSIONS.join(", .")
@@ -202,8 +221,8 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
         })?,
     };
     match format {
-        GraphFormat::Csv => load_csv(path, &file, &bytes),
-        other => load_bytes_as(other, &file, &bytes, &FolderStore::beside(path)),
+        GraphFormat::Csv => load_csv(path, &file, bytes),
+        other => load_bytes_as(other, &file, bytes, &FolderStore::beside(path)),
     }
 }
 
@@ -248,8 +267,11 @@ pub fn load_bytes_as(
 }
 
 fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
-    let metadata =
-        std::fs::metadata(path).map_err(|error| format!("cannot read the file: {error}"))?;
+    use std::io::Read as _;
+    /// Bytes read between two progress reports.
+    const CHUNK: usize = 1 << 20;
+    let unreadable = |error: std::io::Error| format!("cannot read the file: {error}");
+    let metadata = std::fs::metadata(path).map_err(unreadable)?;
     if metadata.is_dir() {
         return Err("this is a folder, not a dataset file".to_owned());
     }
@@ -261,7 +283,33 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
             dataset::MAX_FILE_BYTES_VARIABLE
         ));
     }
-    std::fs::read(path).map_err(|error| format!("cannot read the file: {error}"))
+    background::report(Stage::Reading, metadata.len());
+    let mut file = std::fs::File::open(path).map_err(unreadable)?;
+    // The size is a hint (the file may change meanwhile); the limit holds whatever it
+    // grows to.
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    let mut buffer = vec![0; CHUNK];
+    loop {
+        let read = match file.read(&mut buffer) {
+            Ok(read) => read,
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(unreadable(error)),
+        };
+        let Some(chunk) = buffer.get(..read).filter(|chunk| !chunk.is_empty()) else {
+            return Ok(bytes);
+        };
+        if (bytes.len() + chunk.len()) as u64 > limit {
+            return Err(format!(
+                "the file grew past {limit} bytes while it was read (set {} to change the limit)",
+                dataset::MAX_FILE_BYTES_VARIABLE
+            ));
+        }
+        bytes.extend_from_slice(chunk);
+        background::advance(chunk.len() as u64);
+        if background::cancelled() {
+            return Err(background::CANCELLED.to_owned());
+        }
+    }
 }
 
 fn single(file: &str, kind: ProblemKind, location: Location, message: String) -> LoadError {
@@ -614,6 +662,43 @@ pub fn input_files(path: &Path, model: &Model) -> Vec<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_load_in_a_job_reports_every_stage_to_its_end() {
+        use crate::background::{Progress, Reading, with_progress};
+        use std::sync::Arc;
+        let path = Path::new("tests/fixtures/graphs/Les_Miserables.gexf");
+        let progress = Arc::new(Progress::default());
+        let size = std::fs::metadata(path).unwrap().len();
+        let bytes = with_progress(Some(Arc::clone(&progress)), || read_file(path)).unwrap();
+        assert_eq!(
+            progress.read(),
+            Reading {
+                stage: Stage::Reading,
+                done: size,
+                total: size
+            }
+        );
+        let loaded =
+            with_progress(Some(Arc::clone(&progress)), || load_read(path, &bytes)).unwrap();
+        let elements = (loaded.model.nodes.len() + loaded.model.edges.len()) as u64;
+        assert_eq!(
+            progress.read(),
+            Reading {
+                stage: Stage::Checking,
+                done: elements,
+                total: elements
+            }
+        );
+        // Cancelled, the same load stops with an error and no model.
+        progress.cancel();
+        let cancelled = with_progress(Some(progress), || load_file(path));
+        assert!(cancelled.is_err());
+        assert!(
+            load_file(path).is_ok(),
+            "outside the job nothing is cancelled"
+        );
+    }
 
     #[test]
     fn csv_paths_follow_the_naming_convention() {

@@ -10,6 +10,9 @@ use std::borrow::Cow;
 use quick_xml::Reader;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 
+use std::sync::Arc;
+
+use crate::background::{self, CANCELLED, Progress, Stage};
 use crate::dataset::Location;
 
 /// A problem in an XML file: where and what.
@@ -108,10 +111,17 @@ pub enum Item {
     Eof,
 }
 
+/// Items read between two progress reports.
+const ITEMS_PER_REPORT: u32 = 4_096;
+
 /// Reads an XML file as a stream of [`Item`]s.
 pub struct XmlReader<'a> {
     reader: Reader<&'a [u8]>,
     lines: LineIndex<'a>,
+    /// The job this reading is part of, told how many bytes are parsed.
+    progress: Option<Arc<Progress>>,
+    /// Items read since the last report.
+    unreported: u32,
 }
 
 impl<'a> XmlReader<'a> {
@@ -119,10 +129,33 @@ impl<'a> XmlReader<'a> {
     pub fn new(bytes: &'a [u8]) -> Self {
         let mut reader = Reader::from_reader(bytes);
         reader.config_mut().check_end_names = true;
+        let progress = background::current();
+        if let Some(progress) = &progress {
+            progress.start(Stage::Parsing, bytes.len() as u64);
+        }
         Self {
             reader,
             lines: LineIndex::new(bytes),
+            progress,
+            unreported: 0,
         }
+    }
+
+    /// Tells the job how far the parse is, now and then; an error once it is cancelled.
+    fn report(&mut self) -> Result<(), XmlProblem> {
+        self.unreported += 1;
+        if self.unreported < ITEMS_PER_REPORT {
+            return Ok(());
+        }
+        self.unreported = 0;
+        let Some(progress) = &self.progress else {
+            return Ok(());
+        };
+        progress.set_done(self.reader.buffer_position());
+        if progress.is_cancelled() {
+            return Err(self.problem(self.reader.buffer_position(), CANCELLED.to_owned()));
+        }
+        Ok(())
     }
 
     /// The line and column of byte `offset`.
@@ -140,6 +173,7 @@ impl<'a> XmlReader<'a> {
     /// The next element start, end or text; comments, declarations, processing
     /// instructions and DOCTYPEs are skipped.
     pub fn next_item(&mut self) -> Result<Item, XmlProblem> {
+        self.report()?;
         loop {
             let before = self.reader.buffer_position();
             let event = match self.reader.read_event() {

@@ -18,8 +18,33 @@ pub fn harness_with(options: AppOptions) -> Harness<'static, BackchannelApp> {
             creation.egui_ctx.set_visuals(egui::Visuals::light());
             BackchannelApp::new(options)
         });
+    // A file named on the command line opens on a worker; tests start once it is open.
+    harness.state_mut().wait_for_loading();
     harness.run_steps(3);
     harness
+}
+
+/// Runs frames until the file being opened is shown or has failed, as a user waits
+/// watching the progress bar (at most a minute).
+pub fn run_until_loaded(harness: &mut Harness<'static, BackchannelApp>) {
+    let start = std::time::Instant::now();
+    while harness.state().is_loading() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(60),
+            "the file did not open within a minute"
+        );
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    harness.run_steps(2);
+}
+
+/// Opens `path` as the window does (on a worker) and waits until it is shown or has
+/// failed.
+pub fn open_and_wait(harness: &mut Harness<'static, BackchannelApp>, path: &std::path::Path) {
+    harness.state_mut().open(path);
+    harness.state_mut().wait_for_loading();
+    harness.run_steps(2);
 }
 
 /// The app on the seed dataset, with no files written.

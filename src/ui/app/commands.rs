@@ -154,9 +154,11 @@ impl BackchannelApp {
                         selection: None,
                     });
                 }
-                Command::Open(path) => self.unless_unsaved(Then::Open(path)),
+                // A file opens on a worker; the question about unsaved edits waits until
+                // it is ready (edits made meanwhile count too).
+                Command::Open(path) => self.open(&path),
                 Command::OpenSeed => self.unless_unsaved(Then::OpenSeed),
-                Command::OpenDialog => self.unless_unsaved(Then::OpenDialog),
+                Command::OpenDialog => self.open_dialog(),
                 Command::FitView => self.document.canvas.request_fit(),
                 Command::SetFilter(filter) => {
                     if filter != self.document.doc.filter {

@@ -127,12 +127,10 @@ pub(super) enum Prompt {
 
 /// What waits on the answer to "save your changes?".
 pub(super) enum Then {
-    /// Open this file.
-    Open(PathBuf),
+    /// Show a dataset opened on a worker.
+    Install(Box<super::loading::Ready>),
     /// Open the built-in seed.
     OpenSeed,
-    /// Ask which file to open.
-    OpenDialog,
     /// Show a dataset made in the window.
     Replace(Box<Loaded>),
     /// Close the window.

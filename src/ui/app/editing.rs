@@ -234,9 +234,8 @@ impl BackchannelApp {
 
     fn carry_out(&mut self, then: Then) {
         match then {
-            Then::Open(path) => self.open(&path),
+            Then::Install(ready) => self.install_ready(*ready),
             Then::OpenSeed => self.open_seed(),
-            Then::OpenDialog => self.open_dialog(),
             Then::Replace(loaded) => {
                 self.replace_document(*loaded, crate::document::Source::New, String::new())
             }

@@ -8,6 +8,7 @@
 mod commands;
 mod dialogs;
 mod editing;
+mod loading;
 mod menu;
 mod session;
 
@@ -94,6 +95,8 @@ pub struct BackchannelApp {
     allow_close: bool,
     /// Close the window on the next frame.
     quit_requested: bool,
+    /// The file being opened on a worker, while it is.
+    loading: Option<loading::Loading>,
 }
 
 impl BackchannelApp {
@@ -137,10 +140,16 @@ impl BackchannelApp {
             save_path_input: String::new(),
             allow_close: false,
             quit_requested: false,
+            loading: None,
         };
         app.document.doc.keep_journal_in(app.session_folder.clone());
-        app.restore_session();
+        let session_file = app.session_file();
+        let restore_problem = session::restore_view(&mut app.document, session_file.as_deref());
+        app.show_selection();
         app.status = app.opened_status();
+        if let Some(problem) = restore_problem {
+            app.status = format!("{} · {problem}", app.status);
+        }
         app.check_journal();
         if let Some(path) = options.initial_file {
             app.open(&path);
@@ -314,7 +323,9 @@ impl eframe::App for BackchannelApp {
         self.keyboard(&ctx, &mut commands);
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui, &mut commands));
+        self.poll_loading(&ctx);
         egui::Panel::bottom("status").show(ui, |ui| {
+            self.loading_ui(ui);
             ui.horizontal(|ui| {
                 ui.label(&self.status);
                 if !self.document.warnings().is_empty() && ui.link("show warnings").clicked() {

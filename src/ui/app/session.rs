@@ -4,43 +4,6 @@ use super::dialogs::Prompt;
 use super::*;
 
 impl BackchannelApp {
-    /// Loads `path`; on success it replaces the open dataset (after saving the session of
-    /// the one open), on failure the open dataset stays untouched and the problems are
-    /// shown.
-    pub fn open(&mut self, path: &Path) {
-        // A loader that panics (a bug, never the file's fault) must not take the open
-        // graph with it.
-        let loaded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| crate::document::open_file(path)))
-            .unwrap_or_else(|_| {
-                let file = path.display().to_string();
-                Err(LoadError {
-                    file: file.clone(),
-                    problems: vec![dataset::Problem {
-                        severity: dataset::Severity::Error,
-                        kind: dataset::ProblemKind::Unreadable,
-                        file,
-                        location: dataset::Location::File,
-                        message: "Backchannel stopped reading this file on an internal error; please report it with the file".to_owned(),
-                    }],
-                })
-            });
-        match loaded {
-            Ok((loaded, source, sha256)) => {
-                if let Err(error) = self.recent.push(path) {
-                    log::warn!("could not save the recent files list: {error}");
-                }
-                self.replace_document(loaded, source, sha256);
-            }
-            Err(error) => {
-                self.status = format!(
-                    "Could not open {}: the graph that was open is unchanged.",
-                    error.file
-                );
-                self.open_failure = Some(error);
-            }
-        }
-    }
-
     /// Saves the open dataset's session now.
     pub fn save_session(&mut self) {
         let Some(path) = self.session_file() else {
@@ -90,59 +53,7 @@ impl BackchannelApp {
     }
 
     pub(super) fn session_file(&self) -> Option<PathBuf> {
-        let folder = self.session_folder.as_ref()?;
-        let key = if self.file() == SEED_LABEL {
-            "builtin-seed"
-        } else {
-            self.file()
-        };
-        Some(session_path(folder, key))
-    }
-
-    pub(super) fn restore_session(&mut self) {
-        let Some(path) = self.session_file() else {
-            return;
-        };
-        let session = match Session::load(&path) {
-            Ok(Some(session)) => session.applicable_to(self.model()),
-            Ok(None) => return,
-            Err(error) => {
-                self.status = format!("The saved view was not restored: {error}");
-                return;
-            }
-        };
-        let model = &self.document.doc.loaded.model;
-        let places: Vec<Option<([f32; 2], bool)>> = model
-            .nodes
-            .iter()
-            .map(|node| {
-                session
-                    .nodes
-                    .get(&node.id)
-                    .map(|saved| ([saved.x, saved.y], saved.pinned))
-            })
-            .collect();
-        self.document.doc.filter = session.filter.clone();
-        self.document.doc.size_by = session.size_by;
-        let visibility = self.document.doc.filter.visibility(model);
-        self.document.canvas.restore(
-            model,
-            visibility,
-            session.layout,
-            &places,
-            session.zoom_and_pan,
-        );
-        self.document.apply_sizes();
-        if let Some(by) = session.colour_by
-            && crate::view::colouring::colour_choices(self.model()).contains(&by)
-        {
-            self.document.set_colour_by(by);
-        }
-        self.document.doc.selection = session.selection.map(|selection| match selection {
-            SavedSelection::Node(id) => Selection::Node(id),
-            SavedSelection::Edge(id) => Selection::Edge(id),
-        });
-        self.show_selection();
+        session_file_for(self.session_folder.as_deref(), self.file())
     }
 
     /// Opens the built-in seed dataset.
@@ -153,14 +64,26 @@ impl BackchannelApp {
         }
     }
 
-    /// Replaces the open document (whose unsaved edits the user saved or discarded).
+    /// Replaces the open document (whose unsaved edits the user saved or discarded) by
+    /// one built here from `loaded`.
     pub(super) fn replace_document(&mut self, loaded: Loaded, source: Source, sha256: String) {
+        self.generation += 1;
+        let mut document = Document::of_loaded(loaded, source, sha256, self.generation);
+        let session_file =
+            session_file_for(self.session_folder.as_deref(), &document.doc.loaded.file);
+        let restore_problem = restore_view(&mut document, session_file.as_deref());
+        self.install(document, restore_problem);
+    }
+
+    /// Shows `document` (built and given its saved view, on a worker or here) in place
+    /// of the open one, whose unsaved edits the user saved or discarded.
+    pub(super) fn install(&mut self, document: Document, restore_problem: Option<String>) {
         if self.session_dirty {
             self.save_session();
         }
         self.document.doc.discard_journal();
         self.generation += 1;
-        self.document = Document::of_loaded(loaded, source, sha256, self.generation);
+        self.document = document;
         self.document
             .doc
             .keep_journal_in(self.session_folder.clone());
@@ -172,8 +95,11 @@ impl BackchannelApp {
         self.neighbour_walk = None;
         self.sidebar = SidebarState::default();
         self.show_warnings = !self.document.warnings().is_empty();
-        self.restore_session();
+        self.show_selection();
         self.status = self.opened_status();
+        if let Some(problem) = restore_problem {
+            self.status = format!("{} · {problem}", self.status);
+        }
         self.check_journal();
     }
 
@@ -212,4 +138,59 @@ impl BackchannelApp {
         }
         status
     }
+}
+
+/// The file a dataset's session is saved in, in `folder` (none saves no session).
+pub(super) fn session_file_for(folder: Option<&Path>, file: &str) -> Option<PathBuf> {
+    let key = if file == SEED_LABEL {
+        "builtin-seed"
+    } else {
+        file
+    };
+    Some(session_path(folder?, key))
+}
+
+/// Restores the view saved in `session_file` (places, filter, layout, sizes, colours,
+/// selection) on `document`; what the status line says when it could not.
+pub(super) fn restore_view(document: &mut Document, session_file: Option<&Path>) -> Option<String> {
+    let path = session_file?;
+    let session = match Session::load(path) {
+        Ok(Some(session)) => session.applicable_to(document.model()),
+        Ok(None) => return None,
+        Err(error) => {
+            return Some(format!("The saved view was not restored: {error}"));
+        }
+    };
+    let model = &document.doc.loaded.model;
+    let places: Vec<Option<([f32; 2], bool)>> = model
+        .nodes
+        .iter()
+        .map(|node| {
+            session
+                .nodes
+                .get(&node.id)
+                .map(|saved| ([saved.x, saved.y], saved.pinned))
+        })
+        .collect();
+    document.doc.filter = session.filter.clone();
+    document.doc.size_by = session.size_by;
+    let visibility = document.doc.filter.visibility(model);
+    document.canvas.restore(
+        model,
+        visibility,
+        session.layout,
+        &places,
+        session.zoom_and_pan,
+    );
+    document.apply_sizes();
+    if let Some(by) = session.colour_by
+        && crate::view::colouring::colour_choices(document.model()).contains(&by)
+    {
+        document.set_colour_by(by);
+    }
+    document.doc.selection = session.selection.map(|selection| match selection {
+        SavedSelection::Node(id) => Selection::Node(id),
+        SavedSelection::Edge(id) => Selection::Edge(id),
+    });
+    None
 }
