@@ -4,7 +4,7 @@
 mod common;
 
 use backchannel::graph::{Adjacency, shortest_paths};
-use backchannel::ui::{AppOptions, Selection};
+use backchannel::ui::{AppOptions, Command, Selection};
 use backchannel::view::{FocusMode, LayoutKind};
 use common::{
     LINK, drag, harness, harness_with, replace_field_text, run_until, select_in_entity_list,
@@ -196,6 +196,87 @@ fn measures_table_ranks_and_sizes_nodes() {
     assert_eq!(
         harness.state().document().doc.size_by,
         Some(backchannel::graph::Measure::Betweenness)
+    );
+    // The table ranks by the measure, computed here on its own, highest first; the
+    // largest node is the most central one.
+    let document = harness.state().document();
+    let truth = backchannel::graph::betweenness(&document.shown_adjacency());
+    let most_central = (0..truth.len())
+        .max_by(|&a, &b| truth[a].total_cmp(&truth[b]).then(b.cmp(&a)))
+        .unwrap();
+    let label = &harness.state().model().nodes[most_central].label;
+    let header = harness.get_by_label("#").rect();
+    let first_row = harness
+        .query_all_by_role_and_label(LINK, label)
+        .map(|node| node.rect())
+        .any(|row| {
+            row.top() >= header.bottom() - 1.0 && row.top() < header.bottom() + row.height()
+        });
+    assert!(first_row, "{label} is not the first row");
+    let scales = document.canvas.scales();
+    let largest = (0..scales.len())
+        .max_by(|&a, &b| scales[a].total_cmp(&scales[b]))
+        .unwrap();
+    assert_eq!(truth[largest], truth[most_central]);
+}
+
+#[test]
+fn a_measure_of_a_large_graph_runs_on_a_worker_while_the_window_stays_usable() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = common::write_large_dataset(folder.path(), 3_000);
+    let mut harness = harness_with(AppOptions {
+        initial_file: Some(path),
+        ..AppOptions::default()
+    });
+    // The synthetic dataset's one warning is shown first; the user closes it.
+    harness.get_by_label("Close window").click();
+    harness.run_steps(1);
+    harness.get_by_label("Measures").click();
+    harness.run_steps(2);
+    harness.get_by_label("Betweenness").click();
+    // One frame takes the click, the next starts the worker.
+    harness.run_steps(2);
+    // Frames keep coming while it runs, with its progress, and the graph can be used.
+    let (measure, reading) = harness
+        .state()
+        .document()
+        .measure_progress()
+        .expect("computing on a worker");
+    assert_eq!(measure, backchannel::graph::Measure::Betweenness);
+    // Just started (the thread may not have begun yet), counted in nodes.
+    assert!([0, 3_000].contains(&reading.total), "{reading:?}");
+    assert!(
+        harness
+            .query_by_label_contains("Computing betweenness on the shown graph")
+            .is_some()
+    );
+    harness.get_by_label("Entities").click();
+    harness.run_steps(1);
+    let first = harness.state().model().nodes[0].id.clone();
+    harness
+        .state_mut()
+        .apply_command(Command::Select(Some(Selection::Node(first.clone()))));
+    harness.run_steps(1);
+    assert_eq!(harness.state().selection(), Some(&Selection::Node(first)));
+    harness.get_by_label("Measures").click();
+    run_until(&mut harness, |app| {
+        app.document().measure_progress().is_none()
+    });
+    harness.run_steps(2);
+    // Exact at this size, and as the function computes it.
+    let document = harness.state().document();
+    let table = document
+        .computed_measure(backchannel::graph::Measure::Betweenness)
+        .expect("ready");
+    assert!(table.estimate.is_none());
+    assert_eq!(
+        table.values,
+        backchannel::graph::betweenness(&document.shown_adjacency())
+    );
+    assert!(
+        harness
+            .query_by_label("3000 shown nodes, highest first")
+            .is_some()
     );
 }
 
@@ -661,4 +742,32 @@ fn a_running_layout_shows_its_progress_and_settles_by_itself() {
         fractions.windows(2).all(|w| w[0] <= w[1]),
         "progress never goes back: {fractions:?}"
     );
+}
+
+#[test]
+fn a_large_entity_list_opens_by_group_and_is_searched_on_a_worker() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = common::write_large_dataset(folder.path(), 6_000);
+    let mut harness = harness_with(AppOptions {
+        initial_file: Some(path),
+        ..AppOptions::default()
+    });
+    harness.get_by_label("Close window").click();
+    harness.run_steps(1);
+    // A long group starts closed; opened, only the rows in view are drawn.
+    assert!(harness.query_by_label("Party 0").is_none());
+    harness.get_by_label_contains("Actors (6000)").click();
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Party 0").is_some());
+    let drawn = harness.query_all_by_label_contains("Party ").count();
+    assert!((10..200).contains(&drawn), "{drawn} rows drawn");
+    // A search of 6,000 names runs on a worker; its hits come when it is done.
+    let field = harness.get_by_role(Role::TextInput);
+    field.click();
+    field.type_text("party 5999");
+    harness.run_steps(1);
+    run_until(&mut harness, |app| !app.document().is_searching());
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Party 5999").is_some());
+    assert!(harness.query_by_label("Party 0").is_none());
 }

@@ -39,7 +39,10 @@ impl Adjacency {
 
     /// Adjacency of `included.len()` nodes from `(source, target, edge position)` triples;
     /// triples with an end out of range or not included are left out.
-    fn build(included: Vec<bool>, edges: impl Iterator<Item = (usize, usize, usize)>) -> Self {
+    pub(super) fn build(
+        included: Vec<bool>,
+        edges: impl Iterator<Item = (usize, usize, usize)>,
+    ) -> Self {
         let count = included.len();
         let mut neighbours = vec![Vec::new(); count];
         let mut self_loops = vec![0; count];

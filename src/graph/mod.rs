@@ -13,9 +13,12 @@ mod paths;
 use std::collections::HashMap;
 
 pub use adjacency::Adjacency;
-pub use betweenness::betweenness;
+pub use betweenness::{
+    BetweennessEstimate, BetweennessValues, EXACT_BETWEENNESS_LIMIT, SAMPLED_SOURCES, betweenness,
+    betweenness_of_shown,
+};
 pub use eigenvector::eigenvector;
-pub use measure::{Measure, ranking};
+pub use measure::{Measure, MeasureBasis, MeasureTable, measure_table, ranking};
 pub use neighborhood::neighborhood;
 pub use paths::shortest_paths;
 

@@ -86,39 +86,98 @@ fn score(query: &str, name: &str) -> f64 {
 ///
 /// Complexity: O(nodes x names x name length).
 pub fn search(model: &Model, query: &str) -> Vec<SearchHit> {
-    let query = fold(query);
-    if query.is_empty() {
-        return Vec::new();
+    SearchIndex::of(model).search(query)
+}
+
+/// Every node's names folded once, so that a search folds only its query: what the
+/// window keeps for a dataset and hands to the worker that searches a large one.
+#[derive(Debug, Clone, Default)]
+pub struct SearchIndex {
+    /// `(node, folded name, name)` for every label and alias.
+    names: Vec<(usize, String, String)>,
+    /// Each node's rank by lower-case label, then id: how ties are ordered.
+    label_rank: Vec<usize>,
+}
+
+impl SearchIndex {
+    /// The index of `model`'s names.
+    ///
+    /// Complexity: O(names x name length + nodes log nodes).
+    pub fn of(model: &Model) -> Self {
+        let names = model
+            .nodes
+            .iter()
+            .enumerate()
+            .flat_map(|(position, node)| {
+                std::iter::once(&node.label)
+                    .chain(&node.aliases)
+                    .map(move |name| (position, fold(name), name.clone()))
+            })
+            .collect();
+        let mut order: Vec<usize> = (0..model.nodes.len()).collect();
+        order.sort_by_cached_key(|&position| {
+            model
+                .nodes
+                .get(position)
+                .map(|node| (node.label.to_lowercase(), node.id.clone()))
+        });
+        let mut label_rank = vec![0; order.len()];
+        for (rank, position) in order.into_iter().enumerate() {
+            if let Some(slot) = label_rank.get_mut(position) {
+                *slot = rank;
+            }
+        }
+        Self { names, label_rank }
     }
-    let mut hits: Vec<SearchHit> = model
-        .nodes
-        .iter()
-        .enumerate()
-        .filter_map(|(position, node)| {
-            std::iter::once(&node.label)
-                .chain(&node.aliases)
-                .map(|name| (score(&query, &fold(name)), name))
-                .filter(|(score, _)| *score >= MIN_SCORE)
-                .max_by(|a, b| a.0.total_cmp(&b.0))
-                .map(|(score, name)| SearchHit {
-                    node: position,
+
+    /// How many nodes it covers.
+    pub fn len(&self) -> usize {
+        self.label_rank.len()
+    }
+
+    /// Whether it covers no node.
+    pub fn is_empty(&self) -> bool {
+        self.label_rank.is_empty()
+    }
+
+    /// Nodes whose label or an alias matches `query`, best first (ties: by label, then
+    /// id), each with its best-matching name.
+    ///
+    /// Complexity: O(names x name length).
+    pub fn search(&self, query: &str) -> Vec<SearchHit> {
+        let query = fold(query);
+        if query.is_empty() {
+            return Vec::new();
+        }
+        // The best name of each node, names coming node after node.
+        let mut hits: Vec<SearchHit> = Vec::new();
+        for (node, folded, name) in &self.names {
+            let score = score(&query, folded);
+            if score < MIN_SCORE {
+                continue;
+            }
+            match hits.last_mut() {
+                Some(last) if last.node == *node => {
+                    if score > last.score {
+                        last.score = score;
+                        last.matched.clone_from(name);
+                    }
+                }
+                _ => hits.push(SearchHit {
+                    node: *node,
                     score,
                     matched: name.clone(),
-                })
-        })
-        .collect();
-    hits.sort_by(|a, b| {
-        b.score.total_cmp(&a.score).then_with(|| {
-            let key = |hit: &SearchHit| {
-                model
-                    .nodes
-                    .get(hit.node)
-                    .map(|node| (node.label.to_lowercase(), node.id.clone()))
-            };
-            key(a).cmp(&key(b))
-        })
-    });
-    hits
+                }),
+            }
+        }
+        let rank = |node: usize| self.label_rank.get(node).copied().unwrap_or(usize::MAX);
+        hits.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| rank(a.node).cmp(&rank(b.node)))
+        });
+        hits
+    }
 }
 
 #[cfg(test)]

@@ -8,8 +8,9 @@ use egui::{Key, RichText, Ui};
 use super::Command;
 use super::app::capitalised;
 use super::state::{Document, Selection};
-use crate::graph::{Measure, ranking};
-use crate::model::search::search;
+use crate::background::grouped;
+use crate::graph::Measure;
+use crate::model::search::SearchHit;
 use crate::model::{Modality, NodeKind, Relation};
 use crate::view::ViewFilter;
 
@@ -39,6 +40,8 @@ pub struct SidebarState {
     focus_search: bool,
     /// The measure the table ranks by.
     pub measure: Option<Measure>,
+    /// Entity groups the user opened or closed (the others are open when short).
+    pub groups_open: std::collections::BTreeMap<NodeKind, bool>,
 }
 
 impl SidebarState {
@@ -71,14 +74,25 @@ pub fn sidebar_ui(
     }
 }
 
+/// One row of the entity list.
+enum EntityRow {
+    /// A kind's heading, which opens and closes its group: the kind, its count, open.
+    Group(NodeKind, usize, bool),
+    /// A kind's heading over search hits: the kind and its count.
+    HitGroup(NodeKind, usize),
+    /// A search hit, by its index in the hits.
+    Hit(usize),
+    /// A node of the list, by model position.
+    Node(usize),
+}
+
 fn entities_ui(
     ui: &mut Ui,
     state: &mut SidebarState,
-    document: &Document,
+    document: &mut Document,
     selection: Option<&Selection>,
     commands: &mut Vec<Command>,
 ) {
-    let model = &document.doc.loaded.model;
     let field = ui.add(
         egui::TextEdit::singleline(&mut state.query)
             .id(egui::Id::new("entity-search"))
@@ -89,7 +103,13 @@ fn entities_ui(
         field.request_focus();
         state.focus_search = false;
     }
-    let hits = search(model, &state.query);
+    let searching = !state.query.trim().is_empty();
+    let hits = if searching {
+        document.search(&state.query).unwrap_or_default()
+    } else {
+        Default::default()
+    };
+    let model = &document.doc.loaded.model;
     if field.lost_focus()
         && ui.input(|input| input.key_pressed(Key::Enter))
         && let Some(node) = hits.first().and_then(|hit| model.nodes.get(hit.node))
@@ -98,26 +118,101 @@ fn entities_ui(
     }
     let is_selected =
         |id: &str| matches!(selection, Some(Selection::Node(selected)) if selected == id);
+    let mut rows = Vec::new();
+    if searching {
+        if document.is_searching() {
+            ui.label(
+                RichText::new(format!(
+                    "Searching {} names…",
+                    grouped(model.nodes.len() as u64)
+                ))
+                .weak(),
+            );
+        } else if hits.is_empty() {
+            ui.label("No entity matches.");
+        }
+        for kind in NodeKind::ALL {
+            let of_kind = |hit: &&SearchHit| {
+                model
+                    .nodes
+                    .get(hit.node)
+                    .is_some_and(|node| node.kind == *kind)
+            };
+            let count = hits.iter().filter(of_kind).count();
+            if count == 0 {
+                continue;
+            }
+            rows.push(EntityRow::HitGroup(*kind, count));
+            rows.extend(
+                hits.iter()
+                    .enumerate()
+                    .filter(|(_, hit)| of_kind(hit))
+                    .map(|(index, _)| EntityRow::Hit(index)),
+            );
+        }
+    } else {
+        let mut order = document.entity_order.iter().copied().peekable();
+        for kind in NodeKind::ALL {
+            let first = rows.len();
+            rows.push(EntityRow::Group(*kind, 0, false));
+            let mut count = 0;
+            let mut members = Vec::new();
+            while let Some(&position) = order.peek() {
+                match model.nodes.get(position) {
+                    Some(node) if node.kind == *kind => {
+                        members.push(EntityRow::Node(position));
+                        count += 1;
+                        order.next();
+                    }
+                    _ => break,
+                }
+            }
+            if count == 0 {
+                rows.pop();
+                continue;
+            }
+            let open = state
+                .groups_open
+                .get(kind)
+                .copied()
+                .unwrap_or(count <= LONG_GROUP);
+            if let Some(heading) = rows.get_mut(first) {
+                *heading = EntityRow::Group(*kind, count, open);
+            }
+            if open {
+                rows.extend(members);
+            }
+        }
+    }
+    let visibility = document.canvas.visibility();
+    let row_height = ui.spacing().interact_size.y;
+    // Only the rows in view are laid out: a list of 100,000 entities costs what one
+    // screenful does.
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            if !state.query.trim().is_empty() {
-                if hits.is_empty() {
-                    ui.label("No entity matches.");
-                }
-                for kind in NodeKind::ALL {
-                    let group: Vec<_> = hits
-                        .iter()
-                        .filter_map(|hit| model.nodes.get(hit.node).map(|node| (hit, node)))
-                        .filter(|(_, node)| node.kind == *kind)
-                        .collect();
-                    if group.is_empty() {
-                        continue;
+        .show_rows(ui, row_height, rows.len(), |ui, range| {
+            for row in rows.iter().skip(range.start).take(range.len()) {
+                match row {
+                    EntityRow::Group(kind, count, open) => {
+                        let arrow = if *open { "⏷" } else { "⏵" };
+                        let heading = egui::Button::new(
+                            RichText::new(format!("{arrow} {} ({count})", kind.plural())).strong(),
+                        )
+                        .frame(false);
+                        if ui.add(heading).clicked() {
+                            state.groups_open.insert(*kind, !open);
+                        }
                     }
-                    ui.label(
-                        RichText::new(format!("{} ({})", kind.plural(), group.len())).strong(),
-                    );
-                    for (hit, node) in group {
+                    EntityRow::HitGroup(kind, count) => {
+                        ui.label(RichText::new(format!("{} ({count})", kind.plural())).strong());
+                    }
+                    EntityRow::Hit(index) => {
+                        let Some((hit, node)) = hits
+                            .get(*index)
+                            .and_then(|hit| model.nodes.get(hit.node).map(|node| (hit, node)))
+                        else {
+                            continue;
+                        };
                         let text = if hit.matched == node.label {
                             node.label.clone()
                         } else {
@@ -127,49 +222,27 @@ fn entities_ui(
                             commands.push(Command::SelectAndCentre(node.id.clone()));
                         }
                     }
-                }
-                return;
-            }
-            let visibility = document.canvas.visibility();
-            let mut order = document.entity_order.iter().copied().peekable();
-            for kind in NodeKind::ALL {
-                let mut nodes = Vec::new();
-                while let Some(&position) = order.peek() {
-                    match model.nodes.get(position) {
-                        Some(node) if node.kind == *kind => {
-                            nodes.push((position, node));
-                            order.next();
+                    EntityRow::Node(position) => {
+                        let Some(node) = model.nodes.get(*position) else {
+                            continue;
+                        };
+                        let shown = visibility.nodes.get(*position).copied().unwrap_or(false);
+                        let text = if shown {
+                            RichText::new(&node.label)
+                        } else {
+                            RichText::new(&node.label).weak()
+                        };
+                        let response = ui.selectable_label(is_selected(&node.id), text);
+                        let response = if shown {
+                            response
+                        } else {
+                            response.on_hover_text("hidden by the filters")
+                        };
+                        if response.clicked() {
+                            commands.push(Command::Select(Some(Selection::Node(node.id.clone()))));
                         }
-                        _ => break,
                     }
                 }
-                if nodes.is_empty() {
-                    continue;
-                }
-                let title = format!("{} ({})", kind.plural(), nodes.len());
-                egui::CollapsingHeader::new(title)
-                    .id_salt(kind.as_str())
-                    .default_open(nodes.len() <= LONG_GROUP)
-                    .show(ui, |ui| {
-                        for (position, node) in nodes {
-                            let shown = visibility.nodes.get(position).copied().unwrap_or(false);
-                            let text = if shown {
-                                RichText::new(&node.label)
-                            } else {
-                                RichText::new(&node.label).weak()
-                            };
-                            let response = ui.selectable_label(is_selected(&node.id), text);
-                            let response = if shown {
-                                response
-                            } else {
-                                response.on_hover_text("hidden by the filters")
-                            };
-                            if response.clicked() {
-                                commands
-                                    .push(Command::Select(Some(Selection::Node(node.id.clone()))));
-                            }
-                        }
-                    });
             }
         });
 }
@@ -386,37 +459,105 @@ fn measures_ui(
     {
         commands.push(Command::SizeBy(sized.then_some(measure)));
     }
-    let adjacency = document.shown_adjacency();
-    let values = document.measure(measure).to_vec();
+    let Some(table) = document.measure_table(measure) else {
+        if let Some((_, reading)) = document.measure_progress() {
+            ui.label(format!(
+                "Computing {} on the shown graph…",
+                measure.as_str()
+            ));
+            let bar = match reading.fraction() {
+                Some(fraction) => egui::ProgressBar::new(fraction),
+                None => egui::ProgressBar::new(0.0).animate(true),
+            };
+            ui.add(bar.text(reading.describe()));
+            ui.label(
+                RichText::new(
+                    "The graph stays usable meanwhile; the table shows when it is ready.",
+                )
+                .weak(),
+            );
+        }
+        return;
+    };
     let model = &document.doc.loaded.model;
-    let ranked = ranking(model, &adjacency, &values);
-    ui.label(RichText::new(format!("{} shown nodes, highest first", ranked.len())).weak());
+    ui.label(RichText::new(format!("{} shown nodes, highest first", table.ranked.len())).weak());
+    if let Some(estimate) = &table.estimate {
+        ui.label(
+            RichText::new(format!(
+                "Estimated from {} of {} nodes' shortest paths (Brandes and Pich 2007); ± is each value's 95% interval.",
+                grouped(estimate.sources as u64),
+                grouped(estimate.nodes as u64)
+            ))
+            .weak(),
+        );
+    }
+    let value_text = |node: usize, value: f64| match (&table.estimate, measure) {
+        (_, Measure::Degree) => format!("{value:.0}"),
+        (Some(estimate), _) => {
+            let margin = estimate.margins.get(node).copied().unwrap_or(0.0);
+            format!("{value:.0} ± {margin:.0}")
+        }
+        (None, _) => format!("{value:.3}"),
+    };
+    let row_height = ui.spacing().interact_size.y;
+    let rank_width = 8.0 * (table.ranked.len().max(1).ilog10() as f32 + 2.0);
+    let value_width = 110.0;
+    ui.horizontal(|ui| {
+        ui.add_sized(
+            [rank_width, row_height],
+            egui::Label::new(RichText::new("#").strong()),
+        );
+        ui.label(RichText::new("Node").strong());
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.label(RichText::new(capitalised(measure.as_str())).strong());
+        });
+    });
+    // Only the rows in view are laid out: the table of 100,000 nodes costs what one
+    // screenful does.
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            egui::Grid::new("measure-table")
-                .striped(true)
-                .num_columns(3)
-                .show(ui, |ui| {
-                    ui.label(RichText::new("#").strong());
-                    ui.label(RichText::new("Node").strong());
-                    ui.label(RichText::new(capitalised(measure.as_str())).strong());
-                    ui.end_row();
-                    for (rank, (node, value)) in ranked.iter().enumerate() {
-                        let Some(node) = model.nodes.get(*node) else {
-                            continue;
-                        };
-                        ui.label((rank + 1).to_string());
-                        if ui.link(&node.label).clicked() {
-                            commands.push(Command::SelectAndCentre(node.id.clone()));
-                        }
-                        ui.label(if measure == Measure::Degree {
-                            format!("{value:.0}")
-                        } else {
-                            format!("{value:.3}")
-                        });
-                        ui.end_row();
+        .show_rows(ui, row_height, table.ranked.len(), |ui, rows| {
+            for (rank, (node, value)) in table
+                .ranked
+                .iter()
+                .enumerate()
+                .skip(rows.start)
+                .take(rows.len())
+            {
+                let Some(model_node) = model.nodes.get(*node) else {
+                    continue;
+                };
+                ui.horizontal(|ui| {
+                    ui.set_height(row_height);
+                    ui.add_sized(
+                        [rank_width, row_height],
+                        egui::Label::new((rank + 1).to_string()),
+                    );
+                    let label_width = (ui.available_width() - value_width).max(40.0);
+                    let link_colour = ui.visuals().hyperlink_color;
+                    let link = ui
+                        .allocate_ui_with_layout(
+                            egui::vec2(label_width, row_height),
+                            egui::Layout::left_to_right(egui::Align::Center),
+                            |ui| {
+                                ui.add(
+                                    egui::Label::new(
+                                        RichText::new(&model_node.label).color(link_colour),
+                                    )
+                                    .truncate()
+                                    .sense(egui::Sense::click()),
+                                )
+                            },
+                        )
+                        .inner
+                        .on_hover_cursor(egui::CursorIcon::PointingHand);
+                    if link.clicked() {
+                        commands.push(Command::SelectAndCentre(model_node.id.clone()));
                     }
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        ui.label(value_text(*node, *value));
+                    });
                 });
+            }
         });
 }

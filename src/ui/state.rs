@@ -6,13 +6,26 @@ use std::collections::BTreeMap;
 
 use crate::dataset::{Loaded, Problem};
 use crate::document::Source;
-use crate::graph::{Adjacency, Measure, NegotiationGraph};
+use std::sync::Arc;
+
+use crate::background::{Job, Outcome, Reading};
+use crate::graph::{
+    Adjacency, Measure, MeasureBasis, MeasureTable, NegotiationGraph, measure_table,
+};
 use crate::model::Model;
+use crate::model::search::{SearchHit, SearchIndex};
 use crate::view::FilterCounts;
 
 use super::graph_view::GraphCanvas;
 
 pub use crate::document::{Selection, ViewSnapshot};
+
+/// Shown graphs of at most this many nodes have their measures computed at once; larger
+/// ones on a worker.
+const INLINE_MEASURE_LIMIT: usize = 1_000;
+
+/// Datasets of at most this many nodes are searched at once; larger ones on a worker.
+const INLINE_SEARCH_LIMIT: usize = 5_000;
 
 /// Where nodes are drawn and whether they are pinned, by id.
 pub type Places = std::collections::HashMap<String, ([f32; 2], bool)>;
@@ -41,7 +54,17 @@ pub struct Document {
     /// The paths shown, if any.
     pub path: Option<PathResult>,
     /// Measures of the shown graph, computed when first asked for.
-    measures: BTreeMap<Measure, Vec<f64>>,
+    measures: BTreeMap<Measure, Arc<MeasureTable>>,
+    /// The measure being computed on a worker, while it is.
+    measure_job: Option<(Measure, Job<MeasureTable>)>,
+    /// What the measures need of the model, shared with their workers.
+    measure_basis: MeasureBasis,
+    /// Every node's names, folded once for search.
+    search_index: Arc<SearchIndex>,
+    /// The last search's query and hits.
+    search_hits: Option<(String, Arc<Vec<SearchHit>>)>,
+    /// The search running on a worker, with its query, while it runs.
+    search_job: Option<(String, Job<Vec<SearchHit>>)>,
     /// Model positions of the nodes, by kind, then label, then id: the entity list's order.
     pub entity_order: Vec<usize>,
     /// What each filter choice covers (the model does not change once loaded).
@@ -57,6 +80,8 @@ impl Document {
         let canvas = GraphCanvas::new(model, generation, &colours);
         let filter_counts = FilterCounts::of(model);
         let entity_order = entity_order(model);
+        let measure_basis = MeasureBasis::of(model);
+        let search_index = Arc::new(SearchIndex::of(model));
         Self {
             doc,
             graph,
@@ -64,6 +89,11 @@ impl Document {
             colours,
             path: None,
             measures: BTreeMap::new(),
+            measure_job: None,
+            measure_basis,
+            search_index,
+            search_hits: None,
+            search_job: None,
             filter_counts,
             entity_order,
         }
@@ -122,11 +152,15 @@ impl Document {
         self.canvas = GraphCanvas::new(model, generation, &self.colours);
         self.filter_counts = FilterCounts::of(model);
         self.entity_order = entity_order(model);
+        self.measure_basis = MeasureBasis::of(model);
+        self.search_index = Arc::new(SearchIndex::of(model));
+        self.search_hits = None;
+        self.search_job = None;
         self.path = None;
         let visibility = self.doc.filter.visibility(model);
         self.canvas
             .restore(model, visibility, layout, &places, transform);
-        self.measures.clear();
+        self.forget_measures();
         self.apply_sizes();
     }
 
@@ -153,13 +187,168 @@ impl Document {
         )
     }
 
-    /// `measure` of every node of the shown graph (0 for hidden nodes).
-    pub fn measure(&mut self, measure: Measure) -> &[f64] {
-        if !self.measures.contains_key(&measure) {
-            let values = measure.compute(&self.shown_adjacency());
-            self.measures.insert(measure, values);
+    /// `measure` of the shown graph, ranked, once it is computed: at once on a small
+    /// graph, on a worker on a large one (`None` until it is ready; [`Self::poll_measures`]
+    /// takes it).
+    pub fn measure_table(&mut self, measure: Measure) -> Option<Arc<MeasureTable>> {
+        if let Some(table) = self.measures.get(&measure) {
+            return Some(Arc::clone(table));
         }
-        self.measures.get(&measure).map_or(&[], Vec::as_slice)
+        let visibility = self.canvas.visibility();
+        let shown = visibility.nodes.iter().filter(|shown| **shown).count();
+        if shown <= INLINE_MEASURE_LIMIT {
+            let table = Arc::new(measure_table(
+                &self.measure_basis,
+                measure,
+                &visibility.nodes,
+                &visibility.edges,
+            ));
+            self.measures.insert(measure, Arc::clone(&table));
+            return Some(table);
+        }
+        if self
+            .measure_job
+            .as_ref()
+            .is_none_or(|(running, _)| *running != measure)
+        {
+            if let Some((_, job)) = self.measure_job.take() {
+                job.cancel();
+            }
+            let basis = self.measure_basis.clone();
+            let (nodes, edges) = (visibility.nodes.clone(), visibility.edges.clone());
+            let job = Job::spawn(
+                "compute a measure",
+                move || measure_table(&basis, measure, &nodes, &edges),
+                || {},
+            );
+            self.measure_job = Some((measure, job));
+        }
+        None
+    }
+
+    /// The nodes that match `query`, best first: at once on a small dataset, on a worker
+    /// on a large one, where the hits of the last finished search stand in (`None`
+    /// before the first) until [`Self::poll_workers`] takes the new ones.
+    pub fn search(&mut self, query: &str) -> Option<Arc<Vec<SearchHit>>> {
+        let stale = match &self.search_hits {
+            Some((done, hits)) if done == query => return Some(Arc::clone(hits)),
+            Some((_, hits)) => Some(Arc::clone(hits)),
+            None => None,
+        };
+        if self.search_index.len() <= INLINE_SEARCH_LIMIT {
+            let hits = Arc::new(self.search_index.search(query));
+            self.search_hits = Some((query.to_owned(), Arc::clone(&hits)));
+            return Some(hits);
+        }
+        if self
+            .search_job
+            .as_ref()
+            .is_none_or(|(running, _)| running != query)
+        {
+            if let Some((_, job)) = self.search_job.take() {
+                job.cancel();
+            }
+            let index = Arc::clone(&self.search_index);
+            let owned = query.to_owned();
+            let job = Job::spawn("search", move || index.search(&owned), || {});
+            self.search_job = Some((query.to_owned(), job));
+        }
+        stale
+    }
+
+    /// Whether a search runs on a worker.
+    pub fn is_searching(&self) -> bool {
+        self.search_job.is_some()
+    }
+
+    /// `measure` of the shown graph, if it has been computed.
+    pub fn computed_measure(&self, measure: Measure) -> Option<Arc<MeasureTable>> {
+        self.measures.get(&measure).cloned()
+    }
+
+    /// The measure being computed on a worker, and how far it has come.
+    pub fn measure_progress(&self) -> Option<(Measure, Reading)> {
+        self.measure_job
+            .as_ref()
+            .map(|(measure, job)| (*measure, job.progress()))
+    }
+
+    /// Takes what the workers finished (a measure, a search), sizing nodes by the
+    /// measure if they are sized by it; true when something changed.
+    pub fn poll_workers(&mut self) -> bool {
+        let searched = self.poll_search();
+        self.poll_measures() || searched
+    }
+
+    /// Whether a worker computes something for this document.
+    pub fn workers_busy(&self) -> bool {
+        self.measure_job.is_some() || self.search_job.is_some()
+    }
+
+    fn poll_search(&mut self) -> bool {
+        let Some((query, job)) = &self.search_job else {
+            return false;
+        };
+        let query = query.clone();
+        match job.poll() {
+            Outcome::Running => false,
+            Outcome::Done(hits) => {
+                self.search_job = None;
+                self.search_hits = Some((query, Arc::new(hits)));
+                true
+            }
+            Outcome::Failed => {
+                log::error!("the search for {query:?} stopped on an internal error");
+                self.search_job = None;
+                true
+            }
+        }
+    }
+
+    fn poll_measures(&mut self) -> bool {
+        let Some((measure, job)) = &self.measure_job else {
+            return false;
+        };
+        let measure = *measure;
+        match job.poll() {
+            Outcome::Running => false,
+            Outcome::Done(table) => {
+                self.measure_job = None;
+                self.measures.insert(measure, Arc::new(table));
+                if self.doc.size_by == Some(measure) {
+                    self.apply_sizes();
+                }
+                true
+            }
+            Outcome::Failed => {
+                log::error!(
+                    "computing {} stopped on an internal error",
+                    measure.as_str()
+                );
+                self.measure_job = None;
+                true
+            }
+        }
+    }
+
+    /// Waits for the measure being computed (for tests and benchmarks).
+    pub fn wait_for_measures(&mut self) {
+        if let Some((measure, job)) = self.measure_job.take() {
+            if let Some(table) = job.wait() {
+                self.measures.insert(measure, Arc::new(table));
+            }
+            if self.doc.size_by == Some(measure) {
+                self.apply_sizes();
+            }
+        }
+    }
+
+    /// Drops the measures of a graph that changed, and stops computing one.
+    fn forget_measures(&mut self) {
+        self.measures.clear();
+        if let Some((_, job)) = self.measure_job.take() {
+            job.cancel();
+        }
     }
 
     /// The view as undo restores it.
@@ -178,14 +367,22 @@ impl Document {
         let visibility = self.doc.filter.visibility(&self.doc.loaded.model);
         self.canvas
             .set_visibility(&self.doc.loaded.model, visibility);
-        self.measures.clear();
+        self.forget_measures();
         self.apply_sizes();
     }
 
-    /// Sizes nodes by the chosen measure (relative to its largest value), or all alike.
+    /// Sizes nodes by the chosen measure (relative to its largest value), or all alike;
+    /// a measure still being computed sizes them once it is ready.
     pub fn apply_sizes(&mut self) {
-        let scales = self.doc.size_by.map(|measure| {
-            let values = self.measure(measure).to_vec();
+        let scales = match self.doc.size_by {
+            None => None,
+            Some(measure) => match self.measure_table(measure) {
+                Some(table) => Some(table),
+                None => return,
+            },
+        };
+        let scales = scales.map(|table| {
+            let values = &table.values;
             let largest = values.iter().copied().fold(0.0f64, f64::max);
             values
                 .iter()
@@ -214,7 +411,7 @@ impl Document {
             &snapshot.positions,
             &snapshot.pinned,
         );
-        self.measures.clear();
+        self.forget_measures();
         self.apply_sizes();
     }
 }

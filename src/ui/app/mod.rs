@@ -324,6 +324,12 @@ impl eframe::App for BackchannelApp {
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui, &mut commands));
         self.poll_loading(&ctx);
+        if self.document.poll_workers() {
+            ctx.request_repaint();
+        }
+        if self.document.workers_busy() {
+            ctx.request_repaint_after(Duration::from_millis(100));
+        }
         egui::Panel::bottom("status").show(ui, |ui| {
             self.loading_ui(ui);
             ui.horizontal(|ui| {
