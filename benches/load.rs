@@ -3,11 +3,10 @@
 //! first frame on the GEXF), and start-up to the first frame on the seed dataset. Run
 //! alone with `cargo bench --bench load`.
 
-use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use backchannel::dataset::{EmbeddedStore, load_bytes, load_file, synthetic_dataset};
-use backchannel::interchange::{GraphFormat, write_graph};
+use backchannel::interchange::{GraphFormat, synthetic_gexf, write_graph};
 use backchannel::ui::{AppOptions, BackchannelApp};
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
@@ -78,43 +77,9 @@ fn load(c: &mut Criterion) {
     group.finish();
 }
 
-/// A GEXF as Gephi writes it: `nodes` nodes with a class attribute, colour, size and
-/// position, and `edges_per_node` undirected edges each, deterministic.
+/// A GEXF as Gephi writes it, `nodes` nodes with `edges_per_node` edges each, at `path`.
 fn gephi_like_gexf(path: PathBuf, nodes: usize, edges_per_node: usize) -> PathBuf {
-    let mut text = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">\n<graph defaultedgetype=\"undirected\">\n<attributes class=\"node\"><attribute id=\"c\" title=\"modularity_class\" type=\"integer\"/></attributes>\n<nodes>\n",
-    );
-    let mut state: u64 = 42;
-    let mut next = || {
-        state = state
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        state >> 33
-    };
-    for node in 0..nodes {
-        let (x, y) = (
-            (next() % 20_000) as f32 / 10.0,
-            (next() % 20_000) as f32 / 10.0,
-        );
-        let _ = writeln!(
-            text,
-            "<node id=\"{node}\" label=\"Node {node}\"><attvalues><attvalue for=\"c\" value=\"{}\"/></attvalues><viz:color r=\"{}\" g=\"91\" b=\"91\"/><viz:size value=\"{}\"/><viz:position x=\"{x}\" y=\"{y}\"/></node>",
-            node % 12,
-            next() % 256,
-            4 + next() % 40
-        );
-    }
-    text.push_str("</nodes>\n<edges>\n");
-    for edge in 0..nodes * edges_per_node {
-        let (source, target) = (edge / edges_per_node, next() as usize % nodes);
-        let _ = writeln!(
-            text,
-            "<edge id=\"e{edge}\" source=\"{source}\" target=\"{target}\" weight=\"{}\"/>",
-            1 + next() % 9
-        );
-    }
-    text.push_str("</edges>\n</graph>\n</gexf>\n");
-    std::fs::write(&path, text).expect("the GEXF is written");
+    std::fs::write(&path, synthetic_gexf(nodes, edges_per_node)).expect("the GEXF is written");
     path
 }
 

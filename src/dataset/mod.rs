@@ -26,7 +26,7 @@ pub use seed::{SEED_ARTICLES, SEED_DATASET, SEED_LABEL, seed_store};
 pub use store::{ArticlePathError, ArticleStore, EmbeddedStore, FolderStore};
 pub use synthetic::synthetic_dataset;
 pub(crate) use validate::abbreviate;
-pub use validate::{Evidenced, sha256_hex, validate, validate_value};
+pub use validate::{Elements, Evidenced, sha256_hex, validate, validate_elements, validate_value};
 
 use crate::model::Model;
 

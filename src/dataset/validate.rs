@@ -142,6 +142,72 @@ pub fn validate_value(
     check_records(records, store, evidenced, problems)
 }
 
+/// A dataset given element by element (a graph file converted to the dataset's shape as
+/// it is read): each element is read into its record and dropped before the next.
+pub struct Elements<N, E> {
+    /// The title.
+    pub title: String,
+    /// The description.
+    pub description: Option<String>,
+    /// The articles, a JSON array.
+    pub articles: Value,
+    /// How many nodes, and the nodes.
+    pub nodes: (usize, N),
+    /// How many edges, and the edges.
+    pub edges: (usize, E),
+}
+
+/// Validates a dataset given element by element and builds its model; the problems are
+/// placed as [`validate_value`] places them (`$.nodes[3].kind`).
+pub fn validate_elements(
+    elements: Elements<impl Iterator<Item = Value>, impl Iterator<Item = Value>>,
+    store: &dyn ArticleStore,
+    evidenced: Evidenced,
+    problems: &mut Problems,
+) -> Option<Model> {
+    let Elements {
+        title,
+        description,
+        articles,
+        nodes: (node_count, nodes),
+        edges: (edge_count, edges),
+    } = elements;
+    let articles = match articles {
+        Value::Array(items) => items,
+        other => {
+            problems.error(
+                ProblemKind::WrongShape,
+                at("$.articles"),
+                format!("\"articles\" must be an array, not {}", describe(&other)),
+            );
+            Vec::new()
+        }
+    };
+    fn read_all<T: DeserializeOwned>(
+        field: &str,
+        items: impl Iterator<Item = Value>,
+        count: usize,
+        problems: &mut Problems,
+    ) -> Vec<(usize, T)> {
+        let mut parsed = Vec::with_capacity(count);
+        for (index, item) in items.enumerate() {
+            if let Some(element) = element(item, field, index, problems) {
+                parsed.push((index, element));
+            }
+        }
+        parsed
+    }
+    let article_count = articles.len();
+    let records = Records {
+        title,
+        description,
+        articles: read_all("articles", articles.into_iter(), article_count, problems),
+        nodes: read_all("nodes", nodes, node_count, problems),
+        edges: read_all("edges", edges, edge_count, problems),
+    };
+    check_records(records, store, evidenced, problems)
+}
+
 /// Checks records read from a file and builds the model; `None` when there is an error.
 fn check_records(
     records: Records,
@@ -325,24 +391,37 @@ fn elements<T: DeserializeOwned>(
     };
     let mut parsed = Vec::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
-        match serde_path_to_error::deserialize::<_, T>(item) {
-            Ok(element) => parsed.push((index, element)),
-            Err(error) => {
-                let inner = error.path().to_string();
-                let path = if inner == "." || inner.is_empty() {
-                    format!("$.{field}[{index}]")
-                } else {
-                    format!("$.{field}[{index}].{inner}")
-                };
-                problems.error(
-                    ProblemKind::WrongShape,
-                    at(path),
-                    error.into_inner().to_string(),
-                );
-            }
+        if let Some(element) = element(item, field, index, problems) {
+            parsed.push((index, element));
         }
     }
     parsed
+}
+
+/// Reads element `index` of the array `$.{field}`; its problem is placed at its path.
+fn element<'de, T: serde::Deserialize<'de>>(
+    item: impl serde::Deserializer<'de, Error = serde_json::Error>,
+    field: &str,
+    index: usize,
+    problems: &mut Problems,
+) -> Option<T> {
+    match serde_path_to_error::deserialize::<_, T>(item) {
+        Ok(element) => Some(element),
+        Err(error) => {
+            let inner = error.path().to_string();
+            let path = if inner == "." || inner.is_empty() {
+                format!("$.{field}[{index}]")
+            } else {
+                format!("$.{field}[{index}].{inner}")
+            };
+            problems.error(
+                ProblemKind::WrongShape,
+                at(path),
+                error.into_inner().to_string(),
+            );
+            None
+        }
+    }
 }
 
 /// Reports duplicate ids in one collection; returns every id seen.

@@ -203,14 +203,31 @@ pub struct Converted {
     pub edge_places: Vec<Location>,
 }
 
+/// A graph file's dataset record: what stays once its nodes and edges are taken out.
+struct Head {
+    title: String,
+    description: Option<String>,
+    articles: Value,
+}
+
+/// A graph file turned into a model: the model (`None` when the file has an error), and
+/// where each node and edge was in the file.
+pub struct Checked {
+    /// The model.
+    pub model: Option<crate::model::Model>,
+    /// Where each node was in the file.
+    pub node_places: Vec<Location>,
+    /// Where each edge was in the file.
+    pub edge_places: Vec<Location>,
+}
+
 impl GraphFile {
-    /// The graph in the `backchannel/1` shape. `fallback_title` names a graph whose file
-    /// gives no title. Problems with the carried `bc_` fields are recorded in `problems`.
-    pub fn into_dataset(self, fallback_title: &str, problems: &mut Problems) -> Converted {
-        for (kind, location, message) in self.warnings {
+    /// Reports the reader's warnings and reads the dataset record our exports carry.
+    fn take_head(&mut self, fallback_title: &str, problems: &mut Problems) -> Head {
+        for (kind, location, message) in std::mem::take(&mut self.warnings) {
             problems.warning(kind, location, message);
         }
-        let carried = match self.carried {
+        let carried = match self.carried.take() {
             Some(Value::Object(record)) => record,
             Some(_) => {
                 problems.warning(
@@ -226,50 +243,64 @@ impl GraphFile {
             .get("title")
             .and_then(Value::as_str)
             .map(str::to_owned)
-            .or(self.title)
+            .or(self.title.take())
             .unwrap_or_else(|| fallback_title.to_owned());
         let description = carried
             .get("description")
             .and_then(Value::as_str)
             .map(str::to_owned)
-            .or(self.description);
+            .or(self.description.take());
         let articles = carried.get("articles").cloned().unwrap_or(json!([]));
+        Head {
+            title,
+            description,
+            articles,
+        }
+    }
 
-        let mut node_places = Vec::with_capacity(self.nodes.len());
+    /// Each edge's id: its own, or one made up that no edge of the file uses.
+    fn edge_ids(&self) -> Vec<String> {
+        let given: std::collections::HashSet<&str> =
+            if self.edges.iter().all(|edge| edge.id.is_some()) {
+                std::collections::HashSet::new()
+            } else {
+                self.edges
+                    .iter()
+                    .filter_map(|edge| edge.id.as_deref())
+                    .collect()
+            };
+        self.edges
+            .iter()
+            .enumerate()
+            .map(|(index, edge)| edge.id.clone().unwrap_or_else(|| made_up_id(index, &given)))
+            .collect()
+    }
+
+    /// The graph in the `backchannel/1` shape. `fallback_title` names a graph whose file
+    /// gives no title. Problems with the carried `bc_` fields are recorded in `problems`.
+    pub fn into_dataset(mut self, fallback_title: &str, problems: &mut Problems) -> Converted {
+        let head = self.take_head(fallback_title, problems);
+        let ids = self.edge_ids();
+        let node_places = self.nodes.iter().map(|node| node.place.clone()).collect();
+        let edge_places = self.edges.iter().map(|edge| edge.place.clone()).collect();
         let nodes: Vec<Value> = self
             .nodes
             .into_iter()
-            .map(|node| {
-                node_places.push(node.place.clone());
-                node_json(node, problems)
-            })
+            .map(|node| node_json(node, problems))
             .collect();
-        let given_ids: std::collections::HashSet<String> = self
-            .edges
-            .iter()
-            .filter_map(|edge| edge.id.clone())
-            .collect();
-        let mut edge_places = Vec::with_capacity(self.edges.len());
         let edges: Vec<Value> = self
             .edges
             .into_iter()
-            .enumerate()
-            .map(|(index, edge)| {
-                edge_places.push(edge.place.clone());
-                let id = edge
-                    .id
-                    .clone()
-                    .unwrap_or_else(|| made_up_id(index, &given_ids));
-                edge_json(id, edge, problems)
-            })
+            .zip(ids)
+            .map(|(edge, id)| edge_json(id, edge, problems))
             .collect();
         let mut top = Map::new();
         top.insert("format".into(), json!(FORMAT_VERSION));
-        top.insert("title".into(), json!(title));
-        if let Some(description) = description {
+        top.insert("title".into(), json!(head.title));
+        if let Some(description) = head.description {
             top.insert("description".into(), json!(description));
         }
-        top.insert("articles".into(), articles);
+        top.insert("articles".into(), head.articles);
         top.insert("nodes".into(), Value::Array(nodes));
         top.insert("edges".into(), Value::Array(edges));
         Converted {
@@ -278,12 +309,61 @@ impl GraphFile {
             edge_places,
         }
     }
+
+    /// The graph checked as a dataset and built into a model, one element at a time:
+    /// each node and edge goes from the file's shape to the dataset's and on to its
+    /// record before the next, so no JSON tree of the whole graph is ever built.
+    /// Problems with the carried `bc_` fields come first in `problems`, then the
+    /// dataset's.
+    pub fn into_model(
+        mut self,
+        fallback_title: &str,
+        store: &dyn crate::dataset::ArticleStore,
+        problems: &mut Problems,
+    ) -> Checked {
+        let head = self.take_head(fallback_title, problems);
+        let ids = self.edge_ids();
+        let node_places = self.nodes.iter().map(|node| node.place.clone()).collect();
+        let edge_places = self.edges.iter().map(|edge| edge.place.clone()).collect();
+        let mut conversion = problems.part();
+        let mut checking = problems.part();
+        let (node_count, edge_count) = (self.nodes.len(), self.edges.len());
+        let conversion_problems = std::cell::RefCell::new(&mut conversion);
+        let nodes = self
+            .nodes
+            .into_iter()
+            .map(|node| node_json(node, &mut conversion_problems.borrow_mut()));
+        let edges = self
+            .edges
+            .into_iter()
+            .zip(ids)
+            .map(|(edge, id)| edge_json(id, edge, &mut conversion_problems.borrow_mut()));
+        let model = crate::dataset::validate_elements(
+            crate::dataset::Elements {
+                title: head.title,
+                description: head.description,
+                articles: head.articles,
+                nodes: (node_count, nodes),
+                edges: (edge_count, edges),
+            },
+            store,
+            crate::dataset::Evidenced::Optional,
+            &mut checking,
+        );
+        problems.append(conversion);
+        problems.append(checking);
+        Checked {
+            model,
+            node_places,
+            edge_places,
+        }
+    }
 }
 
 /// An id for the edge at `index` that no edge of the file uses.
-fn made_up_id(index: usize, given: &std::collections::HashSet<String>) -> String {
+fn made_up_id(index: usize, given: &std::collections::HashSet<&str>) -> String {
     let mut id = format!("e{index}");
-    while given.contains(&id) {
+    while given.contains(id.as_str()) {
         id.push('_');
     }
     id

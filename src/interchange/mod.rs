@@ -15,6 +15,7 @@ pub mod gml;
 mod graph_file;
 pub mod graphml;
 pub mod node_link;
+mod synthetic;
 pub mod table;
 pub mod xml;
 
@@ -24,11 +25,11 @@ use serde_json::Value;
 
 pub use carry::{DATASET_RECORD, EDGE_FIELDS, NODE_FIELDS, to_raw_dataset};
 pub use graph_file::{FileEdge, FileNode, GraphFile};
+pub use synthetic::synthetic_gexf;
 
 use crate::background::{self, Stage};
 use crate::dataset::{
-    self, Evidenced, FolderStore, LoadError, Loaded, Location, Problem, ProblemKind, Problems,
-    Severity,
+    self, FolderStore, LoadError, Loaded, Location, Problem, ProblemKind, Problems, Severity,
 };
 use crate::model::Model;
 
@@ -479,13 +480,12 @@ fn finish(
         .file_stem()
         .map(|stem| stem.to_string_lossy().into_owned())
         .unwrap_or_else(|| file.to_owned());
-    let converted = graph.into_dataset(&fallback, &mut problems);
-    let model = dataset::validate_value(
-        converted.dataset,
+    let converted = graph.into_model(
+        &fallback,
         &FolderStore::beside(Path::new(file)),
-        Evidenced::Optional,
         &mut problems,
     );
+    let model = converted.model;
     let relocate = |mut problem: Problem| {
         let element = match &problem.location {
             Location::JsonPath(path) => split_element_path(path)

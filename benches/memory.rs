@@ -1,0 +1,121 @@
+//! Peak memory and time of opening a 100,000-node, 400,000-edge graph: `check` of a
+//! GEXF as Gephi writes it, and the same graph in our format, side by side with
+//! networkx's `read_gexf` on the same file in the same run (when python3 with networkx
+//! is installed). Peak bytes come from a counting allocator around mimalloc, the
+//! allocator the app uses; networkx's from its process's peak resident memory. Run alone
+//! with `cargo bench --bench memory`.
+
+use std::alloc::{GlobalAlloc, Layout};
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+use backchannel::dataset::load_file;
+use backchannel::interchange::{GraphFormat, synthetic_gexf, write_graph};
+use criterion::{Criterion, criterion_group, criterion_main};
+
+/// mimalloc, counting the bytes live now and the most live at once.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn grew(bytes: usize) {
+    let live = LIVE.fetch_add(bytes, Ordering::Relaxed) + bytes;
+    PEAK.fetch_max(live, Ordering::Relaxed);
+}
+
+// SAFETY: every call is passed to mimalloc unchanged; the counters only watch.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        grew(layout.size());
+        // SAFETY: the caller's contract is mimalloc's.
+        unsafe { mimalloc::MiMalloc.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, pointer: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: the caller's contract is mimalloc's.
+        unsafe { mimalloc::MiMalloc.dealloc(pointer, layout) }
+    }
+
+    unsafe fn realloc(&self, pointer: *mut u8, layout: Layout, size: usize) -> *mut u8 {
+        if size > layout.size() {
+            grew(size - layout.size());
+        } else {
+            LIVE.fetch_sub(layout.size() - size, Ordering::Relaxed);
+        }
+        // SAFETY: the caller's contract is mimalloc's.
+        unsafe { mimalloc::MiMalloc.realloc(pointer, layout, size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+const MIB: f64 = 1024.0 * 1024.0;
+
+/// Loads `path` once; the peak bytes above what was live before, the seconds, and the
+/// nodes and edges read.
+fn measured_load(path: &Path) -> (f64, f64, usize, usize) {
+    let before = LIVE.load(Ordering::Relaxed);
+    PEAK.store(before, Ordering::Relaxed);
+    let start = Instant::now();
+    let loaded = load_file(path).expect("the graph loads");
+    let seconds = start.elapsed().as_secs_f64();
+    let peak = (PEAK.load(Ordering::Relaxed) - before) as f64 / MIB;
+    (
+        peak,
+        seconds,
+        loaded.model.nodes.len(),
+        loaded.model.edges.len(),
+    )
+}
+
+/// networkx's `read_gexf` of `path` in its own process: seconds and peak resident MiB.
+fn networkx(path: &Path) -> Option<(f64, f64)> {
+    let script = "import resource, sys, time\nimport networkx\nstart = time.perf_counter()\ngraph = networkx.read_gexf(sys.argv[1])\nprint(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, graph.number_of_nodes(), graph.number_of_edges())";
+    let output = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(path)
+        .output()
+        .ok()?;
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+    let mut fields = text.split_whitespace().map(str::parse::<f64>);
+    match (fields.next(), fields.next()) {
+        (Some(Ok(seconds)), Some(Ok(mib))) => Some((seconds, mib)),
+        _ => None,
+    }
+}
+
+fn memory(c: &mut Criterion) {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let gexf = folder.path().join("100000.gexf");
+    std::fs::write(&gexf, synthetic_gexf(100_000, 4)).expect("the GEXF is written");
+    let ours = folder.path().join("100000.json");
+    let model = load_file(&gexf).expect("the GEXF loads").model;
+    write_graph(&model, GraphFormat::Backchannel, &ours, &[]).expect("written");
+    drop(model);
+    for (name, path) in [("GEXF", &gexf), ("our format", &ours)] {
+        let size = std::fs::metadata(path).map_or(0, |metadata| metadata.len()) as f64 / MIB;
+        let (peak, seconds, nodes, edges) = measured_load(path);
+        println!(
+            "quality: {name} ({size:.0} MiB, {nodes} nodes, {edges} edges): peak {peak:.0} MiB, {seconds:.2} s"
+        );
+    }
+    match networkx(&gexf) {
+        Some((seconds, mib)) => println!(
+            "peer: networkx read_gexf on the same GEXF: peak resident {mib:.0} MiB, {seconds:.2} s"
+        ),
+        None => println!("peer: networkx is not installed; no comparison"),
+    }
+    let mut group = c.benchmark_group("memory");
+    group.sample_size(10);
+    group.bench_function("check_100000_nodes_400000_edges_gexf", |bencher| {
+        bencher.iter(|| load_file(&gexf).map(|loaded| loaded.model.nodes.len()));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, memory);
+criterion_main!(benches);
