@@ -15,9 +15,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(command) => cli::run(command),
+        Some(command) => cli::run(command, &cli.columns.read_options()),
         #[cfg(feature = "gui")]
-        None => match backchannel::ui::run_window(cli.file) {
+        None => match backchannel::ui::run_window(cli.file, cli.columns.read_options()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
                 eprintln!("error: {error:#}");

@@ -616,3 +616,58 @@ fn edit_applies_the_documented_example_with_an_added_article() {
         "{stdout}"
     );
 }
+
+#[test]
+fn a_csv_edge_list_with_unusual_column_names_is_read_with_the_columns_named() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("trade.csv");
+    std::fs::write(
+        &path,
+        "year;exporter;importer;tonnes\n2020;Chile;China;12.5\n2021;Peru;China;3\n",
+    )
+    .unwrap();
+    // Unnamed, the columns are asked for, never guessed.
+    let output = backchannel().arg("check").arg(&path).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(stdout.contains("--source and --target"), "{stdout}");
+    // Named, they are read, the weight with them.
+    let output = backchannel()
+        .arg("check")
+        .arg(&path)
+        .args([
+            "--source", "exporter", "--target", "importer", "--weight", "tonnes",
+        ])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(output.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("valid: 3 nodes, 2 edges"), "{stdout}");
+    let json = folder.path().join("trade.json");
+    let output = backchannel()
+        .arg("convert")
+        .arg(&path)
+        .arg(&json)
+        .args([
+            "--source", "exporter", "--target", "importer", "--weight", "tonnes",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let dataset: Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    let weights: Vec<f64> = dataset["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|edge| edge["weight"].as_f64().unwrap())
+        .collect();
+    assert_eq!(weights, [12.5, 3.0]);
+    // A weight alone names no pair.
+    let output = backchannel()
+        .arg("check")
+        .arg(&path)
+        .args(["--weight", "tonnes"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+}

@@ -267,3 +267,49 @@ fn a_file_that_arrives_slowly_opens_once_it_is_read_and_one_cut_short_keeps_the_
         std::fs::remove_file(&pipe).unwrap();
     }
 }
+
+#[test]
+fn an_edge_list_whose_columns_are_not_named_plainly_asks_for_them_with_a_preview() {
+    let mut harness = common::harness();
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("trade.csv");
+    std::fs::write(
+        &path,
+        "exporter;importer;tonnes;year\nChile;China;12.5;2020\nPeru;China;3;2021\n",
+    )
+    .unwrap();
+    harness
+        .state_mut()
+        .apply_command(Command::Open(path.clone()));
+    common::run_until_loaded(&mut harness);
+    // Asked, with the first rows; the open graph stays.
+    assert!(
+        harness
+            .query_by_label("Choose the columns of trade.csv")
+            .is_some()
+    );
+    assert!(harness.query_by_label("Chile").is_some());
+    assert!(harness.state().open_failure().is_none());
+    assert_eq!(
+        harness.state().model().title,
+        "Gaza ceasefire and hostage talks, May 2024"
+    );
+    harness.get_by_label("Open with these columns").click();
+    harness.run_steps(1);
+    common::run_until_loaded(&mut harness);
+    let model = harness.state().model();
+    assert_eq!(model.nodes.len(), 3);
+    assert_eq!(model.edges.len(), 2);
+    assert_eq!(
+        (
+            model.edges[0].source.as_str(),
+            model.edges[0].target.as_str()
+        ),
+        ("Chile", "China")
+    );
+    assert!(
+        harness
+            .query_by_label("Choose the columns of trade.csv")
+            .is_none()
+    );
+}

@@ -13,6 +13,7 @@ pub const FORMAT_IDS: [&str; 6] = ["backchannel", "gexf", "graphml", "node-link"
 /// written.
 pub fn run_convert(
     input: &Path,
+    options: &crate::interchange::ReadOptions,
     output: &Path,
     to: Option<&str>,
     out: &mut dyn Write,
@@ -31,7 +32,7 @@ pub fn run_convert(
         )?;
         return Ok(false);
     };
-    let Some(loaded) = super::load_reporting(input, err)? else {
+    let Some(loaded) = super::load_reporting(input, options, err)? else {
         return Ok(false);
     };
     let model = &loaded.model;

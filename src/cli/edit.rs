@@ -61,7 +61,7 @@ pub fn run_edit(
             return Ok(false);
         }
     };
-    let Some(mut loaded) = super::load_reporting(file, err)? else {
+    let Some(mut loaded) = super::load_reporting(file, &Default::default(), err)? else {
         return Ok(false);
     };
     let folder = ops_file

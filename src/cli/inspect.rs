@@ -119,11 +119,12 @@ pub fn inspect_report(file: &str, model: &Model) -> InspectReport {
 /// not load.
 pub fn inspect(
     file: &Path,
+    options: &crate::interchange::ReadOptions,
     json: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<bool> {
-    super::with_model(file, err, |model, _| {
+    super::with_model(file, options, err, |model, _| {
         write_report(
             &inspect_report(&file.display().to_string(), model),
             json,

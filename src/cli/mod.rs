@@ -19,6 +19,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::dataset::{self, Severity};
+use crate::interchange::table::CsvColumns;
+use crate::interchange::{ReadOptions, load_file_with};
 
 pub use analysis::{
     MAX_PATHS, Neighbour, PathReport, StatsReport, neighbour_report, path_reports, resolve_node,
@@ -41,6 +43,39 @@ pub struct Cli {
     pub command: Option<CliCommand>,
     /// A dataset file to open in the window (default: the built-in seed dataset).
     pub file: Option<PathBuf>,
+    /// The columns of a CSV edge list whose header does not name them plainly.
+    #[command(flatten)]
+    pub columns: ColumnArgs,
+}
+
+/// The columns of a CSV edge list, for a header whose names Backchannel does not
+/// recognise (or that names more than one source or target).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ColumnArgs {
+    /// The CSV edge list's source column.
+    #[arg(long, global = true, value_name = "COL", requires = "target")]
+    pub source: Option<String>,
+    /// The CSV edge list's target column.
+    #[arg(long, global = true, value_name = "COL", requires = "source")]
+    pub target: Option<String>,
+    /// The CSV edge list's weight column.
+    #[arg(long, global = true, value_name = "COL", requires = "source")]
+    pub weight: Option<String>,
+}
+
+impl ColumnArgs {
+    /// What the loaders are told.
+    pub fn read_options(&self) -> ReadOptions {
+        let csv_columns = match (&self.source, &self.target) {
+            (Some(source), Some(target)) => Some(CsvColumns {
+                source: source.clone(),
+                target: target.clone(),
+                weight: self.weight.clone(),
+            }),
+            _ => None,
+        };
+        ReadOptions { csv_columns }
+    }
 }
 
 /// The headless commands.
@@ -180,21 +215,22 @@ pub enum CliCommand {
     },
 }
 
-/// Runs a headless command, writing to stdout and stderr; returns the exit code.
-pub fn run(command: CliCommand) -> ExitCode {
+/// Runs a headless command, reading files as `options` say, writing to stdout and
+/// stderr; returns the exit code.
+pub fn run(command: CliCommand, options: &ReadOptions) -> ExitCode {
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
     let result = match command {
-        CliCommand::Check { file } => check(&file, &mut stdout.lock()),
+        CliCommand::Check { file } => check(&file, options, &mut stdout.lock()),
         CliCommand::Inspect { file, json } => {
-            inspect::inspect(&file, json, &mut stdout.lock(), &mut stderr.lock())
+            inspect::inspect(&file, options, json, &mut stdout.lock(), &mut stderr.lock())
         }
         CliCommand::Path {
             file,
             from,
             to,
             json,
-        } => with_model(&file, &mut stderr.lock(), |model, err| {
+        } => with_model(&file, options, &mut stderr.lock(), |model, err| {
             let (from, to) = match (resolve_node(model, &from), resolve_node(model, &to)) {
                 (Ok(from), Ok(to)) => (from, to),
                 (from, to) => {
@@ -220,7 +256,7 @@ pub fn run(command: CliCommand) -> ExitCode {
             id,
             hops,
             json,
-        } => with_model(&file, &mut stderr.lock(), |model, err| {
+        } => with_model(&file, options, &mut stderr.lock(), |model, err| {
             let centre = match resolve_node(model, &id) {
                 Ok(centre) => centre,
                 Err(message) => {
@@ -248,52 +284,59 @@ pub fn run(command: CliCommand) -> ExitCode {
             }
             Ok(true)
         }),
-        CliCommand::Stats { file, json } => with_model(&file, &mut stderr.lock(), |model, _| {
-            let report = stats_report(model);
-            let mut out = stdout.lock();
-            if json {
-                serde_json::to_writer_pretty(&mut out, &report)?;
-                writeln!(out)?;
-            } else {
-                writeln!(
-                    out,
-                    "{} nodes, {} edges, {} articles",
-                    report.nodes, report.edges, report.articles
-                )?;
-                for (kind, count) in &report.kinds {
-                    writeln!(out, "  {kind}: {count}")?;
-                }
-                for (relation, count) in &report.relations {
-                    writeln!(out, "  {relation}: {count}")?;
-                }
-                for (what, counts) in &report.provenance {
+        CliCommand::Stats { file, json } => {
+            with_model(&file, options, &mut stderr.lock(), |model, _| {
+                let report = stats_report(model);
+                let mut out = stdout.lock();
+                if json {
+                    serde_json::to_writer_pretty(&mut out, &report)?;
+                    writeln!(out)?;
+                } else {
                     writeln!(
                         out,
-                        "{what}: {} curated, {} extracted and reviewed, {} extracted and not yet reviewed",
-                        counts.curated, counts.extracted_reviewed, counts.extracted_unreviewed
+                        "{} nodes, {} edges, {} articles",
+                        report.nodes, report.edges, report.articles
                     )?;
-                }
-                for (measure, ranked) in &report.measures {
-                    writeln!(out, "top 10 by {measure}:")?;
-                    for entry in ranked.iter().take(10) {
+                    for (kind, count) in &report.kinds {
+                        writeln!(out, "  {kind}: {count}")?;
+                    }
+                    for (relation, count) in &report.relations {
+                        writeln!(out, "  {relation}: {count}")?;
+                    }
+                    for (what, counts) in &report.provenance {
                         writeln!(
                             out,
-                            "  {:.4} {} ({})",
-                            entry.value, entry.node.id, entry.node.label
+                            "{what}: {} curated, {} extracted and reviewed, {} extracted and not yet reviewed",
+                            counts.curated, counts.extracted_reviewed, counts.extracted_unreviewed
                         )?;
                     }
+                    for (measure, ranked) in &report.measures {
+                        writeln!(out, "top 10 by {measure}:")?;
+                        for entry in ranked.iter().take(10) {
+                            writeln!(
+                                out,
+                                "  {:.4} {} ({})",
+                                entry.value, entry.node.id, entry.node.label
+                            )?;
+                        }
+                    }
                 }
-            }
-            Ok(true)
-        }),
-        CliCommand::Render { file, settings } => {
-            render::run_render(&file, settings, &mut stdout.lock(), &mut stderr.lock())
+                Ok(true)
+            })
         }
+        CliCommand::Render { file, settings } => render::run_render(
+            &file,
+            options,
+            settings,
+            &mut stdout.lock(),
+            &mut stderr.lock(),
+        ),
         CliCommand::Ingest { settings } => {
             ingest::run_ingest(&settings, &mut stdout.lock(), &mut stderr.lock())
         }
         CliCommand::Convert { input, output, to } => convert::run_convert(
             &input,
+            options,
             &output,
             to.as_deref(),
             &mut stdout.lock(),
@@ -338,9 +381,10 @@ pub fn run(command: CliCommand) -> ExitCode {
 /// a summary, and returns `None`.
 pub(crate) fn load_reporting(
     file: &std::path::Path,
+    options: &ReadOptions,
     err: &mut dyn Write,
 ) -> std::io::Result<Option<dataset::Loaded>> {
-    match dataset::load_file(file) {
+    match load_file_with(file, options) {
         Ok(loaded) => {
             for warning in &loaded.warnings {
                 writeln!(err, "{warning}")?;
@@ -361,18 +405,23 @@ pub(crate) fn load_reporting(
 /// `err` and returns false.
 fn with_model(
     file: &std::path::Path,
+    options: &ReadOptions,
     err: &mut dyn Write,
     work: impl FnOnce(&crate::model::Model, &mut dyn Write) -> anyhow::Result<bool>,
 ) -> anyhow::Result<bool> {
-    match load_reporting(file, err)? {
+    match load_reporting(file, options, err)? {
         Some(loaded) => work(&loaded.model, err),
         None => Ok(false),
     }
 }
 
 /// `backchannel check`: prints every problem, then a summary; true when valid.
-pub fn check(file: &std::path::Path, out: &mut dyn Write) -> anyhow::Result<bool> {
-    let (problems, summary, valid) = match dataset::load_file(file) {
+pub fn check(
+    file: &std::path::Path,
+    options: &ReadOptions,
+    out: &mut dyn Write,
+) -> anyhow::Result<bool> {
+    let (problems, summary, valid) = match load_file_with(file, options) {
         Ok(loaded) => {
             let summary = format!(
                 "{}: valid: {} nodes, {} edges, {} articles, {} warning(s)",

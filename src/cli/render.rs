@@ -62,6 +62,7 @@ pub struct RenderSettings {
 /// Checks the settings, renders and writes the figure; false when something is wrong.
 pub fn run_render(
     file: &std::path::Path,
+    options: &crate::interchange::ReadOptions,
     settings: RenderSettings,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -126,7 +127,7 @@ pub fn run_render(
     let (Some(layout), Some(background)) = (layout, background) else {
         return Ok(false);
     };
-    with_model(file, err, |model, err| {
+    with_model(file, options, err, |model, err| {
         let has_positions = colouring::file_positions(model).is_some();
         let layout = layout.unwrap_or(if has_positions {
             LayoutKind::File

@@ -448,8 +448,16 @@ impl Document {
 /// Reads the dataset or graph file at `path`: the loaded dataset, where it came from
 /// (ours or another tool's) and the sha256 of its bytes.
 pub fn open_file(path: &Path) -> Result<(Loaded, Source, String), crate::dataset::LoadError> {
+    open_file_with(path, &crate::interchange::ReadOptions::default())
+}
+
+/// Reads the file at `path` as [`open_file`] does, as `options` say.
+pub fn open_file_with(
+    path: &Path,
+    options: &crate::interchange::ReadOptions,
+) -> Result<(Loaded, Source, String), crate::dataset::LoadError> {
     let bytes = crate::interchange::read_file(path)?;
-    let loaded = crate::interchange::load_read(path, &bytes)?;
+    let loaded = crate::interchange::load_read_with(path, &bytes, options)?;
     let source = if reads_as_ours(path, &bytes) {
         Source::Dataset(path.to_path_buf())
     } else {

@@ -159,10 +159,22 @@ pub fn reads_as_ours(path: &Path, bytes: &[u8]) -> bool {
         && !node_link::top_level_keys_say_node_link(trimmed)
 }
 
+/// What the user told Backchannel about a file it reads.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// A CSV edge list's source, target and weight columns, where the user named them.
+    pub csv_columns: Option<table::CsvColumns>,
+}
+
 /// Loads the graph or dataset file at `path`, whatever its format.
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+    load_file_with(path, &ReadOptions::default())
+}
+
+/// Loads the graph or dataset file at `path`, whatever its format, as `options` say.
+pub fn load_file_with(path: &Path, options: &ReadOptions) -> Result<Loaded, LoadError> {
     let bytes = read_file(path)?;
-    load_read(path, &bytes)
+    load_read_with(path, &bytes, options)
 }
 
 /// Reads the bytes of the file at `path`, refusing folders and files over the size
@@ -181,6 +193,15 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
 /// Loads `bytes`, read from the file at `path`, whatever its format (a CSV edge list
 /// with its node table beside it, article paths resolving beside the file).
 pub fn load_read(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
+    load_read_with(path, bytes, &ReadOptions::default())
+}
+
+/// Loads `bytes`, read from the file at `path`, as [`load_read`] does, as `options` say.
+pub fn load_read_with(
+    path: &Path,
+    bytes: &[u8],
+    options: &ReadOptions,
+) -> Result<Loaded, LoadError> {
     let file = path.display().to_string();
     let mismatch =
         |message: String| single(&file, ProblemKind::FormatMismatch, Location::File, message);
@@ -222,7 +243,7 @@ pub fn load_read(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
         })?,
     };
     match format {
-        GraphFormat::Csv => load_csv(path, &file, bytes),
+        GraphFormat::Csv => load_csv(path, &file, bytes, options.csv_columns.as_ref()),
         other => load_bytes_as(other, &file, bytes, &FolderStore::beside(path)),
     }
 }
@@ -249,7 +270,7 @@ pub fn load_bytes_as(
                 problem.message,
             )),
         },
-        GraphFormat::Csv => match table::read(bytes, None) {
+        GraphFormat::Csv => match table::read(bytes, None, None) {
             Ok(graph) => finish(file, graph, 0, None),
             Err((_, problem)) => Err(single(
                 file,
@@ -405,7 +426,12 @@ impl CsvPaths {
     }
 }
 
-fn load_csv(path: &Path, file: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
+fn load_csv(
+    path: &Path,
+    file: &str,
+    bytes: &[u8],
+    columns: Option<&table::CsvColumns>,
+) -> Result<Loaded, LoadError> {
     let paths = CsvPaths::of(path);
     let optional = |sidecar: &Path| -> Result<Option<Vec<u8>>, LoadError> {
         if sidecar == path {
@@ -434,7 +460,7 @@ fn load_csv(path: &Path, file: &str, bytes: &[u8]) -> Result<Loaded, LoadError> 
     };
     let edges_name = paths.edges.display().to_string();
     let nodes_name = paths.nodes.display().to_string();
-    let mut graph = match table::read(&edges, nodes.as_deref()) {
+    let mut graph = match table::read(&edges, nodes.as_deref(), columns) {
         Ok(graph) => graph,
         Err((part, problem)) => {
             let name = match part {

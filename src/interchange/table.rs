@@ -37,6 +37,19 @@ struct Table {
     rows: Vec<(Location, Vec<String>)>,
 }
 
+/// The columns of an edge list that hold each edge's source, target and weight, as the
+/// user named them (where the header's names are not ones Backchannel recognises, or
+/// name more than one pair).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CsvColumns {
+    /// The source column's name.
+    pub source: String,
+    /// The target column's name.
+    pub target: String,
+    /// The weight column's name, if any.
+    pub weight: Option<String>,
+}
+
 /// Names of an edge list's source column, in the order they are looked for.
 pub const SOURCE_NAMES: [&str; 5] = ["source", "from", "src", "origin", "tail"];
 /// Names of an edge list's target column, in the order they are looked for ("head" and
@@ -181,8 +194,43 @@ pub enum CsvPart {
     Nodes,
 }
 
-/// Reads an edge list and, when there is one, its node table.
-pub fn read(edges: &[u8], nodes: Option<&[u8]>) -> Result<GraphFile, (CsvPart, CsvProblem)> {
+/// The header and first rows of an edge list, for a user choosing its columns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Preview {
+    /// The column names.
+    pub header: Vec<String>,
+    /// Up to [`PREVIEW_ROWS`] rows.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Rows a [`Preview`] shows.
+pub const PREVIEW_ROWS: usize = 5;
+
+/// The header and first rows of the edge list `bytes`.
+pub fn preview(bytes: &[u8]) -> Result<Preview, CsvProblem> {
+    let table = Table::read(bytes)?;
+    Ok(Preview {
+        header: table.header,
+        rows: table
+            .rows
+            .into_iter()
+            .take(PREVIEW_ROWS)
+            .map(|(_, row)| row)
+            .collect(),
+    })
+}
+
+/// The message of the problem that asks for the columns: the window knows it by this
+/// start and offers to choose them.
+pub const CHOOSE_COLUMNS: &str = "choose the edge list's";
+
+/// Reads an edge list and, when there is one, its node table; `columns` names the source,
+/// target and weight columns where the header does not say them plainly.
+pub fn read(
+    edges: &[u8],
+    nodes: Option<&[u8]>,
+    columns: Option<&CsvColumns>,
+) -> Result<GraphFile, (CsvPart, CsvProblem)> {
     let edge_table = Table::read(edges).map_err(|problem| (CsvPart::Edges, problem))?;
     let mut graph = GraphFile::default();
     let mut known: HashSet<String> = HashSet::new();
@@ -226,28 +274,10 @@ pub fn read(edges: &[u8], nodes: Option<&[u8]>) -> Result<GraphFile, (CsvPart, C
         }
         graph.node_table_rows = graph.nodes.len();
     }
-    // An end column: the first of its names the header has, or a problem naming them all.
-    let end_column = |role: &str, names: &[&str]| {
-        edge_table.column(names).ok_or_else(|| {
-            (
-                CsvPart::Edges,
-                CsvProblem {
-                    location: Location::LineColumn { line: 1, column: 1 },
-                    message: format!(
-                        "an edge list needs a {role} column, named one of {} (the header is: {})",
-                        names.join(", "),
-                        edge_table.header.join(", ")
-                    ),
-                },
-            )
-        })
+    let (source_column, target_column, weight_column) = match columns {
+        Some(chosen) => chosen_columns(&edge_table, chosen)?,
+        None => recognised_columns(&edge_table)?,
     };
-    let source_column = end_column("source", &SOURCE_NAMES)?;
-    let target_column = end_column("target", &TARGET_NAMES)?;
-    // The weight: the first of its names the header has.
-    let weight_column = WEIGHT_NAMES
-        .iter()
-        .find_map(|name| edge_table.column(&[name]));
     let id_column = edge_table.column(&["id"]);
     let directed_column = edge_table.column(&["directed"]);
     let type_column = edge_table.column(&["type"]);
@@ -310,6 +340,96 @@ pub fn read(edges: &[u8], nodes: Option<&[u8]>) -> Result<GraphFile, (CsvPart, C
         graph.edges.push(edge);
     }
     Ok(graph)
+}
+
+/// The header's end and weight columns as the user named them, or a problem naming the
+/// column that is not there.
+fn chosen_columns(
+    table: &Table,
+    chosen: &CsvColumns,
+) -> Result<(usize, usize, Option<usize>), (CsvPart, CsvProblem)> {
+    let find = |role: &str, name: &str| {
+        table.column(&[name]).ok_or_else(|| {
+            header_problem(format!(
+                "the {role} column \"{name}\" is not in the header ({})",
+                table.header.join(", ")
+            ))
+        })
+    };
+    let weight = match &chosen.weight {
+        Some(name) => Some(find("weight", name)?),
+        None => None,
+    };
+    Ok((
+        find("source", &chosen.source)?,
+        find("target", &chosen.target)?,
+        weight,
+    ))
+}
+
+/// The end and weight columns the header names by their common names; a problem that asks
+/// for them when it names no pair, or more than one.
+fn recognised_columns(
+    table: &Table,
+) -> Result<(usize, usize, Option<usize>), (CsvPart, CsvProblem)> {
+    let candidates = |names: &[&str]| -> Vec<usize> {
+        (0..table.header.len())
+            .filter(|&column| {
+                table.header.get(column).is_some_and(|header| {
+                    names.iter().any(|name| header.eq_ignore_ascii_case(name))
+                })
+            })
+            .collect()
+    };
+    let (sources, targets) = (candidates(&SOURCE_NAMES), candidates(&TARGET_NAMES));
+    let (source, target) = match (sources.as_slice(), targets.as_slice()) {
+        ([source], [target]) => (*source, *target),
+        ([], _) | (_, []) => {
+            let role = if sources.is_empty() {
+                "source"
+            } else {
+                "target"
+            };
+            let names = if sources.is_empty() {
+                SOURCE_NAMES
+            } else {
+                TARGET_NAMES
+            };
+            return Err(header_problem(format!(
+                "{CHOOSE_COLUMNS} columns: an edge list needs a {role} column, named one of {} (the header is: {}); or name the columns with --source and --target",
+                names.join(", "),
+                table.header.join(", ")
+            )));
+        }
+        _ => {
+            let named = |columns: &[usize]| {
+                columns
+                    .iter()
+                    .filter_map(|&column| table.header.get(column).map(String::as_str))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            return Err(header_problem(format!(
+                "{CHOOSE_COLUMNS} columns: the header names more than one source or target column (sources: {}; targets: {}), so Backchannel does not guess; name them with --source and --target",
+                named(&sources),
+                named(&targets)
+            )));
+        }
+    };
+    // The weight: the first of its names the header has.
+    let weight = WEIGHT_NAMES.iter().find_map(|name| table.column(&[name]));
+    Ok((source, target, weight))
+}
+
+/// A problem with the edge list's header.
+fn header_problem(message: String) -> (CsvPart, CsvProblem) {
+    (
+        CsvPart::Edges,
+        CsvProblem {
+            location: Location::LineColumn { line: 1, column: 1 },
+            message,
+        },
+    )
 }
 
 /// The three files of a CSV export: edge list, node table, dataset record.
@@ -413,7 +533,7 @@ mod tests {
 
     /// The edges of an edge list as "source>target weight" lines.
     fn edges(bytes: &[u8]) -> Vec<String> {
-        let graph = read(bytes, None).expect("reads");
+        let graph = read(bytes, None, None).expect("reads");
         graph
             .edges
             .iter()
@@ -462,7 +582,7 @@ mod tests {
 
     #[test]
     fn an_edge_list_without_a_source_says_which_names_it_takes() {
-        let Err((CsvPart::Edges, problem)) = read(b"a,b\n1,2\n", None) else {
+        let Err((CsvPart::Edges, problem)) = read(b"a,b\n1,2\n", None, None) else {
             panic!("an edge list without a source column is refused");
         };
         assert!(problem.message.contains("origin"), "{}", problem.message);
@@ -471,5 +591,90 @@ mod tests {
             "{}",
             problem.message
         );
+        assert!(problem.message.starts_with(CHOOSE_COLUMNS));
+    }
+
+    #[test]
+    fn two_candidate_pairs_are_asked_not_guessed() {
+        for header in [
+            "source,target,from,to",
+            "from,to,tail",
+            "src,dst,destination",
+        ] {
+            let text = format!(
+                "{header}\n{}\n",
+                vec!["x"; header.split(',').count()].join(",")
+            );
+            let Err((CsvPart::Edges, problem)) = read(text.as_bytes(), None, None) else {
+                panic!("{header}: guessed");
+            };
+            assert!(
+                problem.message.starts_with(CHOOSE_COLUMNS),
+                "{}",
+                problem.message
+            );
+            assert!(
+                problem.message.contains("does not guess"),
+                "{}",
+                problem.message
+            );
+        }
+    }
+
+    #[test]
+    fn columns_named_by_the_user_are_read_whatever_the_header_says() {
+        let columns = CsvColumns {
+            source: "Exporter".to_owned(),
+            target: "importer".to_owned(),
+            weight: Some("tonnes".to_owned()),
+        };
+        let text = b"year;exporter;importer;tonnes\n2020;a;b;12.5\n2021;b;c;3\n";
+        let graph = read(text, None, Some(&columns)).expect("reads");
+        let found: Vec<String> = graph
+            .edges
+            .iter()
+            .map(|edge| format!("{}>{} {:?}", edge.source, edge.target, edge.weight))
+            .collect();
+        assert_eq!(found, ["a>b Some(12.5)", "b>c Some(3.0)"]);
+        // The other columns stay attributes.
+        assert_eq!(
+            graph.edges[0].attributes.get("year"),
+            Some(&Value::from(2020))
+        );
+        // The user's choice holds even where the header has a recognised pair.
+        let chosen = CsvColumns {
+            source: "to".to_owned(),
+            target: "from".to_owned(),
+            weight: None,
+        };
+        let graph = read(b"from,to\na,b\n", None, Some(&chosen)).expect("reads");
+        assert_eq!(
+            (
+                graph.edges[0].source.as_str(),
+                graph.edges[0].target.as_str()
+            ),
+            ("b", "a")
+        );
+        let missing = CsvColumns {
+            source: "exporter".to_owned(),
+            target: "buyer".to_owned(),
+            weight: None,
+        };
+        let Err((_, problem)) = read(text, None, Some(&missing)) else {
+            panic!("a column that is not there is refused");
+        };
+        assert_eq!(
+            problem.message,
+            "the target column \"buyer\" is not in the header (year, exporter, importer, tonnes)"
+        );
+    }
+
+    #[test]
+    fn a_preview_shows_the_header_and_the_first_rows() {
+        let rows: String = (0..20).map(|row| format!("{row},{}\n", row + 1)).collect();
+        let preview = preview(format!("a,b\n{rows}").as_bytes()).unwrap();
+        assert_eq!(preview.header, ["a", "b"]);
+        assert_eq!(preview.rows.len(), PREVIEW_ROWS);
+        assert_eq!(preview.rows[0], ["0", "1"]);
     }
 }

@@ -33,7 +33,10 @@ pub use sidebar::{SidebarState, SidebarTab};
 pub use state::{Document, PathResult, ReaderState, Selection, ViewSnapshot};
 
 /// Opens the window; returns when it is closed.
-pub fn run_window(initial_file: Option<PathBuf>) -> anyhow::Result<()> {
+pub fn run_window(
+    initial_file: Option<PathBuf>,
+    read_options: crate::interchange::ReadOptions,
+) -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Backchannel")
@@ -47,6 +50,7 @@ pub fn run_window(initial_file: Option<PathBuf>) -> anyhow::Result<()> {
         recent_store: RecentFiles::default_store(),
         session_folder: RecentFiles::default_store()
             .and_then(|store| store.parent().map(|folder| folder.join("sessions"))),
+        read_options,
     };
     eframe::run_native(
         "Backchannel",

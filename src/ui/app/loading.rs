@@ -5,10 +5,12 @@
 
 use std::time::Duration;
 
+use super::columns::ColumnChoice;
 use super::dialogs::Then;
 use super::session::{restore_view, session_file_for};
 use super::*;
 use crate::background::{self, Job, Outcome, Reading, Stage};
+use crate::interchange::ReadOptions;
 
 /// How often the window looks at a load's progress.
 const PROGRESS_INTERVAL: Duration = Duration::from_millis(100);
@@ -34,6 +36,11 @@ impl BackchannelApp {
     /// it is ready it replaces the open dataset (after the question about unsaved edits,
     /// if there are any); when it fails the open dataset stays and the problems are shown.
     pub fn open(&mut self, path: &Path) {
+        self.open_with(path, ReadOptions::default());
+    }
+
+    /// Starts opening `path` as [`Self::open`] does, read as `options` say.
+    pub fn open_with(&mut self, path: &Path, options: ReadOptions) {
         self.cancel_loading();
         // The session of the open dataset is saved first, so that a dataset opened again
         // finds the view it had.
@@ -47,7 +54,8 @@ impl BackchannelApp {
         let job = Job::spawn(
             "open a dataset",
             move || {
-                let (loaded, source, sha256) = crate::document::open_file(&work_path)?;
+                let (loaded, source, sha256) =
+                    crate::document::open_file_with(&work_path, &options)?;
                 if background::cancelled() {
                     return Err(failure(&work_path, background::CANCELLED));
                 }
@@ -127,7 +135,15 @@ impl BackchannelApp {
         match outcome {
             Outcome::Running => {}
             Outcome::Done(Ok(ready)) => self.unless_unsaved(Then::Install(ready)),
-            Outcome::Done(Err(error)) => self.show_open_failure(error),
+            Outcome::Done(Err(error)) => {
+                // A CSV edge list whose columns must be named: the user chooses them.
+                self.column_choice = ColumnChoice::for_failure(path, &error);
+                if self.column_choice.is_some() {
+                    self.status = format!("Choose the columns of {}.", path.display());
+                } else {
+                    self.show_open_failure(error);
+                }
+            }
             // A loader that panics (a bug, never the file's fault) must not take the
             // open graph with it.
             Outcome::Failed => self.show_open_failure(failure(

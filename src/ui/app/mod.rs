@@ -5,6 +5,7 @@
 //! Widgets only ask for changes by pushing a [`Command`]; `apply` carries them out once,
 //! at the end of the frame. View actions are recorded for undo and saved in the session.
 
+mod columns;
 mod commands;
 mod dialogs;
 mod editing;
@@ -56,6 +57,8 @@ pub struct AppOptions {
     pub recent_store: Option<PathBuf>,
     /// The folder of saved sessions; `None` saves none.
     pub session_folder: Option<PathBuf>,
+    /// How `initial_file` is read (a CSV edge list's columns).
+    pub read_options: crate::interchange::ReadOptions,
 }
 
 /// The eframe application.
@@ -97,6 +100,8 @@ pub struct BackchannelApp {
     quit_requested: bool,
     /// The file being opened on a worker, while it is.
     loading: Option<loading::Loading>,
+    /// The column choice of a CSV edge list, while it is asked.
+    column_choice: Option<columns::ColumnChoice>,
 }
 
 impl BackchannelApp {
@@ -141,6 +146,7 @@ impl BackchannelApp {
             allow_close: false,
             quit_requested: false,
             loading: None,
+            column_choice: None,
         };
         app.document.doc.keep_journal_in(app.session_folder.clone());
         let session_file = app.session_file();
@@ -152,7 +158,7 @@ impl BackchannelApp {
         }
         app.check_journal();
         if let Some(path) = options.initial_file {
-            app.open(&path);
+            app.open_with(&path, options.read_options);
         }
         app
     }
@@ -477,6 +483,7 @@ impl eframe::App for BackchannelApp {
             self.review = None;
         }
         self.open_failure_ui(&ctx);
+        self.column_choice_ui(&ctx);
         self.warnings_ui(&ctx);
         self.open_path_ui(&ctx, &mut commands);
         self.save_path_ui(&ctx, &mut commands);
