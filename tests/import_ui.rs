@@ -85,7 +85,13 @@ fn nodes_can_be_coloured_and_grouped_by_any_attribute() {
     let app = harness.state();
     let model = app.model();
     let document = app.document();
-    let class_of = |position: usize| model.nodes[position].attributes["modularity_class"].clone();
+    let class_of = |position: usize| {
+        model.nodes[position]
+            .attributes
+            .get("modularity_class")
+            .cloned()
+            .unwrap()
+    };
     let fills = document.canvas.fills();
     let positions = document.canvas.positions();
     // Same class, same colour and same column; different classes, different ones.

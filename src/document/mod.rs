@@ -457,13 +457,15 @@ pub fn open_file_with(
     options: &crate::interchange::ReadOptions,
 ) -> Result<(Loaded, Source, String), crate::dataset::LoadError> {
     let bytes = crate::interchange::read_file(path)?;
-    let loaded = crate::interchange::load_read_with(path, &bytes, options)?;
     let source = if reads_as_ours(path, &bytes) {
         Source::Dataset(path.to_path_buf())
     } else {
         Source::Foreign(path.to_path_buf())
     };
-    Ok((loaded, source, sha256_hex(&bytes)))
+    let sha256 = sha256_hex(&bytes);
+    // The bytes go to the loader, which frees them once they are parsed.
+    let loaded = crate::interchange::load_owned(path, bytes, options)?;
+    Ok((loaded, source, sha256))
 }
 
 /// What the researcher is told when the journal cannot be written.

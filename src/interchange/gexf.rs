@@ -224,7 +224,7 @@ fn apply_defaults<'a>(
     }
     for row in rows {
         for (name, value) in &defaults {
-            row.entry(name.clone()).or_insert_with(|| value.clone());
+            row.insert_if_absent(name, || value.clone());
         }
     }
 }

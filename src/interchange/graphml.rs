@@ -157,8 +157,7 @@ pub fn read(bytes: &[u8]) -> Result<GraphFile, XmlProblem> {
         for (key, value) in &defaults {
             if matches!(key.domain.as_str(), "node" | "all") {
                 node.attributes
-                    .entry(key.name.clone())
-                    .or_insert_with(|| value.clone());
+                    .insert_if_absent(&key.name, || value.clone());
             }
         }
         node.promote_common_attributes();
@@ -167,8 +166,7 @@ pub fn read(bytes: &[u8]) -> Result<GraphFile, XmlProblem> {
         for (key, value) in &defaults {
             if matches!(key.domain.as_str(), "edge" | "all") {
                 edge.attributes
-                    .entry(key.name.clone())
-                    .or_insert_with(|| value.clone());
+                    .insert_if_absent(&key.name, || value.clone());
             }
         }
         edge.promote_common_attributes();

@@ -173,8 +173,7 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
 
 /// Loads the graph or dataset file at `path`, whatever its format, as `options` say.
 pub fn load_file_with(path: &Path, options: &ReadOptions) -> Result<Loaded, LoadError> {
-    let bytes = read_file(path)?;
-    load_read_with(path, &bytes, options)
+    load_owned(path, read_file(path)?, options)
 }
 
 /// Reads the bytes of the file at `path`, refusing folders and files over the size
@@ -202,6 +201,29 @@ pub fn load_read_with(
     bytes: &[u8],
     options: &ReadOptions,
 ) -> Result<Loaded, LoadError> {
+    let file = path.display().to_string();
+    match format_of(path, bytes)? {
+        GraphFormat::Csv => load_csv(path, &file, bytes, options.csv_columns.as_ref()),
+        other => load_bytes_as(other, &file, bytes, &FolderStore::beside(path)),
+    }
+}
+
+/// Loads `bytes`, read from the file at `path`, as [`load_read_with`] does, freeing them
+/// as soon as the file is parsed (an XML file's elements no longer need its text).
+pub fn load_owned(path: &Path, bytes: Vec<u8>, options: &ReadOptions) -> Result<Loaded, LoadError> {
+    let file = path.display().to_string();
+    let read = match format_of(path, &bytes)? {
+        GraphFormat::Gexf => gexf::read(&bytes),
+        GraphFormat::GraphMl => graphml::read(&bytes),
+        _ => return load_read_with(path, &bytes, options),
+    };
+    drop(bytes);
+    from_xml(&file, read)
+}
+
+/// The format of `bytes`, read from `path`: by the extension, checked against the
+/// content, or by the content alone.
+fn format_of(path: &Path, bytes: &[u8]) -> Result<GraphFormat, LoadError> {
     let file = path.display().to_string();
     let mismatch =
         |message: String| single(&file, ProblemKind::FormatMismatch, Location::File, message);
@@ -242,10 +264,7 @@ pub fn load_read_with(
             ))
         })?,
     };
-    match format {
-        GraphFormat::Csv => load_csv(path, &file, bytes, options.csv_columns.as_ref()),
-        other => load_bytes_as(other, &file, bytes, &FolderStore::beside(path)),
-    }
+    Ok(format)
 }
 
 /// Loads `bytes` as a file of `format` named `file` (a CSV edge list alone, without its

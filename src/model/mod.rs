@@ -5,6 +5,7 @@
 //! ([`crate::dataset`]), so every reference in it resolves and every evidence record
 //! points at the exact text it quotes.
 
+mod attributes;
 mod audit;
 mod date;
 mod index;
@@ -12,10 +13,9 @@ pub mod search;
 mod text;
 mod vocabulary;
 
-use std::collections::BTreeMap;
-
 use index::{HasId, IdIndex};
 
+pub use attributes::Attributes;
 pub use audit::{Audit, AuditCounts, EditRecord, Origin};
 pub use date::{DateError, DatePrecision, PartialDate};
 pub use text::ArticleText;
@@ -90,10 +90,6 @@ pub struct MeetingDetails {
     /// Whether it took place.
     pub status: MeetingStatus,
 }
-
-/// Attributes an imported graph file gives an element (Gephi columns, GraphML data,
-/// node-link fields, CSV columns), by name, in name order. Values keep their JSON type.
-pub type Attributes = BTreeMap<String, serde_json::Value>;
 
 /// Where a graph file placed a node, in its own units.
 #[derive(Debug, Clone, Copy, PartialEq)]
