@@ -29,9 +29,8 @@ impl Adjacency {
             .iter()
             .enumerate()
             .filter(|&(position, _)| include_edge(position))
-            .filter_map(|(position, edge)| {
-                let source = model.node_position(&edge.source)?;
-                let target = model.node_position(&edge.target)?;
+            .filter_map(|(position, _)| {
+                let (source, target) = model.edge_ends(position)?;
                 Some((source, target, position))
             });
         Self::build(included, edges)

@@ -83,15 +83,8 @@ impl MeasureBasis {
     ///
     /// Complexity: O(edges + nodes log nodes).
     pub fn of(model: &Model) -> Self {
-        let ends = model
-            .edges
-            .iter()
-            .map(|edge| {
-                Some((
-                    model.node_position(&edge.source)?,
-                    model.node_position(&edge.target)?,
-                ))
-            })
+        let ends = (0..model.edges.len())
+            .map(|edge| model.edge_ends(edge))
             .collect();
         let mut order: Vec<usize> = (0..model.nodes.len()).collect();
         order.sort_by_cached_key(|&node| {

@@ -3,7 +3,7 @@
 //! neighbours. A force layout bounds how far a node may move, so that labels never wreck
 //! its shape; a label still overlapping then is hidden by whoever draws it.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// Along which axes nodes may move.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,7 +70,7 @@ pub fn remove_overlaps(
                 (centre[1] / cell).floor() as i64,
             )
         };
-        let mut grid: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+        let mut grid: HashMap<(i64, i64), Vec<usize>> = HashMap::default();
         for node in 0..count {
             grid.entry(key(node, positions)).or_default().push(node);
         }

@@ -256,6 +256,8 @@ pub struct Model {
     article_index: IdIndex,
     node_index: IdIndex,
     edge_index: IdIndex,
+    /// The model positions of each edge's source and target.
+    edge_ends: Vec<Option<(usize, usize)>>,
 }
 
 impl Model {
@@ -271,7 +273,7 @@ impl Model {
         let article_index = IdIndex::new(&articles);
         let node_index = IdIndex::new(&nodes);
         let edge_index = IdIndex::new(&edges);
-        Self {
+        let mut model = Self {
             title,
             description,
             articles,
@@ -280,7 +282,28 @@ impl Model {
             article_index,
             node_index,
             edge_index,
-        }
+            edge_ends: Vec::new(),
+        };
+        model.edge_ends = model.find_edge_ends();
+        model
+    }
+
+    fn find_edge_ends(&self) -> Vec<Option<(usize, usize)>> {
+        self.edges
+            .iter()
+            .map(|edge| {
+                Some((
+                    self.node_position(&edge.source)?,
+                    self.node_position(&edge.target)?,
+                ))
+            })
+            .collect()
+    }
+
+    /// The model positions of the source and target of the edge at `edge`, without a
+    /// lookup by id (`None` for an end that is missing, never in a validated model).
+    pub fn edge_ends(&self, edge: usize) -> Option<(usize, usize)> {
+        self.edge_ends.get(edge).copied().flatten()
     }
 
     /// Rebuilds the id indexes after articles, nodes or edges were inserted, removed or
@@ -289,6 +312,7 @@ impl Model {
         self.article_index = IdIndex::new(&self.articles);
         self.node_index = IdIndex::new(&self.nodes);
         self.edge_index = IdIndex::new(&self.edges);
+        self.edge_ends = self.find_edge_ends();
     }
 
     /// The position of the edge with this id in [`Model::edges`].

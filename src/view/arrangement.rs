@@ -22,6 +22,11 @@ pub const OVERLAP_ROUNDS: usize = 300;
 /// Bigger graphs keep their shape, and labels that collide are hidden instead.
 pub const READ_EVERY_LABEL_UP_TO: usize = 150;
 
+/// Most shown nodes whose labels are moved apart. Above, nobody reads the labels one by
+/// one, and the drawing hides each label that would overlap another; moving 100,000
+/// nodes apart took 18 s on the window's thread.
+pub const SEPARATE_LABELS_UP_TO: usize = 5_000;
+
 /// Most a drawing is stretched along one axis more than along the other to fill the room.
 const MOST_STRETCH: f32 = 1.5;
 
@@ -50,14 +55,14 @@ pub fn slot_edges(model: &Model, slots: &[usize], shown_edges: &[bool]) -> Vec<(
             *entry = slot;
         }
     }
-    model
-        .edges
+    shown_edges
         .iter()
-        .zip(shown_edges)
+        .enumerate()
         .filter(|(_, shown)| **shown)
-        .filter_map(|(edge, _)| {
-            let a = *slot_of.get(model.node_position(&edge.source)?)?;
-            let b = *slot_of.get(model.node_position(&edge.target)?)?;
+        .filter_map(|(position, _)| {
+            let (source, target) = model.edge_ends(position)?;
+            let a = *slot_of.get(source)?;
+            let b = *slot_of.get(target)?;
             (a != usize::MAX && b != usize::MAX).then_some((a, b))
         })
         .collect()
@@ -173,7 +178,7 @@ pub fn settle_into_room(layout: &mut ForceLayout, slot_extents: &[[f32; 4]], roo
 /// small enough to be read label by label (up to [`READ_EVERY_LABEL_UP_TO`] nodes), up to
 /// two of the drawing's median `edge_length`s; in a bigger one, about two label heights.
 /// A timeline moves nodes only up and down; other layouts as far as it takes. Pinned
-/// nodes stay.
+/// nodes stay. Above [`SEPARATE_LABELS_UP_TO`] shown nodes nothing moves.
 pub fn separate(
     kind: LayoutKind,
     positions: &mut [[f32; 2]],
@@ -181,6 +186,9 @@ pub fn separate(
     slot_extents: &[[f32; 4]],
     edge_length: Option<f32>,
 ) {
+    if positions.len() > SEPARATE_LABELS_UP_TO {
+        return;
+    }
     let tallest = slot_extents
         .iter()
         .map(|e| e[3] - e[1])

@@ -114,29 +114,26 @@ impl ViewFilter {
             .zip(&node_allowed)
             .map(|(node, &allowed)| allowed && cites(&node.evidence, &self.articles))
             .collect();
-        let allowed = |id: &str| {
-            model
-                .node_position(id)
-                .and_then(|p| node_allowed.get(p).copied())
-                .unwrap_or(false)
-        };
+        let allowed = |node: usize| node_allowed.get(node).copied().unwrap_or(false);
         let mut edges: Vec<bool> = model
             .edges
             .iter()
-            .map(|edge| {
+            .enumerate()
+            .map(|(position, edge)| {
                 !self.hidden_relations.contains(&edge.relation)
                     && !self.hidden_modalities.contains(&edge.modality)
                     && in_range(edge.date)
                     && cites(&edge.evidence, &self.articles)
-                    && allowed(&edge.source)
-                    && allowed(&edge.target)
+                    && model
+                        .edge_ends(position)
+                        .is_some_and(|(source, target)| allowed(source) && allowed(target))
             })
             .collect();
         // The ends of a supported edge are shown, so that the edge is.
-        for (edge, &shown) in model.edges.iter().zip(&edges) {
-            if shown {
-                for id in [&edge.source, &edge.target] {
-                    if let Some(slot) = model.node_position(id).and_then(|p| nodes.get_mut(p)) {
+        for (position, &shown) in edges.iter().enumerate() {
+            if shown && let Some((source, target)) = model.edge_ends(position) {
+                for node in [source, target] {
+                    if let Some(slot) = nodes.get_mut(node) {
                         *slot = true;
                     }
                 }

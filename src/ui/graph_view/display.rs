@@ -46,14 +46,13 @@ impl GraphCanvas {
             {
                 continue;
             }
-            let ends = model
-                .node_position(&edge.source)
-                .and_then(|a| index_of.get(a).copied().flatten())
-                .zip(
-                    model
-                        .node_position(&edge.target)
-                        .and_then(|b| index_of.get(b).copied().flatten()),
-                );
+            let ends = model.edge_ends(position).and_then(|(a, b)| {
+                index_of
+                    .get(a)
+                    .copied()
+                    .flatten()
+                    .zip(index_of.get(b).copied().flatten())
+            });
             if let Some((a, b)) = ends {
                 source.add_edge(
                     a,

@@ -1,0 +1,116 @@
+//! How long the window's thread is busy for each thing a user does on a graph of
+//! 100,000 nodes and 400,000 edges (a GEXF as Gephi writes it, with positions): opening
+//! it, its first frames, a steady frame, a selection, a filter and its undoing, a layout
+//! switch, sizing by a measure. Each is the command's own time plus the worst of the
+//! frames after it (app logic, without painting). The target is 50 ms for every one;
+//! the figures say which are over. Run alone with `cargo bench --bench respond`.
+
+use std::time::{Duration, Instant};
+
+use backchannel::graph::Measure;
+use backchannel::interchange::synthetic_gexf;
+use backchannel::model::Relation;
+use backchannel::ui::{AppOptions, BackchannelApp, Command, Selection};
+use backchannel::view::{LayoutKind, ViewFilter};
+use criterion::{Criterion, criterion_group, criterion_main};
+use egui_kittest::Harness;
+
+/// The allocator the app itself uses (see `src/main.rs`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// Frames run after each action, of which the worst counts.
+const FRAMES_AFTER: usize = 5;
+
+/// Runs `action`, then frames; the action's time plus the worst frame.
+fn busy(
+    harness: &mut Harness<'static, BackchannelApp>,
+    action: impl FnOnce(&mut BackchannelApp),
+) -> Duration {
+    let start = Instant::now();
+    action(harness.state_mut());
+    let mut worst = start.elapsed();
+    let action_time = worst;
+    for _ in 0..FRAMES_AFTER {
+        let frame = Instant::now();
+        harness.step();
+        worst = worst.max(action_time + frame.elapsed());
+    }
+    worst
+}
+
+fn respond(c: &mut Criterion) {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let path = folder.path().join("100000.gexf");
+    std::fs::write(&path, synthetic_gexf(100_000, 4)).expect("the GEXF is written");
+    let options = AppOptions {
+        initial_file: Some(path),
+        ..AppOptions::default()
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::Vec2::new(1600.0, 1000.0))
+        .build_eframe(move |_| BackchannelApp::new(options));
+    let mut worst_while_loading = Duration::ZERO;
+    while harness.state().is_loading() {
+        let frame = Instant::now();
+        harness.step();
+        worst_while_loading = worst_while_loading.max(frame.elapsed());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let mut figures = vec![("a frame while the file loads", worst_while_loading)];
+    figures.push(("the graph's first frames", busy(&mut harness, |_| {})));
+    figures.push(("a steady frame", busy(&mut harness, |_| {})));
+    let first = harness.state().model().nodes[5].id.clone();
+    figures.push((
+        "selecting a node",
+        busy(&mut harness, |app| {
+            app.apply_command(Command::Select(Some(Selection::Node(first))));
+        }),
+    ));
+    let mut hide_links = ViewFilter::default();
+    hide_links.hidden_relations.insert(Relation::Link);
+    figures.push((
+        "a filter that hides every edge",
+        busy(&mut harness, |app| {
+            app.apply_command(Command::SetFilter(hide_links));
+        }),
+    ));
+    figures.push((
+        "the filter undone",
+        busy(&mut harness, |app| {
+            app.apply_command(Command::SetFilter(ViewFilter::default()));
+        }),
+    ));
+    figures.push((
+        "switching to the circular layout",
+        busy(&mut harness, |app| {
+            app.apply_command(Command::SetLayout(LayoutKind::Circular));
+        }),
+    ));
+    figures.push((
+        "sizing nodes by degree (computed on a worker)",
+        busy(&mut harness, |app| {
+            app.apply_command(Command::SizeBy(Some(Measure::Degree)));
+        }),
+    ));
+    for (what, time) in &figures {
+        let verdict = if *time <= Duration::from_millis(50) {
+            "within 50 ms"
+        } else {
+            "over 50 ms"
+        };
+        println!(
+            "quality: {what}: the window's thread busy {:.0} ms ({verdict})",
+            time.as_secs_f64() * 1000.0
+        );
+    }
+    let mut group = c.benchmark_group("respond");
+    group.sample_size(10);
+    group.bench_function("steady_frame_100000_nodes", |bencher| {
+        bencher.iter(|| harness.step());
+    });
+    group.finish();
+}
+
+criterion_group!(benches, respond);
+criterion_main!(benches);
