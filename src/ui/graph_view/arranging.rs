@@ -81,7 +81,9 @@ impl GraphCanvas {
             self.arrange(model, false);
         }
         self.fit_requested = true;
-        self.rebuild(model);
+        // What is shown is the same: the display graph keeps its nodes and edges, which
+        // only move (rebuilding it took a third of a second at 400,000 edges).
+        self.copy_positions_to_display();
     }
 
     /// Restores a saved view: what is shown, the layout, nodes at saved places (by

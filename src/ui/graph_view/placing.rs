@@ -3,6 +3,10 @@
 
 use super::*;
 
+/// Graphs of at most this many nodes have each label shaped to measure it; larger ones
+/// sum the widths of their characters.
+const SHAPE_EVERY_LABEL_UP_TO: usize = 2_000;
+
 /// The share of a dropped node's move its direct neighbours make before the local
 /// refinement (nodes two hops away make half of it).
 const NEIGHBOUR_FOLLOWS: f32 = 0.6;
@@ -77,29 +81,53 @@ impl GraphCanvas {
     }
     /// The box of every model node with its label below it, in canvas units at zoom 1.
     pub(super) fn measure_labels(&self, ui: &Ui, model: &Model) -> Vec<[f32; 4]> {
+        let font = FontId::proportional(LABEL_FONT_SIZE);
+        let layout = |text: String| {
+            ui.fonts_mut(|fonts| {
+                fonts
+                    .layout_no_wrap(text, font.clone(), Color32::BLACK)
+                    .size()
+            })
+        };
+        let extents = |size: Vec2| {
+            let half_width = (size.x / 2.0 + 3.0).max(NODE_RADIUS * 1.2);
+            [
+                -half_width,
+                -NODE_RADIUS * 1.2,
+                half_width,
+                NODE_RADIUS + 4.0 + size.y,
+            ]
+        };
+        if model.nodes.len() <= SHAPE_EVERY_LABEL_UP_TO {
+            return model
+                .nodes
+                .iter()
+                .map(|node| extents(layout(node.label.clone())))
+                .collect();
+        }
+        // Shaping 100,000 labels took a second of the window's thread: above the limit a
+        // label's width is the sum of its characters' widths, each shaped once (kerning
+        // and ligatures aside, which move a label's width by a pixel or two).
+        let height = layout("Ag".to_owned()).y;
+        let mut widths: std::collections::HashMap<char, f32> = std::collections::HashMap::new();
         model
             .nodes
             .iter()
             .map(|node| {
-                let size = ui.fonts_mut(|fonts| {
-                    fonts
-                        .layout_no_wrap(
-                            node.label.clone(),
-                            FontId::proportional(LABEL_FONT_SIZE),
-                            Color32::BLACK,
-                        )
-                        .size()
-                });
-                let half_width = (size.x / 2.0 + 3.0).max(NODE_RADIUS * 1.2);
-                [
-                    -half_width,
-                    -NODE_RADIUS * 1.2,
-                    half_width,
-                    NODE_RADIUS + 4.0 + size.y,
-                ]
+                let width = node
+                    .label
+                    .chars()
+                    .map(|character| {
+                        *widths
+                            .entry(character)
+                            .or_insert_with(|| layout(character.to_string()).x)
+                    })
+                    .sum();
+                extents(Vec2::new(width, height))
             })
             .collect()
     }
+
     /// After a node (by model position) was dropped: the nodes within two hops of it
     /// follow it (a local refinement of a force layout, up to [`LOCAL_REFINE_LIMIT`] shown
     /// nodes: each step builds a quadtree of every shown node, and above that the window
