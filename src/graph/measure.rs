@@ -47,23 +47,20 @@ impl Measure {
 
 /// Included nodes with their values, highest first; ties by label, then id.
 pub fn ranking(model: &Model, adjacency: &Adjacency, values: &[f64]) -> Vec<(usize, f64)> {
+    ranked(adjacency, values, &model.label_ranks())
+}
+
+/// The nodes `adjacency` includes with their `values`, highest first; ties in the order
+/// of `label_rank` (each node's rank by label, then id).
+fn ranked(adjacency: &Adjacency, values: &[f64], label_rank: &[usize]) -> Vec<(usize, f64)> {
     let mut ranked: Vec<(usize, f64)> = values
         .iter()
         .copied()
         .enumerate()
         .filter(|&(node, _)| adjacency.is_included(node))
         .collect();
-    ranked.sort_by(|a, b| {
-        b.1.total_cmp(&a.1).then_with(|| {
-            let key = |node: usize| {
-                model
-                    .nodes
-                    .get(node)
-                    .map(|n| (n.label.to_lowercase(), n.id.clone()))
-            };
-            key(a.0).cmp(&key(b.0))
-        })
-    });
+    let rank = |node: usize| label_rank.get(node).copied().unwrap_or(usize::MAX);
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| rank(a.0).cmp(&rank(b.0))));
     ranked
 }
 
@@ -86,19 +83,7 @@ impl MeasureBasis {
         let ends = (0..model.edges.len())
             .map(|edge| model.edge_ends(edge))
             .collect();
-        let mut order: Vec<usize> = (0..model.nodes.len()).collect();
-        order.sort_by_cached_key(|&node| {
-            model
-                .nodes
-                .get(node)
-                .map(|node| (node.label.to_lowercase(), node.id.clone()))
-        });
-        let mut label_rank = vec![0; order.len()];
-        for (rank, node) in order.into_iter().enumerate() {
-            if let Some(slot) = label_rank.get_mut(node) {
-                *slot = rank;
-            }
-        }
+        let label_rank = model.label_ranks();
         Self {
             ends,
             label_rank: label_rank.into(),
@@ -143,14 +128,7 @@ pub fn measure_table(
         }
         other => (other.compute(&adjacency), None),
     };
-    let mut ranked: Vec<(usize, f64)> = values
-        .iter()
-        .copied()
-        .enumerate()
-        .filter(|&(node, _)| adjacency.is_included(node))
-        .collect();
-    let rank = |node: usize| basis.label_rank.get(node).copied().unwrap_or(usize::MAX);
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| rank(a.0).cmp(&rank(b.0))));
+    let ranked = ranked(&adjacency, &values, &basis.label_rank);
     MeasureTable {
         measure,
         values,

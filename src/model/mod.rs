@@ -300,6 +300,26 @@ impl Model {
             .collect()
     }
 
+    /// Each node's rank (by model position) in the order of lower-case labels, then ids:
+    /// how lists order nodes that tie.
+    ///
+    /// Complexity: O(nodes log nodes).
+    pub fn label_ranks(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.nodes.len()).collect();
+        order.sort_by_cached_key(|&position| {
+            self.nodes
+                .get(position)
+                .map(|node| (node.label.to_lowercase(), node.id.clone()))
+        });
+        let mut ranks = vec![0; order.len()];
+        for (rank, position) in order.into_iter().enumerate() {
+            if let Some(slot) = ranks.get_mut(position) {
+                *slot = rank;
+            }
+        }
+        ranks
+    }
+
     /// The model positions of the source and target of the edge at `edge`, without a
     /// lookup by id (`None` for an end that is missing, never in a validated model).
     pub fn edge_ends(&self, edge: usize) -> Option<(usize, usize)> {

@@ -114,19 +114,7 @@ impl SearchIndex {
                     .map(move |name| (position, fold(name), name.clone()))
             })
             .collect();
-        let mut order: Vec<usize> = (0..model.nodes.len()).collect();
-        order.sort_by_cached_key(|&position| {
-            model
-                .nodes
-                .get(position)
-                .map(|node| (node.label.to_lowercase(), node.id.clone()))
-        });
-        let mut label_rank = vec![0; order.len()];
-        for (rank, position) in order.into_iter().enumerate() {
-            if let Some(slot) = label_rank.get_mut(position) {
-                *slot = rank;
-            }
-        }
+        let label_rank = model.label_ranks();
         Self { names, label_rank }
     }
 

@@ -37,7 +37,7 @@ impl BackchannelApp {
             return;
         }
         let mut open = true;
-        let warnings = self.document.warnings().to_vec();
+        let warnings = self.document.warnings();
         egui::Window::new(format!(
             "Opened {} with {} warning(s)",
             self.file(),
@@ -46,7 +46,7 @@ impl BackchannelApp {
         .id(egui::Id::new("load-warnings"))
         .open(&mut open)
         .default_width(640.0)
-        .show(ctx, |ui| problem_list_ui(ui, &warnings));
+        .show(ctx, |ui| problem_list_ui(ui, warnings));
         self.show_warnings = open;
     }
 
@@ -81,27 +81,46 @@ impl BackchannelApp {
 }
 
 /// Every problem, errors first, each with its place.
+/// Lists of at most this many problems wrap each problem's message; longer ones show
+/// one line per problem and lay out only the lines in view.
+const WRAP_PROBLEMS_UP_TO: usize = 300;
+
 fn problem_list_ui(ui: &mut Ui, problems: &[crate::dataset::Problem]) {
-    egui::ScrollArea::vertical()
-        .max_height(420.0)
-        .show(ui, |ui| {
-            let mut sorted: Vec<_> = problems.iter().collect();
-            sorted.sort_by_key(|problem| std::cmp::Reverse(problem.severity));
+    let mut sorted: Vec<&crate::dataset::Problem> = problems.iter().collect();
+    sorted.sort_by_key(|problem| std::cmp::Reverse(problem.severity));
+    let line = |ui: &mut Ui, problem: &crate::dataset::Problem| {
+        let (tag, color) = match problem.severity {
+            Severity::Error => ("error", Color32::from_rgb(190, 30, 30)),
+            Severity::Warning => ("warning", Color32::from_rgb(170, 110, 0)),
+        };
+        ui.label(RichText::new(tag).color(color).strong());
+        let place = problem.location.to_string();
+        if !place.is_empty() {
+            ui.label(RichText::new(place).monospace());
+        }
+    };
+    let area = egui::ScrollArea::vertical().max_height(420.0);
+    if sorted.len() <= WRAP_PROBLEMS_UP_TO {
+        area.show(ui, |ui| {
             for problem in sorted {
-                let (tag, color) = match problem.severity {
-                    Severity::Error => ("error", Color32::from_rgb(190, 30, 30)),
-                    Severity::Warning => ("warning", Color32::from_rgb(170, 110, 0)),
-                };
                 ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new(tag).color(color).strong());
-                    let place = problem.location.to_string();
-                    if !place.is_empty() {
-                        ui.label(RichText::new(place).monospace());
-                    }
+                    line(ui, problem);
                     ui.label(&problem.message);
                 });
             }
         });
+        return;
+    }
+    let row_height = ui.spacing().interact_size.y;
+    area.show_rows(ui, row_height, sorted.len(), |ui, rows| {
+        for problem in sorted.iter().skip(rows.start).take(rows.len()) {
+            ui.horizontal(|ui| {
+                line(ui, problem);
+                ui.add(egui::Label::new(&problem.message).truncate())
+                    .on_hover_text(&problem.message);
+            });
+        }
+    });
 }
 
 /// A question or notice that waits for the user.
