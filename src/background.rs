@@ -37,16 +37,19 @@ pub enum Stage {
     Drawing,
     /// Computing a measure (counted in nodes).
     Measuring,
+    /// Extracting a dataset from articles (counted in the ingest's steps).
+    Extracting,
 }
 
 impl Stage {
-    const ALL: [Stage; 6] = [
+    const ALL: [Stage; 7] = [
         Stage::Starting,
         Stage::Reading,
         Stage::Parsing,
         Stage::Checking,
         Stage::Drawing,
         Stage::Measuring,
+        Stage::Extracting,
     ];
 
     /// The stage as a verb, for a progress line.
@@ -58,6 +61,7 @@ impl Stage {
             Stage::Checking => "Checking",
             Stage::Drawing => "Drawing",
             Stage::Measuring => "Measuring",
+            Stage::Extracting => "Extracting",
         }
     }
 
@@ -67,6 +71,7 @@ impl Stage {
             Stage::Reading | Stage::Parsing => "bytes",
             Stage::Checking => "elements",
             Stage::Drawing | Stage::Measuring => "nodes",
+            Stage::Extracting => "steps",
             Stage::Starting => "",
         }
     }
@@ -143,6 +148,13 @@ impl Progress {
     /// Enters `stage`, of `total` units (0 when not known), none done yet.
     pub fn start(&self, stage: Stage, total: u64) {
         self.done.store(0, Ordering::Relaxed);
+        self.total.store(total, Ordering::Relaxed);
+        self.stage.store(stage as u8, Ordering::Relaxed);
+    }
+
+    /// Sets the stage, how much of it is done and how much there is, at once.
+    pub fn set(&self, stage: Stage, done: u64, total: u64) {
+        self.done.store(done, Ordering::Relaxed);
         self.total.store(total, Ordering::Relaxed);
         self.stage.store(stage as u8, Ordering::Relaxed);
     }

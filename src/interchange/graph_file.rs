@@ -1,14 +1,13 @@
 //! A graph as another tool's file gives it, before it becomes a dataset: nodes and edges
 //! with ids, labels, attributes and looks, each remembering where in the file it was.
 //!
-//! Every reader produces a [`GraphFile`]; [`GraphFile::into_dataset`] turns it into the
+//! Every reader produces a [`GraphFile`]; [`GraphFile::into_model`] turns it into the
 //! `backchannel/1` shape, reading back the `bc_` attributes our own exports carry, and the
 //! dataset validator checks it like any dataset.
 
 use serde_json::{Map, Value, json};
 
 use super::carry::{DATASET_RECORD, EDGE_FIELDS, NODE_FIELDS};
-use crate::dataset::schema::FORMAT_VERSION;
 use crate::dataset::{Location, ProblemKind, Problems};
 use crate::model::{Attributes, Colour};
 
@@ -193,16 +192,6 @@ impl FileEdge {
     }
 }
 
-/// A graph file in the `backchannel/1` shape, with each element's place in the file.
-pub struct Converted {
-    /// The dataset, as JSON.
-    pub dataset: Value,
-    /// Where each node of `dataset` was in the file.
-    pub node_places: Vec<Location>,
-    /// Where each edge of `dataset` was in the file.
-    pub edge_places: Vec<Location>,
-}
-
 /// A graph file's dataset record: what stays once its nodes and edges are taken out.
 struct Head {
     title: String,
@@ -274,40 +263,6 @@ impl GraphFile {
             .enumerate()
             .map(|(index, edge)| edge.id.clone().unwrap_or_else(|| made_up_id(index, &given)))
             .collect()
-    }
-
-    /// The graph in the `backchannel/1` shape. `fallback_title` names a graph whose file
-    /// gives no title. Problems with the carried `bc_` fields are recorded in `problems`.
-    pub fn into_dataset(mut self, fallback_title: &str, problems: &mut Problems) -> Converted {
-        let head = self.take_head(fallback_title, problems);
-        let ids = self.edge_ids();
-        let node_places = self.nodes.iter().map(|node| node.place.clone()).collect();
-        let edge_places = self.edges.iter().map(|edge| edge.place.clone()).collect();
-        let nodes: Vec<Value> = self
-            .nodes
-            .into_iter()
-            .map(|node| node_json(node, problems))
-            .collect();
-        let edges: Vec<Value> = self
-            .edges
-            .into_iter()
-            .zip(ids)
-            .map(|(edge, id)| edge_json(id, edge, problems))
-            .collect();
-        let mut top = Map::new();
-        top.insert("format".into(), json!(FORMAT_VERSION));
-        top.insert("title".into(), json!(head.title));
-        if let Some(description) = head.description {
-            top.insert("description".into(), json!(description));
-        }
-        top.insert("articles".into(), head.articles);
-        top.insert("nodes".into(), Value::Array(nodes));
-        top.insert("edges".into(), Value::Array(edges));
-        Converted {
-            dataset: Value::Object(top),
-            node_places,
-            edge_places,
-        }
     }
 
     /// The graph checked as a dataset and built into a model, one element at a time:
@@ -504,17 +459,17 @@ mod tests {
             .push(FileEdge::new("a".into(), "b".into(), false, Location::File));
         file.edges.push(named);
         let mut problems = Problems::new("g.gml");
-        let converted = file.into_dataset("g", &mut problems);
-        let dataset = converted.dataset;
-        assert_eq!(dataset["title"], "g");
-        assert_eq!(dataset["nodes"][0]["kind"], "entity");
-        assert_eq!(dataset["nodes"][0]["label"], "a");
-        assert_eq!(dataset["nodes"][0]["attributes"]["group"], 3);
-        assert_eq!(dataset["edges"][0]["relation"], "link");
-        assert_eq!(dataset["edges"][0]["directed"], false);
+        let store = crate::dataset::EmbeddedStore::new(&[]);
+        let model = file.into_model("g", &store, &mut problems).model.unwrap();
+        assert_eq!(model.title, "g");
+        assert_eq!(model.nodes[0].kind, crate::model::NodeKind::Entity);
+        assert_eq!(model.nodes[0].label, "a");
+        assert_eq!(model.nodes[0].attributes.get("group"), Some(&json!(3)));
+        assert_eq!(model.edges[0].relation, crate::model::Relation::Link);
+        assert!(!model.edges[0].directed);
         // "e1" is taken by the second edge, so the first gets another id.
-        assert_eq!(dataset["edges"][0]["id"], "e0");
-        assert_eq!(dataset["edges"][1]["id"], "e1");
+        assert_eq!(model.edges[0].id, "e0");
+        assert_eq!(model.edges[1].id, "e1");
         assert!(!problems.has_errors());
     }
 
@@ -528,10 +483,11 @@ mod tests {
         node.attributes.insert("bc_note".into(), json!(""));
         file.nodes.push(node);
         let mut problems = Problems::new("g.gexf");
-        let dataset = file.into_dataset("g", &mut problems).dataset;
-        assert_eq!(dataset["nodes"][0]["kind"], "actor");
-        assert_eq!(dataset["nodes"][0]["aliases"][0], "Hamas movement");
-        assert!(dataset["nodes"][0].get("note").is_none());
-        assert!(dataset["nodes"][0].get("attributes").is_none());
+        let store = crate::dataset::EmbeddedStore::new(&[]);
+        let model = file.into_model("g", &store, &mut problems).model.unwrap();
+        assert_eq!(model.nodes[0].kind, crate::model::NodeKind::Actor);
+        assert_eq!(model.nodes[0].aliases, ["Hamas movement"]);
+        assert_eq!(model.nodes[0].note, None);
+        assert!(model.nodes[0].attributes.is_empty());
     }
 }

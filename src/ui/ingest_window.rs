@@ -3,23 +3,13 @@
 //! opens like any dataset; the graph that was open stays until it is ready.
 
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::thread::JoinHandle;
 
 use egui::Ui;
 
 use super::style::outcome_label;
+use crate::background::{self, Job, Outcome, Stage};
 use crate::dataset::{self, EmbeddedStore, Loaded, Location, Problem, ProblemKind, Severity};
 use crate::ingest::{self, IngestError, Lexicon, article_files, read_articles};
-
-/// A running ingest.
-struct Job {
-    done: Arc<AtomicUsize>,
-    total: Arc<AtomicUsize>,
-    cancel: Arc<AtomicBool>,
-    handle: JoinHandle<Result<Loaded, String>>,
-}
 
 /// The window's fields and its running job, kept while the app runs.
 #[derive(Default)]
@@ -28,7 +18,7 @@ pub struct IngestState {
     pub folder: String,
     /// The date of articles that print none (YYYY, YYYY-MM or YYYY-MM-DD); may be empty.
     pub published: String,
-    job: Option<Job>,
+    job: Option<Job<Result<Loaded, String>>>,
     /// The outcome of the last run.
     pub message: Option<(bool, String)>,
 }
@@ -43,49 +33,32 @@ impl IngestState {
     pub fn start(&mut self) {
         let folder = PathBuf::from(self.folder.trim());
         let published = self.published.trim().to_owned();
-        let done = Arc::new(AtomicUsize::new(0));
-        let total = Arc::new(AtomicUsize::new(0));
-        let cancel = Arc::new(AtomicBool::new(false));
-        let (thread_done, thread_total, thread_cancel) =
-            (done.clone(), total.clone(), cancel.clone());
-        let handle = std::thread::spawn(move || {
-            run(
-                &folder,
-                &published,
-                &thread_done,
-                &thread_total,
-                &thread_cancel,
-            )
-        });
         self.message = None;
-        self.job = Some(Job {
-            done,
-            total,
-            cancel,
-            handle,
-        });
+        self.job = Some(Job::spawn(
+            "ingest articles",
+            move || run(&folder, &published),
+            || {},
+        ));
     }
 
     /// Asks the running ingest to stop.
     pub fn cancel(&self) {
         if let Some(job) = &self.job {
-            job.cancel.store(true, Ordering::Relaxed);
+            job.cancel();
         }
     }
 
     /// The finished ingest's dataset, once; `None` while running or after a failure
     /// (whose message is kept). A panic in the thread is caught and reported.
     pub fn poll(&mut self) -> Option<Loaded> {
-        let finished = self
-            .job
-            .as_ref()
-            .is_some_and(|job| job.handle.is_finished());
-        if !finished {
+        let outcome = self.job.as_ref()?.poll();
+        if matches!(outcome, Outcome::Running) {
             return None;
         }
-        let job = self.job.take()?;
-        match job.handle.join() {
-            Ok(Ok(loaded)) => {
+        self.job = None;
+        match outcome {
+            Outcome::Running => None,
+            Outcome::Done(Ok(loaded)) => {
                 self.message = Some((
                     true,
                     format!(
@@ -97,11 +70,11 @@ impl IngestState {
                 ));
                 Some(loaded)
             }
-            Ok(Err(message)) => {
+            Outcome::Done(Err(message)) => {
                 self.message = Some((false, message));
                 None
             }
-            Err(_) => {
+            Outcome::Failed => {
                 self.message = Some((
                     false,
                     "The ingest stopped on an internal error; the open graph is unchanged."
@@ -113,13 +86,9 @@ impl IngestState {
     }
 }
 
-fn run(
-    folder: &std::path::Path,
-    published: &str,
-    done: &AtomicUsize,
-    total: &AtomicUsize,
-    cancel: &AtomicBool,
-) -> Result<Loaded, String> {
+/// Ingests the articles of `folder` in the job it runs in, whose progress counts the
+/// ingest's steps and whose cancelling stops it between articles.
+fn run(folder: &std::path::Path, published: &str) -> Result<Loaded, String> {
     let published = if published.is_empty() {
         None
     } else {
@@ -138,9 +107,10 @@ fn run(
         &title,
         published,
         &mut |now, all| {
-            done.store(now, Ordering::Relaxed);
-            total.store(all, Ordering::Relaxed);
-            !cancel.load(Ordering::Relaxed)
+            if let Some(progress) = background::current() {
+                progress.set(Stage::Extracting, now as u64, all as u64);
+            }
+            !background::cancelled()
         },
     )
     .map_err(|error| match error {
@@ -222,12 +192,11 @@ fn form_ui(ui: &mut Ui, state: &mut IngestState) {
         });
     });
     if let Some(job) = &state.job {
-        let total = job.total.load(Ordering::Relaxed).max(1);
-        let done = job.done.load(Ordering::Relaxed);
+        let reading = job.progress();
         ui.add(
-            egui::ProgressBar::new(done as f32 / total as f32)
+            egui::ProgressBar::new(reading.fraction().unwrap_or(0.0))
                 .show_percentage()
-                .text(format!("{done} of {total} steps")),
+                .text(reading.describe()),
         );
         if ui.button("Cancel").clicked() {
             state.cancel();
