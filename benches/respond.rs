@@ -93,6 +93,21 @@ fn respond(c: &mut Criterion) {
             app.apply_command(Command::SizeBy(Some(Measure::Degree)));
         }),
     ));
+    // An export builds, draws and writes the figure on a worker; the window's thread
+    // copies what it shows (the model included).
+    let copy_start = Instant::now();
+    let inputs = backchannel::ui::SceneInputs::of(harness.state().document(), true);
+    figures.push((
+        "an export (what is shown is copied; the figure is built and written on a worker)",
+        copy_start.elapsed(),
+    ));
+    let scene_start = Instant::now();
+    let scene = inputs.owned_scene(&backchannel::export::SceneOptions::default());
+    println!(
+        "quality: the export's worker builds the scene of {} nodes in {:.0} ms",
+        scene.map_or(0, |scene| scene.nodes.len()),
+        scene_start.elapsed().as_secs_f64() * 1000.0
+    );
     for (what, time) in &figures {
         let verdict = if *time <= Duration::from_millis(50) {
             "within 50 ms"

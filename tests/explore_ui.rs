@@ -564,7 +564,11 @@ fn export_figure_writes_what_the_window_shows() {
     let path = folder.path().join("talks.svg");
     replace_field_text(&mut harness, "figure.png", &path.display().to_string());
     harness.get_by_label("Export").click();
-    harness.run_steps(3);
+    harness.run_steps(1);
+    // Drawn and written on a worker; the outcome shows when it is done.
+    run_until(&mut harness, |app| !app.is_exporting());
+    harness.run_steps(2);
+    assert!(harness.query_by_label_contains("Wrote").is_some());
     let svg = std::fs::read_to_string(&path).expect("the figure was written");
     let document = roxmltree::Document::parse(&svg).unwrap();
     let nodes = document

@@ -6,6 +6,7 @@ use egui::Ui;
 
 use super::state::Document;
 use super::style::outcome_label;
+use crate::background::{Job, Outcome};
 use crate::export::{
     Background, ColourLegend, FigureFormat, GraphLook, PngSize, Scene, SceneOptions, svg_to_rgba,
     to_svg, write_figure,
@@ -13,7 +14,7 @@ use crate::export::{
 use crate::view::colouring::ColourBy;
 
 /// The export window's fields, kept while the app runs.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct ExportState {
     /// Where to write (.png or .svg).
     pub path: String,
@@ -33,6 +34,9 @@ pub struct ExportState {
     pub relation_names: bool,
     /// The outcome of the last action.
     pub message: Option<(bool, String)>,
+    /// The figure being written on a worker, while it is (a figure of 100,000 nodes
+    /// takes seconds to draw).
+    job: Option<Job<(bool, String)>>,
 }
 
 impl Default for ExportState {
@@ -47,11 +51,34 @@ impl Default for ExportState {
             caption: true,
             relation_names: false,
             message: None,
+            job: None,
         }
     }
 }
 
 impl ExportState {
+    /// Whether a figure is being written or copied.
+    pub fn is_running(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// Takes the outcome of the figure being written, once it is.
+    fn poll(&mut self) {
+        let Some(job) = &self.job else {
+            return;
+        };
+        let outcome = match job.poll() {
+            Outcome::Running => return,
+            Outcome::Done(outcome) => outcome,
+            Outcome::Failed => (
+                false,
+                "Drawing the figure stopped on an internal error; nothing was written.".to_owned(),
+            ),
+        };
+        self.job = None;
+        self.message = Some(outcome);
+    }
+
     fn size(&self) -> PngSize {
         if self.by_width {
             PngSize::Width(self.width)
@@ -73,22 +100,67 @@ impl ExportState {
 /// The scene of what the window shows: the shown nodes and edges at their places, sized,
 /// dimmed and highlighted as on screen.
 pub fn document_scene(document: &Document, options: &SceneOptions) -> Scene {
-    let canvas = &document.canvas;
-    let (highlighted_nodes, highlighted_edges) = canvas.highlighted();
-    let heading = format!("Colour: {}", document.doc.colour_by.title());
-    let look = GraphLook {
-        visibility: canvas.visibility(),
-        positions: canvas.positions(),
-        fills: Some(canvas.fills()),
-        colour_legend: (document.doc.colour_by != ColourBy::Kind).then_some(ColourLegend {
-            heading: &heading,
-            entries: &document.colours.legend,
-        }),
-        scales: Some(canvas.scales()),
-        highlighted_nodes: &highlighted_nodes,
-        highlighted_edges: &highlighted_edges,
-    };
-    Scene::build(&document.doc.loaded.model, look, options)
+    SceneInputs::of(document, false).scene(&document.doc.loaded.model, options)
+}
+
+/// What a figure of the window's graph is built from, owned, so that a worker can build
+/// it (at 100,000 nodes building the scene takes a second and a half).
+pub struct SceneInputs {
+    /// The model, when it was copied for a worker.
+    model: Option<crate::model::Model>,
+    visibility: crate::view::Visibility,
+    positions: Vec<[f32; 2]>,
+    fills: Vec<crate::view::style::Rgb>,
+    scales: Vec<f32>,
+    highlighted_nodes: Vec<usize>,
+    highlighted_edges: Vec<usize>,
+    /// The colour legend's heading and entries, when nodes are not coloured by kind.
+    legend: Option<(String, Vec<crate::view::colouring::LegendEntry>)>,
+}
+
+impl SceneInputs {
+    /// What `document` shows; with `copy_model`, its model too.
+    pub fn of(document: &Document, copy_model: bool) -> Self {
+        let canvas = &document.canvas;
+        let (highlighted_nodes, highlighted_edges) = canvas.highlighted();
+        Self {
+            model: copy_model.then(|| document.doc.loaded.model.clone()),
+            visibility: canvas.visibility().clone(),
+            positions: canvas.positions().to_vec(),
+            fills: canvas.fills().to_vec(),
+            scales: canvas.scales().to_vec(),
+            highlighted_nodes,
+            highlighted_edges,
+            legend: (document.doc.colour_by != ColourBy::Kind).then(|| {
+                (
+                    format!("Colour: {}", document.doc.colour_by.title()),
+                    document.colours.legend.clone(),
+                )
+            }),
+        }
+    }
+
+    /// The scene of `model` as these inputs show it.
+    fn scene(&self, model: &crate::model::Model, options: &SceneOptions) -> Scene {
+        let look = GraphLook {
+            visibility: &self.visibility,
+            positions: &self.positions,
+            fills: Some(&self.fills),
+            colour_legend: self
+                .legend
+                .as_ref()
+                .map(|(heading, entries)| ColourLegend { heading, entries }),
+            scales: Some(&self.scales),
+            highlighted_nodes: &self.highlighted_nodes,
+            highlighted_edges: &self.highlighted_edges,
+        };
+        Scene::build(model, look, options)
+    }
+
+    /// The scene of the copied model.
+    pub fn owned_scene(&self, options: &SceneOptions) -> Option<Scene> {
+        self.model.as_ref().map(|model| self.scene(model, options))
+    }
 }
 
 /// Shows the window; returns false when the user closed it.
@@ -100,6 +172,10 @@ pub fn export_window_ui(ctx: &egui::Context, state: &mut ExportState, document: 
         .collapsible(false)
         .default_width(460.0)
         .show(ctx, |ui| form_ui(ui, state, document));
+    state.poll();
+    if state.is_running() {
+        ctx.request_repaint_after(std::time::Duration::from_millis(100));
+    }
     open
 }
 
@@ -162,66 +238,94 @@ fn form_ui(ui: &mut Ui, state: &mut ExportState, document: &Document) {
         "Caption: the articles that support the shown edges",
     );
     ui.checkbox(&mut state.relation_names, "Relation names along the edges");
+    if state.is_running() {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label("Drawing the figure…");
+        });
+        return;
+    }
     ui.horizontal(|ui| {
         if ui.button("Export").clicked() {
-            state.message = Some(export(state, document));
+            start(state, export(state, document));
         }
         if ui.button("Copy figure to clipboard").clicked() {
-            state.message = Some(copy(state, document));
+            start(state, copy(state, document));
         }
     });
     outcome_label(ui, state.message.as_ref());
 }
 
-fn export(state: &ExportState, document: &Document) -> (bool, String) {
+/// Draws and writes (or copies) the figure on a worker; the window's thread builds only
+/// the scene, from what it shows.
+fn start(state: &mut ExportState, work: Result<Work, String>) {
+    match work {
+        Ok(work) => {
+            state.message = None;
+            state.job = Some(Job::spawn("export a figure", work, || {}));
+        }
+        Err(message) => state.message = Some((false, message)),
+    }
+}
+
+/// What a worker does to write or copy a figure: its outcome, as the window says it.
+type Work = Box<dyn FnOnce() -> (bool, String) + Send>;
+
+fn export(state: &ExportState, document: &Document) -> Result<Work, String> {
     let path = PathBuf::from(state.path.trim());
     if FigureFormat::of(&path).is_none() {
-        return (
-            false,
-            format!(
-                "{}: give a file name ending in .png or .svg",
-                path.display()
-            ),
-        );
+        return Err(format!(
+            "{}: give a file name ending in .png or .svg",
+            path.display()
+        ));
     }
     let scene = document_scene(document, &state.options());
     let inputs = crate::interchange::input_files(
         std::path::Path::new(&document.doc.loaded.file),
         &document.doc.loaded.model,
     );
-    match write_figure(&scene, &path, state.size(), &inputs) {
-        Ok(()) => {
-            let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-            (
-                true,
-                format!(
-                    "Wrote {} ({} nodes, {} edges, {bytes} bytes).",
-                    path.display(),
-                    scene.nodes.len(),
-                    scene.edges.len()
-                ),
-            )
+    let size = state.size();
+    Ok(Box::new(move || {
+        match write_figure(&scene, &path, size, &inputs) {
+            Ok(()) => {
+                let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+                (
+                    true,
+                    format!(
+                        "Wrote {} ({} nodes, {} edges, {bytes} bytes).",
+                        path.display(),
+                        scene.nodes.len(),
+                        scene.edges.len()
+                    ),
+                )
+            }
+            Err(error) => (false, error.to_string()),
         }
-        Err(error) => (false, error.to_string()),
-    }
+    }))
 }
 
-fn copy(state: &ExportState, document: &Document) -> (bool, String) {
-    let scene = document_scene(document, &state.options());
-    let (width, height, pixels) =
-        match svg_to_rgba(&to_svg(&scene, false), scene.width, state.size()) {
+fn copy(state: &ExportState, document: &Document) -> Result<Work, String> {
+    let shown = SceneInputs::of(document, true);
+    let options = state.options();
+    let size = state.size();
+    Ok(Box::new(move || {
+        let Some(scene) = shown.owned_scene(&options) else {
+            return (false, "There is no graph to draw.".to_owned());
+        };
+        let (width, height, pixels) = match svg_to_rgba(&to_svg(&scene, false), scene.width, size) {
             Ok(image) => image,
             Err(error) => return (false, error.to_string()),
         };
-    let copied = arboard::Clipboard::new().and_then(|mut clipboard| {
-        clipboard.set_image(arboard::ImageData {
-            width: width as usize,
-            height: height as usize,
-            bytes: pixels.into(),
-        })
-    });
-    match copied {
-        Ok(()) => (true, format!("Copied a {width} x {height} px image.")),
-        Err(error) => (false, format!("The clipboard is not available: {error}")),
-    }
+        let copied = arboard::Clipboard::new().and_then(|mut clipboard| {
+            clipboard.set_image(arboard::ImageData {
+                width: width as usize,
+                height: height as usize,
+                bytes: pixels.into(),
+            })
+        });
+        match copied {
+            Ok(()) => (true, format!("Copied a {width} x {height} px image.")),
+            Err(error) => (false, format!("The clipboard is not available: {error}")),
+        }
+    }))
 }

@@ -23,7 +23,7 @@ use std::path::PathBuf;
 
 pub use app::{AppOptions, BackchannelApp, Command, SHORTCUTS, UnsavedAnswer};
 pub use edit_form::{EditForm, FormPurpose};
-pub use export_window::{ExportState, document_scene};
+pub use export_window::{ExportState, SceneInputs, document_scene};
 pub use graph_export_window::{GraphExportState, export as export_graph};
 pub use ingest_window::IngestState;
 pub use reader::{reader_text_id, select_in_reader};

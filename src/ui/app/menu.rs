@@ -76,9 +76,10 @@ impl BackchannelApp {
                 if ui.button("Export figure…").clicked() {
                     // A new figure names relations on its edges as the canvas does.
                     let relation_names = self.document.canvas.relation_names();
-                    self.export.get_or_insert_with(|| ExportState {
-                        relation_names,
-                        ..ExportState::default()
+                    self.export.get_or_insert_with(|| {
+                        let mut state = ExportState::default();
+                        state.relation_names = relation_names;
+                        state
                     });
                     ui.close();
                 }

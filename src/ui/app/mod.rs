@@ -198,6 +198,11 @@ impl BackchannelApp {
         self.edit_form.as_ref()
     }
 
+    /// Whether a figure is being drawn and written on a worker.
+    pub fn is_exporting(&self) -> bool {
+        self.export.as_ref().is_some_and(ExportState::is_running)
+    }
+
     /// The review queue's state, while it is open.
     pub fn review(&self) -> Option<&ReviewState> {
         self.review.as_ref()
@@ -437,8 +442,10 @@ impl eframe::App for BackchannelApp {
         {
             self.reader = None;
         }
+        // A figure still being written keeps its window (and its outcome) open.
         if let Some(export) = &mut self.export
             && !export_window_ui(&ctx, export, &self.document)
+            && !export.is_running()
         {
             self.export = None;
         }
