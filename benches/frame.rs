@@ -5,6 +5,9 @@
 //! the UI thread) on the same graph sizes (1,000 and 10,000: at 50,000 one frame takes
 //! minutes). Run alone with `cargo bench --bench frame`.
 
+// A benchmark is a harness: a fixture that fails to build is a failed run.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use backchannel::dataset::synthetic_dataset;
 use backchannel::ui::{AppOptions, BackchannelApp, Command};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};

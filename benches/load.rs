@@ -3,9 +3,13 @@
 //! first frame on the GEXF), and start-up to the first frame on the seed dataset. Run
 //! alone with `cargo bench --bench load`.
 
+// A benchmark is a harness: a fixture that fails to build is a failed run.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::PathBuf;
 
-use backchannel::dataset::{EmbeddedStore, load_bytes, load_file, synthetic_dataset};
+use backchannel::dataset::{EmbeddedStore, load_bytes, synthetic_dataset};
+use backchannel::interchange::load_file;
 use backchannel::interchange::{GraphFormat, synthetic_gexf, write_graph};
 use backchannel::ui::{AppOptions, BackchannelApp};
 use criterion::{Criterion, criterion_group, criterion_main};

@@ -5,6 +5,9 @@
 //! frames after it (app logic, without painting). The target is 50 ms for every one;
 //! the figures say which are over. Run alone with `cargo bench --bench respond`.
 
+// A benchmark is a harness: a fixture that fails to build is a failed run.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::time::{Duration, Instant};
 
 use backchannel::graph::Measure;

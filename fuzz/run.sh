@@ -3,7 +3,7 @@
 # built from tests/fixtures. Needs a nightly toolchain and cargo-fuzz:
 #   rustup toolchain install nightly && cargo install cargo-fuzz
 # Crashes land in fuzz/artifacts/TARGET/; each one found becomes a regression test in
-# tests/hostile.rs.
+# tests/it/hostile.rs.
 set -euo pipefail
 cd "$(dirname "$0")"
 minutes="${1:-2}"

@@ -1,5 +1,7 @@
 //! The `backchannel` binary: a headless command, or the window.
 
+#![forbid(unsafe_code)]
+
 use std::process::ExitCode;
 
 use clap::Parser;

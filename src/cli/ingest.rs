@@ -97,7 +97,7 @@ pub fn run_ingest(
     let (dataset, report) = match &settings.into {
         None => (ingested.dataset, None),
         Some(into) => {
-            let loaded = match dataset::load_file(into) {
+            let loaded = match crate::interchange::load_file(into) {
                 Ok(loaded) => loaded,
                 Err(error) => {
                     for problem in &error.problems {

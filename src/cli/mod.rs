@@ -26,7 +26,6 @@ pub use analysis::{
     MAX_PATHS, Neighbour, PathReport, StatsReport, neighbour_report, path_reports, resolve_node,
     stats_report,
 };
-pub use anchor::anchor_file;
 pub use convert::run_convert;
 pub use ingest::{IngestSettings, run_ingest};
 pub use inspect::{InspectReport, inspect_report};

@@ -1,6 +1,10 @@
 //! Anchoring evidence in article text: check a quote against its offsets, and find it
 //! again by quote and context when the offsets are stale.
 
+use std::collections::HashMap;
+
+use super::schema::{RawDataset, RawEvidence};
+use super::{ArticleStore, sha256_hex};
 use crate::model::{ArticleText, CONTEXT_CHARS};
 
 /// Where a quote was found.
@@ -75,6 +79,89 @@ fn common_suffix_chars(a: &str, b: &str) -> usize {
         .zip(b.chars().rev())
         .take_while(|(x, y)| x == y)
         .count()
+}
+
+/// Anchors every evidence record of `dataset` against the articles in `store`; returns
+/// the problems (with JSON paths) that stop it, leaving `dataset` partly updated.
+pub fn anchor_dataset(dataset: &mut RawDataset, store: &dyn ArticleStore) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut texts: HashMap<String, ArticleText> = HashMap::new();
+    for (index, article) in dataset.articles.iter_mut().enumerate() {
+        let bytes = match (&article.text, &article.path) {
+            (Some(text), None) => text.as_bytes().to_vec(),
+            (None, Some(path)) => match store.read(path) {
+                Ok(bytes) => bytes,
+                Err(error) => {
+                    problems.push(format!("$.articles[{index}].path: {error}"));
+                    continue;
+                }
+            },
+            _ => {
+                problems.push(format!(
+                    "$.articles[{index}]: give exactly one of \"text\" and \"path\""
+                ));
+                continue;
+            }
+        };
+        article.sha256 = Some(sha256_hex(&bytes));
+        match String::from_utf8(bytes) {
+            Ok(text) => {
+                texts.insert(article.id.clone(), ArticleText::new(text));
+            }
+            Err(_) => problems.push(format!("$.articles[{index}]: the text is not UTF-8")),
+        }
+    }
+    let mut anchor_all = |owner: String, records: &mut [RawEvidence]| {
+        for (index, record) in records.iter_mut().enumerate() {
+            let path = format!("{owner}.evidence[{index}]");
+            let Some(text) = texts.get(&record.article) else {
+                problems.push(format!("{path}.article: no article \"{}\"", record.article));
+                continue;
+            };
+            let occurrences = text.find_all(&record.quote).len();
+            let has_hint = record.start != 0
+                || record.end != 0
+                || !record.prefix.is_empty()
+                || !record.suffix.is_empty();
+            if occurrences > 1 && !has_hint {
+                problems.push(format!(
+                    "{path}.quote: \"{}\" occurs {occurrences} times; give a prefix, a suffix or approximate offsets",
+                    record.quote
+                ));
+                continue;
+            }
+            let (start, end) = match anchor_quote(
+                text,
+                &record.quote,
+                record.start,
+                record.end,
+                &record.prefix,
+                &record.suffix,
+            ) {
+                Anchoring::Exact => (record.start, record.end),
+                Anchoring::Moved { start, end } => (start, end),
+                Anchoring::NotFound => {
+                    problems.push(format!(
+                        "{path}.quote: \"{}\" is not in article \"{}\"",
+                        record.quote, record.article
+                    ));
+                    continue;
+                }
+            };
+            let (prefix, suffix) = context_of(text, start, end);
+            record.start = start;
+            record.end = end;
+            record.prefix = prefix;
+            record.suffix = suffix;
+        }
+    };
+    for (index, node) in dataset.nodes.iter_mut().enumerate() {
+        anchor_all(format!("$.nodes[{index}]"), &mut node.evidence);
+    }
+    for (index, edge) in dataset.edges.iter_mut().enumerate() {
+        anchor_all(format!("$.edges[{index}]"), &mut edge.evidence);
+    }
+    problems
 }
 
 #[cfg(test)]

@@ -4,8 +4,9 @@
 use foldhash::HashMap;
 
 use super::problem::{Problem, Problems, Severity};
+use super::records::{EvidenceRule, check_edge, check_node};
 use super::schema::{RawEdge, RawNode};
-use super::validate::{EvidenceRule, Evidenced, check_edge, check_node};
+use super::validate::Evidenced;
 use crate::model::{ArticleText, Edge, Model, Node};
 
 /// Checks a node record against `model`'s nodes and articles; its errors when it fails.

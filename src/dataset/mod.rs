@@ -10,23 +10,23 @@ mod element;
 mod parallel;
 mod problem;
 mod read;
+mod records;
 pub mod schema;
 mod seed;
 mod store;
 mod synthetic;
 mod validate;
 
-use std::path::Path;
-
-pub use anchor::{Anchoring, anchor_quote, context_of};
+pub use anchor::{Anchoring, anchor_dataset, anchor_quote, context_of};
 pub use audit::raw_audit;
 pub use element::{check_edge_record, check_node_record};
 pub use problem::{Location, Problem, ProblemKind, Problems, Severity};
+pub(crate) use records::abbreviate;
+pub use records::sha256_hex;
 pub use seed::{SEED_ARTICLES, SEED_DATASET, SEED_LABEL, seed_store};
 pub use store::{ArticlePathError, ArticleStore, EmbeddedStore, FolderStore};
 pub use synthetic::synthetic_dataset;
-pub(crate) use validate::abbreviate;
-pub use validate::{Elements, Evidenced, sha256_hex, validate, validate_elements, validate_value};
+pub use validate::{Elements, Evidenced, validate, validate_elements, validate_value};
 
 use crate::model::Model;
 
@@ -83,12 +83,6 @@ impl LoadError {
             .filter(|problem| problem.severity == Severity::Error)
             .count()
     }
-}
-
-/// Loads the dataset or graph file at `path`, in our format or any format
-/// [`crate::interchange`] reads; article paths resolve against its folder.
-pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
-    crate::interchange::load_file(path)
 }
 
 /// Loads a dataset from `bytes`, naming it `file` in problems; article paths resolve

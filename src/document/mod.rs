@@ -20,17 +20,9 @@ use crate::dataset::{Loaded, SEED_DATASET, sha256_hex};
 use crate::edit::{ChangeSet, EditError, EditOp, Stamp};
 use crate::graph::Measure;
 use crate::interchange::reads_as_ours;
+pub use crate::view::Selection;
 use crate::view::colouring::ColourBy;
 use crate::view::{HISTORY_LIMIT, LayoutKind, ViewFilter};
-
-/// What the user has selected.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Selection {
-    /// A node, by id.
-    Node(String),
-    /// An edge, by id.
-    Edge(String),
-}
 
 /// Everything undoing a view action restores: the view, not the data.
 #[derive(Debug, Clone, PartialEq)]

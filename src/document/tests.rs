@@ -137,7 +137,7 @@ fn a_foreign_file_is_saved_in_our_format_elsewhere_and_never_overwritten() {
     let out = folder.path().join("graph.json");
     document.save_as(&out).unwrap();
     assert_eq!(document.source, Source::Dataset(out.clone()));
-    assert!(crate::dataset::load_file(&out).is_ok());
+    assert!(crate::interchange::load_file(&out).is_ok());
 }
 
 #[test]
@@ -219,7 +219,7 @@ fn the_seed_is_saved_through_save_as_with_its_articles() {
     document.save_as(&out).unwrap();
     assert!(!document.title().starts_with("● "));
     assert!(folder.path().join("000_4f34b04a299b5df1.txt").exists());
-    let reopened = crate::dataset::load_file(&out).unwrap();
+    let reopened = crate::interchange::load_file(&out).unwrap();
     assert!(reopened.warnings.is_empty(), "{:?}", reopened.warnings);
 }
 

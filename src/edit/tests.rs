@@ -481,7 +481,7 @@ fn the_audit_trail_survives_saving_and_opening_again() {
     }
     let path = folder.path().join("saved.json");
     std::fs::write(&path, &bytes).unwrap();
-    let reopened = crate::dataset::load_file(&path).unwrap().model;
+    let reopened = crate::interchange::load_file(&path).unwrap().model;
     let edge = reopened.edge(&id).unwrap();
     assert!(edge.audit.reviewed && edge.audit.origin == Origin::Extracted);
     assert_eq!(
@@ -547,7 +547,7 @@ fn an_added_article_is_read_once_and_can_be_quoted() {
             .join("000_4f34b04a299b5df1.txt")
             .exists()
     );
-    let reopened = crate::dataset::load_file(&out).unwrap();
+    let reopened = crate::interchange::load_file(&out).unwrap();
     assert!(reopened.warnings.is_empty(), "{:?}", reopened.warnings);
     assert_eq!(reopened.model.articles.len(), 6);
     for set in sets.iter().rev() {

@@ -22,9 +22,7 @@ pub use svg::{FONT_STACK, escape, to_svg};
 
 use crate::layout::ForceSettings;
 use crate::model::{Model, NodeKind};
-use crate::view::arrangement::{
-    NodeFacts, Room, arrange_by_rule, finish_force, force_layout, shown_slots,
-};
+use crate::view::arrangement::{Arrangement, NodeFacts, Room, arrange_now, shown_slots};
 use crate::view::colouring::{ColourBy, colouring, file_scales};
 use crate::view::style::{LABEL_FONT_SIZE, NODE_RADIUS};
 use crate::view::{Focus, FocusMode, LayoutKind, ViewFilter};
@@ -185,35 +183,26 @@ pub fn render_scene(model: &Model, request: &RenderRequest) -> Scene {
     let colours = colouring(model, &request.colour_by);
     let colour_heading = format!("Colour: {}", request.colour_by.title());
     let scales = file_scales(model);
-    if request.layout == LayoutKind::Force {
-        let mut layout = force_layout(
-            model,
-            &slots,
-            &visibility.edges,
-            &positions,
-            &pinned,
-            false,
-            ForceSettings {
-                seed: request.seed,
-                ..ForceSettings::default()
-            },
-        );
-        layout.run(crate::view::arrangement::FORCE_STEPS);
-        finish_force(&mut layout, &slots, &extents, Some(room), &mut positions);
-    } else {
-        arrange_by_rule(
-            model,
-            request.layout,
-            &slots,
-            NodeFacts {
+    arrange_now(
+        model,
+        Arrangement {
+            kind: request.layout,
+            slots: &slots,
+            shown_edges: &visibility.edges,
+            facts: NodeFacts {
                 extents: &extents,
                 pinned: &pinned,
                 groups: &colours.groups,
             },
-            room,
-            &mut positions,
-        );
-    }
+            room: Some(room),
+            force: ForceSettings {
+                seed: request.seed,
+                ..ForceSettings::default()
+            },
+            warm: false,
+        },
+        &mut positions,
+    );
     let look = GraphLook {
         visibility: &visibility,
         positions: &positions,

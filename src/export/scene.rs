@@ -10,7 +10,7 @@ use crate::view::colouring::LegendEntry;
 const LEGEND_GREY: Rgb = [200, 200, 200];
 use std::collections::BTreeMap;
 
-use crate::model::{Model, NodeKind, Relation};
+use crate::model::{Model, NodeKind, Relation, capitalised};
 use crate::view::Visibility;
 use crate::view::labels::shown_labels;
 use crate::view::style::{
@@ -472,7 +472,7 @@ impl Scene {
             line_height,
         };
         for kind in kinds {
-            let (marker, text) = flow.place(capitalise(kind.as_str()));
+            let (marker, text) = flow.place(capitalised(kind.as_str()));
             legend_kinds.push(LegendKind {
                 kind,
                 fill: if look.colour_legend.is_some() {
@@ -625,11 +625,4 @@ pub fn wrap(text: &str, size: f32, width: f32) -> Vec<String> {
         lines.push(line);
     }
     lines
-}
-
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }

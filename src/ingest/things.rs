@@ -10,7 +10,7 @@ use super::mentions::{Entity, Mention, Origin, Registry};
 use super::relations::{End, RelationFound};
 use super::tokens::{Piece, Token};
 use crate::model::search::fold;
-use crate::model::{ArticleText, Modality, NodeKind, Relation};
+use crate::model::{ArticleText, Modality, NodeKind, Relation, capitalised};
 
 /// Confidence of a thing found by its noun phrase.
 pub const THING_CONFIDENCE: f32 = 0.75;
@@ -443,22 +443,13 @@ pub fn bare_thing_article(key: &str) -> Option<usize> {
 fn thing_entity(registry: &mut Registry, key: String, surface: &str) -> usize {
     registry.get_or_add(&key, || Entity {
         key: key.clone(),
-        label: capitalise(surface),
+        label: capitalised(surface),
         kind: NodeKind::Demand,
         subtype: None,
         aliases: BTreeSet::new(),
         origin: Origin::Thing,
         affiliations: Vec::new(),
     })
-}
-
-/// "ceasefire proposal" -> "Ceasefire proposal"; names keep their capitals.
-fn capitalise(text: &str) -> String {
-    let mut characters = text.chars();
-    match characters.next() {
-        Some(first) => first.to_uppercase().chain(characters).collect(),
-        None => String::new(),
-    }
 }
 
 #[cfg(test)]

@@ -5,259 +5,149 @@
 //! dynamics, shapes and hierarchies are not used. Gephi's y axis grows upwards, the
 //! screen's downwards, so y changes sign both ways.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use serde_json::Value;
 
 use super::carry::{self, Column, DATASET_RECORD};
 use super::graph_file::{FileEdge, FileNode, GraphFile};
-use super::xml::{Element, Item, XmlProblem, XmlReader};
+use super::xml::{Element, XmlProblem, XmlReader};
+use super::xml_graph::{Declared, Dialect, Domain, GraphReading, read_graph};
 use crate::model::{Colour, Model};
 
 /// The namespace of the `bc:dataset` element our exports put in `<meta>`.
 pub const BACKCHANNEL_NAMESPACE: &str = "urn:backchannel:1";
 
-/// A declared attribute: its title and type.
-#[derive(Debug, Clone)]
-struct Declared {
-    title: String,
-    kind: String,
-    default: Option<String>,
-}
-
-/// Where attribute values being read go.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Owner {
-    Node(usize),
-    Edge(usize),
-}
-
 /// Reads a GEXF file.
 pub fn read(bytes: &[u8]) -> Result<GraphFile, XmlProblem> {
-    let mut reader = XmlReader::new(bytes);
-    reader.root("gexf")?;
-    let mut graph = GraphFile::default();
-    let mut node_attributes: HashMap<String, Declared> = HashMap::new();
-    let mut edge_attributes: HashMap<String, Declared> = HashMap::new();
-    let mut class_is_edge = false;
-    let mut last_declared: Option<String> = None;
-    let mut owners: Vec<Owner> = Vec::new();
-    let mut directed_default = false;
-    loop {
-        let element = match reader.next_item()? {
-            Item::Eof => break,
-            Item::End(name) => {
-                if matches!(name.as_str(), "node" | "edge") {
-                    owners.pop();
-                }
-                continue;
-            }
-            Item::Text(_) => continue,
-            Item::Start(element) => element,
-        };
-        let closes = |owners: &mut Vec<Owner>| {
-            if element.empty && matches!(element.name.as_str(), "node" | "edge") {
-                owners.pop();
-            }
+    read_graph(bytes, &mut Gexf::default())
+}
+
+/// What GEXF's tags mean.
+#[derive(Debug, Default)]
+struct Gexf {
+    /// Whether the `<attributes>` being read declare edge attributes.
+    declaring_edges: bool,
+}
+
+impl Dialect for Gexf {
+    const ROOT: &'static str = "gexf";
+
+    fn start(
+        &mut self,
+        element: Element,
+        reader: &mut XmlReader<'_>,
+        reading: &mut GraphReading,
+    ) -> Result<(), XmlProblem> {
+        let class = if self.declaring_edges {
+            Domain::Edges
+        } else {
+            Domain::Nodes
         };
         match element.name.as_str() {
-            "title" | "description" | "dataset" if owners.is_empty() && !element.empty => {
+            "title" | "description" | "dataset" if reading.owner().is_none() && !element.empty => {
                 let text = reader.text_until_end()?;
-                match element.name.as_str() {
-                    "title" => graph.title = Some(text.trim().to_owned()),
-                    "description" => graph.description = Some(text.trim().to_owned()),
-                    _ => {
-                        graph.carried =
-                            Some(serde_json::from_str(&text).map_err(|error| XmlProblem {
-                                location: element.place.clone(),
-                                message: format!(
-                                    "the {DATASET_RECORD} record is not JSON: {error}"
-                                ),
-                            })?);
-                    }
-                }
+                read_meta(&mut reading.graph, &element, text)?;
             }
             "graph" => {
-                directed_default = element.attribute("defaultedgetype") == Some("directed");
+                let directed = element.attribute("defaultedgetype") == Some("directed");
+                reading.open_graph(&element, Some(directed));
             }
-            "attributes" => class_is_edge = element.attribute("class") == Some("edge"),
+            "attributes" => self.declaring_edges = element.attribute("class") == Some("edge"),
             "attribute" => {
                 let id = element.required("id")?;
                 let declared = Declared {
-                    title: element.attribute("title").unwrap_or(&id).to_owned(),
+                    name: element.attribute("title").unwrap_or(&id).to_owned(),
                     kind: element.attribute("type").unwrap_or("string").to_owned(),
+                    domain: class,
                     default: None,
                 };
-                let table = if class_is_edge {
-                    &mut edge_attributes
-                } else {
-                    &mut node_attributes
-                };
-                table.insert(id.clone(), declared);
-                last_declared = Some(id);
+                reading.declare(class, id, declared);
             }
             "default" if !element.empty => {
                 let text = reader.text_until_end()?;
-                let table = if class_is_edge {
-                    &mut edge_attributes
-                } else {
-                    &mut node_attributes
-                };
-                if let Some(declared) = last_declared.as_ref().and_then(|id| table.get_mut(id)) {
-                    declared.default = Some(text);
-                }
+                reading.set_default(text);
             }
             "node" => {
                 let id = element.required("id")?;
                 let mut node = FileNode::new(id, element.place.clone());
                 node.label = element.attribute("label").map(str::to_owned);
-                graph.nodes.push(node);
-                owners.push(Owner::Node(graph.nodes.len() - 1));
-                closes(&mut owners);
+                reading.open_node(&element, node);
             }
             "edge" => {
-                let source = element.required("source")?;
-                let target = element.required("target")?;
-                let directed = match element.attribute("type") {
-                    Some("directed") => true,
-                    Some(_) => false,
-                    None => directed_default,
-                };
-                let mut edge = FileEdge::new(source, target, directed, element.place.clone());
-                edge.id = element.attribute("id").map(str::to_owned);
-                edge.label = element.attribute("label").map(str::to_owned);
-                edge.weight = match element.attribute("weight") {
-                    Some(text) => Some(number(&element, "weight", text)?),
-                    None => None,
-                };
-                if let Some(kind) = element.attribute("kind") {
-                    edge.attributes.insert("kind".into(), Value::from(kind));
-                }
-                graph.edges.push(edge);
-                owners.push(Owner::Edge(graph.edges.len() - 1));
-                closes(&mut owners);
+                let edge = edge(&element, reading.directed_by_default())?;
+                reading.open_edge(&element, edge);
             }
             "attvalue" => {
-                let key = element
-                    .attribute("for")
-                    .or_else(|| element.attribute("id"))
-                    .map(str::to_owned);
+                let key = element.attribute("for").or_else(|| element.attribute("id"));
                 let (Some(key), Some(text)) = (key, element.attribute("value")) else {
                     return Err(XmlProblem {
                         location: element.place,
                         message: "an <attvalue> needs \"for\" and \"value\"".to_owned(),
                     });
                 };
-                match owners.last() {
-                    Some(Owner::Node(index)) => {
-                        let (name, value) = typed(&node_attributes, &key, text);
-                        if let Some(node) = graph.nodes.get_mut(*index) {
-                            node.attributes.insert(name, value);
-                        }
-                    }
-                    Some(Owner::Edge(index)) => {
-                        let (name, value) = typed(&edge_attributes, &key, text);
-                        if let Some(edge) = graph.edges.get_mut(*index) {
-                            edge.attributes.insert(name, value);
-                        }
-                    }
-                    None => {}
-                }
+                reading.set_attribute(key, text);
             }
             "color" => {
-                if let Some(Owner::Node(index)) = owners.last() {
-                    let colour = colour(&element)?;
-                    if let Some(node) = graph.nodes.get_mut(*index) {
-                        node.colour = Some(colour);
-                    }
+                if let Some(node) = reading.node_mut() {
+                    node.colour = Some(colour(&element)?);
                 }
             }
             "position" => {
-                if let Some(Owner::Node(index)) = owners.last() {
+                if let Some(node) = reading.node_mut() {
                     let x = number(&element, "x", element.attribute("x").unwrap_or("0"))?;
                     let y = number(&element, "y", element.attribute("y").unwrap_or("0"))?;
-                    if let Some(node) = graph.nodes.get_mut(*index) {
-                        node.position = Some((x, -y));
-                    }
+                    node.position = Some((x, -y));
                 }
             }
             "size" => {
-                if let Some(Owner::Node(index)) = owners.last() {
+                if let Some(node) = reading.node_mut() {
                     let size = number(&element, "value", element.attribute("value").unwrap_or(""))?;
-                    if let Some(node) = graph.nodes.get_mut(*index) {
-                        node.size = Some(size);
-                    }
+                    node.size = Some(size);
                 }
             }
             _ => {}
         }
+        Ok(())
     }
-    apply_defaults(
-        &node_attributes,
-        graph.nodes.iter_mut().map(|n| &mut n.attributes),
-    );
-    apply_defaults(
-        &edge_attributes,
-        graph.edges.iter_mut().map(|e| &mut e.attributes),
-    );
-    Ok(graph)
 }
 
-fn apply_defaults<'a>(
-    declared: &HashMap<String, Declared>,
-    rows: impl Iterator<Item = &'a mut crate::model::Attributes>,
-) {
-    let defaults: Vec<(String, Value)> = {
-        let mut defaults: Vec<(String, Value)> = declared
-            .iter()
-            .filter_map(|(id, attribute)| {
-                let text = attribute.default.as_deref()?;
-                Some(typed(declared, id, text))
-            })
-            .collect();
-        defaults.sort_by(|a, b| a.0.cmp(&b.0));
-        defaults
-    };
-    if defaults.is_empty() {
-        return;
-    }
-    for row in rows {
-        for (name, value) in &defaults {
-            row.insert_if_absent(name, || value.clone());
+/// The graph's title, description or our dataset record, from `<meta>`.
+fn read_meta(graph: &mut GraphFile, element: &Element, text: String) -> Result<(), XmlProblem> {
+    match element.name.as_str() {
+        "title" => graph.title = Some(text.trim().to_owned()),
+        "description" => graph.description = Some(text.trim().to_owned()),
+        _ => {
+            graph.carried = Some(serde_json::from_str(&text).map_err(|error| XmlProblem {
+                location: element.place.clone(),
+                message: format!("the {DATASET_RECORD} record is not JSON: {error}"),
+            })?);
         }
     }
+    Ok(())
 }
 
-/// An attribute value with its declared title and type.
-fn typed(declared: &HashMap<String, Declared>, key: &str, text: &str) -> (String, Value) {
-    let Some(attribute) = declared.get(key) else {
-        return (key.to_owned(), Value::from(text));
+/// An `<edge>`: its ends, direction (`type`, else the graph's default), id, label,
+/// weight and kind.
+fn edge(element: &Element, directed_by_default: bool) -> Result<FileEdge, XmlProblem> {
+    let source = element.required("source")?;
+    let target = element.required("target")?;
+    let directed = match element.attribute("type") {
+        Some("directed") => true,
+        Some(_) => false,
+        None => directed_by_default,
     };
-    (attribute.title.clone(), typed_value(&attribute.kind, text))
-}
-
-/// A value of a GEXF or GraphML attribute type; text that does not parse stays text.
-pub fn typed_value(kind: &str, text: &str) -> Value {
-    let trimmed = text.trim();
-    match kind {
-        "integer" | "int" | "long" | "short" | "byte" | "biginteger" => trimmed
-            .parse::<i64>()
-            .map(Value::from)
-            .unwrap_or_else(|_| Value::from(text)),
-        "float" | "double" | "bigdecimal" => trimmed
-            .parse::<f64>()
-            .ok()
-            .and_then(serde_json::Number::from_f64)
-            .map(Value::Number)
-            .unwrap_or_else(|| Value::from(text)),
-        "boolean" => match trimmed {
-            "true" | "1" => Value::Bool(true),
-            "false" | "0" => Value::Bool(false),
-            _ => Value::from(text),
-        },
-        _ => Value::from(text),
+    let mut edge = FileEdge::new(source, target, directed, element.place.clone());
+    edge.id = element.attribute("id").map(str::to_owned);
+    edge.label = element.attribute("label").map(str::to_owned);
+    edge.weight = match element.attribute("weight") {
+        Some(text) => Some(number(element, "weight", text)?),
+        None => None,
+    };
+    if let Some(kind) = element.attribute("kind") {
+        edge.attributes.insert("kind".into(), Value::from(kind));
     }
+    Ok(edge)
 }
 
 fn number(element: &Element, name: &str, text: &str) -> Result<f64, XmlProblem> {

@@ -6,172 +6,102 @@
 //! label, position, colour and size; `label` and `weight` on edges likewise. Positions
 //! are screen coordinates, y growing downwards.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use serde_json::Value;
 
 use super::carry::{self, Column, DATASET_RECORD};
-use super::gexf::typed_value;
 use super::graph_file::{FileEdge, FileNode, GraphFile};
-use super::xml::{Element, Item, XmlProblem, XmlReader};
+use super::xml::{Element, XmlProblem, XmlReader};
+use super::xml_graph::{Declared, Dialect, Domain, GraphReading, read_graph};
 use crate::model::Model;
-
-#[derive(Debug, Clone)]
-struct Key {
-    name: String,
-    kind: String,
-    domain: String,
-    default: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy)]
-enum Owner {
-    Graph,
-    Node(usize),
-    Edge(usize),
-}
 
 /// Reads a GraphML file.
 pub fn read(bytes: &[u8]) -> Result<GraphFile, XmlProblem> {
-    let mut reader = XmlReader::new(bytes);
-    reader.root("graphml")?;
-    let mut graph = GraphFile::default();
-    let mut keys: HashMap<String, Key> = HashMap::new();
-    let mut last_key: Option<String> = None;
-    let mut owners: Vec<Owner> = Vec::new();
-    let mut directed_default: Vec<bool> = Vec::new();
-    loop {
-        let element = match reader.next_item()? {
-            Item::Eof => break,
-            Item::End(name) => {
-                match name.as_str() {
-                    "node" | "edge" => {
-                        owners.pop();
-                    }
-                    "graph" => {
-                        owners.pop();
-                        directed_default.pop();
-                    }
-                    _ => {}
-                }
-                continue;
-            }
-            Item::Text(_) => continue,
-            Item::Start(element) => element,
-        };
+    let mut graph = read_graph(bytes, &mut GraphMl)?;
+    for node in &mut graph.nodes {
+        node.promote_common_attributes();
+    }
+    for edge in &mut graph.edges {
+        edge.promote_common_attributes();
+    }
+    Ok(graph)
+}
+
+/// What GraphML's tags mean.
+struct GraphMl;
+
+impl Dialect for GraphMl {
+    const ROOT: &'static str = "graphml";
+
+    fn start(
+        &mut self,
+        element: Element,
+        reader: &mut XmlReader<'_>,
+        reading: &mut GraphReading,
+    ) -> Result<(), XmlProblem> {
         match element.name.as_str() {
             "key" => {
                 let id = element.required("id")?;
-                keys.insert(
-                    id.clone(),
-                    Key {
-                        name: element.attribute("attr.name").unwrap_or(&id).to_owned(),
-                        kind: element
-                            .attribute("attr.type")
-                            .unwrap_or("string")
-                            .to_owned(),
-                        domain: element.attribute("for").unwrap_or("all").to_owned(),
-                        default: None,
-                    },
-                );
-                last_key = Some(id);
+                let domain = match element.attribute("for").unwrap_or("all") {
+                    "node" => Domain::Nodes,
+                    "edge" => Domain::Edges,
+                    "all" => Domain::All,
+                    _ => Domain::Neither,
+                };
+                let declared = Declared {
+                    name: element.attribute("attr.name").unwrap_or(&id).to_owned(),
+                    kind: element
+                        .attribute("attr.type")
+                        .unwrap_or("string")
+                        .to_owned(),
+                    domain,
+                    default: None,
+                };
+                // Key ids are unique in a file, whatever they are for.
+                reading.declare(Domain::All, id, declared);
             }
             "default" if !element.empty => {
                 let text = reader.text_until_end()?;
-                if let Some(key) = last_key.as_ref().and_then(|id| keys.get_mut(id)) {
-                    key.default = Some(text);
-                }
+                reading.set_default(text);
             }
             "graph" => {
-                let inherited = directed_default.last().copied().unwrap_or(false);
-                let directed = match element.attribute("edgedefault") {
-                    Some(value) => value == "directed",
-                    None => inherited,
-                };
-                if !element.empty {
-                    directed_default.push(directed);
-                    owners.push(Owner::Graph);
-                }
+                let directed = element
+                    .attribute("edgedefault")
+                    .map(|value| value == "directed");
+                reading.open_graph(&element, directed);
             }
             "node" => {
                 let id = element.required("id")?;
-                graph.nodes.push(FileNode::new(id, element.place.clone()));
-                if !element.empty {
-                    owners.push(Owner::Node(graph.nodes.len() - 1));
-                }
+                reading.open_node(&element, FileNode::new(id, element.place.clone()));
             }
             "edge" => {
                 let source = element.required("source")?;
                 let target = element.required("target")?;
                 let directed = match element.attribute("directed") {
                     Some(value) => value == "true",
-                    None => directed_default.last().copied().unwrap_or(false),
+                    None => reading.directed_by_default(),
                 };
                 let mut edge = FileEdge::new(source, target, directed, element.place.clone());
                 edge.id = element.attribute("id").map(str::to_owned);
-                graph.edges.push(edge);
-                if !element.empty {
-                    owners.push(Owner::Edge(graph.edges.len() - 1));
-                }
+                reading.open_edge(&element, edge);
             }
             "data" => {
-                let key_id = element.required("key")?;
+                let key = element.required("key")?;
                 let text = if element.empty {
                     String::new()
                 } else {
                     reader.text_until_end()?
                 };
-                let (name, value) = match keys.get(&key_id) {
-                    Some(key) => (key.name.clone(), typed_value(&key.kind, &text)),
-                    None => (key_id.clone(), Value::from(text.clone())),
-                };
-                match owners.last() {
-                    Some(Owner::Node(index)) => {
-                        if let Some(node) = graph.nodes.get_mut(*index) {
-                            node.attributes.insert(name, value);
-                        }
-                    }
-                    Some(Owner::Edge(index)) => {
-                        if let Some(edge) = graph.edges.get_mut(*index) {
-                            edge.attributes.insert(name, value);
-                        }
-                    }
-                    Some(Owner::Graph) | None => {
-                        read_graph_data(&mut graph, &name, &text, &element)?;
-                    }
+                if !reading.set_attribute(&key, &text) {
+                    let (name, _) = reading.typed(&key, &text);
+                    read_graph_data(&mut reading.graph, &name, &text, &element)?;
                 }
             }
             _ => {}
         }
+        Ok(())
     }
-    let mut defaults: Vec<(&Key, Value)> = keys
-        .values()
-        .filter_map(|key| {
-            let text = key.default.as_deref()?;
-            Some((key, typed_value(&key.kind, text)))
-        })
-        .collect();
-    defaults.sort_by(|a, b| a.0.name.cmp(&b.0.name));
-    for node in &mut graph.nodes {
-        for (key, value) in &defaults {
-            if matches!(key.domain.as_str(), "node" | "all") {
-                node.attributes
-                    .insert_if_absent(&key.name, || value.clone());
-            }
-        }
-        node.promote_common_attributes();
-    }
-    for edge in &mut graph.edges {
-        for (key, value) in &defaults {
-            if matches!(key.domain.as_str(), "edge" | "all") {
-                edge.attributes
-                    .insert_if_absent(&key.name, || value.clone());
-            }
-        }
-        edge.promote_common_attributes();
-    }
-    Ok(graph)
 }
 
 fn read_graph_data(

@@ -19,6 +19,7 @@ mod synthetic;
 pub mod table;
 mod write;
 pub mod xml;
+mod xml_graph;
 
 use std::path::{Path, PathBuf};
 

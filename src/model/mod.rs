@@ -18,7 +18,7 @@ use index::{HasId, IdIndex};
 pub use attributes::Attributes;
 pub use audit::{Audit, AuditCounts, EditRecord, Origin};
 pub use date::{DateError, DatePrecision, PartialDate};
-pub use text::ArticleText;
+pub use text::{ArticleText, capitalised};
 pub use vocabulary::{MeetingStatus, Modality, NodeKind, Relation, Subtype};
 
 /// The most chars of context kept before and after a quote (W3C TextQuoteSelector).

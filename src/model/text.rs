@@ -1,6 +1,16 @@
 //! Article text addressed by Unicode scalar values (chars), the offset unit of the
 //! dataset format, with the sentence lookup the evidence panel uses.
 
+/// The text with its first letter in capitals: "actor" -> "Actor", "ceasefire proposal"
+/// -> "Ceasefire proposal"; the rest keeps its case.
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// The text of one article, indexed so that char offsets map to byte offsets in O(1).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleText {

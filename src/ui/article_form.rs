@@ -4,7 +4,7 @@
 
 use egui::RichText;
 
-use super::app::Command;
+use super::command::Command;
 use crate::edit::{EditOp, NewArticle};
 use crate::model::Model;
 

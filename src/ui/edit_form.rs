@@ -5,7 +5,7 @@
 use egui::{ComboBox, RichText, Ui};
 use serde_json::{Map, Value};
 
-use super::app::Command;
+use super::command::Command;
 use crate::edit::{EditOp, EvidenceSpec, Merge, NewEdge, NewNode, Update};
 use crate::interchange::carry::{raw_edge, raw_node};
 use crate::model::{MeetingStatus, Modality, Model, NodeKind, Relation, Subtype};

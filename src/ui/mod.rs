@@ -4,13 +4,13 @@
 mod app;
 pub mod article_form;
 mod batch;
+pub mod command;
 mod details;
 pub mod edit_form;
 mod export_window;
 mod graph_export_window;
 pub mod graph_view;
 mod ingest_window;
-mod legend;
 mod provenance;
 mod reader;
 mod recent;
@@ -21,7 +21,8 @@ mod style;
 
 use std::path::PathBuf;
 
-pub use app::{AppOptions, BackchannelApp, Command, SHORTCUTS, UnsavedAnswer};
+pub use app::{AppOptions, BackchannelApp, SHORTCUTS};
+pub use command::{Command, UnsavedAnswer};
 pub use edit_form::{EditForm, FormPurpose};
 pub use export_window::{ExportState, SceneInputs, document_scene};
 pub use graph_export_window::{GraphExportState, export as export_graph};

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use egui::text::{CCursor, CCursorRange};
 use egui::{Align, RichText};
 
-use super::app::Command;
+use super::command::Command;
 use super::edit_form::EditForm;
 use super::state::{ReaderState, Selection};
 use super::style::highlighted_text;

@@ -4,7 +4,7 @@
 
 use egui::{Key, RichText};
 
-use super::app::Command;
+use super::command::Command;
 use super::edit_form::EditForm;
 use super::state::Selection;
 use super::style::highlighted_text;

@@ -6,10 +6,10 @@ use crate::view::colouring::{self, ColourBy};
 use egui::{Key, RichText, Ui};
 
 use super::Command;
-use super::app::capitalised;
 use super::state::{Document, Selection};
 use crate::background::grouped;
 use crate::graph::Measure;
+use crate::model::capitalised;
 use crate::model::search::SearchHit;
 use crate::model::{Modality, NodeKind, Relation};
 use crate::view::ViewFilter;

@@ -214,6 +214,58 @@ pub fn separate(
     remove_overlaps(positions, pinned, slot_extents, separation);
 }
 
+/// How to arrange the shown nodes at once: the layout, what is shown, and for the force
+/// layout its settings and whether it starts from the nodes' current places.
+#[derive(Debug, Clone, Copy)]
+pub struct Arrangement<'a> {
+    /// The layout.
+    pub kind: LayoutKind,
+    /// The shown nodes' model positions ([`shown_slots`]).
+    pub slots: &'a [usize],
+    /// Whether each model edge is shown.
+    pub shown_edges: &'a [bool],
+    /// Label boxes, pins and groups of every model node.
+    pub facts: NodeFacts<'a>,
+    /// The view's size at zoom 1; `None` before a window has shown it (a rule-based layout
+    /// then waits, a force layout keeps its own scale).
+    pub room: Option<Room>,
+    /// The force layout's settings (its seed, the cores it may take).
+    pub force: ForceSettings,
+    /// Start the force layout from the current places and keep their scale.
+    pub warm: bool,
+}
+
+/// Arranges the shown nodes at once, as the window does below its threaded size and a
+/// figure always does: the force layout run until it settles (fitted to the room unless
+/// warm), or a rule-based layout over the room. Pinned nodes stay where they are.
+pub fn arrange_now(model: &Model, arrangement: Arrangement<'_>, positions: &mut [[f32; 2]]) {
+    let Arrangement {
+        kind,
+        slots,
+        shown_edges,
+        facts,
+        room,
+        force,
+        warm,
+    } = arrangement;
+    if kind == LayoutKind::Force {
+        let mut layout = force_layout(
+            model,
+            slots,
+            shown_edges,
+            positions,
+            facts.pinned,
+            warm,
+            force,
+        );
+        layout.run(FORCE_STEPS);
+        let room = if warm { None } else { room };
+        finish_force(&mut layout, slots, facts.extents, room, positions);
+    } else if let Some(room) = room {
+        arrange_by_rule(model, kind, slots, facts, room, positions);
+    }
+}
+
 /// What a rule-based layout knows of every model node besides the model.
 #[derive(Debug, Clone, Copy)]
 pub struct NodeFacts<'a> {

@@ -13,4 +13,4 @@ pub mod style;
 pub use filter::{FilterCounts, Focus, FocusMode, ViewFilter, Visibility, timeline_dates};
 pub use history::{HISTORY_LIMIT, History};
 pub use layout_kind::LayoutKind;
-pub use session::{SESSION_FORMAT, SavedNode, SavedSelection, Session, SessionError, session_path};
+pub use session::{SESSION_FORMAT, SavedNode, Selection, Session, SessionError, session_path};

@@ -26,10 +26,11 @@ pub struct SavedNode {
     pub pinned: bool,
 }
 
-/// What was selected.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// What the user has selected: in the window, in a document, and in a saved session
+/// (`{"node": ID}` or `{"edge": ID}`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum SavedSelection {
+pub enum Selection {
     /// A node, by id.
     Node(String),
     /// An edge, by id.
@@ -60,7 +61,7 @@ pub struct Session {
     pub colour_by: Option<crate::view::colouring::ColourBy>,
     /// The selection.
     #[serde(default)]
-    pub selection: Option<SavedSelection>,
+    pub selection: Option<Selection>,
     /// Zoom and pan of the canvas.
     #[serde(default)]
     pub zoom_and_pan: Option<(f32, [f32; 2])>,
@@ -113,8 +114,8 @@ impl Session {
             focus.hops = focus.hops.clamp(1, 3);
         }
         let selection_exists = match &self.selection {
-            Some(SavedSelection::Node(id)) => model.node(id).is_some(),
-            Some(SavedSelection::Edge(id)) => model.edge(id).is_some(),
+            Some(Selection::Node(id)) => model.node(id).is_some(),
+            Some(Selection::Edge(id)) => model.edge(id).is_some(),
             None => true,
         };
         if !selection_exists {

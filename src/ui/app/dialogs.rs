@@ -156,17 +156,6 @@ pub(super) enum Then {
     Quit,
 }
 
-/// The answers to "save your changes?".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UnsavedAnswer {
-    /// Save, then go on.
-    Save,
-    /// Go on without saving.
-    Discard,
-    /// Stay.
-    Cancel,
-}
-
 impl BackchannelApp {
     /// The open question, if any, as a modal window.
     pub(super) fn prompt_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {

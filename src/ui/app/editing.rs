@@ -1,9 +1,10 @@
 //! Edits, undo and redo, Save and Save As, and asking before unsaved edits are lost.
 
-use super::dialogs::{Prompt, Then, UnsavedAnswer};
+use super::dialogs::{Prompt, Then};
 use super::*;
 use crate::document::Reverted;
 use crate::edit::{EditError, EditOp};
+use crate::ui::command::UnsavedAnswer;
 
 impl BackchannelApp {
     /// Applies an edit to the open document and draws the result: nodes stay where they

@@ -9,15 +9,14 @@ mod columns;
 mod commands;
 mod dialogs;
 mod editing;
+mod legend;
 mod loading;
 mod menu;
 mod session;
 
-pub use commands::Command;
-pub use dialogs::UnsavedAnswer;
+pub use crate::ui::command::{Command, UnsavedAnswer};
 pub use menu::SHORTCUTS;
 
-use crate::view::colouring::ColourBy;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -37,11 +36,9 @@ use super::sidebar::{SidebarState, sidebar_ui};
 use super::state::{Document, PathResult, ReaderState, Selection, ViewSnapshot};
 use crate::dataset::{self, LoadError, Loaded, SEED_LABEL, Severity};
 use crate::document::{Document as DocumentCore, Source};
-use crate::graph::{Measure, shortest_paths};
+use crate::graph::shortest_paths;
 use crate::model::Model;
-use crate::view::{
-    LayoutKind, SESSION_FORMAT, SavedNode, SavedSelection, Session, ViewFilter, session_path,
-};
+use crate::view::{LayoutKind, SESSION_FORMAT, SavedNode, Session, session_path};
 
 /// Most shortest paths shown.
 const MAX_PATHS_SHOWN: usize = 20;
@@ -525,15 +522,6 @@ impl eframe::App for BackchannelApp {
         if !self.document.doc.has_unsaved_edits() {
             self.document.doc.discard_journal();
         }
-    }
-}
-
-/// "actor" -> "Actor".
-pub fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

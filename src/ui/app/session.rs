@@ -34,15 +34,7 @@ impl BackchannelApp {
             layout: canvas.layout_kind(),
             size_by: self.document.doc.size_by,
             colour_by: Some(self.document.doc.colour_by.clone()),
-            selection: self
-                .document
-                .doc
-                .selection
-                .as_ref()
-                .map(|selection| match selection {
-                    Selection::Node(id) => SavedSelection::Node(id.clone()),
-                    Selection::Edge(id) => SavedSelection::Edge(id.clone()),
-                }),
+            selection: self.document.doc.selection.clone(),
             zoom_and_pan: canvas.zoom_and_pan(),
         };
         if let Err(error) = session.save(&path) {
@@ -188,9 +180,6 @@ pub(super) fn restore_view(document: &mut Document, session_file: Option<&Path>)
     {
         document.set_colour_by(by);
     }
-    document.doc.selection = session.selection.map(|selection| match selection {
-        SavedSelection::Node(id) => Selection::Node(id),
-        SavedSelection::Edge(id) => Selection::Edge(id),
-    });
+    document.doc.selection = session.selection;
     None
 }

@@ -155,22 +155,22 @@ impl GraphCanvas {
         if self.layout_kind == LayoutKind::Force && slots.len() > SYNC_LAYOUT_LIMIT {
             // Too big to settle before the next frame: lay out on a thread, streaming.
             self.start_animation(model, warm);
-        } else if self.layout_kind == LayoutKind::Force {
-            let mut layout = self.shown_force_layout(model, &slots, warm);
-            layout.run(FORCE_STEPS);
-            let room = if warm { None } else { room };
-            finish_force(&mut layout, &slots, &extents, room, &mut self.positions);
-        } else if let Some(room) = room {
-            arrange_by_rule(
+        } else {
+            arrange_now(
                 model,
-                self.layout_kind,
-                &slots,
-                NodeFacts {
-                    extents: &extents,
-                    pinned: &self.pinned,
-                    groups: &self.groups,
+                Arrangement {
+                    kind: self.layout_kind,
+                    slots: &slots,
+                    shown_edges: &self.visibility.edges,
+                    facts: NodeFacts {
+                        extents: &extents,
+                        pinned: &self.pinned,
+                        groups: &self.groups,
+                    },
+                    room,
+                    force: ForceSettings::beside_a_window(),
+                    warm,
                 },
-                room,
                 &mut self.positions,
             );
         }

@@ -25,8 +25,8 @@ use crate::layout::{
 };
 use crate::model::{Model, NodeKind, Relation};
 use crate::view::arrangement::{
-    FORCE_STEPS, NodeFacts, Room, arrange_by_rule, extents_of_slots, finish_force, force_layout,
-    separate, settle_into_room, shown_slots, slot_edges, timeline_ticks,
+    Arrangement, FORCE_STEPS, NodeFacts, Room, arrange_now, extents_of_slots, finish_force,
+    force_layout, separate, settle_into_room, shown_slots, slot_edges, timeline_ticks,
 };
 use crate::view::colouring::{self, Colouring};
 use crate::view::labels::shown_labels;

@@ -3,9 +3,11 @@
 
 use egui::{Color32, RichText, Sense, Ui, Vec2};
 
-use super::app::{BackchannelApp, Command, capitalised};
-use super::style::{kind_shape_name, paint_kind_marker, paint_relation_marker};
+use super::BackchannelApp;
 use crate::model::NodeKind;
+use crate::model::capitalised;
+use crate::ui::command::Command;
+use crate::ui::style::{kind_shape_name, paint_kind_marker, paint_relation_marker};
 use crate::view::ViewFilter;
 use crate::view::colouring::ColourBy;
 use crate::view::style::{relation_counts, relation_style};

@@ -331,7 +331,7 @@ fn ingest_into_an_existing_dataset_keeps_its_records_and_reports_the_merge() {
         5,
         "the same articles are reused"
     );
-    let loaded = dataset::load_file(&output).unwrap();
+    let loaded = backchannel::interchange::load_file(&output).unwrap();
     assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
 }
 
@@ -361,7 +361,7 @@ fn ingest_reads_undated_articles_with_a_warning_and_refuses_bad_lexicons_clearly
     let written: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&output).unwrap()).unwrap();
     assert!(written["articles"][0].get("published").is_none());
-    assert!(dataset::load_file(&output).is_ok());
+    assert!(backchannel::interchange::load_file(&output).is_ok());
     std::fs::remove_file(&output).unwrap();
     let lexicon = folder.path().join("bad.lexicon");
     std::fs::write(&lexicon, "actor | Hamas\nvillain | X\n").unwrap();
@@ -543,7 +543,7 @@ fn extraction_on_the_committed_gold_set_of_other_negotiations() {
 }
 
 /// The held-out real articles (not in the repository: their licences forbid copying):
-/// `BACKCHANNEL_REAL_ARTICLES=/path/to/articles cargo test --release --test ingest --
+/// `BACKCHANNEL_REAL_ARTICLES=/path/to/articles cargo test --release --test it ingest:: --
 /// --ignored --nocapture` with the gold in `docs/extraction/real-gold/` (or the folder
 /// `BACKCHANNEL_REAL_GOLD` names).
 #[test]

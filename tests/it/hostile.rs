@@ -5,6 +5,7 @@ use std::path::Path;
 
 use backchannel::dataset::{self, EmbeddedStore, LoadError, Loaded, Location, ProblemKind};
 use backchannel::interchange::{GraphFormat, load_bytes_as};
+use backchannel::model::Model;
 use serde_json::json;
 
 fn load(format: GraphFormat, bytes: &[u8]) -> Result<Loaded, LoadError> {
@@ -20,6 +21,28 @@ fn assert_clear(error: &LoadError) {
         if let Location::LineColumn { line, column } = problem.location {
             assert!(line >= 1 && column >= 1, "{problem:?}");
         }
+    }
+}
+
+/// Every evidence record's quote is its article's text at its offsets.
+fn assert_quotes_verbatim(model: &Model, what: &str) {
+    let records = model
+        .nodes
+        .iter()
+        .flat_map(|node| &node.evidence)
+        .chain(model.edges.iter().flat_map(|edge| &edge.evidence));
+    for record in records {
+        let article = model.article(&record.article_id).unwrap_or_else(|| {
+            panic!(
+                "{what}: evidence cites {}, which is not there",
+                record.article_id
+            )
+        });
+        assert_eq!(
+            article.text.slice(record.start, record.end),
+            Some(record.quote.as_str()),
+            "{what}: a quote is not its article's text at its offsets"
+        );
     }
 }
 
@@ -80,10 +103,18 @@ fn truncated_files_give_a_graph_or_a_clear_error() {
                 .map(|(index, _)| index + 1)
                 .take(20),
         );
+        let whole = load(format, &bytes).unwrap().model;
         for cut in cuts {
             let truncated = bytes.get(..cut).unwrap_or(&bytes);
             match load(format, truncated) {
-                Ok(loaded) => assert!(loaded.model.nodes.len() <= 100_000),
+                // A file cut short never gains elements, and what it keeps still quotes
+                // its articles verbatim.
+                Ok(loaded) => {
+                    let what = format!("{} cut at byte {cut}", format.name());
+                    assert!(loaded.model.nodes.len() <= whole.nodes.len(), "{what}");
+                    assert!(loaded.model.edges.len() <= whole.edges.len(), "{what}");
+                    assert_quotes_verbatim(&loaded.model, &what);
+                }
                 Err(error) => assert_clear(&error),
             }
         }

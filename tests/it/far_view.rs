@@ -2,7 +2,7 @@
 //! one mesh of lines, the plain disc nodes as one mesh of discs, and labels only where
 //! they overlap nothing.
 
-mod common;
+use crate::common;
 
 use backchannel::ui::{AppOptions, BackchannelApp, Command, Selection};
 use common::{harness_with, run_until};

@@ -1,5 +1,4 @@
 //! Helpers for driving the window in tests.
-#![allow(dead_code)]
 
 use backchannel::ui::{AppOptions, BackchannelApp};
 use egui::accesskit::Role;
@@ -36,14 +35,6 @@ pub fn run_until_loaded(harness: &mut Harness<'static, BackchannelApp>) {
         harness.step();
         std::thread::sleep(std::time::Duration::from_millis(2));
     }
-    harness.run_steps(2);
-}
-
-/// Opens `path` as the window does (on a worker) and waits until it is shown or has
-/// failed.
-pub fn open_and_wait(harness: &mut Harness<'static, BackchannelApp>, path: &std::path::Path) {
-    harness.state_mut().open(path);
-    harness.state_mut().wait_for_loading();
     harness.run_steps(2);
 }
 

@@ -1,6 +1,8 @@
 //! Graph answers: the library's filters, paths, neighbourhoods and measures on the seed,
 //! and the headless commands giving the same answers.
 
+use std::collections::BTreeSet;
+
 use assert_cmd::Command;
 use backchannel::cli::{neighbour_report, path_reports, resolve_node, stats_report};
 use backchannel::dataset;
@@ -131,7 +133,7 @@ fn neighbors_command_gives_the_library_answer() {
     let one_hop = neighbour_report(&model, &adjacency, position(&model, "qatar"), 1);
     assert_eq!(one_hop[0].node.id, "qatar");
     assert_eq!(one_hop[0].distance, 0);
-    let direct: std::collections::BTreeSet<&str> = model
+    let direct: BTreeSet<&str> = model
         .edges
         .iter()
         .filter_map(|edge| match (edge.source.as_str(), edge.target.as_str()) {
@@ -154,6 +156,100 @@ fn stats_command_gives_the_library_answer() {
     assert_eq!(printed["kinds"]["mediator"], 7);
     // Hamas has the most relations in the seed.
     assert_eq!(printed["measures"]["degree"][0]["id"], "hamas");
+}
+
+/// What `stats` prints agrees with the file itself, counted here from its JSON: every
+/// node's degree is the edges that touch it, and every betweenness is the paths counted
+/// one pair at a time.
+#[test]
+fn stats_command_agrees_with_the_file_counted_by_hand() {
+    let printed = run_json(&["stats", "seeds/negotiations.json", "--json"]);
+    let file: Value =
+        serde_json::from_slice(&std::fs::read("seeds/negotiations.json").unwrap()).unwrap();
+    let edges = file["edges"].as_array().unwrap();
+    assert_eq!(printed["edges"], edges.len());
+    let degree_rows = printed["measures"]["degree"].as_array().unwrap();
+    assert_eq!(degree_rows.len(), file["nodes"].as_array().unwrap().len());
+    for row in degree_rows {
+        let id = row["id"].as_str().unwrap();
+        let touching = edges
+            .iter()
+            .filter(|edge| edge["source"] == id || edge["target"] == id)
+            .count();
+        assert_eq!(
+            row["value"].as_f64(),
+            Some(touching as f64),
+            "degree of {id}"
+        );
+    }
+    let model = seed();
+    let counted = betweenness_by_counting_paths(&model);
+    for row in printed["measures"]["betweenness"].as_array().unwrap() {
+        let id = row["id"].as_str().unwrap();
+        let value = row["value"].as_f64().unwrap();
+        let expected = counted[position(&model, id)];
+        assert!(
+            (value - expected).abs() < 1e-6,
+            "betweenness of {id}: {value}, counted {expected}"
+        );
+    }
+}
+
+/// Betweenness by definition, independently of Brandes' algorithm: for every pair of
+/// nodes, the share of their shortest paths (edge direction ignored, parallel edges
+/// counted once) that pass through each other node.
+fn betweenness_by_counting_paths(model: &Model) -> Vec<f64> {
+    let count = model.nodes.len();
+    let mut neighbours = vec![BTreeSet::new(); count];
+    for edge in &model.edges {
+        let (a, b) = (position(model, &edge.source), position(model, &edge.target));
+        if a != b {
+            neighbours[a].insert(b);
+            neighbours[b].insert(a);
+        }
+    }
+    // Distances and numbers of shortest paths from every node, by breadth-first search.
+    let mut distance = vec![vec![usize::MAX; count]; count];
+    let mut paths = vec![vec![0.0f64; count]; count];
+    for source in 0..count {
+        distance[source][source] = 0;
+        paths[source][source] = 1.0;
+        let mut frontier = vec![source];
+        while !frontier.is_empty() {
+            let mut next = Vec::new();
+            for &node in &frontier {
+                for &neighbour in &neighbours[node] {
+                    if distance[source][neighbour] == usize::MAX {
+                        distance[source][neighbour] = distance[source][node] + 1;
+                        next.push(neighbour);
+                    }
+                    if distance[source][neighbour] == distance[source][node] + 1 {
+                        paths[source][neighbour] += paths[source][node];
+                    }
+                }
+            }
+            frontier = next;
+        }
+    }
+    let mut betweenness = vec![0.0; count];
+    for s in 0..count {
+        for t in s + 1..count {
+            if distance[s][t] == usize::MAX {
+                continue;
+            }
+            for (v, value) in betweenness.iter_mut().enumerate() {
+                if v != s
+                    && v != t
+                    && distance[s][v] != usize::MAX
+                    && distance[v][t] != usize::MAX
+                    && distance[s][v] + distance[v][t] == distance[s][t]
+                {
+                    *value += paths[s][v] * paths[v][t] / paths[s][t];
+                }
+            }
+        }
+    }
+    betweenness
 }
 
 #[test]
@@ -287,7 +383,15 @@ fn measures_rank_the_seed() {
         .count();
     assert_eq!(ranked[0].1, hamas_edges as f64);
     let betweenness = Measure::Betweenness.compute(&adjacency);
-    assert!(betweenness.iter().all(|v| v.is_finite() && *v >= 0.0));
+    let counted = betweenness_by_counting_paths(&model);
+    for (node, (computed, counted)) in betweenness.iter().zip(&counted).enumerate() {
+        assert!(
+            (computed - counted).abs() < 1e-9,
+            "{}: {computed} computed, {counted} counted",
+            model.nodes[node].id
+        );
+    }
+    assert!(counted.iter().any(|&value| value > 0.0));
     let eigenvector = Measure::Eigenvector.compute(&adjacency);
     let length: f64 = eigenvector.iter().map(|v| v * v).sum::<f64>().sqrt();
     assert!((length - 1.0).abs() < 1e-6);

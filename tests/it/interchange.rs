@@ -14,7 +14,7 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn load(path: &Path) -> Model {
-    match dataset::load_file(path) {
+    match interchange::load_file(path) {
         Ok(loaded) => loaded.model,
         Err(error) => panic!("{} does not load: {:#?}", path.display(), error.problems),
     }
@@ -151,7 +151,7 @@ fn gml_keeps_graphics_attributes_parallel_edges_and_self_loops() {
 
 #[test]
 fn csv_edge_list_with_node_table_types_columns_and_adds_missing_nodes() {
-    let loaded = dataset::load_file(&fixture("mediators.csv")).expect("loads");
+    let loaded = interchange::load_file(&fixture("mediators.csv")).expect("loads");
     let model = &loaded.model;
     assert_eq!((model.nodes.len(), model.edges.len()), (5, 4));
     let qatar = node(model, "qatar");
@@ -289,7 +289,7 @@ fn problems_of(name: &str, content: &[u8]) -> Vec<dataset::Problem> {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join(name);
     std::fs::write(&path, content).unwrap();
-    match dataset::load_file(&path) {
+    match interchange::load_file(&path) {
         Ok(_) => panic!("{name} should not load"),
         Err(error) => {
             assert!(

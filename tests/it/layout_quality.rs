@@ -115,7 +115,7 @@ fn a_file_with_odd_weights_stacked_nodes_and_loops_renders_finite() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("odd.gml");
     std::fs::write(&path, gml).unwrap();
-    let model = backchannel::dataset::load_file(&path).unwrap().model;
+    let model = backchannel::interchange::load_file(&path).unwrap().model;
     let request = backchannel::export::RenderRequest {
         layout: backchannel::view::LayoutKind::Force,
         ..Default::default()

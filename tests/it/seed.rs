@@ -16,7 +16,7 @@ fn seed() -> Model {
 
 #[test]
 fn the_seed_file_on_disk_loads_with_no_problem() {
-    let loaded = dataset::load_file(Path::new("seeds/negotiations.json")).unwrap();
+    let loaded = backchannel::interchange::load_file(Path::new("seeds/negotiations.json")).unwrap();
     assert!(loaded.warnings.is_empty(), "{:#?}", loaded.warnings);
     assert_eq!(loaded.model.nodes.len(), seed().nodes.len());
 }

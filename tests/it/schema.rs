@@ -131,7 +131,7 @@ fn schema_accepts_imported_graphs_converted_to_our_format() {
         "tests/fixtures/graphs/triad.gml",
         "tests/fixtures/graphs/mediators.csv",
     ] {
-        let model = backchannel::dataset::load_file(std::path::Path::new(file))
+        let model = backchannel::interchange::load_file(std::path::Path::new(file))
             .unwrap()
             .model;
         let instance =

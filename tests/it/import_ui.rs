@@ -2,7 +2,7 @@
 //! attributes and the absence of evidence said plainly, coloured and grouped by any
 //! attribute.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 
@@ -157,7 +157,7 @@ fn export_graph_writes_the_open_dataset_for_other_tools() {
     harness.get_by_label_contains("Wrote");
     // Opening the export again gives the seed back, evidence and all.
     let seed = backchannel::dataset::load_seed().unwrap().model;
-    let back = backchannel::dataset::load_file(&path).unwrap().model;
+    let back = backchannel::interchange::load_file(&path).unwrap().model;
     let as_json = |model: &backchannel::model::Model| {
         serde_json::to_value(backchannel::interchange::to_raw_dataset(model)).unwrap()
     };

@@ -4,8 +4,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::common;
 use backchannel::ui::{AppOptions, BackchannelApp, Selection};
-mod common;
 
 use common::{LINK, click_at, harness, harness_with, select_in_entity_list};
 use egui_kittest::Harness;

@@ -28,7 +28,7 @@ fn load_changed(
     .unwrap();
     let path = folder.path().join("dataset.json");
     std::fs::write(&path, serde_json::to_vec_pretty(&value).unwrap()).unwrap();
-    let result = dataset::load_file(&path);
+    let result = backchannel::interchange::load_file(&path);
     (folder, path, result)
 }
 
@@ -76,7 +76,7 @@ fn the_fixture_itself_is_valid() {
 #[test]
 fn malformed_json_gives_line_and_column() {
     let path = Path::new("tests/fixtures/invalid/malformed.json");
-    let error = dataset::load_file(path).unwrap_err();
+    let error = backchannel::interchange::load_file(path).unwrap_err();
     let problem = the_problem(path, &error.problems, ProblemKind::MalformedJson);
     assert_eq!(
         problem.location,
@@ -110,7 +110,7 @@ fn truncated_json_is_malformed_not_a_panic() {
 #[test]
 fn unknown_format_version() {
     let path = Path::new("tests/fixtures/invalid/future-format.json");
-    let error = dataset::load_file(path).unwrap_err();
+    let error = backchannel::interchange::load_file(path).unwrap_err();
     let problem = the_problem(path, &error.problems, ProblemKind::UnknownFormat);
     assert_eq!(path_of(&problem), "$.format");
     assert!(

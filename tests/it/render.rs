@@ -489,7 +489,7 @@ fn stacked(count: usize) -> Model {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("stacked.json");
     std::fs::write(&path, text).unwrap();
-    dataset::load_file(&path).unwrap().model
+    backchannel::interchange::load_file(&path).unwrap().model
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! and Save As, the unsaved-changes question, the review queue from the keyboard, and
 //! unsaved edits restored after a crash.
 
-mod common;
+use crate::common;
 
 use backchannel::document::dataset_bytes;
 use backchannel::edit::EditOp;
@@ -326,7 +326,7 @@ fn save_as_then_save_writes_our_format_and_opens_again() {
     harness.run_steps(2);
     assert!(!harness.state().document().doc.has_unsaved_edits());
     assert!(!harness.state().document().doc.title().starts_with("● "));
-    let saved = backchannel::dataset::load_file(&path).unwrap();
+    let saved = backchannel::interchange::load_file(&path).unwrap();
     assert!(saved.model.node("qatar").is_none());
     harness.state_mut().apply_command(Command::Edit(op(
         serde_json::json!({"op": "delete", "id": "egypt"}),
@@ -337,7 +337,7 @@ fn save_as_then_save_writes_our_format_and_opens_again() {
         !harness.state().document().doc.has_unsaved_edits(),
         "Ctrl+S saved"
     );
-    let saved = backchannel::dataset::load_file(&path).unwrap();
+    let saved = backchannel::interchange::load_file(&path).unwrap();
     assert!(
         saved.model.node("egypt").is_none(),
         "Save writes the file Save As chose"
@@ -583,7 +583,7 @@ fn an_article_added_in_the_window_can_be_quoted_and_travels_with_the_dataset() {
         std::fs::read_to_string(folder.path().join("saved").join("wire.txt")).unwrap(),
         "Egypt said on Monday that talks would resume in Cairo."
     );
-    let reopened = backchannel::dataset::load_file(&out).unwrap();
+    let reopened = backchannel::interchange::load_file(&out).unwrap();
     assert!(reopened.warnings.is_empty(), "{:?}", reopened.warnings);
     assert_eq!(
         reopened

@@ -1,0 +1,25 @@
+//! Backchannel's integration tests, one binary with a module per area (as ripgrep's
+//! `tests/integration.rs`): each module links the library and egui once instead of once
+//! per file. Run one area with `cargo test --test it AREA::`, e.g. `cargo test --test it
+//! ingest::`.
+//!
+//! Test helpers may unwrap: a failing fixture is a failing test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod analysis;
+mod architecture;
+mod cli;
+mod common;
+mod edit_ui;
+mod explore_ui;
+mod far_view;
+mod hostile;
+mod import_ui;
+mod ingest;
+mod interchange;
+mod layout_quality;
+mod render;
+mod schema;
+mod seed;
+mod ui;
+mod validation;
