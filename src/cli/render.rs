@@ -7,7 +7,7 @@ use super::{resolve_node, with_model};
 use crate::export::{
     Background, FigureFormat, PngSize, RenderRequest, SceneOptions, render_scene, write_figure,
 };
-use crate::model::NodeKind;
+use crate::model::{Model, NodeKind};
 use crate::view::LayoutKind;
 use crate::view::colouring::{self, ColourBy};
 
@@ -67,6 +67,108 @@ pub fn run_render(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<bool> {
+    let CheckedSettings {
+        format,
+        layout,
+        background,
+        kinds,
+    } = match checked_settings(&settings) {
+        Ok(checked) => checked,
+        Err(problems) => {
+            for problem in problems {
+                writeln!(err, "error: {problem}")?;
+            }
+            return Ok(false);
+        }
+    };
+    with_model(file, options, err, |model, err| {
+        let has_positions = colouring::file_positions(model).is_some();
+        let layout = layout.unwrap_or(if has_positions {
+            LayoutKind::File
+        } else {
+            LayoutKind::Force
+        });
+        if layout == LayoutKind::File && !has_positions {
+            writeln!(
+                err,
+                "error: --layout file: {} does not give every node a position",
+                file.display()
+            )?;
+            return Ok(false);
+        }
+        let Some(colour_by) = colour_by_named(model, settings.colour_by.as_deref(), err)? else {
+            return Ok(false);
+        };
+        let focus = match &settings.focus {
+            None => None,
+            Some(name) => match resolve_node(model, name) {
+                Ok(position) => model.nodes.get(position).map(|node| node.id.clone()),
+                Err(message) => {
+                    writeln!(err, "error: {message}")?;
+                    return Ok(false);
+                }
+            },
+        };
+        // The dataset and its articles are inputs: never written over.
+        let inputs = crate::interchange::input_files(file, model);
+        let request = RenderRequest {
+            focus,
+            hops: usize::from(settings.hops),
+            kinds,
+            layout,
+            colour_by,
+            seed: settings.seed,
+            room: [
+                settings
+                    .width
+                    .map_or(1200.0, |w| (w as f32).clamp(400.0, 4000.0)),
+                800.0,
+            ],
+            options: SceneOptions {
+                title: settings.title.clone(),
+                caption: settings.caption,
+                background,
+                relation_names: settings.relation_names,
+            },
+        };
+        let mut scene = render_scene(model, &request);
+        let size = match (format, settings.width) {
+            (FigureFormat::Png, Some(width)) => PngSize::Width(width),
+            _ => PngSize::Scale(settings.scale),
+        };
+        if let (FigureFormat::Svg, Some(width)) = (format, settings.width) {
+            scene.display_width = Some(width as f32);
+        }
+        match write_figure(&scene, &settings.output, size, &inputs) {
+            Ok(()) => {
+                writeln!(
+                    out,
+                    "wrote {} ({} nodes, {} edges)",
+                    settings.output.display(),
+                    scene.nodes.len(),
+                    scene.edges.len()
+                )?;
+                Ok(true)
+            }
+            Err(error) => {
+                writeln!(err, "error: {error}")?;
+                Ok(false)
+            }
+        }
+    })
+}
+
+/// What the settings ask for, checked.
+struct CheckedSettings {
+    format: FigureFormat,
+    /// `None`: as the file places nodes, else force.
+    layout: Option<LayoutKind>,
+    background: Background,
+    kinds: Vec<NodeKind>,
+}
+
+/// The settings checked, or every problem with them.
+fn checked_settings(settings: &RenderSettings) -> Result<CheckedSettings, Vec<String>> {
     let mut problems = Vec::new();
     let format = FigureFormat::of(&settings.output);
     if format.is_none() {
@@ -118,109 +220,49 @@ pub fn run_render(
             crate::export::MAX_WIDTH
         ));
     }
-    if !problems.is_empty() {
-        for problem in problems {
-            writeln!(err, "error: {problem}")?;
-        }
-        return Ok(false);
-    }
-    let (Some(layout), Some(background)) = (layout, background) else {
-        return Ok(false);
-    };
-    with_model(file, options, err, |model, err| {
-        let has_positions = colouring::file_positions(model).is_some();
-        let layout = layout.unwrap_or(if has_positions {
-            LayoutKind::File
-        } else {
-            LayoutKind::Force
-        });
-        if layout == LayoutKind::File && !has_positions {
-            writeln!(
-                err,
-                "error: --layout file: {} does not give every node a position",
-                file.display()
-            )?;
-            return Ok(false);
-        }
-        let colour_by = match settings.colour_by.as_deref() {
-            None => colouring::default_colour_by(model),
-            Some("kind") => ColourBy::Kind,
-            Some("file") => ColourBy::File,
-            Some(name) => {
-                let choice = ColourBy::Attribute(name.to_owned());
-                if !colouring::colour_choices(model).contains(&choice) {
-                    writeln!(
-                        err,
-                        "error: --colour-by {name}: no node has that attribute; choose kind, file or one of: {}",
-                        colouring::colour_choices(model)
-                            .iter()
-                            .filter_map(|choice| match choice {
-                                ColourBy::Attribute(name) => Some(name.as_str()),
-                                _ => None,
-                            })
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )?;
-                    return Ok(false);
-                }
-                choice
-            }
-        };
-        let focus = match &settings.focus {
-            None => None,
-            Some(name) => match resolve_node(model, name) {
-                Ok(position) => model.nodes.get(position).map(|node| node.id.clone()),
-                Err(message) => {
-                    writeln!(err, "error: {message}")?;
-                    return Ok(false);
-                }
-            },
-        };
-        // The dataset and its articles are inputs: never written over.
-        let inputs = crate::interchange::input_files(file, model);
-        let request = RenderRequest {
-            focus,
-            hops: usize::from(settings.hops),
-            kinds,
-            layout,
-            colour_by,
-            seed: settings.seed,
-            room: [
-                settings
-                    .width
-                    .map_or(1200.0, |w| (w as f32).clamp(400.0, 4000.0)),
-                800.0,
-            ],
-            options: SceneOptions {
-                title: settings.title.clone(),
-                caption: settings.caption,
+    match (format, layout, background) {
+        (Some(format), Some(layout), Some(background)) if problems.is_empty() => {
+            Ok(CheckedSettings {
+                format,
+                layout,
                 background,
-                relation_names: settings.relation_names,
-            },
-        };
-        let mut scene = render_scene(model, &request);
-        let size = match (format, settings.width) {
-            (Some(FigureFormat::Png), Some(width)) => PngSize::Width(width),
-            _ => PngSize::Scale(settings.scale),
-        };
-        if let (Some(FigureFormat::Svg), Some(width)) = (format, settings.width) {
-            scene.display_width = Some(width as f32);
+                kinds,
+            })
         }
-        match write_figure(&scene, &settings.output, size, &inputs) {
-            Ok(()) => {
+        _ => Err(problems),
+    }
+}
+
+/// What `--colour-by NAME` colours by (`None`: the model's default); `None` after
+/// writing the error when no node has that attribute.
+fn colour_by_named(
+    model: &Model,
+    name: Option<&str>,
+    err: &mut dyn Write,
+) -> anyhow::Result<Option<ColourBy>> {
+    let colour_by = match name {
+        None => colouring::default_colour_by(model),
+        Some("kind") => ColourBy::Kind,
+        Some("file") => ColourBy::File,
+        Some(name) => {
+            let choice = ColourBy::Attribute(name.to_owned());
+            if !colouring::colour_choices(model).contains(&choice) {
                 writeln!(
-                    out,
-                    "wrote {} ({} nodes, {} edges)",
-                    settings.output.display(),
-                    scene.nodes.len(),
-                    scene.edges.len()
+                    err,
+                    "error: --colour-by {name}: no node has that attribute; choose kind, file or one of: {}",
+                    colouring::colour_choices(model)
+                        .iter()
+                        .filter_map(|choice| match choice {
+                            ColourBy::Attribute(name) => Some(name.as_str()),
+                            _ => None,
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 )?;
-                Ok(true)
+                return Ok(None);
             }
-            Err(error) => {
-                writeln!(err, "error: {error}")?;
-                Ok(false)
-            }
+            choice
         }
-    })
+    };
+    Ok(Some(colour_by))
 }

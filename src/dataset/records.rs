@@ -176,6 +176,50 @@ pub(super) fn check_node(
             format!("node \"{id}\" is affiliated with \"{affiliation}\", but no node has that id"),
         );
     }
+    let meeting = check_meeting(&mut raw, id, kind, path, problems);
+    let owner = Owner {
+        path,
+        id,
+        what: "node",
+        needs_evidence: evidence_rule.rule == Evidenced::Required && kind != Some(NodeKind::Entity),
+    };
+    let evidence = check_evidence(
+        std::mem::take(&mut raw.evidence),
+        evidence_rule,
+        &owner,
+        problems,
+    );
+    let look = check_look(&raw, id, path, problems);
+    let audit = check_audit(
+        raw.audit.take(),
+        &evidence,
+        || path.field("audit"),
+        problems,
+    );
+    Some(Node {
+        id: id.to_owned(),
+        label: raw.label,
+        kind: kind?,
+        subtype,
+        aliases: raw.aliases,
+        affiliation: raw.affiliation,
+        meeting,
+        note: raw.note,
+        evidence,
+        attributes: raw.attributes,
+        look,
+        audit,
+    })
+}
+
+/// A meeting's place, date and status; those fields on a node of another kind are errors.
+fn check_meeting(
+    raw: &mut RawNode,
+    id: &str,
+    kind: Option<NodeKind>,
+    path: ElementPath,
+    problems: &mut Problems,
+) -> Option<MeetingDetails> {
     let date = raw
         .date
         .as_deref()
@@ -191,7 +235,7 @@ pub(super) fn check_node(
             problems,
         )
     });
-    let meeting = match kind {
+    match kind {
         Some(NodeKind::Meeting) => {
             for (field, present) in [
                 ("place", raw.place.is_some()),
@@ -231,40 +275,7 @@ pub(super) fn check_node(
             None
         }
         None => None,
-    };
-    let owner = Owner {
-        path,
-        id,
-        what: "node",
-        needs_evidence: evidence_rule.rule == Evidenced::Required && kind != Some(NodeKind::Entity),
-    };
-    let evidence = check_evidence(
-        std::mem::take(&mut raw.evidence),
-        evidence_rule,
-        &owner,
-        problems,
-    );
-    let look = check_look(&raw, id, path, problems);
-    let audit = check_audit(
-        raw.audit.take(),
-        &evidence,
-        || path.field("audit"),
-        problems,
-    );
-    Some(Node {
-        id: id.to_owned(),
-        label: raw.label,
-        kind: kind?,
-        subtype,
-        aliases: raw.aliases,
-        affiliation: raw.affiliation,
-        meeting,
-        note: raw.note,
-        evidence,
-        attributes: raw.attributes,
-        look,
-        audit,
-    })
+    }
 }
 
 pub(super) fn check_edge(
@@ -489,41 +500,8 @@ fn check_evidence(
             );
             continue;
         };
-        let (start, end) = match anchor_quote(
-            text,
-            &raw.quote,
-            raw.start,
-            raw.end,
-            &raw.prefix,
-            &raw.suffix,
-        ) {
-            Anchoring::Exact => (raw.start, raw.end),
-            Anchoring::Moved { start, end } => {
-                problems.warning(
-                    ProblemKind::QuoteMoved,
-                    path.whole(),
-                    format!(
-                        "the quote \"{}\" is not at {}..{} of article \"{}\"; found it at {start}..{end} by quote and context",
-                        abbreviate(&raw.quote),
-                        raw.start,
-                        raw.end,
-                        raw.article
-                    ),
-                );
-                (start, end)
-            }
-            Anchoring::NotFound => {
-                problems.error(
-                    ProblemKind::QuoteNotFound,
-                    path.field("quote"),
-                    format!(
-                        "the quote \"{}\" is nowhere in article \"{}\"",
-                        abbreviate(&raw.quote),
-                        raw.article
-                    ),
-                );
-                continue;
-            }
+        let Some((start, end)) = anchored(text, &raw, path, problems) else {
+            continue;
         };
         checked.push(Evidence {
             article_id: raw.article,
@@ -541,6 +519,52 @@ fn check_evidence(
         });
     }
     checked
+}
+
+/// Where the quote of `raw` is in `text`: at its offsets, or found again by quote and
+/// context (a warning); `None`, with an error, when it is nowhere.
+fn anchored(
+    text: &ArticleText,
+    raw: &RawEvidence,
+    path: ElementPath,
+    problems: &mut Problems,
+) -> Option<(usize, usize)> {
+    match anchor_quote(
+        text,
+        &raw.quote,
+        raw.start,
+        raw.end,
+        &raw.prefix,
+        &raw.suffix,
+    ) {
+        Anchoring::Exact => Some((raw.start, raw.end)),
+        Anchoring::Moved { start, end } => {
+            problems.warning(
+                ProblemKind::QuoteMoved,
+                path.whole(),
+                format!(
+                    "the quote \"{}\" is not at {}..{} of article \"{}\"; found it at {start}..{end} by quote and context",
+                    abbreviate(&raw.quote),
+                    raw.start,
+                    raw.end,
+                    raw.article
+                ),
+            );
+            Some((start, end))
+        }
+        Anchoring::NotFound => {
+            problems.error(
+                ProblemKind::QuoteNotFound,
+                path.field("quote"),
+                format!(
+                    "the quote \"{}\" is nowhere in article \"{}\"",
+                    abbreviate(&raw.quote),
+                    raw.article
+                ),
+            );
+            None
+        }
+    }
 }
 
 /// Parses a value of a closed vocabulary, reporting an unknown one.

@@ -17,26 +17,7 @@ pub(super) fn merge(
     let into_at = model
         .node_position(into)
         .ok_or_else(|| EditError::UnknownNode(into.to_owned()))?;
-    if from.is_empty() {
-        return Err(EditError::BadMerge(
-            "\"from\" names no node to merge".to_owned(),
-        ));
-    }
-    let mut merged: Vec<Node> = Vec::with_capacity(from.len());
-    for id in from {
-        if id == into {
-            return Err(EditError::BadMerge(format!(
-                "node \"{into}\" cannot be merged into itself"
-            )));
-        }
-        if merged.iter().any(|node| &node.id == id) {
-            return Err(EditError::BadMerge(format!("node \"{id}\" is named twice")));
-        }
-        let node = model
-            .node(id)
-            .ok_or_else(|| EditError::UnknownNode(id.clone()))?;
-        merged.push(node.clone());
-    }
+    let merged = merged_nodes(model, into, from)?;
     let Some(mut kept) = model.nodes.get(into_at).cloned() else {
         return Err(EditError::UnknownNode(into.to_owned()));
     };
@@ -63,7 +44,68 @@ pub(super) fn merge(
     });
     editor.replace_node(into_at, kept);
 
-    // Affiliations with a merged node now name the kept one.
+    repoint_affiliations(editor, into, from);
+
+    let (joined, self_relations) = repoint_relations(editor, into, from, &record);
+    let merged_positions: Vec<usize> = {
+        let model = editor.model();
+        let mut found: Vec<usize> = from
+            .iter()
+            .filter_map(|id| model.node_position(id))
+            .collect();
+        found.sort_unstable();
+        found
+    };
+    for at in merged_positions.into_iter().rev() {
+        editor.remove_node(at);
+    }
+    if joined > 0 {
+        editor.note(format!(
+            "{joined} relation(s) became the same as another and were joined with their evidence"
+        ));
+    }
+    if !self_relations.is_empty() {
+        editor.note(format!(
+            "dropped {} relation(s) that would join \"{into}\" to itself: {}",
+            self_relations.len(),
+            self_relations.join("; ")
+        ));
+    }
+    Ok(())
+}
+
+/// The nodes named in `from`, each once, none of them `into`.
+fn merged_nodes(
+    model: &crate::model::Model,
+    into: &str,
+    from: &[String],
+) -> Result<Vec<Node>, EditError> {
+    if from.is_empty() {
+        return Err(EditError::BadMerge(
+            "\"from\" names no node to merge".to_owned(),
+        ));
+    }
+    let mut merged: Vec<Node> = Vec::with_capacity(from.len());
+    for id in from {
+        if id == into {
+            return Err(EditError::BadMerge(format!(
+                "node \"{into}\" cannot be merged into itself"
+            )));
+        }
+        if merged.iter().any(|node| &node.id == id) {
+            return Err(EditError::BadMerge(format!("node \"{id}\" is named twice")));
+        }
+        let node = model
+            .node(id)
+            .ok_or_else(|| EditError::UnknownNode(id.clone()))?;
+        merged.push(node.clone());
+    }
+    Ok(merged)
+}
+
+/// Affiliations with a merged node now name the kept one.
+fn repoint_affiliations(editor: &mut Editor<'_>, into: &str, from: &[String]) {
+    let is_merged = |id: &str| from.iter().any(|merged| merged == id);
     let model = editor.model();
     let affiliated = positions(&model.nodes, |node: &Node| {
         node.affiliation.as_deref().is_some_and(is_merged)
@@ -76,9 +118,18 @@ pub(super) fn merge(
             editor.replace_node(at, node);
         }
     }
+}
 
-    // Relations are re-pointed; one that joins the kept node to itself is dropped, one
-    // that becomes the same as an earlier one gives it its evidence and is dropped.
+/// Relations of merged nodes now end at the kept one; one that joins the kept node to
+/// itself is dropped, one that becomes the same as an earlier one gives it its evidence
+/// and is dropped. Returns how many were joined, and the self-relations dropped.
+fn repoint_relations(
+    editor: &mut Editor<'_>,
+    into: &str,
+    from: &[String],
+    record: &EditRecord,
+) -> (usize, Vec<String>) {
+    let is_merged = |id: &str| from.iter().any(|merged| merged == id);
     let model = editor.model();
     let mut dropped: Vec<usize> = Vec::new();
     let mut repointed: Vec<(usize, Edge)> = Vec::new();
@@ -149,31 +200,7 @@ pub(super) fn merge(
         editor.replace_edge(at, edge);
     }
     editor.remove_edges(dropped);
-    let merged_positions: Vec<usize> = {
-        let model = editor.model();
-        let mut found: Vec<usize> = from
-            .iter()
-            .filter_map(|id| model.node_position(id))
-            .collect();
-        found.sort_unstable();
-        found
-    };
-    for at in merged_positions.into_iter().rev() {
-        editor.remove_node(at);
-    }
-    if joined > 0 {
-        editor.note(format!(
-            "{joined} relation(s) became the same as another and were joined with their evidence"
-        ));
-    }
-    if !self_relations.is_empty() {
-        editor.note(format!(
-            "dropped {} relation(s) that would join \"{into}\" to itself: {}",
-            self_relations.len(),
-            self_relations.join("; ")
-        ));
-    }
-    Ok(())
+    (joined, self_relations)
 }
 
 /// Whether two relations say the same: same ends, relation and modality.

@@ -60,11 +60,7 @@ pub(super) fn place_edges(
         };
         if a == b {
             // A self-loop: a curve out of the top of the node and back.
-            let c = source.center;
-            let r = source.radius;
-            let start = [c[0] - r * 0.6, c[1] - r * 0.8];
-            let end = [c[0] + r * 0.6, c[1] - r * 0.8];
-            let control = [c[0], c[1] - r * (3.5 + index as f32)];
+            let (start, end, control) = self_loop(source, index);
             edges.push(SceneEdge {
                 id: edge.id.clone(),
                 relation: edge.relation,
@@ -79,32 +75,8 @@ pub(super) fn place_edges(
             });
             continue;
         }
-        let (from, to) = (source.center, target.center);
-        let direction = normalise([to[0] - from[0], to[1] - from[1]]);
-        let normal = [-direction[1], direction[0]];
-        // Parallel edges fan out; the sign keeps A->B and B->A on their own sides.
-        let sign = if a < b { 1.0 } else { -1.0 };
-        let bend = (index as f32 - (count as f32 - 1.0) / 2.0) * 26.0 * sign;
-        let middle = [
-            (from[0] + to[0]) / 2.0 + normal[0] * bend,
-            (from[1] + to[1]) / 2.0 + normal[1] * bend,
-        ];
-        let towards_start = normalise([middle[0] - from[0], middle[1] - from[1]]);
-        let towards_end = normalise([middle[0] - to[0], middle[1] - to[1]]);
-        let start = [
-            from[0] + towards_start[0] * source.radius * 1.1,
-            from[1] + towards_start[1] * source.radius * 1.1,
-        ];
-        let end = [
-            to[0] + towards_end[0] * target.radius * 1.15,
-            to[1] + towards_end[1] * target.radius * 1.15,
-        ];
-        let control = (bend != 0.0).then(|| {
-            [
-                2.0 * middle[0] - (start[0] + end[0]) / 2.0,
-                2.0 * middle[1] - (start[1] + end[1]) / 2.0,
-            ]
-        });
+        let bend = bend_of(index, count, a < b);
+        let (start, end, control) = curve_between(source, target, bend);
         edges.push(SceneEdge {
             id: edge.id.clone(),
             relation: edge.relation,
@@ -122,6 +94,57 @@ pub(super) fn place_edges(
         });
     }
     edges
+}
+
+/// A self-loop's ends and control point: a curve out of the top of the node and back,
+/// the `index`th of its loops further out.
+fn self_loop(node: &SceneNode, index: usize) -> ([f32; 2], [f32; 2], [f32; 2]) {
+    let c = node.center;
+    let r = node.radius;
+    let start = [c[0] - r * 0.6, c[1] - r * 0.8];
+    let end = [c[0] + r * 0.6, c[1] - r * 0.8];
+    let control = [c[0], c[1] - r * (3.5 + index as f32)];
+    (start, end, control)
+}
+
+/// How far the `index`th of `count` parallel edges bends from the straight line;
+/// `forward` (from the lower node to the higher) keeps A->B and B->A on their own sides.
+fn bend_of(index: usize, count: usize, forward: bool) -> f32 {
+    let sign = if forward { 1.0 } else { -1.0 };
+    (index as f32 - (count as f32 - 1.0) / 2.0) * 26.0 * sign
+}
+
+/// An edge's ends on the borders of its two nodes and, when it bends, the control point
+/// of its curve through the point `bend` off the middle.
+fn curve_between(
+    source: &SceneNode,
+    target: &SceneNode,
+    bend: f32,
+) -> ([f32; 2], [f32; 2], Option<[f32; 2]>) {
+    let (from, to) = (source.center, target.center);
+    let direction = normalise([to[0] - from[0], to[1] - from[1]]);
+    let normal = [-direction[1], direction[0]];
+    let middle = [
+        (from[0] + to[0]) / 2.0 + normal[0] * bend,
+        (from[1] + to[1]) / 2.0 + normal[1] * bend,
+    ];
+    let towards_start = normalise([middle[0] - from[0], middle[1] - from[1]]);
+    let towards_end = normalise([middle[0] - to[0], middle[1] - to[1]]);
+    let start = [
+        from[0] + towards_start[0] * source.radius * 1.1,
+        from[1] + towards_start[1] * source.radius * 1.1,
+    ];
+    let end = [
+        to[0] + towards_end[0] * target.radius * 1.15,
+        to[1] + towards_end[1] * target.radius * 1.15,
+    ];
+    let control = (bend != 0.0).then(|| {
+        [
+            2.0 * middle[0] - (start[0] + end[0]) / 2.0,
+            2.0 * middle[1] - (start[1] + end[1]) / 2.0,
+        ]
+    });
+    (start, end, control)
 }
 
 /// Whether a relation's name fits along an edge from `start` to `end`, with room to

@@ -354,79 +354,11 @@ impl Scene {
     /// caption. Canvas units become pixels at scale 1; the graph is moved so that every
     /// node and every label lies inside the figure.
     pub fn build(model: &Model, look: GraphLook<'_>, options: &SceneOptions) -> Self {
-        let shown = |node: usize| look.visibility.nodes.get(node).copied().unwrap_or(false);
-        let mut nodes: Vec<SceneNode> = Vec::new();
-        let mut index_of = BTreeMap::new();
-        for (position, node) in model.nodes.iter().enumerate().filter(|(p, _)| shown(*p)) {
-            let center = look.positions.get(position).copied().unwrap_or([0.0, 0.0]);
-            let scale = look
-                .scales
-                .and_then(|s| s.get(position))
-                .copied()
-                .unwrap_or(1.0);
-            let radius = NODE_RADIUS * scale.clamp(0.3, 4.0);
-            let label_size = text_size(&node.label, LABEL_FONT_SIZE);
-            index_of.insert(position, nodes.len());
-            nodes.push(SceneNode {
-                id: node.id.clone(),
-                label: node.label.clone(),
-                kind: node.kind,
-                center,
-                radius,
-                fill: look
-                    .fills
-                    .and_then(|fills| fills.get(position))
-                    .copied()
-                    .unwrap_or_else(|| kind_rgb(node.kind)),
-                dimmed: look
-                    .visibility
-                    .dimmed_nodes
-                    .get(position)
-                    .copied()
-                    .unwrap_or(false),
-                highlighted: look.highlighted_nodes.contains(&position),
-                label_origin: [
-                    center[0] - label_size[0] / 2.0,
-                    center[1] + radius + 3.0 + LABEL_FONT_SIZE,
-                ],
-                label_size,
-                label_shown: true,
-            });
-        }
+        let (mut nodes, index_of) = scene_nodes(model, look);
         choose_labels(model, look, &mut nodes, &index_of);
 
         // Bounds of every node and drawn label, then move the graph to the figure's origin.
-        let (mut min, mut max) = ([f32::MAX; 2], [f32::MIN; 2]);
-        for node in &nodes {
-            let boxes = [
-                [
-                    node.center[0] - node.radius * 1.2,
-                    node.center[1] - node.radius * 1.2,
-                ],
-                [
-                    node.center[0] + node.radius * 1.2,
-                    node.center[1] + node.radius * 1.2,
-                ],
-                [
-                    node.label_origin[0] - 3.0,
-                    node.label_origin[1] - LABEL_FONT_SIZE,
-                ],
-                [
-                    node.label_origin[0] + node.label_size[0] + 3.0,
-                    node.label_origin[1] + 5.0,
-                ],
-            ];
-            let drawn = if node.label_shown { 4 } else { 2 };
-            for point in boxes.into_iter().take(drawn) {
-                for axis in 0..2 {
-                    min[axis] = min[axis].min(point[axis]);
-                    max[axis] = max[axis].max(point[axis]);
-                }
-            }
-        }
-        if nodes.is_empty() {
-            (min, max) = ([0.0, 0.0], [0.0, 0.0]);
-        }
+        let (min, max) = bounds(&nodes);
         let graph_size = [max[0] - min[0], max[1] - min[1]];
         let title = options
             .title
@@ -464,86 +396,17 @@ impl Scene {
 
         let mut y = MARGIN + title_height + graph_size[1] + 20.0;
         let line_height = SMALL_SIZE * 1.5;
-        let mut legend_kinds = Vec::new();
-        let mut flow = LegendFlow {
+        let flow = LegendFlow {
             x: MARGIN,
             y,
             right: width - MARGIN,
             line_height,
         };
-        for kind in kinds {
-            let (marker, text) = flow.place(capitalised(kind.as_str()));
-            legend_kinds.push(LegendKind {
-                kind,
-                fill: if look.colour_legend.is_some() {
-                    LEGEND_GREY
-                } else {
-                    kind_rgb(kind)
-                },
-                marker,
-                text,
-            });
-        }
-        y = flow.y;
-        let mut legend_colours = Vec::new();
-        let mut legend_colour_heading = None;
-        if let Some(legend) = look.colour_legend {
-            y += line_height;
-            let (heading, mut flow) =
-                LegendFlow::after_heading(legend.heading.to_owned(), y, width, line_height);
-            legend_colour_heading = Some(heading);
-            for entry in legend.entries.iter().take(MAX_LEGEND_COLOURS) {
-                let (marker, text) = flow.place(format!("{} ({})", entry.value, entry.count));
-                legend_colours.push(LegendSwatch {
-                    rgb: entry.rgb,
-                    marker,
-                    text,
-                });
-            }
-            y = flow.y;
-        }
-        let relations = relation_counts(model, &look.visibility.edges);
-        let mut legend_relations = Vec::new();
-        let mut legend_relation_heading = None;
-        if !relations.is_empty() {
-            y += line_height;
-            let (heading, mut flow) = LegendFlow::after_heading(
-                "Relations (arrow from subject to object):".to_owned(),
-                y,
-                width,
-                line_height,
-            );
-            legend_relation_heading = Some(heading);
-            for (relation, count) in relations {
-                let name = format!("{} ({count})", relation.words());
-                let (marker, text) = flow.place_wide(name, RELATION_MARKER_WIDTH);
-                legend_relations.push(LegendRelation {
-                    relation,
-                    style: relation_style(relation),
-                    marker,
-                    text,
-                });
-            }
-            y = flow.y;
-        }
+        let legend = place_legend(model, look, kinds, flow, width);
+        y = legend.bottom;
         let mut caption = Vec::new();
         if options.caption {
-            y += line_height * 1.4;
-            caption.push(SceneText {
-                text: "Sources:".to_owned(),
-                origin: [MARGIN, y],
-                size: SMALL_SIZE,
-            });
-            for source in sources(model, look.visibility) {
-                for line in wrap(&source, SMALL_SIZE, width - 2.0 * MARGIN - 12.0) {
-                    y += line_height;
-                    caption.push(SceneText {
-                        text: line,
-                        origin: [MARGIN + 12.0, y],
-                        size: SMALL_SIZE,
-                    });
-                }
-            }
+            (caption, y) = place_caption(model, look, y, width);
         }
         let height = y + MARGIN;
         let title = title.map(|(text, size)| SceneText {
@@ -558,15 +421,211 @@ impl Scene {
             title,
             edges,
             nodes,
-            legend_kinds,
-            legend_colours,
-            legend_colour_heading,
-            legend_relation_heading,
-            legend_relations,
+            legend_kinds: legend.kinds,
+            legend_colours: legend.colours,
+            legend_colour_heading: legend.colour_heading,
+            legend_relation_heading: legend.relation_heading,
+            legend_relations: legend.relations,
             caption,
             display_width: None,
         }
     }
+}
+
+/// The shown nodes of `model` placed where `look` puts them, with their labels below
+/// them, and each model position's index among them.
+fn scene_nodes(model: &Model, look: GraphLook<'_>) -> (Vec<SceneNode>, BTreeMap<usize, usize>) {
+    let shown = |node: usize| look.visibility.nodes.get(node).copied().unwrap_or(false);
+    let mut nodes: Vec<SceneNode> = Vec::new();
+    let mut index_of = BTreeMap::new();
+    for (position, node) in model.nodes.iter().enumerate().filter(|(p, _)| shown(*p)) {
+        let center = look.positions.get(position).copied().unwrap_or([0.0, 0.0]);
+        let scale = look
+            .scales
+            .and_then(|s| s.get(position))
+            .copied()
+            .unwrap_or(1.0);
+        let radius = NODE_RADIUS * scale.clamp(0.3, 4.0);
+        let label_size = text_size(&node.label, LABEL_FONT_SIZE);
+        index_of.insert(position, nodes.len());
+        nodes.push(SceneNode {
+            id: node.id.clone(),
+            label: node.label.clone(),
+            kind: node.kind,
+            center,
+            radius,
+            fill: look
+                .fills
+                .and_then(|fills| fills.get(position))
+                .copied()
+                .unwrap_or_else(|| kind_rgb(node.kind)),
+            dimmed: look
+                .visibility
+                .dimmed_nodes
+                .get(position)
+                .copied()
+                .unwrap_or(false),
+            highlighted: look.highlighted_nodes.contains(&position),
+            label_origin: [
+                center[0] - label_size[0] / 2.0,
+                center[1] + radius + 3.0 + LABEL_FONT_SIZE,
+            ],
+            label_size,
+            label_shown: true,
+        });
+    }
+    (nodes, index_of)
+}
+
+/// The corners of the box around every node and every drawn label.
+fn bounds(nodes: &[SceneNode]) -> ([f32; 2], [f32; 2]) {
+    let (mut min, mut max) = ([f32::MAX; 2], [f32::MIN; 2]);
+    for node in nodes {
+        let boxes = [
+            [
+                node.center[0] - node.radius * 1.2,
+                node.center[1] - node.radius * 1.2,
+            ],
+            [
+                node.center[0] + node.radius * 1.2,
+                node.center[1] + node.radius * 1.2,
+            ],
+            [
+                node.label_origin[0] - 3.0,
+                node.label_origin[1] - LABEL_FONT_SIZE,
+            ],
+            [
+                node.label_origin[0] + node.label_size[0] + 3.0,
+                node.label_origin[1] + 5.0,
+            ],
+        ];
+        let drawn = if node.label_shown { 4 } else { 2 };
+        for point in boxes.into_iter().take(drawn) {
+            for axis in 0..2 {
+                min[axis] = min[axis].min(point[axis]);
+                max[axis] = max[axis].max(point[axis]);
+            }
+        }
+    }
+    if nodes.is_empty() {
+        (min, max) = ([0.0, 0.0], [0.0, 0.0]);
+    }
+    (min, max)
+}
+
+/// The legend below the graph, from `y` down: each kind shown, the colours (when nodes
+/// are coloured by something else than kind) and each relation shown, with its count.
+fn place_legend(
+    model: &Model,
+    look: GraphLook<'_>,
+    kinds: Vec<NodeKind>,
+    mut flow: LegendFlow,
+    width: f32,
+) -> Legend {
+    let line_height = flow.line_height;
+    let mut legend_kinds = Vec::new();
+    for kind in kinds {
+        let (marker, text) = flow.place(capitalised(kind.as_str()));
+        legend_kinds.push(LegendKind {
+            kind,
+            fill: if look.colour_legend.is_some() {
+                LEGEND_GREY
+            } else {
+                kind_rgb(kind)
+            },
+            marker,
+            text,
+        });
+    }
+    let mut y = flow.y;
+    let mut legend_colours = Vec::new();
+    let mut legend_colour_heading = None;
+    if let Some(legend) = look.colour_legend {
+        y += line_height;
+        let (heading, mut flow) =
+            LegendFlow::after_heading(legend.heading.to_owned(), y, width, line_height);
+        legend_colour_heading = Some(heading);
+        for entry in legend.entries.iter().take(MAX_LEGEND_COLOURS) {
+            let (marker, text) = flow.place(format!("{} ({})", entry.value, entry.count));
+            legend_colours.push(LegendSwatch {
+                rgb: entry.rgb,
+                marker,
+                text,
+            });
+        }
+        y = flow.y;
+    }
+    let relations = relation_counts(model, &look.visibility.edges);
+    let mut legend_relations = Vec::new();
+    let mut legend_relation_heading = None;
+    if !relations.is_empty() {
+        y += line_height;
+        let (heading, mut flow) = LegendFlow::after_heading(
+            "Relations (arrow from subject to object):".to_owned(),
+            y,
+            width,
+            line_height,
+        );
+        legend_relation_heading = Some(heading);
+        for (relation, count) in relations {
+            let name = format!("{} ({count})", relation.words());
+            let (marker, text) = flow.place_wide(name, RELATION_MARKER_WIDTH);
+            legend_relations.push(LegendRelation {
+                relation,
+                style: relation_style(relation),
+                marker,
+                text,
+            });
+        }
+        y = flow.y;
+    }
+    Legend {
+        kinds: legend_kinds,
+        colour_heading: legend_colour_heading,
+        colours: legend_colours,
+        relation_heading: legend_relation_heading,
+        relations: legend_relations,
+        bottom: y,
+    }
+}
+
+/// The parts of a figure's legend, and where it ends.
+struct Legend {
+    kinds: Vec<LegendKind>,
+    colour_heading: Option<SceneText>,
+    colours: Vec<LegendSwatch>,
+    relation_heading: Option<SceneText>,
+    relations: Vec<LegendRelation>,
+    bottom: f32,
+}
+
+/// "Sources:" and every article that supports a shown edge, wrapped to `width`, from `y`
+/// down; and where the caption ends.
+fn place_caption(
+    model: &Model,
+    look: GraphLook<'_>,
+    mut y: f32,
+    width: f32,
+) -> (Vec<SceneText>, f32) {
+    let line_height = SMALL_SIZE * 1.5;
+    let mut caption = Vec::new();
+    y += line_height * 1.4;
+    caption.push(SceneText {
+        text: "Sources:".to_owned(),
+        origin: [MARGIN, y],
+        size: SMALL_SIZE,
+    });
+    for source in sources(model, look.visibility) {
+        for line in wrap(&source, SMALL_SIZE, width - 2.0 * MARGIN - 12.0) {
+            y += line_height;
+            caption.push(SceneText {
+                text: line,
+                origin: [MARGIN + 12.0, y],
+                size: SMALL_SIZE,
+            });
+        }
+    }
+    (caption, y)
 }
 
 /// "Outlet, “Title”, date" for every article that supports a shown edge, by date then

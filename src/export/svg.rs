@@ -21,6 +21,22 @@ pub const FONT_STACK: &str = "Ubuntu, 'Ubuntu Light', sans-serif";
 /// data URL (about 480 kB) so that viewers without it show the same text.
 pub fn to_svg(scene: &Scene, embed_font: bool) -> String {
     let mut svg = String::new();
+    write_header(&mut svg, scene, embed_font);
+    write_edges(&mut svg, scene);
+    write_nodes(&mut svg, scene);
+    write_labels(&mut svg, scene);
+    write_legend(&mut svg, scene);
+    let text_color = scene.background.text_rgb();
+    svg.push_str("<g class=\"caption\">\n");
+    for line in &scene.caption {
+        text(&mut svg, "caption-line", line, text_color, "");
+    }
+    svg.push_str("</g>\n</svg>\n");
+    svg
+}
+
+/// The root element, the embedded font, the background and the title.
+fn write_header(svg: &mut String, scene: &Scene, embed_font: bool) {
     let (w, h) = (scene.width, scene.height);
     let (shown_w, shown_h) = match scene.display_width {
         Some(display) if display > 0.0 => (display, h * display / w.max(1.0)),
@@ -40,11 +56,6 @@ pub fn to_svg(scene: &Scene, embed_font: bool) -> String {
         );
     }
     let text_color = scene.background.text_rgb();
-    // Relation names on edges sit on a halo of the background's colour.
-    let name_halo: Rgb = match scene.background {
-        Background::Dark => [30, 30, 30],
-        _ => [255, 255, 255],
-    };
     match scene.background {
         Background::White => {
             let _ = writeln!(
@@ -61,9 +72,17 @@ pub fn to_svg(scene: &Scene, embed_font: bool) -> String {
         Background::Transparent => {}
     }
     if let Some(title) = &scene.title {
-        text(&mut svg, "title", title, text_color, "");
+        text(svg, "title", title, text_color, "");
     }
+}
 
+/// Every edge as a path (with its arrowhead), then the relation names along the edges,
+/// each on a halo of the background's colour.
+fn write_edges(svg: &mut String, scene: &Scene) {
+    let name_halo: Rgb = match scene.background {
+        Background::Dark => [30, 30, 30],
+        _ => [255, 255, 255],
+    };
     svg.push_str("<g class=\"edges\" fill=\"none\">\n");
     for edge in &scene.edges {
         let d = match edge.control {
@@ -120,7 +139,12 @@ pub fn to_svg(scene: &Scene, embed_font: bool) -> String {
             );
         }
     }
-    svg.push_str("</g>\n<g class=\"nodes\">\n");
+    svg.push_str("</g>\n");
+}
+
+/// Every node as its kind's shape.
+fn write_nodes(svg: &mut String, scene: &Scene) {
+    svg.push_str("<g class=\"nodes\">\n");
     for node in &scene.nodes {
         let opacity = if node.dimmed {
             r#" opacity="0.25""#
@@ -159,7 +183,13 @@ pub fn to_svg(scene: &Scene, embed_font: bool) -> String {
             }
         }
     }
-    svg.push_str("</g>\n<g class=\"labels\">\n");
+    svg.push_str("</g>\n");
+}
+
+/// Every shown label on its box.
+fn write_labels(svg: &mut String, scene: &Scene) {
+    let text_color = scene.background.text_rgb();
+    svg.push_str("<g class=\"labels\">\n");
     let label_box = match scene.background {
         Background::Dark => ("#2a2a2a", text_color),
         _ => ("#ffffff", [20, 20, 20]),
@@ -192,7 +222,13 @@ pub fn to_svg(scene: &Scene, embed_font: bool) -> String {
             escape(&node.label)
         );
     }
-    svg.push_str("</g>\n<g class=\"legend\">\n");
+    svg.push_str("</g>\n");
+}
+
+/// The legend: each kind with its shape, the colours, each relation with its line.
+fn write_legend(svg: &mut String, scene: &Scene) {
+    let text_color = scene.background.text_rgb();
+    svg.push_str("<g class=\"legend\">\n");
     for entry in &scene.legend_kinds {
         let [cx, cy] = entry.marker;
         match kind_outline(entry.kind, 7.0) {
@@ -220,10 +256,10 @@ pub fn to_svg(scene: &Scene, embed_font: bool) -> String {
                 );
             }
         }
-        text(&mut svg, "legend-kind", &entry.text, text_color, "");
+        text(svg, "legend-kind", &entry.text, text_color, "");
     }
     if let Some(heading) = &scene.legend_colour_heading {
-        text(&mut svg, "legend-colours", heading, text_color, "");
+        text(svg, "legend-colours", heading, text_color, "");
     }
     for swatch in &scene.legend_colours {
         let [cx, cy] = swatch.marker;
@@ -235,10 +271,10 @@ pub fn to_svg(scene: &Scene, embed_font: bool) -> String {
             hex(swatch.rgb),
             hex(OUTLINE_RGB)
         );
-        text(&mut svg, "legend-colour", &swatch.text, text_color, "");
+        text(svg, "legend-colour", &swatch.text, text_color, "");
     }
     if let Some(heading) = &scene.legend_relation_heading {
-        text(&mut svg, "legend-relations", heading, text_color, "");
+        text(svg, "legend-relations", heading, text_color, "");
     }
     for entry in &scene.legend_relations {
         let [cx, cy] = entry.marker;
@@ -265,20 +301,9 @@ pub fn to_svg(scene: &Scene, embed_font: bool) -> String {
             ]),
             hex(entry.style.rgb)
         );
-        text(
-            &mut svg,
-            "legend-relation-name",
-            &entry.text,
-            text_color,
-            "",
-        );
+        text(svg, "legend-relation-name", &entry.text, text_color, "");
     }
-    svg.push_str("</g>\n<g class=\"caption\">\n");
-    for line in &scene.caption {
-        text(&mut svg, "caption-line", line, text_color, "");
-    }
-    svg.push_str("</g>\n</svg>\n");
-    svg
+    svg.push_str("</g>\n");
 }
 
 fn text(svg: &mut String, class: &str, text: &SceneText, color: Rgb, extra: &str) {

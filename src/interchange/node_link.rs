@@ -97,6 +97,19 @@ pub fn read(value: &Value) -> Result<GraphFile, NodeLinkProblem> {
             None => None,
         };
     }
+    let by_index = read_nodes(nodes, &mut graph)?;
+    let ids: Vec<String> = graph.nodes.iter().map(|node| node.id.clone()).collect();
+    for (index, item) in links.iter().enumerate() {
+        let path = format!("$.{links_field}[{index}]");
+        graph
+            .edges
+            .push(read_link(item, path, &ids, by_index, directed)?);
+    }
+    Ok(graph)
+}
+
+/// Reads the nodes into `graph`; true when they have no ids and links count them from 0.
+fn read_nodes(nodes: &[Value], graph: &mut GraphFile) -> Result<bool, NodeLinkProblem> {
     let with_ids = nodes.iter().filter(|node| node.get("id").is_some()).count();
     if with_ids != 0 && with_ids != nodes.len() {
         let missing = nodes
@@ -137,60 +150,68 @@ pub fn read(value: &Value) -> Result<GraphFile, NodeLinkProblem> {
         node.promote_common_attributes();
         graph.nodes.push(node);
     }
-    let ids: Vec<String> = graph.nodes.iter().map(|node| node.id.clone()).collect();
-    for (index, item) in links.iter().enumerate() {
-        let path = format!("$.{links_field}[{index}]");
-        let Value::Object(fields) = item else {
-            return Err(at(path, "a link is a JSON object".into()));
+    Ok(by_index)
+}
+
+/// One link, at `path`: its ends by node id (or by index when nodes have no ids; d3's
+/// simulated node objects too), direction (its own, else the graph's), id and
+/// attributes.
+fn read_link(
+    item: &Value,
+    path: String,
+    ids: &[String],
+    by_index: bool,
+    directed: bool,
+) -> Result<FileEdge, NodeLinkProblem> {
+    let Value::Object(fields) = item else {
+        return Err(at(path, "a link is a JSON object".into()));
+    };
+    let endpoint = |end: &str| -> Result<String, NodeLinkProblem> {
+        let value = match fields.get(end) {
+            // d3 replaces endpoints by their node objects once simulated.
+            Some(Value::Object(node)) => node.get("id").or_else(|| node.get("index")),
+            other => other,
         };
-        let endpoint = |end: &str| -> Result<String, NodeLinkProblem> {
-            let value = match fields.get(end) {
-                // d3 replaces endpoints by their node objects once simulated.
-                Some(Value::Object(node)) => node.get("id").or_else(|| node.get("index")),
-                other => other,
-            };
-            let found = match value {
-                Some(Value::String(id)) if !by_index => Some(id.clone()),
-                Some(Value::Number(number)) if by_index => number
-                    .as_u64()
-                    .and_then(|at| usize::try_from(at).ok())
-                    .and_then(|at| ids.get(at).cloned()),
-                Some(Value::Number(number)) => Some(number.to_string()),
-                _ => None,
-            };
-            found.ok_or_else(|| {
-                let how = if by_index {
-                    format!("an index from 0 to {}", ids.len().saturating_sub(1))
-                } else {
-                    "a node id".to_owned()
-                };
-                at(
-                    format!("{path}.{end}"),
-                    format!("the link's {end} is {}; expected {how}", describe(value)),
-                )
-            })
-        };
-        let source = endpoint("source")?;
-        let target = endpoint("target")?;
-        let edge_directed = fields
-            .get("directed")
-            .and_then(Value::as_bool)
-            .unwrap_or(directed);
-        let mut edge = FileEdge::new(source, target, edge_directed, Location::JsonPath(path));
-        edge.id = match fields.get("id") {
-            Some(Value::String(id)) => Some(id.clone()),
+        let found = match value {
+            Some(Value::String(id)) if !by_index => Some(id.clone()),
+            Some(Value::Number(number)) if by_index => number
+                .as_u64()
+                .and_then(|at| usize::try_from(at).ok())
+                .and_then(|at| ids.get(at).cloned()),
             Some(Value::Number(number)) => Some(number.to_string()),
             _ => None,
         };
-        for (name, value) in fields {
-            if !matches!(name.as_str(), "id" | "source" | "target" | "directed") {
-                edge.attributes.insert(name.clone(), value.clone());
-            }
+        found.ok_or_else(|| {
+            let how = if by_index {
+                format!("an index from 0 to {}", ids.len().saturating_sub(1))
+            } else {
+                "a node id".to_owned()
+            };
+            at(
+                format!("{path}.{end}"),
+                format!("the link's {end} is {}; expected {how}", describe(value)),
+            )
+        })
+    };
+    let source = endpoint("source")?;
+    let target = endpoint("target")?;
+    let edge_directed = fields
+        .get("directed")
+        .and_then(Value::as_bool)
+        .unwrap_or(directed);
+    let mut edge = FileEdge::new(source, target, edge_directed, Location::JsonPath(path));
+    edge.id = match fields.get("id") {
+        Some(Value::String(id)) => Some(id.clone()),
+        Some(Value::Number(number)) => Some(number.to_string()),
+        _ => None,
+    };
+    for (name, value) in fields {
+        if !matches!(name.as_str(), "id" | "source" | "target" | "directed") {
+            edge.attributes.insert(name.clone(), value.clone());
         }
-        edge.promote_common_attributes();
-        graph.edges.push(edge);
     }
-    Ok(graph)
+    edge.promote_common_attributes();
+    Ok(edge)
 }
 
 fn describe(value: Option<&Value>) -> String {

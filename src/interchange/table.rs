@@ -20,7 +20,7 @@ use super::carry::{self, Column};
 use super::graph_file::{FileEdge, FileNode, GraphFile};
 use super::xml::LineIndex;
 use crate::dataset::{Location, ProblemKind};
-use crate::model::Model;
+use crate::model::{Attributes, Model};
 
 /// A problem in a CSV file: which file, where and what.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -235,44 +235,7 @@ pub fn read(
     let mut graph = GraphFile::default();
     let mut known: HashSet<String> = HashSet::new();
     if let Some(bytes) = nodes {
-        let table = Table::read(bytes).map_err(|problem| (CsvPart::Nodes, problem))?;
-        let id_column = table.column(&["id"]).ok_or_else(|| {
-            (
-                CsvPart::Nodes,
-                CsvProblem {
-                    location: Location::LineColumn { line: 1, column: 1 },
-                    message: "the node table has no \"id\" column".to_owned(),
-                },
-            )
-        })?;
-        let typing = table.typing();
-        for (place, row) in &table.rows {
-            let id = row.get(id_column).cloned().unwrap_or_default();
-            let mut node = FileNode::new(id.clone(), place.clone());
-            for (column, value) in row.iter().enumerate() {
-                if column == id_column || value.is_empty() {
-                    continue;
-                }
-                let (Some(name), Some(typed)) = (table.header.get(column), typing.get(column))
-                else {
-                    continue;
-                };
-                let name = if name.eq_ignore_ascii_case("label") {
-                    "label".to_owned()
-                } else {
-                    name.clone()
-                };
-                node.attributes.insert(name, typed(value));
-            }
-            if let Some(Value::Number(label)) = node.attributes.get("label") {
-                let label = label.to_string();
-                node.attributes.insert("label".into(), Value::from(label));
-            }
-            node.promote_common_attributes();
-            known.insert(id);
-            graph.nodes.push(node);
-        }
-        graph.node_table_rows = graph.nodes.len();
+        read_node_table(bytes, &mut graph, &mut known)?;
     }
     let (source_column, target_column, weight_column) = match columns {
         Some(chosen) => chosen_columns(&edge_table, chosen)?,
@@ -308,38 +271,82 @@ pub fn read(
         };
         let mut edge = FileEdge::new(source, target, directed, place.clone());
         edge.id = cell(id_column).filter(|id| !id.is_empty()).cloned();
-        for (column, value) in row.iter().enumerate() {
-            let skipped = [
-                Some(source_column),
-                Some(target_column),
-                id_column,
-                directed_column,
-                type_column,
-            ];
-            if skipped.contains(&Some(column)) || value.is_empty() {
-                continue;
-            }
-            let (Some(name), Some(typed)) = (edge_table.header.get(column), typing.get(column))
-            else {
-                continue;
-            };
-            let name = if Some(column) == weight_column {
-                "weight".to_owned()
-            } else if name.eq_ignore_ascii_case("label") {
-                "label".to_owned()
-            } else {
-                name.clone()
-            };
-            edge.attributes.insert(name, typed(value));
-        }
-        if let Some(Value::Number(label)) = edge.attributes.get("label") {
-            let label = label.to_string();
-            edge.attributes.insert("label".into(), Value::from(label));
-        }
+        let skipped = [
+            Some(source_column),
+            Some(target_column),
+            id_column,
+            directed_column,
+            type_column,
+        ];
+        edge.attributes = row_attributes(&edge_table, &typing, row, &skipped, weight_column);
         edge.promote_common_attributes();
         graph.edges.push(edge);
     }
     Ok(graph)
+}
+
+/// Reads the node table into `graph`: a node per row, its columns typed as attributes;
+/// each id goes into `known`.
+fn read_node_table(
+    bytes: &[u8],
+    graph: &mut GraphFile,
+    known: &mut HashSet<String>,
+) -> Result<(), (CsvPart, CsvProblem)> {
+    let table = Table::read(bytes).map_err(|problem| (CsvPart::Nodes, problem))?;
+    let id_column = table.column(&["id"]).ok_or_else(|| {
+        (
+            CsvPart::Nodes,
+            CsvProblem {
+                location: Location::LineColumn { line: 1, column: 1 },
+                message: "the node table has no \"id\" column".to_owned(),
+            },
+        )
+    })?;
+    let typing = table.typing();
+    for (place, row) in &table.rows {
+        let id = row.get(id_column).cloned().unwrap_or_default();
+        let mut node = FileNode::new(id.clone(), place.clone());
+        node.attributes = row_attributes(&table, &typing, row, &[Some(id_column)], None);
+        node.promote_common_attributes();
+        known.insert(id);
+        graph.nodes.push(node);
+    }
+    graph.node_table_rows = graph.nodes.len();
+    Ok(())
+}
+
+/// The attributes of an edge list's row: every non-empty cell outside the `skipped`
+/// columns, typed as its column; the weight column is named `weight`, any spelling of
+/// `label` is `label`, and a label that reads as a number stays text.
+fn row_attributes(
+    table: &Table,
+    typing: &[fn(&str) -> Value],
+    row: &[String],
+    skipped: &[Option<usize>],
+    weight_column: Option<usize>,
+) -> Attributes {
+    let mut attributes = Attributes::default();
+    for (column, value) in row.iter().enumerate() {
+        if skipped.contains(&Some(column)) || value.is_empty() {
+            continue;
+        }
+        let (Some(name), Some(typed)) = (table.header.get(column), typing.get(column)) else {
+            continue;
+        };
+        let name = if Some(column) == weight_column {
+            "weight".to_owned()
+        } else if name.eq_ignore_ascii_case("label") {
+            "label".to_owned()
+        } else {
+            name.clone()
+        };
+        attributes.insert(name, typed(value));
+    }
+    if let Some(Value::Number(label)) = attributes.get("label") {
+        let label = label.to_string();
+        attributes.insert("label".into(), Value::from(label));
+    }
+    attributes
 }
 
 /// The header's end and weight columns as the user named them, or a problem naming the

@@ -121,33 +121,7 @@ pub fn review_ui(
             );
             ui.label(RichText::new(format!("confidence {:.2}", waiting.confidence)).weak());
             ui.separator();
-            let evidence = if waiting.is_node {
-                model.node(&waiting.id).map(|node| {
-                    ui.heading(format!("{} ({})", node.label, node.kind.as_str()));
-                    &node.evidence
-                })
-            } else {
-                model.edge(&waiting.id).map(|edge| {
-                    ui.heading(format!(
-                        "{} {} {}",
-                        model.node_label(&edge.source),
-                        edge.relation.words(),
-                        model.node_label(&edge.target)
-                    ));
-                    if edge.modality.as_str() != "asserted" {
-                        ui.label(format!("modality: {}", edge.modality.as_str()));
-                    }
-                    &edge.evidence
-                })
-            };
-            for record in evidence.into_iter().flatten().take(3) {
-                if let Some(article) = model.article(&record.article_id) {
-                    let (from, to) = article.text.sentence_around(record.start, record.end);
-                    let job = highlighted_text(ui, &article.text, (from, to), (record.start, record.end));
-                    ui.label(job);
-                    ui.label(RichText::new(article.byline()).weak());
-                }
-            }
+            waiting_ui(ui, model, waiting);
             ui.separator();
             ui.horizontal(|ui| {
                 let verdict = |verdict| {
@@ -177,4 +151,36 @@ pub fn review_ui(
             });
         });
     open
+}
+
+/// The element waiting for review: its name (a relation with its ends and modality) and
+/// up to three of its quotes, each in its sentence.
+fn waiting_ui(ui: &mut egui::Ui, model: &Model, waiting: &Waiting) {
+    let evidence = if waiting.is_node {
+        model.node(&waiting.id).map(|node| {
+            ui.heading(format!("{} ({})", node.label, node.kind.as_str()));
+            &node.evidence
+        })
+    } else {
+        model.edge(&waiting.id).map(|edge| {
+            ui.heading(format!(
+                "{} {} {}",
+                model.node_label(&edge.source),
+                edge.relation.words(),
+                model.node_label(&edge.target)
+            ));
+            if edge.modality.as_str() != "asserted" {
+                ui.label(format!("modality: {}", edge.modality.as_str()));
+            }
+            &edge.evidence
+        })
+    };
+    for record in evidence.into_iter().flatten().take(3) {
+        if let Some(article) = model.article(&record.article_id) {
+            let (from, to) = article.text.sentence_around(record.start, record.end);
+            let job = highlighted_text(ui, &article.text, (from, to), (record.start, record.end));
+            ui.label(job);
+            ui.label(RichText::new(article.byline()).weak());
+        }
+    }
 }

@@ -1,6 +1,8 @@
 //! The sidebar: entities with search, filters with counts and a timeline, and the
 //! measures table.
 
+use std::collections::BTreeMap;
+
 use super::style::paint_swatch;
 use crate::view::colouring::{self, ColourBy};
 use egui::{Key, RichText, Ui};
@@ -8,11 +10,11 @@ use egui::{Key, RichText, Ui};
 use super::Command;
 use super::state::{Document, Selection};
 use crate::background::grouped;
-use crate::graph::Measure;
+use crate::graph::{Measure, MeasureTable};
 use crate::model::capitalised;
 use crate::model::search::SearchHit;
-use crate::model::{Modality, NodeKind, Relation};
-use crate::view::ViewFilter;
+use crate::model::{Modality, Model, NodeKind, PartialDate, Relation};
+use crate::view::{FilterCounts, ViewFilter, Visibility};
 
 /// Groups longer than this start folded, so that a large dataset's list costs nothing
 /// until opened (search finds any entity).
@@ -41,7 +43,7 @@ pub struct SidebarState {
     /// The measure the table ranks by.
     pub measure: Option<Measure>,
     /// Entity groups the user opened or closed (the others are open when short).
-    pub groups_open: std::collections::BTreeMap<NodeKind, bool>,
+    pub groups_open: BTreeMap<NodeKind, bool>,
 }
 
 impl SidebarState {
@@ -118,8 +120,7 @@ fn entities_ui(
     }
     let is_selected =
         |id: &str| matches!(selection, Some(Selection::Node(selected)) if selected == id);
-    let mut rows = Vec::new();
-    if searching {
+    let rows = if searching {
         if document.is_searching() {
             ui.label(
                 RichText::new(format!(
@@ -131,59 +132,10 @@ fn entities_ui(
         } else if hits.is_empty() {
             ui.label("No entity matches.");
         }
-        for kind in NodeKind::ALL {
-            let of_kind = |hit: &&SearchHit| {
-                model
-                    .nodes
-                    .get(hit.node)
-                    .is_some_and(|node| node.kind == *kind)
-            };
-            let count = hits.iter().filter(of_kind).count();
-            if count == 0 {
-                continue;
-            }
-            rows.push(EntityRow::HitGroup(*kind, count));
-            rows.extend(
-                hits.iter()
-                    .enumerate()
-                    .filter(|(_, hit)| of_kind(hit))
-                    .map(|(index, _)| EntityRow::Hit(index)),
-            );
-        }
+        hit_rows(model, &hits)
     } else {
-        let mut order = document.entity_order.iter().copied().peekable();
-        for kind in NodeKind::ALL {
-            let first = rows.len();
-            rows.push(EntityRow::Group(*kind, 0, false));
-            let mut count = 0;
-            let mut members = Vec::new();
-            while let Some(&position) = order.peek() {
-                match model.nodes.get(position) {
-                    Some(node) if node.kind == *kind => {
-                        members.push(EntityRow::Node(position));
-                        count += 1;
-                        order.next();
-                    }
-                    _ => break,
-                }
-            }
-            if count == 0 {
-                rows.pop();
-                continue;
-            }
-            let open = state
-                .groups_open
-                .get(kind)
-                .copied()
-                .unwrap_or(count <= LONG_GROUP);
-            if let Some(heading) = rows.get_mut(first) {
-                *heading = EntityRow::Group(*kind, count, open);
-            }
-            if open {
-                rows.extend(members);
-            }
-        }
-    }
+        group_rows(model, &document.entity_order, &state.groups_open)
+    };
     let visibility = document.canvas.visibility();
     let row_height = ui.spacing().interact_size.y;
     // Only the rows in view are laid out: a list of 100,000 entities costs what one
@@ -247,6 +199,73 @@ fn entities_ui(
         });
 }
 
+/// Search hits as rows: a heading per kind with its count, then its hits, best first.
+fn hit_rows(model: &Model, hits: &[SearchHit]) -> Vec<EntityRow> {
+    let mut rows = Vec::new();
+    for kind in NodeKind::ALL {
+        let of_kind = |hit: &&SearchHit| {
+            model
+                .nodes
+                .get(hit.node)
+                .is_some_and(|node| node.kind == *kind)
+        };
+        let count = hits.iter().filter(of_kind).count();
+        if count == 0 {
+            continue;
+        }
+        rows.push(EntityRow::HitGroup(*kind, count));
+        rows.extend(
+            hits.iter()
+                .enumerate()
+                .filter(|(_, hit)| of_kind(hit))
+                .map(|(index, _)| EntityRow::Hit(index)),
+        );
+    }
+    rows
+}
+
+/// Every entity as rows: a heading per kind with its count, open or folded (long groups
+/// fold unless opened), then its members in `order`.
+fn group_rows(
+    model: &Model,
+    order: &[usize],
+    groups_open: &BTreeMap<NodeKind, bool>,
+) -> Vec<EntityRow> {
+    let mut rows = Vec::new();
+    let mut order = order.iter().copied().peekable();
+    for kind in NodeKind::ALL {
+        let first = rows.len();
+        rows.push(EntityRow::Group(*kind, 0, false));
+        let mut count = 0;
+        let mut members = Vec::new();
+        while let Some(&position) = order.peek() {
+            match model.nodes.get(position) {
+                Some(node) if node.kind == *kind => {
+                    members.push(EntityRow::Node(position));
+                    count += 1;
+                    order.next();
+                }
+                _ => break,
+            }
+        }
+        if count == 0 {
+            rows.pop();
+            continue;
+        }
+        let open = groups_open
+            .get(kind)
+            .copied()
+            .unwrap_or(count <= LONG_GROUP);
+        if let Some(heading) = rows.get_mut(first) {
+            *heading = EntityRow::Group(*kind, count, open);
+        }
+        if open {
+            rows.extend(members);
+        }
+    }
+    rows
+}
+
 fn filters_ui(ui: &mut Ui, document: &Document, commands: &mut Vec<Command>) {
     let model = &document.doc.loaded.model;
     let counts = &document.filter_counts;
@@ -256,138 +275,158 @@ fn filters_ui(ui: &mut Ui, document: &Document, commands: &mut Vec<Command>) {
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            ui.label(format!(
-                "Showing {} of {} nodes and {} of {} edges.",
-                model.nodes.len() - visibility.hidden_nodes(),
-                model.nodes.len(),
-                model.edges.len() - visibility.hidden_edges(),
-                model.edges.len()
-            ));
-            if ui
-                .add_enabled(!current.is_empty(), egui::Button::new("Show everything"))
-                .clicked()
-            {
-                filter = ViewFilter::default();
-            }
-            if let Some(focus) = &current.focus {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(format!(
-                        "Focus: {} hop(s) around {} ({})",
-                        focus.hops,
-                        model.node_label(&focus.node),
-                        if focus.mode == crate::view::FocusMode::Hide {
-                            "rest hidden"
-                        } else {
-                            "rest dimmed"
-                        }
-                    ));
-                    if ui.small_button("Clear focus").clicked() {
-                        filter.focus = None;
-                    }
-                });
-            }
+            filter_summary_ui(ui, model, visibility, current, &mut filter);
             ui.separator();
             colour_ui(ui, document, commands);
             ui.separator();
-            ui.label(RichText::new("Kinds").strong());
-            for kind in NodeKind::ALL {
-                let count = counts.kind(*kind);
-                let mut shown = !filter.hidden_kinds.contains(kind);
-                if count == 0 && shown {
-                    continue;
-                }
-                if ui
-                    .checkbox(
-                        &mut shown,
-                        format!("{} ({count})", capitalised(kind.as_str())),
-                    )
-                    .changed()
-                {
-                    toggle(&mut filter.hidden_kinds, *kind, !shown);
-                }
-            }
-            ui.label(RichText::new("Relations").strong());
-            for relation in Relation::ALL {
-                let count = counts.relation(*relation);
-                if count == 0 {
-                    continue;
-                }
-                let mut shown = !filter.hidden_relations.contains(relation);
-                if ui
-                    .checkbox(&mut shown, format!("{} ({count})", relation.words()))
-                    .changed()
-                {
-                    toggle(&mut filter.hidden_relations, *relation, !shown);
-                }
-            }
-            ui.label(RichText::new("Modality").strong());
-            for modality in Modality::ALL {
-                let count = counts.modality(*modality);
-                let mut shown = !filter.hidden_modalities.contains(modality);
-                if ui
-                    .checkbox(&mut shown, format!("{} ({count})", modality.as_str()))
-                    .changed()
-                {
-                    toggle(&mut filter.hidden_modalities, *modality, !shown);
-                }
-            }
-            ui.label(RichText::new("Only what these articles support").strong());
-            for article in &model.articles {
-                let count = counts.article(&article.id);
-                let mut chosen = filter.articles.contains(&article.id);
-                let text = format!("{} · {} ({count})", article.outlet, article.title);
-                if ui
-                    .checkbox(&mut chosen, text)
-                    .on_hover_text(article.published_human())
-                    .changed()
-                {
-                    toggle(&mut filter.articles, article.id.clone(), chosen);
-                }
-            }
-            ui.label(RichText::new("Dates").strong());
-            let dates = &counts.dates;
-            if dates.is_empty() {
-                ui.label("No meeting or relation is dated.");
-            } else {
-                let last = dates.len() - 1;
-                let mut limited = filter.dates.is_some();
-                if ui
-                    .checkbox(
-                        &mut limited,
-                        "Only dated elements in this range (undated stay)",
-                    )
-                    .changed()
-                {
-                    filter.dates = limited.then(|| (dates[0], dates[last]));
-                }
-                if let Some((from, to)) = filter.dates {
-                    let index_of = |date| dates.iter().position(|d| *d == date).unwrap_or(0);
-                    let (mut start, mut end) = (index_of(from), index_of(to).max(index_of(from)));
-                    let from_slider = ui.add(
-                        egui::Slider::new(&mut start, 0..=last)
-                            .text("from")
-                            .custom_formatter(|v, _| {
-                                dates.get(v as usize).map_or(String::new(), |d| d.human())
-                            }),
-                    );
-                    let to_slider = ui.add(
-                        egui::Slider::new(&mut end, 0..=last)
-                            .text("to")
-                            .custom_formatter(|v, _| {
-                                dates.get(v as usize).map_or(String::new(), |d| d.human())
-                            }),
-                    );
-                    if from_slider.changed() || to_slider.changed() {
-                        let (start, end) = (start.min(end), end.max(start));
-                        if let (Some(from), Some(to)) = (dates.get(start), dates.get(end)) {
-                            filter.dates = Some((*from, *to));
-                        }
-                    }
-                }
-            }
+            checkbox_filters_ui(ui, model, counts, &mut filter);
+            date_filter_ui(ui, &counts.dates, &mut filter);
         });
     if &filter != current {
         commands.push(Command::SetFilter(filter));
+    }
+}
+
+/// How much is shown, Show everything, and the focus with Clear focus.
+fn filter_summary_ui(
+    ui: &mut Ui,
+    model: &Model,
+    visibility: &Visibility,
+    current: &ViewFilter,
+    filter: &mut ViewFilter,
+) {
+    ui.label(format!(
+        "Showing {} of {} nodes and {} of {} edges.",
+        model.nodes.len() - visibility.hidden_nodes(),
+        model.nodes.len(),
+        model.edges.len() - visibility.hidden_edges(),
+        model.edges.len()
+    ));
+    if ui
+        .add_enabled(!current.is_empty(), egui::Button::new("Show everything"))
+        .clicked()
+    {
+        *filter = ViewFilter::default();
+    }
+    if let Some(focus) = &current.focus {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!(
+                "Focus: {} hop(s) around {} ({})",
+                focus.hops,
+                model.node_label(&focus.node),
+                if focus.mode == crate::view::FocusMode::Hide {
+                    "rest hidden"
+                } else {
+                    "rest dimmed"
+                }
+            ));
+            if ui.small_button("Clear focus").clicked() {
+                filter.focus = None;
+            }
+        });
+    }
+}
+
+/// A checkbox, with its count, for each kind, relation, modality and article.
+fn checkbox_filters_ui(ui: &mut Ui, model: &Model, counts: &FilterCounts, filter: &mut ViewFilter) {
+    ui.label(RichText::new("Kinds").strong());
+    for kind in NodeKind::ALL {
+        let count = counts.kind(*kind);
+        let mut shown = !filter.hidden_kinds.contains(kind);
+        if count == 0 && shown {
+            continue;
+        }
+        if ui
+            .checkbox(
+                &mut shown,
+                format!("{} ({count})", capitalised(kind.as_str())),
+            )
+            .changed()
+        {
+            toggle(&mut filter.hidden_kinds, *kind, !shown);
+        }
+    }
+    ui.label(RichText::new("Relations").strong());
+    for relation in Relation::ALL {
+        let count = counts.relation(*relation);
+        if count == 0 {
+            continue;
+        }
+        let mut shown = !filter.hidden_relations.contains(relation);
+        if ui
+            .checkbox(&mut shown, format!("{} ({count})", relation.words()))
+            .changed()
+        {
+            toggle(&mut filter.hidden_relations, *relation, !shown);
+        }
+    }
+    ui.label(RichText::new("Modality").strong());
+    for modality in Modality::ALL {
+        let count = counts.modality(*modality);
+        let mut shown = !filter.hidden_modalities.contains(modality);
+        if ui
+            .checkbox(&mut shown, format!("{} ({count})", modality.as_str()))
+            .changed()
+        {
+            toggle(&mut filter.hidden_modalities, *modality, !shown);
+        }
+    }
+    ui.label(RichText::new("Only what these articles support").strong());
+    for article in &model.articles {
+        let count = counts.article(&article.id);
+        let mut chosen = filter.articles.contains(&article.id);
+        let text = format!("{} · {} ({count})", article.outlet, article.title);
+        if ui
+            .checkbox(&mut chosen, text)
+            .on_hover_text(article.published_human())
+            .changed()
+        {
+            toggle(&mut filter.articles, article.id.clone(), chosen);
+        }
+    }
+}
+
+/// Two sliders over the dates of meetings and relations (undated elements stay).
+fn date_filter_ui(ui: &mut Ui, dates: &[PartialDate], filter: &mut ViewFilter) {
+    ui.label(RichText::new("Dates").strong());
+    let (Some(first), Some(latest)) = (dates.first(), dates.last()) else {
+        ui.label("No meeting or relation is dated.");
+        return;
+    };
+    let last = dates.len() - 1;
+    let mut limited = filter.dates.is_some();
+    if ui
+        .checkbox(
+            &mut limited,
+            "Only dated elements in this range (undated stay)",
+        )
+        .changed()
+    {
+        filter.dates = limited.then_some((*first, *latest));
+    }
+    if let Some((from, to)) = filter.dates {
+        let index_of = |date| dates.iter().position(|d| *d == date).unwrap_or(0);
+        let (mut start, mut end) = (index_of(from), index_of(to).max(index_of(from)));
+        let from_slider = ui.add(
+            egui::Slider::new(&mut start, 0..=last)
+                .text("from")
+                .custom_formatter(|v, _| {
+                    dates.get(v as usize).map_or(String::new(), |d| d.human())
+                }),
+        );
+        let to_slider = ui.add(
+            egui::Slider::new(&mut end, 0..=last)
+                .text("to")
+                .custom_formatter(|v, _| {
+                    dates.get(v as usize).map_or(String::new(), |d| d.human())
+                }),
+        );
+        if from_slider.changed() || to_slider.changed() {
+            let (start, end) = (start.min(end), end.max(start));
+            if let (Some(from), Some(to)) = (dates.get(start), dates.get(end)) {
+                filter.dates = Some((*from, *to));
+            }
+        }
     }
 }
 
@@ -460,26 +499,40 @@ fn measures_ui(
         commands.push(Command::SizeBy(sized.then_some(measure)));
     }
     let Some(table) = document.measure_table(measure) else {
-        if let Some((_, reading)) = document.measure_progress() {
-            ui.label(format!(
-                "Computing {} on the shown graph…",
-                measure.as_str()
-            ));
-            let bar = match reading.fraction() {
-                Some(fraction) => egui::ProgressBar::new(fraction),
-                None => egui::ProgressBar::new(0.0).animate(true),
-            };
-            ui.add(bar.text(reading.describe()));
-            ui.label(
-                RichText::new(
-                    "The graph stays usable meanwhile; the table shows when it is ready.",
-                )
-                .weak(),
-            );
-        }
+        measure_progress_ui(ui, document, measure);
         return;
     };
-    let model = &document.doc.loaded.model;
+    measure_table_ui(ui, &document.doc.loaded.model, measure, &table, commands);
+}
+
+/// The progress of a measure being computed on a worker.
+fn measure_progress_ui(ui: &mut Ui, document: &Document, measure: Measure) {
+    if let Some((_, reading)) = document.measure_progress() {
+        ui.label(format!(
+            "Computing {} on the shown graph…",
+            measure.as_str()
+        ));
+        let bar = match reading.fraction() {
+            Some(fraction) => egui::ProgressBar::new(fraction),
+            None => egui::ProgressBar::new(0.0).animate(true),
+        };
+        ui.add(bar.text(reading.describe()));
+        ui.label(
+            RichText::new("The graph stays usable meanwhile; the table shows when it is ready.")
+                .weak(),
+        );
+    }
+}
+
+/// The ranked table of `measure`, highest first, each name a link that selects and
+/// centres its node; only the rows in view are laid out.
+fn measure_table_ui(
+    ui: &mut Ui,
+    model: &Model,
+    measure: Measure,
+    table: &MeasureTable,
+    commands: &mut Vec<Command>,
+) {
     ui.label(RichText::new(format!("{} shown nodes, highest first", table.ranked.len())).weak());
     if let Some(estimate) = &table.estimate {
         ui.label(

@@ -334,73 +334,13 @@ pub fn arrange_by_rule(
             }
         }
         LayoutKind::Kind => {
-            let kinds: Vec<NodeKind> = NodeKind::ALL.to_vec();
-            // Ordered by group, then as before.
-            order.sort_by_key(|&slot| slots.get(slot).and_then(|&n| groups.get(n)).copied());
-            let groups: Vec<usize> = order
-                .iter()
-                .map(|&slot| {
-                    let node = slots.get(slot).copied();
-                    if let Some(&group) = node.and_then(|n| groups.get(n)) {
-                        return group;
-                    }
-                    let node_kind = node.and_then(|n| model.nodes.get(n)).map(|n| n.kind);
-                    kinds
-                        .iter()
-                        .position(|k| Some(*k) == node_kind)
-                        .unwrap_or(0)
-                })
-                .collect();
-            for (position, &slot) in columns(&groups, widest + 40.0, tallest + LABEL_GAP * 2.0)
-                .into_iter()
-                .zip(&order)
-            {
+            let spacing = [widest + 40.0, tallest + LABEL_GAP * 2.0];
+            for (position, slot) in grouped_places(model, slots, groups, &mut order, spacing) {
                 placed[slot] = position;
             }
         }
         LayoutKind::Timeline => {
-            let days: Vec<Option<f64>> = slots.iter().map(|&node| node_day(model, node)).collect();
-            let row_height = tallest + LABEL_GAP * 2.0;
-            // Undated nodes: a block of columns left of the axis, as tall as the view,
-            // each column as wide as its own widest label.
-            let rows = ((room.size[1] / row_height).floor() as usize).max(1);
-            let undated: Vec<usize> = order
-                .iter()
-                .copied()
-                .filter(|&slot| days.get(slot).is_some_and(Option::is_none))
-                .collect();
-            let mut undated_places = Vec::new();
-            let mut right_edge = 0.0f32;
-            for column in undated.chunks(rows) {
-                let width = column
-                    .iter()
-                    .filter_map(|&slot| slot_extents.get(slot))
-                    .map(|extent| extent[2] - extent[0])
-                    .fold(40.0f32, f32::max)
-                    + 20.0;
-                let x = right_edge - width / 2.0;
-                for (row, &slot) in column.iter().enumerate() {
-                    undated_places.push((slot, [x, row as f32 * row_height]));
-                }
-                right_edge -= width;
-            }
-            // The dated nodes share what width is left, at least a third of the view.
-            let widest_dated = days
-                .iter()
-                .zip(&slot_extents)
-                .filter(|(day, _)| day.is_some())
-                .map(|(_, extent)| extent[2] - extent[0])
-                .fold(40.0f32, f32::max);
-            let width = (room.size[0] + right_edge - widest_dated).max(room.size[0] / 3.0);
-            placed = timeline(&days, width, 0.0)
-                .into_iter()
-                .map(|[x, y]| [x + widest_dated / 2.0 + 10.0, y])
-                .collect();
-            for (slot, place) in undated_places {
-                if let Some(entry) = placed.get_mut(slot) {
-                    *entry = place;
-                }
-            }
+            placed = timeline_places(model, slots, &order, &slot_extents, tallest, room);
         }
     }
     let pins: Vec<bool> = slots
@@ -416,6 +356,93 @@ pub fn arrange_by_rule(
     }
     separate(kind, &mut placed, &pins, &slot_extents, None);
     write_back(&placed, slots, positions);
+}
+
+/// The grouped layout: one column per group (the node's group, else its kind), nodes
+/// ordered by group and then as `order` had them; each place with its slot.
+fn grouped_places(
+    model: &Model,
+    slots: &[usize],
+    groups: &[usize],
+    order: &mut [usize],
+    [column_width, row_height]: [f32; 2],
+) -> Vec<([f32; 2], usize)> {
+    let kinds: Vec<NodeKind> = NodeKind::ALL.to_vec();
+    // Ordered by group, then as before.
+    order.sort_by_key(|&slot| slots.get(slot).and_then(|&n| groups.get(n)).copied());
+    let groups: Vec<usize> = order
+        .iter()
+        .map(|&slot| {
+            let node = slots.get(slot).copied();
+            if let Some(&group) = node.and_then(|n| groups.get(n)) {
+                return group;
+            }
+            let node_kind = node.and_then(|n| model.nodes.get(n)).map(|n| n.kind);
+            kinds
+                .iter()
+                .position(|k| Some(*k) == node_kind)
+                .unwrap_or(0)
+        })
+        .collect();
+    columns(&groups, column_width, row_height)
+        .into_iter()
+        .zip(order.iter().copied())
+        .collect()
+}
+
+/// The timeline: dated nodes along x by date, undated ones in columns left of the axis
+/// (as tall as the view, each as wide as its widest label); a place per slot.
+fn timeline_places(
+    model: &Model,
+    slots: &[usize],
+    order: &[usize],
+    slot_extents: &[[f32; 4]],
+    tallest: f32,
+    room: Room,
+) -> Vec<[f32; 2]> {
+    let days: Vec<Option<f64>> = slots.iter().map(|&node| node_day(model, node)).collect();
+    let row_height = tallest + LABEL_GAP * 2.0;
+    // Undated nodes: a block of columns left of the axis, as tall as the view,
+    // each column as wide as its own widest label.
+    let rows = ((room.size[1] / row_height).floor() as usize).max(1);
+    let undated: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|&slot| days.get(slot).is_some_and(Option::is_none))
+        .collect();
+    let mut undated_places = Vec::new();
+    let mut right_edge = 0.0f32;
+    for column in undated.chunks(rows) {
+        let width = column
+            .iter()
+            .filter_map(|&slot| slot_extents.get(slot))
+            .map(|extent| extent[2] - extent[0])
+            .fold(40.0f32, f32::max)
+            + 20.0;
+        let x = right_edge - width / 2.0;
+        for (row, &slot) in column.iter().enumerate() {
+            undated_places.push((slot, [x, row as f32 * row_height]));
+        }
+        right_edge -= width;
+    }
+    // The dated nodes share what width is left, at least a third of the view.
+    let widest_dated = days
+        .iter()
+        .zip(slot_extents)
+        .filter(|(day, _)| day.is_some())
+        .map(|(_, extent)| extent[2] - extent[0])
+        .fold(40.0f32, f32::max);
+    let width = (room.size[0] + right_edge - widest_dated).max(room.size[0] / 3.0);
+    let mut placed: Vec<[f32; 2]> = timeline(&days, width, 0.0)
+        .into_iter()
+        .map(|[x, y]| [x + widest_dated / 2.0 + 10.0, y])
+        .collect();
+    for (slot, place) in undated_places {
+        if let Some(entry) = placed.get_mut(slot) {
+            *entry = place;
+        }
+    }
+    placed
 }
 
 /// The date a node sits at on the timeline: a meeting's date, or else the earliest

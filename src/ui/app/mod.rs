@@ -299,10 +299,10 @@ impl BackchannelApp {
     }
 }
 
-impl eframe::App for BackchannelApp {
-    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
-        let ctx = ui.ctx().clone();
-        let mut commands = Vec::new();
+impl BackchannelApp {
+    /// What the window itself tells the app: its title, a request to close, dropped
+    /// files, and the keyboard.
+    fn window_input(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
         if self.titled_generation != Some(self.generation) {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.document.doc.title()));
             self.titled_generation = Some(self.generation);
@@ -328,16 +328,11 @@ impl eframe::App for BackchannelApp {
         if let Some(path) = dropped.into_iter().next() {
             commands.push(Command::Open(path));
         }
-        self.keyboard(&ctx, &mut commands);
+        self.keyboard(ctx, commands);
+    }
 
-        egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui, &mut commands));
-        self.poll_loading(&ctx);
-        if self.document.poll_workers() {
-            ctx.request_repaint();
-        }
-        if self.document.workers_busy() {
-            ctx.request_repaint_after(Duration::from_millis(100));
-        }
+    /// The status bar, the sidebar and the details panel.
+    fn side_panels_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
         egui::Panel::bottom("status").show(ui, |ui| {
             self.loading_ui(ui);
             ui.horizontal(|ui| {
@@ -357,7 +352,7 @@ impl eframe::App for BackchannelApp {
                     &mut self.sidebar,
                     &mut self.document,
                     selection.as_ref(),
-                    &mut commands,
+                    commands,
                 );
             });
         egui::Panel::right("details")
@@ -368,86 +363,74 @@ impl eframe::App for BackchannelApp {
                 egui::ScrollArea::vertical()
                     .auto_shrink([false, false])
                     .show(ui, |ui| {
-                        self.paths_ui(ui, &mut commands);
+                        self.paths_ui(ui, commands);
                         details_ui(
                             ui,
                             &self.document,
                             self.document.doc.selection.as_ref(),
-                            &mut commands,
+                            commands,
                         );
                     });
             });
-        egui::CentralPanel::default().show(ui, |ui| {
-            self.legend_ui(ui, &mut commands);
-            ui.separator();
-            let events = self.document.canvas.ui(ui, &self.document.doc.loaded.model);
-            for event in events {
-                let model = &self.document.doc.loaded.model;
-                match event {
-                    CanvasEvent::NodeClicked(position) => {
-                        let selection = model
-                            .nodes
-                            .get(position)
-                            .map(|node| Selection::Node(node.id.clone()));
-                        commands.push(Command::Select(selection));
-                    }
-                    CanvasEvent::EdgeClicked(position) => {
-                        let selection = model
-                            .edges
-                            .get(position)
-                            .map(|edge| Selection::Edge(edge.id.clone()));
-                        commands.push(Command::Select(selection));
-                    }
-                    CanvasEvent::BackgroundClicked => commands.push(Command::Select(None)),
-                    CanvasEvent::NodePinned {
-                        before,
-                        pinned_before,
-                    } => {
-                        let mut snapshot = self.document.snapshot();
-                        snapshot.positions = before;
-                        snapshot.pinned = pinned_before;
-                        self.document.doc.record_view(snapshot);
-                        self.session_dirty = true;
-                    }
+    }
+
+    /// What the canvas reports: clicks select, a drag that pinned a node is recorded.
+    fn canvas_events(&mut self, events: Vec<CanvasEvent>, commands: &mut Vec<Command>) {
+        for event in events {
+            let model = &self.document.doc.loaded.model;
+            match event {
+                CanvasEvent::NodeClicked(position) => {
+                    let selection = model
+                        .nodes
+                        .get(position)
+                        .map(|node| Selection::Node(node.id.clone()));
+                    commands.push(Command::Select(selection));
+                }
+                CanvasEvent::EdgeClicked(position) => {
+                    let selection = model
+                        .edges
+                        .get(position)
+                        .map(|edge| Selection::Edge(edge.id.clone()));
+                    commands.push(Command::Select(selection));
+                }
+                CanvasEvent::BackgroundClicked => commands.push(Command::Select(None)),
+                CanvasEvent::NodePinned {
+                    before,
+                    pinned_before,
+                } => {
+                    let mut snapshot = self.document.snapshot();
+                    snapshot.positions = before;
+                    snapshot.pinned = pinned_before;
+                    self.document.doc.record_view(snapshot);
+                    self.session_dirty = true;
                 }
             }
-            if ctx.input(|input| !input.raw.hovered_files.is_empty()) {
-                let rect = ui.max_rect();
-                ui.painter().rect_filled(
-                    rect,
-                    0.0,
-                    Color32::from_rgba_unmultiplied(0, 80, 160, 60),
-                );
-                ui.painter().text(
-                    rect.center(),
-                    egui::Align2::CENTER_CENTER,
-                    "Drop a dataset file to open it",
-                    egui::FontId::proportional(24.0),
-                    Color32::from_rgb(0, 60, 120),
-                );
-            }
-        });
+        }
+    }
 
+    /// The windows over the main view: reader, exports, ingest, forms, review, and the
+    /// questions and lists the app may have open.
+    fn windows_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
         if let Some(reader) = &mut self.reader
             && !reader_ui(
-                &ctx,
+                ctx,
                 &self.document.doc.loaded.model,
                 reader,
                 self.document.doc.selection.as_ref(),
-                &mut commands,
+                commands,
             )
         {
             self.reader = None;
         }
         // A figure still being written keeps its window (and its outcome) open.
         if let Some(export) = &mut self.export
-            && !export_window_ui(&ctx, export, &self.document)
+            && !export_window_ui(ctx, export, &self.document)
             && !export.is_running()
         {
             self.export = None;
         }
         if let Some(ingest) = &mut self.ingest {
-            let keep = ingest_window_ui(&ctx, ingest);
+            let keep = ingest_window_ui(ctx, ingest);
             if let Some(loaded) = ingest.poll() {
                 self.unless_unsaved(dialogs::Then::Replace(Box::new(loaded)));
             }
@@ -456,7 +439,7 @@ impl eframe::App for BackchannelApp {
             }
         }
         if let Some(export) = &mut self.graph_export
-            && !graph_export_window_ui(&ctx, export, &self.document)
+            && !graph_export_window_ui(ctx, export, &self.document)
         {
             self.graph_export = None;
         }
@@ -464,12 +447,12 @@ impl eframe::App for BackchannelApp {
             self.status = "The layout stopped on an internal error; the graph keeps the places it had reached. Choose a layout in View to run it again.".to_owned();
         }
         if let Some(form) = &mut self.edit_form
-            && !edit_form_ui(&ctx, &self.document.doc.loaded.model, form, &mut commands)
+            && !edit_form_ui(ctx, &self.document.doc.loaded.model, form, commands)
         {
             self.edit_form = None;
         }
         if let Some(form) = &mut self.article_form
-            && !article_form_ui(&ctx, form, &mut commands)
+            && !article_form_ui(ctx, form, commands)
         {
             self.article_form = None;
         }
@@ -477,22 +460,26 @@ impl eframe::App for BackchannelApp {
             self.prompt.is_none() && self.edit_form.is_none() && self.article_form.is_none();
         if let Some(review) = &mut self.review
             && !review_ui(
-                &ctx,
+                ctx,
                 &self.document.doc.loaded.model,
                 review,
                 review_keys,
-                &mut commands,
+                commands,
             )
         {
             self.review = None;
         }
-        self.open_failure_ui(&ctx);
-        self.column_choice_ui(&ctx);
-        self.warnings_ui(&ctx);
-        self.open_path_ui(&ctx, &mut commands);
-        self.save_path_ui(&ctx, &mut commands);
-        self.prompt_ui(&ctx, &mut commands);
+        self.open_failure_ui(ctx);
+        self.column_choice_ui(ctx);
+        self.warnings_ui(ctx);
+        self.open_path_ui(ctx, commands);
+        self.save_path_ui(ctx, commands);
+        self.prompt_ui(ctx, commands);
+    }
 
+    /// Carries out the frame's commands, then closes the window or saves the session
+    /// when due.
+    fn end_frame(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
         if !commands.is_empty() {
             ctx.request_repaint();
         }
@@ -510,6 +497,47 @@ impl eframe::App for BackchannelApp {
                 ctx.request_repaint_after(SESSION_SAVE_INTERVAL);
             }
         }
+    }
+}
+
+impl eframe::App for BackchannelApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        let mut commands = Vec::new();
+        self.window_input(&ctx, &mut commands);
+        egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui, &mut commands));
+        self.poll_loading(&ctx);
+        if self.document.poll_workers() {
+            ctx.request_repaint();
+        }
+        if self.document.workers_busy() {
+            ctx.request_repaint_after(Duration::from_millis(100));
+        }
+        self.side_panels_ui(ui, &mut commands);
+        egui::CentralPanel::default().show(ui, |ui| {
+            self.legend_ui(ui, &mut commands);
+            ui.separator();
+            let events = self.document.canvas.ui(ui, &self.document.doc.loaded.model);
+            self.canvas_events(events, &mut commands);
+            if ctx.input(|input| !input.raw.hovered_files.is_empty()) {
+                let rect = ui.max_rect();
+                ui.painter().rect_filled(
+                    rect,
+                    0.0,
+                    Color32::from_rgba_unmultiplied(0, 80, 160, 60),
+                );
+                ui.painter().text(
+                    rect.center(),
+                    egui::Align2::CENTER_CENTER,
+                    "Drop a dataset file to open it",
+                    egui::FontId::proportional(24.0),
+                    Color32::from_rgb(0, 60, 120),
+                );
+            }
+        });
+
+        self.windows_ui(&ctx, &mut commands);
+        self.end_frame(&ctx, commands);
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {

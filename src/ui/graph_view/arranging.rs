@@ -44,7 +44,7 @@ impl GraphCanvas {
         // The progress as it stands before the worker's first report: nothing done yet
         // (a default progress of no nodes would read as all done).
         let progress = layout.progress();
-        self.animation = Some(Animation {
+        self.layout = LayoutPhase::Running(Animation {
             worker: LayoutWorker::start_with_finish(layout, FORCE_STEPS, || {}, finish),
             slots,
             progress,
@@ -63,9 +63,9 @@ impl GraphCanvas {
         if shown_changed {
             // Lay the shown nodes out afresh over the whole view, so that they stay
             // legible; pinned nodes keep their places.
-            self.animation = None;
+            self.layout = LayoutPhase::Settled;
             self.arrange(model, false);
-            self.fit_requested = true;
+            self.camera = Some(CameraRequest::Fit);
         }
         self.rebuild(model);
     }
@@ -74,13 +74,13 @@ impl GraphCanvas {
     /// (it can be paused); the others place nodes at once. Pinned nodes stay.
     pub fn set_layout(&mut self, model: &Model, kind: LayoutKind) {
         self.layout_kind = kind;
-        self.animation = None;
+        self.layout = LayoutPhase::Settled;
         if kind == LayoutKind::Force {
             self.start_animation(model, false);
         } else {
             self.arrange(model, false);
         }
-        self.fit_requested = true;
+        self.camera = Some(CameraRequest::Fit);
         // What is shown is the same: the display graph keeps its nodes and edges, which
         // only move (rebuilding it took a third of a second at 400,000 edges).
         self.copy_positions_to_display();
@@ -110,19 +110,17 @@ impl GraphCanvas {
                 *pinned = *pin;
             }
         }
-        self.animation = None;
+        self.layout = LayoutPhase::Settled;
         self.layout_kind = layout;
         self.visibility = visibility;
-        self.needs_arrangement = false;
         if let Some((zoom, pan)) = transform
             && zoom.is_finite()
             && zoom > 0.0
             && pan.iter().all(|v| v.is_finite())
         {
-            self.transform_requested = Some((zoom, Vec2::new(pan[0], pan[1])));
-            self.fit_requested = false;
+            self.camera = Some(CameraRequest::Transform(zoom, Vec2::new(pan[0], pan[1])));
         } else {
-            self.fit_requested = true;
+            self.camera = Some(CameraRequest::Fit);
         }
         self.rebuild(model);
     }
@@ -137,7 +135,7 @@ impl GraphCanvas {
         positions: &[[f32; 2]],
         pinned: &[bool],
     ) {
-        self.animation = None;
+        self.layout = LayoutPhase::Settled;
         self.layout_kind = layout;
         self.visibility = visibility;
         for (slot, place) in self.positions.iter_mut().zip(positions) {
@@ -177,7 +175,7 @@ impl GraphCanvas {
     }
 
     pub(super) fn step_animation(&mut self) {
-        let Some(animation) = &mut self.animation else {
+        let LayoutPhase::Running(animation) = &mut self.layout else {
             return;
         };
         // While paused nothing moves, even a step that was under way.
@@ -193,8 +191,7 @@ impl GraphCanvas {
                     }
                 }
             }
-            self.animation = None;
-            self.layout_failed = true;
+            self.layout = LayoutPhase::Failed;
             self.copy_positions_to_display();
             return;
         }
@@ -210,8 +207,8 @@ impl GraphCanvas {
         if snapshot.settled {
             // The worker has fitted and separated the settled layout (see
             // `start_animation`); its positions were copied above.
-            self.animation = None;
-            self.fit_requested = true;
+            self.layout = LayoutPhase::Settled;
+            self.camera = Some(CameraRequest::Fit);
         }
         self.copy_positions_to_display();
     }

@@ -8,6 +8,56 @@ impl GraphCanvas {
     pub(super) fn rebuild(&mut self, model: &Model) {
         self.display_generation += 1;
         self.labels_stale = true;
+        let source = self.shown_graph(model);
+        let positions = &self.positions;
+        self.display = egui_graphs::to_graph_custom(
+            &source,
+            |node| {
+                let position = node.payload().model_position;
+                node.set_label(
+                    model
+                        .nodes
+                        .get(position)
+                        .map(|n| n.label.clone())
+                        .unwrap_or_default(),
+                );
+                if let Some(place) = positions.get(position) {
+                    node.set_location(Pos2::new(place[0], place[1]));
+                }
+            },
+            |edge| {
+                let label = model
+                    .edges
+                    .get(edge.payload().model_position)
+                    .and_then(|edge| edge.shown_label())
+                    .map(|label| label.replace('_', " "))
+                    .unwrap_or_default();
+                edge.set_label(label);
+            },
+        );
+        self.edge_ends = self
+            .display
+            .g()
+            .edge_references()
+            .map(|edge| {
+                let [r, g, b] = relation_style(edge.weight().payload().relation).rgb;
+                let colour = Color32::from_rgb(r, g, b);
+                (edge.id(), edge.source(), edge.target(), colour)
+            })
+            .collect();
+        // Which nodes are best connected depends only on the display graph.
+        self.prominence_rank = vec![usize::MAX; self.positions.len()];
+        for (rank, position) in self.prominent_nodes().into_iter().enumerate() {
+            if let Some(slot) = self.prominence_rank.get_mut(position) {
+                *slot = rank;
+            }
+        }
+        self.refresh_payloads();
+        self.apply_selection();
+    }
+
+    /// The shown nodes and edges as a petgraph, each with its payload, for egui_graphs.
+    fn shown_graph(&self, model: &Model) -> StableGraph<NodePayload, EdgePayload, Directed> {
         let mut source: StableGraph<NodePayload, EdgePayload, Directed> = StableGraph::default();
         let mut index_of = vec![None; model.nodes.len()];
         for (position, node) in model.nodes.iter().enumerate() {
@@ -67,51 +117,7 @@ impl GraphCanvas {
                 );
             }
         }
-        let positions = &self.positions;
-        self.display = egui_graphs::to_graph_custom(
-            &source,
-            |node| {
-                let position = node.payload().model_position;
-                node.set_label(
-                    model
-                        .nodes
-                        .get(position)
-                        .map(|n| n.label.clone())
-                        .unwrap_or_default(),
-                );
-                if let Some(place) = positions.get(position) {
-                    node.set_location(Pos2::new(place[0], place[1]));
-                }
-            },
-            |edge| {
-                let label = model
-                    .edges
-                    .get(edge.payload().model_position)
-                    .and_then(|edge| edge.shown_label())
-                    .map(|label| label.replace('_', " "))
-                    .unwrap_or_default();
-                edge.set_label(label);
-            },
-        );
-        self.edge_ends = self
-            .display
-            .g()
-            .edge_references()
-            .map(|edge| {
-                let [r, g, b] = relation_style(edge.weight().payload().relation).rgb;
-                let colour = Color32::from_rgb(r, g, b);
-                (edge.id(), edge.source(), edge.target(), colour)
-            })
-            .collect();
-        // Which nodes are best connected depends only on the display graph.
-        self.prominence_rank = vec![usize::MAX; self.positions.len()];
-        for (rank, position) in self.prominent_nodes().into_iter().enumerate() {
-            if let Some(slot) = self.prominence_rank.get_mut(position) {
-                *slot = rank;
-            }
-        }
-        self.refresh_payloads();
-        self.apply_selection();
+        source
     }
 
     pub(super) fn refresh_payloads(&mut self) {
@@ -202,7 +208,7 @@ impl GraphCanvas {
         self.groups = colours.groups;
         if self.layout_kind == LayoutKind::Kind {
             self.arrange(model, false);
-            self.fit_requested = true;
+            self.camera = Some(CameraRequest::Fit);
             self.rebuild(model);
         } else {
             self.refresh_payloads();

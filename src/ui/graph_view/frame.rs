@@ -11,35 +11,17 @@ impl GraphCanvas {
         if self.label_extents.is_none() {
             self.label_extents = Some(self.measure_labels(ui, model));
         }
-        if self.needs_arrangement {
+        if matches!(self.layout, LayoutPhase::Pending) {
             // Spread the layout over the view at zoom 1, where labels have their full
             // size, then move nodes until no two labels overlap.
-            self.needs_arrangement = false;
+            self.layout = LayoutPhase::Settled;
             self.arrange(model, false);
             self.rebuild(model);
         }
         self.step_animation();
         self.choose_labels();
 
-        let interactions = SettingsInteraction::new()
-            .with_dragging_enabled(true)
-            .with_hover_enabled(true)
-            .with_node_clicking_enabled(true)
-            .with_node_selection_enabled(true)
-            .with_edge_clicking_enabled(true)
-            .with_edge_selection_enabled(true);
-        let navigations = SettingsNavigation::new()
-            .with_fit_to_screen_enabled(false)
-            .with_zoom_and_pan_enabled(true);
-        let styles = SettingsStyle::new()
-            .with_labels_always(false)
-            .with_edge_stroke_hook(|selected, _order, stroke, _style| {
-                if selected {
-                    Stroke::new(3.0, Color32::from_rgb(200, 40, 40))
-                } else {
-                    unselected_edge_stroke(stroke.width)
-                }
-            });
+        let (interactions, navigations, styles) = view_settings();
         let top_left = ui.available_rect_before_wrap().min;
         // Zoomed far out, unselected edges are drawn as one mesh, under everything
         // egui_graphs draws; its place in the paint order is kept here.
@@ -55,61 +37,17 @@ impl GraphCanvas {
         let size = response.response.rect.size();
         let mut metadata = egui_graphs::MetadataFrame::new(Some(self.view_id.clone())).load(ui);
         if metadata.zoom < FAR_ZOOM {
-            let painter = ui.painter_at(response.response.rect);
-            let screen = ScreenTransform {
-                zoom: metadata.zoom,
-                pan: metadata.pan + response.response.rect.left_top().to_vec2(),
-                clip: painter.clip_rect(),
-            };
-            let key = self.far_scene_key(&screen);
-            let scene = match self.far_scene.take() {
-                Some(scene) if scene.key == key => scene,
-                _ => {
-                    let textures = self.far_textures.get_or_insert_with(|| FarTextures {
-                        disc: load_disc_texture(ui.ctx()),
-                        line: load_line_texture(ui.ctx()),
-                    });
-                    let (disc, line) = (textures.disc.id(), textures.line.id());
-                    FarScene {
-                        key,
-                        edges: self.far_edges(ui, line, &screen),
-                        nodes: self.far_nodes(disc, &screen),
-                        labels: self.far_labels(ui.ctx(), &screen),
-                    }
-                }
-            };
-            // The meshes are shared, not copied: a shape holds its mesh behind an `Arc`.
-            painter.set(far_edges_slot, scene.edges.clone());
-            painter.set(far_nodes_slot, scene.nodes.clone());
-            painter.extend(scene.labels.iter().cloned());
-            self.far_scene = Some(scene);
+            self.draw_far(
+                ui,
+                response.response.rect,
+                &metadata,
+                (far_edges_slot, far_nodes_slot),
+            );
         }
         if let Some(progress) = self.layout_progress() {
             layout_progress_ui(ui, response.response.rect, progress);
         }
-        let mut changed_view = false;
-        if let Some((zoom, pan)) = self.transform_requested.take() {
-            metadata.zoom = zoom;
-            metadata.pan = pan;
-            changed_view = true;
-        } else if self.fit_requested
-            && let Some((zoom, pan)) = self.fit(size)
-        {
-            metadata.zoom = zoom;
-            metadata.pan = pan;
-            changed_view = true;
-        }
-        self.fit_requested = false;
-        if let Some(node) = self.centre_requested.take()
-            && let Some(place) = self.positions.get(node)
-        {
-            metadata.pan = size / 2.0 - Vec2::new(place[0], place[1]) * metadata.zoom;
-            changed_view = true;
-        }
-        if changed_view {
-            metadata.clone().save(ui);
-            ui.ctx().request_repaint();
-        }
+        self.move_camera(ui, size, &mut metadata);
         self.last_local_transform = Some((metadata.zoom, metadata.pan));
         self.last_transform = Some((metadata.zoom, metadata.pan + top_left.to_vec2()));
         if self.layout_kind == LayoutKind::Timeline {
@@ -122,9 +60,79 @@ impl GraphCanvas {
             );
         }
 
+        self.events(ui, model, &response.response, &response.changes)
+    }
+
+    /// Zoomed far out: the unselected edges and the plain nodes as one mesh each, in the
+    /// slots kept for them under egui_graphs' drawing, and the labels that overlap nothing.
+    fn draw_far(
+        &mut self,
+        ui: &Ui,
+        rect: Rect,
+        metadata: &egui_graphs::MetadataFrame,
+        (far_edges_slot, far_nodes_slot): (egui::layers::ShapeIdx, egui::layers::ShapeIdx),
+    ) {
+        let painter = ui.painter_at(rect);
+        let screen = ScreenTransform {
+            zoom: metadata.zoom,
+            pan: metadata.pan + rect.left_top().to_vec2(),
+            clip: painter.clip_rect(),
+        };
+        let key = self.far_scene_key(&screen);
+        let scene = match self.far_scene.take() {
+            Some(scene) if scene.key == key => scene,
+            _ => {
+                let textures = self.far_textures.get_or_insert_with(|| FarTextures {
+                    disc: load_disc_texture(ui.ctx()),
+                    line: load_line_texture(ui.ctx()),
+                });
+                let (disc, line) = (textures.disc.id(), textures.line.id());
+                FarScene {
+                    key,
+                    edges: self.far_edges(ui, line, &screen),
+                    nodes: self.far_nodes(disc, &screen),
+                    labels: self.far_labels(ui.ctx(), &screen),
+                }
+            }
+        };
+        // The meshes are shared, not copied: a shape holds its mesh behind an `Arc`.
+        painter.set(far_edges_slot, scene.edges.clone());
+        painter.set(far_nodes_slot, scene.nodes.clone());
+        painter.extend(scene.labels.iter().cloned());
+        self.far_scene = Some(scene);
+    }
+
+    /// Carries out the camera request, if any: zoom and pan as asked, fitted or centred.
+    fn move_camera(&mut self, ui: &mut Ui, size: Vec2, metadata: &mut egui_graphs::MetadataFrame) {
+        let camera = match self.camera.take() {
+            Some(CameraRequest::Transform(zoom, pan)) => Some((zoom, pan)),
+            Some(CameraRequest::Fit) => self.fit(size),
+            Some(CameraRequest::Centre(node)) => self.positions.get(node).map(|place| {
+                let pan = size / 2.0 - Vec2::new(place[0], place[1]) * metadata.zoom;
+                (metadata.zoom, pan)
+            }),
+            None => None,
+        };
+        if let Some((zoom, pan)) = camera {
+            metadata.zoom = zoom;
+            metadata.pan = pan;
+            metadata.clone().save(ui);
+            ui.ctx().request_repaint();
+        }
+    }
+
+    /// What the user did on the graph this frame: clicks, and drags that pinned a node
+    /// (whose neighbourhood then follows it).
+    fn events(
+        &mut self,
+        ui: &Ui,
+        model: &Model,
+        response: &egui::Response,
+        changes: &[GraphChange],
+    ) -> Vec<CanvasEvent> {
         let mut events = Vec::new();
         let mut dropped = Vec::new();
-        for change in &response.changes {
+        for change in changes {
             match change {
                 GraphChange::NodeClicked { node } => {
                     if let Some(display_node) = self.display.node(*node) {
@@ -166,11 +174,10 @@ impl GraphCanvas {
                 _ => {}
             }
         }
-        let double_clicked = response
-            .changes
+        let double_clicked = changes
             .iter()
             .any(|change| matches!(change, GraphChange::NodeDoubleClicked { .. }));
-        if response.response.clicked() && events.is_empty() && !double_clicked {
+        if response.clicked() && events.is_empty() && !double_clicked {
             events.push(CanvasEvent::BackgroundClicked);
         }
         if !dropped.is_empty() {
@@ -223,4 +230,30 @@ impl GraphCanvas {
             );
         }
     }
+}
+
+/// How the canvas lets egui_graphs behave: nodes dragged, clicked and selected, edges
+/// clicked and selected, zoom and pan (fitting is ours), labels drawn by our shapes, a
+/// selected edge red and thick.
+fn view_settings() -> (SettingsInteraction, SettingsNavigation, SettingsStyle) {
+    let interactions = SettingsInteraction::new()
+        .with_dragging_enabled(true)
+        .with_hover_enabled(true)
+        .with_node_clicking_enabled(true)
+        .with_node_selection_enabled(true)
+        .with_edge_clicking_enabled(true)
+        .with_edge_selection_enabled(true);
+    let navigations = SettingsNavigation::new()
+        .with_fit_to_screen_enabled(false)
+        .with_zoom_and_pan_enabled(true);
+    let styles = SettingsStyle::new()
+        .with_labels_always(false)
+        .with_edge_stroke_hook(|selected, _order, stroke, _style| {
+            if selected {
+                Stroke::new(3.0, Color32::from_rgb(200, 40, 40))
+            } else {
+                unselected_edge_stroke(stroke.width)
+            }
+        });
+    (interactions, navigations, styles)
 }

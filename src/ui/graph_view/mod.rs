@@ -130,6 +130,32 @@ struct Animation {
     progress: Progress,
 }
 
+/// Where the canvas's layout stands, as rerun's graph view keeps its layout state.
+enum LayoutPhase {
+    /// Not arranged yet: the next frame arranges the shown nodes, once fonts and the
+    /// view's size are known.
+    Pending,
+    /// The force layout runs on its own thread; positions stream in frame by frame.
+    Running(Animation),
+    /// The nodes stay where they are until something moves them.
+    Settled,
+    /// The layout thread stopped on an internal error; the nodes keep the places it had
+    /// reached. Reported once ([`GraphCanvas::take_layout_failure`]), then settled.
+    Failed,
+}
+
+/// How the next frame moves the camera. One request at a time: a later one replaces an
+/// earlier one not yet carried out.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum CameraRequest {
+    /// Show every shown node and its whole label.
+    Fit,
+    /// Centre this model node, at the same zoom.
+    Centre(usize),
+    /// This zoom and pan (pan relative to the canvas), as saved or undone.
+    Transform(f32, Vec2),
+}
+
 /// The interactive graph view of one open dataset.
 pub struct GraphCanvas {
     display: DisplayGraph,
@@ -149,27 +175,23 @@ pub struct GraphCanvas {
     highlighted_edges: BTreeSet<usize>,
     selected: (Option<usize>, Option<usize>),
     layout_kind: LayoutKind,
-    animation: Option<Animation>,
+    /// Whether a layout is pending, running, settled or failed.
+    layout: LayoutPhase,
     /// Box of each model node and its label (`[left, top, right, bottom]`, canvas units
     /// at zoom 1), measured on the first frame, when fonts are known.
     label_extents: Option<Vec<[f32; 4]>>,
-    /// Whether the first frame should arrange the nodes (not after a restore).
-    needs_arrangement: bool,
     /// Size of the view at the last frame.
     room: Option<Vec2>,
     /// egui id of this canvas: new for every dataset, so zoom and pan start fresh.
     view_id: String,
-    fit_requested: bool,
-    centre_requested: Option<usize>,
-    transform_requested: Option<(f32, Vec2)>,
+    /// How the next frame moves the camera, if at all.
+    camera: Option<CameraRequest>,
     /// The canvas-to-screen transform of the last frame: zoom, then pan (screen).
     last_transform: Option<(f32, Vec2)>,
     /// Zoom and pan relative to the widget, as egui_graphs keeps them.
     last_local_transform: Option<(f32, Vec2)>,
     /// Positions and pins when the current drag began.
     drag_origin: Option<(Vec<[f32; 2]>, Vec<bool>)>,
-    /// The layout thread stopped on an internal error (not yet reported).
-    layout_failed: bool,
     /// Rank of each model node among the prominent ones (0 = most connected), for the
     /// order in which labels are placed zoomed far out; `usize::MAX` for the others. Set
     /// with each display graph (it depends on nothing else).
@@ -217,18 +239,14 @@ impl GraphCanvas {
             highlighted_edges: BTreeSet::new(),
             selected: (None, None),
             layout_kind: LayoutKind::Force,
-            animation: None,
+            layout: LayoutPhase::Pending,
             label_extents: None,
-            needs_arrangement: true,
             room: None,
             view_id: format!("backchannel-graph-{generation}"),
-            fit_requested: true,
-            centre_requested: None,
-            transform_requested: None,
+            camera: Some(CameraRequest::Fit),
             last_transform: None,
             last_local_transform: None,
             drag_origin: None,
-            layout_failed: false,
             prominence_rank: Vec::new(),
             edge_ends: Vec::new(),
             far_textures: None,
@@ -241,7 +259,7 @@ impl GraphCanvas {
         if let Some(given) = colouring::file_positions(model) {
             canvas.positions = given;
             canvas.layout_kind = LayoutKind::File;
-            canvas.needs_arrangement = false;
+            canvas.layout = LayoutPhase::Settled;
             canvas.rebuild(model);
             return canvas;
         }
@@ -305,19 +323,26 @@ impl GraphCanvas {
 
     /// Asks for the view to be fitted to the graph on the next frame.
     pub fn request_fit(&mut self) {
-        self.fit_requested = true;
+        self.camera = Some(CameraRequest::Fit);
     }
 
     /// Asks for the view to be centred on a node (by model position) on the next frame.
     pub fn request_centre(&mut self, node: usize) {
-        self.centre_requested = Some(node);
+        self.camera = Some(CameraRequest::Centre(node));
     }
 
     /// Whether a layout is moving nodes (the canvas then repaints continuously).
     pub fn is_animating(&self) -> bool {
-        self.animation
-            .as_ref()
+        self.animation()
             .is_some_and(|animation| !animation.worker.is_paused())
+    }
+
+    /// The force layout running on its thread, if one runs.
+    fn animation(&self) -> Option<&Animation> {
+        match &self.layout {
+            LayoutPhase::Running(animation) => Some(animation),
+            _ => None,
+        }
     }
 
     /// Whether relation names are written along the edges.
@@ -338,19 +363,18 @@ impl GraphCanvas {
 
     /// How far a force layout running on its thread has come (`None` when none runs).
     pub fn layout_progress(&self) -> Option<Progress> {
-        self.animation.as_ref().map(|animation| animation.progress)
+        self.animation().map(|animation| animation.progress)
     }
 
     /// Whether an animated force layout is paused.
     pub fn is_paused(&self) -> bool {
-        self.animation
-            .as_ref()
+        self.animation()
             .is_some_and(|animation| animation.worker.is_paused())
     }
 
     /// Pauses or resumes an animated force layout.
     pub fn set_paused(&mut self, paused: bool) {
-        if let Some(animation) = &self.animation {
+        if let Some(animation) = self.animation() {
             animation.worker.set_paused(paused);
         }
     }
@@ -358,7 +382,11 @@ impl GraphCanvas {
     /// Whether the layout thread stopped on an internal error since the last call; the
     /// positions it had reached are kept.
     pub fn take_layout_failure(&mut self) -> bool {
-        std::mem::take(&mut self.layout_failed)
+        let failed = matches!(self.layout, LayoutPhase::Failed);
+        if failed {
+            self.layout = LayoutPhase::Settled;
+        }
+        failed
     }
 
     /// The fill of every model node.
