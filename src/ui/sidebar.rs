@@ -118,8 +118,6 @@ fn entities_ui(
     {
         commands.push(Command::SelectAndCentre(node.id.clone()));
     }
-    let is_selected =
-        |id: &str| matches!(selection, Some(Selection::Node(selected)) if selected == id);
     let rows = if searching {
         if document.is_searching() {
             ui.label(
@@ -136,7 +134,12 @@ fn entities_ui(
     } else {
         group_rows(model, &document.entity_order, &state.groups_open)
     };
-    let visibility = document.canvas.visibility();
+    let list = EntityList {
+        model,
+        hits: &hits,
+        visibility: document.canvas.visibility(),
+        selection,
+    };
     let row_height = ui.spacing().interact_size.y;
     // Only the rows in view are laid out: a list of 100,000 entities costs what one
     // screenful does.
@@ -144,57 +147,7 @@ fn entities_ui(
         .auto_shrink([false, false])
         .show_rows(ui, row_height, rows.len(), |ui, range| {
             for row in rows.iter().skip(range.start).take(range.len()) {
-                match row {
-                    EntityRow::Group(kind, count, open) => {
-                        let arrow = if *open { "⏷" } else { "⏵" };
-                        let heading = egui::Button::new(
-                            RichText::new(format!("{arrow} {} ({count})", kind.plural())).strong(),
-                        )
-                        .frame(false);
-                        if ui.add(heading).clicked() {
-                            state.groups_open.insert(*kind, !open);
-                        }
-                    }
-                    EntityRow::HitGroup(kind, count) => {
-                        ui.label(RichText::new(format!("{} ({count})", kind.plural())).strong());
-                    }
-                    EntityRow::Hit(index) => {
-                        let Some((hit, node)) = hits
-                            .get(*index)
-                            .and_then(|hit| model.nodes.get(hit.node).map(|node| (hit, node)))
-                        else {
-                            continue;
-                        };
-                        let text = if hit.matched == node.label {
-                            node.label.clone()
-                        } else {
-                            format!("{} ({})", node.label, hit.matched)
-                        };
-                        if ui.selectable_label(is_selected(&node.id), text).clicked() {
-                            commands.push(Command::SelectAndCentre(node.id.clone()));
-                        }
-                    }
-                    EntityRow::Node(position) => {
-                        let Some(node) = model.nodes.get(*position) else {
-                            continue;
-                        };
-                        let shown = visibility.nodes.get(*position).copied().unwrap_or(false);
-                        let text = if shown {
-                            RichText::new(&node.label)
-                        } else {
-                            RichText::new(&node.label).weak()
-                        };
-                        let response = ui.selectable_label(is_selected(&node.id), text);
-                        let response = if shown {
-                            response
-                        } else {
-                            response.on_hover_text("hidden by the filters")
-                        };
-                        if response.clicked() {
-                            commands.push(Command::Select(Some(Selection::Node(node.id.clone()))));
-                        }
-                    }
-                }
+                entity_row_ui(ui, row, &list, state, commands);
             }
         });
 }
@@ -264,6 +217,85 @@ fn group_rows(
         }
     }
     rows
+}
+
+/// What the rows of the entity list are drawn from.
+#[derive(Clone, Copy)]
+struct EntityList<'a> {
+    model: &'a Model,
+    hits: &'a [SearchHit],
+    visibility: &'a Visibility,
+    selection: Option<&'a Selection>,
+}
+
+/// One row of the entity list: a group heading (a click opens or folds it), a hit
+/// heading, a search hit, or an entity (dimmed when the filters hide it).
+fn entity_row_ui(
+    ui: &mut Ui,
+    row: &EntityRow,
+    list: &EntityList<'_>,
+    state: &mut SidebarState,
+    commands: &mut Vec<Command>,
+) {
+    let EntityList {
+        model,
+        hits,
+        visibility,
+        selection,
+    } = *list;
+    let is_selected =
+        |id: &str| matches!(selection, Some(Selection::Node(selected)) if selected == id);
+    match row {
+        EntityRow::Group(kind, count, open) => {
+            let arrow = if *open { "⏷" } else { "⏵" };
+            let heading = egui::Button::new(
+                RichText::new(format!("{arrow} {} ({count})", kind.plural())).strong(),
+            )
+            .frame(false);
+            if ui.add(heading).clicked() {
+                state.groups_open.insert(*kind, !open);
+            }
+        }
+        EntityRow::HitGroup(kind, count) => {
+            ui.label(RichText::new(format!("{} ({count})", kind.plural())).strong());
+        }
+        EntityRow::Hit(index) => {
+            let Some((hit, node)) = hits
+                .get(*index)
+                .and_then(|hit| model.nodes.get(hit.node).map(|node| (hit, node)))
+            else {
+                return;
+            };
+            let text = if hit.matched == node.label {
+                node.label.clone()
+            } else {
+                format!("{} ({})", node.label, hit.matched)
+            };
+            if ui.selectable_label(is_selected(&node.id), text).clicked() {
+                commands.push(Command::SelectAndCentre(node.id.clone()));
+            }
+        }
+        EntityRow::Node(position) => {
+            let Some(node) = model.nodes.get(*position) else {
+                return;
+            };
+            let shown = visibility.nodes.get(*position).copied().unwrap_or(false);
+            let text = if shown {
+                RichText::new(&node.label)
+            } else {
+                RichText::new(&node.label).weak()
+            };
+            let response = ui.selectable_label(is_selected(&node.id), text);
+            let response = if shown {
+                response
+            } else {
+                response.on_hover_text("hidden by the filters")
+            };
+            if response.clicked() {
+                commands.push(Command::Select(Some(Selection::Node(node.id.clone()))));
+            }
+        }
+    }
 }
 
 fn filters_ui(ui: &mut Ui, document: &Document, commands: &mut Vec<Command>) {

@@ -28,171 +28,164 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
 impl BackchannelApp {
     pub(super) fn menu_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| {
-                if ui
-                    .add(egui::Button::new("Open…").shortcut_text("Ctrl+O"))
-                    .clicked()
-                {
-                    commands.push(Command::OpenDialog);
-                    ui.close();
-                }
-                if ui
-                    .add(egui::Button::new("Save").shortcut_text("Ctrl+S"))
-                    .on_hover_text(match self.document.doc.source.save_target() {
-                        Some(path) => format!("Write {}", path.display()),
-                        None => "Choose where: the dataset came from no file of ours".to_owned(),
-                    })
-                    .clicked()
-                {
-                    commands.push(Command::Save);
-                    ui.close();
-                }
-                if ui
-                    .add(egui::Button::new("Save As…").shortcut_text("Ctrl+Shift+S"))
-                    .clicked()
-                {
-                    commands.push(Command::SaveAs);
-                    ui.close();
-                }
-                if ui.button("Open path…").clicked() {
-                    self.show_open_path = true;
-                    ui.close();
-                }
-                ui.menu_button("Recent", |ui| {
-                    if self.recent.paths().is_empty() {
-                        ui.label("No recent files");
-                    }
-                    for path in self.recent.paths() {
-                        if ui.button(path.display().to_string()).clicked() {
-                            commands.push(Command::Open(path.clone()));
-                            ui.close();
-                        }
-                    }
-                });
-                if ui.button("New dataset from articles…").clicked() {
-                    self.ingest.get_or_insert_with(IngestState::default);
-                    ui.close();
-                }
-                if ui.button("Export figure…").clicked() {
-                    // A new figure names relations on its edges as the canvas does.
-                    let relation_names = self.document.canvas.relation_names();
-                    self.export.get_or_insert_with(|| {
-                        let mut state = ExportState::default();
-                        state.relation_names = relation_names;
-                        state
-                    });
-                    ui.close();
-                }
-                if ui
-                    .button("Export graph…")
-                    .on_hover_text("GEXF, GraphML, node-link JSON, CSV, DOT or our format")
-                    .clicked()
-                {
-                    self.graph_export
-                        .get_or_insert_with(GraphExportState::default);
-                    ui.close();
-                }
-                if ui.button("Open the built-in seed dataset").clicked() {
-                    commands.push(Command::OpenSeed);
-                    ui.close();
-                }
-                ui.separator();
-                if ui.button("Quit").clicked() {
-                    commands.push(Command::Quit);
-                    ui.close();
-                }
-            });
+            ui.menu_button("File", |ui| self.file_menu_ui(ui, commands));
             ui.menu_button("Edit", |ui| self.edit_menu_ui(ui, commands));
-            ui.menu_button("View", |ui| {
-                ui.label(RichText::new("Layout").weak());
-                let has_positions = self
-                    .document
-                    .doc
-                    .loaded
-                    .model
-                    .nodes
-                    .iter()
-                    .all(|node| node.look.position.is_some());
-                for kind in LayoutKind::ALL {
-                    let current = self.document.canvas.layout_kind() == kind;
-                    let title = if kind == LayoutKind::Force && current {
-                        "Force-directed (re-run)"
-                    } else {
-                        kind.title()
-                    };
-                    if kind == LayoutKind::File && !has_positions {
-                        continue;
-                    }
-                    if ui.radio(current, title).clicked() {
-                        commands.push(Command::SetLayout(kind));
-                        ui.close();
-                    }
-                }
-                let paused = self.document.canvas.is_paused();
-                let running = self.document.canvas.is_animating() || paused;
-                if ui
-                    .add_enabled(
-                        running,
-                        egui::Button::new(if paused {
-                            "Resume layout"
-                        } else {
-                            "Pause layout"
-                        }),
-                    )
-                    .clicked()
-                {
-                    commands.push(Command::PauseLayout(!paused));
-                    ui.close();
-                }
-                if ui
-                    .add_enabled(
-                        self.document.canvas.pinned().iter().any(|&p| p),
-                        egui::Button::new("Unpin all"),
-                    )
-                    .clicked()
-                {
-                    commands.push(Command::UnpinAll);
-                    ui.close();
-                }
-                ui.separator();
-                if ui.button("Fit graph to view").clicked() {
-                    commands.push(Command::FitView);
-                    ui.close();
-                }
-                if ui.button("Clear selection").on_hover_text("Esc").clicked() {
-                    commands.push(Command::Select(None));
-                    ui.close();
-                }
-                let warnings = self.document.warnings().len();
-                if ui
-                    .add_enabled(
-                        warnings > 0,
-                        egui::Button::new(format!("Load warnings ({warnings})")),
-                    )
-                    .clicked()
-                {
-                    self.show_warnings = true;
-                    ui.close();
-                }
-            });
-            ui.menu_button("Help", |ui| {
-                ui.label(RichText::new("Mouse").strong());
-                ui.label("Click a node or edge to see its evidence; click empty space to clear.");
-                ui.label("Drag a node to move and pin it; drag the background to pan.");
-                ui.label("Ctrl + scroll wheel: zoom.");
-                ui.label(RichText::new("Keyboard").strong());
-                for (keys, what) in SHORTCUTS {
-                    ui.horizontal(|ui| {
-                        ui.label(RichText::new(*keys).monospace());
-                        ui.label(*what);
-                    });
-                }
-                ui.label("Drop a dataset file on the window to open it.");
-            });
+            ui.menu_button("View", |ui| self.view_menu_ui(ui, commands));
+            ui.menu_button("Help", help_menu_ui);
         });
     }
 
     /// Undo and redo, and the edits: add, change, merge, delete, review.
+    /// File: open, recent files, save, exports, new dataset from articles, quit.
+    fn file_menu_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        if ui
+            .add(egui::Button::new("Open…").shortcut_text("Ctrl+O"))
+            .clicked()
+        {
+            commands.push(Command::OpenDialog);
+            ui.close();
+        }
+        if ui
+            .add(egui::Button::new("Save").shortcut_text("Ctrl+S"))
+            .on_hover_text(match self.document.doc.source.save_target() {
+                Some(path) => format!("Write {}", path.display()),
+                None => "Choose where: the dataset came from no file of ours".to_owned(),
+            })
+            .clicked()
+        {
+            commands.push(Command::Save);
+            ui.close();
+        }
+        if ui
+            .add(egui::Button::new("Save As…").shortcut_text("Ctrl+Shift+S"))
+            .clicked()
+        {
+            commands.push(Command::SaveAs);
+            ui.close();
+        }
+        if ui.button("Open path…").clicked() {
+            self.show_open_path = true;
+            ui.close();
+        }
+        ui.menu_button("Recent", |ui| {
+            if self.recent.paths().is_empty() {
+                ui.label("No recent files");
+            }
+            for path in self.recent.paths() {
+                if ui.button(path.display().to_string()).clicked() {
+                    commands.push(Command::Open(path.clone()));
+                    ui.close();
+                }
+            }
+        });
+        if ui.button("New dataset from articles…").clicked() {
+            self.ingest.get_or_insert_with(IngestState::default);
+            ui.close();
+        }
+        if ui.button("Export figure…").clicked() {
+            // A new figure names relations on its edges as the canvas does.
+            let relation_names = self.document.canvas.relation_names();
+            self.export.get_or_insert_with(|| {
+                let mut state = ExportState::default();
+                state.relation_names = relation_names;
+                state
+            });
+            ui.close();
+        }
+        if ui
+            .button("Export graph…")
+            .on_hover_text("GEXF, GraphML, node-link JSON, CSV, DOT or our format")
+            .clicked()
+        {
+            self.graph_export
+                .get_or_insert_with(GraphExportState::default);
+            ui.close();
+        }
+        if ui.button("Open the built-in seed dataset").clicked() {
+            commands.push(Command::OpenSeed);
+            ui.close();
+        }
+        ui.separator();
+        if ui.button("Quit").clicked() {
+            commands.push(Command::Quit);
+            ui.close();
+        }
+    }
+
+    /// View: layouts and their controls, fitting, the selection, pins.
+    fn view_menu_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        ui.label(RichText::new("Layout").weak());
+        let has_positions = self
+            .document
+            .doc
+            .loaded
+            .model
+            .nodes
+            .iter()
+            .all(|node| node.look.position.is_some());
+        for kind in LayoutKind::ALL {
+            let current = self.document.canvas.layout_kind() == kind;
+            let title = if kind == LayoutKind::Force && current {
+                "Force-directed (re-run)"
+            } else {
+                kind.title()
+            };
+            if kind == LayoutKind::File && !has_positions {
+                continue;
+            }
+            if ui.radio(current, title).clicked() {
+                commands.push(Command::SetLayout(kind));
+                ui.close();
+            }
+        }
+        let paused = self.document.canvas.is_paused();
+        let running = self.document.canvas.is_animating() || paused;
+        if ui
+            .add_enabled(
+                running,
+                egui::Button::new(if paused {
+                    "Resume layout"
+                } else {
+                    "Pause layout"
+                }),
+            )
+            .clicked()
+        {
+            commands.push(Command::PauseLayout(!paused));
+            ui.close();
+        }
+        if ui
+            .add_enabled(
+                self.document.canvas.pinned().iter().any(|&p| p),
+                egui::Button::new("Unpin all"),
+            )
+            .clicked()
+        {
+            commands.push(Command::UnpinAll);
+            ui.close();
+        }
+        ui.separator();
+        if ui.button("Fit graph to view").clicked() {
+            commands.push(Command::FitView);
+            ui.close();
+        }
+        if ui.button("Clear selection").on_hover_text("Esc").clicked() {
+            commands.push(Command::Select(None));
+            ui.close();
+        }
+        let warnings = self.document.warnings().len();
+        if ui
+            .add_enabled(
+                warnings > 0,
+                egui::Button::new(format!("Load warnings ({warnings})")),
+            )
+            .clicked()
+        {
+            self.show_warnings = true;
+            ui.close();
+        }
+    }
+
     fn edit_menu_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
         let doc = &self.document.doc;
         let undo = doc
@@ -353,4 +346,20 @@ impl BackchannelApp {
             commands.push(Command::StepNeighbour(-1));
         }
     }
+}
+
+/// Help: the keyboard shortcuts.
+fn help_menu_ui(ui: &mut Ui) {
+    ui.label(RichText::new("Mouse").strong());
+    ui.label("Click a node or edge to see its evidence; click empty space to clear.");
+    ui.label("Drag a node to move and pin it; drag the background to pan.");
+    ui.label("Ctrl + scroll wheel: zoom.");
+    ui.label(RichText::new("Keyboard").strong());
+    for (keys, what) in SHORTCUTS {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(*keys).monospace());
+            ui.label(*what);
+        });
+    }
+    ui.label("Drop a dataset file on the window to open it.");
 }
