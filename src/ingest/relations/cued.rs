@@ -1,0 +1,207 @@
+//! Reading a relation at its cue word: the verb's subject and objects, active or
+//! passive, with modality and confidence, and what the same sentence says of the
+//! meeting (those who act after talks, those met).
+
+use super::ends::{Found, Subject, modality_of, objects_after, passive, subject_of};
+use super::lists::list_starting_at;
+use super::words::{OBJECT_LEAD, TALK_NOUNS, cue_at};
+use super::{
+    CARRIED_CONFIDENCE, LOOSE_CONFIDENCE, RelationFound, STRICT_CONFIDENCE, Sentence,
+    SentenceReading, meeting_relation,
+};
+use crate::ingest::tokens::Token;
+use crate::model::{Modality, NodeKind, Relation};
+
+/// A relation cue at `index`, read with its subject and objects: active or passive, its
+/// modality and confidence; the parties of a mediating or hosting subject are mediators.
+/// Returns the subject it read, whom a later "it" or "he" may stand for.
+pub(super) fn read_relation(
+    sentence: &Sentence<'_>,
+    index: usize,
+    token: &Token,
+    carried: &[usize],
+    reading: &mut SentenceReading,
+) -> Option<Subject> {
+    let tokens = sentence.tokens;
+    let kind_of = sentence.kind_of;
+    let has_meeting = sentence.has_meeting;
+    let attributed_to = &sentence.attributed_to;
+    let mut relation = cue_at(tokens, index)?;
+    // "refused to accept", "agreed to send": the verb after "to" is the one to read.
+    if tokens.get(index + 1).is_some_and(|t| t.is("to"))
+        && tokens
+            .get(index + 2)
+            .is_some_and(|t| t.word().is_some_and(|w| !OBJECT_LEAD.contains(&w)))
+        && relation != Relation::Pressures
+    {
+        return None;
+    }
+    // "joined the mediation".
+    if token.is_any(&["joined", "join", "joins"])
+        && tokens
+            .get(index + 1..(index + 4).min(tokens.len()))
+            .is_some_and(|next| next.iter().any(|t| t.is("mediation")))
+    {
+        relation = Relation::Mediates;
+    }
+    let by = tokens.get(index + 1).is_some_and(|t| t.is("by"));
+    if read_passive(sentence, index, relation, reading) {
+        return None;
+    }
+    // A passive whose ends the rules cannot read is no active sentence either.
+    if by {
+        return None;
+    }
+    let subject = subject_of(tokens, index, carried)?;
+    let (objects, skipped) = objects_after(tokens, index, relation, kind_of, has_meeting)?;
+    let modality = modality_of(tokens, subject.first, index, subject.frame);
+    let confidence = match subject.found {
+        Found::Carried => CARRIED_CONFIDENCE,
+        Found::Near => LOOSE_CONFIDENCE,
+        Found::Adjacent if skipped <= 1 && objects.len() == 1 => STRICT_CONFIDENCE,
+        Found::Adjacent => LOOSE_CONFIDENCE,
+    };
+    for &party in &subject.parties {
+        for &object in &objects {
+            reading.add(RelationFound {
+                subject: party,
+                relation,
+                object,
+                modality,
+                attributed_to: attributed_to.clone(),
+                confidence,
+            });
+        }
+    }
+    if matches!(relation, Relation::Mediates | Relation::Hosts)
+        && matches!(modality, Modality::Asserted | Modality::Expected)
+    {
+        for &party in &subject.parties {
+            if !reading.mediators.contains(&party) {
+                reading.mediators.push(party);
+            }
+        }
+    }
+    read_after_talks(sentence, index, relation, &subject, modality, reading);
+    read_met_with(sentence, index, token, relation, modality, reading);
+    Some(subject)
+}
+
+/// A passive ("talks mediated by Qatar", "hosted by Egypt"): its agents stand in
+/// `relation` to its object. True when it read one.
+fn read_passive(
+    sentence: &Sentence<'_>,
+    index: usize,
+    relation: Relation,
+    reading: &mut SentenceReading,
+) -> bool {
+    let tokens = sentence.tokens;
+    let kind_of = sentence.kind_of;
+    let has_meeting = sentence.has_meeting;
+    let attributed_to = &sentence.attributed_to;
+    if let Some((subjects, object, modality)) =
+        passive(tokens, index, relation, kind_of, has_meeting)
+    {
+        if matches!(relation, Relation::Mediates | Relation::Hosts)
+            && modality == Modality::Asserted
+        {
+            for &party in &subjects {
+                if !reading.mediators.contains(&party) {
+                    reading.mediators.push(party);
+                }
+            }
+        }
+        for subject in subjects {
+            if kind_of(subject)
+                .is_some_and(|kind| matches!(kind, NodeKind::Actor | NodeKind::Mediator))
+            {
+                reading.add(RelationFound {
+                    subject,
+                    relation,
+                    object,
+                    modality,
+                    attributed_to: attributed_to.clone(),
+                    confidence: LOOSE_CONFIDENCE,
+                });
+            }
+        }
+        return true;
+    }
+    false
+}
+
+/// "… agreed to free 887 detainees after ten days of negotiations in Switzerland": who
+/// acts after the talks took part in them.
+fn read_after_talks(
+    sentence: &Sentence<'_>,
+    index: usize,
+    relation: Relation,
+    subject: &Subject,
+    modality: Modality,
+    reading: &mut SentenceReading,
+) {
+    let tokens = sentence.tokens;
+    let has_meeting = sentence.has_meeting;
+    let attributed_to = &sentence.attributed_to;
+    let after_talks = tokens
+        .iter()
+        .enumerate()
+        .skip(index + 1)
+        .find(|(_, t)| t.is_any(&["after", "following"]))
+        .is_some_and(|(at, _)| {
+            tokens
+                .get(at + 1..(at + 7).min(tokens.len()))
+                .is_some_and(|next| next.iter().any(|t| t.is_any(TALK_NOUNS)))
+        });
+    if after_talks
+        && has_meeting
+        && relation != Relation::Attends
+        && matches!(modality, Modality::Asserted)
+        && subject.found != Found::Carried
+    {
+        for &party in &subject.parties {
+            reading.add(meeting_relation(
+                party,
+                Relation::Attends,
+                modality,
+                attributed_to,
+            ));
+        }
+    }
+}
+
+/// "Burns met with Qatar's prime minister in Doha": those met attend too.
+fn read_met_with(
+    sentence: &Sentence<'_>,
+    index: usize,
+    token: &Token,
+    relation: Relation,
+    modality: Modality,
+    reading: &mut SentenceReading,
+) {
+    let tokens = sentence.tokens;
+    let has_meeting = sentence.has_meeting;
+    let attributed_to = &sentence.attributed_to;
+    if relation == Relation::Attends && token.is_any(&["met", "meet", "meets"]) && has_meeting {
+        let first = if tokens.get(index + 1).is_some_and(|t| t.is("with")) {
+            index + 2
+        } else {
+            index + 1
+        };
+        let first = if tokens.get(first).is_some_and(|t| t.is("the")) {
+            first + 1
+        } else {
+            first
+        };
+        let met = list_starting_at(tokens, first).map(|(parties, _)| parties);
+        for party in met.unwrap_or_default() {
+            reading.add(meeting_relation(
+                party,
+                Relation::Attends,
+                modality,
+                attributed_to,
+            ));
+        }
+    }
+}
+

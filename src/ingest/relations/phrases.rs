@@ -1,0 +1,430 @@
+//! Readers of fixed phrases that say who takes part, mediates or belongs: "Egyptian
+//! mediators", "talks between X and Y", "represented by", "Iran-backed", "under the
+//! aegis of", "no Israeli delegation". Each reads at one token and says whether it did.
+
+use super::lists::{TITLE_WORDS, compound_relation, glued, list_ending_at, list_starting_at};
+use super::words::{FUTURE, MEDIATOR_NOUNS, TALK_NOUNS};
+use super::{
+    End, Found, LOOSE_CONFIDENCE, RelationFound, Sentence, SentenceReading, fits,
+    meeting_relation, subject_of,
+};
+use crate::ingest::tokens::{Piece, Token};
+use crate::model::{Modality, NodeKind, Relation};
+
+/// "Egyptian mediators", "Cuba and Norway are guarantors", "acting as intermediaries":
+/// the parties before (or after) a mediator noun mediate. True when `token` is one.
+pub(super) fn read_mediator_noun(
+    sentence: &Sentence<'_>,
+    index: usize,
+    token: &Token,
+    reading: &mut SentenceReading,
+) -> bool {
+    let tokens = sentence.tokens;
+    let has_meeting = sentence.has_meeting;
+    let attributed_to = &sentence.attributed_to;
+    // "Egyptian mediators", "Cuba and Norway are guarantors", "acting as intermediaries".
+    if token.is_any(MEDIATOR_NOUNS) {
+        let mut k = index;
+        while let Some(before) = k.checked_sub(1).and_then(|at| tokens.get(at)) {
+            if before.is_any(&[
+                "are",
+                "is",
+                "were",
+                "was",
+                "as",
+                "acting",
+                "act",
+                "acted",
+                "serve",
+                "serves",
+                "served",
+                "the",
+                "joint",
+                "main",
+                "key",
+                "two",
+                "other",
+                "played",
+                "play",
+                "plays",
+                "role",
+                "roles",
+                "central",
+                "crucial",
+                "leading",
+                "important",
+                "major",
+                "a",
+                "one",
+                "of",
+            ]) || before.piece == Piece::Punct(',')
+            {
+                k -= 1;
+            } else if before.piece == Piece::Punct(')')
+                && let Some(open) = (k.saturating_sub(6)..k - 1)
+                    .rev()
+                    .find(|&i| tokens.get(i).is_some_and(|t| t.piece == Piece::Punct('(')))
+            {
+                // "IGAD (the Intergovernmental Authority on Development), acting as".
+                k = open;
+            } else {
+                break;
+            }
+        }
+        // "talks in Barbados, mediator Norway says": a place before the comma is
+        // no mediator.
+        let crossed_comma = tokens
+            .get(k..index)
+            .is_some_and(|walked| walked.iter().any(|t| t.piece == Piece::Punct(',')));
+        let parties = k
+            .checked_sub(1)
+            .and_then(|last| list_ending_at(tokens, last))
+            .filter(|(_, first)| {
+                !crossed_comma
+                    || !first
+                        .checked_sub(1)
+                        .and_then(|at| tokens.get(at))
+                        .is_some_and(|t| t.is_any(&["in", "at", "to", "from"]))
+            })
+            .map(|(parties, _)| parties)
+            .or_else(|| {
+                // "mediators Egypt and Qatar".
+                list_starting_at(tokens, index + 1).map(|(parties, _)| parties)
+            })
+            .unwrap_or_default();
+        reading.mediating(&parties, has_meeting, attributed_to);
+        return true;
+    }
+    false
+}
+
+/// "talks between Israel and Hamas", "a meeting of the Ukrainian and U.S. delegations",
+/// "in the presence of Trump": those named take part. True when it read them.
+pub(super) fn read_talks_between(
+    sentence: &Sentence<'_>,
+    index: usize,
+    token: &Token,
+    reading: &mut SentenceReading,
+) -> bool {
+    let tokens = sentence.tokens;
+    let has_meeting = sentence.has_meeting;
+    let attributed_to = &sentence.attributed_to;
+    // "talks between Israel and Hamas", "a meeting involving UN and Turkish officials":
+    // those named take part.
+    let talks_before = |back: usize| {
+        index
+            .checked_sub(back)
+            .and_then(|at| tokens.get(at))
+            .is_some_and(|before| before.is_any(TALK_NOUNS))
+    };
+    let comma_before = index
+        .checked_sub(1)
+        .and_then(|at| tokens.get(at))
+        .is_some_and(|before| before.piece == Piece::Punct(','));
+    // "a meeting of the Ukrainian and U.S. delegations", "in the presence of Trump".
+    let meeting_of = token.is("of") && talks_before(1);
+    let presence = token.is("of")
+        && index
+            .checked_sub(1)
+            .and_then(|at| tokens.get(at))
+            .is_some_and(|before| before.is("presence"));
+    if has_meeting
+        && (meeting_of
+            || presence
+            || (token.is_any(&["between", "involving"])
+                && (talks_before(1) || (comma_before && talks_before(2)))))
+    {
+        let mut first = if tokens.get(index + 1).is_some_and(|t| t.is("the")) {
+            index + 2
+        } else {
+            index + 1
+        };
+        // "between the warring Sudanese army and …".
+        while tokens.get(first).is_some_and(|t| {
+            t.is_any(&[
+                "warring",
+                "rival",
+                "two",
+                "paramilitary",
+                "opposing",
+                "feuding",
+            ])
+        }) {
+            first += 1;
+        }
+        // The future of the talks' own clause ("will lift …, after a meeting of").
+        let clause_start = tokens
+            .get(..index)
+            .unwrap_or(&[])
+            .iter()
+            .rposition(|t| t.piece == Piece::Punct(',') || t.is_hard_break())
+            .map_or(0, |at| at + 1);
+        let clause = tokens.get(clause_start..).unwrap_or(&[]);
+        let clause_end = clause
+            .iter()
+            .position(|t| t.piece == Piece::Punct(',') || t.is_hard_break())
+            .unwrap_or(clause.len());
+        let modality = if clause
+            .get(..clause_end)
+            .unwrap_or(&[])
+            .iter()
+            .any(|t| t.is_any(FUTURE))
+        {
+            Modality::Expected
+        } else {
+            Modality::Asserted
+        };
+        for party in list_starting_at(tokens, first)
+            .map(|(parties, _)| parties)
+            .unwrap_or_default()
+        {
+            reading.add(meeting_relation(
+                party,
+                Relation::Attends,
+                modality,
+                attributed_to,
+            ));
+        }
+        return true;
+    }
+    false
+}
+
+/// "Following talks in Jeddah, the United States and Ukraine agreed": the parties that
+/// act after the talks took part in them.
+pub(super) fn read_following_talks(
+    sentence: &Sentence<'_>,
+    index: usize,
+    token: &Token,
+    reading: &mut SentenceReading,
+) {
+    let tokens = sentence.tokens;
+    let has_meeting = sentence.has_meeting;
+    let attributed_to = &sentence.attributed_to;
+    // "Following talks in Jeddah, the United States and Ukraine agreed": the parties
+    // that act after the talks took part in them.
+    let opens_sentence = index == 0
+        || index
+            .checked_sub(1)
+            .and_then(|at| tokens.get(at))
+            .is_some_and(|before| before.piece == Piece::Punct(':'));
+    if opens_sentence && has_meeting && token.is_any(&["after", "following"]) {
+        let comma = tokens
+            .iter()
+            .take(12)
+            .position(|t| t.piece == Piece::Punct(','));
+        let talks = comma.is_some_and(|comma| {
+            tokens
+                .get(..comma)
+                .is_some_and(|opening| opening.iter().any(|t| t.is_any(TALK_NOUNS)))
+        });
+        if let (Some(comma), true) = (comma, talks) {
+            let first = if tokens.get(comma + 1).is_some_and(|t| t.is("the")) {
+                comma + 2
+            } else {
+                comma + 1
+            };
+            if let Some((parties, last)) = list_starting_at(tokens, first)
+                && tokens
+                    .get(last + 1)
+                    .is_some_and(|next| next.word().is_some() && !next.is_any(TALK_NOUNS))
+            {
+                // "…, Witkoff and Kushner are traveling to Egypt": not there yet.
+                let verb_group = tokens.get(last + 1..(last + 4).min(tokens.len()));
+                let ahead = verb_group.is_some_and(|group| {
+                    group.iter().any(|t| {
+                        t.is_any(FUTURE)
+                            || t.is_any(&["traveling", "travelling", "heading", "flying"])
+                    })
+                });
+                let modality = if ahead {
+                    Modality::Expected
+                } else {
+                    Modality::Asserted
+                };
+                for party in parties {
+                    reading.add(meeting_relation(
+                        party,
+                        Relation::Attends,
+                        modality,
+                        attributed_to,
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// "Russia was represented by Deputy Foreign Minister Mikhail Galuzin, …": those named
+/// are the party's. True when it read them.
+pub(super) fn read_represented_by(
+    sentence: &Sentence<'_>,
+    index: usize,
+    token: &Token,
+    carried: &[usize],
+    reading: &mut SentenceReading,
+) -> bool {
+    let tokens = sentence.tokens;
+    let attributed_to = &sentence.attributed_to;
+    // "Russia was represented by Deputy Foreign Minister Mikhail Galuzin, …": those
+    // named are the party's.
+    if token.is("represented")
+        && tokens.get(index + 1).is_some_and(|t| t.is("by"))
+        && let Some(subject) = subject_of(tokens, index, carried)
+        && subject.found != Found::Carried
+    {
+        let mut first = index + 2;
+        while tokens.get(first).is_some_and(|t| t.is_any(TITLE_WORDS)) {
+            first += 1;
+        }
+        let members = list_starting_at(tokens, first)
+            .map(|(parties, _)| parties)
+            .unwrap_or_default();
+        for member in members {
+            for &party in &subject.parties {
+                reading.add(RelationFound {
+                    subject: member,
+                    relation: Relation::MemberOf,
+                    object: End::Entity(party),
+                    modality: Modality::Asserted,
+                    attributed_to: attributed_to.clone(),
+                    confidence: LOOSE_CONFIDENCE,
+                });
+            }
+        }
+        return true;
+    }
+    false
+}
+
+/// "Iran-backed Houthis", "a UN-mediated agreement", "EU-mediated talks": the party
+/// glued to the participle stands in that relation to what follows. True when it did.
+pub(super) fn read_glued_participle(
+    sentence: &Sentence<'_>,
+    index: usize,
+    token: &Token,
+    reading: &mut SentenceReading,
+) -> bool {
+    let tokens = sentence.tokens;
+    let kind_of = sentence.kind_of;
+    let has_meeting = sentence.has_meeting;
+    let attributed_to = &sentence.attributed_to;
+    // "Iran-backed Houthis", "a UN-mediated agreement", "EU-mediated talks": the
+    // party glued to the participle stands in that relation to what follows.
+    if let Some(glued_party) = index
+        .checked_sub(1)
+        .and_then(|at| tokens.get(at))
+        .filter(|before| glued(before, token))
+        .and_then(Token::party)
+        && let Some(relation) = compound_relation(token)
+    {
+        let next = if tokens
+            .get(index + 1)
+            .is_some_and(|t| t.is_any(&["the", "a", "an"]))
+        {
+            index + 2
+        } else {
+            index + 1
+        };
+        let object = match tokens.get(next).map(|t| &t.piece) {
+            Some(Piece::Party(entity) | Piece::Thing(entity))
+                if kind_of(*entity).is_some_and(|kind| fits(relation, kind)) =>
+            {
+                Some(End::Entity(*entity))
+            }
+            Some(Piece::Word(word))
+                if TALK_NOUNS.contains(&word.as_str())
+                    && has_meeting
+                    && fits(relation, NodeKind::Meeting) =>
+            {
+                Some(End::Meeting)
+            }
+            _ => None,
+        };
+        if relation == Relation::Mediates && !reading.mediators.contains(&glued_party) {
+            reading.mediators.push(glued_party);
+        }
+        if let Some(object) = object {
+            reading.add(RelationFound {
+                subject: glued_party,
+                relation,
+                object,
+                modality: Modality::Asserted,
+                attributed_to: attributed_to.clone(),
+                confidence: LOOSE_CONFIDENCE,
+            });
+        }
+        return true;
+    }
+    false
+}
+
+/// "under Norway's mediation", "with the mediation of Egypt", "under the aegis of Cuba":
+/// the party mediates the sentence's meeting. True when it read one.
+pub(super) fn read_mediation_of(
+    sentence: &Sentence<'_>,
+    index: usize,
+    token: &Token,
+    reading: &mut SentenceReading,
+) -> bool {
+    let tokens = sentence.tokens;
+    let has_meeting = sentence.has_meeting;
+    let attributed_to = &sentence.attributed_to;
+    // "under Norway's mediation", "with the mediation of Egypt": the party mediates
+    // the sentence's meeting.
+    let possessive_mediation = token.is("mediation")
+        && index
+            .checked_sub(1)
+            .and_then(|at| tokens.get(at))
+            .is_some_and(|before| before.is("s"))
+        && index
+            .checked_sub(2)
+            .and_then(|at| tokens.get(at))
+            .and_then(Token::party)
+            .is_some();
+    // "under the aegis of Cuba, Norway and Venezuela", "under the auspices of the UN".
+    let mediation_of = token.is_any(&["mediation", "aegis", "auspices"])
+        && tokens.get(index + 1).is_some_and(|t| t.is("of"));
+    if possessive_mediation || mediation_of {
+        let parties = if mediation_of {
+            let first = if tokens.get(index + 2).is_some_and(|t| t.is("the")) {
+                index + 3
+            } else {
+                index + 2
+            };
+            list_starting_at(tokens, first).map(|(parties, _)| parties)
+        } else {
+            list_ending_at(tokens, index - 2).map(|(parties, _)| parties)
+        };
+        reading.mediating(&parties.unwrap_or_default(), has_meeting, attributed_to);
+        return true;
+    }
+    false
+}
+
+/// "saw no Israeli delegation in Cairo": that party did not attend. True when it read one.
+pub(super) fn read_no_delegation(
+    sentence: &Sentence<'_>,
+    index: usize,
+    token: &Token,
+    reading: &mut SentenceReading,
+) -> bool {
+    let tokens = sentence.tokens;
+    let has_meeting = sentence.has_meeting;
+    let attributed_to = &sentence.attributed_to;
+    // "saw no Israeli delegation in Cairo": that party did not attend.
+    if token.is("no")
+        && has_meeting
+        && let Some(party) = tokens.get(index + 1).and_then(Token::party)
+    {
+        reading.add(meeting_relation(
+            party,
+            Relation::Attends,
+            Modality::Negated,
+            attributed_to,
+        ));
+        return true;
+    }
+    false
+}
+
