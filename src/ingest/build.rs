@@ -68,6 +68,53 @@ impl Support {
     }
 }
 
+/// One relation, however many sentences state it: subject, relation, object, modality
+/// and attribution.
+type EdgeKey = (usize, Relation, EdgeEnd, Modality, Option<String>);
+
+/// What the articles say, each finding with the sentences that say it.
+#[derive(Debug, Default)]
+struct Findings {
+    /// Entities, by the sentences that mention them or say something of them.
+    nodes: BTreeMap<usize, Support>,
+    /// Meetings, by key.
+    meetings: BTreeMap<String, (MeetingFound, Support)>,
+    /// Relations.
+    edges: BTreeMap<EdgeKey, Support>,
+    /// Parties a sentence presents as mediating.
+    mediators: BTreeMap<usize, Support>,
+}
+
+impl Findings {
+    /// Affiliations: a titled person's party, a group's party.
+    fn add_affiliations(&mut self, registry: &Registry) {
+        for (entity, item) in registry.entities.iter().enumerate() {
+            for &(party, article, (start, end)) in &item.affiliations {
+                let confidence = match item.origin {
+                    Origin::Group(_) => 0.8,
+                    _ => 0.7,
+                };
+                let key = (
+                    entity,
+                    Relation::MemberOf,
+                    EdgeEnd::Entity(party),
+                    Modality::Asserted,
+                    None,
+                );
+                let place = Place {
+                    article,
+                    start,
+                    end,
+                };
+                self.edges
+                    .entry(key)
+                    .or_default()
+                    .add(place, confidence, "mentions");
+            }
+        }
+    }
+}
+
 /// Reads `articles` with `lexicon` and builds a dataset. Each article is dated from its
 /// own lines; one that gives no date takes `default_published`, or without it is read as
 /// undated, with a warning. `progress(done, total)` is called after
@@ -86,18 +133,7 @@ pub fn ingest(
         .iter()
         .map(|article| ArticleText::new(article.text.replace("\r\n", "\n")))
         .collect();
-    let mut dates = Vec::with_capacity(articles.len());
-    let mut warnings = Vec::new();
-    for (article, text) in articles.iter().zip(&texts) {
-        let date = article_date(text.as_str()).or(default_published);
-        if date.is_none() {
-            warnings.push(format!(
-                "{}: no publication date found in its first or last lines; read as undated, its relative dates (\"on Tuesday\", \"next week\") left unresolved; give one with --published",
-                article.name
-            ));
-        }
-        dates.push(date);
-    }
+    let (dates, warnings) = article_dates(articles, &texts, default_published);
     let lexicon = &super::places::with_places_of_talks(lexicon, &texts);
     let sentences: Vec<Vec<(usize, usize)>> = texts
         .iter()
@@ -119,232 +155,296 @@ pub fn ingest(
         }
     }
     let matcher = Matcher::new(lexicon, &registry);
-
-    let mut node_support: BTreeMap<usize, Support> = BTreeMap::new();
-    let mut meetings: BTreeMap<String, (MeetingFound, Support)> = BTreeMap::new();
-    // (subject, relation, object, modality, attribution) -> support
-    type EdgeKey = (usize, Relation, EdgeEnd, Modality, Option<String>);
-    let mut edges: BTreeMap<EdgeKey, Support> = BTreeMap::new();
-    // Parties a sentence presents as mediating, with those sentences.
-    let mut mediators: BTreeMap<usize, Support> = BTreeMap::new();
-
+    let mut findings = Findings::default();
     for (index, text) in texts.iter().enumerate() {
-        let spans = sentences.get(index).map_or(&[][..], Vec::as_slice);
-        let (mentions, places) =
-            find_mentions(index, text, spans, &matcher, lexicon, &mut registry);
-        let mut things = ThingContext::new();
-        let mut references = ReferenceContext::default();
-        let mut by_sentence: BTreeMap<usize, Vec<Mention>> = BTreeMap::new();
-        for mention in &mentions {
-            if let Some(sentence) = sentence_of(spans, mention.start) {
-                by_sentence.entry(sentence).or_default().push(*mention);
-            }
-        }
-        let (mentions, places) = capitals_as_states(text, mentions, places, &mut registry, lexicon);
-        let places = with_countries_as_places(text, &mentions, places, &registry, lexicon);
-        // What each sentence says, and the meeting each is about.
-        let sentence_words: Vec<Vec<cues::Word>> = spans
-            .iter()
-            .map(|&(start, end)| {
-                text.slice(start, end)
-                    .map_or_else(Vec::new, |sentence| cues::words(sentence, start))
-            })
-            .collect();
-        let sentence_places: Vec<Vec<PlaceMention>> = spans
-            .iter()
-            .map(|&(start, end)| {
-                places
-                    .iter()
-                    .filter(|p| p.start >= start && p.end <= end)
-                    .copied()
-                    .collect()
-            })
-            .collect();
-        let inputs: Vec<SentenceInput<'_>> = spans
-            .iter()
-            .zip(&sentence_words)
-            .zip(&sentence_places)
-            .map(|((&(start, end), words), places)| SentenceInput {
-                text: text.slice(start, end).unwrap_or(""),
-                start,
-                words,
-                places,
-            })
-            .collect();
-        let article_meetings = meetings_of_article(
-            &inputs,
-            &|entry| lexicon.entries.get(entry).map(|e| e.name.clone()),
-            &|entry| lexicon.entries.get(entry).and_then(|e| e.host.clone()),
-            dates.get(index).copied().flatten(),
-        );
-        for (sentence_index, &(start, end)) in spans.iter().enumerate() {
-            let place = Place {
-                article: index,
-                start,
-                end,
-            };
-            let mut sentence_mentions = by_sentence
-                .get(&sentence_index)
-                .cloned()
-                .unwrap_or_default();
-            for mention in &sentence_mentions {
-                node_support.entry(mention.entity).or_default().add(
-                    place,
-                    mention.confidence,
-                    "mentions",
-                );
-            }
-            let Some(sentence) = text.slice(start, end) else {
-                continue;
-            };
-            // "He", "the group": the party they point back to, for the relation rules.
-            let words = sentence_words
-                .get(sentence_index)
-                .map_or(&[][..], Vec::as_slice);
-            let resolved = references.resolve(words, &sentence_mentions);
-            sentence_mentions.extend(resolved);
-            sentence_mentions.sort_by_key(|mention| mention.start);
-            references.update(&sentence_mentions, &registry);
-            let sentence_places = sentence_places
-                .get(sentence_index)
-                .map_or(&[][..], Vec::as_slice);
-            let meeting = article_meetings.get(sentence_index).cloned().flatten();
-            let meeting_key = meeting.as_ref().map(MeetingFound::key);
-            if let (Some(meeting), Some(key)) = (&meeting, &meeting_key) {
-                meetings
-                    .entry(key.clone())
-                    .or_insert_with(|| (meeting.clone(), Support::default()))
-                    .1
-                    .add(place, 0.6, "meetings");
-                // The place's country is no host for being it: a party hosts a meeting
-                // only where a sentence says so ("Qatar hosted the talks").
-            }
-            // Proposals, deals and ceasefires named by their noun phrases.
-            let first_reading = {
-                let kind_of = |entity: usize| registry.entities.get(entity).map(|e| e.kind);
-                tokenize(
-                    sentence,
-                    start,
-                    &sentence_mentions,
-                    sentence_places,
-                    &kind_of,
-                )
-            };
-            for thing in find_things(index, text, &first_reading, &mut registry, &mut things) {
-                node_support.entry(thing.mention.entity).or_default().add(
-                    place,
-                    thing.mention.confidence,
-                    "things",
-                );
-                sentence_mentions.push(thing.mention);
-                for relation in thing.relations {
-                    edges
-                        .entry((
-                            relation.subject,
-                            relation.relation,
-                            EdgeEnd::Entity(thing.mention.entity),
-                            relation.modality,
-                            None,
-                        ))
-                        .or_default()
-                        .add(place, relation.confidence, "things");
-                }
-            }
-            sentence_mentions.sort_by_key(|mention| mention.start);
-            let kind_of = |entity: usize| registry.entities.get(entity).map(|e| e.kind);
-            let tokens = tokenize(
-                sentence,
-                start,
-                &sentence_mentions,
-                sentence_places,
-                &kind_of,
-            );
-            let reading = read_sentence(sentence, &tokens, &kind_of, meeting.is_some());
-            for party in reading.mediators {
-                mediators
-                    .entry(party)
-                    .or_default()
-                    .add(place, 0.7, "relations");
-            }
-            for relation in reading.relations {
-                let RelationFound {
-                    subject,
-                    relation,
-                    object,
-                    modality,
-                    attributed_to,
-                    confidence,
-                } = relation;
-                let object = match (object, &meeting_key) {
-                    (End::Entity(entity), _) => EdgeEnd::Entity(entity),
-                    (End::Meeting, Some(key)) => EdgeEnd::Meeting(key.clone()),
-                    (End::Meeting, None) => continue,
-                };
-                // No one has yet attended or mediated a meeting that is only planned.
-                let modality = match (&object, &meeting) {
-                    (EdgeEnd::Meeting(_), Some(found))
-                        if found.status == MeetingStatus::Planned
-                            && modality == Modality::Asserted =>
-                    {
-                        Modality::Expected
-                    }
-                    _ => modality,
-                };
-                node_support
-                    .entry(subject)
-                    .or_default()
-                    .add(place, confidence, "relations");
-                edges
-                    .entry((subject, relation, object, modality, attributed_to))
-                    .or_default()
-                    .add(place, confidence, "relations");
-            }
-        }
+        let article = ArticleInput {
+            index,
+            text,
+            spans: sentences.get(index).map_or(&[][..], Vec::as_slice),
+            date: dates.get(index).copied().flatten(),
+        };
+        read_article(article, &matcher, lexicon, &mut registry, &mut findings);
         if !progress(articles.len() + index + 1, total) {
             return Err(IngestError::Cancelled);
         }
     }
-    // Affiliations: a titled person's party, a group's party.
-    for (entity, item) in registry.entities.iter().enumerate() {
-        for &(party, article, (start, end)) in &item.affiliations {
-            let confidence = match item.origin {
-                Origin::Group(_) => 0.8,
-                _ => 0.7,
-            };
-            edges
+    findings.add_affiliations(&registry);
+    Ok(Ingested {
+        warnings,
+        dataset: assemble(articles, &texts, &dates, title, &registry, &findings),
+    })
+}
+
+/// Each article's date, from its own lines or else `default_published`, and a warning
+/// for each article read as undated.
+fn article_dates(
+    articles: &[SourceArticle],
+    texts: &[ArticleText],
+    default_published: Option<PartialDate>,
+) -> (Vec<Option<PartialDate>>, Vec<String>) {
+    let mut dates = Vec::with_capacity(articles.len());
+    let mut warnings = Vec::new();
+    for (article, text) in articles.iter().zip(texts) {
+        let date = article_date(text.as_str()).or(default_published);
+        if date.is_none() {
+            warnings.push(format!(
+                "{}: no publication date found in its first or last lines; read as undated, its relative dates (\"on Tuesday\", \"next week\") left unresolved; give one with --published",
+                article.name
+            ));
+        }
+        dates.push(date);
+    }
+    (dates, warnings)
+}
+
+/// One article to read: its position, text, sentences and date.
+#[derive(Clone, Copy)]
+struct ArticleInput<'a> {
+    index: usize,
+    text: &'a ArticleText,
+    spans: &'a [(usize, usize)],
+    date: Option<PartialDate>,
+}
+
+/// What reading an article keeps from one sentence to the next.
+struct ArticleReading<'a> {
+    article: ArticleInput<'a>,
+    /// The mentions of each sentence.
+    by_sentence: BTreeMap<usize, Vec<Mention>>,
+    /// The words of each sentence, for cues and references.
+    words: Vec<Vec<cues::Word>>,
+    /// The places named in each sentence.
+    places: Vec<Vec<PlaceMention>>,
+    /// The meeting each sentence is about, if any.
+    meetings: Vec<Option<MeetingFound>>,
+    /// What "he" and "the group" point back to.
+    references: ReferenceContext,
+    /// Proposals and deals named so far, for "the proposal" later.
+    things: ThingContext,
+}
+
+/// Reads one article into `findings`: its mentions, places and meetings, then each
+/// sentence.
+fn read_article(
+    article: ArticleInput<'_>,
+    matcher: &Matcher,
+    lexicon: &Lexicon,
+    registry: &mut Registry,
+    findings: &mut Findings,
+) {
+    let ArticleInput {
+        index, text, spans, ..
+    } = article;
+    let (mentions, places) = find_mentions(index, text, spans, matcher, lexicon, registry);
+    let mut by_sentence: BTreeMap<usize, Vec<Mention>> = BTreeMap::new();
+    for mention in &mentions {
+        if let Some(sentence) = sentence_of(spans, mention.start) {
+            by_sentence.entry(sentence).or_default().push(*mention);
+        }
+    }
+    let (mentions, places) = capitals_as_states(text, mentions, places, registry, lexicon);
+    let places = with_countries_as_places(text, &mentions, places, registry, lexicon);
+    // What each sentence says, and the meeting each is about.
+    let words: Vec<Vec<cues::Word>> = spans
+        .iter()
+        .map(|&(start, end)| {
+            text.slice(start, end)
+                .map_or_else(Vec::new, |sentence| cues::words(sentence, start))
+        })
+        .collect();
+    let sentence_places: Vec<Vec<PlaceMention>> = spans
+        .iter()
+        .map(|&(start, end)| {
+            places
+                .iter()
+                .filter(|p| p.start >= start && p.end <= end)
+                .copied()
+                .collect()
+        })
+        .collect();
+    let inputs: Vec<SentenceInput<'_>> = spans
+        .iter()
+        .zip(&words)
+        .zip(&sentence_places)
+        .map(|((&(start, end), words), places)| SentenceInput {
+            text: text.slice(start, end).unwrap_or(""),
+            start,
+            words,
+            places,
+        })
+        .collect();
+    let meetings = meetings_of_article(
+        &inputs,
+        &|entry| lexicon.entries.get(entry).map(|e| e.name.clone()),
+        &|entry| lexicon.entries.get(entry).and_then(|e| e.host.clone()),
+        article.date,
+    );
+    drop(inputs);
+    let mut reading = ArticleReading {
+        article,
+        by_sentence,
+        words,
+        places: sentence_places,
+        meetings,
+        references: ReferenceContext::default(),
+        things: ThingContext::new(),
+    };
+    for (sentence_index, &span) in spans.iter().enumerate() {
+        read_article_sentence(&mut reading, sentence_index, span, registry, findings);
+    }
+}
+
+/// Reads one sentence of an article into `findings`: its mentions, its meeting, the
+/// things it names and the relations it states.
+fn read_article_sentence(
+    reading: &mut ArticleReading<'_>,
+    sentence_index: usize,
+    (start, end): (usize, usize),
+    registry: &mut Registry,
+    findings: &mut Findings,
+) {
+    let place = Place {
+        article: reading.article.index,
+        start,
+        end,
+    };
+    let mut sentence_mentions = reading
+        .by_sentence
+        .get(&sentence_index)
+        .cloned()
+        .unwrap_or_default();
+    for mention in &sentence_mentions {
+        findings.nodes.entry(mention.entity).or_default().add(
+            place,
+            mention.confidence,
+            "mentions",
+        );
+    }
+    let Some(sentence) = reading.article.text.slice(start, end) else {
+        return;
+    };
+    // "He", "the group": the party they point back to, for the relation rules.
+    let words = reading
+        .words
+        .get(sentence_index)
+        .map_or(&[][..], Vec::as_slice);
+    let resolved = reading.references.resolve(words, &sentence_mentions);
+    sentence_mentions.extend(resolved);
+    sentence_mentions.sort_by_key(|mention| mention.start);
+    reading.references.update(&sentence_mentions, registry);
+    let sentence_places = reading
+        .places
+        .get(sentence_index)
+        .map_or(&[][..], Vec::as_slice);
+    let meeting = reading.meetings.get(sentence_index).cloned().flatten();
+    let meeting_key = meeting.as_ref().map(MeetingFound::key);
+    if let (Some(meeting), Some(key)) = (&meeting, &meeting_key) {
+        findings
+            .meetings
+            .entry(key.clone())
+            .or_insert_with(|| (meeting.clone(), Support::default()))
+            .1
+            .add(place, 0.6, "meetings");
+        // The place's country is no host for being it: a party hosts a meeting only
+        // where a sentence says so ("Qatar hosted the talks").
+    }
+    // Proposals, deals and ceasefires named by their noun phrases.
+    let first_reading = {
+        let kind_of = |entity: usize| registry.entities.get(entity).map(|e| e.kind);
+        tokenize(
+            sentence,
+            start,
+            &sentence_mentions,
+            sentence_places,
+            &kind_of,
+        )
+    };
+    let text = reading.article.text;
+    let index = reading.article.index;
+    for thing in find_things(index, text, &first_reading, registry, &mut reading.things) {
+        findings.nodes.entry(thing.mention.entity).or_default().add(
+            place,
+            thing.mention.confidence,
+            "things",
+        );
+        sentence_mentions.push(thing.mention);
+        for relation in thing.relations {
+            findings
+                .edges
                 .entry((
-                    entity,
-                    Relation::MemberOf,
-                    EdgeEnd::Entity(party),
-                    Modality::Asserted,
+                    relation.subject,
+                    relation.relation,
+                    EdgeEnd::Entity(thing.mention.entity),
+                    relation.modality,
                     None,
                 ))
                 .or_default()
-                .add(
-                    Place {
-                        article,
-                        start,
-                        end,
-                    },
-                    confidence,
-                    "mentions",
-                );
+                .add(place, relation.confidence, "things");
         }
     }
-    Ok(Ingested {
-        warnings,
-        dataset: assemble(
-            articles,
-            &texts,
-            &dates,
-            title,
-            &registry,
-            &node_support,
-            &mediators,
-            &meetings,
-            &edges,
-        ),
-    })
+    sentence_mentions.sort_by_key(|mention| mention.start);
+    let kind_of = |entity: usize| registry.entities.get(entity).map(|e| e.kind);
+    let tokens = tokenize(
+        sentence,
+        start,
+        &sentence_mentions,
+        sentence_places,
+        &kind_of,
+    );
+    let read = read_sentence(sentence, &tokens, &kind_of, meeting.is_some());
+    for party in read.mediators {
+        findings
+            .mediators
+            .entry(party)
+            .or_default()
+            .add(place, 0.7, "relations");
+    }
+    for relation in read.relations {
+        findings.add_relation(relation, place, meeting.as_ref(), meeting_key.as_ref());
+    }
+}
+
+impl Findings {
+    /// A relation a sentence states, about the sentence's meeting where its object is
+    /// one (a relation to no meeting is dropped).
+    fn add_relation(
+        &mut self,
+        found: RelationFound,
+        place: Place,
+        meeting: Option<&MeetingFound>,
+        meeting_key: Option<&String>,
+    ) {
+        let RelationFound {
+            subject,
+            relation,
+            object,
+            modality,
+            attributed_to,
+            confidence,
+        } = found;
+        let object = match (object, meeting_key) {
+            (End::Entity(entity), _) => EdgeEnd::Entity(entity),
+            (End::Meeting, Some(key)) => EdgeEnd::Meeting(key.clone()),
+            (End::Meeting, None) => return,
+        };
+        // No one has yet attended or mediated a meeting that is only planned.
+        let modality = match (&object, meeting) {
+            (EdgeEnd::Meeting(_), Some(found))
+                if found.status == MeetingStatus::Planned && modality == Modality::Asserted =>
+            {
+                Modality::Expected
+            }
+            _ => modality,
+        };
+        self.nodes
+            .entry(subject)
+            .or_default()
+            .add(place, confidence, "relations");
+        self.edges
+            .entry((subject, relation, object, modality, attributed_to))
+            .or_default()
+            .add(place, confidence, "relations");
+    }
 }
 
 /// A party is a mediator where a sentence presents it as one, never by the lexicon's
@@ -449,18 +549,20 @@ fn headline(text: &str, fallback: &str) -> String {
         .unwrap_or_else(|| fallback.to_owned())
 }
 
-#[allow(clippy::too_many_arguments)]
 fn assemble(
     articles: &[SourceArticle],
     texts: &[ArticleText],
     dates: &[Option<PartialDate>],
     title: &str,
     registry: &Registry,
-    node_support: &BTreeMap<usize, Support>,
-    mediators: &BTreeMap<usize, Support>,
-    meetings: &BTreeMap<String, (MeetingFound, Support)>,
-    edges: &BTreeMap<(usize, Relation, EdgeEnd, Modality, Option<String>), Support>,
+    findings: &Findings,
 ) -> RawDataset {
+    let Findings {
+        nodes: node_support,
+        meetings,
+        edges,
+        mediators,
+    } = findings;
     let raw_articles = articles
         .iter()
         .zip(texts)

@@ -204,4 +204,3 @@ fn read_met_with(
         }
     }
 }
-

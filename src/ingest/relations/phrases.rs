@@ -5,8 +5,8 @@
 use super::lists::{TITLE_WORDS, compound_relation, glued, list_ending_at, list_starting_at};
 use super::words::{FUTURE, MEDIATOR_NOUNS, TALK_NOUNS};
 use super::{
-    End, Found, LOOSE_CONFIDENCE, RelationFound, Sentence, SentenceReading, fits,
-    meeting_relation, subject_of,
+    End, Found, LOOSE_CONFIDENCE, RelationFound, Sentence, SentenceReading, fits, meeting_relation,
+    subject_of,
 };
 use crate::ingest::tokens::{Piece, Token};
 use crate::model::{Modality, NodeKind, Relation};
@@ -427,4 +427,3 @@ pub(super) fn read_no_delegation(
     }
     false
 }
-
