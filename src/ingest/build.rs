@@ -1,6 +1,6 @@
 //! The pipeline: articles in, a `backchannel/1` dataset out.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use super::cues;
 use super::dates::article_date;
@@ -15,17 +15,13 @@ use super::references::ReferenceContext;
 use super::relations::{End, RelationFound, read_sentence};
 use super::things::{ThingContext, find_things};
 use super::tokens::tokenize;
-use super::{EXTRACTOR, IngestError};
-use crate::dataset::context_of;
-use crate::dataset::schema::{
-    FORMAT_VERSION, RawArticle, RawDataset, RawEdge, RawEvidence, RawNode,
-};
-use crate::dataset::sha256_hex;
-use crate::model::{ArticleText, MeetingStatus, Modality, NodeKind, PartialDate, Relation};
+use super::IngestError;
+use crate::dataset::schema::RawDataset;
+use crate::model::{ArticleText, MeetingStatus, Modality, PartialDate, Relation};
 
 /// Evidence records kept per node and article: the first sentences there that mention
 /// it, so that every article that names a node is among its sources.
-const MAX_NODE_EVIDENCE: usize = 3;
+pub(super) const MAX_NODE_EVIDENCE: usize = 3;
 
 /// A plain-text article to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,16 +43,16 @@ pub struct Ingested {
 
 /// A record of where a sentence is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-struct Place {
-    article: usize,
-    start: usize,
-    end: usize,
+pub(super) struct Place {
+    pub(super) article: usize,
+    pub(super) start: usize,
+    pub(super) end: usize,
 }
 
 /// Collected evidence for one node or edge, by sentence, with the best confidence.
 #[derive(Debug, Clone, Default)]
-struct Support {
-    sentences: BTreeMap<Place, (f32, &'static str)>,
+pub(super) struct Support {
+    pub(super) sentences: BTreeMap<Place, (f32, &'static str)>,
 }
 
 impl Support {
@@ -74,15 +70,15 @@ type EdgeKey = (usize, Relation, EdgeEnd, Modality, Option<String>);
 
 /// What the articles say, each finding with the sentences that say it.
 #[derive(Debug, Default)]
-struct Findings {
+pub(super) struct Findings {
     /// Entities, by the sentences that mention them or say something of them.
-    nodes: BTreeMap<usize, Support>,
+    pub(super) nodes: BTreeMap<usize, Support>,
     /// Meetings, by key.
-    meetings: BTreeMap<String, (MeetingFound, Support)>,
+    pub(super) meetings: BTreeMap<String, (MeetingFound, Support)>,
     /// Relations.
-    edges: BTreeMap<EdgeKey, Support>,
+    pub(super) edges: BTreeMap<EdgeKey, Support>,
     /// Parties a sentence presents as mediating.
-    mediators: BTreeMap<usize, Support>,
+    pub(super) mediators: BTreeMap<usize, Support>,
 }
 
 impl Findings {
@@ -171,7 +167,7 @@ pub fn ingest(
     findings.add_affiliations(&registry);
     Ok(Ingested {
         warnings,
-        dataset: assemble(articles, &texts, &dates, title, &registry, &findings),
+        dataset: super::assemble::assemble(articles, &texts, &dates, title, &registry, &findings),
     })
 }
 
@@ -447,237 +443,10 @@ impl Findings {
     }
 }
 
-/// A party is a mediator where a sentence presents it as one, never by the lexicon's
-/// say-so: the lexicon's `mediator` is a party like any other until the text says more.
-fn node_kind(kind: NodeKind, presented_as_mediator: bool) -> NodeKind {
-    match kind {
-        NodeKind::Actor | NodeKind::Mediator if presented_as_mediator => NodeKind::Mediator,
-        NodeKind::Mediator => NodeKind::Actor,
-        other => other,
-    }
-}
-
 /// The end of an edge: an entity, or a meeting by key.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-enum EdgeEnd {
+pub(super) enum EdgeEnd {
     Entity(usize),
     Meeting(String),
 }
 
-/// A unique, readable id from a label.
-fn slug(label: &str, taken: &mut HashMap<String, usize>) -> String {
-    let base = crate::model::search::slug(label).unwrap_or_else(|| "node".to_owned());
-    let count = taken.entry(base.clone()).or_insert(0);
-    *count += 1;
-    if *count == 1 {
-        base
-    } else {
-        format!("{base}-{count}")
-    }
-}
-
-fn evidence(
-    support: &Support,
-    texts: &[ArticleText],
-    limit_per_article: usize,
-) -> Vec<RawEvidence> {
-    let mut per_article: BTreeMap<usize, usize> = BTreeMap::new();
-    support
-        .sentences
-        .iter()
-        .filter(|(place, _)| {
-            let count = per_article.entry(place.article).or_insert(0);
-            *count += 1;
-            *count <= limit_per_article
-        })
-        .filter_map(|(place, (confidence, stage))| {
-            let text = texts.get(place.article)?;
-            let quote = text.slice(place.start, place.end)?.to_owned();
-            let (prefix, suffix) = context_of(text, place.start, place.end);
-            Some(RawEvidence {
-                article: article_id(place.article),
-                quote,
-                start: place.start,
-                end: place.end,
-                prefix,
-                suffix,
-                confidence: Some((confidence * 100.0).round() / 100.0),
-                extractor: Some(format!("{EXTRACTOR} {stage}")),
-                reviewed: false,
-            })
-        })
-        .collect()
-}
-
-fn article_id(index: usize) -> String {
-    format!("a{index:03}")
-}
-
-/// How a node's label names article number `index`: its outlet and date, or its
-/// headline where the outlet is unknown.
-fn raw_articles_label(
-    articles: &[SourceArticle],
-    texts: &[ArticleText],
-    dates: &[Option<PartialDate>],
-    index: usize,
-) -> Option<String> {
-    let text = texts.get(index)?;
-    let date = dates
-        .get(index)
-        .copied()
-        .flatten()
-        .map_or_else(|| "undated".to_owned(), |date| date.human());
-    let name = &articles.get(index)?.name;
-    let source = super::outlets::article_outlet(text.as_str()).unwrap_or_else(|| {
-        let title = headline(text.as_str(), name);
-        let short: String = title.chars().take(40).collect();
-        if short.len() < title.len() {
-            format!("“{}…”", short.trim_end())
-        } else {
-            format!("“{short}”")
-        }
-    });
-    Some(format!("{source}, {date}"))
-}
-
-/// The first line of at least four words that is not a dateline: the headline.
-fn headline(text: &str, fallback: &str) -> String {
-    text.lines()
-        .map(str::trim)
-        .find(|line| line.split_whitespace().count() >= 4 && article_date(line).is_none())
-        .map(|line| line.chars().take(200).collect())
-        .unwrap_or_else(|| fallback.to_owned())
-}
-
-fn assemble(
-    articles: &[SourceArticle],
-    texts: &[ArticleText],
-    dates: &[Option<PartialDate>],
-    title: &str,
-    registry: &Registry,
-    findings: &Findings,
-) -> RawDataset {
-    let Findings {
-        nodes: node_support,
-        meetings,
-        edges,
-        mediators,
-    } = findings;
-    let raw_articles = articles
-        .iter()
-        .zip(texts)
-        .zip(dates)
-        .enumerate()
-        .map(|(index, ((article, text), date))| RawArticle {
-            id: article_id(index),
-            title: headline(text.as_str(), &article.name),
-            outlet: super::outlets::article_outlet(text.as_str())
-                .unwrap_or_else(|| "unknown outlet".to_owned()),
-            published: date.map(|date| date.to_string()),
-            url: None,
-            text: Some(text.as_str().to_owned()),
-            path: None,
-            sha256: Some(sha256_hex(text.as_str().as_bytes())),
-        })
-        .collect();
-    let mut taken = HashMap::new();
-    let mut entity_ids: BTreeMap<usize, String> = BTreeMap::new();
-    let mut nodes = Vec::new();
-    // Every entity some relation involves, gathered once rather than per node.
-    let related: std::collections::BTreeSet<usize> = edges
-        .keys()
-        .flat_map(|(subject, _, object, _, _)| {
-            let object = match object {
-                EdgeEnd::Entity(entity) => Some(*entity),
-                EdgeEnd::Meeting(_) => None,
-            };
-            std::iter::once(*subject).chain(object)
-        })
-        .collect();
-    let in_a_relation = |entity: usize| related.contains(&entity);
-    for (entity, support) in node_support {
-        let Some(item) = registry.entities.get(*entity) else {
-            continue;
-        };
-        // A bare "the proposal" of one article: kept only where something is said of it,
-        // and named with its article, so that two articles' "Proposal" are told apart.
-        let label = match super::things::bare_thing_article(&item.key) {
-            Some(_) if !in_a_relation(*entity) => continue,
-            Some(article) => match raw_articles_label(articles, texts, dates, article) {
-                Some(source) => format!("{} ({source})", item.label),
-                None => item.label.clone(),
-            },
-            None => item.label.clone(),
-        };
-        let id = slug(&label, &mut taken);
-        entity_ids.insert(*entity, id.clone());
-        nodes.push(RawNode {
-            id,
-            label,
-            kind: node_kind(item.kind, mediators.contains_key(entity))
-                .as_str()
-                .to_owned(),
-            subtype: item.subtype.map(|s| s.as_str().to_owned()),
-            aliases: item
-                .aliases
-                .iter()
-                .filter(|a| **a != item.label)
-                .cloned()
-                .collect(),
-            evidence: evidence(support, texts, MAX_NODE_EVIDENCE),
-            ..RawNode::default()
-        });
-    }
-    let mut meeting_ids: BTreeMap<&str, String> = BTreeMap::new();
-    for (key, (meeting, support)) in meetings {
-        let id = slug(&meeting.label(), &mut taken);
-        meeting_ids.insert(key.as_str(), id.clone());
-        nodes.push(RawNode {
-            id,
-            label: meeting.label(),
-            kind: NodeKind::Meeting.as_str().to_owned(),
-            place: Some(meeting.place.clone()),
-            date: meeting.date.map(|date| date.to_string()),
-            status: Some(meeting.status.as_str().to_owned()),
-            evidence: evidence(support, texts, MAX_NODE_EVIDENCE),
-            ..RawNode::default()
-        });
-    }
-    let end_id = |end: &EdgeEnd| match end {
-        EdgeEnd::Entity(entity) => entity_ids.get(entity).cloned(),
-        EdgeEnd::Meeting(key) => meeting_ids.get(key.as_str()).cloned(),
-    };
-    let mut edge_taken = HashMap::new();
-    let mut raw_edges = Vec::new();
-    for ((subject, relation, object, modality, attributed_to), support) in edges {
-        let (Some(source), Some(target)) = (end_id(&EdgeEnd::Entity(*subject)), end_id(object))
-        else {
-            continue;
-        };
-        let id = slug(
-            &format!("{source} {} {target}", relation.as_str()),
-            &mut edge_taken,
-        );
-        raw_edges.push(RawEdge {
-            id,
-            source,
-            target,
-            relation: relation.as_str().to_owned(),
-            attributed_to: attributed_to.clone(),
-            modality: (*modality != Modality::Asserted).then(|| modality.as_str().to_owned()),
-            evidence: evidence(support, texts, usize::MAX),
-            ..RawEdge::default()
-        });
-    }
-    RawDataset {
-        format: FORMAT_VERSION.to_owned(),
-        title: title.to_owned(),
-        description: Some(format!(
-            "Extracted by {EXTRACTOR} from {} article(s); every element is anchored in the sentence it came from. Check before citing.",
-            articles.len()
-        )),
-        articles: raw_articles,
-        nodes,
-        edges: raw_edges,
-    }
-}

@@ -7,6 +7,7 @@
 //! [`relations`] per sentence (with [`cues`] and [`dates`]) → a `backchannel/1` dataset
 //! ([`build`]); [`merge`] adds one to an existing dataset.
 
+mod assemble;
 pub mod build;
 pub mod cues;
 pub mod dates;
