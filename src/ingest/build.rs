@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use super::IngestError;
 use super::cues;
 use super::dates::article_date;
 use super::lexicon::Lexicon;
@@ -15,7 +16,6 @@ use super::references::ReferenceContext;
 use super::relations::{End, RelationFound, read_sentence};
 use super::things::{ThingContext, find_things};
 use super::tokens::tokenize;
-use super::IngestError;
 use crate::dataset::schema::RawDataset;
 use crate::model::{ArticleText, MeetingStatus, Modality, PartialDate, Relation};
 
@@ -449,4 +449,3 @@ pub(super) enum EdgeEnd {
     Entity(usize),
     Meeting(String),
 }
-

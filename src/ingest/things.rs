@@ -185,175 +185,20 @@ pub fn find_things(
         {
             continue;
         }
-        // Modifiers to the left, then what stands before the phrase.
-        let mut first = head;
-        let mut parties: Vec<usize> = Vec::new();
-        let mut content_modifiers = 0;
-        while first > 0 {
-            let Some(before) = tokens.get(first - 1) else {
-                break;
-            };
-            match &before.piece {
-                Piece::Word(word)
-                    if MODIFIERS.contains(&word.as_str()) || family_of(word).is_some() =>
-                {
-                    content_modifiers += 1;
-                    first -= 1;
-                }
-                Piece::Word(word) if PASSING.contains(&word.as_str()) => first -= 1,
-                Piece::Party(party) => {
-                    // "the Egyptian proposal", "Hamas's offer", "Egyptian-Qatari".
-                    parties.push(*party);
-                    content_modifiers += 1;
-                    first -= 1;
-                }
-                Piece::Word(word) if word == "s" => first -= 1,
-                Piece::Place(_) => {
-                    // "the Jeddah Declaration".
-                    content_modifiers += 1;
-                    first -= 1;
-                }
-                _ => break,
-            }
-        }
-        if first > 0
-            && tokens
-                .get(first - 1)
-                .is_some_and(|before| before.is_any(VERB_MAKERS))
-            && parties.is_empty()
-        {
-            continue;
-        }
-        // "Russia and Ukraine exchange prisoners": a party named (not a demonym, no
-        // determiner) right before the head is the subject of a verb.
-        if let Some(lead) = tokens.get(first)
-            && lead.party().is_some()
-            && tokens.get(first + 1).is_some_and(|next| !next.is("s"))
-        {
-            let surface = text.slice(lead.start, lead.end).unwrap_or("");
-            let demonym = ["an", "i", "ese", "ish", "ch"]
-                .iter()
-                .any(|ending| surface.ends_with(ending));
-            let determined = first
-                .checked_sub(1)
-                .and_then(|at| tokens.get(at))
-                .is_some_and(|before| {
-                    before.is_any(&[
-                        "the", "a", "an", "its", "their", "this", "that", "new", "latest",
-                    ])
-                });
-            if !demonym && !determined {
-                continue;
-            }
-        }
-        // "the PA plans to govern", "Israel offers to", "to deal with": a verb.
-        let before_head = head.checked_sub(1).and_then(|at| tokens.get(at));
-        if before_head.is_some_and(|t| t.party().is_some())
-            && tokens
-                .get(head + 1)
-                .is_some_and(|next| next.is_any(&["to", "with"]))
-        {
-            continue;
-        }
+        let (first, parties, content_modifiers) = left_modifiers(tokens, head);
         let singular = word.strip_suffix('s').unwrap_or(word);
-        // "wants freed in exchange for hostages": an idiom, no exchange deal.
-        if singular == "exchange"
-            && content_modifiers == 0
-            && head
-                .checked_sub(1)
-                .and_then(|at| tokens.get(at))
-                .is_some_and(|before| before.is("in"))
-        {
+        let phrase = Phrase {
+            first,
+            head,
+            singular,
+            content_modifiers,
+            has_parties: !parties.is_empty(),
+        };
+        if !names_a_thing(text, tokens, &phrase) {
             continue;
         }
-        // "the pause in intelligence sharing" is no truce: a bare pause or halt is one only
-        // of the fighting ("a pause in the fighting", "a humanitarian pause").
-        if matches!(singular, "pause" | "halt") && content_modifiers == 0 {
-            let of_fighting = tokens
-                .get(head + 1..(head + 5).min(tokens.len()))
-                .is_some_and(|after| {
-                    after.iter().any(|t| {
-                        t.is_any(&[
-                            "fighting",
-                            "hostilities",
-                            "war",
-                            "attacks",
-                            "strikes",
-                            "bombing",
-                            "bombardment",
-                            "combat",
-                            "offensive",
-                        ])
-                    })
-                });
-            if !of_fighting {
-                continue;
-            }
-        }
-        let mut last = head;
-        // "cessation of hostilities", "exchange of all prisoners for all prisoners",
-        // "a proposal for a full withdrawal".
-        let complement = (OF_HEADS.contains(&singular)
-            && tokens.get(head + 1).is_some_and(|t| t.is("of")))
-            || (family == 0 && tokens.get(head + 1).is_some_and(|t| t.is("for")));
-        if complement {
-            let mut k = head + 2;
-            while let Some(next) = tokens.get(k) {
-                let is_word = next.thing().is_some()
-                    || next.word().is_some_and(|w| {
-                        !matches!(
-                            w,
-                            "and"
-                                | "but"
-                                | "which"
-                                | "that"
-                                | "as"
-                                | "after"
-                                | "before"
-                                | "on"
-                                | "in"
-                                | "at"
-                                | "with"
-                                | "by"
-                                | "to"
-                                | "from"
-                                | "under"
-                                | "within"
-                                | "during"
-                                | "was"
-                                | "is"
-                                | "were"
-                                | "will"
-                                | "would"
-                        )
-                    });
-                if !is_word || k > head + 7 {
-                    break;
-                }
-                last = k;
-                k += 1;
-            }
-        }
-        // "a proposal from Egypt and Qatar".
-        let mut proposers: Vec<usize> = Vec::new();
-        let mut end_token = last;
-        if tokens.get(last + 1).is_some_and(|t| t.is("from")) {
-            let mut k = last + 2;
-            if tokens.get(k).is_some_and(|t| t.is("the")) {
-                k += 1;
-            }
-            while let Some(party) = tokens.get(k).and_then(Token::party) {
-                proposers.push(party);
-                end_token = k;
-                k += 1;
-                while tokens
-                    .get(k)
-                    .is_some_and(|t| t.is_any(&["and", "the"]) || t.piece == Piece::Punct(','))
-                {
-                    k += 1;
-                }
-            }
-        }
+        let last = complement_end(tokens, head, singular, family);
+        let (proposers, end_token) = proposers_after(tokens, last);
         // Where the name starts: after words that say only that it is new.
         let name_first = (first..=head)
             .find(|&i| {
@@ -429,6 +274,212 @@ pub fn find_things(
         index = end_token + 1;
     }
     found
+}
+
+/// The modifiers left of the head at `head`: where the phrase starts, the parties among
+/// them ("the Egyptian proposal", "Hamas's offer"), and how many say what it is.
+fn left_modifiers(tokens: &[Token], head: usize) -> (usize, Vec<usize>, usize) {
+    let mut first = head;
+    let mut parties: Vec<usize> = Vec::new();
+    let mut content_modifiers = 0;
+    while first > 0 {
+        let Some(before) = tokens.get(first - 1) else {
+            break;
+        };
+        match &before.piece {
+            Piece::Word(word)
+                if MODIFIERS.contains(&word.as_str()) || family_of(word).is_some() =>
+            {
+                content_modifiers += 1;
+                first -= 1;
+            }
+            Piece::Word(word) if PASSING.contains(&word.as_str()) => first -= 1,
+            Piece::Party(party) => {
+                // "the Egyptian proposal", "Hamas's offer", "Egyptian-Qatari".
+                parties.push(*party);
+                content_modifiers += 1;
+                first -= 1;
+            }
+            Piece::Word(word) if word == "s" => first -= 1,
+            Piece::Place(_) => {
+                // "the Jeddah Declaration".
+                content_modifiers += 1;
+                first -= 1;
+            }
+            _ => break,
+        }
+    }
+    (first, parties, content_modifiers)
+}
+
+/// A candidate noun phrase: where it starts, its head and what modifies it.
+struct Phrase<'a> {
+    first: usize,
+    head: usize,
+    /// The head word, singular.
+    singular: &'a str,
+    content_modifiers: usize,
+    has_parties: bool,
+}
+
+/// Whether the phrase names a thing rather than being a verb ("Israel offers to", "the
+/// PA plans to govern"), an idiom ("in exchange for") or a pause of something else
+/// than the fighting.
+fn names_a_thing(text: &ArticleText, tokens: &[Token], phrase: &Phrase<'_>) -> bool {
+    let Phrase {
+        first,
+        head,
+        singular,
+        content_modifiers,
+        has_parties,
+    } = *phrase;
+    if first > 0
+        && tokens
+            .get(first - 1)
+            .is_some_and(|before| before.is_any(VERB_MAKERS))
+        && !has_parties
+    {
+        return false;
+    }
+    // "Russia and Ukraine exchange prisoners": a party named (not a demonym, no
+    // determiner) right before the head is the subject of a verb.
+    if let Some(lead) = tokens.get(first)
+        && lead.party().is_some()
+        && tokens.get(first + 1).is_some_and(|next| !next.is("s"))
+    {
+        let surface = text.slice(lead.start, lead.end).unwrap_or("");
+        let demonym = ["an", "i", "ese", "ish", "ch"]
+            .iter()
+            .any(|ending| surface.ends_with(ending));
+        let determined = first
+            .checked_sub(1)
+            .and_then(|at| tokens.get(at))
+            .is_some_and(|before| {
+                before.is_any(&[
+                    "the", "a", "an", "its", "their", "this", "that", "new", "latest",
+                ])
+            });
+        if !demonym && !determined {
+            return false;
+        }
+    }
+    // "the PA plans to govern", "Israel offers to", "to deal with": a verb.
+    let before_head = head.checked_sub(1).and_then(|at| tokens.get(at));
+    if before_head.is_some_and(|t| t.party().is_some())
+        && tokens
+            .get(head + 1)
+            .is_some_and(|next| next.is_any(&["to", "with"]))
+    {
+        return false;
+    }
+    // "wants freed in exchange for hostages": an idiom, no exchange deal.
+    if singular == "exchange"
+        && content_modifiers == 0
+        && head
+            .checked_sub(1)
+            .and_then(|at| tokens.get(at))
+            .is_some_and(|before| before.is("in"))
+    {
+        return false;
+    }
+    // "the pause in intelligence sharing" is no truce: a bare pause or halt is one only
+    // of the fighting ("a pause in the fighting", "a humanitarian pause").
+    if matches!(singular, "pause" | "halt") && content_modifiers == 0 {
+        let of_fighting = tokens
+            .get(head + 1..(head + 5).min(tokens.len()))
+            .is_some_and(|after| {
+                after.iter().any(|t| {
+                    t.is_any(&[
+                        "fighting",
+                        "hostilities",
+                        "war",
+                        "attacks",
+                        "strikes",
+                        "bombing",
+                        "bombardment",
+                        "combat",
+                        "offensive",
+                    ])
+                })
+            });
+        if !of_fighting {
+            return false;
+        }
+    }
+    true
+}
+
+/// The last token of the phrase: the head, or the end of its complement ("cessation of
+/// hostilities", "a proposal for a full withdrawal").
+fn complement_end(tokens: &[Token], head: usize, singular: &str, family: usize) -> usize {
+    let mut last = head;
+    let complement = (OF_HEADS.contains(&singular)
+        && tokens.get(head + 1).is_some_and(|t| t.is("of")))
+        || (family == 0 && tokens.get(head + 1).is_some_and(|t| t.is("for")));
+    if complement {
+        let mut k = head + 2;
+        while let Some(next) = tokens.get(k) {
+            let is_word = next.thing().is_some()
+                || next.word().is_some_and(|w| {
+                    !matches!(
+                        w,
+                        "and"
+                            | "but"
+                            | "which"
+                            | "that"
+                            | "as"
+                            | "after"
+                            | "before"
+                            | "on"
+                            | "in"
+                            | "at"
+                            | "with"
+                            | "by"
+                            | "to"
+                            | "from"
+                            | "under"
+                            | "within"
+                            | "during"
+                            | "was"
+                            | "is"
+                            | "were"
+                            | "will"
+                            | "would"
+                    )
+                });
+            if !is_word || k > head + 7 {
+                break;
+            }
+            last = k;
+            k += 1;
+        }
+    }
+    last
+}
+
+/// "a proposal from Egypt and Qatar": the proposers after `last`, and the last token of
+/// the phrase with them.
+fn proposers_after(tokens: &[Token], last: usize) -> (Vec<usize>, usize) {
+    let mut proposers: Vec<usize> = Vec::new();
+    let mut end_token = last;
+    if tokens.get(last + 1).is_some_and(|t| t.is("from")) {
+        let mut k = last + 2;
+        if tokens.get(k).is_some_and(|t| t.is("the")) {
+            k += 1;
+        }
+        while let Some(party) = tokens.get(k).and_then(Token::party) {
+            proposers.push(party);
+            end_token = k;
+            k += 1;
+            while tokens
+                .get(k)
+                .is_some_and(|t| t.is_any(&["and", "the"]) || t.piece == Piece::Punct(','))
+            {
+                k += 1;
+            }
+        }
+    }
+    (proposers, end_token)
 }
 
 /// The article a bare thing ("the proposal" with nothing before it) belongs to, from its
