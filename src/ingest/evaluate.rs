@@ -341,38 +341,84 @@ fn band(confidence: f32) -> usize {
 pub fn evaluate(model: &Model, golds: &[(String, Gold)]) -> Evaluation {
     let mut evaluation = Evaluation::default();
     // Gold mediators by name, and each mediator node with the gold mediator it is.
-    let mut gold_mediators: std::collections::BTreeSet<String> = Default::default();
-    let mut mediator_nodes: BTreeMap<String, Option<String>> = BTreeMap::new();
+    let mut mediators = Mediators::default();
     for (article_id, gold) in golds {
-        let in_article = |evidence: &[crate::model::Evidence]| {
-            evidence
-                .iter()
-                .any(|record| &record.article_id == article_id)
-        };
-        if let Some(article) = model.article(article_id) {
-            if let Some(date) = gold.published {
-                evaluation.dates.0 += 1;
-                if article.published.map(|ours| ours.to_string()) == Some(date.to_string()) {
-                    evaluation.dates.1 += 1;
-                }
-            }
-            if let Some(outlet) = &gold.outlet {
-                evaluation.outlets.0 += 1;
-                if fold(&article.outlet) == fold(outlet) {
-                    evaluation.outlets.1 += 1;
-                }
+        score_byline(&mut evaluation, model, article_id, gold);
+        let article = ArticleMatch::new(model, article_id, gold);
+        article.score_nodes(&mut evaluation, &mut mediators);
+        article.score_relations(&mut evaluation, model);
+    }
+    let recalled: std::collections::BTreeSet<&String> =
+        mediators.nodes.values().flatten().collect();
+    evaluation.mediators = Tally {
+        found: mediators.nodes.len(),
+        correct: mediators
+            .nodes
+            .values()
+            .filter(|gold| gold.is_some())
+            .count(),
+        expected: mediators.gold.len(),
+        recalled: recalled.len(),
+    };
+    evaluation
+}
+
+/// Mediators are a node's kind for the whole dataset: counted once, over all articles.
+#[derive(Default)]
+struct Mediators {
+    /// Gold mediators, by folded name.
+    gold: std::collections::BTreeSet<String>,
+    /// Each mediator node, with the gold mediator it is, if any.
+    nodes: BTreeMap<String, Option<String>>,
+}
+
+/// The article's date and outlet against the gold's.
+fn score_byline(evaluation: &mut Evaluation, model: &Model, article_id: &str, gold: &Gold) {
+    if let Some(article) = model.article(article_id) {
+        if let Some(date) = gold.published {
+            evaluation.dates.0 += 1;
+            if article.published.map(|ours| ours.to_string()) == Some(date.to_string()) {
+                evaluation.dates.1 += 1;
             }
         }
+        if let Some(outlet) = &gold.outlet {
+            evaluation.outlets.0 += 1;
+            if fold(&article.outlet) == fold(outlet) {
+                evaluation.outlets.1 += 1;
+            }
+        }
+    }
+}
+
+/// One article's nodes (those with evidence there, and the ends of its relations), each
+/// with the gold element it matches.
+struct ArticleMatch<'a> {
+    article_id: &'a str,
+    gold: &'a Gold,
+    nodes: Vec<&'a Node>,
+    ends: Vec<&'a Node>,
+    matched: BTreeMap<&'a str, GoldEnd>,
+}
+
+/// Whether `evidence` has a record in the article.
+fn in_article(evidence: &[crate::model::Evidence], article_id: &str) -> bool {
+    evidence
+        .iter()
+        .any(|record| record.article_id == article_id)
+}
+
+impl<'a> ArticleMatch<'a> {
+    fn new(model: &'a Model, article_id: &'a str, gold: &'a Gold) -> Self {
         let nodes: Vec<&Node> = model
             .nodes
             .iter()
-            .filter(|node| in_article(&node.evidence))
+            .filter(|node| in_article(&node.evidence, article_id))
             .collect();
         // Matched: those, and the ends of the article's relations.
         let ends: Vec<&Node> = model
             .edges
             .iter()
-            .filter(|edge| in_article(&edge.evidence))
+            .filter(|edge| in_article(&edge.evidence, article_id))
             .flat_map(|edge| [&edge.source, &edge.target])
             .filter_map(|id| model.node(id))
             .collect();
@@ -383,25 +429,45 @@ pub fn evaluate(model: &Model, golds: &[(String, Gold)]) -> Evaluation {
                 match_node(node, gold, article_id).map(|end| (node.id.as_str(), end))
             })
             .collect();
-        let tally_nodes = |kinds: &[NodeKind], wanted: &dyn Fn(&GoldEnd) -> bool| {
-            let ours: Vec<&&Node> = nodes
-                .iter()
-                .filter(|node| kinds.contains(&node.kind))
-                .collect();
-            let correct = ours
-                .iter()
-                .filter(|node| matched.get(node.id.as_str()).is_some_and(wanted))
-                .count();
-            let mut recalled: Vec<&GoldEnd> = ours
-                .iter()
-                .filter_map(|node| matched.get(node.id.as_str()))
-                .filter(|end| wanted(end))
-                .collect();
-            recalled.sort();
-            recalled.dedup();
-            (ours.len(), correct, recalled.len())
-        };
-        let (found, correct, recalled) = tally_nodes(
+        Self {
+            article_id,
+            gold,
+            nodes,
+            ends,
+            matched,
+        }
+    }
+
+    /// Of the article's nodes of `kinds`: how many, how many match a gold element that
+    /// is `wanted`, and how many different gold elements they match.
+    fn tally(
+        &self,
+        kinds: &[NodeKind],
+        wanted: &dyn Fn(&GoldEnd) -> bool,
+    ) -> (usize, usize, usize) {
+        let (nodes, matched) = (&self.nodes, &self.matched);
+        let ours: Vec<&&Node> = nodes
+            .iter()
+            .filter(|node| kinds.contains(&node.kind))
+            .collect();
+        let correct = ours
+            .iter()
+            .filter(|node| matched.get(node.id.as_str()).is_some_and(wanted))
+            .count();
+        let mut recalled: Vec<&GoldEnd> = ours
+            .iter()
+            .filter_map(|node| matched.get(node.id.as_str()))
+            .filter(|end| wanted(end))
+            .collect();
+        recalled.sort();
+        recalled.dedup();
+        (ours.len(), correct, recalled.len())
+    }
+
+    /// Parties, mediators, things and meetings found, right and recalled; meetings dated.
+    fn score_nodes(&self, evaluation: &mut Evaluation, mediators: &mut Mediators) {
+        let (gold, nodes, ends, matched) = (self.gold, &self.nodes, &self.ends, &self.matched);
+        let (found, correct, recalled) = self.tally(
             &[NodeKind::Actor, NodeKind::Mediator, NodeKind::Entity],
             &|end| matches!(end, GoldEnd::Party(_)),
         );
@@ -415,13 +481,13 @@ pub fn evaluate(model: &Model, golds: &[(String, Gold)]) -> Evaluation {
         // articles (see below).
         for party in gold.parties.iter().filter(|party| party.mediator) {
             if let Some(name) = party.names.first() {
-                gold_mediators.insert(fold(name));
+                mediators.gold.insert(fold(name));
             }
         }
-        for node in nodes.iter().chain(&ends) {
+        for node in nodes.iter().chain(ends.iter()) {
             let Some(GoldEnd::Party(index)) = matched.get(node.id.as_str()) else {
                 if node.kind == NodeKind::Mediator {
-                    mediator_nodes.entry(node.id.clone()).or_insert(None);
+                    mediators.nodes.entry(node.id.clone()).or_insert(None);
                 }
                 continue;
             };
@@ -434,21 +500,21 @@ pub fn evaluate(model: &Model, golds: &[(String, Gold)]) -> Evaluation {
                 .map(|name| fold(name))
                 .unwrap_or_default();
             if node.kind == NodeKind::Mediator {
-                let slot = mediator_nodes.entry(node.id.clone()).or_insert(None);
+                let slot = mediators.nodes.entry(node.id.clone()).or_insert(None);
                 if party.mediator {
                     *slot = Some(key.clone());
                 }
             }
         }
         let (found, correct, recalled) =
-            tally_nodes(&[NodeKind::Demand], &|end| matches!(end, GoldEnd::Thing(_)));
+            self.tally(&[NodeKind::Demand], &|end| matches!(end, GoldEnd::Thing(_)));
         evaluation.things.add(Tally {
             found,
             correct,
             expected: gold.things.len(),
             recalled,
         });
-        let (found, correct, recalled) = tally_nodes(&[NodeKind::Meeting], &|end| {
+        let (found, correct, recalled) = self.tally(&[NodeKind::Meeting], &|end| {
             matches!(end, GoldEnd::Meeting(_))
         });
         evaluation.meetings.add(Tally {
@@ -472,7 +538,12 @@ pub fn evaluate(model: &Model, golds: &[(String, Gold)]) -> Evaluation {
                 evaluation.meetings_dated.1 += 1;
             }
         }
+    }
 
+    /// Relations found, right (with their modality) and recalled, per relation and as
+    /// triples (without modality); each mistake and miss listed; confidence calibrated.
+    fn score_relations(&self, evaluation: &mut Evaluation, model: &Model) {
+        let (article_id, gold, matched) = (self.article_id, self.gold, &self.matched);
         // Relations, with their modality.
         let gold_set: Vec<(&str, Relation, &str, Modality)> = gold
             .relations
@@ -486,7 +557,11 @@ pub fn evaluate(model: &Model, golds: &[(String, Gold)]) -> Evaluation {
         for relation in &gold.relations {
             per_relation.entry(relation.relation).or_default().expected += 1;
         }
-        for edge in model.edges.iter().filter(|edge| in_article(&edge.evidence)) {
+        for edge in model
+            .edges
+            .iter()
+            .filter(|edge| in_article(&edge.evidence, article_id))
+        {
             let end = |id: &str| {
                 matched
                     .get(id)
@@ -519,7 +594,7 @@ pub fn evaluate(model: &Model, golds: &[(String, Gold)]) -> Evaluation {
             let confidence = edge
                 .evidence
                 .iter()
-                .filter(|record| &record.article_id == article_id)
+                .filter(|record| record.article_id == article_id)
                 .filter_map(|record| record.confidence)
                 .fold(0.0_f32, f32::max);
             if exact.is_none() {
@@ -570,17 +645,6 @@ pub fn evaluate(model: &Model, golds: &[(String, Gold)]) -> Evaluation {
                 .add(tally);
         }
     }
-    let recalled: std::collections::BTreeSet<&String> = mediator_nodes.values().flatten().collect();
-    evaluation.mediators = Tally {
-        found: mediator_nodes.len(),
-        correct: mediator_nodes
-            .values()
-            .filter(|gold| gold.is_some())
-            .count(),
-        expected: gold_mediators.len(),
-        recalled: recalled.len(),
-    };
-    evaluation
 }
 
 #[cfg(test)]
