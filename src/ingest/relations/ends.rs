@@ -43,6 +43,57 @@ fn near_list(tokens: &[Token], last: usize) -> Option<Subject> {
 
 /// The subject of the verb at `verb`, reading left over its verb group.
 pub(super) fn subject_of(tokens: &[Token], verb: usize, carried: &[usize]) -> Option<Subject> {
+    let k = verb_group_start(tokens, verb);
+    let at = k.checked_sub(1)?;
+    let token = tokens.get(at)?;
+    // "B to VERB" after a wish: "wants Qatar and Egypt to press Hamas".
+    let wished = tokens
+        .get(k)
+        .is_some_and(|t| t.is("to"))
+        .then(|| wish_before(tokens, at))
+        .flatten();
+    if token.party().is_some() {
+        return party_subject(tokens, at, wished);
+    }
+    // "Egyptian and Qatari officials said", "the Qatari and Egyptian mediators".
+    if token.is_any(PARTY_NOUNS) || token.is_any(MEDIATOR_NOUNS) {
+        // "Armenia's top diplomats", "Egyptian senior officials".
+        let mut before = at.checked_sub(1)?;
+        while tokens
+            .get(before)
+            .is_some_and(|t| t.is_any(&["top", "senior", "chief", "lead", "s"]))
+        {
+            before = before.checked_sub(1)?;
+        }
+        return near_list(tokens, before);
+    }
+    // "Egypt, which hosted", "Burns, who arrived".
+    if token.is_any(&["which", "who"]) {
+        let mut before = at.checked_sub(1)?;
+        if tokens.get(before)?.piece == Piece::Punct(',') {
+            before = before.checked_sub(1)?;
+        }
+        return near_list(tokens, before);
+    }
+    if token.piece == Piece::Punct(',') {
+        return subject_before_commas(tokens, at);
+    }
+    // "it", "they", or a second verb ("said it was ready but demanded"): the sentence's
+    // speaker or last subject.
+    if (token.is_any(&["it", "they", "and", "but"])) && !carried.is_empty() {
+        return Some(Subject {
+            parties: carried.to_vec(),
+            first: at,
+            found: Found::Carried,
+            frame: None,
+        });
+    }
+    None
+}
+
+/// Where the verb group of the verb at `verb` starts: left over auxiliaries, negations,
+/// dates, brackets and dashes.
+fn verb_group_start(tokens: &[Token], verb: usize) -> usize {
     let mut k = verb;
     let mut skipped = 0;
     while k > 0 {
@@ -88,72 +139,54 @@ pub(super) fn subject_of(tokens: &[Token], verb: usize, carried: &[usize]) -> Op
             break;
         }
     }
-    let at = k.checked_sub(1)?;
-    let token = tokens.get(at)?;
-    // "B to VERB" after a wish: "wants Qatar and Egypt to press Hamas".
-    let wished = tokens
-        .get(k)
-        .is_some_and(|t| t.is("to"))
-        .then(|| wish_before(tokens, at))
-        .flatten();
-    if token.party().is_some() {
-        let (parties, first) = list_ending_at(tokens, at)?;
-        // "between Israel and Hamas to broker a deal": a list after a preposition is no
-        // subject.
-        // "travelling to Egypt to lead": "to" before a party is a preposition.
-        let governed = first
-            .checked_sub(1)
-            .and_then(|before| tokens.get(before))
-            .is_some_and(|before| before.is_any(PREPOSITIONS) || before.is("to"));
-        if governed && wished.is_none() {
-            return None;
-        }
-        if let Some(frame) = wished {
-            return Some(Subject {
-                parties,
-                first,
-                found: Found::Adjacent,
-                frame: Some(frame),
-            });
-        }
-        let found = if parties.len() > 1 {
-            Found::Near
-        } else {
-            Found::Adjacent
-        };
+    k
+}
+
+/// The parties ending at `at` as the subject (after a wish, with its frame); `None` when
+/// a preposition governs them ("between Israel and Hamas to broker a deal").
+fn party_subject(tokens: &[Token], at: usize, wished: Option<Modality>) -> Option<Subject> {
+    let (parties, first) = list_ending_at(tokens, at)?;
+    // "between Israel and Hamas to broker a deal": a list after a preposition is no
+    // subject.
+    // "travelling to Egypt to lead": "to" before a party is a preposition.
+    let governed = first
+        .checked_sub(1)
+        .and_then(|before| tokens.get(before))
+        .is_some_and(|before| before.is_any(PREPOSITIONS) || before.is("to"));
+    if governed && wished.is_none() {
+        return None;
+    }
+    if let Some(frame) = wished {
         return Some(Subject {
             parties,
             first,
-            found,
-            frame: None,
+            found: Found::Adjacent,
+            frame: Some(frame),
         });
     }
-    // "Egyptian and Qatari officials said", "the Qatari and Egyptian mediators".
-    if token.is_any(PARTY_NOUNS) || token.is_any(MEDIATOR_NOUNS) {
-        // "Armenia's top diplomats", "Egyptian senior officials".
-        let mut before = at.checked_sub(1)?;
-        while tokens
-            .get(before)
-            .is_some_and(|t| t.is_any(&["top", "senior", "chief", "lead", "s"]))
-        {
-            before = before.checked_sub(1)?;
-        }
-        return near_list(tokens, before);
-    }
-    // "Egypt, which hosted", "Burns, who arrived".
-    if token.is_any(&["which", "who"]) {
-        let mut before = at.checked_sub(1)?;
-        if tokens.get(before)?.piece == Piece::Punct(',') {
-            before = before.checked_sub(1)?;
-        }
-        return near_list(tokens, before);
-    }
+    let found = if parties.len() > 1 {
+        Found::Near
+    } else {
+        Found::Adjacent
+    };
+    Some(Subject {
+        parties,
+        first,
+        found,
+        frame: None,
+    })
+}
+
+/// The subject before a comma at `at`: past an adverbial ("Aliyev and Pashinyan, in the
+/// presence of Donald Trump, signed"), a list ("Egypt, along with Qatar and the United
+/// States, has been leading") or an appositive ("Hamas, the group that runs Gaza,
+/// rejected").
+fn subject_before_commas(tokens: &[Token], at: usize) -> Option<Subject> {
     // "Aliyev and Pashinyan, in the presence of Donald Trump, signed": an adverbial
     // between commas is passed over, whoever it names.
-    if token.piece == Piece::Punct(',')
-        && let Some(open) = (at.saturating_sub(10)..at)
-            .rev()
-            .find(|&i| tokens.get(i).is_some_and(|t| t.piece == Piece::Punct(',')))
+    if let Some(open) = (at.saturating_sub(10)..at)
+        .rev()
+        .find(|&i| tokens.get(i).is_some_and(|t| t.piece == Piece::Punct(',')))
         && tokens.get(open + 1).is_some_and(|t| {
             t.is_any(&[
                 "in",
@@ -175,8 +208,7 @@ pub(super) fn subject_of(tokens: &[Token], verb: usize, carried: &[usize]) -> Op
     // "Egypt, along with Qatar and the United States, has been leading efforts".
     // Not "Dermer, … a close confidant of Netanyahu, will join": the list must be the
     // whole phrase after its comma, or join several parties.
-    if token.piece == Piece::Punct(',')
-        && let Some(before) = at.checked_sub(1)
+    if let Some(before) = at.checked_sub(1)
         && tokens.get(before).is_some_and(|t| t.party().is_some())
         && let Some(subject) = near_list(tokens, before)
         && (subject.parties.len() > 1
@@ -190,33 +222,20 @@ pub(super) fn subject_of(tokens: &[Token], verb: usize, carried: &[usize]) -> Op
     }
     // "Hamas, the group that runs Gaza, rejected", "Ron Dermer, the head of Israel's
     // team, will join": one appositive between commas, naming parties only after "of".
-    if token.piece == Piece::Punct(',') {
-        let open = (at.saturating_sub(16)..at)
-            .rev()
-            .find(|&i| tokens.get(i).is_some_and(|t| t.piece == Piece::Punct(',')))?;
-        let before = open.checked_sub(1)?;
-        let inside = tokens.get(open + 1..at)?;
-        let plain = inside.iter().enumerate().all(|(i, t)| {
-            t.word().is_some()
-                || (t.party().is_some()
-                    && i.checked_sub(1)
-                        .and_then(|previous| inside.get(previous))
-                        .is_some_and(|previous| previous.is_any(&["of", "to", "for"])))
-        });
-        if tokens.get(before)?.party().is_some() && plain {
-            return near_list(tokens, before);
-        }
-        return None;
-    }
-    // "it", "they", or a second verb ("said it was ready but demanded"): the sentence's
-    // speaker or last subject.
-    if (token.is_any(&["it", "they", "and", "but"])) && !carried.is_empty() {
-        return Some(Subject {
-            parties: carried.to_vec(),
-            first: at,
-            found: Found::Carried,
-            frame: None,
-        });
+    let open = (at.saturating_sub(16)..at)
+        .rev()
+        .find(|&i| tokens.get(i).is_some_and(|t| t.piece == Piece::Punct(',')))?;
+    let before = open.checked_sub(1)?;
+    let inside = tokens.get(open + 1..at)?;
+    let plain = inside.iter().enumerate().all(|(i, t)| {
+        t.word().is_some()
+            || (t.party().is_some()
+                && i.checked_sub(1)
+                    .and_then(|previous| inside.get(previous))
+                    .is_some_and(|previous| previous.is_any(&["of", "to", "for"])))
+    });
+    if tokens.get(before)?.party().is_some() && plain {
+        return near_list(tokens, before);
     }
     None
 }
