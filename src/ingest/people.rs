@@ -180,61 +180,14 @@ pub fn discover_people(
         // "Ukraine's President").
         // "Thai Deputy Prime Minister and Acting Prime Minister Phumtham": a second title
         // joined by "and" takes the party of the first.
-        let mut title_start = start;
-        let mut previous_index = index.checked_sub(1);
-        while let Some(previous) = previous_index
-            && let Some(&(previous_start, previous_end, Target::Title)) = matches.get(previous)
-            && text
-                .slice(previous_end, title_start)
-                .is_some_and(|between| {
-                    let words: Vec<&str> = between.split_whitespace().collect();
-                    words.first() == Some(&"and") && words.len() <= 2
-                })
-        {
-            title_start = previous_start;
-            previous_index = previous.checked_sub(1);
-        }
-        let party_before = |registry: &mut Registry| {
-            if let Some(entry) = party_of {
-                return entry_entity(registry, lexicon, entry).filter(|&party| {
-                    registry.entities.get(party).is_some_and(|entity| {
-                        entity.kind != NodeKind::Demand && entity.subtype != Some(Subtype::Person)
-                    })
-                });
-            }
-            previous_index
-                .and_then(|previous| matches.get(previous))
-                .filter(|&&(previous_start, previous_end, _)| {
-                    // A former office is no membership: "former Nigerian president".
-                    let before = text.before(previous_start, 8).to_lowercase();
-                    if before.ends_with("former ") || before.ends_with("ex-") {
-                        return false;
-                    }
-                    // "Hamas official", "Ukraine's President", "Ukrainian Infrastructure
-                    // Minister": at most two capitalised words of the title between.
-                    let between = text.slice(previous_end, title_start).unwrap_or("x");
-                    let between = between
-                        .strip_prefix("'s")
-                        .or_else(|| between.strip_prefix("’s"))
-                        .unwrap_or(between);
-                    let words: Vec<&str> = between.split_whitespace().collect();
-                    between.starts_with(' ')
-                        && between.ends_with(' ')
-                        && words.len() <= 2
-                        && words.iter().all(|word| {
-                            word.chars().next().is_some_and(char::is_uppercase)
-                                || TITLE_MODIFIERS.contains(word)
-                        })
-                })
-                .and_then(|&(_, _, target)| match target {
-                    Target::Entry(entry, _) => entry_entity(registry, lexicon, entry),
-                    _ => None,
-                })
-                .filter(|&party| {
-                    registry.entities.get(party).is_some_and(|entity| {
-                        entity.kind != NodeKind::Demand && entity.subtype != Some(Subtype::Person)
-                    })
-                })
+        let (title_start, previous_index) = first_joined_title(text, &matches, index, start);
+        let title = TitleContext {
+            text,
+            matches: &matches,
+            lexicon,
+            title_start,
+            previous_index,
+            party_of,
         };
         // Known already: the name is (part of) a lexicon match. A known person after a
         // title still takes the party before it ("CIA Director William Burns").
@@ -262,7 +215,7 @@ pub fn discover_people(
             };
             let sentence = sentence_of(sentences, name_start).and_then(|at| sentences.get(at));
             if let (Some(person), Some(party), Some(&span)) =
-                (person, party_before(registry), sentence)
+                (person, title.party(registry), sentence)
                 && let Some(entity) = registry.entities.get_mut(person)
                 && party != person
             {
@@ -273,7 +226,7 @@ pub fn discover_people(
         let Some(name) = text.slice(name_start, name_end) else {
             continue;
         };
-        let party = party_before(registry);
+        let party = title.party(registry);
         let kind = party
             .and_then(|party| registry.entities.get(party))
             .map_or(NodeKind::Actor, |entity| entity.kind);
@@ -296,5 +249,100 @@ pub fn discover_people(
         {
             entity.affiliate(party, article, span);
         }
+    }
+}
+
+/// "Thai Deputy Prime Minister and Acting Prime Minister Phumtham": a second title
+/// joined by "and" takes the party of the first. Where the titles start, and the match
+/// before them.
+fn first_joined_title(
+    text: &ArticleText,
+    matches: &[(usize, usize, Target)],
+    index: usize,
+    start: usize,
+) -> (usize, Option<usize>) {
+    let mut title_start = start;
+    let mut previous_index = index.checked_sub(1);
+    while let Some(previous) = previous_index
+        && let Some(&(previous_start, previous_end, Target::Title)) = matches.get(previous)
+        && text
+            .slice(previous_end, title_start)
+            .is_some_and(|between| {
+                let words: Vec<&str> = between.split_whitespace().collect();
+                words.first() == Some(&"and") && words.len() <= 2
+            })
+    {
+        title_start = previous_start;
+        previous_index = previous.checked_sub(1);
+    }
+    (title_start, previous_index)
+}
+
+/// A title and what surrounds it, to find the party of the person it introduces.
+struct TitleContext<'a> {
+    text: &'a ArticleText,
+    matches: &'a [(usize, usize, Target)],
+    lexicon: &'a Lexicon,
+    /// Where the (first of the joined) titles starts.
+    title_start: usize,
+    /// The match before the titles.
+    previous_index: Option<usize>,
+    /// The party after the title ("Prime Minister of Kosovo"), as a lexicon entry.
+    party_of: Option<usize>,
+}
+
+impl TitleContext<'_> {
+    /// The party of the person the title introduces: the one after it ("of Kosovo"), or
+    /// the one named just before it ("Hamas official", "Qatari minister", "Ukraine's
+    /// President"), never a former office's, a thing or a person.
+    fn party(&self, registry: &mut Registry) -> Option<usize> {
+        let TitleContext {
+            text,
+            matches,
+            lexicon,
+            title_start,
+            previous_index,
+            party_of,
+        } = *self;
+        if let Some(entry) = party_of {
+            return entry_entity(registry, lexicon, entry).filter(|&party| {
+                registry.entities.get(party).is_some_and(|entity| {
+                    entity.kind != NodeKind::Demand && entity.subtype != Some(Subtype::Person)
+                })
+            });
+        }
+        previous_index
+            .and_then(|previous| matches.get(previous))
+            .filter(|&&(previous_start, previous_end, _)| {
+                // A former office is no membership: "former Nigerian president".
+                let before = text.before(previous_start, 8).to_lowercase();
+                if before.ends_with("former ") || before.ends_with("ex-") {
+                    return false;
+                }
+                // "Hamas official", "Ukraine's President", "Ukrainian Infrastructure
+                // Minister": at most two capitalised words of the title between.
+                let between = text.slice(previous_end, title_start).unwrap_or("x");
+                let between = between
+                    .strip_prefix("'s")
+                    .or_else(|| between.strip_prefix("’s"))
+                    .unwrap_or(between);
+                let words: Vec<&str> = between.split_whitespace().collect();
+                between.starts_with(' ')
+                    && between.ends_with(' ')
+                    && words.len() <= 2
+                    && words.iter().all(|word| {
+                        word.chars().next().is_some_and(char::is_uppercase)
+                            || TITLE_MODIFIERS.contains(word)
+                    })
+            })
+            .and_then(|&(_, _, target)| match target {
+                Target::Entry(entry, _) => entry_entity(registry, lexicon, entry),
+                _ => None,
+            })
+            .filter(|&party| {
+                registry.entities.get(party).is_some_and(|entity| {
+                    entity.kind != NodeKind::Demand && entity.subtype != Some(Subtype::Person)
+                })
+            })
     }
 }
