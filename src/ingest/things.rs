@@ -224,44 +224,23 @@ pub fn find_things(
         };
         let specific = content_modifiers > 0 || last > head || !proposers.is_empty();
         let plural = word.ends_with('s') && !matches!(word, "conditions" | "guarantees");
-        let entity = if specific {
-            Some(thing_entity(
-                registry,
-                format!("thing: {}", fold(surface)),
-                surface,
-            ))
-        } else if plural {
+        let entity = if plural && !specific {
             None
         } else {
-            // "the proposal": the last one of its family in this article, or its own.
-            let last = context.last.get(family).copied().flatten();
-            Some(last.unwrap_or_else(|| {
-                thing_entity(
-                    registry,
-                    format!("thing: {article}: {}", fold(surface)),
-                    surface,
-                )
-            }))
+            Some(thing_named(
+                article,
+                surface,
+                (!specific).then_some(family),
+                registry,
+                context,
+            ))
         };
         let Some(entity) = entity else { continue };
         if let Some(slot) = context.last.get_mut(family) {
             *slot = Some(entity);
         }
-        let relation = FAMILIES.get(family).and_then(|(_, relation)| *relation);
-        let mut relations = Vec::new();
         let named: Vec<usize> = proposers.iter().chain(&parties).copied().collect();
-        if let Some(relation) = relation {
-            for party in named {
-                relations.push(RelationFound {
-                    subject: party,
-                    relation,
-                    object: End::Entity(entity),
-                    modality: Modality::Asserted,
-                    attributed_to: None,
-                    confidence: PROPOSER_CONFIDENCE,
-                });
-            }
-        }
+        let relations = proposals_of(family, &named, entity);
         found.push(ThingFound {
             mention: Mention {
                 start: start_token.start,
@@ -480,6 +459,52 @@ fn proposers_after(tokens: &[Token], last: usize) -> (Vec<usize>, usize) {
         }
     }
     (proposers, end_token)
+}
+
+/// The entity a thing's name stands for: a specific one (`bare_family` `None`) by its
+/// name, across articles; a bare "the proposal" the last of its family in this article,
+/// or else one of this article's own.
+fn thing_named(
+    article: usize,
+    surface: &str,
+    bare_family: Option<usize>,
+    registry: &mut Registry,
+    context: &ThingContext,
+) -> usize {
+    match bare_family {
+        None => thing_entity(registry, format!("thing: {}", fold(surface)), surface),
+        Some(family) => context
+            .last
+            .get(family)
+            .copied()
+            .flatten()
+            .unwrap_or_else(|| {
+                thing_entity(
+                    registry,
+                    format!("thing: {article}: {}", fold(surface)),
+                    surface,
+                )
+            }),
+    }
+}
+
+/// What the parties named with a thing do to it: propose a proposal, offer an offer,
+/// and so on by its family (nothing for families without a relation).
+fn proposals_of(family: usize, named: &[usize], entity: usize) -> Vec<RelationFound> {
+    let Some(relation) = FAMILIES.get(family).and_then(|(_, relation)| *relation) else {
+        return Vec::new();
+    };
+    named
+        .iter()
+        .map(|&party| RelationFound {
+            subject: party,
+            relation,
+            object: End::Entity(entity),
+            modality: Modality::Asserted,
+            attributed_to: None,
+            confidence: PROPOSER_CONFIDENCE,
+        })
+        .collect()
 }
 
 /// The article a bare thing ("the proposal" with nothing before it) belongs to, from its
