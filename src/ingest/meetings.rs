@@ -171,57 +171,9 @@ pub fn find_meeting(
     if !(talk || travel) {
         return None;
     }
-    let place = places.iter().find(|place| {
-        let surface: String = sentence
-            .chars()
-            .skip(place.start.saturating_sub(offset))
-            .take(place.end - place.start)
-            .collect();
-        if surface.chars().filter(|c| c.is_alphabetic()).count() > 2
-            && surface.chars().all(|c| !c.is_lowercase())
-        {
-            return false;
-        }
-        let before: Vec<&Word> = words
-            .iter()
-            .filter(|word| word.end <= place.start)
-            .collect();
-        // "in Doha", "in the Qatari capital Doha", "in the Caribbean island of Barbados".
-        let mut leading = before.iter().rev().peekable();
-        let mut skipped = 0;
-        while skipped < 5
-            && leading.peek().is_some_and(|word| {
-                matches!(
-                    word.text.as_str(),
-                    "the" | "of" | "island" | "city" | "capital" | "resort" | "town" | "port"
-                ) || places.iter().any(|other| {
-                    other.end <= place.start && other.start <= word.start && word.end <= other.end
-                }) || (word.text.chars().all(char::is_alphabetic)
-                    && sentence
-                        .chars()
-                        .nth(word.start.saturating_sub(offset))
-                        .is_some_and(char::is_uppercase)
-                    && skipped > 0)
-            })
-        {
-            leading.next();
-            skipped += 1;
-        }
-        let preposition = leading
-            .next()
-            .is_some_and(|word| matches!(word.text.as_str(), "in" | "to" | "at"));
-        // "the Brussels meeting", "the Doha talks".
-        let named_before_talks = words
-            .iter()
-            .find(|word| word.start >= place.end)
-            .is_some_and(|next| cues::is_talk_word(&next.text) && next.start <= place.end + 1);
-        let near_travel = before
-            .iter()
-            .rev()
-            .take(4)
-            .any(|word| cues::is_travel_word(&word.text));
-        (talk && (preposition || named_before_talks)) || near_travel
-    });
+    let place = places
+        .iter()
+        .find(|place| is_meeting_place(sentence, offset, words, places, place, talk));
     // "Doha: Qatar hosted a signing ceremony": with talks and no other place, the
     // dateline's place is where they are.
     // Only where the sentence names no other place for them: "talks in the Malaysian city
@@ -233,8 +185,93 @@ pub fn find_meeting(
             .find(|place| talk && !names_a_place && place.start.saturating_sub(offset) <= 1)
     })?;
     let name = place_names(place.entry)?;
-    // Whether the place's own clause looks ahead: "will lift the pause, according to a
-    // statement issued after a meeting … in Jeddah" is about a meeting held.
+    let ahead = place_clause_looks_ahead(sentence, offset, words, place);
+    let status = if cues::denies(words) {
+        MeetingStatus::Denied
+    } else if ahead {
+        MeetingStatus::Planned
+    } else {
+        MeetingStatus::Held
+    };
+    let date = article_date.and_then(|date| mentioned_date(sentence, &date, ahead));
+    Some(MeetingFound {
+        place_entry: place.entry,
+        place: name,
+        date,
+        status,
+    })
+}
+
+/// Whether `place` is where the sentence's talks are: after "in", "to" or "at" (past
+/// "the Qatari capital"), before "talks" ("the Doha talks"), or just after a travel
+/// word. A place in capitals is a dateline's.
+fn is_meeting_place(
+    sentence: &str,
+    offset: usize,
+    words: &[Word],
+    places: &[PlaceMention],
+    place: &PlaceMention,
+    talk: bool,
+) -> bool {
+    let surface: String = sentence
+        .chars()
+        .skip(place.start.saturating_sub(offset))
+        .take(place.end - place.start)
+        .collect();
+    if surface.chars().filter(|c| c.is_alphabetic()).count() > 2
+        && surface.chars().all(|c| !c.is_lowercase())
+    {
+        return false;
+    }
+    let before: Vec<&Word> = words
+        .iter()
+        .filter(|word| word.end <= place.start)
+        .collect();
+    // "in Doha", "in the Qatari capital Doha", "in the Caribbean island of Barbados".
+    let mut leading = before.iter().rev().peekable();
+    let mut skipped = 0;
+    while skipped < 5
+        && leading.peek().is_some_and(|word| {
+            matches!(
+                word.text.as_str(),
+                "the" | "of" | "island" | "city" | "capital" | "resort" | "town" | "port"
+            ) || places.iter().any(|other| {
+                other.end <= place.start && other.start <= word.start && word.end <= other.end
+            }) || (word.text.chars().all(char::is_alphabetic)
+                && sentence
+                    .chars()
+                    .nth(word.start.saturating_sub(offset))
+                    .is_some_and(char::is_uppercase)
+                && skipped > 0)
+        })
+    {
+        leading.next();
+        skipped += 1;
+    }
+    let preposition = leading
+        .next()
+        .is_some_and(|word| matches!(word.text.as_str(), "in" | "to" | "at"));
+    // "the Brussels meeting", "the Doha talks".
+    let named_before_talks = words
+        .iter()
+        .find(|word| word.start >= place.end)
+        .is_some_and(|next| cues::is_talk_word(&next.text) && next.start <= place.end + 1);
+    let near_travel = before
+        .iter()
+        .rev()
+        .take(4)
+        .any(|word| cues::is_travel_word(&word.text));
+    (talk && (preposition || named_before_talks)) || near_travel
+}
+
+/// Whether the place's own clause looks ahead: "will lift the pause, according to a
+/// statement issued after a meeting … in Jeddah" is about a meeting held.
+fn place_clause_looks_ahead(
+    sentence: &str,
+    offset: usize,
+    words: &[Word],
+    place: &PlaceMention,
+) -> bool {
     let relative = |at: usize| at.saturating_sub(offset);
     let chars: Vec<char> = sentence.chars().collect();
     let clause_start = chars
@@ -256,21 +293,7 @@ pub fn find_meeting(
             "after" | "following" | "held" | "issued" | "earlier" | "ago" | "last"
         )
     });
-    let ahead = cues::looks_ahead(&clause) || (cues::looks_ahead(words) && !clause_past);
-    let status = if cues::denies(words) {
-        MeetingStatus::Denied
-    } else if ahead {
-        MeetingStatus::Planned
-    } else {
-        MeetingStatus::Held
-    };
-    let date = article_date.and_then(|date| mentioned_date(sentence, &date, ahead));
-    Some(MeetingFound {
-        place_entry: place.entry,
-        place: name,
-        date,
-        status,
-    })
+    cues::looks_ahead(&clause) || (cues::looks_ahead(words) && !clause_past)
 }
 
 #[cfg(test)]
