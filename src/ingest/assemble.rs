@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::EXTRACTOR;
-use super::build::{EdgeEnd, Findings, MAX_NODE_EVIDENCE, SourceArticle, Support};
+use super::build::{EdgeEnd, EdgeKey, Findings, MAX_NODE_EVIDENCE, SourceArticle, Support};
 use super::dates::article_date;
 use super::mentions::Registry;
 use crate::dataset::context_of;
@@ -189,6 +189,27 @@ pub(super) fn assemble(
             ..RawNode::default()
         });
     }
+    let raw_edges = raw_edges(edges, &entity_ids, &meeting_ids, texts);
+    RawDataset {
+        format: FORMAT_VERSION.to_owned(),
+        title: title.to_owned(),
+        description: Some(format!(
+            "Extracted by {EXTRACTOR} from {} article(s); every element is anchored in the sentence it came from. Check before citing.",
+            articles.len()
+        )),
+        articles: raw_articles,
+        nodes,
+        edges: raw_edges,
+    }
+}
+
+/// An edge for every relation whose two ends became nodes, each with all its sentences.
+fn raw_edges(
+    edges: &BTreeMap<EdgeKey, Support>,
+    entity_ids: &BTreeMap<usize, String>,
+    meeting_ids: &BTreeMap<&str, String>,
+    texts: &[ArticleText],
+) -> Vec<RawEdge> {
     let end_id = |end: &EdgeEnd| match end {
         EdgeEnd::Entity(entity) => entity_ids.get(entity).cloned(),
         EdgeEnd::Meeting(key) => meeting_ids.get(key.as_str()).cloned(),
@@ -215,17 +236,7 @@ pub(super) fn assemble(
             ..RawEdge::default()
         });
     }
-    RawDataset {
-        format: FORMAT_VERSION.to_owned(),
-        title: title.to_owned(),
-        description: Some(format!(
-            "Extracted by {EXTRACTOR} from {} article(s); every element is anchored in the sentence it came from. Check before citing.",
-            articles.len()
-        )),
-        articles: raw_articles,
-        nodes,
-        edges: raw_edges,
-    }
+    raw_edges
 }
 
 /// The articles as dataset records, with their text, outlet, date and hash.

@@ -66,7 +66,7 @@ impl Support {
 
 /// One relation, however many sentences state it: subject, relation, object, modality
 /// and attribution.
-type EdgeKey = (usize, Relation, EdgeEnd, Modality, Option<String>);
+pub(super) type EdgeKey = (usize, Relation, EdgeEnd, Modality, Option<String>);
 
 /// What the articles say, each finding with the sentences that say it.
 #[derive(Debug, Default)]

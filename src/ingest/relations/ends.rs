@@ -323,16 +323,10 @@ pub(super) fn objects_after(
     let takes_meeting = fits(relation, NodeKind::Meeting);
     let fits_entity = |entity: usize| kind_of(entity).is_some_and(|kind| fits(relation, kind));
     // "mediated between Israel and Hamas".
-    if relation == Relation::Mediates {
-        let between = (verb + 1..(verb + 9).min(tokens.len()))
-            .take_while(|&i| tokens.get(i).is_some_and(|t| !t.is_hard_break()))
-            .find(|&i| tokens.get(i).is_some_and(|t| t.is("between")));
-        if let Some(between) = between {
-            let first = (between + 1..tokens.len())
-                .find(|&i| tokens.get(i).is_some_and(|t| !t.is("the")))?;
-            let (parties, _) = list_starting_at(tokens, first)?;
-            return Some((parties.into_iter().map(End::Entity).collect(), 1));
-        }
+    if relation == Relation::Mediates
+        && let Some(between) = mediated_between(tokens, verb)
+    {
+        return between;
     }
     let mut skipped = 0;
     let mut k = verb + 1;
@@ -353,23 +347,16 @@ pub(super) fn objects_after(
         }
         match &token.piece {
             Piece::Party(entity) | Piece::Thing(entity) => {
-                // "insists any deal would include …": the subject of a clause of its own.
-                let clause_subject = tokens.get(k + 1).is_some_and(|next| {
-                    next.is_any(&[
-                        "would", "will", "must", "should", "could", "can", "may", "might", "is",
-                        "was", "are", "were", "has", "had",
-                    ])
-                });
                 // "supports Venezuelan-led negotiations": a modifier, not the object.
-                let compound = tokens
+                if tokens
                     .get(k + 1)
-                    .is_some_and(|next| glued(token, next) && next.is_any(COMPOUND_PARTICIPLES));
-                if compound {
+                    .is_some_and(|next| glued(token, next) && next.is_any(COMPOUND_PARTICIPLES))
+                {
                     k += 2;
                     skipped += 1;
                     continue;
                 }
-                if !fits_entity(*entity) || clause_subject {
+                if !fits_entity(*entity) || opens_clause(tokens, k) {
                     break;
                 }
                 let ends = if token.party().is_some() {
@@ -379,13 +366,8 @@ pub(super) fn objects_after(
                 } else {
                     things_starting_at(tokens, k)
                 };
-                return Some((
-                    ends.into_iter()
-                        .filter(|&entity| fits_entity(entity))
-                        .map(End::Entity)
-                        .collect(),
-                    skipped,
-                ));
+                let ends = ends.into_iter().filter(|&entity| fits_entity(entity));
+                return Some((ends.map(End::Entity).collect(), skipped));
             }
             Piece::Place(_) if takes_meeting && has_meeting => {
                 return Some((vec![End::Meeting], skipped));
@@ -424,6 +406,30 @@ pub(super) fn objects_after(
         return Some((vec![End::Meeting], 3));
     }
     None
+}
+
+/// "mediated between Israel and Hamas": the parties after "between" within a few words
+/// of the verb (`Some(None)` when "between" names none); `None` without "between".
+fn mediated_between(tokens: &[Token], verb: usize) -> Option<Option<(Vec<End>, usize)>> {
+    let between = (verb + 1..(verb + 9).min(tokens.len()))
+        .take_while(|&i| tokens.get(i).is_some_and(|t| !t.is_hard_break()))
+        .find(|&i| tokens.get(i).is_some_and(|t| t.is("between")))?;
+    let parties = (between + 1..tokens.len())
+        .find(|&i| tokens.get(i).is_some_and(|t| !t.is("the")))
+        .and_then(|first| list_starting_at(tokens, first))
+        .map(|(parties, _)| (parties.into_iter().map(End::Entity).collect(), 1));
+    Some(parties)
+}
+
+/// "insists any deal would include …": the entity at `at` is the subject of a clause of
+/// its own, not an object.
+fn opens_clause(tokens: &[Token], at: usize) -> bool {
+    tokens.get(at + 1).is_some_and(|next| {
+        next.is_any(&[
+            "would", "will", "must", "should", "could", "can", "may", "might", "is", "was", "are",
+            "were", "has", "had",
+        ])
+    })
 }
 
 /// The things of a list starting at token `first`: "a permanent ceasefire and the
@@ -470,62 +476,8 @@ pub(super) fn passive(
     if !tokens.get(verb + 1)?.is("by") {
         return None;
     }
-    // The first party within a title's reach ("by Defence Minister Sergei Shoigu"); a
-    // party that only qualifies the title ("former Nigerian president X") gives way to
-    // the person after it.
-    let mut first = (verb + 2..(verb + 7).min(tokens.len()))
-        .find(|&i| tokens.get(i).is_some_and(|t| t.party().is_some()))?;
-    if let Some(person) = (first + 1..(first + 4).min(tokens.len()))
-        .take_while(|&i| {
-            tokens
-                .get(i)
-                .is_some_and(|t| t.word().is_some() || t.party().is_some())
-        })
-        .find(|&i| tokens.get(i).is_some_and(|t| t.party().is_some()))
-        && tokens
-            .get(first + 1)
-            .is_some_and(|t| t.word().is_some_and(|w| !matches!(w, "and" | "or")))
-    {
-        first = person;
-    }
-    let (subjects, _) = list_starting_at(tokens, first)?;
-    let mut k = verb;
-    let mut negated = false;
-    while k > 0 {
-        let Some(token) = tokens.get(k - 1) else {
-            break;
-        };
-        if token.is_any(&[
-            "was",
-            "were",
-            "is",
-            "are",
-            "been",
-            "being",
-            "be",
-            "has",
-            "have",
-            "had",
-            "also",
-            "first",
-            "later",
-            "then",
-            "jointly",
-            "reportedly",
-            "formally",
-            "now",
-            "being",
-            "not",
-            "never",
-        ]) || token.piece == Piece::Punct(',')
-        {
-            // "This Declaration of Principles, signed by": past the comma too.
-            negated |= token.is_any(&["not", "never"]);
-            k -= 1;
-        } else {
-            break;
-        }
-    }
+    let subjects = agents_after_by(tokens, verb)?;
+    let (k, negated) = passive_group_start(tokens, verb);
     let before = tokens.get(k.checked_sub(1)?)?;
     // "talks in Saudi Arabia, mediated by the United States": the country is the place.
     let placed = k
@@ -564,4 +516,69 @@ pub(super) fn passive(
         Modality::Asserted
     };
     Some((subjects, object, modality))
+}
+
+/// The agents after "by": the first party within a title's reach ("by Defence Minister
+/// Sergei Shoigu") and the list it starts; a party that only qualifies the title
+/// ("former Nigerian president X") gives way to the person after it.
+fn agents_after_by(tokens: &[Token], verb: usize) -> Option<Vec<usize>> {
+    let mut first = (verb + 2..(verb + 7).min(tokens.len()))
+        .find(|&i| tokens.get(i).is_some_and(|t| t.party().is_some()))?;
+    if let Some(person) = (first + 1..(first + 4).min(tokens.len()))
+        .take_while(|&i| {
+            tokens
+                .get(i)
+                .is_some_and(|t| t.word().is_some() || t.party().is_some())
+        })
+        .find(|&i| tokens.get(i).is_some_and(|t| t.party().is_some()))
+        && tokens
+            .get(first + 1)
+            .is_some_and(|t| t.word().is_some_and(|w| !matches!(w, "and" | "or")))
+    {
+        first = person;
+    }
+    list_starting_at(tokens, first).map(|(subjects, _)| subjects)
+}
+
+/// Where a passive's verb group starts, left over auxiliaries, adverbs and commas ("This
+/// Declaration of Principles, signed by"); and whether "not" or "never" is among them.
+fn passive_group_start(tokens: &[Token], verb: usize) -> (usize, bool) {
+    let mut k = verb;
+    let mut negated = false;
+    while k > 0 {
+        let Some(token) = tokens.get(k - 1) else {
+            break;
+        };
+        if token.is_any(&[
+            "was",
+            "were",
+            "is",
+            "are",
+            "been",
+            "being",
+            "be",
+            "has",
+            "have",
+            "had",
+            "also",
+            "first",
+            "later",
+            "then",
+            "jointly",
+            "reportedly",
+            "formally",
+            "now",
+            "being",
+            "not",
+            "never",
+        ]) || token.piece == Piece::Punct(',')
+        {
+            // "This Declaration of Principles, signed by": past the comma too.
+            negated |= token.is_any(&["not", "never"]);
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    (k, negated)
 }
