@@ -14,7 +14,7 @@ use super::people::discover_people;
 use super::places::{capitals_as_states, with_countries_as_places};
 use super::references::ReferenceContext;
 use super::relations::{End, RelationFound, read_sentence};
-use super::things::{ThingContext, find_things};
+use super::things::{ThingContext, ThingFound, find_things};
 use super::tokens::tokenize;
 use crate::dataset::schema::RawDataset;
 use crate::model::{ArticleText, MeetingStatus, Modality, PartialDate, Relation};
@@ -345,38 +345,16 @@ fn read_article_sentence(
         // where a sentence says so ("Qatar hosted the talks").
     }
     // Proposals, deals and ceasefires named by their noun phrases.
-    let first_reading = {
-        let kind_of = |entity: usize| registry.entities.get(entity).map(|e| e.kind);
-        tokenize(
-            sentence,
-            start,
-            &sentence_mentions,
-            sentence_places,
-            &kind_of,
-        )
-    };
-    let text = reading.article.text;
-    let index = reading.article.index;
-    for thing in find_things(index, text, &first_reading, registry, &mut reading.things) {
-        findings.nodes.entry(thing.mention.entity).or_default().add(
-            place,
-            thing.mention.confidence,
-            "things",
-        );
+    let things = read_things(
+        reading.article,
+        &mut reading.things,
+        (sentence, start),
+        (&sentence_mentions, sentence_places),
+        registry,
+    );
+    for thing in things {
+        findings.add_thing(&thing, place);
         sentence_mentions.push(thing.mention);
-        for relation in thing.relations {
-            findings
-                .edges
-                .entry((
-                    relation.subject,
-                    relation.relation,
-                    EdgeEnd::Entity(thing.mention.entity),
-                    relation.modality,
-                    None,
-                ))
-                .or_default()
-                .add(place, relation.confidence, "things");
-        }
     }
     sentence_mentions.sort_by_key(|mention| mention.start);
     let kind_of = |entity: usize| registry.entities.get(entity).map(|e| e.kind);
@@ -400,7 +378,45 @@ fn read_article_sentence(
     }
 }
 
+/// The things the sentence at `start` names by their noun phrases, read from its tokens
+/// with its mentions and places.
+fn read_things(
+    article: ArticleInput<'_>,
+    things: &mut ThingContext,
+    (sentence, start): (&str, usize),
+    (mentions, places): (&[Mention], &[PlaceMention]),
+    registry: &mut Registry,
+) -> Vec<ThingFound> {
+    let tokens = {
+        let kind_of = |entity: usize| registry.entities.get(entity).map(|e| e.kind);
+        tokenize(sentence, start, mentions, places, &kind_of)
+    };
+    find_things(article.index, article.text, &tokens, registry, things)
+}
+
 impl Findings {
+    /// A thing a sentence names, with what its parties do to it.
+    fn add_thing(&mut self, thing: &ThingFound, place: Place) {
+        self.nodes.entry(thing.mention.entity).or_default().add(
+            place,
+            thing.mention.confidence,
+            "things",
+        );
+        for relation in &thing.relations {
+            let key = (
+                relation.subject,
+                relation.relation,
+                EdgeEnd::Entity(thing.mention.entity),
+                relation.modality,
+                None,
+            );
+            self.edges
+                .entry(key)
+                .or_default()
+                .add(place, relation.confidence, "things");
+        }
+    }
+
     /// A relation a sentence states, about the sentence's meeting where its object is
     /// one (a relation to no meeting is dropped).
     fn add_relation(
