@@ -622,17 +622,7 @@ impl<'a> ArticleMatch<'a> {
                 per_relation.entry(relation.relation).or_default().recalled += 1;
             }
         }
-        for (index, relation) in gold.relations.iter().enumerate() {
-            if !recalled.contains(&index) {
-                evaluation.mistakes.push(format!(
-                    "{article_id} missed: {} {} {} {}",
-                    relation.source,
-                    relation.relation.as_str(),
-                    relation.target,
-                    relation.modality.as_str()
-                ));
-            }
-        }
+        list_missed(evaluation, article_id, gold, &recalled);
         triples.expected = gold.relations.len();
         triples.recalled = recalled_triples.len();
         evaluation.triples.add(triples);
@@ -643,6 +633,21 @@ impl<'a> ArticleMatch<'a> {
                 .entry(relation)
                 .or_default()
                 .add(tally);
+        }
+    }
+}
+
+/// Every gold relation of the article not recalled, as a mistake.
+fn list_missed(evaluation: &mut Evaluation, article_id: &str, gold: &Gold, recalled: &[usize]) {
+    for (index, relation) in gold.relations.iter().enumerate() {
+        if !recalled.contains(&index) {
+            evaluation.mistakes.push(format!(
+                "{article_id} missed: {} {} {} {}",
+                relation.source,
+                relation.relation.as_str(),
+                relation.target,
+                relation.modality.as_str()
+            ));
         }
     }
 }

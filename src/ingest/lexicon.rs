@@ -157,80 +157,7 @@ impl Lexicon {
             if trimmed.is_empty() || trimmed.starts_with('#') {
                 continue;
             }
-            let error = |column: usize, message: String| LexiconError {
-                file: file.to_owned(),
-                line: number + 1,
-                column,
-                message,
-            };
-            let fields: Vec<&str> = line.split('|').map(str::trim).collect();
-            if fields.len() < 2 || fields.len() > 5 {
-                return Err(error(
-                    1,
-                    format!(
-                        "an entry has 2 to 5 fields separated by \"|\" (kind | name | aliases | subtype or host | descriptions), not {}",
-                        fields.len()
-                    ),
-                ));
-            }
-            let field = |index: usize| fields.get(index).copied().unwrap_or("");
-            // The column where field `index`'s text starts.
-            let column_of = |index: usize| {
-                let before: usize = line
-                    .split('|')
-                    .take(index)
-                    .map(|part| part.chars().count() + 1)
-                    .sum();
-                let leading = line.split('|').nth(index).map_or(0, |part| {
-                    part.chars().take_while(|c| c.is_whitespace()).count()
-                });
-                before + leading + 1
-            };
-            let kind = EntryKind::parse(field(0)).ok_or_else(|| {
-                error(
-                    column_of(0),
-                    format!(
-                        "unknown kind \"{}\"; expected actor, mediator, demand, place or title",
-                        field(0)
-                    ),
-                )
-            })?;
-            let name = field(1).to_owned();
-            if name.is_empty() {
-                return Err(error(column_of(1), "the name is empty".to_owned()));
-            }
-            let (subtype, host) = match (kind, field(3)) {
-                (_, "") => (None, None),
-                (EntryKind::Actor | EntryKind::Mediator, text) => {
-                    let subtype = Subtype::parse(text).ok_or_else(|| {
-                        error(
-                            column_of(3),
-                            format!(
-                                "unknown subtype \"{text}\"; expected one of {}",
-                                Subtype::expected()
-                            ),
-                        )
-                    })?;
-                    (Some(subtype), None)
-                }
-                (EntryKind::Place, text) => (None, Some(text.to_owned())),
-                (_, text) => {
-                    return Err(error(
-                        column_of(3),
-                        format!(
-                            "\"{text}\": only actors, mediators (subtype) and places (host) take a fourth field"
-                        ),
-                    ));
-                }
-            };
-            entries.push(Entry {
-                kind,
-                name,
-                aliases: list(field(2)),
-                subtype,
-                host,
-                descriptions: list(field(4)),
-            });
+            entries.push(parse_entry(file, number + 1, line)?);
         }
         let lexicon = Self { entries };
         for entry in &lexicon.entries {
@@ -264,6 +191,84 @@ impl Lexicon {
                     .any(|alias| alias.eq_ignore_ascii_case(name))
         })
     }
+}
+
+/// One line of a lexicon file, line number `line`: an entry, or where it is wrong.
+fn parse_entry(file: &str, line_number: usize, line: &str) -> Result<Entry, LexiconError> {
+    let error = |column: usize, message: String| LexiconError {
+        file: file.to_owned(),
+        line: line_number,
+        column,
+        message,
+    };
+    let fields: Vec<&str> = line.split('|').map(str::trim).collect();
+    if fields.len() < 2 || fields.len() > 5 {
+        return Err(error(
+            1,
+            format!(
+                "an entry has 2 to 5 fields separated by \"|\" (kind | name | aliases | subtype or host | descriptions), not {}",
+                fields.len()
+            ),
+        ));
+    }
+    let field = |index: usize| fields.get(index).copied().unwrap_or("");
+    // The column where field `index`'s text starts.
+    let column_of = |index: usize| {
+        let before: usize = line
+            .split('|')
+            .take(index)
+            .map(|part| part.chars().count() + 1)
+            .sum();
+        let leading = line.split('|').nth(index).map_or(0, |part| {
+            part.chars().take_while(|c| c.is_whitespace()).count()
+        });
+        before + leading + 1
+    };
+    let kind = EntryKind::parse(field(0)).ok_or_else(|| {
+        error(
+            column_of(0),
+            format!(
+                "unknown kind \"{}\"; expected actor, mediator, demand, place or title",
+                field(0)
+            ),
+        )
+    })?;
+    let name = field(1).to_owned();
+    if name.is_empty() {
+        return Err(error(column_of(1), "the name is empty".to_owned()));
+    }
+    let (subtype, host) = match (kind, field(3)) {
+        (_, "") => (None, None),
+        (EntryKind::Actor | EntryKind::Mediator, text) => {
+            let subtype = Subtype::parse(text).ok_or_else(|| {
+                error(
+                    column_of(3),
+                    format!(
+                        "unknown subtype \"{text}\"; expected one of {}",
+                        Subtype::expected()
+                    ),
+                )
+            })?;
+            (Some(subtype), None)
+        }
+        (EntryKind::Place, text) => (None, Some(text.to_owned())),
+        (_, text) => {
+            return Err(error(
+                column_of(3),
+                format!(
+                    "\"{text}\": only actors, mediators (subtype) and places (host) take a fourth field"
+                ),
+            ));
+        }
+    };
+    Ok(Entry {
+        kind,
+        name,
+        aliases: list(field(2)),
+        subtype,
+        host,
+        descriptions: list(field(4)),
+    })
 }
 
 #[cfg(test)]
