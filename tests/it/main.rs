@@ -8,6 +8,7 @@
 
 mod analysis;
 mod architecture;
+mod canvas_ui;
 mod cli;
 mod common;
 mod edit_ui;

@@ -1,0 +1,337 @@
+//! The canvas in the real window: every layout, a large graph laid out on its own thread
+//! with its progress, dragging and pinning, labels drawn whole or not at all, the
+//! relation legend, and figures that show what the window shows.
+
+use crate::common;
+
+use backchannel::ui::AppOptions;
+use backchannel::view::LayoutKind;
+use common::{drag, harness, harness_with, replace_field_text, run_until, select_in_entity_list};
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+
+fn choose_layout(
+    harness: &mut egui_kittest::Harness<'static, backchannel::ui::BackchannelApp>,
+    title: &str,
+) {
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    harness.get_by_label(title).click();
+    harness.run_steps(3);
+}
+
+#[test]
+fn layouts_arrange_without_overlapping_labels_and_timeline_follows_dates() {
+    let mut harness = harness();
+    for (title, kind) in [
+        ("Circular", LayoutKind::Circular),
+        ("Grouped (by colour)", LayoutKind::Kind),
+        ("Timeline", LayoutKind::Timeline),
+    ] {
+        choose_layout(&mut harness, title);
+        assert_eq!(harness.state().document().canvas.layout_kind(), kind);
+        let positions = harness.state().document().canvas.positions().to_vec();
+        for a in 0..positions.len() {
+            for b in (a + 1)..positions.len() {
+                let apart = (positions[a][0] - positions[b][0]).abs() > 1.0
+                    || (positions[a][1] - positions[b][1]).abs() > 1.0;
+                assert!(apart, "{title}: nodes {a} and {b} share a spot");
+            }
+        }
+    }
+    let model = harness.state().model().clone();
+    let positions = harness.state().document().canvas.positions().to_vec();
+    let x = |id: &str| positions[model.node_position(id).unwrap()][0];
+    // Paris (May 2024, month precision) starts on 1 May, before 28 May.
+    assert!(x("paris-talks") < x("talks-resume-may-28"));
+    // Force-directed again: it animates, and settles.
+    choose_layout(&mut harness, "Force-directed");
+    run_until(&mut harness, |app| !app.document().canvas.is_animating());
+}
+
+#[test]
+fn dragging_pins_a_node_and_unpin_all_releases_it_with_undo() {
+    let mut harness = harness();
+    let from = harness
+        .state()
+        .node_screen_position("palestinian-authority")
+        .unwrap();
+    drag(&mut harness, from, from + egui::vec2(60.0, -40.0));
+    let model = harness.state().model().clone();
+    let position = model.node_position("palestinian-authority").unwrap();
+    assert!(harness.state().document().canvas.pinned()[position]);
+    let moved = harness
+        .state()
+        .node_screen_position("palestinian-authority")
+        .unwrap();
+    assert!((moved - from).length() > 30.0);
+    choose_layout(&mut harness, "Unpin all");
+    assert!(
+        harness
+            .state()
+            .document()
+            .canvas
+            .pinned()
+            .iter()
+            .all(|&p| !p)
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    assert!(
+        harness.state().document().canvas.pinned()[position],
+        "undo pins it again"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    let back = harness
+        .state()
+        .node_screen_position("palestinian-authority")
+        .unwrap();
+    assert!(
+        (back - from).length() < 2.0,
+        "undo puts it back: {back:?} vs {from:?}"
+    );
+}
+
+#[test]
+fn a_large_graph_lays_out_on_its_own_thread_and_pauses_and_resumes() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = common::write_large_dataset(folder.path(), 800);
+    let mut harness = harness_with(AppOptions {
+        initial_file: Some(path),
+        ..AppOptions::default()
+    });
+    assert_eq!(harness.state().model().nodes.len(), 800);
+    // The window draws while the layout runs: frames keep coming and positions stream in.
+    assert!(harness.state().document().canvas.is_animating());
+    let start = harness.state().document().canvas.positions().to_vec();
+    run_until(&mut harness, |app| {
+        app.document().canvas.positions() != start.as_slice()
+    });
+    choose_layout(&mut harness, "Pause layout");
+    assert!(harness.state().document().canvas.is_paused());
+    let before = harness.state().document().canvas.positions().to_vec();
+    for _ in 0..20 {
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert_eq!(
+        harness.state().document().canvas.positions(),
+        before.as_slice(),
+        "paused: nothing moves"
+    );
+    choose_layout(&mut harness, "Resume layout");
+    run_until(&mut harness, |app| {
+        app.document().canvas.positions() != before.as_slice()
+    });
+    run_until(&mut harness, |app| !app.document().canvas.is_animating());
+    let positions = harness.state().document().canvas.positions();
+    assert!(
+        positions
+            .iter()
+            .all(|p| p[0].is_finite() && p[1].is_finite())
+    );
+}
+
+#[test]
+fn export_figure_writes_what_the_window_shows() {
+    let mut harness = harness();
+    // Hide the demands first: the figure shows what the window shows.
+    harness.get_by_label("Filters").click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Demand (16)")
+        .click();
+    harness.run_steps(3);
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Export figure…").click();
+    harness.run_steps(2);
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("talks.svg");
+    replace_field_text(&mut harness, "figure.png", &path.display().to_string());
+    harness.get_by_label("Export").click();
+    harness.run_steps(1);
+    // Drawn and written on a worker; the outcome shows when it is done.
+    run_until(&mut harness, |app| !app.is_exporting());
+    harness.run_steps(2);
+    assert!(harness.query_by_label_contains("Wrote").is_some());
+    let svg = std::fs::read_to_string(&path).expect("the figure was written");
+    let document = roxmltree::Document::parse(&svg).unwrap();
+    let nodes = document
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("node"))
+        .count();
+    let shown = harness
+        .state()
+        .document()
+        .canvas
+        .visibility()
+        .nodes
+        .iter()
+        .filter(|&&s| s)
+        .count();
+    assert_eq!(nodes, shown);
+    let demands = harness
+        .state()
+        .model()
+        .nodes
+        .iter()
+        .filter(|node| node.kind == backchannel::model::NodeKind::Demand)
+        .count();
+    assert_eq!(shown, harness.state().model().nodes.len() - demands);
+    assert!(harness.query_by_label_contains("Wrote").is_some());
+}
+
+#[test]
+fn the_figure_scene_agrees_with_the_screen() {
+    let mut harness = harness();
+    select_in_entity_list(&mut harness, "Qatar");
+    harness.get_by_label("2 hops").click();
+    harness.run_steps(3);
+    let state = harness.state();
+    let document = state.document();
+    let scene = backchannel::ui::document_scene(document, &Default::default());
+    let model = state.model();
+    let shown: Vec<usize> = (0..model.nodes.len())
+        .filter(|&n| document.canvas.visibility().nodes[n])
+        .collect();
+    assert_eq!(scene.nodes.len(), shown.len());
+    // The figure is the screen's layout, moved: every node keeps its offset from the first.
+    let first = &scene.nodes[0];
+    let first_canvas = document.canvas.positions()[model.node_position(&first.id).unwrap()];
+    let zoom = document.canvas.zoom_and_pan().unwrap().0;
+    for node in &scene.nodes {
+        let position = model.node_position(&node.id).unwrap();
+        let canvas = document.canvas.positions()[position];
+        let figure = [
+            node.center[0] - first.center[0],
+            node.center[1] - first.center[1],
+        ];
+        let screen = [canvas[0] - first_canvas[0], canvas[1] - first_canvas[1]];
+        assert!(
+            (figure[0] - screen[0]).abs() < 0.01 && (figure[1] - screen[1]).abs() < 0.01,
+            "{}",
+            node.id
+        );
+        // Drawn where the screen draws it, at the screen's zoom.
+        let on_screen = state.node_screen_position(&node.id).unwrap();
+        let first_on_screen = state.node_screen_position(&first.id).unwrap();
+        assert!(((on_screen.x - first_on_screen.x) - figure[0] * zoom).abs() < 0.5);
+        assert_eq!(node.fill, backchannel::view::style::kind_rgb(node.kind));
+    }
+}
+
+#[test]
+fn dropping_a_node_pulls_its_neighbours_and_leaves_the_rest() {
+    let mut harness = harness();
+    let model = harness.state().model().clone();
+    let place = |harness: &egui_kittest::Harness<'static, backchannel::ui::BackchannelApp>,
+                 id: &str| {
+        let position = model.node_position(id).unwrap();
+        harness.state().document().canvas.positions()[position]
+    };
+    let abbas_before = place(&harness, "mahmoud-abbas");
+    let far_before = place(&harness, "icc");
+    let from = harness
+        .state()
+        .node_screen_position("palestinian-authority")
+        .unwrap();
+    drag(&mut harness, from, from + egui::vec2(-150.0, 120.0));
+    let authority = place(&harness, "palestinian-authority");
+    let abbas_after = place(&harness, "mahmoud-abbas");
+    let distance = |a: [f32; 2], b: [f32; 2]| (a[0] - b[0]).hypot(a[1] - b[1]);
+    assert!(
+        distance(abbas_after, authority) < distance(abbas_before, authority),
+        "the neighbour follows the dropped node"
+    );
+    assert_eq!(
+        place(&harness, "icc"),
+        far_before,
+        "a node far from the dropped one stays"
+    );
+}
+
+#[test]
+fn labels_are_drawn_whole_or_not_at_all() {
+    let mut harness = harness();
+    harness.run_steps(3);
+    let boxes = harness.state().document().canvas.drawn_label_boxes();
+    let shown = harness.state().model().nodes.len();
+    assert!(
+        boxes.len() * 10 >= shown * 8,
+        "{} of {shown} labels drawn",
+        boxes.len()
+    );
+    for (i, (a_node, a)) in boxes.iter().enumerate() {
+        for (b_node, b) in &boxes[i + 1..] {
+            let overlap = a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+            assert!(!overlap, "labels of nodes {a_node} and {b_node} overlap");
+        }
+    }
+}
+
+#[test]
+fn the_relation_legend_counts_each_relation_and_names_can_go_on_edges() {
+    let mut harness = harness();
+    let model = harness.state().model().clone();
+    for relation in ["demands", "rejects", "member of"] {
+        let count = model
+            .edges
+            .iter()
+            .filter(|e| e.relation.as_str().replace('_', " ") == relation)
+            .count();
+        assert!(count > 0);
+        harness.get_by_label(&format!("{relation} ({count})"));
+    }
+    assert!(!harness.state().document().canvas.relation_names());
+    harness.get_by_label("Names on edges").click();
+    harness.run_steps(2);
+    assert!(harness.state().document().canvas.relation_names());
+}
+
+#[test]
+fn a_running_layout_shows_its_progress_and_settles_by_itself() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = common::write_large_dataset(folder.path(), 3_000);
+    let mut harness = harness_with(AppOptions {
+        initial_file: Some(path),
+        ..AppOptions::default()
+    });
+    let mut fractions = Vec::new();
+    let mut bar_seen = false;
+    run_until(&mut harness, |app| {
+        if let Some(progress) = app.document().canvas.layout_progress() {
+            fractions.push(progress.fraction());
+        }
+        !app.document().canvas.is_animating()
+    });
+    // While it ran, the bar said so (checked on a fresh run: the first one may be over).
+    choose_layout(&mut harness, "Force-directed (re-run)");
+    for _ in 0..200 {
+        harness.step();
+        if harness.query_by_label_contains("Laying out").is_some() {
+            bar_seen = true;
+            break;
+        }
+        if !harness.state().document().canvas.is_animating() {
+            break;
+        }
+    }
+    assert!(bar_seen, "no progress bar while the layout ran");
+    run_until(&mut harness, |app| !app.document().canvas.is_animating());
+    assert!(
+        harness
+            .state()
+            .document()
+            .canvas
+            .layout_progress()
+            .is_none()
+    );
+    assert!(harness.query_by_label_contains("Laying out").is_none());
+    assert!(
+        fractions.windows(2).all(|w| w[0] <= w[1]),
+        "progress never goes back: {fractions:?}"
+    );
+}
