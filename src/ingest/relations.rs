@@ -80,13 +80,18 @@ impl SentenceReading {
         }
     }
 
+    /// `party` is presented as a mediator.
+    fn add_mediator(&mut self, party: usize) {
+        if !self.mediators.contains(&party) {
+            self.mediators.push(party);
+        }
+    }
+
     /// `parties` are presented as mediating: mediators, and mediating the sentence's
     /// meeting where it names one.
     fn mediating(&mut self, parties: &[usize], has_meeting: bool, attributed_to: &Option<String>) {
         for &party in parties {
-            if !self.mediators.contains(&party) {
-                self.mediators.push(party);
-            }
+            self.add_mediator(party);
             if has_meeting {
                 self.add(meeting_relation(
                     party,
@@ -137,10 +142,21 @@ pub(super) fn meeting_relation(
     modality: Modality,
     attributed_to: &Option<String>,
 ) -> RelationFound {
+    loose_relation(subject, relation, End::Meeting, modality, attributed_to)
+}
+
+/// A relation read from a looser pattern than subject, verb and object side by side.
+pub(super) fn loose_relation(
+    subject: usize,
+    relation: Relation,
+    object: End,
+    modality: Modality,
+    attributed_to: &Option<String>,
+) -> RelationFound {
     RelationFound {
         subject,
         relation,
-        object: End::Meeting,
+        object,
         modality,
         attributed_to: attributed_to.clone(),
         confidence: LOOSE_CONFIDENCE,

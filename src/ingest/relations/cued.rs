@@ -7,7 +7,7 @@ use super::lists::list_starting_at;
 use super::words::{OBJECT_LEAD, TALK_NOUNS, cue_at};
 use super::{
     CARRIED_CONFIDENCE, LOOSE_CONFIDENCE, RelationFound, STRICT_CONFIDENCE, Sentence,
-    SentenceReading, meeting_relation,
+    SentenceReading, loose_relation, meeting_relation,
 };
 use crate::ingest::tokens::Token;
 use crate::model::{Modality, NodeKind, Relation};
@@ -77,9 +77,7 @@ pub(super) fn read_relation(
         && matches!(modality, Modality::Asserted | Modality::Expected)
     {
         for &party in &subject.parties {
-            if !reading.mediators.contains(&party) {
-                reading.mediators.push(party);
-            }
+            reading.add_mediator(party);
         }
     }
     read_after_talks(sentence, index, relation, &subject, modality, reading);
@@ -106,23 +104,20 @@ fn read_passive(
             && modality == Modality::Asserted
         {
             for &party in &subjects {
-                if !reading.mediators.contains(&party) {
-                    reading.mediators.push(party);
-                }
+                reading.add_mediator(party);
             }
         }
         for subject in subjects {
             if kind_of(subject)
                 .is_some_and(|kind| matches!(kind, NodeKind::Actor | NodeKind::Mediator))
             {
-                reading.add(RelationFound {
+                reading.add(loose_relation(
                     subject,
                     relation,
                     object,
                     modality,
-                    attributed_to: attributed_to.clone(),
-                    confidence: LOOSE_CONFIDENCE,
-                });
+                    attributed_to,
+                ));
             }
         }
         return true;

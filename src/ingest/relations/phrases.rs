@@ -5,8 +5,7 @@
 use super::lists::{TITLE_WORDS, compound_relation, glued, list_ending_at, list_starting_at};
 use super::words::{FUTURE, MEDIATOR_NOUNS, TALK_NOUNS};
 use super::{
-    End, Found, LOOSE_CONFIDENCE, RelationFound, Sentence, SentenceReading, fits, meeting_relation,
-    subject_of,
+    End, Found, Sentence, SentenceReading, fits, loose_relation, meeting_relation, subject_of,
 };
 use crate::ingest::tokens::{Piece, Token};
 use crate::model::{Modality, NodeKind, Relation};
@@ -282,14 +281,13 @@ pub(super) fn read_represented_by(
             .unwrap_or_default();
         for member in members {
             for &party in &subject.parties {
-                reading.add(RelationFound {
-                    subject: member,
-                    relation: Relation::MemberOf,
-                    object: End::Entity(party),
-                    modality: Modality::Asserted,
-                    attributed_to: attributed_to.clone(),
-                    confidence: LOOSE_CONFIDENCE,
-                });
+                reading.add(loose_relation(
+                    member,
+                    Relation::MemberOf,
+                    End::Entity(party),
+                    Modality::Asserted,
+                    attributed_to,
+                ));
             }
         }
         return true;
@@ -341,18 +339,17 @@ pub(super) fn read_glued_participle(
             }
             _ => None,
         };
-        if relation == Relation::Mediates && !reading.mediators.contains(&glued_party) {
-            reading.mediators.push(glued_party);
+        if relation == Relation::Mediates {
+            reading.add_mediator(glued_party);
         }
         if let Some(object) = object {
-            reading.add(RelationFound {
-                subject: glued_party,
+            reading.add(loose_relation(
+                glued_party,
                 relation,
                 object,
-                modality: Modality::Asserted,
-                attributed_to: attributed_to.clone(),
-                confidence: LOOSE_CONFIDENCE,
-            });
+                Modality::Asserted,
+                attributed_to,
+            ));
         }
         return true;
     }
