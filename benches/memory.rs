@@ -8,68 +8,30 @@
 // A benchmark is a harness: a fixture that fails to build is a failed run.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::alloc::{GlobalAlloc, Layout};
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use backchannel::interchange::load_file;
 use backchannel::interchange::{GraphFormat, synthetic_gexf, write_graph};
 use criterion::{Criterion, criterion_group, criterion_main};
+use peakmem_alloc::{PeakMemAlloc, PeakMemAllocTrait};
 
-/// mimalloc, counting the bytes live now and the most live at once.
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-fn grew(bytes: usize) {
-    let live = LIVE.fetch_add(bytes, Ordering::Relaxed) + bytes;
-    PEAK.fetch_max(live, Ordering::Relaxed);
-}
-
-// SAFETY: every call is passed to mimalloc unchanged; the counters only watch.
-// The one unsafe block of the project: a global allocator must be an `unsafe impl`. It
-// only counts, and hands every call to mimalloc unchanged.
-#[allow(unsafe_code)]
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        grew(layout.size());
-        // SAFETY: the caller's contract is mimalloc's.
-        unsafe { mimalloc::MiMalloc.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, pointer: *mut u8, layout: Layout) {
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-        // SAFETY: the caller's contract is mimalloc's.
-        unsafe { mimalloc::MiMalloc.dealloc(pointer, layout) }
-    }
-
-    unsafe fn realloc(&self, pointer: *mut u8, layout: Layout, size: usize) -> *mut u8 {
-        if size > layout.size() {
-            grew(size - layout.size());
-        } else {
-            LIVE.fetch_sub(layout.size() - size, Ordering::Relaxed);
-        }
-        // SAFETY: the caller's contract is mimalloc's.
-        unsafe { mimalloc::MiMalloc.realloc(pointer, layout, size) }
-    }
-}
-
+/// mimalloc, the allocator the app uses, with a count of the most bytes live at once
+/// since the count was last reset (peakmem-alloc: the project itself has no unsafe code,
+/// and a global allocator must be an `unsafe impl`).
 #[global_allocator]
-static ALLOCATOR: Counting = Counting;
+static ALLOCATOR: PeakMemAlloc<mimalloc::MiMalloc> = PeakMemAlloc::new(mimalloc::MiMalloc);
 
 const MIB: f64 = 1024.0 * 1024.0;
 
 /// Loads `path` once; the peak bytes above what was live before, the seconds, and the
 /// nodes and edges read.
 fn measured_load(path: &Path) -> (f64, f64, usize, usize) {
-    let before = LIVE.load(Ordering::Relaxed);
-    PEAK.store(before, Ordering::Relaxed);
+    ALLOCATOR.reset_peak_memory();
     let start = Instant::now();
     let loaded = load_file(path).expect("the graph loads");
     let seconds = start.elapsed().as_secs_f64();
-    let peak = (PEAK.load(Ordering::Relaxed) - before) as f64 / MIB;
+    let peak = ALLOCATOR.get_peak_memory() as f64 / MIB;
     (
         peak,
         seconds,

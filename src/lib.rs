@@ -4,8 +4,6 @@
 //! Data flows one way: file -> [`dataset`] (checked) -> [`model`] -> [`graph`] ->
 //! [`layout`] -> [`ui`] or [`export`]. The [`cli`] runs the same pipeline with no window.
 
-#![forbid(unsafe_code)]
-
 pub mod atomic;
 pub mod background;
 pub mod cli;

@@ -1,7 +1,5 @@
 //! The `backchannel` binary: a headless command, or the window.
 
-#![forbid(unsafe_code)]
-
 use std::process::ExitCode;
 
 use clap::Parser;
