@@ -168,14 +168,14 @@ impl ViewFilter {
                 }
             }
         }
-        let shown = |id: &str| {
-            model
-                .node_position(id)
-                .and_then(|p| nodes.get(p).copied())
-                .unwrap_or(false)
-        };
-        for (edge, visible) in model.edges.iter().zip(edges.iter_mut()) {
-            *visible = *visible && shown(&edge.source) && shown(&edge.target);
+        // An edge shows only between shown nodes (ends by position: looking 400,000 edges'
+        // ends up by id took 80 ms).
+        let shown = |node: usize| nodes.get(node).copied().unwrap_or(false);
+        for (position, visible) in edges.iter_mut().enumerate() {
+            *visible = *visible
+                && model
+                    .edge_ends(position)
+                    .is_some_and(|(source, target)| shown(source) && shown(target));
         }
         Visibility {
             nodes,

@@ -77,6 +77,41 @@ fn clicking_a_node_in_the_graph_selects_it() {
     );
 }
 
+/// A filter hides an edge without taking it out of the canvas's graph: hidden, it is
+/// neither drawn nor clickable; shown again, it is clickable again.
+#[test]
+fn an_edge_hidden_by_a_filter_cannot_be_clicked_until_shown_again() {
+    let mut harness = harness();
+    let edge = Selection::Edge("mahmoud-abbas--leads--palestinian-authority".into());
+    let midpoint = |harness: &Harness<'static, BackchannelApp>| {
+        let app = harness.state();
+        let from = app.node_screen_position("mahmoud-abbas").unwrap();
+        let to = app.node_screen_position("palestinian-authority").unwrap();
+        from + (to - from) / 2.0
+    };
+    let mut hide_leads = backchannel::view::ViewFilter::default();
+    hide_leads
+        .hidden_relations
+        .insert(backchannel::model::Relation::Leads);
+    harness
+        .state_mut()
+        .apply_command(backchannel::ui::Command::SetFilter(hide_leads));
+    harness.run_steps(3);
+    let at = midpoint(&harness);
+    click_at(&mut harness, at);
+    assert_ne!(harness.state().selection(), Some(&edge));
+
+    harness
+        .state_mut()
+        .apply_command(backchannel::ui::Command::SetFilter(
+            backchannel::view::ViewFilter::default(),
+        ));
+    harness.run_steps(3);
+    let at = midpoint(&harness);
+    click_at(&mut harness, at);
+    assert_eq!(harness.state().selection(), Some(&edge));
+}
+
 #[test]
 fn clicking_an_edge_in_the_graph_selects_it() {
     let mut harness = harness();

@@ -57,8 +57,8 @@ impl GraphCanvas {
         if visibility == self.visibility {
             return;
         }
-        let shown_changed =
-            visibility.nodes != self.visibility.nodes || visibility.edges != self.visibility.edges;
+        let nodes_changed = visibility.nodes != self.visibility.nodes;
+        let shown_changed = nodes_changed || visibility.edges != self.visibility.edges;
         self.visibility = visibility;
         if shown_changed {
             // Lay the shown nodes out afresh over the whole view, so that they stay
@@ -67,7 +67,13 @@ impl GraphCanvas {
             self.arrange(model, false);
             self.camera = Some(CameraRequest::Fit);
         }
-        self.rebuild(model);
+        if nodes_changed {
+            self.rebuild(model);
+        } else {
+            // The same nodes: edges are shown or hidden by flags, nodes moved in place.
+            self.show_edges_as_visible();
+            self.copy_positions_to_display();
+        }
     }
 
     /// Arranges the shown nodes by `kind`. The force layout starts afresh and animates

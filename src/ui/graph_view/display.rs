@@ -4,7 +4,8 @@
 use super::*;
 
 impl GraphCanvas {
-    /// Builds the display graph of the shown nodes and edges.
+    /// Builds the display graph of the shown nodes and every edge between them, those the
+    /// filters hide marked hidden.
     pub(super) fn rebuild(&mut self, model: &Model) {
         self.display_generation += 1;
         self.labels_stale = true;
@@ -35,25 +36,49 @@ impl GraphCanvas {
                 edge.set_label(label);
             },
         );
+        self.edges_shown_changed();
+        self.refresh_payloads();
+        self.apply_selection();
+    }
+
+    /// Shows and hides display edges as the visibility says, without rebuilding the
+    /// display graph (its nodes are the shown ones already): a filter that hides or shows
+    /// 400,000 edges sets as many flags instead of building as many edges.
+    pub(super) fn show_edges_as_visible(&mut self) {
+        self.display_generation += 1;
+        self.labels_stale = true;
+        let shown = &self.visibility.edges;
+        for edge in self.display.g_mut().edge_weights_mut() {
+            let position = edge.payload().model_position;
+            let hidden = !shown.get(position).copied().unwrap_or(false);
+            edge.payload_mut().hidden = hidden;
+            edge.display_mut().set_hidden(hidden);
+        }
+        self.edges_shown_changed();
+        self.refresh_payloads();
+        self.apply_selection();
+    }
+
+    /// What follows from which edges are shown: the list of their ends the far-out mesh
+    /// is drawn from, and which nodes are best connected.
+    fn edges_shown_changed(&mut self) {
         self.edge_ends = self
             .display
             .g()
             .edge_references()
+            .filter(|edge| !edge.weight().payload().hidden)
             .map(|edge| {
                 let [r, g, b] = relation_style(edge.weight().payload().relation).rgb;
                 let colour = Color32::from_rgb(r, g, b);
                 (edge.id(), edge.source(), edge.target(), colour)
             })
             .collect();
-        // Which nodes are best connected depends only on the display graph.
         self.prominence_rank = vec![usize::MAX; self.positions.len()];
         for (rank, position) in self.prominent_nodes().into_iter().enumerate() {
             if let Some(slot) = self.prominence_rank.get_mut(position) {
                 *slot = rank;
             }
         }
-        self.refresh_payloads();
-        self.apply_selection();
     }
 
     /// The shown nodes and edges as a petgraph, each with its payload, for egui_graphs.
@@ -87,15 +112,12 @@ impl GraphCanvas {
             );
         }
         for (position, edge) in model.edges.iter().enumerate() {
-            if !self
+            let hidden = !self
                 .visibility
                 .edges
                 .get(position)
                 .copied()
-                .unwrap_or(false)
-            {
-                continue;
-            }
+                .unwrap_or(false);
             let ends = model.edge_ends(position).and_then(|(a, b)| {
                 index_of
                     .get(a)
@@ -113,6 +135,7 @@ impl GraphCanvas {
                         self_loop: a == b,
                         relation: edge.relation,
                         named: self.relation_names,
+                        hidden,
                     },
                 );
             }
@@ -121,23 +144,17 @@ impl GraphCanvas {
     }
 
     pub(super) fn refresh_payloads(&mut self) {
-        let indices: Vec<NodeIndex> = self.display.nodes_iter().map(|(index, _)| index).collect();
-        for index in indices {
-            if let Some(node) = self.display.node_mut(index) {
-                let position = node.payload().model_position;
-                let payload = node.payload_mut();
-                payload.dimmed = self
-                    .visibility
-                    .dimmed_nodes
-                    .get(position)
-                    .copied()
-                    .unwrap_or(false);
-                payload.scale = self.scales.get(position).copied().unwrap_or(1.0);
-                if let Some(&fill) = self.fills.get(position) {
-                    payload.fill = fill;
-                }
-                payload.highlighted = self.highlighted_nodes.contains(&position);
+        let (dimmed, scales, fills) = (&self.visibility.dimmed_nodes, &self.scales, &self.fills);
+        let highlighted = &self.highlighted_nodes;
+        for node in self.display.g_mut().node_weights_mut() {
+            let position = node.payload().model_position;
+            let payload = node.payload_mut();
+            payload.dimmed = dimmed.get(position).copied().unwrap_or(false);
+            payload.scale = scales.get(position).copied().unwrap_or(1.0);
+            if let Some(&fill) = fills.get(position) {
+                payload.fill = fill;
             }
+            payload.highlighted = highlighted.contains(&position);
         }
     }
 
@@ -157,12 +174,22 @@ impl GraphCanvas {
         nodes
     }
 
-    /// The shown nodes (by model position), most connected first, ties by model order.
+    /// The shown nodes (by model position), most connected first (by shown edges out of
+    /// them), ties by model order.
     pub(super) fn nodes_by_degree(&self) -> Vec<usize> {
+        let mut out_degree = vec![0usize; self.display.g().node_bound()];
+        for &(_, start, _, _) in &self.edge_ends {
+            if let Some(count) = out_degree.get_mut(start.index()) {
+                *count += 1;
+            }
+        }
         let mut degrees: Vec<(usize, usize)> = self
             .display
             .nodes_iter()
-            .map(|(index, node)| (self.display.edges_num(index), node.payload().model_position))
+            .map(|(index, node)| {
+                let degree = out_degree.get(index.index()).copied().unwrap_or(0);
+                (degree, node.payload().model_position)
+            })
             .collect();
         degrees.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         degrees.into_iter().map(|(_, position)| position).collect()
@@ -170,32 +197,25 @@ impl GraphCanvas {
 
     pub(super) fn apply_selection(&mut self) {
         let (node, edge) = self.selected;
-        let node_indices: Vec<NodeIndex> =
-            self.display.nodes_iter().map(|(index, _)| index).collect();
-        for index in node_indices {
-            if let Some(display_node) = self.display.node_mut(index) {
-                let selected = Some(display_node.payload().model_position) == node;
-                display_node.set_selected(selected);
-            }
+        for display_node in self.display.g_mut().node_weights_mut() {
+            let selected = Some(display_node.payload().model_position) == node;
+            display_node.set_selected(selected);
         }
-        let edge_indices: Vec<EdgeIndex> =
-            self.display.edges_iter().map(|(index, _)| index).collect();
-        for index in edge_indices {
-            if let Some(display_edge) = self.display.edge_mut(index) {
-                let position = display_edge.payload().model_position;
-                let selected = Some(position) == edge || self.highlighted_edges.contains(&position);
-                display_edge.set_selected(selected);
-            }
+        let highlighted = &self.highlighted_edges;
+        for display_edge in self.display.g_mut().edge_weights_mut() {
+            let position = display_edge.payload().model_position;
+            let selected = !display_edge.payload().hidden
+                && (Some(position) == edge || highlighted.contains(&position));
+            display_edge.set_selected(selected);
         }
     }
 
     pub(super) fn copy_positions_to_display(&mut self) {
         self.labels_stale = true;
-        let indices: Vec<NodeIndex> = self.display.nodes_iter().map(|(index, _)| index).collect();
-        for index in indices {
-            if let Some(node) = self.display.node_mut(index)
-                && !node.dragged()
-                && let Some(place) = self.positions.get(node.payload().model_position)
+        let positions = &self.positions;
+        for node in self.display.g_mut().node_weights_mut() {
+            if !node.dragged()
+                && let Some(place) = positions.get(node.payload().model_position)
             {
                 node.set_location(Pos2::new(place[0], place[1]));
             }

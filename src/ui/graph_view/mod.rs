@@ -91,6 +91,9 @@ pub struct EdgePayload {
     pub relation: Relation,
     /// Its relation's name is written along it.
     pub named: bool,
+    /// Hidden by the filters: kept in the display graph (so that a filter that shows it
+    /// again need not rebuild the graph), neither drawn nor clickable.
+    pub hidden: bool,
 }
 
 type DisplayGraph = egui_graphs::Graph<

@@ -236,9 +236,17 @@ pub struct ArrowEdgeShape {
     self_loop: bool,
     relation: Relation,
     named: bool,
+    /// Hidden by the filters: not drawn, not clickable.
+    hidden: bool,
 }
 
 impl ArrowEdgeShape {
+    /// Hides or shows the edge at once (the payload reaches the shape only when it is
+    /// next drawn, and a click may come first).
+    pub(super) fn set_hidden(&mut self, hidden: bool) {
+        self.hidden = hidden;
+    }
+
     fn apply_direction(&mut self) {
         if !self.directed {
             self.inner.tip_size = 0.0;
@@ -253,6 +261,7 @@ impl From<EdgeProps<EdgePayload>> for ArrowEdgeShape {
             self_loop,
             relation,
             named,
+            hidden,
             ..
         } = props.payload;
         let mut shape = Self {
@@ -261,6 +270,7 @@ impl From<EdgeProps<EdgePayload>> for ArrowEdgeShape {
             self_loop,
             relation,
             named,
+            hidden,
         };
         shape.apply_direction();
         shape
@@ -426,6 +436,7 @@ impl DisplayEdge<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape> f
         self.directed = state.payload.directed;
         self.relation = state.payload.relation;
         self.named = state.payload.named;
+        self.hidden = state.payload.hidden;
         self.apply_direction();
     }
 
@@ -438,21 +449,22 @@ impl DisplayEdge<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape> f
     fn is_drawn(&self, ctx: &DrawContext) -> bool {
         // Zoomed far out an unselected edge is drawn in one mesh with the others
         // (`GraphCanvas::far_edges`).
-        self.inner.selected || ctx.meta.zoom >= FAR_ZOOM
+        !self.hidden && (self.inner.selected || ctx.meta.zoom >= FAR_ZOOM)
     }
 
     fn is_inside(&self, start: &DisplayNodeOf, end: &DisplayNodeOf, pos: Pos2) -> bool {
-        DisplayEdge::<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape>::is_inside(
-            &self.inner,
-            start,
-            end,
-            pos,
-        )
+        !self.hidden
+            && DisplayEdge::<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape>::is_inside(
+                &self.inner,
+                start,
+                end,
+                pos,
+            )
     }
 
     fn extends_bounds(&self) -> bool {
         // A straight edge lies between its ends, inside the nodes' bounds.
-        self.self_loop || self.inner.order > 0
+        !self.hidden && (self.self_loop || self.inner.order > 0)
     }
 
     fn extra_bounds(&self, start: &DisplayNodeOf, end: &DisplayNodeOf) -> Option<(Pos2, Pos2)> {
