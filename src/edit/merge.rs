@@ -21,7 +21,7 @@ pub(super) fn merge(
     let Some(mut kept) = model.nodes.get(into_at).cloned() else {
         return Err(EditError::UnknownNode(into.to_owned()));
     };
-    let is_merged = |id: &str| from.iter().any(|merged| merged == id);
+    let is_merged = |id: &str| is_named(from, id);
 
     // The kept node takes the merged ones' names and evidence.
     for node in &merged {
@@ -105,7 +105,7 @@ fn merged_nodes(
 
 /// Affiliations with a merged node now name the kept one.
 fn repoint_affiliations(editor: &mut Editor<'_>, into: &str, from: &[String]) {
-    let is_merged = |id: &str| from.iter().any(|merged| merged == id);
+    let is_merged = |id: &str| is_named(from, id);
     let model = editor.model();
     let affiliated = positions(&model.nodes, |node: &Node| {
         node.affiliation.as_deref().is_some_and(is_merged)
@@ -129,7 +129,7 @@ fn repoint_relations(
     from: &[String],
     record: &EditRecord,
 ) -> (usize, Vec<String>) {
-    let is_merged = |id: &str| from.iter().any(|merged| merged == id);
+    let is_merged = |id: &str| is_named(from, id);
     let model = editor.model();
     let mut dropped: Vec<usize> = Vec::new();
     let mut repointed: Vec<(usize, Edge)> = Vec::new();
@@ -201,6 +201,11 @@ fn repoint_relations(
     }
     editor.remove_edges(dropped);
     (joined, self_relations)
+}
+
+/// Whether `id` is one of the nodes named in `from`.
+fn is_named(from: &[String], id: &str) -> bool {
+    from.iter().any(|named| named == id)
 }
 
 /// Whether two relations say the same: same ends, relation and modality.
