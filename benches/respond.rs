@@ -101,7 +101,7 @@ fn respond(c: &mut Criterion) {
     let copy_start = Instant::now();
     let inputs = backchannel::ui::SceneInputs::of(harness.state().document(), true);
     figures.push((
-        "an export (what is shown is copied; the figure is built and written on a worker)",
+        "an export (the model is shared with the worker, what is shown is copied; the figure is built and written there)",
         copy_start.elapsed(),
     ));
     let scene_start = Instant::now();

@@ -69,7 +69,11 @@ pub fn run_edit(
         .filter(|parent| !parent.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let stamp = Stamp::now(folder);
-    let sets = match apply_all(&mut loaded.model, &mut ops, &stamp) {
+    let sets = match apply_all(
+        std::sync::Arc::make_mut(&mut loaded.model),
+        &mut ops,
+        &stamp,
+    ) {
         Ok(sets) => sets,
         Err(error) => {
             writeln!(err, "{}: {error}; nothing was written", ops_file.display())?;

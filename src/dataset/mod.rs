@@ -17,6 +17,8 @@ mod store;
 mod synthetic;
 mod validate;
 
+use std::sync::Arc;
+
 pub use anchor::{Anchoring, anchor_dataset, anchor_quote, context_of};
 pub use audit::raw_audit;
 pub use element::{check_edge_record, check_node_record};
@@ -49,8 +51,9 @@ pub fn max_file_bytes() -> u64 {
 /// A dataset that loaded, with the warnings found on the way.
 #[derive(Debug, Clone)]
 pub struct Loaded {
-    /// The checked model.
-    pub model: Model,
+    /// The checked model, shared with the workers that read it (a figure being built);
+    /// an edit copies it only while such a worker still holds it (`Arc::make_mut`).
+    pub model: Arc<Model>,
     /// Problems that did not stop the load (moved quotes, hash mismatches).
     pub warnings: Vec<Problem>,
     /// The file as the user named it, or the built-in seed's label.
@@ -91,7 +94,7 @@ pub fn load_bytes(file: &str, bytes: &[u8], store: &dyn ArticleStore) -> Result<
     let mut problems = Problems::new(file);
     match validate(bytes, store, &mut problems) {
         Some(model) => Ok(Loaded {
-            model,
+            model: Arc::new(model),
             warnings: problems.into_vec(),
             file: file.to_owned(),
         }),

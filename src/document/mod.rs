@@ -9,6 +9,7 @@ mod save;
 mod tests;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 pub use journal::{
     JOURNAL_FORMAT, Journal, JournalEntry, JournalError, JournalHeader, Pending, journal_path,
@@ -17,6 +18,7 @@ pub use journal::{
 pub use save::{SaveError, Saved, dataset_bytes, raw_dataset, save_dataset};
 
 use crate::dataset::{Loaded, SEED_DATASET, sha256_hex};
+
 use crate::edit::{ChangeSet, EditError, EditOp, Stamp};
 use crate::graph::Measure;
 use crate::interchange::reads_as_ours;
@@ -274,7 +276,7 @@ impl Document {
         stamp: &Stamp<'_>,
         view_before: Option<ViewSnapshot>,
     ) -> Result<Vec<String>, EditError> {
-        let changes = crate::edit::apply(&mut self.loaded.model, &mut op, stamp)?;
+        let changes = crate::edit::apply(Arc::make_mut(&mut self.loaded.model), &mut op, stamp)?;
         let before = self.state;
         self.state = self.next_state;
         self.next_state += 1;
@@ -346,7 +348,7 @@ impl Document {
                 Reverted::View(before)
             }
             Step::Edit(step) => {
-                step.changes.undo(&mut self.loaded.model);
+                step.changes.undo(Arc::make_mut(&mut self.loaded.model));
                 self.state = step.states.0;
                 if let Some(warning) = self.write_journal(JournalEntry::Undo) {
                     log::error!("{warning}");
@@ -370,7 +372,7 @@ impl Document {
                 Reverted::View(after)
             }
             Step::Edit(step) => {
-                step.changes.redo(&mut self.loaded.model);
+                step.changes.redo(Arc::make_mut(&mut self.loaded.model));
                 self.state = step.states.1;
                 if let Some(warning) = self.write_journal(JournalEntry::Redo) {
                     log::error!("{warning}");

@@ -244,3 +244,24 @@ fn an_edit_says_so_when_its_journal_cannot_be_written() {
         "the edit itself is made"
     );
 }
+
+/// A worker that reads the model (a figure being built) keeps the model as it was when
+/// it started; an edit meanwhile changes the document's own copy, and undo restores it.
+#[test]
+fn an_edit_while_a_worker_reads_the_model_leaves_the_worker_its_model() {
+    let mut document = seed_document();
+    let held = std::sync::Arc::clone(&document.loaded.model);
+    document
+        .edit(op(json!({"op": "delete", "id": "qatar"})), None)
+        .unwrap();
+    assert!(
+        held.node("qatar").is_some(),
+        "the worker's model changed under it"
+    );
+    assert!(document.loaded.model.node("qatar").is_none());
+    assert!(!std::sync::Arc::ptr_eq(&held, &document.loaded.model));
+    let nodes = document.loaded.model.nodes.len();
+    assert!(document.undo(|| view(nodes)).is_some());
+    assert!(document.loaded.model.node("qatar").is_some());
+    assert_eq!(held.nodes.len(), document.loaded.model.nodes.len());
+}

@@ -8,7 +8,7 @@ use crate::document::dataset_bytes;
 use crate::model::{Model, Origin};
 
 fn seed() -> Model {
-    load_seed().unwrap().model
+    std::sync::Arc::unwrap_or_clone(load_seed().unwrap().model)
 }
 
 fn stamp() -> Stamp<'static> {

@@ -564,7 +564,7 @@ fn finish(
     let list: Vec<Problem> = problems.into_vec().into_iter().map(relocate).collect();
     match model {
         Some(model) => Ok(Loaded {
-            model,
+            model: std::sync::Arc::new(model),
             warnings: list,
             file: file.to_owned(),
         }),

@@ -106,8 +106,8 @@ pub fn document_scene(document: &Document, options: &SceneOptions) -> Scene {
 /// What a figure of the window's graph is built from, owned, so that a worker can build
 /// it (at 100,000 nodes building the scene takes a second and a half).
 pub struct SceneInputs {
-    /// The model, when it was copied for a worker.
-    model: Option<crate::model::Model>,
+    /// The model, when it is shared with a worker (an edit meanwhile copies it).
+    model: Option<std::sync::Arc<crate::model::Model>>,
     visibility: crate::view::Visibility,
     positions: Vec<[f32; 2]>,
     fills: Vec<crate::view::style::Rgb>,
@@ -119,12 +119,12 @@ pub struct SceneInputs {
 }
 
 impl SceneInputs {
-    /// What `document` shows; with `copy_model`, its model too.
-    pub fn of(document: &Document, copy_model: bool) -> Self {
+    /// What `document` shows; with `share_model`, its model too (shared, not copied).
+    pub fn of(document: &Document, share_model: bool) -> Self {
         let canvas = &document.canvas;
         let (highlighted_nodes, highlighted_edges) = canvas.highlighted();
         Self {
-            model: copy_model.then(|| document.doc.loaded.model.clone()),
+            model: share_model.then(|| std::sync::Arc::clone(&document.doc.loaded.model)),
             visibility: canvas.visibility().clone(),
             positions: canvas.positions().to_vec(),
             fills: canvas.fills().to_vec(),
@@ -157,7 +157,7 @@ impl SceneInputs {
         Scene::build(model, look, options)
     }
 
-    /// The scene of the copied model.
+    /// The scene of the shared model.
     pub fn owned_scene(&self, options: &SceneOptions) -> Option<Scene> {
         self.model.as_ref().map(|model| self.scene(model, options))
     }

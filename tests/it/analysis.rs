@@ -12,7 +12,7 @@ use backchannel::view::{FilterCounts, Focus, FocusMode, ViewFilter, timeline_dat
 use serde_json::Value;
 
 fn seed() -> Model {
-    dataset::load_seed().unwrap().model
+    std::sync::Arc::unwrap_or_clone(dataset::load_seed().unwrap().model)
 }
 
 fn position(model: &Model, id: &str) -> usize {

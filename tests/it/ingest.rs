@@ -9,7 +9,7 @@ use backchannel::ingest::{self, Lexicon, article_files, read_articles};
 use backchannel::model::{Model, NodeKind, PartialDate};
 
 fn seed() -> Model {
-    dataset::load_seed().unwrap().model
+    std::sync::Arc::unwrap_or_clone(dataset::load_seed().unwrap().model)
 }
 
 fn extracted() -> Model {
@@ -37,7 +37,7 @@ fn extracted() -> Model {
     assert!(errors.is_empty(), "{errors:?}");
     let bytes = serde_json::to_vec(&ingested.dataset).unwrap();
     match dataset::load_bytes("extracted.json", &bytes, &EmbeddedStore::new(&[])) {
-        Ok(loaded) => loaded.model,
+        Ok(loaded) => std::sync::Arc::unwrap_or_clone(loaded.model),
         Err(error) => panic!("the extracted dataset does not load: {:#?}", error.problems),
     }
 }

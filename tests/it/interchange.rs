@@ -15,7 +15,7 @@ fn fixture(name: &str) -> PathBuf {
 
 fn load(path: &Path) -> Model {
     match interchange::load_file(path) {
-        Ok(loaded) => loaded.model,
+        Ok(loaded) => std::sync::Arc::unwrap_or_clone(loaded.model),
         Err(error) => panic!("{} does not load: {:#?}", path.display(), error.problems),
     }
 }

@@ -489,7 +489,7 @@ fn stacked(count: usize) -> Model {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("stacked.json");
     std::fs::write(&path, text).unwrap();
-    backchannel::interchange::load_file(&path).unwrap().model
+    std::sync::Arc::unwrap_or_clone(backchannel::interchange::load_file(&path).unwrap().model)
 }
 
 #[test]

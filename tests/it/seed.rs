@@ -11,7 +11,7 @@ use backchannel::model::{MeetingStatus, Modality, Model, NodeKind, Relation};
 fn seed() -> Model {
     let loaded = dataset::load_seed().expect("the seed dataset loads");
     assert!(loaded.warnings.is_empty(), "{:#?}", loaded.warnings);
-    loaded.model
+    std::sync::Arc::unwrap_or_clone(loaded.model)
 }
 
 #[test]

@@ -556,13 +556,13 @@ impl eframe::App for BackchannelApp {
 /// The dataset shown when even the built-in seed fails to load (never in a correct build).
 fn empty_dataset() -> Loaded {
     Loaded {
-        model: Model::new(
+        model: std::sync::Arc::new(Model::new(
             "No dataset".to_owned(),
             None,
             Vec::new(),
             Vec::new(),
             Vec::new(),
-        ),
+        )),
         warnings: Vec::new(),
         file: "(none)".to_owned(),
     }
