@@ -97,7 +97,7 @@ fn respond(c: &mut Criterion) {
         }),
     ));
     // An export builds, draws and writes the figure on a worker; the window's thread
-    // copies what it shows (the model included).
+    // copies what it shows and shares the model with it.
     let copy_start = Instant::now();
     let inputs = backchannel::ui::SceneInputs::of(harness.state().document(), true);
     figures.push((
