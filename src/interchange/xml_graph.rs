@@ -234,15 +234,12 @@ pub(super) trait Dialect {
 }
 
 /// Reads a graph file in `dialect`.
-pub(super) fn read_graph(
+pub(super) fn read_graph<D: Dialect>(
     bytes: &[u8],
-    dialect: &mut impl Dialect,
+    dialect: &mut D,
 ) -> Result<GraphFile, XmlProblem> {
-    fn root<D: Dialect>(_: &D) -> &'static str {
-        D::ROOT
-    }
     let mut reader = XmlReader::new(bytes);
-    reader.root(root(dialect))?;
+    reader.root(D::ROOT)?;
     let mut reading = GraphReading::default();
     loop {
         match reader.next_item()? {
