@@ -9,7 +9,21 @@ impl GraphCanvas {
     /// graph, and every node's place, look and state and every edge's selection. Equal
     /// keys draw the same picture, so the drawing is kept while nothing changes (a
     /// paused layout, or between the layout's snapshots).
+    /// What the far-out nodes and labels depend on: the display graph, the view, and
+    /// every node's place, look and emphasis (selected, hovered, dragged).
     pub(super) fn far_scene_key(&self, screen: &ScreenTransform) -> u64 {
+        self.far_key(screen, true)
+    }
+
+    /// What the far-out edge mesh depends on: the same but a node's hover and drag (an
+    /// edge under an emphasised node's disc is hidden by the disc either way), and the
+    /// selected edges, which leave the mesh. Hovering over nodes of a 400,000-edge graph
+    /// no longer builds the mesh again.
+    pub(super) fn far_edges_key(&self, screen: &ScreenTransform) -> u64 {
+        self.far_key(screen, false)
+    }
+
+    fn far_key(&self, screen: &ScreenTransform, with_emphasis: bool) -> u64 {
         let mut key = FingerPrint::default();
         key.add(self.display_generation);
         for value in [
@@ -35,9 +49,9 @@ impl GraphCanvas {
                 payload.kind as u8,
                 u8::from(payload.dimmed)
                     | u8::from(payload.highlighted) << 1
-                    | u8::from(node.selected()) << 2
-                    | u8::from(node.hovered()) << 3
-                    | u8::from(node.dragged()) << 4,
+                    | u8::from(with_emphasis && node.selected()) << 2
+                    | u8::from(with_emphasis && node.hovered()) << 3
+                    | u8::from(with_emphasis && node.dragged()) << 4,
                 0,
                 0,
                 0,
@@ -80,12 +94,12 @@ impl GraphCanvas {
         let mut ends: Vec<Option<(Pos2, f32)>> = vec![None; self.display.g().node_bound()];
         for (index, node) in self.display.nodes_iter() {
             let payload = node.payload();
-            let cover =
-                if in_far_batch(payload, is_emphasised(node), screen.zoom) && !payload.dimmed {
-                    screen_radius(payload.scale, screen.zoom)
-                } else {
-                    0.0
-                };
+            // As if no node were emphasised, so that hovering builds no new mesh.
+            let cover = if in_far_batch(payload, false, screen.zoom) && !payload.dimmed {
+                screen_radius(payload.scale, screen.zoom)
+            } else {
+                0.0
+            };
             if let Some(slot) = ends.get_mut(index.index()) {
                 *slot = Some((screen.place(node.location()), cover));
             }
@@ -210,6 +224,8 @@ pub(super) struct FarTextures {
 /// The far-out drawing of one frame, kept for the next while its key is the same.
 pub(super) struct FarScene {
     pub(super) key: u64,
+    /// What the edge mesh was built for ([`GraphCanvas::far_edges_key`]).
+    pub(super) edges_key: u64,
     pub(super) edges: Shape,
     pub(super) nodes: Shape,
     pub(super) labels: Vec<Shape>,

@@ -81,15 +81,22 @@ impl GraphCanvas {
         let key = self.far_scene_key(&screen);
         let scene = match self.far_scene.take() {
             Some(scene) if scene.key == key => scene,
-            _ => {
+            previous => {
                 let textures = self.far_textures.get_or_insert_with(|| FarTextures {
                     disc: load_disc_texture(ui.ctx()),
                     line: load_line_texture(ui.ctx()),
                 });
                 let (disc, line) = (textures.disc.id(), textures.line.id());
+                // The edge mesh is kept where only emphasis changed (a hover).
+                let edges_key = self.far_edges_key(&screen);
+                let edges = match previous {
+                    Some(previous) if previous.edges_key == edges_key => previous.edges,
+                    _ => self.far_edges(ui, line, &screen),
+                };
                 FarScene {
                     key,
-                    edges: self.far_edges(ui, line, &screen),
+                    edges_key,
+                    edges,
                     nodes: self.far_nodes(disc, &screen),
                     labels: self.far_labels(ui.ctx(), &screen),
                 }
