@@ -21,7 +21,6 @@ pub(super) fn read_mediator_noun(
     let tokens = sentence.tokens;
     let has_meeting = sentence.has_meeting;
     let attributed_to = &sentence.attributed_to;
-    // "Egyptian mediators", "Cuba and Norway are guarantors", "acting as intermediaries".
     if token.is_any(MEDIATOR_NOUNS) {
         let mut k = index;
         while let Some(before) = k.checked_sub(1).and_then(|at| tokens.get(at)) {
@@ -200,8 +199,6 @@ pub(super) fn read_following_talks(
     let tokens = sentence.tokens;
     let has_meeting = sentence.has_meeting;
     let attributed_to = &sentence.attributed_to;
-    // "Following talks in Jeddah, the United States and Ukraine agreed": the parties
-    // that act after the talks took part in them.
     let opens_sentence = index == 0
         || index
             .checked_sub(1)
@@ -265,8 +262,6 @@ pub(super) fn read_represented_by(
 ) -> bool {
     let tokens = sentence.tokens;
     let attributed_to = &sentence.attributed_to;
-    // "Russia was represented by Deputy Foreign Minister Mikhail Galuzin, …": those
-    // named are the party's.
     if token.is("represented")
         && tokens.get(index + 1).is_some_and(|t| t.is("by"))
         && let Some(subject) = subject_of(tokens, index, carried)
@@ -307,8 +302,6 @@ pub(super) fn read_glued_participle(
     let kind_of = sentence.kind_of;
     let has_meeting = sentence.has_meeting;
     let attributed_to = &sentence.attributed_to;
-    // "Iran-backed Houthis", "a UN-mediated agreement", "EU-mediated talks": the
-    // party glued to the participle stands in that relation to what follows.
     if let Some(glued_party) = index
         .checked_sub(1)
         .and_then(|at| tokens.get(at))
@@ -409,7 +402,6 @@ pub(super) fn read_no_delegation(
     let tokens = sentence.tokens;
     let has_meeting = sentence.has_meeting;
     let attributed_to = &sentence.attributed_to;
-    // "saw no Israeli delegation in Cairo": that party did not attend.
     if token.is("no")
         && has_meeting
         && let Some(party) = tokens.get(index + 1).and_then(Token::party)

@@ -7,8 +7,6 @@ impl GraphCanvas {
     /// Builds the display graph of the shown nodes and every edge between them, those the
     /// filters hide marked hidden.
     pub(super) fn rebuild(&mut self, model: &Model) {
-        self.display_generation += 1;
-        self.labels_stale = true;
         let source = self.shown_graph(model);
         let positions = &self.positions;
         self.display = egui_graphs::to_graph_custom(
@@ -36,17 +34,13 @@ impl GraphCanvas {
                 edge.set_label(label);
             },
         );
-        self.edges_shown_changed();
-        self.refresh_payloads();
-        self.apply_selection();
+        self.display_changed();
     }
 
     /// Shows and hides display edges as the visibility says, without rebuilding the
     /// display graph (its nodes are the shown ones already): a filter that hides or shows
     /// 400,000 edges sets as many flags instead of building as many edges.
     pub(super) fn show_edges_as_visible(&mut self) {
-        self.display_generation += 1;
-        self.labels_stale = true;
         let shown = &self.visibility.edges;
         for edge in self.display.g_mut().edge_weights_mut() {
             let position = edge.payload().model_position;
@@ -54,14 +48,16 @@ impl GraphCanvas {
             edge.payload_mut().hidden = hidden;
             edge.display_mut().set_hidden(hidden);
         }
-        self.edges_shown_changed();
-        self.refresh_payloads();
-        self.apply_selection();
+        self.display_changed();
     }
 
-    /// What follows from which edges are shown: the list of their ends the far-out mesh
-    /// is drawn from, and which nodes are best connected.
-    fn edges_shown_changed(&mut self) {
+    /// What follows from a change of what the display graph shows: the far-out drawing
+    /// and the labels are stale; the list of shown edges' ends the far-out mesh is drawn
+    /// from, which nodes are best connected, the payloads and the selection are made
+    /// again.
+    fn display_changed(&mut self) {
+        self.display_generation += 1;
+        self.labels_stale = true;
         self.edge_ends = self
             .display
             .g()
@@ -79,6 +75,8 @@ impl GraphCanvas {
                 *slot = rank;
             }
         }
+        self.refresh_payloads();
+        self.apply_selection();
     }
 
     /// The shown nodes and edges as a petgraph, each with its payload, for egui_graphs.
