@@ -33,7 +33,7 @@ pub fn check_edge_record(model: &Model, index: usize, raw: RawEdge) -> Result<Ed
         articles: model,
         rule: Evidenced::Required,
     };
-    let edge = check_edge(index, raw, rule, model, &mut problems);
+    let edge = check_edge(index, raw, rule, model, &mut problems).ok();
     finish(edge, problems)
 }
 

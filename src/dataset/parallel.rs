@@ -61,26 +61,6 @@ where
     })
 }
 
-/// Runs `first` and `second`, on two threads when `split` is true (the caller's and
-/// one more) and one after the other otherwise, and returns both results.
-pub(crate) fn join<A: Send, B: Send>(
-    split: bool,
-    first: impl FnOnce() -> A + Send,
-    second: impl FnOnce() -> B + Send,
-) -> (A, B) {
-    if !split {
-        return (first(), second());
-    }
-    std::thread::scope(|scope| {
-        let second = scope.spawn(second);
-        let first = first();
-        let second = second
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (first, second)
-    })
-}
-
 /// Runs `main` on the calling thread and `helper` on `helpers` more threads at the same
 /// time, and returns `main`'s result and the helpers'. A panic in a helper is raised
 /// again on the calling thread.
@@ -123,14 +103,6 @@ mod tests {
             assert_eq!(joined, (0..20).map(|item| item * 10).collect::<Vec<_>>());
             assert_eq!(items, joined, "the work changed the items in place");
             assert!(map_chunks(&mut items, workers, |_| ()).len() <= workers);
-        }
-    }
-
-    #[test]
-    fn join_returns_both_results_split_or_not() {
-        for split in [false, true] {
-            let (first, second) = join(split, || 1 + 1, || "two".to_owned());
-            assert_eq!((first, second.as_str()), (2, "two"));
         }
     }
 

@@ -278,13 +278,15 @@ fn check_meeting(
     }
 }
 
+/// Checks the edge record at `index` and builds its edge; when no edge can be built
+/// (its relation or modality is unknown), gives back its id, for the duplicate check.
 pub(super) fn check_edge(
     index: usize,
     raw: RawEdge,
     evidence_rule: EvidenceRule<'_>,
     node_ids: &dyn NodeIds,
     problems: &mut Problems,
-) -> Option<Edge> {
+) -> Result<Edge, String> {
     let path = ElementPath::new("edges", index);
     let relation = vocabulary(
         &raw.relation,
@@ -344,14 +346,17 @@ pub(super) fn check_edge(
             ),
         );
     }
-    Some(Edge {
+    let (Some(relation), Some(modality)) = (relation, modality) else {
+        return Err(raw.id);
+    };
+    Ok(Edge {
         id: raw.id,
         source: raw.source,
         target: raw.target,
-        relation: relation?,
+        relation,
         date,
         attributed_to: raw.attributed_to,
-        modality: modality?,
+        modality,
         note: raw.note,
         evidence,
         label: raw.label,

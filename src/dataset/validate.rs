@@ -4,15 +4,17 @@
 use foldhash::HashMap;
 
 use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::background::{self, CANCELLED, Stage};
 
-use super::parallel::{join, map_chunks, workers_for};
+use super::parallel::{map_chunks, workers_for};
 use super::problem::{Location, ProblemKind, Problems, at};
-use super::read::{Records, read_records};
+use super::read::{indexed, read_records};
 use super::records::{EvidenceRule, check_articles, check_edge, check_node};
-use super::schema::{FORMAT_VERSION, RawNode, TOP_LEVEL_FIELDS};
+use super::schema::{FORMAT_VERSION, RawArticle, RawEdge, RawNode, TOP_LEVEL_FIELDS};
 use super::store::ArticleStore;
 use crate::model::{ArticleText, Model};
 
@@ -37,7 +39,20 @@ pub fn validate(bytes: &[u8], store: &dyn ArticleStore, problems: &mut Problems)
     // Fast path: a well-formed file of the current format reads straight into its
     // records. Anything else takes the slower path that names every problem's place.
     if let Some(records) = read_records(bytes) {
-        return check_records(records, store, Evidenced::Required, problems);
+        let edge_count = records.edges.iter().map(|(_, batch)| batch.len()).sum();
+        let edges = in_batches(indexed(records.edges));
+        let records = Records {
+            title: records.title,
+            description: records.description,
+            articles: records.articles,
+            nodes: records.nodes,
+            edges: (edge_count, edges),
+        };
+        let mut checking = problems.part();
+        if let Ok(model) = check_records(records, store, Evidenced::Required, &mut checking) {
+            problems.append(checking);
+            return model;
+        }
     }
     let value: Value = match serde_json::from_slice(bytes) {
         Ok(value) => value,
@@ -124,14 +139,17 @@ pub fn validate_value(
         }
     };
 
+    let articles = elements(&top, "articles", problems);
+    let nodes = elements(&top, "nodes", problems);
+    let edges: Vec<(usize, RawEdge)> = elements(&top, "edges", problems);
     let records = Records {
         title,
         description,
-        articles: elements(&top, "articles", problems),
-        nodes: elements(&top, "nodes", problems),
-        edges: elements(&top, "edges", problems),
+        articles,
+        nodes,
+        edges: (edges.len(), std::iter::once(edges)),
     };
-    check_records(records, store, evidenced, problems)
+    check_records(records, store, evidenced, problems).unwrap_or_default()
 }
 
 /// A dataset given element by element (a graph file converted to the dataset's shape as
@@ -190,29 +208,90 @@ pub fn validate_elements(
         parsed
     }
     let article_count = articles.len();
+    let articles = read_all("articles", articles.into_iter(), article_count, problems);
+    let nodes = read_all("nodes", nodes, node_count, problems);
+    // Each batch of edges is read into its records and checked before the next is read.
+    let mut reading = problems.part();
+    let edges = in_batches(edges.enumerate().filter_map(|(index, item)| {
+        element::<RawEdge>(item, "edges", index, &mut reading).map(|edge| (index, edge))
+    }));
     let records = Records {
         title,
         description,
-        articles: read_all("articles", articles.into_iter(), article_count, problems),
-        nodes: read_all("nodes", nodes, node_count, problems),
-        edges: read_all("edges", edges, edge_count, problems),
+        articles,
+        nodes,
+        edges: (edge_count, edges),
     };
-    check_records(records, store, evidenced, problems)
+    let mut checking = problems.part();
+    let model = check_records(records, store, evidenced, &mut checking).unwrap_or_default();
+    problems.append(reading);
+    problems.append(checking);
+    model.filter(|_| !problems.has_errors())
 }
 
-/// Checks records read from a file and builds the model; `None` when there is an error.
+/// Records read from a file: the edges come batch by batch (with how many there are),
+/// each element with its index in the file.
+struct Records<Edges> {
+    title: String,
+    description: Option<String>,
+    articles: Vec<(usize, RawArticle)>,
+    nodes: Vec<(usize, RawNode)>,
+    edges: (usize, Edges),
+}
+
+/// An edge as a reader hands it to the check: its record, or its JSON text still to be
+/// read into one.
+trait EdgeSource: Send {
+    /// The record; `None` when the text does not read as one.
+    fn take_record(&mut self) -> Option<RawEdge>;
+}
+
+impl EdgeSource for RawEdge {
+    fn take_record(&mut self) -> Option<RawEdge> {
+        Some(std::mem::take(self))
+    }
+}
+
+impl EdgeSource for &RawValue {
+    fn take_record(&mut self) -> Option<RawEdge> {
+        serde_json::from_str(self.get()).ok()
+    }
+}
+
+/// An edge the fast reader handed over as text did not read as a record: the slower
+/// path reads the file again and names the problem's place.
+#[derive(Debug)]
+struct NotRead;
+
+/// Edge records checked at a time: enough to share among the cores, few enough that the
+/// records of a batch take a few MiB, freed before the next batch.
+const CHECK_BATCH: usize = 16_384;
+
+/// `elements` in batches of [`CHECK_BATCH`], each taken from `elements` only when the
+/// previous one has been used.
+fn in_batches<T>(mut elements: impl Iterator<Item = T>) -> impl Iterator<Item = Vec<T>> {
+    std::iter::from_fn(move || {
+        let batch: Vec<T> = elements.by_ref().take(CHECK_BATCH).collect();
+        (!batch.is_empty()).then_some(batch)
+    })
+}
+
+/// Checks records read from a file and builds the model; `Ok(None)` when there is an
+/// error, `Err` when an edge given as text does not read. The problems come as one pass
+/// over the file would find them: the articles', the duplicate node ids, the duplicate
+/// edge ids, then each node's and each edge's.
 fn check_records(
-    records: Records,
+    records: Records<impl Iterator<Item = Vec<(usize, impl EdgeSource)>>>,
     store: &dyn ArticleStore,
     evidenced: Evidenced,
     problems: &mut Problems,
-) -> Option<Model> {
+) -> Result<Option<Model>, NotRead> {
     let Records {
         title,
         description,
         articles: raw_articles,
         nodes: mut raw_nodes,
-        edges: mut raw_edges,
+        edges: (edge_count, edge_batches),
     } = records;
 
     let articles = check_articles(&raw_articles, store, problems);
@@ -230,65 +309,117 @@ fn check_records(
         .iter_mut()
         .map(|(_, node)| std::mem::take(&mut node.id))
         .collect();
-    // Each collection's ids are checked for duplicates on a core of its own; the
-    // problems come back nodes first, as one pass would find them.
-    let mut node_problems = problems.part();
-    let mut edge_problems = problems.part();
-    let (node_ids, ()) = join(
-        workers_for(raw_edges.len()) > 1,
-        || {
-            unique_ids(
-                raw_nodes
-                    .iter()
-                    .zip(&node_id_list)
-                    .map(|((index, _), id)| (*index, id.as_str())),
-                "nodes",
-                "node",
-                &mut node_problems,
-            )
-        },
-        || {
-            unique_ids(
-                raw_edges
-                    .iter()
-                    .map(|(index, edge)| (*index, edge.id.as_str())),
-                "edges",
-                "edge",
-                &mut edge_problems,
-            );
-        },
+    let mut node_duplicates = problems.part();
+    let node_ids = unique_ids(
+        raw_nodes
+            .iter()
+            .zip(&node_id_list)
+            .map(|((index, _), id)| (*index, id.as_str())),
+        "nodes",
+        "node",
+        &mut node_duplicates,
     );
-    problems.append(node_problems);
-    problems.append(edge_problems);
 
-    background::report(Stage::Checking, (raw_nodes.len() + raw_edges.len()) as u64);
+    background::report(Stage::Checking, (raw_nodes.len() + edge_count) as u64);
     let mut node_work: Vec<(usize, &str, RawNode)> = raw_nodes
         .into_iter()
         .zip(&node_id_list)
         .map(|((index, raw), id)| (index, id.as_str(), raw))
         .collect();
-    let nodes = check_on_every_core(&mut node_work, problems, |(index, id, raw), found| {
-        check_node(
-            *index,
-            id,
-            std::mem::take(raw),
-            evidence_rule,
-            &node_ids,
-            found,
-        )
-    });
-    if background::cancelled() {
-        problems.error(ProblemKind::Unreadable, Location::File, CANCELLED);
-        return None;
+    let mut node_problems = problems.part();
+    let nodes = check_on_every_core(
+        &mut node_work,
+        &mut node_problems,
+        |(index, id, raw), found| {
+            check_node(
+                *index,
+                id,
+                std::mem::take(raw),
+                evidence_rule,
+                &node_ids,
+                found,
+            )
+        },
+    );
+    drop(node_work);
+    let cancelled = |problems: &mut Problems| {
+        let cancelled = background::cancelled();
+        if cancelled {
+            problems.error(ProblemKind::Unreadable, Location::File, CANCELLED);
+        }
+        cancelled
+    };
+    if cancelled(problems) {
+        return Ok(None);
     }
-    let edges = check_on_every_core(&mut raw_edges, problems, |(index, raw), found| {
-        check_edge(*index, std::mem::take(raw), evidence_rule, &node_ids, found)
-    });
+    // The edges batch by batch: a batch's records are freed once its edges are built.
+    let mut edge_problems = problems.part();
+    let mut edges = Vec::with_capacity(edge_count);
+    let mut edge_indexes = Vec::with_capacity(edge_count);
+    let mut unbuilt: Vec<(usize, String)> = Vec::new();
+    let not_read = AtomicBool::new(false);
+    for mut batch in edge_batches {
+        let checked =
+            check_on_every_core(&mut batch, &mut edge_problems, |(index, source), found| {
+                let Some(raw) = source.take_record() else {
+                    not_read.store(true, Ordering::Relaxed);
+                    return None;
+                };
+                let edge = check_edge(*index, raw, evidence_rule, &node_ids, found);
+                Some((*index, edge))
+            });
+        drop(batch);
+        if not_read.load(Ordering::Relaxed) {
+            return Err(NotRead);
+        }
+        for (index, edge) in checked {
+            match edge {
+                Ok(edge) => {
+                    edge_indexes.push(index);
+                    edges.push(edge);
+                }
+                Err(id) => unbuilt.push((index, id)),
+            }
+        }
+        if cancelled(problems) {
+            return Ok(None);
+        }
+    }
+    let mut edge_duplicates = problems.part();
+    let built = edge_indexes
+        .iter()
+        .zip(&edges)
+        .map(|(index, edge)| (*index, edge.id.as_str()));
+    let unbuilt = unbuilt.iter().map(|(index, id)| (*index, id.as_str()));
+    unique_ids(
+        in_index_order(built, unbuilt),
+        "edges",
+        "edge",
+        &mut edge_duplicates,
+    );
+    drop(edge_indexes);
+    problems.append(node_duplicates);
+    problems.append(edge_duplicates);
+    problems.append(node_problems);
+    problems.append(edge_problems);
 
     if problems.has_errors() {
-        return None;
+        return Ok(None);
     }
-    Some(Model::new(title, description, articles, nodes, edges))
+    Ok(Some(Model::new(title, description, articles, nodes, edges)))
+}
+
+/// Two lists of `(index, item)`, each in index order, merged in index order.
+fn in_index_order<T>(
+    first: impl Iterator<Item = (usize, T)>,
+    second: impl Iterator<Item = (usize, T)>,
+) -> impl Iterator<Item = (usize, T)> {
+    let (mut first, mut second) = (first.peekable(), second.peekable());
+    std::iter::from_fn(move || match (first.peek(), second.peek()) {
+        (Some((a, _)), Some((b, _))) if b < a => second.next(),
+        (Some(_), _) => first.next(),
+        (None, _) => second.next(),
+    })
 }
 
 /// Checks elements on every core, and returns the ones that passed in file order; the
@@ -463,5 +594,90 @@ fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(position) => message.get(..position).unwrap_or(message).to_owned(),
         None => message.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::{EmbeddedStore, synthetic_dataset};
+
+    /// A dataset large enough for the fast reader to split, changed by `change`, and the
+    /// errors its validation finds (and whether it built a model).
+    fn validated(change: impl Fn(&mut Value)) -> (bool, Vec<(ProblemKind, String)>) {
+        let mut value: Value = serde_json::from_str(&synthetic_dataset(8_000, 4)).unwrap();
+        change(&mut value);
+        let mut problems = Problems::new("big.json");
+        let store = EmbeddedStore::new(&[]);
+        let model = validate(value.to_string().as_bytes(), &store, &mut problems);
+        let found = problems
+            .into_vec()
+            .into_iter()
+            .filter(|problem| problem.severity == crate::dataset::Severity::Error)
+            .map(|problem| (problem.kind, problem.location.to_string()))
+            .collect();
+        (model.is_some(), found)
+    }
+
+    #[test]
+    fn an_edge_that_does_not_read_is_named_at_its_place() {
+        let (built, problems) = validated(|value| {
+            let last = value["edges"].as_array().unwrap().len() - 1;
+            value["edges"][last]["evidence"][0]["start"] = "x".into();
+        });
+        assert!(!built);
+        assert_eq!(
+            problems,
+            vec![(
+                ProblemKind::WrongShape,
+                "$.edges[31999].evidence[0].start".to_owned()
+            )]
+        );
+    }
+
+    #[test]
+    fn duplicate_edge_ids_are_found_among_edges_built_and_not_built() {
+        let (built, problems) = validated(|value| {
+            let first_id = value["edges"][20_000]["id"].clone();
+            value["edges"][20_000]["relation"] = "befriends".into();
+            value["edges"][30_000]["id"] = first_id.clone();
+            value["edges"][5]["id"] = first_id;
+        });
+        assert!(!built);
+        assert_eq!(
+            problems,
+            vec![
+                (ProblemKind::DuplicateId, "$.edges[20000].id".to_owned()),
+                (ProblemKind::DuplicateId, "$.edges[30000].id".to_owned()),
+                (
+                    ProblemKind::UnknownRelation,
+                    "$.edges[20000].relation".to_owned()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn batches_take_every_element_once_in_order() {
+        let batches: Vec<Vec<usize>> = in_batches(0..CHECK_BATCH * 2 + 3).collect();
+        assert_eq!(
+            batches.iter().map(Vec::len).collect::<Vec<_>>(),
+            [CHECK_BATCH, CHECK_BATCH, 3]
+        );
+        assert!(batches.concat().into_iter().eq(0..CHECK_BATCH * 2 + 3));
+        assert_eq!(in_batches(0..0).count(), 0);
+    }
+
+    #[test]
+    fn index_lists_merge_in_index_order() {
+        let merged: Vec<(usize, char)> = in_index_order(
+            [(0, 'a'), (3, 'b'), (4, 'c')].into_iter(),
+            [(1, 'x'), (2, 'y'), (9, 'z')].into_iter(),
+        )
+        .collect();
+        assert_eq!(
+            merged,
+            [(0, 'a'), (1, 'x'), (2, 'y'), (3, 'b'), (4, 'c'), (9, 'z')]
+        );
     }
 }

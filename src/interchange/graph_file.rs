@@ -247,22 +247,30 @@ impl GraphFile {
         }
     }
 
-    /// Each edge's id: its own, or one made up that no edge of the file uses.
-    fn edge_ids(&self) -> Vec<String> {
-        let given: std::collections::HashSet<&str> =
-            if self.edges.iter().all(|edge| edge.id.is_some()) {
-                std::collections::HashSet::new()
-            } else {
-                self.edges
-                    .iter()
-                    .filter_map(|edge| edge.id.as_deref())
-                    .collect()
-            };
-        self.edges
-            .iter()
-            .enumerate()
-            .map(|(index, edge)| edge.id.clone().unwrap_or_else(|| made_up_id(index, &given)))
-            .collect()
+    /// Gives each edge without an id one made up that no edge of the file uses.
+    fn make_up_edge_ids(&mut self) {
+        if self.edges.iter().all(|edge| edge.id.is_some()) {
+            return;
+        }
+        let mut made_up: Vec<String> = {
+            let given: std::collections::HashSet<&str> = self
+                .edges
+                .iter()
+                .filter_map(|edge| edge.id.as_deref())
+                .collect();
+            self.edges
+                .iter()
+                .enumerate()
+                .filter(|(_, edge)| edge.id.is_none())
+                .map(|(index, _)| made_up_id(index, &given))
+                .rev()
+                .collect()
+        };
+        for edge in &mut self.edges {
+            if edge.id.is_none() {
+                edge.id = made_up.pop();
+            }
+        }
     }
 
     /// The graph checked as a dataset and built into a model, one element at a time:
@@ -277,7 +285,7 @@ impl GraphFile {
         problems: &mut Problems,
     ) -> Checked {
         let head = self.take_head(fallback_title, problems);
-        let ids = self.edge_ids();
+        self.make_up_edge_ids();
         let node_places = self.nodes.iter().map(|node| node.place.clone()).collect();
         let edge_places = self.edges.iter().map(|edge| edge.place.clone()).collect();
         let mut conversion = problems.part();
@@ -288,11 +296,12 @@ impl GraphFile {
             .nodes
             .into_iter()
             .map(|node| node_json(node, &mut conversion_problems.borrow_mut()));
-        let edges = self
-            .edges
+        // The edges go in chunks, each freed once converted, so that the file's edges
+        // are given back as the model's grow rather than all at the end.
+        let edges = in_chunks(self.edges, EDGE_CHUNK)
             .into_iter()
-            .zip(ids)
-            .map(|(edge, id)| edge_json(id, edge, &mut conversion_problems.borrow_mut()));
+            .flatten()
+            .map(|edge| edge_json(edge, &mut conversion_problems.borrow_mut()));
         let model = crate::dataset::validate_elements(
             crate::dataset::Elements {
                 title: head.title,
@@ -315,6 +324,24 @@ impl GraphFile {
     }
 }
 
+/// Edges of a file converted between two returns of memory.
+const EDGE_CHUNK: usize = 16_384;
+
+/// `items` as consecutive chunks of at most `len` items, in order, each with a buffer of
+/// its own (the list's own buffer is shrunk to its first chunk).
+fn in_chunks<T>(mut items: Vec<T>, len: usize) -> Vec<Vec<T>> {
+    let len = len.max(1);
+    let mut tails = Vec::with_capacity(items.len() / len + 1);
+    while items.len() > len {
+        let start = (items.len() - 1) / len * len;
+        tails.push(items.split_off(start));
+    }
+    items.shrink_to_fit();
+    tails.push(items);
+    tails.reverse();
+    tails
+}
+
 /// An id for the edge at `index` that no edge of the file uses.
 fn made_up_id(index: usize, given: &std::collections::HashSet<&str>) -> String {
     let mut id = format!("e{index}");
@@ -335,7 +362,10 @@ fn node_json(node: FileNode, problems: &mut Problems) -> Value {
         place,
     } = node;
     let mut object = Map::new();
-    object.insert("label".into(), json!(label.unwrap_or_else(|| id.clone())));
+    object.insert(
+        "label".into(),
+        Value::String(label.unwrap_or_else(|| id.clone())),
+    );
     object.insert("kind".into(), json!("entity"));
     take_carried(
         &mut attributes,
@@ -345,7 +375,7 @@ fn node_json(node: FileNode, problems: &mut Problems) -> Value {
         &place,
         problems,
     );
-    object.insert("id".into(), json!(id));
+    object.insert("id".into(), Value::String(id));
     if !attributes.is_empty() {
         object.insert("attributes".into(), json!(attributes));
     }
@@ -361,8 +391,9 @@ fn node_json(node: FileNode, problems: &mut Problems) -> Value {
     Value::Object(object)
 }
 
-fn edge_json(id: String, edge: FileEdge, problems: &mut Problems) -> Value {
+fn edge_json(edge: FileEdge, problems: &mut Problems) -> Value {
     let FileEdge {
+        id,
         source,
         target,
         directed,
@@ -370,8 +401,9 @@ fn edge_json(id: String, edge: FileEdge, problems: &mut Problems) -> Value {
         weight,
         mut attributes,
         place,
-        ..
     } = edge;
+    // Every edge has an id by now (made up where the file gives none).
+    let id = id.unwrap_or_default();
     let mut object = Map::new();
     object.insert("relation".into(), json!("link"));
     take_carried(
@@ -387,11 +419,11 @@ fn edge_json(id: String, edge: FileEdge, problems: &mut Problems) -> Value {
         object.get("relation").and_then(Value::as_str) != Some(label.as_str())
             || object.get("relation") == Some(&json!("link"))
     });
-    object.insert("id".into(), json!(id));
-    object.insert("source".into(), json!(source));
-    object.insert("target".into(), json!(target));
+    object.insert("id".into(), Value::String(id));
+    object.insert("source".into(), Value::String(source));
+    object.insert("target".into(), Value::String(target));
     if let Some(label) = label {
-        object.insert("label".into(), json!(label));
+        object.insert("label".into(), Value::String(label));
     }
     if let Some(weight) = weight {
         object.insert("weight".into(), json!(weight));
@@ -416,6 +448,9 @@ fn take_carried(
     place: &Location,
     problems: &mut Problems,
 ) {
+    if !attributes.keys().any(|name| name.starts_with("bc_")) {
+        return;
+    }
     for field in fields {
         let name = format!("bc_{field}");
         let Some(value) = attributes.remove(&name) else {
@@ -445,6 +480,17 @@ fn take_carried(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chunks_keep_every_item_once_in_order() {
+        for (count, len) in [(0, 4), (1, 4), (4, 4), (5, 4), (17, 4), (9, 1), (3, 0)] {
+            let chunks = in_chunks((0..count).collect::<Vec<usize>>(), len);
+            assert!(chunks.iter().all(|chunk| chunk.len() <= len.max(1)));
+            assert!(chunks.iter().all(|chunk| chunk.capacity() == chunk.len()));
+            let joined: Vec<usize> = chunks.into_iter().flatten().collect();
+            assert_eq!(joined, (0..count).collect::<Vec<_>>(), "{count} in {len}");
+        }
+    }
 
     #[test]
     fn a_plain_graph_becomes_entities_and_links_with_made_up_edge_ids() {
