@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::{Adjacency, BetweennessEstimate, betweenness, betweenness_of_shown, eigenvector};
 use crate::background::{self, Stage};
-use crate::model::Model;
+use crate::model::{EdgeEnds, Model};
 
 /// A centrality measure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -70,7 +70,7 @@ fn ranked(adjacency: &Adjacency, values: &[f64], label_rank: &[usize]) -> Vec<(u
 pub struct MeasureBasis {
     /// Model positions of each edge's source and target (`None` for an end that is
     /// missing, never in a validated model).
-    ends: Arc<[Option<(usize, usize)>]>,
+    ends: EdgeEnds,
     /// Each node's rank by lower-case label, then id: how ties are ordered.
     label_rank: Arc<[usize]>,
 }
@@ -80,9 +80,7 @@ impl MeasureBasis {
     ///
     /// Complexity: O(edges + nodes log nodes).
     pub fn of(model: &Model) -> Self {
-        let ends = (0..model.edges.len())
-            .map(|edge| model.edge_ends(edge))
-            .collect();
+        let ends = model.all_edge_ends();
         let label_rank = model.label_ranks();
         Self {
             ends,

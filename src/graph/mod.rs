@@ -1,6 +1,7 @@
 //! The model as a petgraph [`StableGraph`]: nodes and edges carry their position in the
-//! model, with an id -> index map, neighbours and degree; and the graph algorithms
-//! (neighbourhoods, shortest paths, centrality), one per file, over [`Adjacency`].
+//! model (a node's graph index is its model position), with neighbours and degree; and
+//! the graph algorithms (neighbourhoods, shortest paths, centrality), one per file, over
+//! [`Adjacency`].
 //! Output is sorted.
 
 mod adjacency;
@@ -9,8 +10,6 @@ mod eigenvector;
 mod measure;
 mod neighborhood;
 mod paths;
-
-use std::collections::HashMap;
 
 pub use adjacency::Adjacency;
 pub use betweenness::{
@@ -23,17 +22,16 @@ pub use neighborhood::neighborhood;
 pub use paths::shortest_paths;
 
 use petgraph::Direction;
-use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 
 use crate::model::Model;
 
 /// A directed multigraph over a [`Model`]: node weights index `model.nodes`, edge weights
-/// index `model.edges`.
+/// index `model.edges`. Node `i` of the graph is node `i` of the model, so that a node is
+/// found by id through the model's own index: the graph keeps no second copy of the ids.
 #[derive(Debug, Clone, Default)]
 pub struct NegotiationGraph {
     graph: StableDiGraph<usize, usize>,
-    node_indices: HashMap<String, NodeIndex>,
-    edge_indices: HashMap<String, EdgeIndex>,
 }
 
 impl NegotiationGraph {
@@ -43,25 +41,15 @@ impl NegotiationGraph {
     /// Complexity: O(nodes + edges).
     pub fn new(model: &Model) -> Self {
         let mut graph = StableDiGraph::with_capacity(model.nodes.len(), model.edges.len());
-        let mut node_indices = HashMap::with_capacity(model.nodes.len());
-        for (position, node) in model.nodes.iter().enumerate() {
-            node_indices.insert(node.id.clone(), graph.add_node(position));
+        for position in 0..model.nodes.len() {
+            graph.add_node(position);
         }
-        let mut edge_indices = HashMap::with_capacity(model.edges.len());
-        for (position, edge) in model.edges.iter().enumerate() {
-            let (Some(&source), Some(&target)) = (
-                node_indices.get(&edge.source),
-                node_indices.get(&edge.target),
-            ) else {
-                continue;
-            };
-            edge_indices.insert(edge.id.clone(), graph.add_edge(source, target, position));
+        for position in 0..model.edges.len() {
+            if let Some((source, target)) = model.edge_ends(position) {
+                graph.add_edge(NodeIndex::new(source), NodeIndex::new(target), position);
+            }
         }
-        Self {
-            graph,
-            node_indices,
-            edge_indices,
-        }
+        Self { graph }
     }
 
     /// The petgraph graph: node weights index `model.nodes`, edge weights `model.edges`.
@@ -69,14 +57,13 @@ impl NegotiationGraph {
         &self.graph
     }
 
-    /// The graph index of the node with this id.
-    pub fn node_index(&self, id: &str) -> Option<NodeIndex> {
-        self.node_indices.get(id).copied()
-    }
-
-    /// The graph index of the edge with this id.
-    pub fn edge_index(&self, id: &str) -> Option<EdgeIndex> {
-        self.edge_indices.get(id).copied()
+    /// The graph index of the node of `model` (the model the graph was built from) with
+    /// this id.
+    pub fn node_index(&self, model: &Model, id: &str) -> Option<NodeIndex> {
+        model
+            .node_position(id)
+            .map(NodeIndex::new)
+            .filter(|&index| self.graph.contains_node(index))
     }
 
     /// Number of nodes.
@@ -89,9 +76,10 @@ impl NegotiationGraph {
         self.graph.edge_count()
     }
 
-    /// Edges in and out of the node (self-loops count twice), or `None` for an unknown id.
-    pub fn degree(&self, id: &str) -> Option<usize> {
-        let index = self.node_index(id)?;
+    /// Edges in and out of the node of `model` with this id (self-loops count twice), or
+    /// `None` for an unknown id.
+    pub fn degree(&self, model: &Model, id: &str) -> Option<usize> {
+        let index = self.node_index(model, id)?;
         Some(
             self.graph
                 .edges_directed(index, Direction::Outgoing)
@@ -106,7 +94,7 @@ impl NegotiationGraph {
     /// Ids of the nodes joined to this one by an edge in either direction, sorted and
     /// without repeats. Empty for an unknown id.
     pub fn neighbors<'m>(&self, model: &'m Model, id: &str) -> Vec<&'m str> {
-        let Some(index) = self.node_index(id) else {
+        let Some(index) = self.node_index(model, id) else {
             return Vec::new();
         };
         let mut ids: Vec<&str> = self
@@ -123,7 +111,7 @@ impl NegotiationGraph {
 
     /// Positions in `model.edges` of the edges touching this node, sorted by edge id.
     pub fn incident_edges(&self, model: &Model, id: &str) -> Vec<usize> {
-        let Some(index) = self.node_index(id) else {
+        let Some(index) = self.node_index(model, id) else {
             return Vec::new();
         };
         let mut positions: Vec<usize> = self

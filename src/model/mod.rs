@@ -257,7 +257,54 @@ pub struct Model {
     node_index: IdIndex,
     edge_index: IdIndex,
     /// The model positions of each edge's source and target.
-    edge_ends: Vec<Option<(usize, usize)>>,
+    edge_ends: EdgeEnds,
+}
+
+/// The model positions of every edge's source and target, eight bytes an edge, shared by
+/// whoever needs them all (a measure's worker) without a copy.
+#[derive(Debug, Clone, Default)]
+pub struct EdgeEnds(std::sync::Arc<[[u32; 2]]>);
+
+impl EdgeEnds {
+    /// Marks an end that is missing (never in a validated model).
+    const MISSING: u32 = u32::MAX;
+
+    /// The ends of the edge at `edge`, `None` where one is missing.
+    pub fn get(&self, edge: usize) -> Option<(usize, usize)> {
+        let [source, target] = *self.0.get(edge)?;
+        (source != Self::MISSING && target != Self::MISSING)
+            .then_some((source as usize, target as usize))
+    }
+
+    /// How many edges.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are no edges.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Every edge's ends, by edge position.
+    pub fn iter(&self) -> impl Iterator<Item = Option<(usize, usize)>> + '_ {
+        (0..self.len()).map(|edge| self.get(edge))
+    }
+}
+
+impl FromIterator<Option<(usize, usize)>> for EdgeEnds {
+    fn from_iter<T: IntoIterator<Item = Option<(usize, usize)>>>(ends: T) -> Self {
+        let compact =
+            |position: usize| u32::try_from(position).ok().filter(|&p| p != Self::MISSING);
+        Self(
+            ends.into_iter()
+                .map(|ends| {
+                    ends.and_then(|(source, target)| Some([compact(source)?, compact(target)?]))
+                        .unwrap_or([Self::MISSING; 2])
+                })
+                .collect(),
+        )
+    }
 }
 
 impl Model {
@@ -282,13 +329,13 @@ impl Model {
             article_index,
             node_index,
             edge_index,
-            edge_ends: Vec::new(),
+            edge_ends: EdgeEnds::default(),
         };
         model.edge_ends = model.find_edge_ends();
         model
     }
 
-    fn find_edge_ends(&self) -> Vec<Option<(usize, usize)>> {
+    fn find_edge_ends(&self) -> EdgeEnds {
         self.edges
             .iter()
             .map(|edge| {
@@ -323,7 +370,12 @@ impl Model {
     /// The model positions of the source and target of the edge at `edge`, without a
     /// lookup by id (`None` for an end that is missing, never in a validated model).
     pub fn edge_ends(&self, edge: usize) -> Option<(usize, usize)> {
-        self.edge_ends.get(edge).copied().flatten()
+        self.edge_ends.get(edge)
+    }
+
+    /// Every edge's ends, shared.
+    pub fn all_edge_ends(&self) -> EdgeEnds {
+        self.edge_ends.clone()
     }
 
     /// Rebuilds the id indexes after articles, nodes or edges were inserted, removed or

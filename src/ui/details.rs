@@ -107,7 +107,7 @@ fn node_ui(
                 ui.label(meeting.status.as_str());
                 ui.end_row();
             }
-            if let Some(degree) = graph.degree(&node.id) {
+            if let Some(degree) = graph.degree(model, &node.id) {
                 ui.label(RichText::new("Relations").weak());
                 ui.label(degree.to_string());
                 ui.end_row();

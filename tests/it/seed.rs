@@ -215,7 +215,12 @@ fn graph_has_an_index_for_every_id_and_sorted_neighbours() {
     assert_eq!(graph.node_count(), model.nodes.len());
     assert_eq!(graph.edge_count(), model.edges.len());
     for node in &model.nodes {
-        assert!(graph.node_index(&node.id).is_some());
+        assert_eq!(
+            graph
+                .node_index(&model, &node.id)
+                .map(|index| index.index()),
+            model.node_position(&node.id)
+        );
     }
     let neighbours = graph.neighbors(&model, "qatar");
     let mut sorted = neighbours.clone();
@@ -227,6 +232,6 @@ fn graph_has_an_index_for_every_id_and_sorted_neighbours() {
         .iter()
         .filter(|edge| edge.source == "qatar" || edge.target == "qatar")
         .count();
-    assert_eq!(graph.degree("qatar"), Some(expected_degree));
-    assert_eq!(graph.degree("nobody"), None);
+    assert_eq!(graph.degree(&model, "qatar"), Some(expected_degree));
+    assert_eq!(graph.degree(&model, "nobody"), None);
 }

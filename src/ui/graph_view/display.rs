@@ -7,33 +7,7 @@ impl GraphCanvas {
     /// Builds the display graph of the shown nodes and every edge between them, those the
     /// filters hide marked hidden.
     pub(super) fn rebuild(&mut self, model: &Model) {
-        let source = self.shown_graph(model);
-        let positions = &self.positions;
-        self.display = egui_graphs::to_graph_custom(
-            &source,
-            |node| {
-                let position = node.payload().model_position;
-                node.set_label(
-                    model
-                        .nodes
-                        .get(position)
-                        .map(|n| n.label.clone())
-                        .unwrap_or_default(),
-                );
-                if let Some(place) = positions.get(position) {
-                    node.set_location(Pos2::new(place[0], place[1]));
-                }
-            },
-            |edge| {
-                let label = model
-                    .edges
-                    .get(edge.payload().model_position)
-                    .and_then(|edge| edge.shown_label())
-                    .map(|label| label.replace('_', " "))
-                    .unwrap_or_default();
-                edge.set_label(label);
-            },
-        );
+        self.display = self.shown_graph(model);
         self.display_changed();
     }
 
@@ -79,66 +53,88 @@ impl GraphCanvas {
         self.apply_selection();
     }
 
-    /// The shown nodes and edges as a petgraph, each with its payload, for egui_graphs.
-    fn shown_graph(&self, model: &Model) -> StableGraph<NodePayload, EdgePayload, Directed> {
-        let mut source: StableGraph<NodePayload, EdgePayload, Directed> = StableGraph::default();
-        let mut index_of = vec![None; model.nodes.len()];
-        for (position, node) in model.nodes.iter().enumerate() {
-            if !self
-                .visibility
+    /// The shown nodes and edges as egui_graphs' graph, each with its payload, label and
+    /// place, built with room for exactly them (a graph grown edge by edge keeps up to
+    /// twice the room it needs: tens of MiB at 400,000 edges).
+    fn shown_graph(&self, model: &Model) -> DisplayGraph {
+        let shown = |position: usize| {
+            self.visibility
                 .nodes
                 .get(position)
                 .copied()
                 .unwrap_or(false)
-            {
+        };
+        let node_count = (0..model.nodes.len())
+            .filter(|&position| shown(position))
+            .count();
+        let mut display = DisplayGraph::new();
+        display.g_mut().reserve_exact_nodes(node_count);
+        let mut index_of = vec![None; model.nodes.len()];
+        for (position, node) in model.nodes.iter().enumerate() {
+            if !shown(position) {
                 continue;
             }
-            index_of[position] = Some(
-                source.add_node(NodePayload {
-                    model_position: position,
-                    kind: node.kind,
-                    fill: self
-                        .fills
-                        .get(position)
-                        .copied()
-                        .unwrap_or(kind_rgb(node.kind)),
-                    dimmed: false,
-                    scale: 1.0,
-                    highlighted: false,
-                    label_shown: true,
-                }),
-            );
+            let payload = NodePayload {
+                model_position: position,
+                kind: node.kind,
+                fill: self
+                    .fills
+                    .get(position)
+                    .copied()
+                    .unwrap_or(kind_rgb(node.kind)),
+                dimmed: false,
+                scale: 1.0,
+                highlighted: false,
+                label_shown: true,
+            };
+            let place = self.positions.get(position).copied();
+            index_of[position] = Some(display.add_node_custom(payload, |display_node| {
+                display_node.set_label(node.label.clone());
+                if let Some([x, y]) = place {
+                    display_node.set_location(Pos2::new(x, y));
+                }
+            }));
         }
+        let ends_shown = |position: usize| {
+            model.edge_ends(position).and_then(|(a, b)| {
+                index_of
+                    .get(a)
+                    .copied()
+                    .flatten()
+                    .zip(index_of.get(b).copied().flatten())
+            })
+        };
+        let edge_count = (0..model.edges.len())
+            .filter(|&position| ends_shown(position).is_some())
+            .count();
+        display.g_mut().reserve_exact_edges(edge_count);
         for (position, edge) in model.edges.iter().enumerate() {
+            let Some((a, b)) = ends_shown(position) else {
+                continue;
+            };
             let hidden = !self
                 .visibility
                 .edges
                 .get(position)
                 .copied()
                 .unwrap_or(false);
-            let ends = model.edge_ends(position).and_then(|(a, b)| {
-                index_of
-                    .get(a)
-                    .copied()
-                    .flatten()
-                    .zip(index_of.get(b).copied().flatten())
+            let payload = EdgePayload {
+                model_position: position,
+                directed: edge.directed,
+                self_loop: a == b,
+                relation: edge.relation,
+                named: self.relation_names,
+                hidden,
+            };
+            display.add_edge_custom(a, b, payload, |display_edge| {
+                let label = edge
+                    .shown_label()
+                    .map(|label| label.replace('_', " "))
+                    .unwrap_or_default();
+                display_edge.set_label(label);
             });
-            if let Some((a, b)) = ends {
-                source.add_edge(
-                    a,
-                    b,
-                    EdgePayload {
-                        model_position: position,
-                        directed: edge.directed,
-                        self_loop: a == b,
-                        relation: edge.relation,
-                        named: self.relation_names,
-                        hidden,
-                    },
-                );
-            }
         }
-        source
+        display
     }
 
     pub(super) fn refresh_payloads(&mut self) {

@@ -15,7 +15,7 @@ use egui_graphs::{
     Layout, LayoutState, NodeProps, SettingsInteraction, SettingsNavigation, SettingsStyle,
 };
 use petgraph::Directed;
-use petgraph::stable_graph::{DefaultIx, EdgeIndex, NodeIndex, StableGraph};
+use petgraph::stable_graph::{DefaultIx, EdgeIndex, NodeIndex};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 
 use super::batch::{DiscBatch, LineBatch, load_disc_texture, load_line_texture, unit};
