@@ -11,6 +11,7 @@ mod export_window;
 mod graph_export_window;
 pub mod graph_view;
 mod ingest_window;
+pub mod line_raster;
 mod provenance;
 mod reader;
 mod recent;
@@ -52,6 +53,7 @@ pub fn run_window(
         session_folder: RecentFiles::default_store()
             .and_then(|store| store.parent().map(|folder| folder.join("sessions"))),
         read_options,
+        far_image_from: None,
     };
     eframe::run_native(
         "Backchannel",

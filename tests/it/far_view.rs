@@ -272,3 +272,95 @@ fn far_out_hovering_keeps_the_edge_mesh_and_selecting_an_edge_rebuilds_it() {
     harness.run_steps(2);
     assert!(!std::sync::Arc::ptr_eq(&before, &line_mesh(&harness)));
 }
+
+/// A graph with more edges than `far_image_from` has its far-out edges drawn into one
+/// image on a worker instead of a mesh: once the image arrives it is the only edge
+/// drawing, a rectangle over the canvas, with a line where an edge is and nothing where
+/// the graph is not.
+#[test]
+fn far_out_a_big_graphs_edges_are_one_image_drawn_on_a_worker() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = common::write_large_dataset(folder.path(), 1_500);
+    let mut harness = harness_with(AppOptions {
+        initial_file: Some(path),
+        far_image_from: Some(100),
+        ..AppOptions::default()
+    });
+    run_until(&mut harness, |app| !app.document().canvas.is_animating());
+    assert!(zoom(&harness) < 0.4);
+    let start = std::time::Instant::now();
+    let (texture, image) = loop {
+        harness.step();
+        let uploaded = harness.state().document().canvas.far_edges_image();
+        if let Some(found) = uploaded {
+            break found;
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(60),
+            "no image came"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    };
+    harness.run_steps(2);
+    let shapes = shapes(&harness);
+    let meshes = meshes(&shapes);
+    assert!(
+        !meshes
+            .iter()
+            .any(|mesh| mesh.texture_id != TextureId::default()
+                && mesh.vertices.len() > 4
+                && mesh.vertices.iter().all(|vertex| vertex.uv.y == 0.5)),
+        "a line mesh is drawn besides the image"
+    );
+    let drawn = meshes
+        .iter()
+        .find(|mesh| mesh.texture_id == texture)
+        .expect("the image is drawn");
+    assert_eq!(drawn.vertices.len(), 4);
+    let rect = Rect::from_points(
+        &drawn
+            .vertices
+            .iter()
+            .map(|vertex| vertex.pos)
+            .collect::<Vec<_>>(),
+    );
+    let pixels_per_point = image.size[0] as f32 / rect.width();
+    assert!((pixels_per_point - image.size[1] as f32 / rect.height()).abs() < 0.01);
+    let alpha_at = |point: egui::Pos2| {
+        let pixel = (point - rect.min) * pixels_per_point;
+        // The brightest of the pixel and its neighbours (a line's coverage is shared).
+        let mut alpha = 0;
+        for dx in -1..=1 {
+            for dy in -1..=1 {
+                let (x, y) = (pixel.x as i64 + dx, pixel.y as i64 + dy);
+                if x >= 0 && y >= 0 && (x as usize) < image.size[0] && (y as usize) < image.size[1]
+                {
+                    alpha = alpha.max(image.pixels[y as usize * image.size[0] + x as usize].a());
+                }
+            }
+        }
+        alpha
+    };
+    // The longest edge (a short one may lie under its end discs, and is then left out):
+    // its midpoint is on a line.
+    let app = harness.state();
+    let (from, to) = app
+        .model()
+        .edges
+        .iter()
+        .filter_map(|edge| {
+            Some((
+                app.node_screen_position(&edge.source)?,
+                app.node_screen_position(&edge.target)?,
+            ))
+        })
+        .max_by(|a, b| a.0.distance(a.1).total_cmp(&b.0.distance(b.1)))
+        .expect("drawn edges");
+    assert!(from.distance(to) > 10.0, "{}", from.distance(to));
+    assert!(
+        alpha_at(from.lerp(to, 0.5)) > 0,
+        "no line at an edge's midpoint"
+    );
+    // The top-left corner of the canvas is outside the fitted graph.
+    assert_eq!(alpha_at(rect.min + egui::vec2(2.0, 2.0)), 0);
+}

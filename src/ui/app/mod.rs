@@ -56,6 +56,10 @@ pub struct AppOptions {
     pub session_folder: Option<PathBuf>,
     /// How `initial_file` is read (a CSV edge list's columns).
     pub read_options: crate::interchange::ReadOptions,
+    /// Zoomed far out, a graph's unselected edges are drawn as one image (on a worker)
+    /// rather than a mesh when it has more than this many; `None` for
+    /// [`crate::ui::graph_view::FAR_IMAGE_FROM_EDGES`].
+    pub far_image_from: Option<usize>,
 }
 
 /// The eframe application.
@@ -97,6 +101,8 @@ pub struct BackchannelApp {
     quit_requested: bool,
     /// The file being opened on a worker, while it is.
     loading: Option<loading::Loading>,
+    /// See [`AppOptions::far_image_from`].
+    far_image_from: usize,
     /// The column choice of a CSV edge list, while it is asked.
     column_choice: Option<columns::ColumnChoice>,
 }
@@ -143,8 +149,12 @@ impl BackchannelApp {
             allow_close: false,
             quit_requested: false,
             loading: None,
+            far_image_from: options
+                .far_image_from
+                .unwrap_or(crate::ui::graph_view::FAR_IMAGE_FROM_EDGES),
             column_choice: None,
         };
+        app.document.canvas.far_image_from = app.far_image_from;
         app.document.doc.keep_journal_in(app.session_folder.clone());
         let session_file = app.session_file();
         let restore_problem = session::restore_view(&mut app.document, session_file.as_deref());

@@ -3,6 +3,8 @@
 //! all kept between frames while a fingerprint of what they show is unchanged.
 
 use super::*;
+use crate::background::{self, Job, Outcome};
+use crate::ui::line_raster::{RasterLine, draw_lines};
 
 impl GraphCanvas {
     /// A fingerprint of everything the far-out drawing shows: the transform, the display
@@ -73,15 +75,7 @@ impl GraphCanvas {
         texture: egui::TextureId,
         screen: &ScreenTransform,
     ) -> Shape {
-        // (Two separate reads: egui's context lock is not re-entrant.)
-        let pixels_per_point = ui.ctx().pixels_per_point();
-        let feathering = ui.ctx().tessellation_options(|options| {
-            if options.feathering {
-                options.feathering_size_in_pixels / pixels_per_point
-            } else {
-                0.0
-            }
-        });
+        let feathering = feathering(ui);
         let mut batch = LineBatch::new(
             texture,
             unselected_edge_stroke(FAR_EDGE_WIDTH),
@@ -89,6 +83,22 @@ impl GraphCanvas {
             screen.clip,
             self.display.edge_count(),
         );
+        self.far_lines(screen, feathering, |from, to, colour| {
+            batch.add_coloured(from, to, colour);
+        });
+        batch.into_shape()
+    }
+
+    /// Each unselected edge drawn zoomed far out, as `line(from, to, colour)` on screen:
+    /// all but those short enough to lie wholly under their two end discs (which are
+    /// drawn over them), a line being `FAR_EDGE_WIDTH` wide with `feathering` on each
+    /// side.
+    fn far_lines(
+        &self,
+        screen: &ScreenTransform,
+        feathering: f32,
+        mut line: impl FnMut(Pos2, Pos2, Color32),
+    ) {
         // Each node's place on screen, and the radius of the opaque disc drawn over it (0
         // where the node is not such a disc), by node index.
         let mut ends: Vec<Option<(Pos2, f32)>> = vec![None; self.display.g().node_bound()];
@@ -121,9 +131,114 @@ impl GraphCanvas {
             if hidden_within > 0.0 && from.distance_sq(to) < hidden_within * hidden_within {
                 continue;
             }
-            batch.add_coloured(from, to, colour);
+            line(from, to, colour);
         }
-        batch.into_shape()
+    }
+
+    /// The unselected edges drawn far out as an image (for a graph of more than
+    /// [`GraphCanvas::far_image_from`] edges): the last image drawn, fitted to the view
+    /// as it is now; a new one is drawn on a worker when what it shows has changed, and
+    /// replaces it when done.
+    pub(super) fn far_edges_image_shape(
+        &mut self,
+        ui: &Ui,
+        screen: &ScreenTransform,
+        key: u64,
+    ) -> Shape {
+        let image = &mut self.far_image;
+        if let Some((view, job)) = &image.drawing {
+            match job.poll() {
+                Outcome::Running => {}
+                Outcome::Done(Some(drawn)) => {
+                    let view = *view;
+                    // Shared with the texture's upload, not copied.
+                    let drawn = std::sync::Arc::new(drawn);
+                    let data = egui::ImageData::Color(std::sync::Arc::clone(&drawn));
+                    match &mut image.shown {
+                        Some((texture, shown_view, shown_image)) => {
+                            texture.set(data, egui::TextureOptions::LINEAR);
+                            *shown_view = view;
+                            *shown_image = drawn;
+                        }
+                        None => {
+                            let texture = ui.ctx().load_texture(
+                                "backchannel-far-edges",
+                                data,
+                                egui::TextureOptions::LINEAR,
+                            );
+                            image.shown = Some((texture, view, drawn));
+                        }
+                    }
+                    image.drawing = None;
+                }
+                Outcome::Done(None) | Outcome::Failed => image.drawing = None,
+            }
+        }
+        image.wanted = Some(key);
+        let up_to_date = |view: &ImageView| view.key == key;
+        let wanted = !image
+            .shown
+            .as_ref()
+            .is_some_and(|(_, view, _)| up_to_date(view))
+            && !image
+                .drawing
+                .as_ref()
+                .is_some_and(|(view, _)| up_to_date(view));
+        if wanted && self.far_image.drawing.is_none() {
+            self.start_far_image(ui, screen, key);
+        }
+        let Some((texture, drawn, _)) = &self.far_image.shown else {
+            return Shape::Noop;
+        };
+        let rect = image_rect(drawn, screen);
+        Shape::image(
+            texture.id(),
+            rect,
+            Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0)),
+            Color32::WHITE,
+        )
+    }
+
+    /// The far-out edges' image shown last, with its texture, when a graph's edges are
+    /// drawn as one ([`Self::far_image_from`]) and that image shows the view as it was
+    /// last drawn (no newer one is wanted).
+    pub fn far_edges_image(&self) -> Option<(egui::TextureId, std::sync::Arc<egui::ColorImage>)> {
+        let (texture, view, image) = self.far_image.shown.as_ref()?;
+        (Some(view.key) == self.far_image.wanted)
+            .then(|| (texture.id(), std::sync::Arc::clone(image)))
+    }
+
+    /// Starts drawing the far-out edges of the view as it is now into an image, on a
+    /// worker that asks for a frame when it is done.
+    fn start_far_image(&mut self, ui: &Ui, screen: &ScreenTransform, key: u64) {
+        let pixels_per_point = ui.ctx().pixels_per_point();
+        let size = screen.clip.size() * pixels_per_point;
+        let size = [
+            size.x.ceil().max(1.0) as usize,
+            size.y.ceil().max(1.0) as usize,
+        ];
+        let origin = screen.clip.min;
+        let mut lines = Vec::with_capacity(self.edge_ends.len());
+        self.far_lines(screen, feathering(ui), |from, to, colour| {
+            lines.push(RasterLine {
+                from: ((from - origin) * pixels_per_point).to_pos2(),
+                to: ((to - origin) * pixels_per_point).to_pos2(),
+                colour,
+            });
+        });
+        let ctx = ui.ctx().clone();
+        let job = Job::spawn(
+            "draw the far-out edges",
+            move || draw_lines(size, &lines, background::cancelled),
+            move || ctx.request_repaint(),
+        );
+        let view = ImageView {
+            key,
+            zoom: screen.zoom,
+            pan: screen.pan,
+            clip: screen.clip,
+        };
+        self.far_image.drawing = Some((view, job));
     }
 
     /// The nodes drawn as plain discs zoomed far out (see [`in_far_batch`]), as one mesh
@@ -213,6 +328,70 @@ impl ScreenTransform {
     }
 }
 
+/// Above this many edges, the unselected edges zoomed far out are drawn as an image on a
+/// worker, not as a mesh on the window's thread: a mesh costs the window about 100 bytes
+/// an edge, and the graphics driver, which bins every triangle of every frame, ten times
+/// that (470 MB at 400,000 edges on a software driver).
+pub const FAR_IMAGE_FROM_EDGES: usize = 100_000;
+
+/// The far-out edges of a big graph drawn as an image ([`GraphCanvas::far_edges_image_shape`]).
+#[derive(Default)]
+pub(super) struct FarImage {
+    /// The image shown: its texture, the view it was drawn for, and its pixels.
+    shown: Option<(
+        egui::TextureHandle,
+        ImageView,
+        std::sync::Arc<egui::ColorImage>,
+    )>,
+    /// The image being drawn on a worker, and the view it is drawn for.
+    drawing: Option<(ImageView, Job<Option<egui::ColorImage>>)>,
+    /// What the last frame wanted the image to show ([`GraphCanvas::far_edges_key`]).
+    wanted: Option<u64>,
+}
+
+impl Drop for FarImage {
+    fn drop(&mut self) {
+        if let Some((_, job)) = &self.drawing {
+            job.cancel();
+        }
+    }
+}
+
+/// The view an image of the far-out edges is drawn for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct ImageView {
+    /// What it shows ([`GraphCanvas::far_edges_key`]).
+    key: u64,
+    zoom: f32,
+    /// Screen position of the canvas origin.
+    pan: Vec2,
+    /// The part of the screen it covers.
+    clip: Rect,
+}
+
+/// Where an image drawn for the view `drawn` lies in the view `screen`: a point drawn at
+/// `p` on screen is the canvas point `(p - pan) / zoom` then, and that point's place on
+/// screen now. (Between an image and the next, a pan or zoom moves the old one with the
+/// graph.)
+fn image_rect(drawn: &ImageView, screen: &ScreenTransform) -> Rect {
+    let scale = screen.zoom / drawn.zoom;
+    let now = |point: Pos2| screen.pan.to_pos2() + (point - drawn.pan.to_pos2()) * scale;
+    Rect::from_min_max(now(drawn.clip.min), now(drawn.clip.max))
+}
+
+/// The width of the anti-aliasing fringe of a line, in points (0 without one).
+fn feathering(ui: &Ui) -> f32 {
+    // (Two separate reads: egui's context lock is not re-entrant.)
+    let pixels_per_point = ui.ctx().pixels_per_point();
+    ui.ctx().tessellation_options(|options| {
+        if options.feathering {
+            options.feathering_size_in_pixels / pixels_per_point
+        } else {
+            0.0
+        }
+    })
+}
+
 /// The textures the far-out meshes draw from.
 pub(super) struct FarTextures {
     /// See [`load_disc_texture`].
@@ -268,3 +447,34 @@ pub(super) const FAR_EDGE_WIDTH: f32 = 1.0;
 /// cost the most to draw) in one mesh, plain disc nodes in another, and labels only where
 /// they fit (the best-connected nodes first) or where a node is emphasised.
 pub(super) const FAR_ZOOM: f32 = 0.4;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_image_drawn_for_one_view_lands_where_its_points_are_in_another() {
+        let drawn = ImageView {
+            key: 0,
+            zoom: 0.1,
+            pan: Vec2::new(100.0, 50.0),
+            clip: Rect::from_min_max(Pos2::new(20.0, 10.0), Pos2::new(420.0, 310.0)),
+        };
+        let screen = ScreenTransform {
+            zoom: 0.25,
+            pan: Vec2::new(-30.0, 70.0),
+            clip: Rect::from_min_max(Pos2::ZERO, Pos2::new(800.0, 600.0)),
+        };
+        let rect = image_rect(&drawn, &screen);
+        for canvas in [
+            Pos2::ZERO,
+            Pos2::new(1_000.0, -200.0),
+            Pos2::new(-150.0, 2_500.0),
+        ] {
+            let then = (canvas.to_vec2() * drawn.zoom + drawn.pan).to_pos2();
+            let across = (then - drawn.clip.min) / drawn.clip.size();
+            let now = rect.min + across * rect.size();
+            assert!((now - screen.place(canvas)).length() < 1e-3, "{canvas:?}");
+        }
+    }
+}

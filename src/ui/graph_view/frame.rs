@@ -87,9 +87,11 @@ impl GraphCanvas {
                     line: load_line_texture(ui.ctx()),
                 });
                 let (disc, line) = (textures.disc.id(), textures.line.id());
-                // The edge mesh is kept where only emphasis changed (a hover).
+                // The edge mesh is kept where only emphasis changed (a hover). A big
+                // graph's edges are an image instead, drawn below.
                 let edges_key = self.far_edges_key(&screen);
                 let edges = match previous {
+                    _ if self.draws_far_image() => Shape::Noop,
                     Some(previous) if previous.edges_key == edges_key => previous.edges,
                     _ => self.far_edges(ui, line, &screen),
                 };
@@ -103,10 +105,21 @@ impl GraphCanvas {
             }
         };
         // The meshes are shared, not copied: a shape holds its mesh behind an `Arc`.
-        painter.set(far_edges_slot, scene.edges.clone());
+        if self.draws_far_image() {
+            let edges = self.far_edges_image_shape(ui, &screen, scene.edges_key);
+            painter.set(far_edges_slot, edges);
+        } else {
+            painter.set(far_edges_slot, scene.edges.clone());
+        }
         painter.set(far_nodes_slot, scene.nodes.clone());
         painter.extend(scene.labels.iter().cloned());
         self.far_scene = Some(scene);
+    }
+
+    /// Whether the far-out edges are drawn as an image: the graph has more than
+    /// [`Self::far_image_from`] edges.
+    fn draws_far_image(&self) -> bool {
+        self.edge_ends.len() > self.far_image_from
     }
 
     /// Carries out the camera request, if any: zoom and pan as asked, fitted or centred.

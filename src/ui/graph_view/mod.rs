@@ -42,7 +42,10 @@ mod frame;
 mod placing;
 mod shapes;
 
-use far::{FAR_ZOOM, FarScene, FarTextures, MAX_FAR_LABELS, ScreenTransform, in_far_batch};
+pub use far::FAR_IMAGE_FROM_EDGES;
+use far::{
+    FAR_ZOOM, FarImage, FarScene, FarTextures, MAX_FAR_LABELS, ScreenTransform, in_far_batch,
+};
 use placing::layout_progress_ui;
 pub use shapes::{ArrowEdgeShape, KindNodeShape, NoLayout, NoLayoutState};
 use shapes::{NodeLabel, is_emphasised, node_colours, screen_radius, unselected_edge_stroke};
@@ -208,6 +211,12 @@ pub struct GraphCanvas {
     far_textures: Option<FarTextures>,
     /// The far-out drawing of the last frame, reused while nothing it shows changed.
     far_scene: Option<FarScene>,
+    /// Zoomed far out, the unselected edges drawn as an image, when there are more than
+    /// `far_image_from` of them.
+    far_image: FarImage,
+    /// How many edges a graph has above which they are drawn far out as an image (see
+    /// [`FAR_IMAGE_FROM_EDGES`]).
+    pub far_image_from: usize,
     /// Counts the display graphs built ([`Self::rebuild`]), for the far-out drawing's key.
     display_generation: u64,
     /// Whether the choice of labels to draw must be made again (positions or the shown
@@ -254,6 +263,8 @@ impl GraphCanvas {
             edge_ends: Vec::new(),
             far_textures: None,
             far_scene: None,
+            far_image: FarImage::default(),
+            far_image_from: FAR_IMAGE_FROM_EDGES,
             display_generation: 0,
             labels_stale: true,
             relation_names: false,
