@@ -61,7 +61,28 @@ fn respond(c: &mut Criterion) {
         std::thread::sleep(Duration::from_millis(20));
     }
     let mut figures = vec![("a frame while the file loads", worst_while_loading)];
+    let image_start = Instant::now();
     figures.push(("the graph's first frames", busy(&mut harness, |_| {})));
+    // Far out, a graph this big has its edges drawn into one image on a worker.
+    let mut worst_while_drawing = Duration::ZERO;
+    while harness
+        .state()
+        .document()
+        .canvas
+        .far_edges_image()
+        .is_none()
+    {
+        let frame = Instant::now();
+        harness.step();
+        worst_while_drawing = worst_while_drawing.max(frame.elapsed());
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    println!(
+        "quality: the far-out image of {} edges arrived {:.0} ms after the first frame (drawn on a worker; the worst frame meanwhile {:.0} ms)",
+        harness.state().model().edges.len(),
+        image_start.elapsed().as_secs_f64() * 1000.0,
+        worst_while_drawing.as_secs_f64() * 1000.0
+    );
     figures.push(("a steady frame", busy(&mut harness, |_| {})));
     let first = harness.state().model().nodes[5].id.clone();
     figures.push((

@@ -14,11 +14,17 @@ const MIN_ITEMS_PER_WORKER: usize = 2_048;
 /// The most workers a job is split into.
 const MAX_WORKERS: usize = 16;
 
-/// How many cores work may be split over: the machine's, at most [`MAX_WORKERS`].
+/// How many cores work may be split over: the machine's, at most [`MAX_WORKERS`]; one
+/// fewer for work done for the window (in a [`crate::background`] job), which leaves a
+/// core to the window's thread so that its frames never wait for the load.
 pub(crate) fn cores() -> usize {
-    std::thread::available_parallelism()
-        .map_or(1, NonZeroUsize::get)
-        .min(MAX_WORKERS)
+    let all = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
+    let usable = if crate::background::current().is_some() {
+        all.saturating_sub(1).max(1)
+    } else {
+        all
+    };
+    usable.min(MAX_WORKERS)
 }
 
 /// How many workers to split `len` items over on this machine: one per core, but never

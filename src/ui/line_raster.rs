@@ -5,7 +5,8 @@
 //! driver, which bins every triangle of every frame (470 MB at 400,000 edges, most of it
 //! in a software driver). The same lines drawn into an image of the view cost four bytes
 //! a pixel whatever their number, and the driver one textured rectangle. The drawing runs
-//! on a worker (tenths of a second at 400,000 lines), never on the window's thread.
+//! on workers (a second or two at 400,000 long lines on two cores), never on the
+//! window's thread, and leaves one core to the window.
 //!
 //! Lines are one pixel wide and anti-aliased as Xiaolin Wu draws them: along the major
 //! axis each step covers the two pixels across the line in proportion to their distance
@@ -35,8 +36,8 @@ const BAND_ROWS: usize = 32;
 /// One pixel in the fixed-point positions lines are stepped in.
 const FIXED: f32 = 65_536.0;
 
-/// Draws `lines` into a transparent image of `size` pixels (width, height), on every
-/// core, each drawing bands of rows. Lines or parts of lines outside the image are left
+/// Draws `lines` into a transparent image of `size` pixels (width, height), on every core
+/// but one, each drawing bands of rows. Lines or parts of lines outside the image are left
 /// out, as are lines with an end that is not finite. `cancelled` is asked before each
 /// band; when it says yes the drawing stops and `None` comes back.
 pub fn draw_lines(
@@ -47,7 +48,11 @@ pub fn draw_lines(
     let [width, height] = size;
     let mut pixels = vec![Color32::TRANSPARENT; width.saturating_mul(height)];
     let band_len = width.saturating_mul(BAND_ROWS).max(1);
-    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    // Every core but one, which stays the window's.
+    let cores = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .saturating_sub(1)
+        .max(1);
     let bands = pixels.len().div_ceil(band_len);
     let bands_each = bands.div_ceil(cores.max(1)).max(1);
     let cancelled = &cancelled;
