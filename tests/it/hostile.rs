@@ -374,6 +374,17 @@ fn self_loops_parallel_and_duplicate_edges() {
     let csv = b"id,source,target\ne1,a,a\ne2,a,b\ne3,a,b\n";
     let loaded = load(GraphFormat::Csv, csv).unwrap();
     assert_eq!(loaded.model.edges.len(), 3);
+    // A self-loop counts twice in its node's degree, as each parallel edge counts once;
+    // each edge is listed once among its node's relations.
+    let model = &loaded.model;
+    let graph = backchannel::graph::NegotiationGraph::new(model);
+    assert_eq!(graph.degree(model, "a"), Some(4));
+    assert_eq!(graph.degree(model, "b"), Some(2));
+    assert_eq!(graph.degree(model, "c"), None);
+    assert_eq!(graph.incident_edges(model, "a"), vec![0, 1, 2]);
+    assert_eq!(graph.incident_edges(model, "b"), vec![1, 2]);
+    assert_eq!(graph.neighbors(model, "a"), vec!["a", "b"]);
+    assert_eq!(graph.neighbors(model, "b"), vec!["a"]);
     let duplicate = b"id,source,target\ne1,a,b\ne1,b,a\n";
     let error = load(GraphFormat::Csv, duplicate).unwrap_err();
     assert_eq!(error.problems[0].kind, ProblemKind::DuplicateId);
