@@ -28,7 +28,7 @@ pub use records::sha256_hex;
 pub use seed::{SEED_ARTICLES, SEED_DATASET, SEED_LABEL, seed_store};
 pub use store::{ArticlePathError, ArticleStore, EmbeddedStore, FolderStore};
 pub use synthetic::synthetic_dataset;
-pub use validate::{Elements, Evidenced, validate, validate_elements, validate_value};
+pub use validate::{Elements, Evidenced, Given, validate, validate_elements, validate_value};
 
 use crate::model::Model;
 

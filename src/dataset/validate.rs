@@ -152,6 +152,28 @@ pub fn validate_value(
     check_records(records, store, evidenced, problems).unwrap_or_default()
 }
 
+/// An element of a graph file on its way to its record: the record itself (a plain
+/// element, made directly), or the dataset's JSON shape of it (an element that carries
+/// our own fields back, read as a file's element is, its problems placed at its path).
+#[derive(Debug, Clone)]
+pub enum Given<T> {
+    /// The record.
+    Record(T),
+    /// The element as JSON.
+    Json(Value),
+}
+
+impl<T: DeserializeOwned> Given<T> {
+    /// The record; `None`, with the problem placed at `$.{field}[{index}]`, when the
+    /// JSON does not read as one.
+    fn read(self, field: &str, index: usize, problems: &mut Problems) -> Option<T> {
+        match self {
+            Self::Record(record) => Some(record),
+            Self::Json(value) => element(value, field, index, problems),
+        }
+    }
+}
+
 /// A dataset given element by element (a graph file converted to the dataset's shape as
 /// it is read): each element is read into its record and dropped before the next.
 pub struct Elements<N, E> {
@@ -170,7 +192,7 @@ pub struct Elements<N, E> {
 /// Validates a dataset given element by element and builds its model; the problems are
 /// placed as [`validate_value`] places them (`$.nodes[3].kind`).
 pub fn validate_elements(
-    elements: Elements<impl Iterator<Item = Value>, impl Iterator<Item = Value>>,
+    elements: Elements<impl Iterator<Item = Given<RawNode>>, impl Iterator<Item = Given<RawEdge>>>,
     store: &dyn ArticleStore,
     evidenced: Evidenced,
     problems: &mut Problems,
@@ -195,25 +217,31 @@ pub fn validate_elements(
     };
     fn read_all<T: DeserializeOwned>(
         field: &str,
-        items: impl Iterator<Item = Value>,
+        items: impl Iterator<Item = Given<T>>,
         count: usize,
         problems: &mut Problems,
     ) -> Vec<(usize, T)> {
         let mut parsed = Vec::with_capacity(count);
         for (index, item) in items.enumerate() {
-            if let Some(element) = element(item, field, index, problems) {
+            if let Some(element) = item.read(field, index, problems) {
                 parsed.push((index, element));
             }
         }
         parsed
     }
     let article_count = articles.len();
-    let articles = read_all("articles", articles.into_iter(), article_count, problems);
+    let articles = read_all(
+        "articles",
+        articles.into_iter().map(Given::Json),
+        article_count,
+        problems,
+    );
     let nodes = read_all("nodes", nodes, node_count, problems);
     // Each batch of edges is read into its records and checked before the next is read.
     let mut reading = problems.part();
     let edges = in_batches(edges.enumerate().filter_map(|(index, item)| {
-        element::<RawEdge>(item, "edges", index, &mut reading).map(|edge| (index, edge))
+        item.read("edges", index, &mut reading)
+            .map(|edge| (index, edge))
     }));
     let records = Records {
         title,

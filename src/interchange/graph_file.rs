@@ -8,7 +8,8 @@
 use serde_json::{Map, Value, json};
 
 use super::carry::{DATASET_RECORD, EDGE_FIELDS, NODE_FIELDS};
-use crate::dataset::{Location, ProblemKind, Problems};
+use crate::dataset::schema::{RawEdge, RawNode, RawPoint};
+use crate::dataset::{Given, Location, ProblemKind, Problems};
 use crate::model::{Attributes, Colour};
 
 /// A graph read from a file of another format.
@@ -295,13 +296,13 @@ impl GraphFile {
         let nodes = self
             .nodes
             .into_iter()
-            .map(|node| node_json(node, &mut conversion_problems.borrow_mut()));
+            .map(|node| node_record(node, &mut conversion_problems.borrow_mut()));
         // The edges go in chunks, each freed once converted, so that the file's edges
         // are given back as the model's grow rather than all at the end.
         let edges = in_chunks(self.edges, EDGE_CHUNK)
             .into_iter()
             .flatten()
-            .map(|edge| edge_json(edge, &mut conversion_problems.borrow_mut()));
+            .map(|edge| edge_record(edge, &mut conversion_problems.borrow_mut()));
         let model = crate::dataset::validate_elements(
             crate::dataset::Elements {
                 title: head.title,
@@ -349,6 +350,78 @@ fn made_up_id(index: usize, given: &std::collections::HashSet<&str>) -> String {
         id.push('_');
     }
     id
+}
+
+/// Whether an element carries back fields of ours (`bc_` attributes).
+fn carries_fields(attributes: &Attributes) -> bool {
+    attributes.keys().any(|name| name.starts_with("bc_"))
+}
+
+/// A node's record: made directly for a plain node, read from its JSON shape for one
+/// that carries our fields back (or has a number JSON cannot hold, which the JSON shape
+/// turns into the problem a file with it would have).
+fn node_record(node: FileNode, problems: &mut Problems) -> Given<RawNode> {
+    let finite = node
+        .position
+        .is_none_or(|(x, y)| x.is_finite() && y.is_finite())
+        && node.size.is_none_or(f64::is_finite);
+    if carries_fields(&node.attributes) || !finite {
+        return Given::Json(node_json(node, problems));
+    }
+    let FileNode {
+        id,
+        label,
+        attributes,
+        position,
+        colour,
+        size,
+        place: _,
+    } = node;
+    Given::Record(RawNode {
+        label: label.unwrap_or_else(|| id.clone()),
+        id,
+        kind: "entity".to_owned(),
+        attributes,
+        // As JSON reads a number into a single-precision field.
+        position: position.map(|(x, y)| RawPoint {
+            x: x as f32,
+            y: y as f32,
+        }),
+        colour: colour.map(Colour::to_hex),
+        size: size.map(|size| size as f32),
+        ..RawNode::default()
+    })
+}
+
+/// An edge's record: made directly for a plain edge, read from its JSON shape for one
+/// that carries our fields back.
+fn edge_record(edge: FileEdge, problems: &mut Problems) -> Given<RawEdge> {
+    if carries_fields(&edge.attributes) {
+        return Given::Json(edge_json(edge, problems));
+    }
+    let FileEdge {
+        id,
+        source,
+        target,
+        directed,
+        label,
+        weight,
+        attributes,
+        place: _,
+    } = edge;
+    Given::Record(RawEdge {
+        // Every edge has an id by now (made up where the file gives none).
+        id: id.unwrap_or_default(),
+        source,
+        target,
+        relation: "link".to_owned(),
+        label,
+        // JSON has no number that is not finite: such a weight is no weight.
+        weight: weight.filter(|weight| weight.is_finite()),
+        directed: (!directed).then_some(false),
+        attributes,
+        ..RawEdge::default()
+    })
 }
 
 fn node_json(node: FileNode, problems: &mut Problems) -> Value {
@@ -480,6 +553,74 @@ fn take_carried(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A plain element's record, made directly, is the record its JSON shape reads into.
+    #[test]
+    fn records_made_directly_are_those_read_from_json() {
+        fn same<T: serde::Serialize + serde::de::DeserializeOwned>(direct: Given<T>, json: Value) {
+            let Given::Record(direct) = direct else {
+                panic!("a plain element is made directly");
+            };
+            let read: T = serde_json::from_value(json).unwrap();
+            assert_eq!(
+                serde_json::to_value(direct).unwrap(),
+                serde_json::to_value(read).unwrap()
+            );
+        }
+        let place = Location::LineColumn { line: 3, column: 5 };
+        let mut nodes = vec![FileNode::new("plain", place.clone())];
+        let mut full = FileNode::new("full", place.clone());
+        full.label = Some("Full node".into());
+        full.position = Some((1.25, -1e7));
+        full.colour = Some(Colour {
+            rgb: [1, 2, 3],
+            alpha: 128,
+        });
+        full.size = Some(0.1);
+        full.attributes.insert("class".into(), json!(3));
+        nodes.push(full);
+        for node in nodes {
+            let mut problems = Problems::new("f");
+            same(
+                node_record(node.clone(), &mut problems),
+                node_json(node, &mut problems),
+            );
+            assert!(problems.into_vec().is_empty());
+        }
+        let mut edges = vec![FileEdge::new("a".into(), "b".into(), true, place.clone())];
+        let mut full = FileEdge::new("b".into(), "a".into(), false, place.clone());
+        full.label = Some("ties".into());
+        full.weight = Some(2.5);
+        full.attributes.insert("year".into(), json!("2024"));
+        edges.push(full);
+        let mut odd = FileEdge::new("a".into(), "a".into(), true, place);
+        odd.weight = Some(f64::NAN);
+        edges.push(odd);
+        for mut edge in edges {
+            edge.id = Some("e1".into());
+            let mut problems = Problems::new("f");
+            same(
+                edge_record(edge.clone(), &mut problems),
+                edge_json(edge, &mut problems),
+            );
+            assert!(problems.into_vec().is_empty());
+        }
+        // A node with a number JSON cannot hold, or our fields, goes through JSON.
+        let mut infinite = FileNode::new("far", Location::File);
+        infinite.position = Some((f64::INFINITY, 0.0));
+        assert!(matches!(
+            node_record(infinite, &mut Problems::new("f")),
+            Given::Json(_)
+        ));
+        let mut carried = FileEdge::new("a".into(), "b".into(), true, Location::File);
+        carried
+            .attributes
+            .insert("bc_relation".into(), json!("demands"));
+        assert!(matches!(
+            edge_record(carried, &mut Problems::new("f")),
+            Given::Json(_)
+        ));
+    }
 
     #[test]
     fn chunks_keep_every_item_once_in_order() {
