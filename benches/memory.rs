@@ -85,10 +85,7 @@ fn memory(c: &mut Criterion) {
     let mut harness = Harness::builder()
         .with_size(egui::Vec2::new(1600.0, 1000.0))
         .build_eframe(move |_| BackchannelApp::new(options));
-    while harness.state().is_loading() {
-        harness.step();
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    harness.state_mut().wait_for_loading();
     harness.run_steps(10);
     println!(
         "quality: the window showing the GEXF ({} nodes): peak {:.0} MiB allocated by the app",

@@ -29,6 +29,9 @@ pub struct XmlProblem {
 pub struct LineIndex<'a> {
     bytes: &'a [u8],
     line_starts: Vec<usize>,
+    /// The line (from 0) of the last offset asked for: a reader asks in file order, so
+    /// the next one is on that line or a few after it.
+    last_line: std::cell::Cell<usize>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -42,22 +45,52 @@ impl<'a> LineIndex<'a> {
                 .filter(|(_, byte)| **byte == b'\n')
                 .map(|(offset, _)| offset + 1),
         );
-        Self { bytes, line_starts }
+        Self {
+            bytes,
+            line_starts,
+            last_line: std::cell::Cell::new(0),
+        }
     }
 
     /// The line and column of byte `offset`.
     pub fn location(&self, offset: usize) -> Location {
+        /// Lines walked forward from the last one before searching instead.
+        const WALK: usize = 8;
         let offset = offset.min(self.bytes.len());
-        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let starts_by = |line: usize| {
+            self.line_starts
+                .get(line)
+                .is_some_and(|&start| start <= offset)
+        };
+        // Lines are counted from 1: the number of lines starting at or before `offset`.
+        let mut line = self.last_line.get();
+        let walked = starts_by(line)
+            && (0..WALK).any(|_| {
+                if starts_by(line + 1) {
+                    line += 1;
+                    false
+                } else {
+                    true
+                }
+            });
+        let line = if walked {
+            line + 1
+        } else {
+            self.line_starts.partition_point(|&start| start <= offset)
+        };
+        self.last_line.set(line.saturating_sub(1));
         let start = line
             .checked_sub(1)
             .and_then(|index| self.line_starts.get(index))
             .copied()
             .unwrap_or(0);
-        let column = self
-            .bytes
-            .get(start..offset)
-            .map_or(0, |slice| String::from_utf8_lossy(slice).chars().count());
+        let column = self.bytes.get(start..offset).map_or(0, |slice| {
+            if slice.is_ascii() {
+                slice.len()
+            } else {
+                String::from_utf8_lossy(slice).chars().count()
+            }
+        });
         Location::LineColumn {
             line: line.max(1),
             column: column + 1,
@@ -122,6 +155,9 @@ pub struct XmlReader<'a> {
     progress: Option<Arc<Progress>>,
     /// Items read since the last report.
     unreported: u32,
+    /// Whether text between elements that is only white space is an item
+    /// ([`Self::text_until_end`] keeps it; elsewhere it is skipped, unallocated).
+    keep_blank_text: bool,
 }
 
 impl<'a> XmlReader<'a> {
@@ -138,6 +174,7 @@ impl<'a> XmlReader<'a> {
             lines: LineIndex::new(bytes),
             progress,
             unreported: 0,
+            keep_blank_text: false,
         }
     }
 
@@ -171,7 +208,8 @@ impl<'a> XmlReader<'a> {
     }
 
     /// The next element start, end or text; comments, declarations, processing
-    /// instructions and DOCTYPEs are skipped.
+    /// instructions and DOCTYPEs are skipped, and so is text that is only white space
+    /// (between elements), except inside [`Self::text_until_end`].
     pub fn next_item(&mut self) -> Result<Item, XmlProblem> {
         self.report()?;
         loop {
@@ -189,6 +227,12 @@ impl<'a> XmlReader<'a> {
                 Event::End(end) => Ok(Item::End(
                     String::from_utf8_lossy(end.local_name().as_ref()).into_owned(),
                 )),
+                Event::Text(text)
+                    if !self.keep_blank_text
+                        && text.iter().all(|byte| byte.is_ascii_whitespace()) =>
+                {
+                    continue;
+                }
                 Event::Text(text) => match text.decode() {
                     Ok(text) => Ok(Item::Text(text.into_owned())),
                     Err(error) => Err(self.problem(before, format!("malformed text: {error}"))),
@@ -249,6 +293,13 @@ impl<'a> XmlReader<'a> {
     /// The text inside the element that just started, up to its end (nested elements'
     /// text included). Call only for an element that is not empty.
     pub fn text_until_end(&mut self) -> Result<String, XmlProblem> {
+        self.keep_blank_text = true;
+        let text = self.collect_text();
+        self.keep_blank_text = false;
+        text
+    }
+
+    fn collect_text(&mut self) -> Result<String, XmlProblem> {
         let mut depth = 0usize;
         let mut text = String::new();
         loop {
@@ -322,6 +373,45 @@ pub fn root_name(bytes: &[u8]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Places asked for in any order, near or far from the last, are those a count from
+    /// the start of the file gives.
+    #[test]
+    fn locations_asked_in_any_order_match_a_count_from_the_start() {
+        let text = "<a>\n  <b é=\"ü\"/>\n\n<c/>ab\n€€x\n".repeat(7);
+        let bytes = text.as_bytes();
+        let index = LineIndex::new(bytes);
+        let counted = |offset: usize| {
+            let before = String::from_utf8_lossy(&bytes[..offset]).into_owned();
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().unwrap().chars().count() + 1;
+            Location::LineColumn { line, column }
+        };
+        let mut offsets: Vec<usize> = (0..=bytes.len())
+            .filter(|&offset| text.is_char_boundary(offset))
+            .collect();
+        for offset in &offsets {
+            assert_eq!(index.location(*offset), counted(*offset), "at {offset}");
+        }
+        offsets.reverse();
+        for offset in offsets.iter().step_by(3) {
+            assert_eq!(
+                index.location(*offset),
+                counted(*offset),
+                "back at {offset}"
+            );
+        }
+        assert_eq!(index.location(usize::MAX), counted(bytes.len()));
+    }
+
+    #[test]
+    fn blank_text_between_elements_is_skipped_but_kept_inside_text() {
+        let mut reader = XmlReader::new(b"<a>\n  <b>  <c/> x </b>\n</a>");
+        assert!(matches!(reader.next_item(), Ok(Item::Start(element)) if element.name == "a"));
+        assert!(matches!(reader.next_item(), Ok(Item::Start(element)) if element.name == "b"));
+        assert_eq!(reader.text_until_end().unwrap(), "   x ");
+        assert!(matches!(reader.next_item(), Ok(Item::End(name)) if name == "a"));
+    }
 
     #[test]
     fn locations_count_lines_and_chars_from_one() {

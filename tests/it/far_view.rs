@@ -363,4 +363,20 @@ fn far_out_a_big_graphs_edges_are_one_image_drawn_on_a_worker() {
     );
     // The top-left corner of the canvas is outside the fitted graph.
     assert_eq!(alpha_at(rect.min + egui::vec2(2.0, 2.0)), 0);
+    // Selecting an edge draws no new image: the selected edge is drawn over it.
+    let edge = harness.state().model().edges[3].id.clone();
+    harness
+        .state_mut()
+        .apply_command(Command::Select(Some(Selection::Edge(edge))));
+    harness.run_steps(3);
+    let (_, after) = harness
+        .state()
+        .document()
+        .canvas
+        .far_edges_image()
+        .expect("the image stays up to date");
+    assert!(
+        std::sync::Arc::ptr_eq(&image, &after),
+        "a selection drew a new image"
+    );
 }

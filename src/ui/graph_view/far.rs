@@ -1,6 +1,7 @@
 //! The canvas zoomed far out (below [`FAR_ZOOM`]): unselected edges as one mesh of
-//! lines, plain disc nodes as one mesh of discs, labels only where they overlap nothing;
-//! all kept between frames while a fingerprint of what they show is unchanged.
+//! lines (or, for a big graph, every edge in one image drawn on a worker), plain disc
+//! nodes as one mesh of discs, labels only where they overlap nothing; all kept between
+//! frames while a fingerprint of what they show is unchanged.
 
 use super::*;
 use crate::background::{self, Job, Outcome};
@@ -14,18 +15,25 @@ impl GraphCanvas {
     /// What the far-out nodes and labels depend on: the display graph, the view, and
     /// every node's place, look and emphasis (selected, hovered, dragged).
     pub(super) fn far_scene_key(&self, screen: &ScreenTransform) -> u64 {
-        self.far_key(screen, true)
+        self.far_key(screen, FarPart::Scene)
     }
 
-    /// What the far-out edge mesh depends on: the same but a node's hover and drag (an
-    /// edge under an emphasised node's disc is hidden by the disc either way), and the
-    /// selected edges, which leave the mesh. Hovering over nodes of a 400,000-edge graph
-    /// no longer builds the mesh again.
+    /// What the far-out edges depend on: the same but a node's hover and drag (an edge
+    /// under an emphasised node's disc is hidden by the disc either way), and, for the
+    /// mesh, the selected edges, which leave it. Hovering over nodes of a 400,000-edge
+    /// graph no longer builds the mesh again; selecting draws no new image (the image
+    /// keeps the selected edges under their own, wider drawing).
     pub(super) fn far_edges_key(&self, screen: &ScreenTransform) -> u64 {
-        self.far_key(screen, false)
+        let part = if self.draws_far_image() {
+            FarPart::EdgeImage
+        } else {
+            FarPart::EdgeMesh
+        };
+        self.far_key(screen, part)
     }
 
-    fn far_key(&self, screen: &ScreenTransform, with_emphasis: bool) -> u64 {
+    fn far_key(&self, screen: &ScreenTransform, part: FarPart) -> u64 {
+        let with_emphasis = matches!(part, FarPart::Scene);
         let mut key = FingerPrint::default();
         key.add(self.display_generation);
         for value in [
@@ -61,8 +69,10 @@ impl GraphCanvas {
             key.add(u64::from(payload.scale.to_bits()));
         }
         // (egui_graphs lists the selected edges on every frame.)
-        for index in self.display.selected_edges() {
-            key.add(index.index() as u64);
+        if !matches!(part, FarPart::EdgeImage) {
+            for index in self.display.selected_edges() {
+                key.add(index.index() as u64);
+            }
         }
         key.finish()
     }
@@ -83,20 +93,21 @@ impl GraphCanvas {
             screen.clip,
             self.display.edge_count(),
         );
-        self.far_lines(screen, feathering, |from, to, colour| {
+        self.far_lines(screen, feathering, true, |from, to, colour| {
             batch.add_coloured(from, to, colour);
         });
         batch.into_shape()
     }
 
-    /// Each unselected edge drawn zoomed far out, as `line(from, to, colour)` on screen:
-    /// all but those short enough to lie wholly under their two end discs (which are
-    /// drawn over them), a line being `FAR_EDGE_WIDTH` wide with `feathering` on each
-    /// side.
+    /// Each edge drawn zoomed far out (the unselected ones, when `skip_selected`), as
+    /// `line(from, to, colour)` on screen: all but those short enough to lie wholly under
+    /// their two end discs (which are drawn over them), a line being `FAR_EDGE_WIDTH` wide
+    /// with `feathering` on each side.
     fn far_lines(
         &self,
         screen: &ScreenTransform,
         feathering: f32,
+        skip_selected: bool,
         mut line: impl FnMut(Pos2, Pos2, Color32),
     ) {
         // Each node's place on screen, and the radius of the opaque disc drawn over it (0
@@ -118,7 +129,7 @@ impl GraphCanvas {
         let selected = self.display.selected_edges();
         let half_width = (FAR_EDGE_WIDTH + feathering) / 2.0;
         for &(index, start, end_node, colour) in &self.edge_ends {
-            if selected.contains(&index) {
+            if skip_selected && selected.contains(&index) {
                 continue;
             }
             let (Some((from, from_cover)), Some((to, to_cover))) = (end(start), end(end_node))
@@ -219,7 +230,7 @@ impl GraphCanvas {
         ];
         let origin = screen.clip.min;
         let mut lines = Vec::with_capacity(self.edge_ends.len());
-        self.far_lines(screen, feathering(ui), |from, to, colour| {
+        self.far_lines(screen, feathering(ui), false, |from, to, colour| {
             lines.push(RasterLine {
                 from: ((from - origin) * pixels_per_point).to_pos2(),
                 to: ((to - origin) * pixels_per_point).to_pos2(),
@@ -333,6 +344,18 @@ impl ScreenTransform {
 /// an edge, and the graphics driver, which bins every triangle of every frame, ten times
 /// that (470 MB at 400,000 edges on a software driver).
 pub const FAR_IMAGE_FROM_EDGES: usize = 100_000;
+
+/// What a far-out fingerprint covers ([`GraphCanvas::far_scene_key`],
+/// [`GraphCanvas::far_edges_key`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FarPart {
+    /// The nodes and labels.
+    Scene,
+    /// The mesh of unselected edges.
+    EdgeMesh,
+    /// The image of every edge.
+    EdgeImage,
+}
 
 /// The far-out edges of a big graph drawn as an image ([`GraphCanvas::far_edges_image_shape`]).
 #[derive(Default)]

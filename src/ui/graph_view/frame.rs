@@ -118,7 +118,7 @@ impl GraphCanvas {
 
     /// Whether the far-out edges are drawn as an image: the graph has more than
     /// [`Self::far_image_from`] edges.
-    fn draws_far_image(&self) -> bool {
+    pub(super) fn draws_far_image(&self) -> bool {
         self.edge_ends.len() > self.far_image_from
     }
 
