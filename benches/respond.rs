@@ -65,13 +65,7 @@ fn respond(c: &mut Criterion) {
     figures.push(("the graph's first frames", busy(&mut harness, |_| {})));
     // Far out, a graph this big has its edges drawn into one image on a worker.
     let mut worst_while_drawing = Duration::ZERO;
-    while harness
-        .state()
-        .document()
-        .canvas
-        .far_edges_image()
-        .is_none()
-    {
+    while harness.state().document().canvas.far_image().is_none() {
         let frame = Instant::now();
         harness.step();
         worst_while_drawing = worst_while_drawing.max(frame.elapsed());

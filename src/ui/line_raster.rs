@@ -1,4 +1,4 @@
-//! Many thin lines drawn into one image on the CPU.
+//! Many thin lines, and discs over them, drawn into one image on the CPU.
 //!
 //! Zoomed far out on a graph of hundreds of thousands of edges, a mesh of one quad a line
 //! costs the window about a hundred bytes a line, and as much again in the graphics
@@ -11,8 +11,9 @@
 //! Lines are one pixel wide and anti-aliased as Xiaolin Wu draws them: along the major
 //! axis each step covers the two pixels across the line in proportion to their distance
 //! from it, so a line's total coverage is one pixel a step, as the mesh's one-pixel line
-//! with its one-pixel fringe has. Colours blend over what is drawn before (premultiplied
-//! alpha), in the order given.
+//! with its one-pixel fringe has. Discs have a one-pixel smooth edge, as the canvas's
+//! disc texture draws them. Colours blend over what is drawn before (premultiplied
+//! alpha), in the order given: the lines, then the discs.
 
 use egui::{Color32, ColorImage, Pos2};
 
@@ -36,13 +37,38 @@ const BAND_ROWS: usize = 32;
 /// One pixel in the fixed-point positions lines are stepped in.
 const FIXED: f32 = 65_536.0;
 
-/// Draws `lines` into a transparent image of `size` pixels (width, height), on every core
-/// but one, each drawing bands of rows. Lines or parts of lines outside the image are left
-/// out, as are lines with an end that is not finite. `cancelled` is asked before each
-/// band; when it says yes the drawing stops and `None` comes back.
+/// One disc to draw: its centre in the image's pixels, its radius in pixels, and its
+/// colour. An outlined node is two discs: the outline's colour, then the fill, smaller.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RasterDisc {
+    /// Where its centre is.
+    pub centre: Pos2,
+    /// How far its edge is from the centre.
+    pub radius: f32,
+    /// Its colour.
+    pub colour: Color32,
+}
+
+/// Draws `lines` into a transparent image of `size` pixels (width, height) (the tests'
+/// shorthand for [`draw_scene`] without discs).
+#[cfg(test)]
 pub fn draw_lines(
     size: [usize; 2],
     lines: &[RasterLine],
+    cancelled: impl Fn() -> bool + Sync,
+) -> Option<ColorImage> {
+    draw_scene(size, lines, &[], cancelled)
+}
+
+/// Draws `lines`, then `discs` over them, into a transparent image of `size` pixels
+/// (width, height), on every core but one, each drawing bands of rows. Lines, discs or
+/// their parts outside the image are left out, as are those with a coordinate that is not
+/// finite. `cancelled` is asked before each band; when it says yes the drawing stops and
+/// `None` comes back.
+pub fn draw_scene(
+    size: [usize; 2],
+    lines: &[RasterLine],
+    discs: &[RasterDisc],
     cancelled: impl Fn() -> bool + Sync,
 ) -> Option<ColorImage> {
     let [width, height] = size;
@@ -70,6 +96,9 @@ pub fn draw_lines(
                         let mut canvas = Canvas { width, top, pixels };
                         for line in lines {
                             canvas.line(line);
+                        }
+                        for disc in discs {
+                            canvas.disc(disc);
                         }
                     }
                     true
@@ -124,6 +153,33 @@ impl Canvas<'_> {
             over(b, pixel.b()),
             over(a, pixel.a()),
         );
+    }
+
+    /// Draws the part of one disc in this band, its edge anti-aliased over a pixel (as the
+    /// canvas's disc texture draws it).
+    fn disc(&mut self, disc: &RasterDisc) {
+        let RasterDisc {
+            centre,
+            radius,
+            colour,
+        } = *disc;
+        if !(centre.is_finite() && radius.is_finite()) || radius <= 0.0 {
+            return;
+        }
+        let rows = self.pixels.len() / self.width.max(1);
+        let reach = radius + 0.5;
+        let top = ((centre.y - reach).floor() as i64).max(self.top as i64);
+        let bottom = ((centre.y + reach).ceil() as i64).min((self.top + rows) as i64 - 1);
+        let left = ((centre.x - reach).floor() as i64).max(0);
+        let right = ((centre.x + reach).ceil() as i64).min(self.width as i64 - 1);
+        let colour = colour.to_array().map(u32::from);
+        for y in top..=bottom {
+            for x in left..=right {
+                let distance = (x as f32 + 0.5 - centre.x).hypot(y as f32 + 0.5 - centre.y);
+                let coverage = ((reach - distance).clamp(0.0, 1.0) * 256.0) as u32;
+                self.plot(x, y, colour, coverage);
+            }
+        }
     }
 
     /// Draws the part of one line in this band (with two pixels of margin, for its
@@ -283,6 +339,55 @@ mod tests {
         );
         let image = draw_lines([10, 5], &[line((-1e9, 2.5), (1e9, 2.5))], || false).unwrap();
         assert!((0..10).all(|x| alpha_at(&image, x, 2) == 255));
+    }
+
+    #[test]
+    fn discs_cover_their_inside_fade_at_their_edge_and_sit_over_the_lines() {
+        let disc = RasterDisc {
+            centre: Pos2::new(10.0, 10.0),
+            radius: 4.0,
+            colour: Color32::from_rgb(0, 90, 200),
+        };
+        let under = line((0.5, 10.5), (19.5, 10.5));
+        let image = draw_scene([20, 40], &[under], &[disc], || false).unwrap();
+        // Inside: the disc's colour, over the line.
+        assert_eq!(image.pixels[10 * 20 + 10], Color32::from_rgb(0, 90, 200));
+        assert_eq!(image.pixels[8 * 20 + 11], Color32::from_rgb(0, 90, 200));
+        // Its edge: partly covered; outside: nothing, or the line alone.
+        let edge = alpha_at(&image, 12, 6);
+        assert!(edge > 0 && edge < 255, "{edge}");
+        assert_eq!(alpha_at(&image, 10, 3), 0);
+        assert_eq!(image.pixels[10 * 20 + 1], Color32::from_rgb(200, 40, 40));
+        // Discs off the image or without a size draw nothing; one across two bands of
+        // rows is drawn in both.
+        let nothing = [
+            RasterDisc {
+                centre: Pos2::new(-30.0, 5.0),
+                ..disc
+            },
+            RasterDisc {
+                radius: 0.0,
+                ..disc
+            },
+            RasterDisc {
+                centre: Pos2::new(f32::NAN, 5.0),
+                ..disc
+            },
+        ];
+        let image = draw_scene([20, 40], &[], &nothing, || false).unwrap();
+        assert!(
+            image
+                .pixels
+                .iter()
+                .all(|pixel| *pixel == Color32::TRANSPARENT)
+        );
+        let across = RasterDisc {
+            centre: Pos2::new(10.0, BAND_ROWS as f32),
+            ..disc
+        };
+        let image = draw_scene([20, 2 * BAND_ROWS], &[], &[across], || false).unwrap();
+        assert_eq!(alpha_at(&image, 10, BAND_ROWS - 2), 255);
+        assert_eq!(alpha_at(&image, 10, BAND_ROWS + 1), 255);
     }
 
     #[test]

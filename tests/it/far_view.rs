@@ -273,10 +273,10 @@ fn far_out_hovering_keeps_the_edge_mesh_and_selecting_an_edge_rebuilds_it() {
     assert!(!std::sync::Arc::ptr_eq(&before, &line_mesh(&harness)));
 }
 
-/// A graph with more edges than `far_image_from` has its far-out edges drawn into one
-/// image on a worker instead of a mesh: once the image arrives it is the only edge
-/// drawing, a rectangle over the canvas, with a line where an edge is and nothing where
-/// the graph is not.
+/// A graph with more edges than `far_image_from` is drawn far out into one image on a
+/// worker instead of meshes: once the image arrives it is the only drawing of its edges
+/// and plain nodes, a rectangle over the canvas, with a line where an edge is, a disc
+/// where a node is, and nothing where the graph is not.
 #[test]
 fn far_out_a_big_graphs_edges_are_one_image_drawn_on_a_worker() {
     let folder = tempfile::tempdir().unwrap();
@@ -291,7 +291,7 @@ fn far_out_a_big_graphs_edges_are_one_image_drawn_on_a_worker() {
     let start = std::time::Instant::now();
     let (texture, image) = loop {
         harness.step();
-        let uploaded = harness.state().document().canvas.far_edges_image();
+        let uploaded = harness.state().document().canvas.far_image();
         if let Some(found) = uploaded {
             break found;
         }
@@ -304,13 +304,12 @@ fn far_out_a_big_graphs_edges_are_one_image_drawn_on_a_worker() {
     harness.run_steps(2);
     let shapes = shapes(&harness);
     let meshes = meshes(&shapes);
+    // No line mesh and no disc mesh: the image holds the edges and the plain nodes.
     assert!(
         !meshes
             .iter()
-            .any(|mesh| mesh.texture_id != TextureId::default()
-                && mesh.vertices.len() > 4
-                && mesh.vertices.iter().all(|vertex| vertex.uv.y == 0.5)),
-        "a line mesh is drawn besides the image"
+            .any(|mesh| mesh.texture_id != TextureId::default() && mesh.vertices.len() > 4),
+        "a mesh of lines or discs is drawn besides the image"
     );
     let drawn = meshes
         .iter()
@@ -361,8 +360,12 @@ fn far_out_a_big_graphs_edges_are_one_image_drawn_on_a_worker() {
         alpha_at(from.lerp(to, 0.5)) > 0,
         "no line at an edge's midpoint"
     );
-    // The top-left corner of the canvas is outside the fitted graph.
+    // The top-left corner of the canvas is outside the fitted graph; a node's centre is
+    // its opaque disc.
     assert_eq!(alpha_at(rect.min + egui::vec2(2.0, 2.0)), 0);
+    let node = &app.model().nodes[11].id;
+    let centre = app.node_screen_position(node).expect("drawn");
+    assert_eq!(alpha_at(centre), 255);
     // Selecting an edge draws no new image: the selected edge is drawn over it.
     let edge = harness.state().model().edges[3].id.clone();
     harness
@@ -373,7 +376,7 @@ fn far_out_a_big_graphs_edges_are_one_image_drawn_on_a_worker() {
         .state()
         .document()
         .canvas
-        .far_edges_image()
+        .far_image()
         .expect("the image stays up to date");
     assert!(
         std::sync::Arc::ptr_eq(&image, &after),

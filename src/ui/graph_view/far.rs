@@ -5,7 +5,7 @@
 
 use super::*;
 use crate::background::{self, Job, Outcome};
-use crate::ui::line_raster::{RasterLine, draw_lines};
+use crate::ui::line_raster::{RasterDisc, RasterLine, draw_scene};
 
 impl GraphCanvas {
     /// A fingerprint of everything the far-out drawing shows: the transform, the display
@@ -18,9 +18,10 @@ impl GraphCanvas {
         self.far_key(screen, FarPart::Scene)
     }
 
-    /// What the far-out edges depend on: the same but a node's hover and drag (an edge
-    /// under an emphasised node's disc is hidden by the disc either way), and, for the
-    /// mesh, the selected edges, which leave it. Hovering over nodes of a 400,000-edge
+    /// What the far-out edges (and, in a big graph's image, the plain nodes) depend on:
+    /// the same but a node's hover and drag (an edge under an emphasised node's disc is
+    /// hidden by the disc either way; an emphasised node is drawn over the image by its
+    /// own shape), and, for the mesh, the selected edges, which leave it. Hovering over nodes of a 400,000-edge
     /// graph no longer builds the mesh again; selecting draws no new image (the image
     /// keeps the selected edges under their own, wider drawing).
     pub(super) fn far_edges_key(&self, screen: &ScreenTransform) -> u64 {
@@ -146,16 +147,12 @@ impl GraphCanvas {
         }
     }
 
-    /// The unselected edges drawn far out as an image (for a graph of more than
-    /// [`GraphCanvas::far_image_from`] edges): the last image drawn, fitted to the view
-    /// as it is now; a new one is drawn on a worker when what it shows has changed, and
-    /// replaces it when done.
-    pub(super) fn far_edges_image_shape(
-        &mut self,
-        ui: &Ui,
-        screen: &ScreenTransform,
-        key: u64,
-    ) -> Shape {
+    /// The edges and plain disc nodes drawn far out as an image (for a graph of more
+    /// than [`GraphCanvas::far_image_from`] edges): the last image drawn, fitted to the
+    /// view as it is now; a new one is drawn on a worker when what it shows has changed,
+    /// and replaces it when done. The very first is of the nodes alone, which takes a
+    /// fraction of the time the edges take.
+    pub(super) fn far_image_shape(&mut self, ui: &Ui, screen: &ScreenTransform, key: u64) -> Shape {
         let image = &mut self.far_image;
         if let Some((view, job)) = &image.drawing {
             match job.poll() {
@@ -196,7 +193,8 @@ impl GraphCanvas {
                 .as_ref()
                 .is_some_and(|(view, _)| up_to_date(view));
         if wanted && self.far_image.drawing.is_none() {
-            self.start_far_image(ui, screen, key);
+            let first = self.far_image.shown.is_none();
+            self.start_far_image(ui, screen, key, !first);
         }
         let Some((texture, drawn, _)) = &self.far_image.shown else {
             return Shape::Noop;
@@ -210,18 +208,19 @@ impl GraphCanvas {
         )
     }
 
-    /// The far-out edges' image shown last, with its texture, when a graph's edges are
-    /// drawn as one ([`Self::far_image_from`]) and that image shows the view as it was
-    /// last drawn (no newer one is wanted).
-    pub fn far_edges_image(&self) -> Option<(egui::TextureId, std::sync::Arc<egui::ColorImage>)> {
+    /// The far-out image shown last, with its texture, when a graph is drawn far out as
+    /// one ([`Self::far_image_from`]) and that image shows the view as it was last drawn
+    /// (no newer one is wanted).
+    pub fn far_image(&self) -> Option<(egui::TextureId, std::sync::Arc<egui::ColorImage>)> {
         let (texture, view, image) = self.far_image.shown.as_ref()?;
         (Some(view.key) == self.far_image.wanted)
             .then(|| (texture.id(), std::sync::Arc::clone(image)))
     }
 
-    /// Starts drawing the far-out edges of the view as it is now into an image, on a
-    /// worker that asks for a frame when it is done.
-    fn start_far_image(&mut self, ui: &Ui, screen: &ScreenTransform, key: u64) {
+    /// Starts drawing the far-out nodes, and the edges under them when `with_edges`, of
+    /// the view as it is now into an image, on a worker that asks for a frame when it is
+    /// done. An image without its edges is never up to date: the next one has them.
+    fn start_far_image(&mut self, ui: &Ui, screen: &ScreenTransform, key: u64, with_edges: bool) {
         let pixels_per_point = ui.ctx().pixels_per_point();
         let size = screen.clip.size() * pixels_per_point;
         let size = [
@@ -229,22 +228,50 @@ impl GraphCanvas {
             size.y.ceil().max(1.0) as usize,
         ];
         let origin = screen.clip.min;
-        let mut lines = Vec::with_capacity(self.edge_ends.len());
-        self.far_lines(screen, feathering(ui), false, |from, to, colour| {
-            lines.push(RasterLine {
-                from: ((from - origin) * pixels_per_point).to_pos2(),
-                to: ((to - origin) * pixels_per_point).to_pos2(),
-                colour,
+        let pixel = |point: Pos2| ((point - origin) * pixels_per_point).to_pos2();
+        let mut lines = Vec::new();
+        if with_edges {
+            lines.reserve(self.edge_ends.len());
+            self.far_lines(screen, feathering(ui), false, |from, to, colour| {
+                lines.push(RasterLine {
+                    from: pixel(from),
+                    to: pixel(to),
+                    colour,
+                });
             });
-        });
+        }
+        // Every plain disc node, as if none were emphasised (an emphasised node is drawn
+        // over the image by its own shape): its outline, then its fill.
+        let mut discs = Vec::with_capacity(2 * self.display.node_count());
+        for (_, node) in self.display.nodes_iter() {
+            let payload = node.payload();
+            if !in_far_batch(payload, false, screen.zoom) {
+                continue;
+            }
+            let (fill, stroke) = node_colours(payload, false, false);
+            let centre = pixel(screen.place(node.location()));
+            let radius = screen_radius(payload.scale, screen.zoom) * pixels_per_point;
+            if stroke.width > 0.0 {
+                discs.push(RasterDisc {
+                    centre,
+                    radius: radius + stroke.width * pixels_per_point,
+                    colour: stroke.color,
+                });
+            }
+            discs.push(RasterDisc {
+                centre,
+                radius,
+                colour: fill,
+            });
+        }
         let ctx = ui.ctx().clone();
         let job = Job::spawn(
-            "draw the far-out edges",
-            move || draw_lines(size, &lines, background::cancelled),
+            "draw the graph far out",
+            move || draw_scene(size, &lines, &discs, background::cancelled),
             move || ctx.request_repaint(),
         );
         let view = ImageView {
-            key,
+            key: if with_edges { key } else { !key },
             zoom: screen.zoom,
             pan: screen.pan,
             clip: screen.clip,
@@ -339,10 +366,11 @@ impl ScreenTransform {
     }
 }
 
-/// Above this many edges, the unselected edges zoomed far out are drawn as an image on a
-/// worker, not as a mesh on the window's thread: a mesh costs the window about 100 bytes
-/// an edge, and the graphics driver, which bins every triangle of every frame, ten times
-/// that (470 MB at 400,000 edges on a software driver).
+/// Above this many edges, the edges and plain disc nodes zoomed far out are drawn as an
+/// image on a worker, not as meshes on the window's thread: a mesh costs the window about
+/// 100 bytes an edge or a node, and the graphics driver, which bins every triangle of
+/// every frame, several times that (470 MB for 400,000 edges and 185 MB for 100,000
+/// nodes on a software driver).
 pub const FAR_IMAGE_FROM_EDGES: usize = 100_000;
 
 /// What a far-out fingerprint covers ([`GraphCanvas::far_scene_key`],
@@ -357,7 +385,8 @@ enum FarPart {
     EdgeImage,
 }
 
-/// The far-out edges of a big graph drawn as an image ([`GraphCanvas::far_edges_image_shape`]).
+/// A big graph's far-out edges and plain disc nodes drawn as an image
+/// ([`GraphCanvas::far_image_shape`]).
 #[derive(Default)]
 pub(super) struct FarImage {
     /// The image shown: its texture, the view it was drawn for, and its pixels.

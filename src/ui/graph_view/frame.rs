@@ -99,14 +99,18 @@ impl GraphCanvas {
                     key,
                     edges_key,
                     edges,
-                    nodes: self.far_nodes(disc, &screen),
+                    nodes: if self.draws_far_image() {
+                        Shape::Noop
+                    } else {
+                        self.far_nodes(disc, &screen)
+                    },
                     labels: self.far_labels(ui.ctx(), &screen),
                 }
             }
         };
         // The meshes are shared, not copied: a shape holds its mesh behind an `Arc`.
         if self.draws_far_image() {
-            let edges = self.far_edges_image_shape(ui, &screen, scene.edges_key);
+            let edges = self.far_image_shape(ui, &screen, scene.edges_key);
             painter.set(far_edges_slot, edges);
         } else {
             painter.set(far_edges_slot, scene.edges.clone());
