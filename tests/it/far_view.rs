@@ -382,4 +382,26 @@ fn far_out_a_big_graphs_edges_are_one_image_drawn_on_a_worker() {
         std::sync::Arc::ptr_eq(&image, &after),
         "a selection drew a new image"
     );
+    // A filter that hides every edge leaves the nodes in an image, not a disc mesh.
+    let mut no_edges = backchannel::view::ViewFilter::default();
+    no_edges
+        .hidden_relations
+        .extend(backchannel::model::Relation::ALL.iter().copied());
+    harness
+        .state_mut()
+        .apply_command(Command::SetFilter(no_edges));
+    run_until(&mut harness, |app| {
+        app.document()
+            .canvas
+            .far_image()
+            .is_some_and(|(_, image)| !std::sync::Arc::ptr_eq(&image, &after))
+    });
+    harness.run_steps(2);
+    let edgeless = self::shapes(&harness);
+    assert!(
+        !self::meshes(&edgeless)
+            .iter()
+            .any(|mesh| mesh.texture_id != TextureId::default() && mesh.vertices.len() > 4),
+        "the nodes of an edgeless view are a mesh"
+    );
 }

@@ -56,8 +56,9 @@ pub struct AppOptions {
     pub session_folder: Option<PathBuf>,
     /// How `initial_file` is read (a CSV edge list's columns).
     pub read_options: crate::interchange::ReadOptions,
-    /// Zoomed far out, a graph's unselected edges are drawn as one image (on a worker)
-    /// rather than a mesh when it has more than this many; `None` for
+    /// Zoomed far out, a graph's edges and plain nodes are drawn as one image (on a
+    /// worker) rather than meshes when it shows more than this many nodes and edges
+    /// together; `None` for
     /// [`crate::ui::graph_view::FAR_IMAGE_FROM_EDGES`].
     pub far_image_from: Option<usize>,
 }

@@ -163,14 +163,19 @@ impl GraphCanvas {
     /// The best-connected shown nodes, most connected first (ties by model order): the
     /// labels tried zoomed far out, where there is no room for every label.
     pub(super) fn prominent_nodes(&self) -> Vec<usize> {
-        let mut nodes = self.nodes_by_degree();
-        nodes.truncate(MAX_FAR_LABELS);
-        nodes
+        self.most_connected(MAX_FAR_LABELS)
     }
 
     /// The shown nodes (by model position), most connected first (by shown edges out of
     /// them), ties by model order.
     pub(super) fn nodes_by_degree(&self) -> Vec<usize> {
+        self.most_connected(usize::MAX)
+    }
+
+    /// The `count` most connected shown nodes, as [`Self::nodes_by_degree`] orders them:
+    /// the first `count` are picked out before they are sorted (sorting 100,000 nodes for
+    /// the 300 labelled far out took a filter's frame 5 ms).
+    fn most_connected(&self, count: usize) -> Vec<usize> {
         let mut out_degree = vec![0usize; self.display.g().node_bound()];
         for &(_, start, _, _) in &self.edge_ends {
             if let Some(count) = out_degree.get_mut(start.index()) {
@@ -185,7 +190,12 @@ impl GraphCanvas {
                 (degree, node.payload().model_position)
             })
             .collect();
-        degrees.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let order = |a: &(usize, usize), b: &(usize, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+        if count < degrees.len() {
+            degrees.select_nth_unstable_by(count, order);
+            degrees.truncate(count);
+        }
+        degrees.sort_unstable_by(order);
         degrees.into_iter().map(|(_, position)| position).collect()
     }
 

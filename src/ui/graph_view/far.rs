@@ -147,8 +147,8 @@ impl GraphCanvas {
         }
     }
 
-    /// The edges and plain disc nodes drawn far out as an image (for a graph of more
-    /// than [`GraphCanvas::far_image_from`] edges): the last image drawn, fitted to the
+    /// The edges and plain disc nodes drawn far out as an image (for a graph showing more
+    /// than [`GraphCanvas::far_image_from`] nodes and edges): the last image drawn, fitted to the
     /// view as it is now; a new one is drawn on a worker when what it shows has changed,
     /// and replaces it when done. The very first is of the nodes alone, which takes a
     /// fraction of the time the edges take.
@@ -366,8 +366,8 @@ impl ScreenTransform {
     }
 }
 
-/// Above this many edges, the edges and plain disc nodes zoomed far out are drawn as an
-/// image on a worker, not as meshes on the window's thread: a mesh costs the window about
+/// Above this many shown nodes and edges together, the edges and plain disc nodes zoomed
+/// far out are drawn as an image on a worker, not as meshes on the window's thread: a mesh costs the window about
 /// 100 bytes an edge or a node, and the graphics driver, which bins every triangle of
 /// every frame, several times that (470 MB for 400,000 edges and 185 MB for 100,000
 /// nodes on a software driver).

@@ -120,10 +120,11 @@ impl GraphCanvas {
         self.far_scene = Some(scene);
     }
 
-    /// Whether the far-out edges are drawn as an image: the graph has more than
-    /// [`Self::far_image_from`] edges.
+    /// Whether the graph is drawn far out as an image: it shows more than
+    /// [`Self::far_image_from`] nodes and edges together (a filter that hides every edge
+    /// of a big graph leaves its nodes in the image).
     pub(super) fn draws_far_image(&self) -> bool {
-        self.edge_ends.len() > self.far_image_from
+        self.edge_ends.len() + self.display.node_count() > self.far_image_from
     }
 
     /// Carries out the camera request, if any: zoom and pan as asked, fitted or centred.

@@ -211,11 +211,11 @@ pub struct GraphCanvas {
     far_textures: Option<FarTextures>,
     /// The far-out drawing of the last frame, reused while nothing it shows changed.
     far_scene: Option<FarScene>,
-    /// Zoomed far out, the unselected edges drawn as an image, when there are more than
-    /// `far_image_from` of them.
+    /// Zoomed far out, the edges and plain nodes drawn as an image, when more than
+    /// `far_image_from` of them are shown.
     far_image: FarImage,
-    /// How many edges a graph has above which they are drawn far out as an image (see
-    /// [`FAR_IMAGE_FROM_EDGES`]).
+    /// How many nodes and edges a graph shows above which it is drawn far out as an
+    /// image (see [`FAR_IMAGE_FROM_EDGES`]).
     pub far_image_from: usize,
     /// Counts the display graphs built ([`Self::rebuild`]), for the far-out drawing's key.
     display_generation: u64,
