@@ -6,14 +6,15 @@
 // A benchmark is a harness: a fixture that fails to build is a failed run.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::PathBuf;
 
 use backchannel::dataset::{EmbeddedStore, load_bytes, synthetic_dataset};
 use backchannel::interchange::load_file;
 use backchannel::interchange::{GraphFormat, synthetic_gexf, write_graph};
-use backchannel::ui::{AppOptions, BackchannelApp};
+use backchannel::ui::AppOptions;
 use criterion::{Criterion, criterion_group, criterion_main};
-use egui_kittest::Harness;
 
 /// The allocator the app itself uses (see `src/main.rs`).
 #[global_allocator]
@@ -57,23 +58,14 @@ fn load(c: &mut Criterion) {
     }
     group.bench_function("open_5000.gexf_to_first_frame", |bencher| {
         bencher.iter(|| {
-            let options = AppOptions {
-                initial_file: Some(gexf.clone()),
-                ..AppOptions::default()
-            };
-            let mut harness = Harness::builder()
-                .with_size(egui::Vec2::new(1600.0, 1000.0))
-                .build_eframe(move |_| BackchannelApp::new(options));
-            harness.state_mut().wait_for_loading();
+            let mut harness = common::window_on(&gexf);
             harness.step();
             harness.output().shapes.len()
         });
     });
     group.bench_function("seed_start_up_to_first_frame", |bencher| {
         bencher.iter(|| {
-            let mut harness = Harness::builder()
-                .with_size(egui::Vec2::new(1600.0, 1000.0))
-                .build_eframe(|_| BackchannelApp::new(AppOptions::default()));
+            let mut harness = common::window(AppOptions::default());
             harness.step();
             harness.output().shapes.len()
         });

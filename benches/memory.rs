@@ -9,14 +9,14 @@
 // A benchmark is a harness: a fixture that fails to build is a failed run.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::Path;
 use std::time::Instant;
 
 use backchannel::interchange::load_file;
 use backchannel::interchange::{GraphFormat, synthetic_gexf, write_graph};
-use backchannel::ui::{AppOptions, BackchannelApp};
 use criterion::{Criterion, criterion_group, criterion_main};
-use egui_kittest::Harness;
 use peakmem_alloc::{PeakMemAlloc, PeakMemAllocTrait};
 
 /// mimalloc, the allocator the app uses, with a count of the most bytes live at once
@@ -78,14 +78,7 @@ fn memory(c: &mut Criterion) {
     // ten frames after it shows (egui_kittest's harness paints nothing, so a graphics
     // driver's own memory is not in it).
     ALLOCATOR.reset_peak_memory();
-    let options = AppOptions {
-        initial_file: Some(gexf.clone()),
-        ..AppOptions::default()
-    };
-    let mut harness = Harness::builder()
-        .with_size(egui::Vec2::new(1600.0, 1000.0))
-        .build_eframe(move |_| BackchannelApp::new(options));
-    harness.state_mut().wait_for_loading();
+    let mut harness = common::window_on(&gexf);
     harness.run_steps(10);
     println!(
         "quality: the window showing the GEXF ({} nodes): peak {:.0} MiB allocated by the app",

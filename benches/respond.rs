@@ -8,6 +8,8 @@
 // A benchmark is a harness: a fixture that fails to build is a failed run.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::time::{Duration, Instant};
 
 use backchannel::graph::Measure;
@@ -50,9 +52,7 @@ fn respond(c: &mut Criterion) {
         initial_file: Some(path),
         ..AppOptions::default()
     };
-    let mut harness = Harness::builder()
-        .with_size(egui::Vec2::new(1600.0, 1000.0))
-        .build_eframe(move |_| BackchannelApp::new(options));
+    let mut harness = common::window(options);
     let mut worst_while_loading = Duration::ZERO;
     while harness.state().is_loading() {
         let frame = Instant::now();
