@@ -71,7 +71,7 @@ impl GraphCanvas {
             self.rebuild(model);
         } else {
             // The same nodes: edges are shown or hidden by flags, nodes moved in place.
-            self.show_edges_as_visible();
+            self.display_changed();
             self.copy_positions_to_display();
         }
     }
