@@ -6,6 +6,7 @@
 
 mod anchor;
 mod audit;
+mod batches;
 mod element;
 mod parallel;
 mod problem;
