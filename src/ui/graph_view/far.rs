@@ -1,19 +1,17 @@
 //! The canvas zoomed far out (below [`FAR_ZOOM`]): unselected edges as one mesh of
-//! lines (or, for a big graph, every edge in one image drawn on a worker), plain disc
-//! nodes as one mesh of discs, labels only where they overlap nothing; all kept between
-//! frames while a fingerprint of what they show is unchanged.
+//! lines and plain disc nodes as one mesh of discs (for a big graph, both in one image
+//! drawn on a worker), labels only where they overlap nothing; all kept between frames
+//! while a fingerprint of what they show is unchanged.
 
 use super::*;
 use crate::background::{self, Job, Outcome};
 use crate::ui::line_raster::{RasterDisc, RasterLine, draw_scene};
 
 impl GraphCanvas {
-    /// A fingerprint of everything the far-out drawing shows: the transform, the display
-    /// graph, and every node's place, look and state and every edge's selection. Equal
-    /// keys draw the same picture, so the drawing is kept while nothing changes (a
-    /// paused layout, or between the layout's snapshots).
-    /// What the far-out nodes and labels depend on: the display graph, the view, and
-    /// every node's place, look and emphasis (selected, hovered, dragged).
+    /// A fingerprint of what the far-out nodes and labels show: the transform, the
+    /// display graph, every node's place, look and emphasis (selected, hovered, dragged)
+    /// and every edge's selection. Equal keys draw the same picture, so the drawing is
+    /// kept while nothing changes (a paused layout, or between the layout's snapshots).
     pub(super) fn far_scene_key(&self, screen: &ScreenTransform) -> u64 {
         self.far_key(screen, FarPart::Scene)
     }
@@ -21,9 +19,9 @@ impl GraphCanvas {
     /// What the far-out edges (and, in a big graph's image, the plain nodes) depend on:
     /// the same but a node's hover and drag (an edge under an emphasised node's disc is
     /// hidden by the disc either way; an emphasised node is drawn over the image by its
-    /// own shape), and, for the mesh, the selected edges, which leave it. Hovering over nodes of a 400,000-edge
-    /// graph no longer builds the mesh again; selecting draws no new image (the image
-    /// keeps the selected edges under their own, wider drawing).
+    /// own shape), and, for the mesh, the selected edges, which leave it. Hovering over
+    /// nodes of a 400,000-edge graph no longer builds the mesh again; selecting draws no
+    /// new image (the image keeps the selected edges under their own, wider drawing).
     pub(super) fn far_edges_key(&self, screen: &ScreenTransform) -> u64 {
         let part = if self.draws_far_image() {
             FarPart::EdgeImage
@@ -147,9 +145,9 @@ impl GraphCanvas {
         }
     }
 
-    /// The edges and plain disc nodes drawn far out as an image (for a graph showing more
-    /// than [`GraphCanvas::far_image_from`] nodes and edges): the last image drawn, fitted to the
-    /// view as it is now; a new one is drawn on a worker when what it shows has changed,
+    /// The edges and plain disc nodes drawn far out as an image (for a graph showing
+    /// more than [`GraphCanvas::far_image_from`] nodes and edges): the last image drawn,
+    /// fitted to the view as it is now; a new one is drawn on a worker when what it shows has changed,
     /// and replaces it when done. The very first is of the nodes alone, which takes a
     /// fraction of the time the edges take.
     pub(super) fn far_image_shape(&mut self, ui: &Ui, screen: &ScreenTransform, key: u64) -> Shape {
@@ -243,14 +241,9 @@ impl GraphCanvas {
         // Every plain disc node, as if none were emphasised (an emphasised node is drawn
         // over the image by its own shape): its outline, then its fill.
         let mut discs = Vec::with_capacity(2 * self.display.node_count());
-        for (_, node) in self.display.nodes_iter() {
-            let payload = node.payload();
-            if !in_far_batch(payload, false, screen.zoom) {
-                continue;
-            }
-            let (fill, stroke) = node_colours(payload, false, false);
-            let centre = pixel(screen.place(node.location()));
-            let radius = screen_radius(payload.scale, screen.zoom) * pixels_per_point;
+        for (centre, radius, fill, stroke) in self.far_discs(screen, false) {
+            let centre = pixel(centre);
+            let radius = radius * pixels_per_point;
             if stroke.width > 0.0 {
                 discs.push(RasterDisc {
                     centre,
@@ -283,16 +276,29 @@ impl GraphCanvas {
     /// over the disc `texture`.
     pub(super) fn far_nodes(&self, texture: egui::TextureId, screen: &ScreenTransform) -> Shape {
         let mut batch = DiscBatch::new(texture, screen.clip, 2 * self.display.node_count());
-        for (_, node) in self.display.nodes_iter() {
-            let payload = node.payload();
-            if !in_far_batch(payload, is_emphasised(node), screen.zoom) {
-                continue;
-            }
-            let (fill, stroke) = node_colours(payload, false, false);
-            let radius = screen_radius(payload.scale, screen.zoom);
-            batch.add_outlined(screen.place(node.location()), radius, fill, stroke);
+        for (centre, radius, fill, stroke) in self.far_discs(screen, true) {
+            batch.add_outlined(centre, radius, fill, stroke);
         }
         batch.into_shape()
+    }
+
+    /// Each node drawn far out as a plain disc (see [`in_far_batch`]; an emphasised node
+    /// is left out only when `leave_out_emphasised`), with its place and radius on screen,
+    /// its fill and its outline.
+    fn far_discs(
+        &self,
+        screen: &ScreenTransform,
+        leave_out_emphasised: bool,
+    ) -> impl Iterator<Item = (Pos2, f32, Color32, Stroke)> {
+        self.display.nodes_iter().filter_map(move |(_, node)| {
+            let payload = node.payload();
+            let emphasised = leave_out_emphasised && is_emphasised(node);
+            in_far_batch(payload, emphasised, screen.zoom).then(|| {
+                let (fill, stroke) = node_colours(payload, false, false);
+                let radius = screen_radius(payload.scale, screen.zoom);
+                (screen.place(node.location()), radius, fill, stroke)
+            })
+        })
     }
 
     /// Labels zoomed far out: of the best-connected nodes, most connected first, each
