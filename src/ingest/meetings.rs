@@ -167,6 +167,28 @@ pub fn find_meeting(
                     .get(at + 1)
                     .is_some_and(|next| matches!(next.text.as_str(), "the" | "a" | "an" | "it")))
     });
+    // "Russia and Ukraine signed a deal in Istanbul": a signing of an agreement is held
+    // somewhere too.
+    let signed = words.iter().any(|word| {
+        matches!(
+            word.text.as_str(),
+            "signed" | "sign" | "signs" | "finalized" | "finalised" | "formalized" | "formalised"
+        )
+    }) && words.iter().any(|word| {
+        matches!(
+            word.text.as_str(),
+            "deal"
+                | "agreement"
+                | "accord"
+                | "declaration"
+                | "treaty"
+                | "truce"
+                | "ceasefire"
+                | "memorandum"
+                | "protocol"
+        )
+    });
+    let talk = talk || signed;
     let travel = words.iter().any(|word| cues::is_travel_word(&word.text));
     if !(talk || travel) {
         return None;
@@ -293,6 +315,33 @@ fn place_clause_looks_ahead(
             "after" | "following" | "held" | "issued" | "earlier" | "ago" | "last"
         )
     });
+    // "signed a deal in Istanbul … to resume grain shipments": what a past verb before
+    // the place did there is done; only what comes before the place may look ahead.
+    let done_there = clause.iter().any(|word| {
+        word.end <= place.start
+            && matches!(
+                word.text.as_str(),
+                "signed"
+                    | "finalized"
+                    | "finalised"
+                    | "formalized"
+                    | "formalised"
+                    | "concluded"
+                    | "met"
+                    | "began"
+                    | "gathered"
+                    | "convened"
+                    | "arrived"
+            )
+    });
+    if done_there {
+        let before_place: Vec<Word> = clause
+            .iter()
+            .filter(|word| word.end <= place.start)
+            .cloned()
+            .collect();
+        return cues::looks_ahead(&before_place);
+    }
     cues::looks_ahead(&clause) || (cues::looks_ahead(words) && !clause_past)
 }
 
@@ -414,5 +463,15 @@ mod tests {
             past.date.map(|d| d.to_string()).as_deref(),
             Some("2024-05-21")
         );
+    }
+
+    #[test]
+    fn a_signing_is_held_where_it_was_signed_whatever_the_deal_looks_ahead_to() {
+        let signed = meeting("Israel and Hamas signed a deal in Cairo to resume aid.").unwrap();
+        assert_eq!(signed.status, MeetingStatus::Held);
+        let to_sign = meeting("Israel and Hamas are expected to sign the deal in Cairo.").unwrap();
+        assert_eq!(to_sign.status, MeetingStatus::Planned);
+        // Signing a letter is no signing of an agreement.
+        assert!(meeting("Hamas signed a letter in Cairo.").is_none());
     }
 }

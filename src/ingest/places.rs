@@ -153,49 +153,154 @@ const TALKS_AT: &[&str] = &[
     "ceremony",
 ];
 
+/// Verbs after which "in X" or "at X" a few words on names where an agreement was signed.
+const SIGNED_AT: &[&str] = &[
+    "signed",
+    "signing",
+    "finalized",
+    "finalised",
+    "formalized",
+    "formalised",
+    "ceremony",
+];
+
+/// Words that may follow a place's name: "in Naqoura on the border", "at Naqura, …".
+const PLACE_FOLLOWERS: &[&str] = &[
+    "on", "to", "and", "for", "with", "where", "after", "before", "last", "this", "next", "near",
+    "between", "earlier", "in", "at", "from", "during", "under", "as", "amid",
+];
+
+/// Capitalised words after "in" that name no place: "talks in Arabic", "in Congress".
+const NOT_PLACES: &[&str] = &[
+    "arabic",
+    "english",
+    "hebrew",
+    "persian",
+    "farsi",
+    "congress",
+    "parliament",
+    "private",
+    "public",
+    "person",
+    "principle",
+    "response",
+    "return",
+    "total",
+    "part",
+    "order",
+    "time",
+];
+
+/// Nouns that describe a place before its name: "the Lebanese town of Naqoura".
+const PLACE_NOUNS: &[&str] = &[
+    "town", "city", "village", "resort", "port", "island", "capital", "region", "province",
+];
+
+/// Where "the Lebanese town of" ends (the index of its "of"), if the words from `first`
+/// describe a place before naming it.
+fn described_place(words: &[&str], first: usize) -> Option<usize> {
+    if words.get(first)?.to_lowercase() != "the" {
+        return None;
+    }
+    (first + 2..=first + 4).find(|&of| {
+        words.get(of).is_some_and(|word| *word == "of")
+            && words
+                .get(of - 1)
+                .is_some_and(|noun| PLACE_NOUNS.contains(&noun.to_lowercase().as_str()))
+    })
+}
+
+/// The capitalised name of one to three words from `first` (its last word with any
+/// punctuation that ends it), and the word after it.
+fn capitalised_name<'a>(words: &[&'a str], first: usize) -> (String, Option<&'a str>) {
+    let mut name: Vec<&str> = Vec::new();
+    let mut next = first;
+    for word in words.iter().skip(first).take(3) {
+        let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let capitalised = bare.chars().next().is_some_and(char::is_uppercase)
+            && bare.chars().skip(1).all(|c| c.is_lowercase() || c == '-');
+        if !capitalised || bare.chars().count() < 3 {
+            break;
+        }
+        name.push(word);
+        next += 1;
+        // A word ending in punctuation ends the name.
+        if bare.len() != word.len() {
+            break;
+        }
+    }
+    (name.join(" "), words.get(next).copied())
+}
+
 /// `lexicon` with the places the articles hold talks at that it lacks: a capitalised
 /// name of one to three words right after "talks in", "met at" and the like ("talks in
-/// Almaty"), which is neither an entry's name nor holds one, nor a date. Such a place
-/// lies in no known country.
+/// Almaty"), or after "in the Lebanese town of" a few words after talks or a signing,
+/// which is neither an entry's name nor holds one, nor a date. Such a place lies in no
+/// known country.
 pub fn with_places_of_talks(lexicon: &Lexicon, texts: &[ArticleText]) -> Lexicon {
     let mut extended = lexicon.clone();
     let mut found: std::collections::BTreeSet<String> = Default::default();
     for text in texts {
         let words: Vec<&str> = text.as_str().split_whitespace().collect();
-        for (at, window) in words.windows(3).enumerate() {
-            let [talk, preposition, _] = window else {
-                continue;
-            };
-            let talk = talk
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase();
-            if !TALKS_AT.contains(&talk.as_str()) || !matches!(*preposition, "in" | "at") {
+        let bare = |word: &str| {
+            word.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        };
+        for (at, preposition) in words.iter().enumerate() {
+            if !matches!(*preposition, "in" | "at") {
                 continue;
             }
-            let mut name: Vec<&str> = Vec::new();
-            for word in words.iter().skip(at + 2).take(3) {
-                let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
-                let capitalised = bare.chars().next().is_some_and(char::is_uppercase)
-                    && bare.chars().skip(1).all(|c| c.is_lowercase() || c == '-');
-                if !capitalised || bare.chars().count() < 3 {
-                    break;
-                }
-                name.push(bare);
-                // A word ending in punctuation ends the name.
-                if bare.len() != word.len() {
-                    break;
-                }
+            let right_after_talks = at
+                .checked_sub(1)
+                .and_then(|before| words.get(before))
+                .is_some_and(|talk| TALKS_AT.contains(&bare(talk).as_str()));
+            // "a joint ceremony at the UN base in Naqoura", "signed … at Naqura": talks
+            // a few words before, in the same sentence.
+            let talks_nearby = (1..=10)
+                .map_while(|back| at.checked_sub(back).and_then(|before| words.get(before)))
+                .take_while(|word| !word.ends_with(['.', '!', '?']))
+                .any(|word| {
+                    let word = bare(word);
+                    TALKS_AT.contains(&word.as_str()) || SIGNED_AT.contains(&word.as_str())
+                });
+            if !(right_after_talks || talks_nearby) {
+                continue;
             }
-            let name = name.join(" ");
+            let mut first = at + 1;
+            // "in the Lebanese town of Naqoura".
+            if let Some(of) = described_place(&words, first) {
+                first = of + 1;
+            }
+            let (name, next) = capitalised_name(&words, first);
             let date = name
                 .split(' ')
                 .any(|word| super::dates::is_date_word(&word.to_lowercase()));
-            if name.is_empty() || date || lexicon.find(&name).is_some() {
+            let not_a_place = NOT_PLACES.contains(
+                &name
+                    .trim_end_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+                    .as_str(),
+            );
+            if name.is_empty() || date || not_a_place || lexicon.find(&name).is_some() {
+                continue;
+            }
+            // Farther from the talks, a name must end where a place's does: at
+            // punctuation, or before "on", "to", "and" or a date ("in Naqoura on the
+            // border"), not before a noun ("in Christian areas").
+            let ends_cleanly = name.ends_with(|c: char| !c.is_alphanumeric())
+                || next.is_none_or(|next| {
+                    let next = bare(next);
+                    PLACE_FOLLOWERS.contains(&next.as_str()) || super::dates::is_date_word(&next)
+                });
+            let name = name
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                .to_owned();
+            if !right_after_talks && !ends_cleanly {
                 continue;
             }
             // A name the lexicon holds inside it ("Cairo Declaration") is not new either.
             let known_inside = name.split(' ').any(|word| lexicon.find(word).is_some());
-            if !known_inside {
+            if !known_inside && !name.is_empty() {
                 found.insert(name);
             }
         }
@@ -277,6 +382,28 @@ mod tests {
             .map(|entry| entry.name.as_str())
             .collect();
         assert_eq!(added, ["Almaty", "Davao City"]);
+    }
+
+    #[test]
+    fn places_a_few_words_after_talks_or_a_signing_are_found_where_a_name_ends() {
+        let lexicon = Lexicon::parse("l", "actor | Israel | | state |\n").unwrap();
+        let texts = [ArticleText::new(
+            "Israel finalized the agreement in a joint ceremony at the UN base in Naqoura on the border. \
+             The deal was signed during a ceremony in the Lebanese town of Ras Naqoura. \
+             The talks also touched on aid in Christian areas. \
+             Israel signed the deal, which was printed in Arabic. \
+             Aid reached Rafah in Gaza."
+                .to_owned(),
+        )];
+        let extended = with_places_of_talks(&lexicon, &texts);
+        let added: Vec<&str> = extended
+            .entries
+            .iter()
+            .skip(lexicon.entries.len())
+            .map(|entry| entry.name.as_str())
+            .collect();
+        // Not "Christian" (a noun follows), not "Arabic", not "Gaza" (no talks near it).
+        assert_eq!(added, ["Naqoura", "Ras Naqoura"]);
     }
 
     #[test]

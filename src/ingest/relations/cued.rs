@@ -9,7 +9,7 @@ use super::{
     CARRIED_CONFIDENCE, LOOSE_CONFIDENCE, RelationFound, STRICT_CONFIDENCE, Sentence,
     SentenceReading, loose_relation, meeting_relation,
 };
-use crate::ingest::tokens::Token;
+use crate::ingest::tokens::{Piece, Token};
 use crate::model::{Modality, NodeKind, Relation};
 
 /// A relation cue at `index`, read with its subject and objects: active or passive, its
@@ -53,8 +53,11 @@ pub(super) fn read_relation(
         return None;
     }
     let subject = subject_of(tokens, index, carried)?;
-    let (objects, skipped) = objects_after(tokens, index, relation, kind_of, has_meeting)?;
     let modality = modality_of(tokens, subject.first, index, subject.frame);
+    read_acting_at_meeting(
+        sentence, index, token, relation, &subject, modality, reading,
+    );
+    let (objects, skipped) = objects_after(tokens, index, relation, kind_of, has_meeting)?;
     let confidence = match subject.found {
         Found::Carried => CARRIED_CONFIDENCE,
         Found::Near => LOOSE_CONFIDENCE,
@@ -160,6 +163,66 @@ fn read_after_talks(
                 Relation::Attends,
                 modality,
                 attributed_to,
+            ));
+        }
+    }
+}
+
+/// Verbs of signing: "Russia and Ukraine signed a deal in Istanbul".
+const SIGNING: &[&str] = &[
+    "signed",
+    "sign",
+    "signs",
+    "finalized",
+    "finalised",
+    "formalized",
+    "formalised",
+    "inked",
+    "initialled",
+    "initialed",
+];
+
+/// "Russia and Ukraine signed a deal in Istanbul", "finalized the agreement in a joint
+/// ceremony", "agreed in Caracas to ratify": who signs at the meeting, or acts right
+/// "in" its place, takes part in it.
+fn read_acting_at_meeting(
+    sentence: &Sentence<'_>,
+    index: usize,
+    token: &Token,
+    relation: Relation,
+    subject: &Subject,
+    modality: Modality,
+    reading: &mut SentenceReading,
+) {
+    let tokens = sentence.tokens;
+    if !sentence.has_meeting
+        || relation == Relation::Attends
+        || subject.found == Found::Carried
+        || !matches!(modality, Modality::Asserted | Modality::Expected)
+    {
+        return;
+    }
+    let clause = tokens
+        .iter()
+        .skip(index + 1)
+        .take_while(|t| !t.is_hard_break() && t.piece != Piece::Punct(','))
+        .take(25);
+    let signed_there = token.is_any(SIGNING)
+        && clause
+            .clone()
+            .any(|t| matches!(t.piece, Piece::Place(_)) || t.is_any(&["ceremony", "summit"]));
+    // "agreed in Caracas", "agreed in the Qatari capital, Doha".
+    let acted_there = tokens
+        .get(index + 1)
+        .is_some_and(|t| t.is_any(&["in", "at"]))
+        && clause.take(4).any(|t| matches!(t.piece, Piece::Place(_)));
+    if signed_there || acted_there {
+        for &party in &subject.parties {
+            reading.add(meeting_relation(
+                party,
+                Relation::Attends,
+                modality,
+                &sentence.attributed_to,
             ));
         }
     }

@@ -59,11 +59,30 @@ pub(super) fn subject_of(tokens: &[Token], verb: usize, carried: &[usize]) -> Op
     if token.is_any(PARTY_NOUNS) || token.is_any(MEDIATOR_NOUNS) {
         // "Armenia's top diplomats", "Egyptian senior officials".
         let mut before = at.checked_sub(1)?;
-        while tokens
-            .get(before)
-            .is_some_and(|t| t.is_any(&["top", "senior", "chief", "lead", "s"]))
-        {
-            before = before.checked_sub(1)?;
+        loop {
+            let token = tokens.get(before)?;
+            if token.is_any(&[
+                "top",
+                "senior",
+                "chief",
+                "lead",
+                "s",
+                "rebel",
+                "armed",
+                "militant",
+                "paramilitary",
+                "guerrilla",
+            ]) {
+                before = before.checked_sub(1)?;
+            } else if token.piece == Piece::Punct(')') {
+                // "the National Liberation Army (ELN) rebel group".
+                before = (before.saturating_sub(5)..before)
+                    .rev()
+                    .find(|&i| tokens.get(i).is_some_and(|t| t.piece == Piece::Punct('(')))?
+                    .checked_sub(1)?;
+            } else {
+                break;
+            }
         }
         return near_list(tokens, before);
     }
@@ -154,7 +173,7 @@ fn party_subject(tokens: &[Token], at: usize, wished: Option<Modality>) -> Optio
         .and_then(|before| tokens.get(before))
         .is_some_and(|before| before.is_any(PREPOSITIONS) || before.is("to"));
     if governed && wished.is_none() {
-        return None;
+        return represented(tokens, first, parties);
     }
     if let Some(frame) = wished {
         return Some(Subject {
@@ -175,6 +194,63 @@ fn party_subject(tokens: &[Token], at: usize, wished: Option<Modality>) -> Optio
         found,
         frame: None,
     })
+}
+
+/// "Representatives of Yemen's government and the Houthis kicked off talks", "the
+/// Colombian government and the guerrillas of the ELN began": parties after "of", "from"
+/// or "for" act through the party noun before it, with any parties listed before that.
+fn represented(tokens: &[Token], first: usize, parties: Vec<usize>) -> Option<Subject> {
+    let mut k = first.checked_sub(1)?;
+    if tokens.get(k)?.is("the") {
+        k = k.checked_sub(1)?;
+    }
+    if !tokens.get(k)?.is_any(&["of", "from", "for"]) {
+        return None;
+    }
+    let noun = k.checked_sub(1)?;
+    if !tokens.get(noun)?.is_any(PARTY_NOUNS) {
+        return None;
+    }
+    let mut start = noun;
+    while start > 0
+        && tokens
+            .get(start - 1)
+            .is_some_and(|t| t.is_any(&["the", "top", "senior", "chief"]))
+    {
+        start -= 1;
+    }
+    let mut subject = Subject {
+        parties,
+        first: start,
+        found: Found::Near,
+        frame: None,
+    };
+    // "the Colombian government and the guerrillas of the ELN".
+    if let Some(joiner) = start.checked_sub(1)
+        && tokens
+            .get(joiner)
+            .is_some_and(|t| t.is("and") || t.piece == Piece::Punct(','))
+        && let Some(before) = joiner.checked_sub(1)
+        && tokens.get(before).is_some_and(|t| t.party().is_some())
+        && let Some((earlier, far)) = list_ending_at(tokens, before)
+    {
+        let mut all = earlier;
+        for party in subject.parties {
+            if !all.contains(&party) {
+                all.push(party);
+            }
+        }
+        subject.parties = all;
+        subject.first = far;
+    }
+    // "Talks between representatives of X and Y": a preposition before the noun
+    // governs it too.
+    let governed = subject
+        .first
+        .checked_sub(1)
+        .and_then(|at| tokens.get(at))
+        .is_some_and(|t| t.is_any(PREPOSITIONS) || t.is("to"));
+    (!governed).then_some(subject)
 }
 
 /// The subject before a comma at `at`: past an adverbial ("Aliyev and Pashinyan, in the

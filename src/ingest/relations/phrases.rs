@@ -3,7 +3,18 @@
 //! aegis of", "no Israeli delegation". Each reads at one token and says whether it did.
 
 use super::lists::{TITLE_WORDS, compound_relation, glued, list_ending_at, list_starting_at};
-use super::words::{FUTURE, MEDIATOR_NOUNS, TALK_NOUNS};
+use super::words::{FUTURE, MEDIATOR_NOUNS, NEGATING, TALK_NOUNS};
+
+/// Verbs that refuse what follows them: "rejected talks with Hamas".
+const REFUSING: &[&str] = &[
+    "rejected",
+    "rejects",
+    "refused",
+    "refuses",
+    "ruled",
+    "boycotted",
+    "boycott",
+];
 use super::{
     End, Found, Sentence, SentenceReading, fits, loose_relation, meeting_relation, subject_of,
 };
@@ -126,9 +137,32 @@ pub(super) fn read_talks_between(
             .checked_sub(1)
             .and_then(|at| tokens.get(at))
             .is_some_and(|before| before.is("presence"));
+    // "talks with Houthi leaders", "a meeting with Lapid": those met take part, unless
+    // the talks are refused ("rejected talks with Hamas").
+    let talks_with = token.is("with")
+        && talks_before(1)
+        && !tokens
+            .get(index.saturating_sub(4)..index)
+            .is_some_and(|before| {
+                before
+                    .iter()
+                    .any(|t| t.is_any(NEGATING) || t.is_any(REFUSING))
+            });
+    // "two rounds of talks in Abu Dhabi involving Russia, Ukraine and the United States".
+    let involving_after_place = token.is("involving")
+        && (2..=5).any(|back| {
+            talks_before(back)
+                && tokens.get(index + 1 - back..index).is_some_and(|between| {
+                    between.iter().all(|t| {
+                        matches!(t.piece, Piece::Place(_)) || t.is_any(&["in", "at", "the"])
+                    })
+                })
+        });
     if has_meeting
         && (meeting_of
             || presence
+            || talks_with
+            || involving_after_place
             || (token.is_any(&["between", "involving"])
                 && (talks_before(1) || (comma_before && talks_before(2)))))
     {
@@ -172,10 +206,37 @@ pub(super) fn read_talks_between(
         } else {
             Modality::Asserted
         };
-        for party in list_starting_at(tokens, first)
-            .map(|(parties, _)| parties)
-            .unwrap_or_default()
-        {
+        let (parties, last) = list_starting_at(tokens, first).unwrap_or_default();
+        // "talks in Jeddah with US officials before negotiations with the RSF in Geneva":
+        // talks placed after their parties, with another place before them, are other
+        // talks than the sentence's.
+        let placed_after = {
+            let mut k = last + 1;
+            // "with the Rapid Support Forces (RSF) in Geneva".
+            if tokens.get(k).is_some_and(|t| t.piece == Piece::Punct('('))
+                && let Some(close) = (k + 1..k + 6)
+                    .find(|&i| tokens.get(i).is_some_and(|t| t.piece == Piece::Punct(')')))
+            {
+                k = close + 1;
+            }
+            while tokens
+                .get(k)
+                .is_some_and(|t| t.is_any(&["in", "at", "the"]))
+            {
+                k += 1;
+            }
+            k > last + 1
+                && tokens
+                    .get(k)
+                    .is_some_and(|t| matches!(t.piece, Piece::Place(_)))
+        };
+        let placed_before = tokens
+            .get(..index)
+            .is_some_and(|before| before.iter().any(|t| matches!(t.piece, Piece::Place(_))));
+        if talks_with && placed_after && placed_before {
+            return true;
+        }
+        for party in parties {
             reading.add(meeting_relation(
                 party,
                 Relation::Attends,

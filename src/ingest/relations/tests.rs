@@ -2,7 +2,7 @@
 //! absence, wishes, conditions, the future, lists and the passive.
 
 use super::*;
-use crate::ingest::mentions::Mention;
+use crate::ingest::mentions::{Mention, PlaceMention};
 use crate::ingest::tokens::tokenize;
 
 /// Entities by name, with their kinds.
@@ -34,6 +34,11 @@ fn name(entity: usize) -> &'static str {
 /// Reads `sentence` with every entity name found in it, and a meeting if `meeting`;
 /// returns "subject relation object modality" lines, sorted.
 fn read(sentence: &str, meeting: bool) -> Vec<String> {
+    read_with_places(sentence, meeting, &[])
+}
+
+/// As `read`, with `places` named in the sentence as places.
+fn read_with_places(sentence: &str, meeting: bool, places: &[&str]) -> Vec<String> {
     let mut mentions = Vec::new();
     for (entity, (text, _)) in ENTITIES.iter().enumerate() {
         let mut from = 0;
@@ -49,7 +54,20 @@ fn read(sentence: &str, meeting: bool) -> Vec<String> {
         }
     }
     mentions.sort_by_key(|m| m.start);
-    let tokens = tokenize(sentence, 0, &mentions, &[], &kind);
+    let places: Vec<PlaceMention> = places
+        .iter()
+        .enumerate()
+        .filter_map(|(entry, place)| {
+            let at = sentence.find(place)?;
+            let start = sentence[..at].chars().count();
+            Some(PlaceMention {
+                start,
+                end: start + place.chars().count(),
+                entry,
+            })
+        })
+        .collect();
+    let tokens = tokenize(sentence, 0, &mentions, &places, &kind);
     let reading = read_sentence(sentence, &tokens, &kind, meeting);
     let mut lines: Vec<String> = reading
         .relations
@@ -456,6 +474,143 @@ fn finalising_and_alignment() {
         [
             "Egypt supports the proposal asserted",
             "Qatar supports the proposal asserted",
+        ]
+    );
+}
+
+#[test]
+fn talks_opened_resumed_or_held_a_few_words_on_are_attended() {
+    let cairo = ["Cairo"];
+    assert_eq!(
+        read_with_places(
+            "Egypt, Israel and Hamas resumed in Cairo negotiations on the deal.",
+            true,
+            &cairo
+        ),
+        [
+            "Egypt attends meeting asserted",
+            "Hamas attends meeting asserted",
+            "Israel attends meeting asserted"
+        ]
+    );
+    assert_eq!(
+        read_with_places(
+            "Hamas began this Monday in Cairo the second round of talks.",
+            true,
+            &cairo
+        ),
+        ["Hamas attends meeting asserted"]
+    );
+    assert_eq!(
+        read_with_places("Hamas kicked off talks in Cairo.", true, &cairo),
+        ["Hamas attends meeting asserted"]
+    );
+    // Holding hostages is no holding of talks.
+    assert!(read_with_places("Hamas held hostages in Cairo.", true, &cairo).is_empty());
+}
+
+#[test]
+fn those_who_represent_parties_act_for_them() {
+    assert_eq!(
+        read(
+            "Representatives of Israel and Hamas kicked off talks on Saturday.",
+            true
+        ),
+        [
+            "Hamas attends meeting asserted",
+            "Israel attends meeting asserted"
+        ]
+    );
+    assert_eq!(
+        read(
+            "The leaders of Egypt, Qatar and Turkey will meet on Monday.",
+            true
+        ),
+        [
+            "Egypt attends meeting expected",
+            "Qatar attends meeting expected",
+            "Turkey attends meeting expected"
+        ]
+    );
+    // "the guerrillas of" after a listed party: both sides.
+    assert_eq!(
+        read("Israel and the negotiators of Hamas resumed talks.", true),
+        [
+            "Hamas attends meeting asserted",
+            "Israel attends meeting asserted"
+        ]
+    );
+    // A party noun governed by a preposition is no subject.
+    assert!(read("Pressure on the leaders of Hamas began to rise.", true).is_empty());
+}
+
+#[test]
+fn signing_or_acting_at_the_place_of_talks_is_attending_them() {
+    let cairo = ["Cairo"];
+    assert_eq!(
+        read_with_places("Israel and Hamas signed the deal in Cairo.", true, &cairo),
+        [
+            "Hamas accepts the deal asserted",
+            "Hamas attends meeting asserted",
+            "Israel accepts the deal asserted",
+            "Israel attends meeting asserted"
+        ]
+    );
+    assert_eq!(
+        read_with_places("Hamas agreed in Cairo to free the hostages.", true, &cairo),
+        ["Hamas attends meeting asserted"]
+    );
+    // Signing with no place or ceremony after it says nothing of where.
+    assert_eq!(
+        read("Israel and Hamas signed the deal.", true),
+        [
+            "Hamas accepts the deal asserted",
+            "Israel accepts the deal asserted"
+        ]
+    );
+}
+
+#[test]
+fn talks_with_parties_and_talks_involving_them() {
+    let places = ["Doha", "Cairo"];
+    assert_eq!(
+        read_with_places(
+            "Qatar held talks with Hamas and Israel in Doha.",
+            true,
+            &places
+        ),
+        [
+            "Hamas attends meeting asserted",
+            "Israel attends meeting asserted",
+            "Qatar attends meeting asserted"
+        ]
+    );
+    assert!(
+        read_with_places("Israel rejected talks with Hamas in Cairo.", true, &places)
+            .iter()
+            .all(|line| !line.starts_with("Hamas attends"))
+    );
+    // Other talks, placed after their parties, are not the sentence's.
+    assert_eq!(
+        read_with_places(
+            "Egypt sent a team to Cairo for talks with Qatar before negotiations with Hamas in Doha.",
+            true,
+            &places
+        ),
+        [
+            "Egypt attends meeting asserted",
+            "Qatar attends meeting asserted"
+        ]
+    );
+    assert_eq!(
+        read_with_places(
+            "Turkey recalled two rounds of talks in Cairo involving Israel and Hamas.",
+            true,
+            &places
+        ),
+        [
+            "Hamas attends meeting asserted",
+            "Israel attends meeting asserted"
         ]
     );
 }

@@ -3,7 +3,8 @@
 //! of a word with the one after it.
 
 use super::super::cues;
-use super::super::tokens::Token;
+use super::super::dates::is_date_word;
+use super::super::tokens::{Piece, Token};
 use crate::model::Relation;
 
 /// Words that name talks: an object that stands for the sentence's meeting.
@@ -313,6 +314,106 @@ pub(super) fn cue_at(tokens: &[Token], index: usize) -> Option<Relation> {
             "secretary" | "conference" | "office" | "release" | "briefing" | "statement"
             | "officer" | "freedom" | "corps" | "agency",
         ) => None,
-        _ => cues::relation_cue(word),
+        _ => cues::relation_cue(word).or_else(|| opens_talks(tokens, index)),
     }
+}
+
+/// Verbs that open, hold or close talks when talks follow them: "kicked off talks",
+/// "resumed in Kinshasa negotiations", "began this Monday in Mexico City the second
+/// round of peace negotiations", "re-established contact".
+const TALK_VERBS: &[&str] = &[
+    "began",
+    "begin",
+    "begins",
+    "started",
+    "start",
+    "starts",
+    "opened",
+    "open",
+    "opens",
+    "concluded",
+    "conclude",
+    "concludes",
+    "resumed",
+    "resume",
+    "resumes",
+    "resuming",
+    "kicked",
+    "launched",
+    "launch",
+    "held",
+    "hold",
+    "holds",
+    "holding",
+    "wrapped",
+    "re-established",
+    "reestablished",
+    "restarted",
+    "reopened",
+];
+
+/// Words between a talk verb and its talks that say when, where or which round.
+const BEFORE_TALKS: &[&str] = &[
+    "this",
+    "last",
+    "on",
+    "in",
+    "at",
+    "the",
+    "their",
+    "a",
+    "an",
+    "off",
+    "up",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "new",
+    "latest",
+    "another",
+    "next",
+    "peace",
+    "direct",
+    "indirect",
+    "formal",
+    "informal",
+    "of",
+    "city",
+    "capital",
+    "week",
+    "two",
+    "three",
+    "trilateral",
+    "bilateral",
+    "tripartite",
+    "high-level",
+    "face-to-face",
+    "fresh",
+];
+
+/// Attends, where the verb at `index` opens, holds or closes talks named a few words on
+/// (past dates, "in" and a place, "the second round of").
+fn opens_talks(tokens: &[Token], index: usize) -> Option<Relation> {
+    if !tokens.get(index)?.is_any(TALK_VERBS) {
+        return None;
+    }
+    for token in tokens.iter().skip(index + 1).take(10) {
+        match &token.piece {
+            Piece::Place(_) => continue,
+            Piece::Word(word) => {
+                if TALK_NOUNS.contains(&word.as_str())
+                    || matches!(word.as_str(), "contact" | "contacts")
+                {
+                    return Some(Relation::Attends);
+                }
+                if !(BEFORE_TALKS.contains(&word.as_str()) || is_date_word(word)) {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+    }
+    None
 }
