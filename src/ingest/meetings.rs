@@ -270,9 +270,34 @@ fn is_meeting_place(
         leading.next();
         skipped += 1;
     }
-    let preposition = leading
-        .next()
-        .is_some_and(|word| matches!(word.text.as_str(), "in" | "to" | "at"));
+    let preposition_word = leading.next();
+    let preposition =
+        preposition_word.is_some_and(|word| matches!(word.text.as_str(), "in" | "to" | "at"));
+    // "the situation in Nagorno-Karabakh", "the crisis in South Sudan", "a ceasefire in
+    // Karabakh": where a conflict is, not where talks are.
+    let of_conflict = preposition_word.is_some_and(|word| word.text == "in")
+        && leading.next().is_some_and(|word| {
+            matches!(
+                word.text.as_str(),
+                "situation"
+                    | "crisis"
+                    | "conflict"
+                    | "war"
+                    | "fighting"
+                    | "hostilities"
+                    | "violence"
+                    | "peace"
+                    | "settlement"
+                    | "ceasefire"
+                    | "cease-fire"
+                    | "truce"
+                    | "clashes"
+                    | "offensive"
+                    | "stability"
+                    | "security"
+            )
+        });
+    let preposition = preposition && !of_conflict;
     // "the Brussels meeting", "the Doha talks".
     let named_before_talks = words
         .iter()
@@ -471,6 +496,8 @@ mod tests {
         assert_eq!(signed.status, MeetingStatus::Held);
         let to_sign = meeting("Israel and Hamas are expected to sign the deal in Cairo.").unwrap();
         assert_eq!(to_sign.status, MeetingStatus::Planned);
+        // Where a conflict is, is no place of talks.
+        assert!(meeting("Talks aim at a settlement of the crisis in Cairo.").is_none());
         // Signing a letter is no signing of an agreement.
         assert!(meeting("Hamas signed a letter in Cairo.").is_none());
     }

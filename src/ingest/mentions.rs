@@ -512,7 +512,7 @@ mod tests {
     fn lexicon() -> Lexicon {
         Lexicon::parse(
             "test",
-            "actor | Hamas | | organisation |\nactor | Israel | Israeli | state |\nmediator | Egypt | Egyptian | state |\nactor | Benjamin Netanyahu | Netanyahu | person | Israeli prime minister\nplace | Cairo | | Egypt |\ntitle | official | | |\ntitle | Prime Minister | | |\nactor | US | | state |\nactor | Joe Biden | | person | US president\n",
+            "actor | Hamas | | organisation |\nactor | Israel | Israeli | state |\nmediator | Egypt | Egyptian | state |\nactor | Benjamin Netanyahu | Netanyahu | person | Israeli prime minister\nplace | Cairo | | Egypt |\ntitle | official | | |\ntitle | Prime Minister | | |\nactor | US | | state |\nactor | Joe Biden | | person | US president\ntitle | chief negotiator | | |\ntitle | head | | |\n",
         )
         .unwrap()
     }
@@ -575,6 +575,51 @@ mod tests {
             mentions[1],
             [("Hamdan".to_owned(), "Osama Hamdan".to_owned())]
         );
+    }
+
+    /// The party each of `names` was found with, by label ("-" for none, "?" when the
+    /// person was not found).
+    fn parties_of(registry: &Registry, names: &[&str]) -> Vec<String> {
+        names
+            .iter()
+            .map(|name| {
+                registry.find(&fold(name)).map_or("?".to_owned(), |person| {
+                    registry.entities[person]
+                        .affiliations
+                        .first()
+                        .map_or("-".to_owned(), |&(party, _, _)| {
+                            registry.entities[party].label.clone()
+                        })
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn people_named_before_their_title_or_listed_after_a_plural_one() {
+        let (registry, _) = run(&[
+            "Talks went on. Osama Hamdan, chief negotiator of Hamas, said no. \
+             Gen. Taban Deng Gai, head of the rebels' delegation, signed. \
+             Foreign Ministers of Israel, Egypt and Hamas Eli Cohen, Sameh Shoukry and Ismail Haniyeh met. \
+             The leaders of Israel and Egypt Eli Cohen met. \
+             The Big Three, official sources say, met.",
+        ]);
+        assert_eq!(
+            parties_of(
+                &registry,
+                &[
+                    "Osama Hamdan",
+                    "Taban Deng Gai",
+                    "Eli Cohen",
+                    "Sameh Shoukry",
+                    "Ismail Haniyeh"
+                ]
+            ),
+            ["Hamas", "-", "Israel", "Egypt", "Hamas"]
+        );
+        // Not a name: "The Big Three" starts with an article.
+        assert!(registry.find("the big three").is_none());
+        assert!(registry.find("big three").is_none());
     }
 
     #[test]

@@ -132,6 +132,66 @@ fn name_after(text: &ArticleText, from: usize) -> Option<NameAfter> {
     })
 }
 
+/// Words that may stand just before a name followed by its title between commas: "said
+/// Seyoum Mesfin, chief mediator of IGAD", "Gen. Taban Deng Gai, head of".
+const BEFORE_APPOSED_NAME: [&str; 9] = [
+    "said", "says", "and", "by", "with", "Gen.", "Mr", "Mr.", "Ms",
+];
+
+/// The name just before ", chief negotiator" (or ", the head of") at the title starting
+/// at `title_start`: two to four capitalised words (name particles allowed) that no
+/// lexicon name or title covers, at the start of a sentence or after "said", "and" and
+/// the like.
+fn name_before_title(
+    text: &ArticleText,
+    matches: &[(usize, usize, Target)],
+    title_start: usize,
+) -> Option<NameAfter> {
+    let lead = text.before(title_start, 6);
+    let comma_at = if lead.ends_with(", ") {
+        title_start - 2
+    } else if lead.ends_with(", the ") {
+        title_start - 6
+    } else {
+        return None;
+    };
+    let before = text.before(comma_at, 80);
+    let words: Vec<&str> = before.split(' ').collect();
+    let mut taken = 0;
+    let mut counted = 0;
+    let mut length = 0;
+    for word in words.iter().rev() {
+        let particle = NAME_PARTICLES.contains(&word.to_lowercase().as_str());
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+            && word
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’');
+        if taken == 4 || !(capitalised || particle) || BEFORE_APPOSED_NAME.contains(word) {
+            break;
+        }
+        taken += 1;
+        counted += usize::from(!particle);
+        length += word.chars().count() + 1;
+    }
+    let start = comma_at.checked_sub(length.checked_sub(1)?)?;
+    // The name stands at the start of its sentence or after a word that may lead it.
+    let preceding = words
+        .len()
+        .checked_sub(taken + 1)
+        .and_then(|at| words.get(at));
+    let leads = preceding.is_none_or(|word| {
+        word.is_empty() || word.ends_with(['.', '\n', ':']) || BEFORE_APPOSED_NAME.contains(word)
+    }) || text.before(start, 1).ends_with('\n');
+    let covered = matches.iter().any(|&(s, e, _)| s < comma_at && e > start);
+    let first_word = words.get(words.len() - taken).copied().unwrap_or("");
+    let article_first = matches!(first_word, "The" | "A" | "An" | "In" | "On" | "At");
+    (counted >= 2 && leads && !covered && !article_first).then_some(NameAfter {
+        with_honorific: start,
+        start,
+        end: comma_at,
+    })
+}
+
 /// A name after a title: where it starts (with and without an honorific) and ends.
 #[derive(Debug, Clone, Copy)]
 struct NameAfter {
@@ -142,7 +202,7 @@ struct NameAfter {
 
 /// First pass over an article: people introduced by a title whom the lexicon lacks are
 /// added to `registry` (with their surname as an alias, and the party named just before
-/// the title as their affiliation).
+/// the title as their affiliation); so are people listed after a plural title.
 pub fn discover_people(
     article: usize,
     text: &ArticleText,
@@ -167,13 +227,17 @@ pub fn discover_people(
                 Target::Entry(entry, _) => Some((party_end, entry)),
                 _ => None,
             });
-        let (found, party_of) = match (name_after(text, end), party_of) {
-            (Some(found), _) => (found, None),
-            (None, Some((party_end, entry))) => match name_after(text, party_end) {
+        // "Nhial Deng Nhial, chief negotiator of the South Sudanese government
+        // delegation": the name before the title, its party only after it.
+        let appositive = name_before_title(text, &matches, start);
+        let (found, party_of) = match (appositive, name_after(text, end), party_of) {
+            (Some(found), _, party) => (found, party.map(|(_, entry)| entry)),
+            (None, Some(found), _) => (found, None),
+            (None, None, Some((party_end, entry))) => match name_after(text, party_end) {
                 Some(found) => (found, Some(entry)),
                 None => continue,
             },
-            (None, None) => continue,
+            (None, None, None) => continue,
         };
         let (name_start, name_end) = (found.start, found.end);
         // The party named just before the title ("Hamas official", "Qatari minister",
@@ -181,6 +245,7 @@ pub fn discover_people(
         // "Thai Deputy Prime Minister and Acting Prime Minister Phumtham": a second title
         // joined by "and" takes the party of the first.
         let (title_start, previous_index) = first_joined_title(text, &matches, index, start);
+        let previous_index = previous_index.filter(|_| appositive.is_none());
         let title = TitleContext {
             text,
             matches: &matches,
@@ -248,6 +313,126 @@ pub fn discover_people(
             && party != person
         {
             entity.affiliate(party, article, span);
+        }
+    }
+    discover_listed_people(article, text, sentences, &matches, lexicon, registry);
+}
+
+/// Plural titles before "of" and a list of parties: "Foreign Ministers of Russia,
+/// Azerbaijan and Armenia Sergei Lavrov, Jeyhun Bayramov and Zohrab Mnatsakanyan".
+const PLURAL_TITLES: [&str; 10] = [
+    "Foreign Ministers",
+    "foreign ministers",
+    "Ministers of Foreign Affairs",
+    "ministers of foreign affairs",
+    "Defence Ministers",
+    "Defense Ministers",
+    "Prime Ministers",
+    "Presidents",
+    "presidents",
+    "leaders",
+];
+
+/// The separator between two items of a list: ", ", " and ", ", and ". Its length in
+/// chars, if `between` is one.
+fn list_separator(between: &str) -> Option<usize> {
+    matches!(between, ", " | " and " | ", and ").then(|| between.chars().count())
+}
+
+/// People named in a list after a plural title and
+/// a list of as many parties ("Foreign Ministers of Russia, Azerbaijan and Armenia
+/// Sergei Lavrov, Jeyhun Bayramov and Zohrab Mnatsakanyan"), each of the party in the
+/// same place in its list. Lists of different lengths are left alone.
+fn discover_listed_people(
+    article: usize,
+    text: &ArticleText,
+    sentences: &[(usize, usize)],
+    matches: &[(usize, usize, Target)],
+    lexicon: &Lexicon,
+    registry: &mut Registry,
+) {
+    let mut index = 0;
+    while let Some(&(start, _, _)) = matches.get(index) {
+        let before = text.before(start, 40);
+        let after_plural_title = PLURAL_TITLES.iter().any(|title| {
+            before.ends_with(&format!("{title} of "))
+                || before.ends_with(&format!("{title} of the "))
+        });
+        if !after_plural_title {
+            index += 1;
+            continue;
+        }
+        // The parties, joined by commas and "and".
+        let mut parties: Vec<usize> = Vec::new();
+        let mut last_end = start;
+        let mut at = index;
+        while let Some(&(party_start, party_end, Target::Entry(entry, _))) = matches.get(at) {
+            if at > index
+                && text
+                    .slice(last_end, party_start)
+                    .and_then(list_separator)
+                    .is_none()
+            {
+                break;
+            }
+            parties.push(entry);
+            last_end = party_end;
+            at += 1;
+        }
+        index = at.max(index + 1);
+        if parties.len() < 2 {
+            continue;
+        }
+        // As many names after them.
+        let mut names: Vec<NameAfter> = Vec::new();
+        let mut from = last_end;
+        while names.len() < parties.len() {
+            let Some(found) = name_after(text, from) else {
+                break;
+            };
+            from = found.end;
+            names.push(found);
+            let rest = text.after(from, 6);
+            if let Some(separator) = [", and ", " and ", ", "]
+                .iter()
+                .find(|separator| rest.starts_with(**separator))
+            {
+                // Leave the space before the next name for `name_after`.
+                from += separator.chars().count() - 1;
+            } else {
+                break;
+            }
+        }
+        if names.len() != parties.len() {
+            continue;
+        }
+        for (name, entry) in names.iter().zip(&parties) {
+            let covered = matches
+                .iter()
+                .any(|&(s, e, _)| s < name.end && e > name.start);
+            let (Some(label), false) = (text.slice(name.start, name.end), covered) else {
+                continue;
+            };
+            let Some(party) = entry_entity(registry, lexicon, *entry) else {
+                continue;
+            };
+            let key = fold(label);
+            let surname = label.split(' ').next_back().unwrap_or(label).to_owned();
+            let person = registry.get_or_add(&key, || Entity {
+                key: key.clone(),
+                label: label.to_owned(),
+                kind: NodeKind::Actor,
+                subtype: Some(Subtype::Person),
+                aliases: BTreeSet::from([surname]),
+                origin: Origin::Titled,
+                affiliations: Vec::new(),
+            });
+            let span = sentence_of(sentences, name.start).and_then(|at| sentences.get(at));
+            if let (Some(&span), Some(entity)) = (span, registry.entities.get_mut(person))
+                && party != person
+            {
+                entity.affiliate(party, article, span);
+            }
         }
     }
 }

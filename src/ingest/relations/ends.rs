@@ -74,6 +74,10 @@ pub(super) fn subject_of(tokens: &[Token], verb: usize, carried: &[usize]) -> Op
                 "guerrilla",
             ]) {
                 before = before.checked_sub(1)?;
+            } else if token.is("and") && index_is_bare_noun(tokens, before) {
+                // "The South Sudanese government and rebels signed": the named party.
+                before = before.checked_sub(1)?;
+                break;
             } else if token.piece == Piece::Punct(')') {
                 // "the National Liberation Army (ELN) rebel group".
                 before = (before.saturating_sub(5)..before)
@@ -194,6 +198,16 @@ fn party_subject(tokens: &[Token], at: usize, wished: Option<Modality>) -> Optio
         found,
         frame: None,
     })
+}
+
+/// Whether the party noun after the "and" at `and` stands alone ("… and rebels
+/// signed"), with no party of its own before it.
+fn index_is_bare_noun(tokens: &[Token], and: usize) -> bool {
+    tokens.get(and + 1).is_some_and(|t| t.is_any(PARTY_NOUNS))
+        && and
+            .checked_sub(1)
+            .and_then(|at| tokens.get(at))
+            .is_some_and(|t| t.party().is_some())
 }
 
 /// "Representatives of Yemen's government and the Houthis kicked off talks", "the

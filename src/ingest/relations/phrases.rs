@@ -66,6 +66,10 @@ pub(super) fn read_mediator_noun(
                 "a",
                 "one",
                 "of",
+                "chief",
+                "lead",
+                "senior",
+                "top",
             ]) || before.piece == Piece::Punct(',')
             {
                 k -= 1;
@@ -265,7 +269,15 @@ pub(super) fn read_following_talks(
             .checked_sub(1)
             .and_then(|at| tokens.get(at))
             .is_some_and(|before| before.piece == Piece::Punct(':'));
-    if opens_sentence && has_meeting && token.is_any(&["after", "following"]) {
+    // "At the end of week-long peace talks in Sweden, A and B shook hands", "During
+    // the talks in Doha, …".
+    let opening = token.is_any(&["after", "following", "during"])
+        || (token.is("at")
+            && tokens.get(index + 1).is_some_and(|t| t.is("the"))
+            && tokens
+                .get(index + 2)
+                .is_some_and(|t| t.is_any(&["end", "close", "start"])));
+    if opens_sentence && has_meeting && opening {
         let comma = tokens
             .iter()
             .take(12)

@@ -614,3 +614,38 @@ fn talks_with_parties_and_talks_involving_them() {
         ]
     );
 }
+
+#[test]
+fn opening_clauses_about_the_talks_and_a_party_with_unnamed_partners() {
+    assert_eq!(
+        read(
+            "At the end of week-long talks in Sweden, Israel and Hamas shook hands.",
+            true
+        ),
+        [
+            "Hamas attends meeting asserted",
+            "Israel attends meeting asserted"
+        ]
+    );
+    assert_eq!(
+        read("Israel and rebels signed the deal on Thursday.", false),
+        ["Israel accepts the deal asserted"]
+    );
+}
+
+#[test]
+fn a_chief_mediator_in_apposition_is_a_mediator() {
+    let sentence = "\"We are here,\" said Turkey, chief mediator of the talks.";
+    let tokens = {
+        let at = sentence.find("Turkey").unwrap();
+        let mentions = [Mention {
+            start: at,
+            end: at + 6,
+            entity: 8,
+            confidence: 0.9,
+        }];
+        tokenize(sentence, 0, &mentions, &[], &kind)
+    };
+    let reading = read_sentence(sentence, &tokens, &kind, false);
+    assert_eq!(reading.mediators, [8]);
+}
