@@ -354,10 +354,11 @@ fn discover_listed_people(
     let mut index = 0;
     while let Some(&(start, _, _)) = matches.get(index) {
         let before = text.before(start, 40);
-        let after_plural_title = PLURAL_TITLES.iter().any(|title| {
-            before.ends_with(&format!("{title} of "))
-                || before.ends_with(&format!("{title} of the "))
-        });
+        let title_end = before
+            .strip_suffix(" of the ")
+            .or_else(|| before.strip_suffix(" of "));
+        let after_plural_title =
+            title_end.is_some_and(|head| PLURAL_TITLES.iter().any(|title| head.ends_with(title)));
         if !after_plural_title {
             index += 1;
             continue;

@@ -246,21 +246,25 @@ pub fn with_places_of_talks(lexicon: &Lexicon, texts: &[ArticleText]) -> Lexicon
             word.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
         };
+        // Each word lower-cased once: the look-back below reads each many times.
+        let lowered: Vec<String> = words.iter().map(|word| bare(word)).collect();
         for (at, preposition) in words.iter().enumerate() {
             if !matches!(*preposition, "in" | "at") {
                 continue;
             }
             let right_after_talks = at
                 .checked_sub(1)
-                .and_then(|before| words.get(before))
-                .is_some_and(|talk| TALKS_AT.contains(&bare(talk).as_str()));
+                .and_then(|before| lowered.get(before))
+                .is_some_and(|talk| TALKS_AT.contains(&talk.as_str()));
             // "a joint ceremony at the UN base in Naqoura", "signed … at Naqura": talks
             // a few words before, in the same sentence.
             let talks_nearby = (1..=10)
-                .map_while(|back| at.checked_sub(back).and_then(|before| words.get(before)))
-                .take_while(|word| !word.ends_with(['.', '!', '?']))
-                .any(|word| {
-                    let word = bare(word);
+                .map_while(|back| {
+                    let before = at.checked_sub(back)?;
+                    Some((words.get(before)?, lowered.get(before)?))
+                })
+                .take_while(|(word, _)| !word.ends_with(['.', '!', '?']))
+                .any(|(_, word)| {
                     TALKS_AT.contains(&word.as_str()) || SIGNED_AT.contains(&word.as_str())
                 });
             if !(right_after_talks || talks_nearby) {
