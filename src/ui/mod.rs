@@ -12,6 +12,7 @@ mod graph_export_window;
 pub mod graph_view;
 mod ingest_window;
 pub mod line_raster;
+mod preferences;
 mod provenance;
 mod reader;
 mod recent;
@@ -50,6 +51,7 @@ pub fn run_window(
     let app_options = AppOptions {
         initial_file,
         recent_store: RecentFiles::default_store(),
+        preferences_store: preferences::Preferences::default_store(),
         session_folder: RecentFiles::default_store()
             .and_then(|store| store.parent().map(|folder| folder.join("sessions"))),
         read_options,

@@ -11,8 +11,13 @@ pub const LINK: Role = Role::Label;
 
 /// The real app in a 1600x1000 window, after a few frames.
 pub fn harness_with(options: AppOptions) -> Harness<'static, BackchannelApp> {
+    harness_sized(options, Vec2::new(1600.0, 1000.0))
+}
+
+/// The real app in a window of `size`, after a few frames.
+pub fn harness_sized(options: AppOptions, size: Vec2) -> Harness<'static, BackchannelApp> {
     let mut harness = Harness::builder()
-        .with_size(Vec2::new(1600.0, 1000.0))
+        .with_size(size)
         .build_eframe(move |creation| {
             creation.egui_ctx.set_visuals(egui::Visuals::light());
             BackchannelApp::new(options)

@@ -87,7 +87,13 @@ fn far_out_the_graph_is_two_meshes_holding_every_edge_and_node() {
     );
     // No node or edge is drawn as a shape of its own on the canvas (between the side
     // panels).
-    let canvas = Rect::from_min_max(egui::pos2(270.0, 60.0), egui::pos2(1160.0, 970.0));
+    let canvas = harness
+        .state()
+        .document()
+        .canvas
+        .view_rect()
+        .expect("the canvas was drawn")
+        .shrink(2.0);
     let circles = shapes
         .iter()
         .filter(|s| matches!(s, Shape::Circle(c) if canvas.contains(c.center)))
@@ -171,9 +177,8 @@ fn mesh_lines(shapes: &[Shape]) -> usize {
         .sum()
 }
 
-/// Edge-like shapes drawn on their own on the canvas (between the side panels).
-fn edge_strokes(shapes: &[Shape]) -> usize {
-    let canvas = Rect::from_min_max(egui::pos2(270.0, 60.0), egui::pos2(1160.0, 970.0));
+/// Edge-like shapes drawn on their own on the canvas (`canvas`, between the side panels).
+fn edge_strokes(shapes: &[Shape], canvas: Rect) -> usize {
     shapes
         .iter()
         .filter(|shape| match shape {
@@ -218,16 +223,23 @@ fn far_out_a_selected_edge_leaves_the_mesh_and_is_drawn_on_its_own() {
     harness.run_steps(3);
     assert!(zoom(&harness) < 0.4);
     let after = shapes(&harness);
+    let canvas = harness
+        .state()
+        .document()
+        .canvas
+        .view_rect()
+        .expect("the canvas was drawn")
+        .shrink(2.0);
     assert_eq!(
         mesh_lines(&after) + 1,
         mesh_lines(&before),
         "the selected edge leaves the mesh"
     );
     assert!(
-        edge_strokes(&after) > edge_strokes(&before),
+        edge_strokes(&after, canvas) > edge_strokes(&before, canvas),
         "and egui_graphs draws it ({} strokes before, {} after)",
-        edge_strokes(&before),
-        edge_strokes(&after)
+        edge_strokes(&before, canvas),
+        edge_strokes(&after, canvas)
     );
 }
 

@@ -19,6 +19,7 @@ mod import_ui;
 mod ingest;
 mod interchange;
 mod layout_quality;
+mod panels;
 mod render;
 mod schema;
 mod seed;

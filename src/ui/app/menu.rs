@@ -114,6 +114,18 @@ impl BackchannelApp {
 
     /// View: layouts and their controls, fitting, the selection, pins.
     fn view_menu_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        ui.label(RichText::new("Panels").weak());
+        let mut shown = self.preferences.panels();
+        let sidebar = ui
+            .checkbox(&mut shown.sidebar, "Entities, filters and measures")
+            .on_hover_text("The panel on the left; its edge can also be dragged shut and open");
+        let details = ui
+            .checkbox(&mut shown.details, "Details and evidence")
+            .on_hover_text("The panel on the right; its edge can also be dragged shut and open");
+        if sidebar.changed() || details.changed() {
+            self.set_panels_shown(shown);
+        }
+        ui.separator();
         ui.label(RichText::new("Layout").weak());
         let has_positions = self
             .document

@@ -29,6 +29,7 @@ use super::export_window::{ExportState, export_window_ui};
 use super::graph_export_window::{GraphExportState, graph_export_window_ui};
 use super::graph_view::CanvasEvent;
 use super::ingest_window::{IngestState, ingest_window_ui};
+use super::preferences::{PanelsShown, Preferences};
 use super::reader::reader_ui;
 use super::recent::RecentFiles;
 use super::review::{ReviewState, review_ui};
@@ -52,6 +53,9 @@ pub struct AppOptions {
     pub initial_file: Option<PathBuf>,
     /// Where File > Recent is kept; `None` keeps it in memory only.
     pub recent_store: Option<PathBuf>,
+    /// Where the window's layout (which side panels are shown) is kept; `None` keeps
+    /// it in memory only.
+    pub preferences_store: Option<PathBuf>,
     /// The folder of saved sessions; `None` saves none.
     pub session_folder: Option<PathBuf>,
     /// How `initial_file` is read (a CSV edge list's columns).
@@ -73,6 +77,7 @@ pub struct BackchannelApp {
     show_open_path: bool,
     open_path_input: String,
     recent: RecentFiles,
+    preferences: Preferences,
     status: String,
     titled_generation: Option<u64>,
     sidebar: SidebarState,
@@ -131,6 +136,7 @@ impl BackchannelApp {
             show_open_path: false,
             open_path_input: String::new(),
             recent: RecentFiles::load(options.recent_store),
+            preferences: Preferences::load(options.preferences_store),
             status: String::new(),
             titled_generation: None,
             sidebar: SidebarState::default(),
@@ -353,10 +359,13 @@ impl BackchannelApp {
                 }
             });
         });
+        let widths = PanelWidths::for_window(ui.max_rect().width());
+        let mut shown = self.preferences.panels();
         egui::Panel::left("sidebar")
-            .default_size(260.0)
+            .default_size(widths.sidebar_default)
+            .size_range(widths.sidebar_min..=widths.sidebar_max)
             .resizable(true)
-            .show(ui, |ui| {
+            .show_collapsible(ui, &mut shown.sidebar, |ui| {
                 let selection = self.document.doc.selection.clone();
                 sidebar_ui(
                     ui,
@@ -367,10 +376,10 @@ impl BackchannelApp {
                 );
             });
         egui::Panel::right("details")
-            .default_size(430.0)
-            .min_size(320.0)
+            .default_size(widths.details_default)
+            .size_range(widths.details_min..=widths.details_max)
             .resizable(true)
-            .show(ui, |ui| {
+            .show_collapsible(ui, &mut shown.details, |ui| {
                 egui::ScrollArea::vertical()
                     .auto_shrink([false, false])
                     .show(ui, |ui| {
@@ -383,6 +392,14 @@ impl BackchannelApp {
                         );
                     });
             });
+        self.set_panels_shown(shown);
+    }
+
+    /// Shows or hides the side panels, and remembers it for the next run.
+    pub(super) fn set_panels_shown(&mut self, shown: PanelsShown) {
+        if let Err(error) = self.preferences.set_panels(shown) {
+            self.status = format!("Could not remember which panels are shown: {error}");
+        }
     }
 
     /// What the canvas reports: clicks select, a drag that pinned a node is recorded.
@@ -507,6 +524,41 @@ impl BackchannelApp {
             } else {
                 ctx.request_repaint_after(SESSION_SAVE_INTERVAL);
             }
+        }
+    }
+}
+
+/// The side panels' widths for a window `width` points wide: each with a default, a
+/// minimum and a maximum, so that the graph between them keeps at least
+/// [`GRAPH_SHARE`] of the window however the panels are dragged or filled.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct PanelWidths {
+    sidebar_default: f32,
+    sidebar_min: f32,
+    sidebar_max: f32,
+    details_default: f32,
+    details_min: f32,
+    details_max: f32,
+}
+
+/// The least share of the window's width the graph keeps beside the side panels.
+pub const GRAPH_SHARE: f32 = 0.45;
+
+impl PanelWidths {
+    /// The widths for a window `width` points wide.
+    pub(crate) fn for_window(width: f32) -> Self {
+        // What the panels may take together, split 2 : 3 between the sidebar and the
+        // details (which hold quotes).
+        let panels = width * (1.0 - GRAPH_SHARE);
+        let sidebar_max = (panels * 0.4).clamp(140.0, 420.0);
+        let details_max = (panels * 0.6).clamp(200.0, 640.0);
+        Self {
+            sidebar_default: sidebar_max.min(260.0),
+            sidebar_min: sidebar_max.min(160.0),
+            sidebar_max,
+            details_default: details_max.min(400.0),
+            details_min: details_max.min(240.0),
+            details_max,
         }
     }
 }

@@ -35,6 +35,16 @@ impl GraphCanvas {
             .with_continuous_repaint(self.is_animating())
             .show(ui, &mut self.display);
         let size = response.response.rect.size();
+        self.view_rect = Some(response.response.rect);
+        // A drag, a scroll or a pinch on the view is the user's own framing: kept.
+        let framed_by_user = response.response.dragged()
+            || (response.response.hovered()
+                && ui.input(|input| {
+                    input.zoom_delta() != 1.0 || input.smooth_scroll_delta != Vec2::ZERO
+                }));
+        if framed_by_user {
+            self.fitted = None;
+        }
         let mut metadata = egui_graphs::MetadataFrame::new(Some(self.view_id.clone())).load(ui);
         if metadata.zoom < FAR_ZOOM {
             self.draw_far(
@@ -128,8 +138,17 @@ impl GraphCanvas {
     }
 
     /// Carries out the camera request, if any: zoom and pan as asked, fitted or centred.
+    /// Where the view was fitted last and the user has not zoomed or panned since, a
+    /// change of the view's size (a resized window or side panel) fits it again.
     fn move_camera(&mut self, ui: &mut Ui, size: Vec2, metadata: &mut egui_graphs::MetadataFrame) {
-        let camera = match self.camera.take() {
+        let request = self.camera.take().or_else(|| {
+            // egui_graphs moves the pan itself when the view is resized; the zoom stays.
+            let (fitted_size, zoom, _) = self.fitted?;
+            let untouched = metadata.zoom == zoom;
+            (untouched && (size - fitted_size).length() > 0.5).then_some(CameraRequest::Fit)
+        });
+        let fitting = request == Some(CameraRequest::Fit);
+        let camera = match request {
             Some(CameraRequest::Transform(zoom, pan)) => Some((zoom, pan)),
             Some(CameraRequest::Fit) => self.fit(size),
             Some(CameraRequest::Centre(node)) => self.positions.get(node).map(|place| {
@@ -143,6 +162,7 @@ impl GraphCanvas {
             metadata.pan = pan;
             metadata.clone().save(ui);
             ui.ctx().request_repaint();
+            self.fitted = fitting.then_some((size, zoom, pan));
         }
     }
 

@@ -188,10 +188,15 @@ pub struct GraphCanvas {
     label_extents: Option<Vec<[f32; 4]>>,
     /// Size of the view at the last frame.
     room: Option<Vec2>,
+    /// Where the view was drawn at the last frame, in screen points.
+    view_rect: Option<egui::Rect>,
     /// egui id of this canvas: new for every dataset, so zoom and pan start fresh.
     view_id: String,
     /// How the next frame moves the camera, if at all.
     camera: Option<CameraRequest>,
+    /// The view's size, zoom and pan when it was last fitted, while no other camera
+    /// move has followed: a change of size then fits it again.
+    fitted: Option<(Vec2, f32, Vec2)>,
     /// The canvas-to-screen transform of the last frame: zoom, then pan (screen).
     last_transform: Option<(f32, Vec2)>,
     /// Zoom and pan relative to the widget, as egui_graphs keeps them.
@@ -256,6 +261,8 @@ impl GraphCanvas {
             room: None,
             view_id: format!("backchannel-graph-{generation}"),
             camera: Some(CameraRequest::Fit),
+            fitted: None,
+            view_rect: None,
             last_transform: None,
             last_local_transform: None,
             drag_origin: None,
@@ -401,6 +408,12 @@ impl GraphCanvas {
             self.layout = LayoutPhase::Settled;
         }
         failed
+    }
+
+    /// Where the view was drawn at the last frame, in screen points; `None` before the
+    /// first.
+    pub fn view_rect(&self) -> Option<egui::Rect> {
+        self.view_rect
     }
 
     /// The fill of every model node.
