@@ -335,3 +335,87 @@ fn a_running_layout_shows_its_progress_and_settles_by_itself() {
         "progress never goes back: {fractions:?}"
     );
 }
+
+#[test]
+fn a_selection_lights_up_its_relations_and_the_rest_recedes() {
+    use backchannel::ui::{Command, Selection};
+    let mut harness = harness();
+    let model = harness.state().model().clone();
+    let hamas = model
+        .nodes
+        .iter()
+        .position(|node| node.label == "Hamas")
+        .unwrap();
+    select_in_entity_list(&mut harness, "Hamas");
+    harness.run_steps(2);
+    let incident: Vec<usize> = (0..model.edges.len())
+        .filter(|&edge| {
+            model
+                .edge_ends(edge)
+                .is_some_and(|(a, b)| a == hamas || b == hamas)
+        })
+        .collect();
+    assert!(incident.len() >= 20, "Hamas has its 28 relations");
+    let mut lit_nodes: Vec<usize> = incident
+        .iter()
+        .filter_map(|&edge| model.edge_ends(edge))
+        .flat_map(|(a, b)| [a, b])
+        .collect();
+    lit_nodes.sort_unstable();
+    lit_nodes.dedup();
+    let (receding_nodes, receding_edges) = harness.state().document().canvas.receding();
+    let expected_nodes: Vec<usize> = (0..model.nodes.len())
+        .filter(|node| lit_nodes.binary_search(node).is_err())
+        .collect();
+    let expected_edges: Vec<usize> = (0..model.edges.len())
+        .filter(|edge| !incident.contains(edge))
+        .collect();
+    assert_eq!(receding_nodes, expected_nodes);
+    assert_eq!(receding_edges, expected_edges);
+
+    // An edge's selection lights up its two ends, and only it among the edges.
+    let edge = incident[0];
+    let (a, b) = model.edge_ends(edge).unwrap();
+    harness
+        .state_mut()
+        .apply_command(Command::Select(Some(Selection::Edge(
+            model.edges[edge].id.clone(),
+        ))));
+    harness.run_steps(2);
+    let (receding_nodes, receding_edges) = harness.state().document().canvas.receding();
+    assert_eq!(receding_nodes.len(), model.nodes.len() - 2);
+    assert!(!receding_nodes.contains(&a) && !receding_nodes.contains(&b));
+    assert_eq!(receding_edges.len(), model.edges.len() - 1);
+    assert!(!receding_edges.contains(&edge));
+
+    // Nothing selected: nothing recedes.
+    harness.state_mut().apply_command(Command::Select(None));
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().document().canvas.receding(),
+        (Vec::new(), Vec::new())
+    );
+
+    // "Dim the rest" of a focus dims the edges that leave it, not only its nodes.
+    let filter = backchannel::view::ViewFilter {
+        focus: Some(backchannel::view::Focus {
+            node: model.nodes[hamas].id.clone(),
+            hops: 1,
+            mode: backchannel::view::FocusMode::Dim,
+        }),
+        ..Default::default()
+    };
+    harness
+        .state_mut()
+        .apply_command(Command::SetFilter(filter));
+    harness.run_steps(2);
+    let (_, receding_edges) = harness.state().document().canvas.receding();
+    let leaving: Vec<usize> = (0..model.edges.len())
+        .filter(|&edge| {
+            model.edge_ends(edge).is_some_and(|(a, b)| {
+                lit_nodes.binary_search(&a).is_err() || lit_nodes.binary_search(&b).is_err()
+            })
+        })
+        .collect();
+    assert_eq!(receding_edges, leaving);
+}

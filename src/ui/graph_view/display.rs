@@ -53,6 +53,7 @@ impl GraphCanvas {
         }
         self.refresh_payloads();
         self.select_nodes();
+        self.light_up_selection();
     }
 
     /// The shown nodes and edges as egui_graphs' graph, each with its payload, label and
@@ -88,6 +89,7 @@ impl GraphCanvas {
                 scale: 1.0,
                 highlighted: false,
                 label_shown: true,
+                receding: false,
             };
             let place = self.positions.get(position).copied();
             index_of[position] = Some(display.add_node_custom(payload, |display_node| {
@@ -127,6 +129,7 @@ impl GraphCanvas {
                 relation: edge.relation,
                 named: self.relation_names,
                 hidden,
+                receding: false,
             };
             display.add_edge_custom(a, b, payload, |display_edge| {
                 let label = edge
@@ -211,6 +214,78 @@ impl GraphCanvas {
                 && (Some(position) == edge || highlighted.contains(&position));
             display_edge.set_selected(selected);
         }
+        self.light_up_selection();
+    }
+
+    /// What the selection lights up, the rest receding: a selected node with its shown
+    /// relations and their other ends, a selected edge with its two ends. With nothing
+    /// selected, an edge recedes where a dimming focus dims one of its ends.
+    fn light_up_selection(&mut self) {
+        let graph = self.display.g();
+        let (node, edge) = self.selected;
+        let selected_node = node.and_then(|position| {
+            graph
+                .node_indices()
+                .find(|&index| graph[index].payload().model_position == position)
+        });
+        let mut lit_nodes = vec![false; graph.node_bound()];
+        let mut lit_edges = vec![false; petgraph::visit::EdgeIndexable::edge_bound(graph)];
+        let mut lighting = selected_node.is_some();
+        for reference in graph.edge_references() {
+            if reference.weight().payload().hidden {
+                continue;
+            }
+            let (a, b) = (reference.source(), reference.target());
+            let lit = match (edge, selected_node) {
+                (Some(position), _) => reference.weight().payload().model_position == position,
+                (None, Some(index)) => a == index || b == index,
+                (None, None) => false,
+            };
+            if lit {
+                // A selected edge lights up only where it is shown.
+                lighting = true;
+                lit_edges[reference.id().index()] = true;
+                lit_nodes[a.index()] = true;
+                lit_nodes[b.index()] = true;
+            }
+        }
+        if let Some(index) = selected_node {
+            lit_nodes[index.index()] = true;
+        }
+        let dimmed: Vec<bool> = graph
+            .node_indices()
+            .map(|index| graph[index].payload().dimmed)
+            .collect();
+        let receding_edges: Vec<(petgraph::stable_graph::EdgeIndex, bool)> = graph
+            .edge_references()
+            .map(|reference| {
+                let receding = if lighting {
+                    !lit_edges[reference.id().index()]
+                } else {
+                    let dim =
+                        |index: NodeIndex| dimmed.get(index.index()).copied().unwrap_or(false);
+                    dim(reference.source()) || dim(reference.target())
+                };
+                (reference.id(), receding)
+            })
+            .collect();
+        let graph = self.display.g_mut();
+        for index in graph.node_indices().collect::<Vec<_>>() {
+            let receding = lighting && !lit_nodes.get(index.index()).copied().unwrap_or(false);
+            graph[index].payload_mut().receding = receding;
+        }
+        for (index, receding) in receding_edges {
+            if let Some(edge) = graph.edge_weight_mut(index) {
+                edge.payload_mut().receding = receding;
+            }
+        }
+        // What is lit claims its labels' room first.
+        self.labels_stale = true;
+    }
+
+    /// Whether a node or an edge is selected, lighting up its relations.
+    pub(super) fn selection_lit(&self) -> bool {
+        self.selected.0.is_some() || self.selected.1.is_some()
     }
 
     /// Marks the selected node selected and every other not.

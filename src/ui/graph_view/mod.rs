@@ -79,6 +79,9 @@ pub struct NodePayload {
     /// Its label is drawn: it overlaps no more important label (see
     /// [`crate::view::labels::shown_labels`]).
     pub label_shown: bool,
+    /// Drawn faintly because something else is selected: neither the selection nor one
+    /// of its neighbours or ends.
+    pub receding: bool,
 }
 
 /// What a display edge carries: where it is in the model, and whether it has an arrow.
@@ -97,6 +100,9 @@ pub struct EdgePayload {
     /// Hidden by the filters: kept in the display graph (so that a filter that shows it
     /// again need not rebuild the graph), neither drawn nor clickable.
     pub hidden: bool,
+    /// Drawn faintly: something else is selected and this is none of its relations, or
+    /// an end of it is dimmed by a focus.
+    pub receding: bool,
 }
 
 type DisplayGraph = egui_graphs::Graph<
@@ -414,6 +420,25 @@ impl GraphCanvas {
     /// first.
     pub fn view_rect(&self) -> Option<egui::Rect> {
         self.view_rect
+    }
+
+    /// The model positions of the shown nodes and edges drawn faintly because of the
+    /// selection or a dimming focus, in order.
+    pub fn receding(&self) -> (Vec<usize>, Vec<usize>) {
+        let graph = self.display.g();
+        let mut nodes: Vec<usize> = graph
+            .node_weights()
+            .filter(|node| node.payload().receding)
+            .map(|node| node.payload().model_position)
+            .collect();
+        let mut edges: Vec<usize> = graph
+            .edge_weights()
+            .filter(|edge| !edge.payload().hidden && edge.payload().receding)
+            .map(|edge| edge.payload().model_position)
+            .collect();
+        nodes.sort_unstable();
+        edges.sort_unstable();
+        (nodes, edges)
     }
 
     /// The fill of every model node.

@@ -81,7 +81,26 @@ impl GraphCanvas {
             return;
         }
         self.labels_stale = false;
-        let order = self.nodes_by_degree();
+        // The selected node, what the selection lights up and a highlighted path claim
+        // their labels' room first; then the rest, most connected first.
+        let mut rank = vec![3u8; self.positions.len()];
+        for (_, node) in self.display.nodes_iter() {
+            let payload = node.payload();
+            let claim = if Some(payload.model_position) == self.selected.0 {
+                0
+            } else if self.selection_lit() && !payload.receding {
+                1
+            } else if payload.highlighted {
+                2
+            } else {
+                3
+            };
+            if let Some(slot) = rank.get_mut(payload.model_position) {
+                *slot = claim;
+            }
+        }
+        let mut order = self.nodes_by_degree();
+        order.sort_by_key(|&position| rank.get(position).copied().unwrap_or(3));
         let shown = shown_labels(&self.positions, extents, NODE_RADIUS, &order);
         let indices: Vec<NodeIndex> = self.display.nodes_iter().map(|(index, _)| index).collect();
         for index in indices {

@@ -57,7 +57,7 @@ impl DisplayNode<NodePayload, EdgePayload, Directed, DefaultIx> for KindNodeShap
         if !visible.contains(center) {
             return Vec::new();
         }
-        let faint = self.payload.dimmed && !emphasised;
+        let faint = (self.payload.dimmed || self.payload.receding) && !emphasised;
         let (fill, stroke) = node_colours(&self.payload, self.selected, emphasised);
         let mut shapes = vec![kind_shapes(self.payload.kind, center, radius, fill, stroke)];
         // Labels are part of the drawing: they scale with it, so that labels that do not
@@ -108,8 +108,8 @@ pub(super) fn is_emphasised(node: &DisplayNodeOf) -> bool {
 }
 
 /// A node's fill and outline: red and thick when selected or on a highlighted path, dark
-/// when emphasised, thin grey otherwise; both faint when the node is dimmed and not
-/// emphasised.
+/// when emphasised, thin grey otherwise; both faint when the node is dimmed or recedes
+/// behind a selection, and is not emphasised.
 pub(super) fn node_colours(
     payload: &NodePayload,
     selected: bool,
@@ -123,7 +123,7 @@ pub(super) fn node_colours(
         Stroke::new(1.0, Color32::from_gray(70))
     };
     let mut fill = crate::ui::style::rgb(payload.fill);
-    if payload.dimmed && !emphasised {
+    if (payload.dimmed || payload.receding) && !emphasised {
         fill = fade(fill);
         stroke.color = fade(stroke.color);
     }
@@ -238,6 +238,8 @@ pub struct ArrowEdgeShape {
     named: bool,
     /// Hidden by the filters: not drawn, not clickable.
     hidden: bool,
+    /// Drawn faintly: the selection lights up other edges, or a focus dims an end.
+    receding: bool,
 }
 
 impl ArrowEdgeShape {
@@ -262,6 +264,7 @@ impl From<EdgeProps<EdgePayload>> for ArrowEdgeShape {
             relation,
             named,
             hidden,
+            receding,
             ..
         } = props.payload;
         let mut shape = Self {
@@ -271,6 +274,7 @@ impl From<EdgeProps<EdgePayload>> for ArrowEdgeShape {
             relation,
             named,
             hidden,
+            receding,
         };
         shape.apply_direction();
         shape
@@ -285,6 +289,15 @@ const NAMES_ZOOM: f32 = 0.6;
 
 /// egui_graphs' shapes of an unselected edge, in its relation's colour and dashes: lines
 /// and curves broken into dashes where the style says so, the arrowhead filled alike.
+/// An edge style made faint: its colour mostly the canvas's, its dashes kept.
+fn faint_style(style: EdgeStyle) -> EdgeStyle {
+    let blend = |channel: u8| ((u16::from(channel) + 3 * 246) / 4) as u8;
+    EdgeStyle {
+        rgb: style.rgb.map(blend),
+        ..style
+    }
+}
+
 fn restyle(shapes: Vec<Shape>, style: EdgeStyle) -> Vec<Shape> {
     let color = crate::ui::style::rgb(style.rgb);
     let mut restyled = Vec::with_capacity(shapes.len());
@@ -406,9 +419,15 @@ impl DisplayEdge<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape> f
             // Selected: red and solid, as egui_graphs drew it, with its label.
             return shapes;
         }
-        let mut shapes = restyle(shapes, relation_style(self.relation));
+        let style = relation_style(self.relation);
+        let style = if self.receding {
+            faint_style(style)
+        } else {
+            style
+        };
+        let mut shapes = restyle(shapes, style);
         // A relation's name is written along the edge where there is room for it.
-        if self.named && !self.self_loop && ctx.meta.zoom >= NAMES_ZOOM {
+        if self.named && !self.self_loop && !self.receding && ctx.meta.zoom >= NAMES_ZOOM {
             shapes.extend(relation_name_shape(
                 ctx,
                 from,
@@ -437,6 +456,7 @@ impl DisplayEdge<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape> f
         self.relation = state.payload.relation;
         self.named = state.payload.named;
         self.hidden = state.payload.hidden;
+        self.receding = state.payload.receding;
         self.apply_direction();
     }
 
