@@ -219,32 +219,41 @@ impl GraphCanvas {
 
     /// What the selection lights up, the rest receding: a selected node with its shown
     /// relations and their other ends, a selected edge with its two ends. With nothing
-    /// selected, an edge recedes where a dimming focus dims one of its ends.
+    /// selected, an edge recedes where a dimming focus dims one of its ends. Two walks
+    /// over the shown edges' ends, none when nothing is selected, dimmed or receding.
     fn light_up_selection(&mut self) {
-        let graph = self.display.g();
         let (node, edge) = self.selected;
         let selected_node = node.and_then(|position| {
+            let graph = self.display.g();
             graph
                 .node_indices()
                 .find(|&index| graph[index].payload().model_position == position)
         });
-        let mut lit_nodes = vec![false; graph.node_bound()];
-        let mut lit_edges = vec![false; petgraph::visit::EdgeIndexable::edge_bound(graph)];
-        let mut lighting = selected_node.is_some();
-        for reference in graph.edge_references() {
-            if reference.weight().payload().hidden {
-                continue;
-            }
-            let (a, b) = (reference.source(), reference.target());
-            let lit = match (edge, selected_node) {
-                (Some(position), _) => reference.weight().payload().model_position == position,
+        let dimming = self.visibility.dimmed_nodes.iter().any(|&dimmed| dimmed);
+        if selected_node.is_none() && edge.is_none() && !dimming && !self.receding_set {
+            return;
+        }
+        let (ends, graph) = (&self.edge_ends, self.display.g_mut());
+        let lit_edge = |graph: &petgraph::stable_graph::StableGraph<_, _, _, _>,
+                        id: petgraph::stable_graph::EdgeIndex,
+                        a: NodeIndex,
+                        b: NodeIndex| {
+            let weight: Option<&egui_graphs::Edge<_, _, _, _, _, ArrowEdgeShape>> =
+                graph.edge_weight(id);
+            match (edge, selected_node) {
+                (Some(position), _) => {
+                    weight.is_some_and(|weight| weight.payload().model_position == position)
+                }
                 (None, Some(index)) => a == index || b == index,
                 (None, None) => false,
-            };
-            if lit {
+            }
+        };
+        let mut lit_nodes = vec![false; graph.node_bound()];
+        let mut lighting = selected_node.is_some();
+        for &(id, a, b, _) in ends {
+            if lit_edge(graph, id, a, b) {
                 // A selected edge lights up only where it is shown.
                 lighting = true;
-                lit_edges[reference.id().index()] = true;
                 lit_nodes[a.index()] = true;
                 lit_nodes[b.index()] = true;
             }
@@ -252,33 +261,33 @@ impl GraphCanvas {
         if let Some(index) = selected_node {
             lit_nodes[index.index()] = true;
         }
-        let dimmed: Vec<bool> = graph
-            .node_indices()
-            .map(|index| graph[index].payload().dimmed)
-            .collect();
-        let receding_edges: Vec<(petgraph::stable_graph::EdgeIndex, bool)> = graph
-            .edge_references()
-            .map(|reference| {
-                let receding = if lighting {
-                    !lit_edges[reference.id().index()]
-                } else {
-                    let dim =
-                        |index: NodeIndex| dimmed.get(index.index()).copied().unwrap_or(false);
-                    dim(reference.source()) || dim(reference.target())
-                };
-                (reference.id(), receding)
-            })
-            .collect();
-        let graph = self.display.g_mut();
-        for index in graph.node_indices().collect::<Vec<_>>() {
-            let receding = lighting && !lit_nodes.get(index.index()).copied().unwrap_or(false);
-            graph[index].payload_mut().receding = receding;
-        }
-        for (index, receding) in receding_edges {
-            if let Some(edge) = graph.edge_weight_mut(index) {
-                edge.payload_mut().receding = receding;
+        let dimmed: Vec<bool> = if lighting || !dimming {
+            Vec::new()
+        } else {
+            graph
+                .node_indices()
+                .map(|index| graph[index].payload().dimmed)
+                .collect()
+        };
+        let dim = |index: NodeIndex| dimmed.get(index.index()).copied().unwrap_or(false);
+        let mut any = false;
+        for &(id, a, b, _) in ends {
+            let receding = if lighting {
+                !lit_edge(graph, id, a, b)
+            } else {
+                dim(a) || dim(b)
+            };
+            any |= receding;
+            if let Some(weight) = graph.edge_weight_mut(id) {
+                weight.payload_mut().receding = receding;
             }
         }
+        for index in graph.node_indices().collect::<Vec<_>>() {
+            let receding = lighting && !lit_nodes.get(index.index()).copied().unwrap_or(false);
+            any |= receding;
+            graph[index].payload_mut().receding = receding;
+        }
+        self.receding_set = any;
         // What is lit claims its labels' room first.
         self.labels_stale = true;
     }

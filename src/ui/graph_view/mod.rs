@@ -196,6 +196,8 @@ pub struct GraphCanvas {
     room: Option<Vec2>,
     /// Where the view was drawn at the last frame, in screen points.
     view_rect: Option<egui::Rect>,
+    /// Whether some shown node or edge is drawn receding (see `light_up_selection`).
+    receding_set: bool,
     /// egui id of this canvas: new for every dataset, so zoom and pan start fresh.
     view_id: String,
     /// How the next frame moves the camera, if at all.
@@ -269,6 +271,7 @@ impl GraphCanvas {
             camera: Some(CameraRequest::Fit),
             fitted: None,
             view_rect: None,
+            receding_set: false,
             last_transform: None,
             last_local_transform: None,
             drag_origin: None,
