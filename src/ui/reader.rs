@@ -14,6 +14,9 @@ use super::style::highlighted_text;
 use crate::edit::{AddEvidence, EditOp, spec_at};
 use crate::model::Model;
 
+/// The height the menu bar takes at the top of the window, which the reader stays below.
+const MENU_BAR_ROOM: f32 = 28.0;
+
 /// The id of the reader's text, whose selection becomes evidence.
 pub fn reader_text_id() -> egui::Id {
     egui::Id::new("article-reader-text")
@@ -44,8 +47,15 @@ pub fn reader_ui(
         return false;
     };
     let mut open = true;
+    // Below the menu bar, never over it.
+    let below_menu = {
+        let screen = ctx.content_rect();
+        egui::Rect::from_min_max(screen.min + egui::vec2(0.0, MENU_BAR_ROOM), screen.max)
+    };
     egui::Window::new(format!("Article: {}", article.title))
         .id(egui::Id::new("article-reader"))
+        .default_pos(below_menu.min + egui::vec2(40.0, 40.0))
+        .constrain_to(below_menu)
         .open(&mut open)
         .default_size([620.0, 560.0])
         .resizable(true)

@@ -144,6 +144,8 @@ fn entities_ui(
     // Only the rows in view are laid out: a list of 100,000 entities costs what one
     // screenful does.
     egui::ScrollArea::vertical()
+        // Each tab keeps its own scroll: the Measures table opens at its top.
+        .id_salt("entity-list")
         .auto_shrink([false, false])
         .show_rows(ui, row_height, rows.len(), |ui, range| {
             for row in rows.iter().skip(range.start).take(range.len()) {
@@ -305,6 +307,8 @@ fn filters_ui(ui: &mut Ui, document: &Document, commands: &mut Vec<Command>) {
     let mut filter = current.clone();
     let visibility = document.canvas.visibility();
     egui::ScrollArea::vertical()
+        // Each tab keeps its own scroll: the Measures table opens at its top.
+        .id_salt("filters-tab")
         .auto_shrink([false, false])
         .show(ui, |ui| {
             filter_summary_ui(ui, model, visibility, current, &mut filter);
@@ -600,6 +604,8 @@ fn measure_table_ui(
     // Only the rows in view are laid out: the table of 100,000 nodes costs what one
     // screenful does.
     egui::ScrollArea::vertical()
+        // Each tab keeps its own scroll: the Measures table opens at its top.
+        .id_salt("measures-table")
         .auto_shrink([false, false])
         .show_rows(ui, row_height, table.ranked.len(), |ui, rows| {
             for (rank, (node, value)) in table

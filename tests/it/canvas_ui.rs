@@ -419,3 +419,80 @@ fn a_selection_lights_up_its_relations_and_the_rest_recedes() {
         .collect();
     assert_eq!(receding_edges, leaving);
 }
+
+#[test]
+fn a_filter_keeps_what_stays_in_place_and_brings_nodes_back_beside_their_neighbours() {
+    use backchannel::model::NodeKind;
+    use backchannel::ui::Command;
+    use backchannel::view::ViewFilter;
+    let mut harness = harness();
+    let model = harness.state().model().clone();
+    assert_eq!(
+        harness.state().document().canvas.layout_kind(),
+        LayoutKind::Force
+    );
+    let before = harness.state().document().canvas.positions().to_vec();
+    let demand = |node: usize| model.nodes[node].kind == NodeKind::Demand;
+    let filter = ViewFilter {
+        hidden_kinds: [NodeKind::Demand].into_iter().collect(),
+        ..ViewFilter::default()
+    };
+    harness
+        .state_mut()
+        .apply_command(Command::SetFilter(filter));
+    harness.run_steps(3);
+    let hidden = harness.state().document().canvas.positions().to_vec();
+    harness
+        .state_mut()
+        .apply_command(Command::SetFilter(ViewFilter::default()));
+    harness.run_steps(3);
+    let back = harness.state().document().canvas.positions().to_vec();
+    for node in (0..model.nodes.len()).filter(|&node| !demand(node)) {
+        assert_eq!(
+            hidden[node], before[node],
+            "{} moved when demands hid",
+            model.nodes[node].label
+        );
+        assert_eq!(
+            back[node], before[node],
+            "{} moved when demands came back",
+            model.nodes[node].label
+        );
+    }
+    // Each demand that came back lies among its neighbours: nearer the middle of them
+    // than most nodes that stayed are (labels kept whole push it out of a crowded hub).
+    for node in (0..model.nodes.len()).filter(|&node| demand(node)) {
+        let neighbours: Vec<usize> = (0..model.edges.len())
+            .filter_map(|edge| model.edge_ends(edge))
+            .filter_map(|(a, b)| (a == node).then_some(b).or((b == node).then_some(a)))
+            .filter(|&other| !demand(other))
+            .collect();
+        if neighbours.is_empty() {
+            continue;
+        }
+        let n = neighbours.len() as f32;
+        let middle = neighbours.iter().fold([0.0f32; 2], |sum, &other| {
+            [sum[0] + back[other][0] / n, sum[1] + back[other][1] / n]
+        });
+        let from_middle = |place: [f32; 2]| {
+            ((place[0] - middle[0]).powi(2) + (place[1] - middle[1]).powi(2)).sqrt()
+        };
+        let mut others: Vec<f32> = (0..model.nodes.len())
+            .filter(|&other| !demand(other))
+            .map(|other| from_middle(back[other]))
+            .collect();
+        others.sort_by(f32::total_cmp);
+        let third = others[others.len() / 3];
+        assert!(
+            from_middle(back[node]) <= third,
+            "{} came back {:.0} from its neighbours, farther than a third of the nodes ({third:.0})",
+            model.nodes[node].label,
+            from_middle(back[node])
+        );
+    }
+    for a in 0..back.len() {
+        for b in a + 1..back.len() {
+            assert!(back[a] != back[b], "nodes {a} and {b} share a spot");
+        }
+    }
+}

@@ -298,6 +298,27 @@ fn arrow_keys_walk_the_neighbours_and_escape_clears() {
         harness.state().selection(),
         Some(&Selection::Node(model.nodes[neighbours[1]].id.clone()))
     );
+    // The status line says where the walk is, and by which relations.
+    let qatar = model.node_position("qatar").unwrap();
+    let mut via: Vec<String> = (0..model.edges.len())
+        .filter(|&edge| {
+            model.edge_ends(edge).is_some_and(|(a, b)| {
+                (a == qatar && b == neighbours[1]) || (b == qatar && a == neighbours[1])
+            })
+        })
+        .map(|edge| model.edges[edge].relation.words())
+        .collect();
+    via.sort_unstable();
+    via.dedup();
+    assert!(
+        harness.state().status().starts_with(&format!(
+            "Neighbour 2 of {} of Qatar, via {}",
+            neighbours.len(),
+            via.join(" and ")
+        )),
+        "{}",
+        harness.state().status()
+    );
     harness.key_press(Key::ArrowLeft);
     harness.run_steps(2);
     assert_eq!(

@@ -208,10 +208,15 @@ fn clicking_an_evidence_record_opens_the_reader_at_the_quote() {
     );
     assert!(!reader.scroll_pending, "the reader scrolled to the quote");
     let article = model.article(&record.article_id).unwrap();
+    let title_text = format!("Article: {}", article.title);
+    let title = harness.get_by_label(&title_text);
+    // The reader opens below the menu bar, never over it.
+    let menu = harness.get_by_label("File").rect();
     assert!(
-        harness
-            .query_by_label(&format!("Article: {}", article.title))
-            .is_some()
+        title.rect().top() >= menu.bottom(),
+        "reader at {:?}, menu at {:?}",
+        title.rect(),
+        menu
     );
 }
 

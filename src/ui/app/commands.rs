@@ -257,10 +257,34 @@ impl BackchannelApp {
             None if step >= 0 => 0,
             None => count - 1,
         } as usize;
-        if let Some(node) = neighbours.get(index).and_then(|&n| model.nodes.get(n)) {
-            self.document.doc.selection = Some(Selection::Node(node.id.clone()));
-            self.neighbour_walk = Some((anchor, index));
-            self.show_selection();
-        }
+        let Some(&position) = neighbours.get(index) else {
+            return;
+        };
+        let Some(node) = model.nodes.get(position) else {
+            return;
+        };
+        // "Neighbour 2 of 22 of Hamas, via demands": where the walk is.
+        let mut via: Vec<String> = (0..model.edges.len())
+            .filter(|&edge| {
+                model.edge_ends(edge).is_some_and(|(a, b)| {
+                    (a, b) == (anchor_position, position) || (a, b) == (position, anchor_position)
+                })
+            })
+            .filter_map(|edge| model.edges.get(edge).map(|edge| edge.relation.words()))
+            .collect();
+        via.sort_unstable();
+        via.dedup();
+        let anchor_label = model
+            .nodes
+            .get(anchor_position)
+            .map_or(anchor.as_str(), |node| node.label.as_str());
+        self.status = format!(
+            "Neighbour {} of {count} of {anchor_label}, via {} (Right and Left walk on)",
+            index + 1,
+            via.join(" and ")
+        );
+        self.document.doc.selection = Some(Selection::Node(node.id.clone()));
+        self.neighbour_walk = Some((anchor, index));
+        self.show_selection();
     }
 }

@@ -51,21 +51,28 @@ impl GraphCanvas {
         });
     }
 
-    /// Shows what `visibility` says; the shown nodes are arranged again by the current
-    /// layout over the whole view, keeping pins.
+    /// Shows what `visibility` says. With the force layout (or the file's places), the
+    /// reader keeps their bearings: nodes shown before and after stay where they are,
+    /// nodes that come back are placed among their shown neighbours on free spots, and
+    /// the view is fitted only when some came back. A rule-based layout (circular, grouped, timeline) arranges the shown nodes
+    /// again by its rule. Pins are kept either way.
     pub fn set_visibility(&mut self, model: &Model, visibility: Visibility) {
         if visibility == self.visibility {
             return;
         }
         let nodes_changed = visibility.nodes != self.visibility.nodes;
         let shown_changed = nodes_changed || visibility.edges != self.visibility.edges;
-        self.visibility = visibility;
+        let was_shown = std::mem::replace(&mut self.visibility, visibility).nodes;
         if shown_changed {
-            // Lay the shown nodes out afresh over the whole view, so that they stay
-            // legible; pinned nodes keep their places.
             self.layout = LayoutPhase::Settled;
-            self.arrange(model, false);
-            self.camera = Some(CameraRequest::Fit);
+            if matches!(self.layout_kind, LayoutKind::Force | LayoutKind::File) {
+                if self.place_returning_nodes(model, &was_shown) {
+                    self.camera = Some(CameraRequest::Fit);
+                }
+            } else {
+                self.arrange(model, false);
+                self.camera = Some(CameraRequest::Fit);
+            }
         }
         if nodes_changed {
             self.rebuild(model);
@@ -74,6 +81,139 @@ impl GraphCanvas {
             self.display_changed();
             self.copy_positions_to_display();
         }
+    }
+
+    /// Places the nodes shown now that were not (`was_shown`) next to the middle of their
+    /// shown neighbours that stayed (or of the graph, when they have none), each on the
+    /// nearest spot free of other nodes; every node that stayed keeps its place. Returns
+    /// whether any came back.
+    fn place_returning_nodes(&mut self, model: &Model, was_shown: &[bool]) -> bool {
+        let shown = &self.visibility.nodes;
+        let stayed = |node: usize| {
+            shown.get(node).copied().unwrap_or(false)
+                && was_shown.get(node).copied().unwrap_or(false)
+        };
+        let returning: Vec<usize> = (0..self.positions.len())
+            .filter(|&node| {
+                shown.get(node).copied().unwrap_or(false)
+                    && !was_shown.get(node).copied().unwrap_or(false)
+            })
+            .collect();
+        if returning.is_empty() {
+            return false;
+        }
+        let is_returning = {
+            let mut flags = vec![false; self.positions.len()];
+            for &node in &returning {
+                flags[node] = true;
+            }
+            flags
+        };
+        // The sum of each returning node's neighbours that stayed, and how many.
+        let mut sums = vec![([0.0f32; 2], 0u32); self.positions.len()];
+        for edge in 0..model.edges.len() {
+            let Some((a, b)) = model.edge_ends(edge) else {
+                continue;
+            };
+            for (node, other) in [(a, b), (b, a)] {
+                if is_returning.get(node).copied().unwrap_or(false)
+                    && stayed(other)
+                    && let (Some(place), Some(sum)) =
+                        (self.positions.get(other).copied(), sums.get_mut(node))
+                {
+                    sum.0[0] += place[0];
+                    sum.0[1] += place[1];
+                    sum.1 += 1;
+                }
+            }
+        }
+        let stayed_places: Vec<[f32; 2]> = (0..self.positions.len())
+            .filter(|&node| stayed(node))
+            .filter_map(|node| self.positions.get(node).copied())
+            .collect();
+        let middle = if stayed_places.is_empty() {
+            [0.0, 0.0]
+        } else {
+            let n = stayed_places.len() as f32;
+            let sum = stayed_places.iter().fold([0.0f32, 0.0], |sum, place| {
+                [sum[0] + place[0], sum[1] + place[1]]
+            });
+            [sum[0] / n, sum[1] / n]
+        };
+        // Each on the first spot of a sunflower spiral around its centre where its box
+        // with its label overlaps no shown node's (checked against the others only
+        // while that stays cheap: up to 10^7 pairs), so that labels stay whole.
+        const GOLDEN_ANGLE: f32 = 2.399_963;
+        let step = NODE_RADIUS * 2.0;
+        let extents = self.label_extents.clone().unwrap_or_default();
+        let extent = |node: usize| {
+            extents.get(node).copied().unwrap_or([
+                -NODE_RADIUS,
+                -NODE_RADIUS,
+                NODE_RADIUS,
+                NODE_RADIUS,
+            ])
+        };
+        let shown_count = self.visibility.nodes.iter().filter(|&&shown| shown).count();
+        let check = returning.len().saturating_mul(shown_count) <= 10_000_000;
+        let mut placed: Vec<[f32; 4]> = if check {
+            (0..self.positions.len())
+                .filter(|&node| stayed(node))
+                .filter_map(|node| {
+                    let place = self.positions.get(node)?;
+                    let [left, top, right, bottom] = extent(node);
+                    Some([
+                        place[0] + left,
+                        place[1] + top,
+                        place[0] + right,
+                        place[1] + bottom,
+                    ])
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        for &node in &returning {
+            let centre = match sums.get(node) {
+                Some(&(sum, count)) if count > 0 => [sum[0] / count as f32, sum[1] / count as f32],
+                _ => middle,
+            };
+            let [left, top, right, bottom] = extent(node);
+            let box_at = |spot: [f32; 2]| {
+                [
+                    spot[0] + left,
+                    spot[1] + top,
+                    spot[0] + right,
+                    spot[1] + bottom,
+                ]
+            };
+            let free = |boxed: [f32; 4], placed: &[[f32; 4]]| {
+                placed.iter().all(|other| {
+                    boxed[0] >= other[2]
+                        || boxed[2] <= other[0]
+                        || boxed[1] >= other[3]
+                        || boxed[3] <= other[1]
+                })
+            };
+            let spot = (1..5_000)
+                .map(|turn| {
+                    let radius = step * (turn as f32).sqrt();
+                    let angle = GOLDEN_ANGLE * turn as f32;
+                    [
+                        centre[0] + radius * angle.cos(),
+                        centre[1] + radius * angle.sin(),
+                    ]
+                })
+                .find(|&spot| !check || free(box_at(spot), &placed))
+                .unwrap_or(centre);
+            if check {
+                placed.push(box_at(spot));
+            }
+            if let Some(place) = self.positions.get_mut(node) {
+                *place = spot;
+            }
+        }
+        true
     }
 
     /// Arranges the shown nodes by `kind`. The force layout starts afresh and animates
