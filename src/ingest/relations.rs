@@ -19,14 +19,15 @@ mod cued;
 mod ends;
 mod lists;
 mod phrases;
+mod subjects;
 mod words;
 
 use cued::read_relation;
-use ends::{Found, subject_of};
 use phrases::{
     read_following_talks, read_glued_participle, read_mediation_of, read_mediator_noun,
     read_no_delegation, read_represented_by, read_talks_between,
 };
+use subjects::{Found, subject_of};
 use words::SPEECH;
 
 /// Confidence of a relation read from a strict pattern: subject and object next to the

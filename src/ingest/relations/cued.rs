@@ -2,8 +2,9 @@
 //! passive, with modality and confidence, and what the same sentence says of the
 //! meeting (those who act after talks, those met).
 
-use super::ends::{Found, Subject, modality_of, objects_after, passive, subject_of};
+use super::ends::{modality_of, objects_after, passive};
 use super::lists::list_starting_at;
+use super::subjects::{Found, Subject, subject_of};
 use super::words::{OBJECT_LEAD, TALK_NOUNS, cue_at};
 use super::{
     CARRIED_CONFIDENCE, LOOSE_CONFIDENCE, RelationFound, STRICT_CONFIDENCE, Sentence,

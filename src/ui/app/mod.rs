@@ -12,6 +12,7 @@ mod editing;
 mod legend;
 mod loading;
 mod menu;
+mod panels;
 mod session;
 
 pub use crate::ui::command::{Command, UnsavedAnswer};
@@ -23,17 +24,16 @@ use std::time::{Duration, Instant};
 use egui::{Color32, Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
 use super::article_form::{ArticleForm, article_form_ui};
-use super::details::details_ui;
 use super::edit_form::{EditForm, edit_form_ui};
 use super::export_window::{ExportState, export_window_ui};
 use super::graph_export_window::{GraphExportState, graph_export_window_ui};
 use super::graph_view::CanvasEvent;
 use super::ingest_window::{IngestState, ingest_window_ui};
-use super::preferences::{PanelsShown, Preferences};
+use super::preferences::Preferences;
 use super::reader::reader_ui;
 use super::recent::RecentFiles;
 use super::review::{ReviewState, review_ui};
-use super::sidebar::{SidebarState, sidebar_ui};
+use super::sidebar::SidebarState;
 use super::state::{Document, PathResult, ReaderState, Selection, ViewSnapshot};
 use crate::dataset::{self, LoadError, Loaded, SEED_LABEL, Severity};
 use crate::document::{Document as DocumentCore, Source};
@@ -348,60 +348,6 @@ impl BackchannelApp {
         self.keyboard(ctx, commands);
     }
 
-    /// The status bar, the sidebar and the details panel.
-    fn side_panels_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
-        egui::Panel::bottom("status").show(ui, |ui| {
-            self.loading_ui(ui);
-            ui.horizontal(|ui| {
-                ui.label(&self.status);
-                if !self.document.warnings().is_empty() && ui.link("show warnings").clicked() {
-                    self.show_warnings = true;
-                }
-            });
-        });
-        let widths = PanelWidths::for_window(ui.max_rect().width());
-        let mut shown = self.preferences.panels();
-        egui::Panel::left("sidebar")
-            .default_size(widths.sidebar_default)
-            .size_range(widths.sidebar_min..=widths.sidebar_max)
-            .resizable(true)
-            .show_collapsible(ui, &mut shown.sidebar, |ui| {
-                let selection = self.document.doc.selection.clone();
-                sidebar_ui(
-                    ui,
-                    &mut self.sidebar,
-                    &mut self.document,
-                    selection.as_ref(),
-                    commands,
-                );
-            });
-        egui::Panel::right("details")
-            .default_size(widths.details_default)
-            .size_range(widths.details_min..=widths.details_max)
-            .resizable(true)
-            .show_collapsible(ui, &mut shown.details, |ui| {
-                egui::ScrollArea::vertical()
-                    .auto_shrink([false, false])
-                    .show(ui, |ui| {
-                        self.paths_ui(ui, commands);
-                        details_ui(
-                            ui,
-                            &self.document,
-                            self.document.doc.selection.as_ref(),
-                            commands,
-                        );
-                    });
-            });
-        self.set_panels_shown(shown);
-    }
-
-    /// Shows or hides the side panels, and remembers it for the next run.
-    pub(super) fn set_panels_shown(&mut self, shown: PanelsShown) {
-        if let Err(error) = self.preferences.set_panels(shown) {
-            self.status = format!("Could not remember which panels are shown: {error}");
-        }
-    }
-
     /// What the canvas reports: clicks select, a drag that pinned a node is recorded.
     fn canvas_events(&mut self, events: Vec<CanvasEvent>, commands: &mut Vec<Command>) {
         for event in events {
@@ -524,41 +470,6 @@ impl BackchannelApp {
             } else {
                 ctx.request_repaint_after(SESSION_SAVE_INTERVAL);
             }
-        }
-    }
-}
-
-/// The side panels' widths for a window `width` points wide: each with a default, a
-/// minimum and a maximum, so that the graph between them keeps at least
-/// [`GRAPH_SHARE`] of the window however the panels are dragged or filled.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct PanelWidths {
-    sidebar_default: f32,
-    sidebar_min: f32,
-    sidebar_max: f32,
-    details_default: f32,
-    details_min: f32,
-    details_max: f32,
-}
-
-/// The least share of the window's width the graph keeps beside the side panels.
-pub const GRAPH_SHARE: f32 = 0.45;
-
-impl PanelWidths {
-    /// The widths for a window `width` points wide.
-    pub(crate) fn for_window(width: f32) -> Self {
-        // What the panels may take together, split 2 : 3 between the sidebar and the
-        // details (which hold quotes).
-        let panels = width * (1.0 - GRAPH_SHARE);
-        let sidebar_max = (panels * 0.4).clamp(140.0, 420.0);
-        let details_max = (panels * 0.6).clamp(200.0, 640.0);
-        Self {
-            sidebar_default: sidebar_max.min(260.0),
-            sidebar_min: sidebar_max.min(160.0),
-            sidebar_max,
-            details_default: details_max.min(400.0),
-            details_min: details_max.min(240.0),
-            details_max,
         }
     }
 }

@@ -1,0 +1,346 @@
+//! The subject of a relation word: the parties before its verb group — a list, titled
+//! people, across an appositive, an adverbial or a relative pronoun, the parties a party
+//! noun stands for, a speaker carried from earlier in the sentence — and the wish or
+//! request that may govern it.
+
+use super::super::dates::is_date_word;
+use super::super::tokens::{Piece, Token};
+use super::lists::list_ending_at;
+use super::words::*;
+use crate::model::Modality;
+
+/// How a subject was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Found {
+    /// Next to the verb group.
+    Adjacent,
+    /// Across an appositive or a relative pronoun, or in a list.
+    Near,
+    /// Carried over from earlier in the sentence.
+    Carried,
+}
+
+/// A subject: its parties, the index of its first token, how it was found, and the
+/// modality its frame imposes (a wish: hypothetical).
+pub(super) struct Subject {
+    pub(super) parties: Vec<usize>,
+    pub(super) first: usize,
+    pub(super) found: Found,
+    pub(super) frame: Option<Modality>,
+}
+
+/// A subject found across a word or a comma: the list of parties ending at `last`.
+fn near_list(tokens: &[Token], last: usize) -> Option<Subject> {
+    let (parties, first) = list_ending_at(tokens, last)?;
+    Some(Subject {
+        parties,
+        first,
+        found: Found::Near,
+        frame: None,
+    })
+}
+
+/// The subject of the verb at `verb`, reading left over its verb group.
+pub(super) fn subject_of(tokens: &[Token], verb: usize, carried: &[usize]) -> Option<Subject> {
+    let k = verb_group_start(tokens, verb);
+    let at = k.checked_sub(1)?;
+    let token = tokens.get(at)?;
+    // "B to VERB" after a wish: "wants Qatar and Egypt to press Hamas".
+    let wished = tokens
+        .get(k)
+        .is_some_and(|t| t.is("to"))
+        .then(|| wish_before(tokens, at))
+        .flatten();
+    if token.party().is_some() {
+        return party_subject(tokens, at, wished);
+    }
+    // "Egyptian and Qatari officials said", "the Qatari and Egyptian mediators".
+    if token.is_any(PARTY_NOUNS) || token.is_any(MEDIATOR_NOUNS) {
+        // "Armenia's top diplomats", "Egyptian senior officials".
+        let mut before = at.checked_sub(1)?;
+        loop {
+            let token = tokens.get(before)?;
+            if token.is_any(&[
+                "top",
+                "senior",
+                "chief",
+                "lead",
+                "s",
+                "rebel",
+                "armed",
+                "militant",
+                "paramilitary",
+                "guerrilla",
+            ]) {
+                before = before.checked_sub(1)?;
+            } else if token.is("and") && index_is_bare_noun(tokens, before) {
+                // "The South Sudanese government and rebels signed": the named party.
+                before = before.checked_sub(1)?;
+                break;
+            } else if token.piece == Piece::Punct(')') {
+                // "the National Liberation Army (ELN) rebel group".
+                before = (before.saturating_sub(5)..before)
+                    .rev()
+                    .find(|&i| tokens.get(i).is_some_and(|t| t.piece == Piece::Punct('(')))?
+                    .checked_sub(1)?;
+            } else {
+                break;
+            }
+        }
+        return near_list(tokens, before);
+    }
+    // "Egypt, which hosted", "Burns, who arrived".
+    if token.is_any(&["which", "who"]) {
+        let mut before = at.checked_sub(1)?;
+        if tokens.get(before)?.piece == Piece::Punct(',') {
+            before = before.checked_sub(1)?;
+        }
+        return near_list(tokens, before);
+    }
+    if token.piece == Piece::Punct(',') {
+        return subject_before_commas(tokens, at);
+    }
+    // "it", "they", or a second verb ("said it was ready but demanded"): the sentence's
+    // speaker or last subject.
+    if (token.is_any(&["it", "they", "and", "but"])) && !carried.is_empty() {
+        return Some(Subject {
+            parties: carried.to_vec(),
+            first: at,
+            found: Found::Carried,
+            frame: None,
+        });
+    }
+    None
+}
+
+/// Where the verb group of the verb at `verb` starts: left over auxiliaries, negations,
+/// dates, brackets and dashes.
+fn verb_group_start(tokens: &[Token], verb: usize) -> usize {
+    let mut k = verb;
+    let mut skipped = 0;
+    while k > 0 {
+        let Some(token) = tokens.get(k - 1) else {
+            break;
+        };
+        // "the National Liberation Army (ELN) agreed": past the bracket.
+        if token.piece == Piece::Punct(')')
+            && let Some(open) = (k.saturating_sub(5)..k - 1)
+                .rev()
+                .find(|&i| tokens.get(i).is_some_and(|t| t.piece == Piece::Punct('(')))
+        {
+            k = open;
+            continue;
+        }
+        // "Israeli and Qatari delegations — including … — arrived": past the dashes.
+        if matches!(token.piece, Piece::Punct('—' | '–'))
+            && let Some(open) = (k.saturating_sub(40)..k - 1)
+                .rev()
+                .find(|&i| tokens.get(i).is_some_and(|t| t.piece == token.piece))
+        {
+            k = open;
+            continue;
+        }
+        // "Qatar yesterday, July 19, 2025, hosted": a date between commas.
+        let date_comma = token.piece == Piece::Punct(',')
+            && k.checked_sub(2)
+                .and_then(|at| tokens.get(at))
+                .and_then(Token::word)
+                .is_some_and(is_date_word);
+        let skippable = token.is_any(VERB_GROUP)
+            || token.word().is_some_and(is_date_word)
+            || date_comma
+            || token.is_any(NEGATING)
+            || token.is_any(CONDITIONAL)
+            || token.is_any(FUTURE)
+            || (token.is_any(CATENATIVE) && tokens.get(k).is_some_and(|next| next.is("to")))
+            || token.word().is_some_and(|w| w.ends_with("n't"));
+        if skippable && skipped < 10 {
+            k -= 1;
+            skipped += 1;
+        } else {
+            break;
+        }
+    }
+    k
+}
+
+/// The parties ending at `at` as the subject (after a wish, with its frame); `None` when
+/// a preposition governs them ("between Israel and Hamas to broker a deal").
+fn party_subject(tokens: &[Token], at: usize, wished: Option<Modality>) -> Option<Subject> {
+    let (parties, first) = list_ending_at(tokens, at)?;
+    // "between Israel and Hamas to broker a deal": a list after a preposition is no
+    // subject.
+    // "travelling to Egypt to lead": "to" before a party is a preposition.
+    let governed = first
+        .checked_sub(1)
+        .and_then(|before| tokens.get(before))
+        .is_some_and(|before| before.is_any(PREPOSITIONS) || before.is("to"));
+    if governed && wished.is_none() {
+        return represented(tokens, first, parties);
+    }
+    if let Some(frame) = wished {
+        return Some(Subject {
+            parties,
+            first,
+            found: Found::Adjacent,
+            frame: Some(frame),
+        });
+    }
+    let found = if parties.len() > 1 {
+        Found::Near
+    } else {
+        Found::Adjacent
+    };
+    Some(Subject {
+        parties,
+        first,
+        found,
+        frame: None,
+    })
+}
+
+/// Whether the party noun after the "and" at `and` stands alone ("… and rebels
+/// signed"), with no party of its own before it.
+fn index_is_bare_noun(tokens: &[Token], and: usize) -> bool {
+    tokens.get(and + 1).is_some_and(|t| t.is_any(PARTY_NOUNS))
+        && and
+            .checked_sub(1)
+            .and_then(|at| tokens.get(at))
+            .is_some_and(|t| t.party().is_some())
+}
+
+/// "Representatives of Yemen's government and the Houthis kicked off talks", "the
+/// Colombian government and the guerrillas of the ELN began": parties after "of", "from"
+/// or "for" act through the party noun before it, with any parties listed before that.
+fn represented(tokens: &[Token], first: usize, parties: Vec<usize>) -> Option<Subject> {
+    let mut k = first.checked_sub(1)?;
+    if tokens.get(k)?.is("the") {
+        k = k.checked_sub(1)?;
+    }
+    if !tokens.get(k)?.is_any(&["of", "from", "for"]) {
+        return None;
+    }
+    let noun = k.checked_sub(1)?;
+    if !tokens.get(noun)?.is_any(PARTY_NOUNS) {
+        return None;
+    }
+    let mut start = noun;
+    while start > 0
+        && tokens
+            .get(start - 1)
+            .is_some_and(|t| t.is_any(&["the", "top", "senior", "chief"]))
+    {
+        start -= 1;
+    }
+    let mut subject = Subject {
+        parties,
+        first: start,
+        found: Found::Near,
+        frame: None,
+    };
+    // "the Colombian government and the guerrillas of the ELN".
+    if let Some(joiner) = start.checked_sub(1)
+        && tokens
+            .get(joiner)
+            .is_some_and(|t| t.is("and") || t.piece == Piece::Punct(','))
+        && let Some(before) = joiner.checked_sub(1)
+        && tokens.get(before).is_some_and(|t| t.party().is_some())
+        && let Some((earlier, far)) = list_ending_at(tokens, before)
+    {
+        let mut all = earlier;
+        for party in subject.parties {
+            if !all.contains(&party) {
+                all.push(party);
+            }
+        }
+        subject.parties = all;
+        subject.first = far;
+    }
+    // "Talks between representatives of X and Y": a preposition before the noun
+    // governs it too.
+    let governed = subject
+        .first
+        .checked_sub(1)
+        .and_then(|at| tokens.get(at))
+        .is_some_and(|t| t.is_any(PREPOSITIONS) || t.is("to"));
+    (!governed).then_some(subject)
+}
+
+/// The subject before a comma at `at`: past an adverbial ("Aliyev and Pashinyan, in the
+/// presence of Donald Trump, signed"), a list ("Egypt, along with Qatar and the United
+/// States, has been leading") or an appositive ("Hamas, the group that runs Gaza,
+/// rejected").
+fn subject_before_commas(tokens: &[Token], at: usize) -> Option<Subject> {
+    // "Aliyev and Pashinyan, in the presence of Donald Trump, signed": an adverbial
+    // between commas is passed over, whoever it names.
+    if let Some(open) = (at.saturating_sub(10)..at)
+        .rev()
+        .find(|&i| tokens.get(i).is_some_and(|t| t.piece == Piece::Punct(',')))
+        && tokens.get(open + 1).is_some_and(|t| {
+            t.is_any(&[
+                "in",
+                "at",
+                "under",
+                "during",
+                "after",
+                "following",
+                "amid",
+                "despite",
+                "on",
+            ])
+        })
+        && let Some(before) = open.checked_sub(1)
+        && tokens.get(before).is_some_and(|t| t.party().is_some())
+    {
+        return near_list(tokens, before);
+    }
+    // "Egypt, along with Qatar and the United States, has been leading efforts".
+    // Not "Dermer, … a close confidant of Netanyahu, will join": the list must be the
+    // whole phrase after its comma, or join several parties.
+    if let Some(before) = at.checked_sub(1)
+        && tokens.get(before).is_some_and(|t| t.party().is_some())
+        && let Some(subject) = near_list(tokens, before)
+        && (subject.parties.len() > 1
+            || subject
+                .first
+                .checked_sub(1)
+                .and_then(|at| tokens.get(at))
+                .is_none_or(|t| t.piece == Piece::Punct(',') || t.is_hard_break()))
+    {
+        return Some(subject);
+    }
+    // "Hamas, the group that runs Gaza, rejected", "Ron Dermer, the head of Israel's
+    // team, will join": one appositive between commas, naming parties only after "of".
+    let open = (at.saturating_sub(16)..at)
+        .rev()
+        .find(|&i| tokens.get(i).is_some_and(|t| t.piece == Piece::Punct(',')))?;
+    let before = open.checked_sub(1)?;
+    let inside = tokens.get(open + 1..at)?;
+    let plain = inside.iter().enumerate().all(|(i, t)| {
+        t.word().is_some()
+            || (t.party().is_some()
+                && i.checked_sub(1)
+                    .and_then(|previous| inside.get(previous))
+                    .is_some_and(|previous| previous.is_any(&["of", "to", "for"])))
+    });
+    if tokens.get(before)?.party().is_some() && plain {
+        return near_list(tokens, before);
+    }
+    None
+}
+
+/// Whether a wish or a request governs the party list ending at `last`: "wants B and C",
+/// "called on Qatar", "urged Israel".
+pub(super) fn wish_before(tokens: &[Token], last: usize) -> Option<Modality> {
+    let (_, first) = list_ending_at(tokens, last)?;
+    let mut k = first.checked_sub(1)?;
+    if tokens.get(k)?.is_any(&["on", "the"]) {
+        k = k.checked_sub(1)?;
+    }
+    // "it is up to Russia to accept".
+    let up_to = tokens.get(k)?.is("to")
+        && k.checked_sub(1)
+            .and_then(|at| tokens.get(at))
+            .is_some_and(|t| t.is("up"));
+    (up_to || tokens.get(k)?.is_any(WISHES)).then_some(Modality::Hypothetical)
+}
