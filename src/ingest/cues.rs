@@ -97,14 +97,6 @@ const RELATION_CUES: &[(Relation, &[&str])] = &[
             "approved",
             "endorsed",
             "endorses",
-            "signed",
-            "sign",
-            "signs",
-            "finalized",
-            "finalised",
-            "formalized",
-            "formalised",
-            "inked",
             "ratified",
         ],
     ),
@@ -239,11 +231,29 @@ const RELATION_CUES: &[(Relation, &[&str])] = &[
 
 /// The relation a word is a cue for, if any.
 pub fn relation_cue(word: &str) -> Option<Relation> {
+    if SIGNING.contains(&word) {
+        return Some(Relation::Accepts);
+    }
     RELATION_CUES
         .iter()
         .find(|(_, words)| words.contains(&word))
         .map(|(relation, _)| *relation)
 }
+
+/// Verbs of signing an agreement: each accepts what is signed, and signing somewhere is
+/// a meeting there ("Russia and Ukraine signed a deal in Istanbul").
+pub const SIGNING: &[&str] = &[
+    "signed",
+    "sign",
+    "signs",
+    "finalized",
+    "finalised",
+    "formalized",
+    "formalised",
+    "inked",
+    "initialled",
+    "initialed",
+];
 
 /// Words that say a meeting is talked about.
 pub fn is_talk_word(word: &str) -> bool {

@@ -169,25 +169,23 @@ pub fn find_meeting(
     });
     // "Russia and Ukraine signed a deal in Istanbul": a signing of an agreement is held
     // somewhere too.
-    let signed = words.iter().any(|word| {
-        matches!(
-            word.text.as_str(),
-            "signed" | "sign" | "signs" | "finalized" | "finalised" | "formalized" | "formalised"
-        )
-    }) && words.iter().any(|word| {
-        matches!(
-            word.text.as_str(),
-            "deal"
-                | "agreement"
-                | "accord"
-                | "declaration"
-                | "treaty"
-                | "truce"
-                | "ceasefire"
-                | "memorandum"
-                | "protocol"
-        )
-    });
+    let signed = words
+        .iter()
+        .any(|word| cues::SIGNING.contains(&word.text.as_str()))
+        && words.iter().any(|word| {
+            matches!(
+                word.text.as_str(),
+                "deal"
+                    | "agreement"
+                    | "accord"
+                    | "declaration"
+                    | "treaty"
+                    | "truce"
+                    | "ceasefire"
+                    | "memorandum"
+                    | "protocol"
+            )
+        });
     let talk = talk || signed;
     let travel = words.iter().any(|word| cues::is_travel_word(&word.text));
     if !(talk || travel) {

@@ -153,17 +153,6 @@ const TALKS_AT: &[&str] = &[
     "ceremony",
 ];
 
-/// Verbs after which "in X" or "at X" a few words on names where an agreement was signed.
-const SIGNED_AT: &[&str] = &[
-    "signed",
-    "signing",
-    "finalized",
-    "finalised",
-    "formalized",
-    "formalised",
-    "ceremony",
-];
-
 /// Words that may follow a place's name: "in Naqoura on the border", "at Naqura, …".
 const PLACE_FOLLOWERS: &[&str] = &[
     "on", "to", "and", "for", "with", "where", "after", "before", "last", "this", "next", "near",
@@ -265,7 +254,9 @@ pub fn with_places_of_talks(lexicon: &Lexicon, texts: &[ArticleText]) -> Lexicon
                 })
                 .take_while(|(word, _)| !word.ends_with(['.', '!', '?']))
                 .any(|(_, word)| {
-                    TALKS_AT.contains(&word.as_str()) || SIGNED_AT.contains(&word.as_str())
+                    TALKS_AT.contains(&word.as_str())
+                        || cues::SIGNING.contains(&word.as_str())
+                        || word == "signing"
                 });
             if !(right_after_talks || talks_nearby) {
                 continue;
@@ -371,41 +362,38 @@ mod tests {
         assert_eq!((places[1].start, places[1].entry), (egypt_at, 1));
     }
 
-    #[test]
-    fn places_of_talks_the_lexicon_lacks_are_found() {
-        let lexicon = Lexicon::parse("l", "actor | Hamas | | organisation |\nactor | Egypt | | state |\nplace | Cairo | | Egypt |\n").unwrap();
-        let texts = [ArticleText::new(
-            "Talks in Almaty began. They met at Davao City. Talks in Cairo, talks in Hamas and talks in May went on. In Geneva, nothing."
-                .to_owned(),
-        )];
-        let extended = with_places_of_talks(&lexicon, &texts);
-        let added: Vec<&str> = extended
+    /// The places `with_places_of_talks` adds to `lexicon` from `text`.
+    fn places_added(lexicon: &Lexicon, text: &str) -> Vec<String> {
+        let extended = with_places_of_talks(lexicon, &[ArticleText::new(text.to_owned())]);
+        extended
             .entries
             .iter()
             .skip(lexicon.entries.len())
-            .map(|entry| entry.name.as_str())
-            .collect();
+            .map(|entry| entry.name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn places_of_talks_the_lexicon_lacks_are_found() {
+        let lexicon = Lexicon::parse("l", "actor | Hamas | | organisation |\nactor | Egypt | | state |\nplace | Cairo | | Egypt |\n").unwrap();
+        let added = places_added(
+            &lexicon,
+            "Talks in Almaty began. They met at Davao City. Talks in Cairo, talks in Hamas and talks in May went on. In Geneva, nothing.",
+        );
         assert_eq!(added, ["Almaty", "Davao City"]);
     }
 
     #[test]
     fn places_a_few_words_after_talks_or_a_signing_are_found_where_a_name_ends() {
         let lexicon = Lexicon::parse("l", "actor | Israel | | state |\n").unwrap();
-        let texts = [ArticleText::new(
+        let added = places_added(
+            &lexicon,
             "Israel finalized the agreement in a joint ceremony at the UN base in Naqoura on the border. \
              The deal was signed during a ceremony in the Lebanese town of Ras Naqoura. \
              The talks also touched on aid in Christian areas. \
              Israel signed the deal, which was printed in Arabic. \
-             Aid reached Rafah in Gaza."
-                .to_owned(),
-        )];
-        let extended = with_places_of_talks(&lexicon, &texts);
-        let added: Vec<&str> = extended
-            .entries
-            .iter()
-            .skip(lexicon.entries.len())
-            .map(|entry| entry.name.as_str())
-            .collect();
+             Aid reached Rafah in Gaza.",
+        );
         // Not "Christian" (a noun follows), not "Arabic", not "Gaza" (no talks near it).
         assert_eq!(added, ["Naqoura", "Ras Naqoura"]);
     }

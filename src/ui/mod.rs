@@ -19,6 +19,7 @@ mod recent;
 pub mod review;
 mod sidebar;
 mod state;
+mod stored;
 mod style;
 
 use std::path::PathBuf;

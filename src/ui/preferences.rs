@@ -1,5 +1,5 @@
 //! What the window remembers between runs that belongs to no dataset: which side panels
-//! are shown. Kept in a small JSON file written atomically, beside File > Recent.
+//! are shown. Kept in a small JSON file beside File > Recent (`stored`).
 
 use std::path::PathBuf;
 
@@ -36,18 +36,13 @@ impl Preferences {
     /// The preferences kept at `store` (read now, if it exists and parses; otherwise the
     /// defaults).
     pub fn load(store: Option<PathBuf>) -> Self {
-        let panels = store
-            .as_deref()
-            .and_then(|path| std::fs::read(path).ok())
-            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-            .unwrap_or_default();
+        let panels = super::stored::load(store.as_deref()).unwrap_or_default();
         Self { panels, store }
     }
 
     /// The default place: `window.json` in the user's config folder.
     pub fn default_store() -> Option<PathBuf> {
-        directories::ProjectDirs::from("", "", "backchannel")
-            .map(|dirs| dirs.config_dir().join("window.json"))
+        super::stored::config_file("window.json")
     }
 
     /// Which panels are shown.
@@ -62,11 +57,7 @@ impl Preferences {
             return Ok(());
         }
         self.panels = panels;
-        let Some(store) = &self.store else {
-            return Ok(());
-        };
-        let json = serde_json::to_vec_pretty(&self.panels).map_err(std::io::Error::other)?;
-        crate::atomic::write_atomically(store, &json)
+        super::stored::save(self.store.as_deref(), &self.panels)
     }
 }
 

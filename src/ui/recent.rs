@@ -1,5 +1,4 @@
-//! File > Recent: the datasets opened lately, kept in a small JSON file written
-//! atomically.
+//! File > Recent: the datasets opened lately, kept in a small JSON file (`stored`).
 
 use std::path::{Path, PathBuf};
 
@@ -17,10 +16,7 @@ pub struct RecentFiles {
 impl RecentFiles {
     /// The list kept at `store` (read now, if it exists and parses; otherwise empty).
     pub fn load(store: Option<PathBuf>) -> Self {
-        let paths = store
-            .as_deref()
-            .and_then(|path| std::fs::read(path).ok())
-            .and_then(|bytes| serde_json::from_slice::<Vec<PathBuf>>(&bytes).ok())
+        let paths = super::stored::load::<Vec<PathBuf>>(store.as_deref())
             .unwrap_or_default()
             .into_iter()
             .take(MAX_RECENT)
@@ -30,8 +26,7 @@ impl RecentFiles {
 
     /// The default place for the list: `recent.json` in the user's config folder.
     pub fn default_store() -> Option<PathBuf> {
-        directories::ProjectDirs::from("", "", "backchannel")
-            .map(|dirs| dirs.config_dir().join("recent.json"))
+        super::stored::config_file("recent.json")
     }
 
     /// Newest first.
@@ -51,11 +46,7 @@ impl RecentFiles {
     }
 
     fn save(&self) -> std::io::Result<()> {
-        let Some(store) = &self.store else {
-            return Ok(());
-        };
-        let json = serde_json::to_vec_pretty(&self.paths).map_err(std::io::Error::other)?;
-        crate::atomic::write_atomically(store, &json)
+        super::stored::save(self.store.as_deref(), &self.paths)
     }
 }
 

@@ -87,13 +87,7 @@ fn far_out_the_graph_is_two_meshes_holding_every_edge_and_node() {
     );
     // No node or edge is drawn as a shape of its own on the canvas (between the side
     // panels).
-    let canvas = harness
-        .state()
-        .document()
-        .canvas
-        .view_rect()
-        .expect("the canvas was drawn")
-        .shrink(2.0);
+    let canvas = canvas_rect(&harness);
     let circles = shapes
         .iter()
         .filter(|s| matches!(s, Shape::Circle(c) if canvas.contains(c.center)))
@@ -223,13 +217,7 @@ fn far_out_a_selected_edge_leaves_the_mesh_and_is_drawn_on_its_own() {
     harness.run_steps(3);
     assert!(zoom(&harness) < 0.4);
     let after = shapes(&harness);
-    let canvas = harness
-        .state()
-        .document()
-        .canvas
-        .view_rect()
-        .expect("the canvas was drawn")
-        .shrink(2.0);
+    let canvas = canvas_rect(&harness);
     assert_eq!(
         mesh_lines(&after) + 1,
         mesh_lines(&before),
@@ -416,4 +404,16 @@ fn far_out_a_big_graphs_edges_are_one_image_drawn_on_a_worker() {
             .any(|mesh| mesh.texture_id != TextureId::default() && mesh.vertices.len() > 4),
         "the nodes of an edgeless view are a mesh"
     );
+}
+
+/// Where the canvas was drawn, a little inside its edges (between the side panels and
+/// below the bar above it).
+fn canvas_rect(harness: &egui_kittest::Harness<'static, backchannel::ui::BackchannelApp>) -> Rect {
+    harness
+        .state()
+        .document()
+        .canvas
+        .view_rect()
+        .expect("the canvas was drawn")
+        .shrink(2.0)
 }

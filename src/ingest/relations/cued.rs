@@ -169,20 +169,6 @@ fn read_after_talks(
     }
 }
 
-/// Verbs of signing: "Russia and Ukraine signed a deal in Istanbul".
-const SIGNING: &[&str] = &[
-    "signed",
-    "sign",
-    "signs",
-    "finalized",
-    "finalised",
-    "formalized",
-    "formalised",
-    "inked",
-    "initialled",
-    "initialed",
-];
-
 /// "Russia and Ukraine signed a deal in Istanbul", "finalized the agreement in a joint
 /// ceremony", "agreed in Caracas to ratify": who signs at the meeting, or acts right
 /// "in" its place, takes part in it.
@@ -208,7 +194,7 @@ fn read_acting_at_meeting(
         .skip(index + 1)
         .take_while(|t| !t.is_hard_break() && t.piece != Piece::Punct(','))
         .take(25);
-    let signed_there = token.is_any(SIGNING)
+    let signed_there = token.is_any(crate::ingest::cues::SIGNING)
         && clause
             .clone()
             .any(|t| matches!(t.piece, Piece::Place(_)) || t.is_any(&["ceremony", "summit"]));
