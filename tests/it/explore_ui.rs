@@ -412,6 +412,34 @@ fn a_session_round_trip_restores_positions_filters_selection_and_zoom() {
 }
 
 #[test]
+fn a_session_restores_the_layout_that_was_on_screen_once_it_settled() {
+    let folder = tempfile::tempdir().unwrap();
+    let options = AppOptions {
+        session_folder: Some(folder.path().to_path_buf()),
+        ..AppOptions::default()
+    };
+    let mut first = harness_with(options.clone());
+    for layout in ["Timeline", "Force-directed"] {
+        first.get_by_label("View").click();
+        first.run_steps(2);
+        first.get_by_label(layout).click();
+        first.run_steps(2);
+    }
+    run_until(&mut first, |app| !app.document().canvas.is_animating());
+    // No command after the layout settled: the session is saved all the same, within
+    // its interval.
+    std::thread::sleep(std::time::Duration::from_millis(1_100));
+    first.run_steps(3);
+    let shown = first.state().document().canvas.positions().to_vec();
+    drop(first);
+
+    let second = harness_with(options);
+    let canvas = &second.state().document().canvas;
+    assert_eq!(canvas.layout_kind(), backchannel::view::LayoutKind::Force);
+    assert_eq!(canvas.positions(), shown.as_slice());
+}
+
+#[test]
 fn a_session_of_a_changed_dataset_keeps_what_still_applies() {
     let folder = tempfile::tempdir().unwrap();
     let data = tempfile::tempdir().unwrap();

@@ -86,6 +86,8 @@ pub struct BackchannelApp {
     last_session_save: Option<Instant>,
     /// The node whose neighbours the arrow keys walk, and where the walk is.
     neighbour_walk: Option<(String, usize)>,
+    /// Whether a layout was running, and the zoom and pan, at the last frame.
+    last_view: Option<(bool, Option<(f32, [f32; 2])>)>,
     /// The export window, while it is open.
     export: Option<ExportState>,
     graph_export: Option<GraphExportState>,
@@ -144,6 +146,7 @@ impl BackchannelApp {
             session_dirty: false,
             last_session_save: None,
             neighbour_walk: None,
+            last_view: None,
             export: None,
             graph_export: None,
             ingest: None,
@@ -461,6 +464,16 @@ impl BackchannelApp {
         if self.quit_requested {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
+        // A session restores what was on screen: a layout that settles, a pan or a zoom
+        // marks it for saving as a command does.
+        let view = (
+            self.document.canvas.is_animating(),
+            self.document.canvas.zoom_and_pan(),
+        );
+        if self.last_view.is_some_and(|last| last != view) && !view.0 {
+            self.session_dirty = true;
+        }
+        self.last_view = Some(view);
         if self.session_dirty {
             let due = self
                 .last_session_save
