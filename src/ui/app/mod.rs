@@ -67,6 +67,10 @@ pub struct AppOptions {
     pub far_image_from: Option<usize>,
 }
 
+/// What a frame showed, as far as a session keeps it: whether a layout was running, and
+/// the zoom and pan.
+type ViewOnScreen = (bool, Option<(f32, [f32; 2])>);
+
 /// The eframe application.
 pub struct BackchannelApp {
     document: Document,
@@ -87,7 +91,7 @@ pub struct BackchannelApp {
     /// The node whose neighbours the arrow keys walk, and where the walk is.
     neighbour_walk: Option<(String, usize)>,
     /// Whether a layout was running, and the zoom and pan, at the last frame.
-    last_view: Option<(bool, Option<(f32, [f32; 2])>)>,
+    last_view: Option<ViewOnScreen>,
     /// The export window, while it is open.
     export: Option<ExportState>,
     graph_export: Option<GraphExportState>,
