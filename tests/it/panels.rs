@@ -123,3 +123,46 @@ fn side_panels_hide_from_the_view_menu_and_stay_hidden_next_time() {
     let next_view = next.state().document().canvas.view_rect().unwrap();
     assert!((next_view.width() - without.width()).abs() < 2.0);
 }
+
+#[test]
+fn the_mouse_wheel_alone_zooms_about_the_pointer_in_small_steps() {
+    let mut harness = harness_sized(AppOptions::default(), Vec2::new(1280.0, 800.0));
+    harness.run_steps(4);
+    let canvas = |harness: &Harness<'static, BackchannelApp>| {
+        let canvas = &harness.state().document().canvas;
+        (
+            canvas.zoom_and_pan().expect("drawn"),
+            canvas.view_rect().expect("drawn"),
+        )
+    };
+    let ((zoom, pan), view) = canvas(&harness);
+    let pointer = view.center() + Vec2::new(40.0, -30.0);
+    // Zoom and pan are the view's own (its top left corner is 0, 0).
+    let local = pointer - view.min;
+    let under_pointer = [(local.x - pan[0]) / zoom, (local.y - pan[1]) / zoom];
+    harness.event(egui::Event::PointerMoved(pointer));
+    harness.step();
+    // One notch of the wheel, no key held.
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Line,
+        delta: Vec2::new(0.0, 1.0),
+        phase: egui::TouchPhase::Move,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run_steps(20);
+    let ((zoomed, pan), _) = canvas(&harness);
+    let factor = zoomed / zoom;
+    assert!(
+        (1.03..=1.25).contains(&factor),
+        "a notch zoomed by {factor}"
+    );
+    // The canvas point under the pointer stays under it.
+    let now = [
+        pan[0] + under_pointer[0] * zoomed,
+        pan[1] + under_pointer[1] * zoomed,
+    ];
+    assert!(
+        (now[0] - local.x).abs() < 1.0 && (now[1] - local.y).abs() < 1.0,
+        "{now:?} vs {local:?}"
+    );
+}

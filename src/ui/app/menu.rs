@@ -365,7 +365,7 @@ fn help_menu_ui(ui: &mut Ui) {
     ui.label(RichText::new("Mouse").strong());
     ui.label("Click a node or edge to see its evidence; click empty space to clear.");
     ui.label("Drag a node to move and pin it; drag the background to pan.");
-    ui.label("Ctrl + scroll wheel: zoom.");
+    ui.label("Mouse wheel: zoom about the pointer.");
     ui.label(RichText::new("Keyboard").strong());
     for (keys, what) in SHORTCUTS {
         ui.horizontal(|ui| {
