@@ -57,9 +57,9 @@ fn with_extension(path: &str, format: GraphFormat) -> String {
 
 fn form_ui(ui: &mut Ui, state: &mut GraphExportState, document: &Document) {
     ui.label(
-        "The whole dataset, for Gephi, Cytoscape, networkx or Graphviz. Kinds, relations and \
-         evidence travel as bc_ attributes and the articles as a bc_dataset record, so \
-         opening the file again loses nothing.",
+        "The whole dataset, for Gephi, Cytoscape, networkx or Graphviz. Kinds, relations, \
+         evidence and the articles travel with it as extra attributes those tools keep, so \
+         opening the file again in Backchannel loses nothing.",
     );
     ui.horizontal(|ui| {
         ui.label("Format");

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use egui::Ui;
+use egui::{RichText, Ui};
 
 use super::style::outcome_label;
 use crate::background::{self, Job, Outcome, Stage};
@@ -21,6 +21,8 @@ pub struct IngestState {
     job: Option<Job<Result<Loaded, String>>>,
     /// The outcome of the last run.
     pub message: Option<(bool, String)>,
+    /// Choose… gave no folder: no chooser may exist on this system.
+    no_folder_chosen: bool,
 }
 
 impl IngestState {
@@ -168,20 +170,33 @@ pub fn ingest_window_ui(ctx: &egui::Context, state: &mut IngestState) -> bool {
 fn form_ui(ui: &mut Ui, state: &mut IngestState) {
     ui.label(
         "Reads every .txt article in a folder and builds a graph of actors, mediators, meetings \
-         and demands, each element anchored in the sentence it came from (built-in lexicon; \
-         `backchannel ingest --lexicon` takes another).",
+         and demands, each element anchored in the sentence it came from. Names are recognised \
+         with the built-in list of parties and places (the guide tells how to use your own).",
     );
     let running = state.is_running();
     ui.add_enabled_ui(!running, |ui| {
         ui.horizontal(|ui| {
             ui.label("Folder");
             ui.add(egui::TextEdit::singleline(&mut state.folder).desired_width(300.0));
-            if ui.button("Choose…").clicked()
-                && let Some(folder) = rfd::FileDialog::new().pick_folder()
-            {
-                state.folder = folder.display().to_string();
+            if ui.button("Choose…").clicked() {
+                match rfd::FileDialog::new().pick_folder() {
+                    Some(folder) => {
+                        state.folder = folder.display().to_string();
+                        state.no_folder_chosen = false;
+                    }
+                    None => state.no_folder_chosen = true,
+                }
             }
         });
+        if state.no_folder_chosen {
+            ui.label(
+                RichText::new(
+                    "No folder was chosen. If no folder chooser appeared, this system has none: \
+                     type or paste the folder's path in the field above.",
+                )
+                .weak(),
+            );
+        }
         ui.horizontal(|ui| {
             ui.label("Date of undated articles");
             ui.add(

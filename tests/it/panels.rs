@@ -166,3 +166,31 @@ fn the_mouse_wheel_alone_zooms_about_the_pointer_in_small_steps() {
         "{now:?} vs {local:?}"
     );
 }
+
+#[test]
+fn dialogs_speak_to_researchers_not_to_developers() {
+    for (item, own_words) in [
+        (
+            "New dataset from articles…",
+            "Reads every .txt article in a folder",
+        ),
+        (
+            "Export graph…",
+            "for Gephi, Cytoscape, networkx or Graphviz",
+        ),
+    ] {
+        let mut harness = harness_sized(AppOptions::default(), Vec2::new(1600.0, 1000.0));
+        harness.get_by_label("File").click();
+        harness.run_steps(2);
+        harness.get_by_label(item).click();
+        harness.run_steps(3);
+        // The window is open: its own words are there, and no developer's.
+        assert!(harness.query_by_label_contains(own_words).is_some());
+        for jargon in ["--lexicon", "bc_", "`"] {
+            assert!(
+                harness.query_by_label_contains(jargon).is_none(),
+                "{item} says {jargon:?}"
+            );
+        }
+    }
+}
