@@ -98,8 +98,19 @@ fn words(text: &str) -> Vec<&str> {
 /// "Updated …" line among its last five.
 pub fn article_date(text: &str) -> Option<PartialDate> {
     for line in text.lines().take(15) {
-        if let Some(date) = full_date_in(line) {
-            return Some(date);
+        // A dateline before the story's first sentence: "JEDDAH, Saudi Arabia, Oct. 29,
+        // 2023 — Delegations of …".
+        let dateline = line
+            .split_once(['—', '–'])
+            .map(|(head, _)| head)
+            .filter(|head| words(head).len() <= 10);
+        let date = if is_date_line(line) {
+            full_date_in(line)
+        } else {
+            dateline.and_then(full_date_in)
+        };
+        if date.is_some() {
+            return date;
         }
     }
     let lines: Vec<&str> = text.lines().collect();
@@ -115,6 +126,22 @@ pub fn article_date(text: &str) -> Option<PartialDate> {
                 .any(|lead| lower.starts_with(lead))
         })
         .find_map(full_date_in)
+}
+
+/// Whether a line among an article's first may print its date: a short line (a dateline,
+/// a byline, a title with a date), or one that starts with the date. A date inside a
+/// sentence of the body ("Hamas has ruled Gaza since November 2022, …") is what the
+/// article tells, not when it was published.
+fn is_date_line(line: &str) -> bool {
+    let words = words(line);
+    let starts_with_date = words.first().is_some_and(|first| {
+        let first = first.trim_end_matches(['.', ':']);
+        PartialDate::parse(first).is_ok()
+            || month(first).is_some()
+            || is_weekday(&first.to_lowercase())
+            || day(first).is_some()
+    });
+    words.len() <= 12 || starts_with_date
 }
 
 /// The first full date (day, month and year) written in `line`, or a month and year.
@@ -294,6 +321,27 @@ mod tests {
         assert_eq!(article_date("Title\n\nSun May 26 2024\n"), ymd(2024, 5, 26));
         assert_eq!(article_date("Published 26 May 2024"), ymd(2024, 5, 26));
         assert_eq!(article_date("no date here"), None);
+        // A date in a sentence of the body is no publication date.
+        assert_eq!(
+            article_date(
+                "Gaza talks\n\nIsrael has long called for the disarmament of Hamas, which has ruled Gaza since November 2022, officials said on Sunday.\n"
+            ),
+            None
+        );
+        // So does a dateline before the story.
+        assert_eq!(
+            article_date(
+                "Title\n\nJEDDAH, Saudi Arabia, Oct. 29, 2023 — Delegations of the Sudanese army and the RSF arrived in Jeddah on Sunday for talks since November 2022.\n"
+            ),
+            ymd(2023, 10, 29)
+        );
+        // A line that starts with its date still gives it.
+        assert_eq!(
+            article_date(
+                "Title\n\nMay 26, 2024 — Israel and Hamas resumed talks in Cairo on Sunday with the mediators of Egypt and Qatar.\n"
+            ),
+            ymd(2024, 5, 26)
+        );
     }
 
     #[test]
