@@ -93,22 +93,16 @@ impl GraphCanvas {
             shown.get(node).copied().unwrap_or(false)
                 && was_shown.get(node).copied().unwrap_or(false)
         };
+        let is_returning = |node: usize| {
+            shown.get(node).copied().unwrap_or(false)
+                && !was_shown.get(node).copied().unwrap_or(false)
+        };
         let returning: Vec<usize> = (0..self.positions.len())
-            .filter(|&node| {
-                shown.get(node).copied().unwrap_or(false)
-                    && !was_shown.get(node).copied().unwrap_or(false)
-            })
+            .filter(|&node| is_returning(node))
             .collect();
         if returning.is_empty() {
             return false;
         }
-        let is_returning = {
-            let mut flags = vec![false; self.positions.len()];
-            for &node in &returning {
-                flags[node] = true;
-            }
-            flags
-        };
         // The sum of each returning node's neighbours that stayed, and how many.
         let mut sums = vec![([0.0f32; 2], 0u32); self.positions.len()];
         for edge in 0..model.edges.len() {
@@ -116,7 +110,7 @@ impl GraphCanvas {
                 continue;
             };
             for (node, other) in [(a, b), (b, a)] {
-                if is_returning.get(node).copied().unwrap_or(false)
+                if is_returning(node)
                     && stayed(other)
                     && let (Some(place), Some(sum)) =
                         (self.positions.get(other).copied(), sums.get_mut(node))
@@ -145,7 +139,7 @@ impl GraphCanvas {
         // while that stays cheap: up to 10^7 pairs), so that labels stay whole.
         const GOLDEN_ANGLE: f32 = 2.399_963;
         let step = NODE_RADIUS * 2.0;
-        let extents = self.label_extents.clone().unwrap_or_default();
+        let extents = self.label_extents.as_deref().unwrap_or_default();
         let extent = |node: usize| {
             extents.get(node).copied().unwrap_or([
                 -NODE_RADIUS,

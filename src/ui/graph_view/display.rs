@@ -254,12 +254,17 @@ impl GraphCanvas {
             if lit_edge(graph, id, a, b) {
                 // A selected edge lights up only where it is shown.
                 lighting = true;
-                lit_nodes[a.index()] = true;
-                lit_nodes[b.index()] = true;
+                for end in [a, b] {
+                    if let Some(lit) = lit_nodes.get_mut(end.index()) {
+                        *lit = true;
+                    }
+                }
             }
         }
         if let Some(index) = selected_node {
-            lit_nodes[index.index()] = true;
+            if let Some(lit) = lit_nodes.get_mut(index.index()) {
+                *lit = true;
+            }
         }
         let dimmed: Vec<bool> = if lighting || !dimming {
             Vec::new()
