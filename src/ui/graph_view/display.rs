@@ -261,10 +261,10 @@ impl GraphCanvas {
                 }
             }
         }
-        if let Some(index) = selected_node {
-            if let Some(lit) = lit_nodes.get_mut(index.index()) {
-                *lit = true;
-            }
+        if let Some(index) = selected_node
+            && let Some(lit) = lit_nodes.get_mut(index.index())
+        {
+            *lit = true;
         }
         let dimmed: Vec<bool> = if lighting || !dimming {
             Vec::new()
