@@ -85,6 +85,59 @@ fn respond(c: &mut Criterion) {
             app.apply_command(Command::Select(Some(Selection::Node(first))));
         }),
     ));
+    // Zoomed in past the far-out view, labels are chosen around the view; a notch of the
+    // wheel that moves the zoom by a step chooses them again.
+    let view = harness
+        .state()
+        .document()
+        .canvas
+        .view_rect()
+        .expect("a drawn canvas");
+    harness.event(egui::Event::PointerMoved(view.center()));
+    harness.step();
+    let notch = |harness: &mut Harness<'static, BackchannelApp>, lines: f32| {
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Line,
+            delta: egui::vec2(0.0, lines),
+            phase: egui::TouchPhase::Move,
+            modifiers: egui::Modifiers::NONE,
+        });
+    };
+    let zoom = |harness: &Harness<'static, BackchannelApp>| {
+        harness
+            .state()
+            .document()
+            .canvas
+            .zoom_and_pan()
+            .map_or(0.0, |(zoom, _)| zoom)
+    };
+    while zoom(&harness) < 0.45 {
+        notch(&mut harness, 4.0);
+        harness.step();
+    }
+    harness.run_steps(3);
+    notch(&mut harness, 1.0);
+    figures.push((
+        "a notch of the wheel near in (labels chosen again around the view)",
+        busy(&mut harness, |_| {}),
+    ));
+    println!(
+        "quality: at zoom {:.2}, {} labels drawn whole around the view",
+        zoom(&harness),
+        harness.state().document().canvas.drawn_label_boxes().len()
+    );
+    figures.push(("a steady frame near in", busy(&mut harness, |_| {})));
+    while zoom(&harness) < 2.0 {
+        notch(&mut harness, 4.0);
+        harness.step();
+    }
+    harness.run_steps(3);
+    figures.push((
+        "a steady frame close in (zoom 2: edges outside the view skipped)",
+        busy(&mut harness, |_| {}),
+    ));
+    notch(&mut harness, -80.0);
+    harness.run_steps(3);
     let mut hide_links = ViewFilter::default();
     hide_links.hidden_relations.insert(Relation::Link);
     figures.push((

@@ -1,7 +1,8 @@
 //! Which labels to draw: a label is drawn whole or not at all. Labels are tried in order of
 //! importance and one that would overlap a label already placed is left out, so that no
-//! two drawn labels overlap and no label is cut by another's backdrop. Labels scale with
-//! the drawing, so a choice made in canvas units holds at every zoom.
+//! two drawn labels overlap and no label is cut by another's backdrop. The boxes are in
+//! canvas units at one zoom: the window, whose labels keep one size on screen, chooses
+//! again when the zoom moves.
 
 use std::collections::HashMap;
 

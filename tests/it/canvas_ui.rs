@@ -253,21 +253,192 @@ fn dropping_a_node_pulls_its_neighbours_and_leaves_the_rest() {
     );
 }
 
-#[test]
-fn labels_are_drawn_whole_or_not_at_all() {
-    let mut harness = harness();
+/// The node labels painted on the canvas in the last frame: each one's text and the
+/// backdrop it takes (its text's box with the backdrop's margins).
+fn painted_labels(
+    harness: &egui_kittest::Harness<'static, backchannel::ui::BackchannelApp>,
+) -> Vec<(String, egui::Rect)> {
+    fn open(shape: &egui::Shape, into: &mut Vec<egui::Shape>) {
+        match shape {
+            egui::Shape::Vec(inner) => inner.iter().for_each(|s| open(s, into)),
+            other => into.push(other.clone()),
+        }
+    }
+    let names: std::collections::BTreeSet<String> = harness
+        .state()
+        .model()
+        .nodes
+        .iter()
+        .map(|node| node.label.clone())
+        .collect();
+    let view = harness
+        .state()
+        .document()
+        .canvas
+        .view_rect()
+        .expect("drawn");
+    let mut shapes = Vec::new();
+    for clipped in &harness.output().shapes {
+        open(&clipped.shape, &mut shapes);
+    }
+    shapes
+        .iter()
+        .filter_map(|shape| match shape {
+            egui::Shape::Text(text) => Some((
+                text.galley.text().to_owned(),
+                egui::Rect::from_min_size(text.pos, text.galley.size())
+                    .expand2(egui::vec2(3.0, 1.0)),
+            )),
+            _ => None,
+        })
+        .filter(|(text, rect)| names.contains(text) && view.contains_rect(*rect))
+        .collect()
+}
+
+/// Turns the mouse wheel over the middle of the canvas, a notch at a time, until the
+/// zoom has passed `target` (in or out); returns the zoom reached.
+fn wheel_to_zoom(
+    harness: &mut egui_kittest::Harness<'static, backchannel::ui::BackchannelApp>,
+    target: f32,
+) -> f32 {
+    let zoom = |harness: &egui_kittest::Harness<'static, backchannel::ui::BackchannelApp>| {
+        harness.state().document().canvas.zoom_and_pan().unwrap().0
+    };
+    let centre = harness
+        .state()
+        .document()
+        .canvas
+        .view_rect()
+        .unwrap()
+        .center();
+    harness.event(egui::Event::PointerMoved(centre));
+    harness.step();
+    let inward = zoom(harness) < target;
+    for _ in 0..60 {
+        if (zoom(harness) >= target) == inward {
+            break;
+        }
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Line,
+            delta: egui::vec2(0.0, if inward { 1.0 } else { -1.0 }),
+            phase: egui::TouchPhase::Move,
+            modifiers: Modifiers::NONE,
+        });
+        harness.run_steps(3);
+    }
     harness.run_steps(3);
-    let boxes = harness.state().document().canvas.drawn_label_boxes();
-    let shown = harness.state().model().nodes.len();
+    zoom(harness)
+}
+
+#[test]
+fn labels_are_drawn_whole_at_every_zoom_and_more_of_them_nearer() {
+    let mut harness = harness();
+    run_until(&mut harness, |app| !app.document().canvas.is_animating());
+    harness.run_steps(3);
+    let nodes = harness.state().model().nodes.len();
+    // The labels the canvas chose, and those painted, never overlap, at every zoom.
+    let mut drawn_at = Vec::new();
+    for target in [0.0, 1.0, 2.2, 0.5] {
+        let zoom = if target == 0.0 {
+            harness.state().document().canvas.zoom_and_pan().unwrap().0
+        } else {
+            wheel_to_zoom(&mut harness, target)
+        };
+        let boxes = harness.state().document().canvas.drawn_label_boxes();
+        for (i, (a_node, a)) in boxes.iter().enumerate() {
+            for (b_node, b) in &boxes[i + 1..] {
+                let overlap = a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+                assert!(
+                    !overlap,
+                    "at zoom {zoom}, labels of {a_node} and {b_node} overlap"
+                );
+            }
+        }
+        let painted = painted_labels(&harness);
+        assert!(!painted.is_empty(), "labels painted at zoom {zoom}");
+        for (i, (a_text, a)) in painted.iter().enumerate() {
+            // Never larger than at zoom 1 (14 points), never below a readable floor.
+            let height = a.height() - 2.0;
+            assert!(
+                (10.0..=19.0).contains(&height),
+                "at zoom {zoom}, {a_text} is {height} points high"
+            );
+            for (b_text, b) in &painted[i + 1..] {
+                let cut = a.shrink(0.5).intersects(b.shrink(0.5));
+                assert!(
+                    !cut,
+                    "at zoom {zoom}, {a_text} and {b_text} are painted over each other"
+                );
+            }
+        }
+        drawn_at.push((zoom, boxes.len()));
+    }
+    let [
+        (fitted, at_fit),
+        (one, at_one),
+        (near, at_near),
+        (far, at_far),
+    ] = drawn_at[..]
+    else {
+        unreachable!()
+    };
+    // The layout keeps labels apart at zoom 1: most of them show there.
     assert!(
-        boxes.len() * 10 >= shown * 8,
-        "{} of {shown} labels drawn",
-        boxes.len()
+        at_one * 10 >= nodes * 8,
+        "{at_one} of {nodes} labels at zoom {one}"
     );
-    for (i, (a_node, a)) in boxes.iter().enumerate() {
-        for (b_node, b) in &boxes[i + 1..] {
-            let overlap = a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
-            assert!(!overlap, "labels of nodes {a_node} and {b_node} overlap");
+    // Nearer, labels keep their size and get more room; farther out, less.
+    assert!(
+        at_near >= at_one && at_one >= at_fit && at_fit > at_far,
+        "labels drawn: {at_fit} at zoom {fitted}, {at_one} at {one}, {at_near} at {near}, \
+         {at_far} at {far}"
+    );
+}
+
+#[test]
+fn a_hovered_node_shows_its_label_and_its_neighbours_give_way() {
+    let mut harness = harness();
+    run_until(&mut harness, |app| !app.document().canvas.is_animating());
+    harness.run_steps(3);
+    let model = harness.state().model().clone();
+    let shown: Vec<usize> = harness
+        .state()
+        .document()
+        .canvas
+        .drawn_label_boxes()
+        .iter()
+        .map(|(node, _)| *node)
+        .collect();
+    // Each node whose label gave way at the fitted zoom, hovered in turn.
+    let hidden: Vec<usize> = (0..model.nodes.len())
+        .filter(|node| !shown.contains(node))
+        .collect();
+    assert!(
+        !hidden.is_empty(),
+        "some labels give way at the fitted zoom"
+    );
+    for node in hidden {
+        let label = &model.nodes[node].label;
+        let place = harness
+            .state()
+            .node_screen_position(&model.nodes[node].id)
+            .unwrap();
+        harness.event(egui::Event::PointerMoved(place));
+        harness.run_steps(3);
+        let painted = painted_labels(&harness);
+        assert_eq!(
+            painted.iter().filter(|(text, _)| text == label).count(),
+            1,
+            "the hovered node's label ({label}) is drawn"
+        );
+        for (i, (a_text, a)) in painted.iter().enumerate() {
+            for (b_text, b) in &painted[i + 1..] {
+                let cut = a.shrink(0.5).intersects(b.shrink(0.5));
+                assert!(
+                    !cut,
+                    "hovering {label}: {a_text} and {b_text} are painted over each other"
+                );
+            }
         }
     }
 }

@@ -8,8 +8,16 @@ impl GraphCanvas {
     pub fn ui(&mut self, ui: &mut Ui, model: &Model) -> Vec<CanvasEvent> {
         let room = ui.available_size();
         self.room = Some(room);
-        if self.label_extents.is_none() {
-            self.label_extents = Some(self.measure_labels(ui, model));
+        if self.label_sizes.is_none() {
+            let sizes = self.measure_labels(ui, model);
+            // Layouts keep labels apart as they are drawn at zoom 1.
+            self.label_extents = Some(
+                sizes
+                    .iter()
+                    .map(|&size| labelling::label_box(size, 1.0, 1.0))
+                    .collect(),
+            );
+            self.label_sizes = Some(sizes);
         }
         if matches!(self.layout, LayoutPhase::Pending) {
             // Spread the layout over the view at zoom 1, where labels have their full

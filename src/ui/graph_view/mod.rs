@@ -39,6 +39,7 @@ mod arranging;
 mod display;
 mod far;
 mod frame;
+mod labelling;
 mod placing;
 mod shapes;
 
@@ -46,6 +47,7 @@ pub use far::FAR_IMAGE_FROM_EDGES;
 use far::{
     FAR_ZOOM, FarImage, FarScene, FarTextures, MAX_FAR_LABELS, ScreenTransform, in_far_batch,
 };
+use labelling::LabelChoice;
 use placing::layout_progress_ui;
 pub use shapes::{ArrowEdgeShape, KindNodeShape, NoLayout, NoLayoutState};
 use shapes::{NodeLabel, is_emphasised, node_colours, screen_radius, unselected_edge_stroke};
@@ -192,6 +194,10 @@ pub struct GraphCanvas {
     /// Box of each model node and its label (`[left, top, right, bottom]`, canvas units
     /// at zoom 1), measured on the first frame, when fonts are known.
     label_extents: Option<Vec<[f32; 4]>>,
+    /// Size of each model node's label in screen points, measured with the extents.
+    label_sizes: Option<Vec<[f32; 2]>>,
+    /// What the labels drawn now were chosen for (zoom, region, hovered node).
+    label_choice: Option<LabelChoice>,
     /// Size of the view at the last frame.
     room: Option<Vec2>,
     /// Where the view was drawn at the last frame, in screen points.
@@ -266,6 +272,8 @@ impl GraphCanvas {
             layout_kind: LayoutKind::Force,
             layout: LayoutPhase::Pending,
             label_extents: None,
+            label_sizes: None,
+            label_choice: None,
             room: None,
             view_id: format!("backchannel-graph-{generation}"),
             camera: Some(CameraRequest::Fit),

@@ -1,11 +1,7 @@
-//! After a layout: which labels to draw, the label boxes they take, a dragged node's
-//! neighbourhood following it, and the bar that shows a running layout's progress.
+//! After a layout: a dragged node's neighbourhood following it, and the bar that shows a
+//! running layout's progress.
 
 use super::*;
-
-/// Graphs of at most this many nodes have each label shaped to measure it; larger ones
-/// sum the widths of their characters.
-const SHAPE_EVERY_LABEL_UP_TO: usize = 2_000;
 
 /// The share of a dropped node's move its direct neighbours make before the local
 /// refinement (nodes two hops away make half of it).
@@ -36,129 +32,6 @@ pub(super) fn layout_progress_ui(ui: &mut Ui, canvas: Rect, progress: Progress) 
 }
 
 impl GraphCanvas {
-    /// The boxes (node and label, `[left, top, right, bottom]` in canvas units) of the
-    /// shown nodes whose labels are drawn, by model position; empty before the first frame
-    /// measured the labels.
-    pub fn drawn_label_boxes(&self) -> Vec<(usize, [f32; 4])> {
-        let Some(extents) = self.label_extents.as_deref() else {
-            return Vec::new();
-        };
-        self.display
-            .nodes_iter()
-            .map(|(_, node)| node.payload())
-            .filter(|payload| payload.label_shown)
-            .filter_map(|payload| {
-                let position = payload.model_position;
-                let (p, e) = (self.positions.get(position)?, extents.get(position)?);
-                Some((
-                    position,
-                    [p[0] + e[0], p[1] + e[1], p[0] + e[2], p[1] + e[3]],
-                ))
-            })
-            .collect()
-    }
-    /// Chooses again which nodes' labels are drawn: most connected first (ties by model
-    /// order), each only where it overlaps no label chosen before it. Skipped while zoomed
-    /// far out, where the canvas places labels itself.
-    pub(super) fn choose_labels(&mut self) {
-        // The zoom of this frame: the last one, or the one a waiting camera request sets
-        // (a graph just opened is fitted before its first frame is drawn: at 100,000 nodes
-        // that is far out, where these labels are not drawn and choosing them took 0.14 s).
-        let waiting = match self.camera {
-            Some(CameraRequest::Transform(zoom, _)) => Some(zoom),
-            Some(CameraRequest::Fit) => self
-                .room
-                .and_then(|room| self.fit(room))
-                .map(|(zoom, _)| zoom),
-            Some(CameraRequest::Centre(_)) | None => None,
-        };
-        let zoom = waiting.or(self.last_transform.map(|(zoom, _)| zoom));
-        let far = zoom.is_some_and(|zoom| zoom < FAR_ZOOM);
-        let Some(extents) = self.label_extents.as_deref() else {
-            return;
-        };
-        if !self.labels_stale || far {
-            return;
-        }
-        self.labels_stale = false;
-        // The selected node, what the selection lights up and a highlighted path claim
-        // their labels' room first; then the rest, most connected first.
-        let mut rank = vec![3u8; self.positions.len()];
-        for (_, node) in self.display.nodes_iter() {
-            let payload = node.payload();
-            let claim = if Some(payload.model_position) == self.selected.0 {
-                0
-            } else if self.selection_lit() && !payload.receding {
-                1
-            } else if payload.highlighted {
-                2
-            } else {
-                3
-            };
-            if let Some(slot) = rank.get_mut(payload.model_position) {
-                *slot = claim;
-            }
-        }
-        let mut order = self.nodes_by_degree();
-        order.sort_by_key(|&position| rank.get(position).copied().unwrap_or(3));
-        let shown = shown_labels(&self.positions, extents, NODE_RADIUS, &order);
-        let indices: Vec<NodeIndex> = self.display.nodes_iter().map(|(index, _)| index).collect();
-        for index in indices {
-            if let Some(node) = self.display.node_mut(index) {
-                let position = node.payload().model_position;
-                node.payload_mut().label_shown = shown.get(position).copied().unwrap_or(true);
-            }
-        }
-    }
-    /// The box of every model node with its label below it, in canvas units at zoom 1.
-    pub(super) fn measure_labels(&self, ui: &Ui, model: &Model) -> Vec<[f32; 4]> {
-        let font = FontId::proportional(LABEL_FONT_SIZE);
-        let layout = |text: String| {
-            ui.fonts_mut(|fonts| {
-                fonts
-                    .layout_no_wrap(text, font.clone(), Color32::BLACK)
-                    .size()
-            })
-        };
-        let extents = |size: Vec2| {
-            let half_width = (size.x / 2.0 + 3.0).max(NODE_RADIUS * 1.2);
-            [
-                -half_width,
-                -NODE_RADIUS * 1.2,
-                half_width,
-                NODE_RADIUS + 4.0 + size.y,
-            ]
-        };
-        if model.nodes.len() <= SHAPE_EVERY_LABEL_UP_TO {
-            return model
-                .nodes
-                .iter()
-                .map(|node| extents(layout(node.label.clone())))
-                .collect();
-        }
-        // Shaping 100,000 labels took a second of the window's thread: above the limit a
-        // label's width is the sum of its characters' widths, each shaped once (kerning
-        // and ligatures aside, which move a label's width by a pixel or two).
-        let height = layout("Ag".to_owned()).y;
-        let mut widths: std::collections::HashMap<char, f32> = std::collections::HashMap::new();
-        model
-            .nodes
-            .iter()
-            .map(|node| {
-                let width = node
-                    .label
-                    .chars()
-                    .map(|character| {
-                        *widths
-                            .entry(character)
-                            .or_insert_with(|| layout(character.to_string()).x)
-                    })
-                    .sum();
-                extents(Vec2::new(width, height))
-            })
-            .collect()
-    }
-
     /// After a node (by model position) was dropped: the nodes within two hops of it
     /// follow it (a local refinement of a force layout, up to [`LOCAL_REFINE_LIMIT`] shown
     /// nodes: each step builds a quadtree of every shown node, and above that the window

@@ -3,8 +3,8 @@
 
 use super::*;
 
-/// A node drawn with its kind's shape and colour, its label below it, scaled with the
-/// zoom down to a legible floor; faint when dimmed, outlined when on a highlighted path.
+/// A node drawn with its kind's shape and colour, its label below it at a readable
+/// size; faint when dimmed, outlined when on a highlighted path.
 #[derive(Debug, Clone)]
 pub struct KindNodeShape {
     position: Pos2,
@@ -60,11 +60,10 @@ impl DisplayNode<NodePayload, EdgePayload, Directed, DefaultIx> for KindNodeShap
         let faint = (self.payload.dimmed || self.payload.receding) && !emphasised;
         let (fill, stroke) = node_colours(&self.payload, self.selected, emphasised);
         let mut shapes = vec![kind_shapes(self.payload.kind, center, radius, fill, stroke)];
-        // Labels are part of the drawing: they scale with it, so that labels that do not
-        // overlap at zoom 1 never overlap, down to a legible floor. Zoomed far out, only
-        // an emphasised node labels itself; the canvas places the others' labels.
-        // Nearer, a label is drawn whole or not at all: one that would overlap a more
-        // important label is left out (`GraphCanvas::choose_labels`).
+        // Labels never grow past their size at zoom 1 nor shrink below a readable floor.
+        // Zoomed far out, only an emphasised node labels itself; the canvas places the
+        // others' labels. Nearer, a label is drawn whole or not at all: one that would
+        // overlap a more important label at this zoom is left out (`choose_labels`).
         if (zoom < FAR_ZOOM || !self.payload.label_shown)
             && !emphasised
             && !self.payload.highlighted
@@ -140,7 +139,7 @@ pub(super) struct NodeLabel {
 }
 
 impl NodeLabel {
-    /// Lays out `text` under a node at `centre` of `radius` (screen), at the font size
+    /// Lays out `text` under a node at `centre` of `radius` (screen), at the label size
     /// for `zoom`; `highlighted` labels get a yellow backdrop.
     pub(super) fn new(
         ctx: &egui::Context,
@@ -150,11 +149,10 @@ impl NodeLabel {
         zoom: f32,
         highlighted: bool,
     ) -> Self {
-        let font_size = (LABEL_FONT_SIZE * zoom).clamp(10.0, 28.0);
         let galley = ctx.fonts_mut(|fonts| {
             fonts.layout_no_wrap(
                 text.to_owned(),
-                FontId::proportional(font_size),
+                FontId::proportional(labelling::label_font_size(zoom)),
                 Color32::from_gray(20),
             )
         });
@@ -380,6 +378,15 @@ fn relation_name_shape(
     ]
 }
 
+/// Level of detail: whether an edge between `from` and `to` (screen) may reach the view;
+/// nothing is drawn for an edge whose box misses it (room left for curves and loops).
+fn reaches_view(from: Pos2, to: Pos2, ctx: &DrawContext) -> bool {
+    let reach = ctx.meta.canvas_to_screen_size(NODE_RADIUS * 6.0).max(30.0);
+    Rect::from_two_pos(from, to)
+        .expand(reach)
+        .intersects(ctx.painter.clip_rect())
+}
+
 /// The line of an edge that is not selected, from egui_graphs' width for it.
 pub(super) fn unselected_edge_stroke(width: f32) -> Stroke {
     Stroke::new(width.min(1.5), Color32::from_gray(150))
@@ -399,13 +406,7 @@ impl DisplayEdge<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape> f
         }
         let from = ctx.meta.canvas_to_screen_pos(start.location());
         let to = ctx.meta.canvas_to_screen_pos(end.location());
-        // Level of detail: nothing is drawn for an edge whose box misses the view (room
-        // left for curves and self-loops).
-        let reach = ctx.meta.canvas_to_screen_size(NODE_RADIUS * 6.0).max(30.0);
-        if !Rect::from_two_pos(from, to)
-            .expand(reach)
-            .intersects(ctx.painter.clip_rect())
-        {
+        if !reaches_view(from, to, ctx) {
             return Vec::new();
         }
         let shapes =
@@ -464,6 +465,14 @@ impl DisplayEdge<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape> f
         // Zoomed far out the canvas draws every unselected edge itself, so egui_graphs
         // visits only the selected ones.
         ctx.meta.zoom >= FAR_ZOOM
+    }
+
+    fn may_show(&self, start: Pos2, end: Pos2, ctx: &DrawContext) -> bool {
+        reaches_view(
+            ctx.meta.canvas_to_screen_pos(start),
+            ctx.meta.canvas_to_screen_pos(end),
+            ctx,
+        )
     }
 
     fn is_drawn(&self, ctx: &DrawContext) -> bool {

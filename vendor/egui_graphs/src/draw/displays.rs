@@ -77,6 +77,14 @@ where
         true
     }
 
+    /// Whether an edge whose end nodes sit at `start` and `end` (canvas positions) can
+    /// show in this frame's view, before [`Self::update`]: `false` lets the drawer skip
+    /// the edge without bringing its display up to date or copying it (zoomed in on a
+    /// big graph, most edges lie outside the view, and those steps cost allocations).
+    fn may_show(&self, _start: Pos2, _end: Pos2, _ctx: &DrawContext) -> bool {
+        true
+    }
+
     /// Whether [`Self::extra_bounds`] can return bounds for this edge. `false` (say, for a
     /// straight edge, which lies between its end nodes) lets the view skip looking up the
     /// edge's end nodes on every frame.

@@ -138,6 +138,19 @@ where
             let Some((idx_start, idx_end)) = self.g.edge_endpoints(idx) else {
                 return;
             };
+            let (Some(start), Some(end), Some(e)) = (
+                self.g.node(idx_start),
+                self.g.node(idx_end),
+                self.g.edge(idx),
+            ) else {
+                return;
+            };
+            if !e
+                .display()
+                .may_show(start.location(), end.location(), self.ctx)
+            {
+                return;
+            }
 
             // Only the edge's display is copied out (the nodes are borrowed), so the
             // edge can be drawn while its end nodes are read.

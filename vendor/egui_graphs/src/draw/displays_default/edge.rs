@@ -83,7 +83,7 @@ impl<N: Clone, E: Clone, Ty: EdgeType, Ix: IndexType, D: DisplayNode<N, E, Ty, I
     fn update(&mut self, state: &EdgeProps<E>) {
         self.order = state.order;
         self.selected = state.selected;
-        self.label_text = state.label.to_string();
+        self.label_text.clone_from(&state.label);
     }
 
     fn extra_bounds(
