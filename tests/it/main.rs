@@ -18,6 +18,7 @@ mod hostile;
 mod import_ui;
 mod ingest;
 mod interchange;
+mod labels_ui;
 mod layout_quality;
 mod panels;
 mod render;
