@@ -37,22 +37,6 @@ pub fn columns(groups: &[usize], column_width: f32, row_height: f32) -> Vec<[f32
         .collect()
 }
 
-/// Positions along a time axis: node `i` at x proportional to `days[i]` (days since any
-/// fixed origin) over `width` canvas units, undated nodes (`None`) in a column to the left
-/// of the earliest date; y starts at 0 for all, to be spread by overlap removal.
-pub fn timeline(days: &[Option<f64>], width: f32, undated_gap: f32) -> Vec<[f32; 2]> {
-    let dated = days.iter().flatten().copied();
-    let first = dated.clone().fold(f64::INFINITY, f64::min);
-    let last = dated.fold(f64::NEG_INFINITY, f64::max);
-    let span = if last > first { last - first } else { 1.0 };
-    days.iter()
-        .map(|day| match day {
-            Some(day) if first.is_finite() => [((day - first) / span) as f32 * width, 0.0],
-            _ => [-undated_gap, 0.0],
-        })
-        .collect()
-}
-
 /// Days since 1 January of year 0 in the proleptic Gregorian calendar, for ordering and
 /// spacing dates on a timeline.
 pub fn day_number(year: u16, month: u8, day: u8) -> f64 {
@@ -94,15 +78,6 @@ mod tests {
             columns(&[1, 0, 1, 2], 200.0, 50.0),
             vec![[200.0, 0.0], [0.0, 0.0], [200.0, 50.0], [400.0, 0.0]]
         );
-    }
-
-    #[test]
-    fn timeline_orders_by_date_and_sets_undated_apart() {
-        let positions = timeline(&[Some(10.0), None, Some(20.0), Some(15.0)], 1000.0, 150.0);
-        assert_eq!(positions[0][0], 0.0);
-        assert_eq!(positions[2][0], 1000.0);
-        assert_eq!(positions[3][0], 500.0);
-        assert_eq!(positions[1][0], -150.0);
     }
 
     #[test]

@@ -10,7 +10,7 @@ pub mod quality;
 pub mod sample;
 mod worker;
 
-pub use arrange::{circular, columns, day_number, timeline};
+pub use arrange::{circular, columns, day_number};
 pub use barnes_hut::QuadTree;
 pub use multilevel::{
     Adjacency, CirclePacker, ForceLayout, ForceSettings, Progress, median_edge_length,

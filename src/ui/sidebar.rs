@@ -316,7 +316,7 @@ fn filters_ui(ui: &mut Ui, document: &Document, commands: &mut Vec<Command>) {
             colour_ui(ui, document, commands);
             ui.separator();
             checkbox_filters_ui(ui, model, counts, &mut filter);
-            date_filter_ui(ui, &counts.dates, &mut filter);
+            date_filter_ui(ui, counts, &mut filter);
         });
     if &filter != current {
         commands.push(Command::SetFilter(filter));
@@ -422,14 +422,16 @@ fn checkbox_filters_ui(ui: &mut Ui, model: &Model, counts: &FilterCounts, filter
     }
 }
 
-/// Two sliders over the dates of meetings and relations (undated elements stay).
-fn date_filter_ui(ui: &mut Ui, dates: &[PartialDate], filter: &mut ViewFilter) {
+/// Two sliders over the dates of meetings and relations, stepping by the finest precision
+/// the data has (undated elements stay), and what the range keeps and hides.
+fn date_filter_ui(ui: &mut Ui, counts: &FilterCounts, filter: &mut ViewFilter) {
     ui.label(RichText::new("Dates").strong());
-    let (Some(first), Some(latest)) = (dates.first(), dates.last()) else {
+    let stops = &counts.date_stops;
+    let (Some(first), Some(latest)) = (stops.first(), stops.last()) else {
         ui.label("No meeting or relation is dated.");
         return;
     };
-    let last = dates.len() - 1;
+    let last = stops.len() - 1;
     let mut limited = filter.dates.is_some();
     if ui
         .checkbox(
@@ -440,30 +442,72 @@ fn date_filter_ui(ui: &mut Ui, dates: &[PartialDate], filter: &mut ViewFilter) {
     {
         filter.dates = limited.then_some((*first, *latest));
     }
-    if let Some((from, to)) = filter.dates {
-        let index_of = |date| dates.iter().position(|d| *d == date).unwrap_or(0);
-        let (mut start, mut end) = (index_of(from), index_of(to).max(index_of(from)));
-        let from_slider = ui.add(
-            egui::Slider::new(&mut start, 0..=last)
-                .text("from")
-                .custom_formatter(|v, _| {
-                    dates.get(v as usize).map_or(String::new(), |d| d.human())
-                }),
-        );
-        let to_slider = ui.add(
-            egui::Slider::new(&mut end, 0..=last)
-                .text("to")
-                .custom_formatter(|v, _| {
-                    dates.get(v as usize).map_or(String::new(), |d| d.human())
-                }),
-        );
-        if from_slider.changed() || to_slider.changed() {
-            let (start, end) = (start.min(end), end.max(start));
-            if let (Some(from), Some(to)) = (dates.get(start), dates.get(end)) {
-                filter.dates = Some((*from, *to));
-            }
+    let Some((from, to)) = filter.dates else {
+        return;
+    };
+    // The stop a date falls on (a range saved at another precision: the stop it starts
+    // in, or ends in).
+    let stop_of = |date: PartialDate, at_end: bool| {
+        let day = if at_end {
+            date.last_day()
+        } else {
+            date.first_day()
+        };
+        stops
+            .iter()
+            .position(|stop| stop.first_day() <= day && day <= stop.last_day())
+            .unwrap_or(if at_end { last } else { 0 })
+    };
+    let (mut start, mut end) = (stop_of(from, false), stop_of(to, true));
+    end = end.max(start);
+    let human = |v: f64| {
+        stops
+            .get(v as usize)
+            .map_or(String::new(), PartialDate::human)
+    };
+    let from_slider = ui.add(
+        egui::Slider::new(&mut start, 0..=last)
+            .text("from")
+            .custom_formatter(|v, _| human(v)),
+    );
+    let to_slider = ui.add(
+        egui::Slider::new(&mut end, 0..=last)
+            .text("to")
+            .custom_formatter(|v, _| human(v)),
+    );
+    if from_slider.changed() || to_slider.changed() {
+        let (start, end) = (start.min(end), end.max(start));
+        if let (Some(from), Some(to)) = (stops.get(start), stops.get(end)) {
+            filter.dates = Some((*from, *to));
         }
     }
+    let (from, to) = filter.dates.unwrap_or((from, to));
+    let (kept, hidden) = counts.dated_in(&from, &to);
+    let hidden_count: usize = hidden.iter().map(|(_, count)| count).sum();
+    let mut summary = format!(
+        "{} to {} keeps {kept} dated meeting{} and relation{} (a date less precise than \
+         the range, such as a month, stays if any of its days is in it)",
+        from.human(),
+        to.human(),
+        if kept == 1 { "" } else { "s" },
+        if kept == 1 { "" } else { "s" },
+    );
+    if hidden_count == 0 {
+        summary.push_str("; hides none.");
+    } else {
+        const NAMED: usize = 3;
+        let named: Vec<String> = hidden
+            .iter()
+            .take(NAMED)
+            .map(|(date, count)| format!("{} ({count})", date.human()))
+            .collect();
+        let more = if hidden.len() > NAMED { ", …" } else { "" };
+        summary.push_str(&format!(
+            "; hides {hidden_count}, dated {}{more}.",
+            named.join(", ")
+        ));
+    }
+    ui.label(RichText::new(summary).small());
 }
 
 /// What nodes are coloured by, and the legend of its values.

@@ -2,12 +2,12 @@
 //! Positions are kept for every model node, so hiding and showing nodes keeps their place.
 
 use crate::layout::{
-    Axes, ForceLayout, ForceSettings, Separation, circular, columns, day_number, remove_overlaps,
-    timeline,
+    Axes, ForceLayout, ForceSettings, Separation, circular, columns, remove_overlaps,
 };
 use crate::model::{Model, NodeKind};
 
 use super::LayoutKind;
+use super::timeline::{TimelineAxis, timeline_places};
 
 /// Space kept between two nodes' boxes (node and label), in canvas units.
 pub const LABEL_GAP: f32 = 6.0;
@@ -237,8 +237,13 @@ pub struct Arrangement<'a> {
 
 /// Arranges the shown nodes at once, as the window does below its threaded size and a
 /// figure always does: the force layout run until it settles (fitted to the room unless
-/// warm), or a rule-based layout over the room. Pinned nodes stay where they are.
-pub fn arrange_now(model: &Model, arrangement: Arrangement<'_>, positions: &mut [[f32; 2]]) {
+/// warm), or a rule-based layout over the room. Pinned nodes stay where they are. A
+/// timeline returns its axis.
+pub fn arrange_now(
+    model: &Model,
+    arrangement: Arrangement<'_>,
+    positions: &mut [[f32; 2]],
+) -> Option<TimelineAxis> {
     let Arrangement {
         kind,
         slots,
@@ -261,8 +266,11 @@ pub fn arrange_now(model: &Model, arrangement: Arrangement<'_>, positions: &mut 
         layout.run(FORCE_STEPS);
         let room = if warm { None } else { room };
         finish_force(&mut layout, slots, facts.extents, room, positions);
+        None
     } else if let Some(room) = room {
-        arrange_by_rule(model, kind, slots, facts, room, positions);
+        arrange_by_rule(model, kind, slots, facts, room, positions)
+    } else {
+        None
     }
 }
 
@@ -278,7 +286,7 @@ pub struct NodeFacts<'a> {
 }
 
 /// Places the shown nodes by a rule-based layout (not force), keeps pinned nodes where
-/// they are, and removes label overlaps.
+/// they are, and removes label overlaps. A timeline returns its axis.
 pub fn arrange_by_rule(
     model: &Model,
     kind: LayoutKind,
@@ -286,7 +294,7 @@ pub fn arrange_by_rule(
     facts: NodeFacts<'_>,
     room: Room,
     positions: &mut [[f32; 2]],
-) {
+) -> Option<TimelineAxis> {
     let NodeFacts {
         extents,
         pinned,
@@ -301,7 +309,7 @@ pub fn arrange_by_rule(
                 }
             }
         }
-        return;
+        return None;
     }
     let slot_extents: Vec<[f32; 4]> = slots
         .iter()
@@ -325,6 +333,7 @@ pub fn arrange_by_rule(
     };
     order.sort_by_key(|&slot| key(slot));
     let mut placed = vec![[0.0f32; 2]; slots.len()];
+    let mut axis = None;
     match kind {
         LayoutKind::Force | LayoutKind::File => {}
         LayoutKind::Circular => {
@@ -340,7 +349,7 @@ pub fn arrange_by_rule(
             }
         }
         LayoutKind::Timeline => {
-            placed = timeline_places(model, slots, &order, &slot_extents, tallest, room);
+            (placed, axis) = timeline_places(model, slots, &order, &slot_extents, room);
         }
     }
     let pins: Vec<bool> = slots
@@ -356,6 +365,7 @@ pub fn arrange_by_rule(
     }
     separate(kind, &mut placed, &pins, &slot_extents, None);
     write_back(&placed, slots, positions);
+    axis
 }
 
 /// The grouped layout: one column per group (the node's group, else its kind), nodes
@@ -388,100 +398,6 @@ fn grouped_places(
         .into_iter()
         .zip(order.iter().copied())
         .collect()
-}
-
-/// The timeline: dated nodes along x by date, undated ones in columns left of the axis
-/// (as tall as the view, each as wide as its widest label); a place per slot.
-fn timeline_places(
-    model: &Model,
-    slots: &[usize],
-    order: &[usize],
-    slot_extents: &[[f32; 4]],
-    tallest: f32,
-    room: Room,
-) -> Vec<[f32; 2]> {
-    let days: Vec<Option<f64>> = slots.iter().map(|&node| node_day(model, node)).collect();
-    let row_height = tallest + LABEL_GAP * 2.0;
-    // Undated nodes: a block of columns left of the axis, as tall as the view,
-    // each column as wide as its own widest label.
-    let rows = ((room.size[1] / row_height).floor() as usize).max(1);
-    let undated: Vec<usize> = order
-        .iter()
-        .copied()
-        .filter(|&slot| days.get(slot).is_some_and(Option::is_none))
-        .collect();
-    let mut undated_places = Vec::new();
-    let mut right_edge = 0.0f32;
-    for column in undated.chunks(rows) {
-        let width = column
-            .iter()
-            .filter_map(|&slot| slot_extents.get(slot))
-            .map(|extent| extent[2] - extent[0])
-            .fold(40.0f32, f32::max)
-            + 20.0;
-        let x = right_edge - width / 2.0;
-        for (row, &slot) in column.iter().enumerate() {
-            undated_places.push((slot, [x, row as f32 * row_height]));
-        }
-        right_edge -= width;
-    }
-    // The dated nodes share what width is left, at least a third of the view.
-    let widest_dated = days
-        .iter()
-        .zip(slot_extents)
-        .filter(|(day, _)| day.is_some())
-        .map(|(_, extent)| extent[2] - extent[0])
-        .fold(40.0f32, f32::max);
-    let width = (room.size[0] + right_edge - widest_dated).max(room.size[0] / 3.0);
-    let mut placed: Vec<[f32; 2]> = timeline(&days, width, 0.0)
-        .into_iter()
-        .map(|[x, y]| [x + widest_dated / 2.0 + 10.0, y])
-        .collect();
-    for (slot, place) in undated_places {
-        if let Some(entry) = placed.get_mut(slot) {
-            *entry = place;
-        }
-    }
-    placed
-}
-
-/// The date a node sits at on the timeline: a meeting's date, or else the earliest
-/// date of its dated relations; `None` when it has neither.
-pub fn node_date(model: &Model, node: usize) -> Option<crate::model::PartialDate> {
-    let node = model.nodes.get(node)?;
-    if let Some(date) = node.meeting.as_ref().and_then(|meeting| meeting.date) {
-        return Some(date);
-    }
-    model
-        .edges
-        .iter()
-        .filter(|edge| edge.source == node.id || edge.target == node.id)
-        .filter_map(|edge| edge.date)
-        .min_by_key(|date| date.first_day())
-}
-
-/// The day number of [`node_date`], for spacing on the axis.
-pub fn node_day(model: &Model, node: usize) -> Option<f64> {
-    node_date(model, node).map(|date| {
-        let (year, month, day) = date.first_day();
-        day_number(year, month, day)
-    })
-}
-
-/// The timeline axis: one `(x, label)` per distinct date of the shown nodes, by x.
-pub fn timeline_ticks(model: &Model, shown: &[bool], positions: &[[f32; 2]]) -> Vec<(f32, String)> {
-    let mut ticks: Vec<(f32, String)> = Vec::new();
-    for (node, _) in shown.iter().enumerate().filter(|(_, shown)| **shown) {
-        let (Some(date), Some(place)) = (node_date(model, node), positions.get(node)) else {
-            continue;
-        };
-        let label = date.human();
-        if !ticks.iter().any(|(_, existing)| *existing == label) {
-            ticks.push((place[0], label));
-        }
-    }
-    ticks.sort_by(|a, b| a.0.total_cmp(&b.0));
-    ticks
 }
 
 /// The factor that makes `positions` (with their boxes) fill `room`.

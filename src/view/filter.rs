@@ -199,8 +199,12 @@ pub struct FilterCounts {
     pub modalities: Vec<(Modality, usize)>,
     /// Nodes and edges with at least one quote from each article, by article id.
     pub articles: BTreeMap<String, usize>,
-    /// The dates of meetings and relations, sorted, each once ([`timeline_dates`]).
-    pub dates: Vec<PartialDate>,
+    /// The dates of meetings and relations, sorted, each once ([`timeline_dates`]), with
+    /// how many meetings and relations carry each.
+    pub dates: Vec<(PartialDate, usize)>,
+    /// The stops of the date filter's sliders: every date at the finest precision the
+    /// data has, from the earliest to the latest ([`super::timeline::date_stops`]).
+    pub date_stops: Vec<PartialDate>,
 }
 
 impl FilterCounts {
@@ -254,13 +258,43 @@ impl FilterCounts {
                 }
             }
         }
+        let mut dates: BTreeMap<PartialDate, usize> = BTreeMap::new();
+        let dated = model
+            .nodes
+            .iter()
+            .filter_map(|node| node.meeting.as_ref().and_then(|meeting| meeting.date))
+            .chain(model.edges.iter().filter_map(|edge| edge.date));
+        for date in dated {
+            *dates.entry(date).or_default() += 1;
+        }
+        let distinct: Vec<PartialDate> = dates.keys().copied().collect();
         Self {
             kinds,
             relations,
             modalities,
             articles,
-            dates: timeline_dates(model),
+            dates: dates.into_iter().collect(),
+            date_stops: super::timeline::date_stops(&distinct),
         }
+    }
+
+    /// How many dated meetings and relations a date range keeps (their dates meet it),
+    /// and the dates it hides with how many carry each.
+    pub fn dated_in(
+        &self,
+        from: &PartialDate,
+        to: &PartialDate,
+    ) -> (usize, Vec<(PartialDate, usize)>) {
+        let mut kept = 0;
+        let mut hidden = Vec::new();
+        for (date, count) in &self.dates {
+            if date.overlaps(from, to) {
+                kept += count;
+            } else {
+                hidden.push((*date, *count));
+            }
+        }
+        (kept, hidden)
     }
 
     /// The nodes of `kind`.

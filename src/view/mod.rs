@@ -9,6 +9,7 @@ pub mod labels;
 mod layout_kind;
 mod session;
 pub mod style;
+pub mod timeline;
 
 pub use filter::{FilterCounts, Focus, FocusMode, ViewFilter, Visibility, timeline_dates};
 pub use history::{HISTORY_LIMIT, History};

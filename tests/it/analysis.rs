@@ -405,11 +405,10 @@ fn measures_rank_the_seed() {
 }
 
 #[test]
-fn timeline_places_nodes_by_date_with_an_axis() {
+fn timeline_places_nodes_at_the_middle_of_their_own_dates_and_the_undated_by_kind() {
     use backchannel::view::LayoutKind;
-    use backchannel::view::arrangement::{
-        NodeFacts, Room, arrange_by_rule, node_date, timeline_ticks,
-    };
+    use backchannel::view::arrangement::{NodeFacts, Room, arrange_by_rule};
+    use backchannel::view::timeline::{TimelineAxis, date_days, own_date};
     let model = seed();
     let slots: Vec<usize> = (0..model.nodes.len()).collect();
     let extents = vec![[-60.0, -12.0, 60.0, 30.0]; model.nodes.len()];
@@ -418,7 +417,7 @@ fn timeline_places_nodes_by_date_with_an_axis() {
     let room = Room {
         size: [900.0, 800.0],
     };
-    arrange_by_rule(
+    let axis = arrange_by_rule(
         &model,
         LayoutKind::Timeline,
         &slots,
@@ -429,24 +428,48 @@ fn timeline_places_nodes_by_date_with_an_axis() {
         },
         room,
         &mut positions,
-    );
-    let shown = vec![true; model.nodes.len()];
-    let ticks = timeline_ticks(&model, &shown, &positions);
-    let labels: Vec<&str> = ticks.iter().map(|(_, label)| label.as_str()).collect();
-    assert_eq!(labels, ["May 2024", "28 May 2024"]);
-    // Every dated node sits on its date's tick; undated ones left of the first tick.
+    )
+    .expect("the seed's meetings are dated");
+    // The axis runs from 1 May to the end of May 2024.
+    assert_eq!(axis.end_day - axis.first_day, 31.0);
+    let mut undated_columns: std::collections::BTreeMap<NodeKind, Vec<i64>> = Default::default();
     for (node, place) in positions.iter().enumerate() {
-        match node_date(&model, node) {
+        let id = &model.nodes[node].id;
+        match own_date(&model, node) {
             Some(date) => {
-                let tick = ticks
-                    .iter()
-                    .find(|(_, label)| *label == date.human())
-                    .unwrap();
-                assert!((place[0] - tick.0).abs() < 0.5, "{}", model.nodes[node].id);
+                // A month-level meeting in the middle of May, 28 May in the middle of
+                // its day.
+                let (first, end) = date_days(&date);
+                let middle = axis.x_of((first + end) / 2.0);
+                assert!((place[0] - middle).abs() < 0.5, "{id} at {place:?}");
             }
-            None => assert!(place[0] < ticks[0].0, "{}", model.nodes[node].id),
+            None => {
+                assert!(place[0] < axis.origin, "{id} is undated, left of the axis");
+                undated_columns
+                    .entry(model.nodes[node].kind)
+                    .or_default()
+                    .push(place[0].round() as i64);
+            }
         }
     }
+    // Hamas has a dated relation (it attends the talks of 28 May) but no date of its
+    // own: it stands with the actors, not at a meeting's date.
+    assert!(own_date(&model, model.node_position("hamas").unwrap()).is_none());
+    // Each kind has columns of its own.
+    let kinds: Vec<&NodeKind> = undated_columns.keys().collect();
+    for (i, a) in kinds.iter().enumerate() {
+        for b in &kinds[i + 1..] {
+            let shared = undated_columns[a]
+                .iter()
+                .any(|x| undated_columns[b].contains(x));
+            assert!(!shared, "{a:?} and {b:?} share a column");
+        }
+    }
+    // The axis read back off the places is the one arranged.
+    let shown = vec![true; model.nodes.len()];
+    let fitted = TimelineAxis::fitted(&model, &shown, &positions).unwrap();
+    let day = axis.first_day + 27.5;
+    assert!((fitted.x_of(day) - axis.x_of(day)).abs() < 0.5);
 }
 
 #[test]
@@ -494,6 +517,21 @@ fn filter_counts_are_what_each_filter_choice_covers_in_the_seed() {
         assert_eq!(counts.article(&article.id), elements, "{}", article.id);
     }
     assert_eq!(counts.article("no such article"), 0);
-    assert_eq!(counts.dates, timeline_dates(&model));
-    assert!(counts.dates.windows(2).all(|pair| pair[0] < pair[1]));
+    let dates: Vec<_> = counts.dates.iter().map(|(date, _)| *date).collect();
+    assert_eq!(dates, timeline_dates(&model));
+    assert!(dates.windows(2).all(|pair| pair[0] < pair[1]));
+    // Six dated meetings and two dated relations; the sliders step by day through May
+    // 2024, as the finest date (28 May) is known to the day.
+    let dated: usize = counts.dates.iter().map(|(_, count)| count).sum();
+    assert_eq!(dated, 8);
+    assert_eq!(counts.date_stops.len(), 31);
+    let day = |d: u8| backchannel::model::PartialDate {
+        year: 2024,
+        month: Some(5),
+        day: Some(d),
+    };
+    // 1 to 27 May keeps the month-level meetings and hides what is dated 28 May.
+    let (kept, hidden) = counts.dated_in(&day(1), &day(27));
+    assert_eq!(kept, 5);
+    assert_eq!(hidden, vec![(day(28), 3)]);
 }

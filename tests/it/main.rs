@@ -24,5 +24,6 @@ mod panels;
 mod render;
 mod schema;
 mod seed;
+mod timeline_ui;
 mod ui;
 mod validation;

@@ -253,6 +253,7 @@ impl GraphCanvas {
         self.layout = LayoutPhase::Settled;
         self.layout_kind = layout;
         self.visibility = visibility;
+        self.timeline_axis = None;
         if let Some((zoom, pan)) = transform
             && zoom.is_finite()
             && zoom > 0.0
@@ -278,6 +279,7 @@ impl GraphCanvas {
         self.layout = LayoutPhase::Settled;
         self.layout_kind = layout;
         self.visibility = visibility;
+        self.timeline_axis = None;
         for (slot, place) in self.positions.iter_mut().zip(positions) {
             *slot = *place;
         }
@@ -290,11 +292,12 @@ impl GraphCanvas {
         let slots = shown_slots(&self.visibility.nodes);
         let extents = self.label_extents.clone().unwrap_or_default();
         let room = self.current_room();
+        self.timeline_axis = None;
         if self.layout_kind == LayoutKind::Force && slots.len() > SYNC_LAYOUT_LIMIT {
             // Too big to settle before the next frame: lay out on a thread, streaming.
             self.start_animation(model, warm);
         } else {
-            arrange_now(
+            self.timeline_axis = arrange_now(
                 model,
                 Arrangement {
                     kind: self.layout_kind,

@@ -35,6 +35,8 @@ impl GraphCanvas {
         // egui_graphs draws; its place in the paint order is kept here.
         let far_edges_slot = ui.painter().add(Shape::Noop);
         let far_nodes_slot = ui.painter().add(Shape::Noop);
+        // A timeline's spans (month- and year-level dates) go under the nodes.
+        let spans_slot = ui.painter().add(Shape::Noop);
         let response = GraphView::<NoLayoutState, NoLayout>::new()
             .with_id(Some(self.view_id.clone()))
             .with_interactions(&interactions)
@@ -74,8 +76,8 @@ impl GraphCanvas {
                 ui,
                 model,
                 response.response.rect,
-                metadata.zoom,
-                metadata.pan,
+                (metadata.zoom, metadata.pan),
+                spans_slot,
             );
         }
 
@@ -254,35 +256,6 @@ impl GraphCanvas {
             ui.ctx().request_repaint();
         }
         events
-    }
-
-    /// Date labels along the top of the canvas, with a faint line down each date.
-    pub(super) fn timeline_axis_ui(
-        &self,
-        ui: &Ui,
-        model: &Model,
-        rect: Rect,
-        zoom: f32,
-        pan: Vec2,
-    ) {
-        let painter = ui.painter_at(rect);
-        for (x, label) in timeline_ticks(model, &self.visibility.nodes, &self.positions) {
-            let screen_x = rect.left() + pan.x + x * zoom;
-            painter.line_segment(
-                [
-                    Pos2::new(screen_x, rect.top() + 22.0),
-                    Pos2::new(screen_x, rect.bottom()),
-                ],
-                Stroke::new(1.0, Color32::from_rgba_unmultiplied(0, 0, 0, 30)),
-            );
-            painter.text(
-                Pos2::new(screen_x, rect.top() + 4.0),
-                egui::Align2::CENTER_TOP,
-                label,
-                FontId::proportional(13.0),
-                Color32::from_gray(60),
-            );
-        }
     }
 }
 

@@ -26,7 +26,7 @@ use crate::layout::{
 use crate::model::{Model, NodeKind, Relation};
 use crate::view::arrangement::{
     Arrangement, FORCE_STEPS, NodeFacts, Room, arrange_now, extents_of_slots, finish_force,
-    force_layout, separate, settle_into_room, shown_slots, slot_edges, timeline_ticks,
+    force_layout, separate, settle_into_room, shown_slots, slot_edges,
 };
 use crate::view::colouring::{self, Colouring};
 use crate::view::labels::shown_labels;
@@ -42,6 +42,7 @@ mod frame;
 mod labelling;
 mod placing;
 mod shapes;
+mod timeline_axis;
 
 pub use far::FAR_IMAGE_FROM_EDGES;
 use far::{
@@ -198,6 +199,9 @@ pub struct GraphCanvas {
     label_sizes: Option<Vec<[f32; 2]>>,
     /// What the labels drawn now were chosen for (zoom, region, hovered node).
     label_choice: Option<LabelChoice>,
+    /// The timeline's axis as last arranged; `None` when places were kept without
+    /// arranging (the axis is then read off them).
+    timeline_axis: Option<crate::view::timeline::TimelineAxis>,
     /// Size of the view at the last frame.
     room: Option<Vec2>,
     /// Where the view was drawn at the last frame, in screen points.
@@ -274,6 +278,7 @@ impl GraphCanvas {
             label_extents: None,
             label_sizes: None,
             label_choice: None,
+            timeline_axis: None,
             room: None,
             view_id: format!("backchannel-graph-{generation}"),
             camera: Some(CameraRequest::Fit),
