@@ -10,6 +10,7 @@ use crate::export::{
 use crate::model::{Model, NodeKind};
 use crate::view::LayoutKind;
 use crate::view::colouring::{self, ColourBy};
+use crate::view::label_by::{LabelBy, label_choices};
 
 /// The options of `render`, as clap reads them, before checking.
 #[derive(Debug, Clone, clap::Args)]
@@ -36,6 +37,10 @@ pub struct RenderSettings {
     /// colours, else kind.
     #[arg(long)]
     pub colour_by: Option<String>,
+    /// Label nodes by: label (the default), id, or the name of a node attribute (e.g. an
+    /// airport code).
+    #[arg(long)]
+    pub label_by: Option<String>,
     /// Start of the force layout; 0 gives the window's arrangement.
     #[arg(long, default_value_t = 0)]
     pub seed: u64,
@@ -99,6 +104,9 @@ pub fn run_render(
         let Some(colour_by) = colour_by_named(model, settings.colour_by.as_deref(), err)? else {
             return Ok(false);
         };
+        let Some(label_by) = label_by_named(model, settings.label_by.as_deref(), err)? else {
+            return Ok(false);
+        };
         let focus = match &settings.focus {
             None => None,
             Some(name) => match resolve_node(model, name) {
@@ -117,6 +125,7 @@ pub fn run_render(
             kinds,
             layout,
             colour_by,
+            label_by,
             seed: settings.seed,
             room: [
                 settings
@@ -231,6 +240,39 @@ fn checked_settings(settings: &RenderSettings) -> Result<CheckedSettings, Vec<St
         }
         _ => Err(problems),
     }
+}
+
+/// What `--label-by NAME` labels by; `None` after writing the error when no node has
+/// that attribute.
+fn label_by_named(
+    model: &Model,
+    name: Option<&str>,
+    err: &mut dyn Write,
+) -> anyhow::Result<Option<LabelBy>> {
+    let choice = match name {
+        None | Some("label") => LabelBy::Label,
+        Some("id") => LabelBy::Id,
+        Some(name) => LabelBy::Attribute(name.to_owned()),
+    };
+    let choices = label_choices(model);
+    if choices.contains(&choice) {
+        return Ok(Some(choice));
+    }
+    let names: Vec<&str> = choices
+        .iter()
+        .filter_map(|choice| match choice {
+            LabelBy::Attribute(name) => Some(name.as_str()),
+            _ => None,
+        })
+        .collect();
+    writeln!(
+        err,
+        "error: --label-by {}: no node has that attribute; choose label, id{}{}",
+        name.unwrap_or_default(),
+        if names.is_empty() { "" } else { " or one of: " },
+        names.join(", ")
+    )?;
+    Ok(None)
 }
 
 /// What `--colour-by NAME` colours by (`None`: the model's default); `None` after

@@ -126,6 +126,8 @@ pub struct Document {
     pub size_by: Option<Measure>,
     /// What nodes are coloured and grouped by.
     pub colour_by: ColourBy,
+    /// What node labels say.
+    pub label_by: crate::view::label_by::LabelBy,
     undo: Vec<Step>,
     redo: Vec<Step>,
     /// The model's state: 0 as read, a new number after every edit.
@@ -153,6 +155,7 @@ impl Document {
             filter: ViewFilter::default(),
             size_by: None,
             colour_by,
+            label_by: crate::view::label_by::LabelBy::Label,
             undo: Vec::new(),
             redo: Vec::new(),
             state: 0,

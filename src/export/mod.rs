@@ -135,6 +135,8 @@ pub struct RenderRequest {
     pub layout: LayoutKind,
     /// What nodes are coloured (and grouped) by.
     pub colour_by: ColourBy,
+    /// What node labels say.
+    pub label_by: crate::view::label_by::LabelBy,
     /// Start of the force layout (0: the window's).
     pub seed: u64,
     /// Width of the room the layout fills, in pixels.
@@ -151,6 +153,7 @@ impl Default for RenderRequest {
             kinds: Vec::new(),
             layout: LayoutKind::Force,
             colour_by: ColourBy::Kind,
+            label_by: crate::view::label_by::LabelBy::Label,
             seed: 0,
             room: [1200.0, 800.0],
             options: SceneOptions::default(),
@@ -214,6 +217,7 @@ pub fn render_scene(model: &Model, request: &RenderRequest) -> Scene {
         scales: scales.as_deref(),
         highlighted_nodes: &[],
         highlighted_edges: &[],
+        label_by: &request.label_by,
     };
     Scene::build(model, look, &request.options)
 }

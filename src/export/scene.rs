@@ -347,6 +347,8 @@ pub struct GraphLook<'a> {
     pub highlighted_nodes: &'a [usize],
     /// Edges drawn in red.
     pub highlighted_edges: &'a [usize],
+    /// What node labels say.
+    pub label_by: &'a crate::view::label_by::LabelBy,
 }
 
 impl Scene {
@@ -446,11 +448,12 @@ fn scene_nodes(model: &Model, look: GraphLook<'_>) -> (Vec<SceneNode>, BTreeMap<
             .copied()
             .unwrap_or(1.0);
         let radius = NODE_RADIUS * scale.clamp(0.3, 4.0);
-        let label_size = text_size(&node.label, LABEL_FONT_SIZE);
+        let label = crate::view::label_by::node_label(model, position, look.label_by);
+        let label_size = text_size(&label, LABEL_FONT_SIZE);
         index_of.insert(position, nodes.len());
         nodes.push(SceneNode {
             id: node.id.clone(),
-            label: node.label.clone(),
+            label: label.into_owned(),
             kind: node.kind,
             center,
             radius,

@@ -49,6 +49,8 @@ pub enum Command {
     SizeBy(Option<Measure>),
     /// Colour (and group) nodes by kind, the file's colours or an attribute.
     ColourBy(ColourBy),
+    /// Label nodes by their label, id or an attribute.
+    LabelBy(crate::view::label_by::LabelBy),
     /// Show the shortest paths between two nodes (by id).
     FindPaths(String, String),
     /// Stop showing paths.

@@ -116,6 +116,8 @@ pub struct SceneInputs {
     highlighted_edges: Vec<usize>,
     /// The colour legend's heading and entries, when nodes are not coloured by kind.
     legend: Option<(String, Vec<crate::view::colouring::LegendEntry>)>,
+    /// What node labels say.
+    label_by: crate::view::label_by::LabelBy,
 }
 
 impl SceneInputs {
@@ -131,6 +133,7 @@ impl SceneInputs {
             scales: canvas.scales().to_vec(),
             highlighted_nodes,
             highlighted_edges,
+            label_by: document.doc.label_by.clone(),
             legend: (document.doc.colour_by != ColourBy::Kind).then(|| {
                 (
                     format!("Colour: {}", document.doc.colour_by.title()),
@@ -153,6 +156,7 @@ impl SceneInputs {
             scales: Some(&self.scales),
             highlighted_nodes: &self.highlighted_nodes,
             highlighted_edges: &self.highlighted_edges,
+            label_by: &self.label_by,
         };
         Scene::build(model, look, options)
     }

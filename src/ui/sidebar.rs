@@ -314,6 +314,7 @@ fn filters_ui(ui: &mut Ui, document: &Document, commands: &mut Vec<Command>) {
             filter_summary_ui(ui, model, visibility, current, &mut filter);
             ui.separator();
             colour_ui(ui, document, commands);
+            label_by_ui(ui, document, commands);
             ui.separator();
             checkbox_filters_ui(ui, model, counts, &mut filter);
             date_filter_ui(ui, counts, &mut filter);
@@ -508,6 +509,28 @@ fn date_filter_ui(ui: &mut Ui, counts: &FilterCounts, filter: &mut ViewFilter) {
         ));
     }
     ui.label(RichText::new(summary).small());
+}
+
+/// What node labels say: label, id or an attribute (offered when the nodes have any).
+fn label_by_ui(ui: &mut Ui, document: &Document, commands: &mut Vec<Command>) {
+    let model = &document.doc.loaded.model;
+    let choices = crate::view::label_by::label_choices(model);
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Label by").strong());
+        egui::ComboBox::from_id_salt("label-by")
+            .selected_text(document.doc.label_by.title())
+            .show_ui(ui, |ui| {
+                for choice in choices {
+                    let title = choice.title();
+                    if ui
+                        .selectable_label(choice == document.doc.label_by, title)
+                        .clicked()
+                    {
+                        commands.push(Command::LabelBy(choice));
+                    }
+                }
+            });
+    });
 }
 
 /// What nodes are coloured by, and the legend of its values.

@@ -166,6 +166,12 @@ impl Document {
         self.apply_sizes();
     }
 
+    /// Labels nodes by `by`, in the window and its figures.
+    pub fn set_label_by(&mut self, by: crate::view::label_by::LabelBy) {
+        self.canvas.set_label_by(&self.doc.loaded.model, by.clone());
+        self.doc.label_by = by;
+    }
+
     /// Colours (and groups) nodes by `by`.
     pub fn set_colour_by(&mut self, by: ColourBy) {
         self.colours = colouring::colouring(&self.doc.loaded.model, &by);

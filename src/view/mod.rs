@@ -5,6 +5,7 @@ pub mod arrangement;
 pub mod colouring;
 mod filter;
 mod history;
+pub mod label_by;
 pub mod labels;
 mod layout_kind;
 mod session;

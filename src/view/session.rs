@@ -59,6 +59,9 @@ pub struct Session {
     /// What nodes are coloured by; `None` in sessions from before colouring.
     #[serde(default)]
     pub colour_by: Option<crate::view::colouring::ColourBy>,
+    /// What node labels say; `None` in sessions from before it could be chosen.
+    #[serde(default)]
+    pub label_by: Option<crate::view::label_by::LabelBy>,
     /// The selection.
     #[serde(default)]
     pub selection: Option<Selection>,

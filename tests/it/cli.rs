@@ -378,6 +378,42 @@ fn headless_commands_read_graph_files() {
     // The legend says what the colours stand for: the 9 classes, with their counts.
     assert!(svg.contains("Colour: Attribute: modularity_class"));
     assert_eq!(svg.matches("class=\"legend-swatch\"").count(), 9);
+    assert!(svg.contains(">Valjean<"));
+    // Labelled by id: Valjean is node 11.
+    let output = backchannel()
+        .args([
+            "render",
+            "tests/fixtures/graphs/Les_Miserables.gexf",
+            "-o",
+            figure.to_str().unwrap(),
+            "--label-by",
+            "id",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let svg = std::fs::read_to_string(&figure).unwrap();
+    assert!(!svg.contains(">Valjean<"));
+    assert!(svg.contains(">11<"));
+    // An attribute no node has: refused, with the choices.
+    let output = backchannel()
+        .args([
+            "render",
+            "tests/fixtures/graphs/Les_Miserables.gexf",
+            "-o",
+            figure.to_str().unwrap(),
+            "--label-by",
+            "airport_code",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("--label-by airport_code: no node has that attribute")
+            && stderr.contains("modularity_class"),
+        "{stderr}"
+    );
 }
 
 /// A copy of the seed dataset with its articles in a folder of its own.

@@ -7,8 +7,10 @@ use crate::common;
 use backchannel::ui::AppOptions;
 use common::{drag, harness, harness_with, run_until};
 use egui::Modifiers;
+use egui_kittest::kittest::Queryable;
 
-/// The node labels painted on the canvas in the last frame: each one's text and the
+/// The node labels painted on the canvas in the last frame (as the canvas labels nodes):
+/// each one's text and the
 /// backdrop it takes (its text's box with the backdrop's margins).
 fn painted_labels(
     harness: &egui_kittest::Harness<'static, backchannel::ui::BackchannelApp>,
@@ -19,12 +21,10 @@ fn painted_labels(
             other => into.push(other.clone()),
         }
     }
-    let names: std::collections::BTreeSet<String> = harness
-        .state()
-        .model()
-        .nodes
-        .iter()
-        .map(|node| node.label.clone())
+    let model = harness.state().model();
+    let label_by = harness.state().document().canvas.label_by();
+    let names: std::collections::BTreeSet<String> = (0..model.nodes.len())
+        .map(|node| backchannel::view::label_by::node_label(model, node, label_by).into_owned())
         .collect();
     let view = harness
         .state()
@@ -296,5 +296,72 @@ fn a_big_graph_zoomed_in_labels_the_nodes_around_the_view_and_follows_a_pan() {
     assert!(
         after >= 50,
         "{after} nodes labelled in the view after the pan"
+    );
+}
+
+#[test]
+fn an_imported_graph_can_be_labelled_by_an_attribute_in_the_window_its_figure_and_its_session() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("airports.graphml");
+    let mut graphml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n\
+         <key id=\"code\" for=\"node\" attr.name=\"code\" attr.type=\"string\"/>\n\
+         <graph edgedefault=\"directed\">\n",
+    );
+    let codes = ["LIT", "CAK", "ORD", "ATL", "DFW", "DEN"];
+    for (node, code) in codes.iter().enumerate() {
+        graphml.push_str(&format!(
+            "<node id=\"{node}\"><data key=\"code\">{code}</data></node>\n"
+        ));
+    }
+    for node in 1..codes.len() {
+        graphml.push_str(&format!("<edge source=\"0\" target=\"{node}\"/>\n"));
+    }
+    graphml.push_str("</graph>\n</graphml>\n");
+    std::fs::write(&path, graphml).unwrap();
+    let sessions = tempfile::tempdir().unwrap();
+    let options = AppOptions {
+        initial_file: Some(path),
+        session_folder: Some(sessions.path().to_path_buf()),
+        ..AppOptions::default()
+    };
+    let mut harness = harness_with(options.clone());
+    harness.run_steps(3);
+    // Labelled by id at first: the nodes have no label of their own.
+    let texts = |harness: &egui_kittest::Harness<'static, backchannel::ui::BackchannelApp>| {
+        painted_labels(harness)
+            .into_iter()
+            .map(|(text, _)| text)
+            .collect::<std::collections::BTreeSet<String>>()
+    };
+    assert!(texts(&harness).contains("0"));
+    harness.get_by_label("Filters").click();
+    harness.run_steps(2);
+    // The second choice box of the tab, after Colour by.
+    harness
+        .get_all_by_role(egui::accesskit::Role::ComboBox)
+        .nth(1)
+        .expect("the Label by box")
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label("Attribute: code").click();
+    harness.run_steps(4);
+    let shown = texts(&harness);
+    for code in codes {
+        assert!(shown.contains(code), "{code} labels its node: {shown:?}");
+    }
+    assert!(!shown.contains("0"));
+    // The figure says what the window says.
+    let scene = backchannel::ui::SceneInputs::of(harness.state().document(), true)
+        .owned_scene(&backchannel::export::SceneOptions::default())
+        .unwrap();
+    let labels: Vec<&str> = scene.nodes.iter().map(|n| n.label.as_str()).collect();
+    assert_eq!(labels, codes);
+    // And the session keeps it.
+    harness.state_mut().save_session();
+    let again = harness_with(options);
+    assert_eq!(
+        again.state().document().doc.label_by,
+        backchannel::view::label_by::LabelBy::Attribute("code".to_owned())
     );
 }

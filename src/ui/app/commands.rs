@@ -108,6 +108,12 @@ impl BackchannelApp {
                     self.record(self.document.snapshot());
                     self.document.canvas.unpin_all();
                 }
+                Command::LabelBy(by) => {
+                    if by != self.document.doc.label_by {
+                        self.document.set_label_by(by);
+                        self.session_dirty = true;
+                    }
+                }
                 Command::ColourBy(by) => {
                     if by != self.document.doc.colour_by {
                         self.document.set_colour_by(by);

@@ -34,6 +34,7 @@ impl BackchannelApp {
             layout: canvas.layout_kind(),
             size_by: self.document.doc.size_by,
             colour_by: Some(self.document.doc.colour_by.clone()),
+            label_by: Some(self.document.doc.label_by.clone()),
             selection: self.document.doc.selection.clone(),
             zoom_and_pan: canvas.zoom_and_pan(),
         };
@@ -180,6 +181,11 @@ pub(super) fn restore_view(document: &mut Document, session_file: Option<&Path>)
         && crate::view::colouring::colour_choices(document.model()).contains(&by)
     {
         document.set_colour_by(by);
+    }
+    if let Some(by) = session.label_by
+        && crate::view::label_by::label_choices(document.model()).contains(&by)
+    {
+        document.set_label_by(by);
     }
     document.doc.selection = session.selection;
     None

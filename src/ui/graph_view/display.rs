@@ -93,7 +93,9 @@ impl GraphCanvas {
             };
             let place = self.positions.get(position).copied();
             index_of[position] = Some(display.add_node_custom(payload, |display_node| {
-                display_node.set_label(node.label.clone());
+                display_node.set_label(
+                    crate::view::label_by::node_label(model, position, &self.label_by).into_owned(),
+                );
                 if let Some([x, y]) = place {
                     display_node.set_location(Pos2::new(x, y));
                 }
@@ -321,6 +323,23 @@ impl GraphCanvas {
                 node.set_location(Pos2::new(place[0], place[1]));
             }
         }
+    }
+
+    /// Labels nodes by `by`: the labels are measured again on the next frame, where
+    /// they are also chosen again; nothing moves.
+    pub fn set_label_by(&mut self, model: &Model, by: crate::view::label_by::LabelBy) {
+        if by == self.label_by {
+            return;
+        }
+        self.label_by = by;
+        self.label_sizes = None;
+        self.label_choice = None;
+        self.rebuild(model);
+    }
+
+    /// What node labels say.
+    pub fn label_by(&self) -> &crate::view::label_by::LabelBy {
+        &self.label_by
     }
 
     /// Colours nodes as `colours` says; the grouped layout regroups by it.

@@ -7,6 +7,7 @@
 //! leaves the region the last choice covered.
 
 use super::*;
+use crate::view::label_by::node_label;
 
 /// Graphs of at most this many nodes have each label shaped to measure it; larger ones
 /// sum the widths of their characters.
@@ -218,7 +219,8 @@ impl GraphCanvas {
         }
     }
 
-    /// The size of every model node's label in screen points at [`LABEL_FONT_SIZE`].
+    /// The size of every model node's label (as [`crate::view::label_by::LabelBy`] says) in screen points at
+    /// [`LABEL_FONT_SIZE`].
     pub(super) fn measure_labels(&self, ui: &Ui, model: &Model) -> Vec<[f32; 2]> {
         let font = FontId::proportional(LABEL_FONT_SIZE);
         let layout = |text: String| {
@@ -228,12 +230,11 @@ impl GraphCanvas {
                     .size()
             })
         };
+        let label = |position: usize| node_label(model, position, &self.label_by);
         if model.nodes.len() <= SHAPE_EVERY_LABEL_UP_TO {
-            return model
-                .nodes
-                .iter()
-                .map(|node| {
-                    let size = layout(node.label.clone());
+            return (0..model.nodes.len())
+                .map(|position| {
+                    let size = layout(label(position).into_owned());
                     [size.x, size.y]
                 })
                 .collect();
@@ -243,12 +244,9 @@ impl GraphCanvas {
         // and ligatures aside, which move a label's width by a pixel or two).
         let height = layout("Ag".to_owned()).y;
         let mut widths: std::collections::HashMap<char, f32> = std::collections::HashMap::new();
-        model
-            .nodes
-            .iter()
-            .map(|node| {
-                let width = node
-                    .label
+        (0..model.nodes.len())
+            .map(|position| {
+                let width = label(position)
                     .chars()
                     .map(|character| {
                         *widths

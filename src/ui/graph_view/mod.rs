@@ -199,6 +199,8 @@ pub struct GraphCanvas {
     label_sizes: Option<Vec<[f32; 2]>>,
     /// What the labels drawn now were chosen for (zoom, region, hovered node).
     label_choice: Option<LabelChoice>,
+    /// What node labels say.
+    label_by: crate::view::label_by::LabelBy,
     /// The timeline's axis as last arranged; `None` when places were kept without
     /// arranging (the axis is then read off them).
     timeline_axis: Option<crate::view::timeline::TimelineAxis>,
@@ -279,6 +281,7 @@ impl GraphCanvas {
             label_sizes: None,
             label_choice: None,
             timeline_axis: None,
+            label_by: crate::view::label_by::LabelBy::Label,
             room: None,
             view_id: format!("backchannel-graph-{generation}"),
             camera: Some(CameraRequest::Fit),
