@@ -477,3 +477,49 @@ fn a_filter_keeps_what_stays_in_place_and_brings_nodes_back_beside_their_neighbo
         }
     }
 }
+
+#[test]
+fn a_rule_layout_keeps_every_place_while_nodes_hide_and_puts_them_back_where_they_were() {
+    use backchannel::model::NodeKind;
+    use backchannel::ui::Command;
+    use backchannel::view::ViewFilter;
+    let mut harness = harness();
+    let model = harness.state().model().clone();
+    for (title, kind) in [
+        ("Circular", LayoutKind::Circular),
+        ("Timeline", LayoutKind::Timeline),
+    ] {
+        choose_layout(&mut harness, title);
+        assert_eq!(harness.state().document().canvas.layout_kind(), kind);
+        let before = harness.state().document().canvas.positions().to_vec();
+        let filter = ViewFilter {
+            hidden_kinds: [NodeKind::Demand].into_iter().collect(),
+            ..ViewFilter::default()
+        };
+        harness
+            .state_mut()
+            .apply_command(Command::SetFilter(filter));
+        harness.run_steps(3);
+        let hidden = harness.state().document().canvas.positions().to_vec();
+        for node in (0..model.nodes.len()).filter(|&n| model.nodes[n].kind != NodeKind::Demand) {
+            assert_eq!(
+                hidden[node], before[node],
+                "{title}: {} moved when demands hid",
+                model.nodes[node].label
+            );
+        }
+        harness
+            .state_mut()
+            .apply_command(Command::SetFilter(ViewFilter::default()));
+        harness.run_steps(3);
+        let back = harness.state().document().canvas.positions().to_vec();
+        for node in 0..model.nodes.len() {
+            let moved = (back[node][0] - before[node][0]).hypot(back[node][1] - before[node][1]);
+            assert!(
+                moved < 0.5,
+                "{title}: {} is {moved} from where it was",
+                model.nodes[node].label
+            );
+        }
+    }
+}

@@ -54,8 +54,9 @@ impl GraphCanvas {
     /// Shows what `visibility` says. With the force layout (or the file's places), the
     /// reader keeps their bearings: nodes shown before and after stay where they are,
     /// nodes that come back are placed among their shown neighbours on free spots, and
-    /// the view is fitted only when some came back. A rule-based layout (circular, grouped, timeline) arranges the shown nodes
-    /// again by its rule. Pins are kept either way.
+    /// the view is fitted only when some came back. A rule-based layout (circular,
+    /// grouped, timeline) keeps every place while nodes are only hidden, and arranges the
+    /// shown nodes again by its rule when some come back. Pins are kept either way.
     pub fn set_visibility(&mut self, model: &Model, visibility: Visibility) {
         if visibility == self.visibility {
             return;
@@ -70,8 +71,19 @@ impl GraphCanvas {
                     self.camera = Some(CameraRequest::Fit);
                 }
             } else {
-                self.arrange(model, false);
-                self.camera = Some(CameraRequest::Fit);
+                // A rule-based layout keeps every place while nodes are only hidden; nodes
+                // that come back are placed by its rule, which puts those that stayed
+                // where they were when what is shown is what was shown when it ran.
+                let returning = self
+                    .visibility
+                    .nodes
+                    .iter()
+                    .zip(&was_shown)
+                    .any(|(&now, &before)| now && !before);
+                if returning {
+                    self.arrange(model, false);
+                    self.camera = Some(CameraRequest::Fit);
+                }
             }
         }
         if nodes_changed {
