@@ -6,7 +6,10 @@ use crate::common;
 
 use backchannel::ui::AppOptions;
 use backchannel::view::LayoutKind;
-use common::{drag, harness, harness_with, replace_field_text, run_until, select_in_entity_list};
+use common::{
+    drag, harness, harness_with, replace_field_text, run_until, select_in_entity_list,
+    wheel_to_zoom,
+};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
@@ -522,4 +525,58 @@ fn a_rule_layout_keeps_every_place_while_nodes_hide_and_puts_them_back_where_the
             );
         }
     }
+}
+
+#[test]
+fn zoomed_in_edges_and_arrowheads_keep_their_size_on_screen() {
+    let mut harness = harness();
+    run_until(&mut harness, |app| !app.document().canvas.is_animating());
+    let view = harness.state().document().canvas.view_rect().unwrap();
+    // The widest line and the longest arrowhead side drawn in the view.
+    let measure = |harness: &egui_kittest::Harness<'static, backchannel::ui::BackchannelApp>| {
+        fn open(shape: &egui::Shape, into: &mut Vec<egui::Shape>) {
+            match shape {
+                egui::Shape::Vec(inner) => inner.iter().for_each(|s| open(s, into)),
+                other => into.push(other.clone()),
+            }
+        }
+        let mut shapes = Vec::new();
+        for clipped in &harness.output().shapes {
+            open(&clipped.shape, &mut shapes);
+        }
+        let (mut widest, mut longest_tip) = (0.0f32, 0.0f32);
+        for shape in &shapes {
+            match shape {
+                egui::Shape::LineSegment { points, stroke } if view.contains(points[0]) => {
+                    widest = widest.max(stroke.width);
+                }
+                // An arrowhead: a closed triangle filled with its outline's colour (a demand
+                // node's triangle has an outline of its own).
+                egui::Shape::Path(path)
+                    if path.closed
+                        && path.points.len() == 3
+                        && path.stroke.color == egui::epaint::ColorMode::Solid(path.fill)
+                        && view.contains(path.points[0]) =>
+                {
+                    let side = (path.points[0] - path.points[1]).length();
+                    longest_tip = longest_tip.max(side);
+                }
+                _ => {}
+            }
+        }
+        (widest, longest_tip)
+    };
+    let (width_at_fit, tip_at_fit) = measure(&harness);
+    assert!(tip_at_fit > 0.0, "arrowheads are drawn");
+    let zoom = wheel_to_zoom(&mut harness, 3.0);
+    assert!(zoom >= 3.0);
+    let (width, tip) = measure(&harness);
+    assert!(
+        width <= 2.5,
+        "lines {width} points wide at zoom {zoom} ({width_at_fit} fitted)"
+    );
+    assert!(
+        tip <= 16.0,
+        "arrowheads {tip} points long at zoom {zoom} ({tip_at_fit} fitted)"
+    );
 }

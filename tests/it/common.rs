@@ -148,3 +148,35 @@ pub fn replace_field_text(
         .type_text(text);
     harness.run_steps(2);
 }
+
+/// Turns the mouse wheel over the middle of the canvas, a notch at a time, until the
+/// zoom has passed `target` (in or out); returns the zoom reached.
+pub fn wheel_to_zoom(harness: &mut Harness<'static, BackchannelApp>, target: f32) -> f32 {
+    let zoom = |harness: &Harness<'static, BackchannelApp>| {
+        harness.state().document().canvas.zoom_and_pan().unwrap().0
+    };
+    let centre = harness
+        .state()
+        .document()
+        .canvas
+        .view_rect()
+        .unwrap()
+        .center();
+    harness.event(egui::Event::PointerMoved(centre));
+    harness.step();
+    let inward = zoom(harness) < target;
+    for _ in 0..60 {
+        if (zoom(harness) >= target) == inward {
+            break;
+        }
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Line,
+            delta: egui::vec2(0.0, if inward { 1.0 } else { -1.0 }),
+            phase: egui::TouchPhase::Move,
+            modifiers: Modifiers::NONE,
+        });
+        harness.run_steps(3);
+    }
+    harness.run_steps(3);
+    zoom(harness)
+}

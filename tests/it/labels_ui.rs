@@ -5,8 +5,7 @@
 use crate::common;
 
 use backchannel::ui::AppOptions;
-use common::{drag, harness, harness_with, run_until};
-use egui::Modifiers;
+use common::{drag, harness, harness_with, run_until, wheel_to_zoom};
 use egui_kittest::kittest::Queryable;
 
 /// The node labels painted on the canvas in the last frame (as the canvas labels nodes):
@@ -48,41 +47,6 @@ fn painted_labels(
         })
         .filter(|(text, rect)| names.contains(text) && view.contains_rect(*rect))
         .collect()
-}
-
-/// Turns the mouse wheel over the middle of the canvas, a notch at a time, until the
-/// zoom has passed `target` (in or out); returns the zoom reached.
-fn wheel_to_zoom(
-    harness: &mut egui_kittest::Harness<'static, backchannel::ui::BackchannelApp>,
-    target: f32,
-) -> f32 {
-    let zoom = |harness: &egui_kittest::Harness<'static, backchannel::ui::BackchannelApp>| {
-        harness.state().document().canvas.zoom_and_pan().unwrap().0
-    };
-    let centre = harness
-        .state()
-        .document()
-        .canvas
-        .view_rect()
-        .unwrap()
-        .center();
-    harness.event(egui::Event::PointerMoved(centre));
-    harness.step();
-    let inward = zoom(harness) < target;
-    for _ in 0..60 {
-        if (zoom(harness) >= target) == inward {
-            break;
-        }
-        harness.event(egui::Event::MouseWheel {
-            unit: egui::MouseWheelUnit::Line,
-            delta: egui::vec2(0.0, if inward { 1.0 } else { -1.0 }),
-            phase: egui::TouchPhase::Move,
-            modifiers: Modifiers::NONE,
-        });
-        harness.run_steps(3);
-    }
-    harness.run_steps(3);
-    zoom(harness)
 }
 
 #[test]

@@ -378,6 +378,11 @@ fn relation_name_shape(
     ]
 }
 
+/// An edge's width at zoom 1 and below, in points (egui_graphs' default).
+const EDGE_WIDTH: f32 = 2.0;
+/// An arrowhead's length at zoom 1 and below, in points (egui_graphs' default).
+const TIP_SIZE: f32 = 15.0;
+
 /// Level of detail: whether an edge between `from` and `to` (screen) may reach the view;
 /// nothing is drawn for an edge whose box misses it (room left for curves and loops).
 fn reaches_view(from: Pos2, to: Pos2, ctx: &DrawContext) -> bool {
@@ -408,6 +413,12 @@ impl DisplayEdge<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape> f
         let to = ctx.meta.canvas_to_screen_pos(end.location());
         if !reaches_view(from, to, ctx) {
             return Vec::new();
+        }
+        // Zoomed in past 1, lines and arrowheads keep their size on screen, as labels do.
+        let damp = ctx.meta.zoom.max(1.0);
+        self.inner.width = EDGE_WIDTH / damp;
+        if self.directed {
+            self.inner.tip_size = TIP_SIZE / damp;
         }
         let shapes =
             DisplayEdge::<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape>::shapes(
