@@ -6,6 +6,7 @@
 
 pub mod atomic;
 pub mod background;
+pub mod claims;
 pub mod cli;
 pub mod dataset;
 pub mod document;

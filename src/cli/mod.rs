@@ -127,6 +127,17 @@ pub enum CliCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Reports that contradict each other: a claim affirmed by one report and denied by
+    /// another, a meeting given dates that share no day, articles giving different
+    /// figures for the same element; each with its quotes, outlets, dates and
+    /// attributions. Exits 0 (1 when the file does not load).
+    Conflicts {
+        /// The dataset file.
+        file: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Counts by kind and relation, and every node ranked by degree, betweenness and
     /// eigenvector centrality.
     Stats {
@@ -283,6 +294,19 @@ pub fn run(command: CliCommand, options: &ReadOptions) -> ExitCode {
             }
             Ok(true)
         }),
+        CliCommand::Conflicts { file, json } => {
+            with_model(&file, options, &mut stderr.lock(), |model, _| {
+                let conflicts = crate::claims::find_conflicts(model);
+                let mut out = stdout.lock();
+                if json {
+                    serde_json::to_writer_pretty(&mut out, &conflicts)?;
+                    writeln!(out)?;
+                } else {
+                    write_conflicts(&mut out, &conflicts)?;
+                }
+                Ok(true)
+            })
+        }
         CliCommand::Stats { file, json } => {
             with_model(&file, options, &mut stderr.lock(), |model, _| {
                 let report = stats_report(model);
@@ -402,6 +426,36 @@ pub(crate) fn load_reporting(
 
 /// Loads `file` and runs `work` on its model; on a load failure prints the problems to
 /// `err` and returns false.
+/// The conflicts for people: each with what it is about, then each report's reading and
+/// its quotes with outlet, date and attribution.
+fn write_conflicts(
+    out: &mut dyn Write,
+    conflicts: &[crate::claims::Conflict],
+) -> anyhow::Result<()> {
+    let count = conflicts.len();
+    writeln!(out, "{count} conflict{}", if count == 1 { "" } else { "s" })?;
+    for conflict in conflicts {
+        writeln!(out, "\n{}: {}", conflict.kind.title(), conflict.about)?;
+        for report in &conflict.reports {
+            writeln!(out, "  {} ({})", report.says, report.element)?;
+            for quote in &report.quotes {
+                let when = quote.published.as_deref().unwrap_or("undated");
+                let who = quote
+                    .attributed_to
+                    .as_deref()
+                    .map(|who| format!(", per {who}"))
+                    .unwrap_or_default();
+                writeln!(
+                    out,
+                    "    {} · {when} ({}){who}: \"{}\"",
+                    quote.outlet, quote.article, quote.quote
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
 fn with_model(
     file: &std::path::Path,
     options: &ReadOptions,

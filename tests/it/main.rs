@@ -11,6 +11,7 @@ mod architecture;
 mod canvas_ui;
 mod cli;
 mod common;
+mod conflicts;
 mod edit_ui;
 mod explore_ui;
 mod far_view;

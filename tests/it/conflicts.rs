@@ -1,0 +1,187 @@
+//! Conflicts found in the data: on the seed the talks of 28 May (expected per Israeli
+//! sources, denied per a Hamas official) and nothing invented; on a fixture made for it,
+//! exactly one conflict of each kind.
+
+use assert_cmd::Command;
+use backchannel::claims::{ConflictKind, find_conflicts};
+use backchannel::model::Model;
+use serde_json::{Value, json};
+
+fn seed() -> Model {
+    (*backchannel::dataset::load_seed().unwrap().model).clone()
+}
+
+/// Evidence for `quote`, which must occur in `text` of article `article`.
+fn evidence(article: &str, text: &str, quote: &str) -> Value {
+    let start_byte = text.find(quote).expect("the quote is in the article");
+    let start = text[..start_byte].chars().count();
+    json!({
+        "article": article,
+        "quote": quote,
+        "start": start,
+        "end": start + quote.chars().count(),
+    })
+}
+
+/// Three articles that disagree: on whether Israel attends, on the date of the talks,
+/// and on how many hostages the deal frees (a third article's "more than 30" agrees with
+/// both counts).
+fn disagreeing_dataset(folder: &std::path::Path) -> std::path::PathBuf {
+    let one = "Israel will attend the talks in Cairo on 28 May. The deal frees 33 hostages. \
+               Egypt hosts the talks.";
+    let two = "Israel denied it would attend the talks. The deal frees 40 hostages. The talks \
+               open on 30 May.";
+    let three = "The deal frees more than 30 hostages, Qatar said.";
+    let dataset = json!({
+        "format": "backchannel/1",
+        "title": "Disagreeing reports",
+        "articles": [
+            {"id": "one", "title": "One", "outlet": "Outlet One", "published": "2024-05-20", "text": one},
+            {"id": "two", "title": "Two", "outlet": "Outlet Two", "published": "2024-05-21", "text": two},
+            {"id": "three", "title": "Three", "outlet": "Outlet Three", "published": "2024-05-22", "text": three},
+        ],
+        "nodes": [
+            {"id": "israel", "label": "Israel", "kind": "actor",
+             "evidence": [evidence("one", one, "Israel")]},
+            {"id": "egypt", "label": "Egypt", "kind": "mediator",
+             "evidence": [evidence("one", one, "Egypt")]},
+            {"id": "talks", "label": "Cairo talks", "kind": "meeting", "place": "Cairo",
+             "date": "2024-05-28", "status": "planned",
+             "evidence": [evidence("one", one, "the talks in Cairo on 28 May")]},
+            {"id": "deal", "label": "The deal", "kind": "demand",
+             "evidence": [
+                 evidence("one", one, "The deal frees 33 hostages"),
+                 evidence("two", two, "The deal frees 40 hostages"),
+                 evidence("three", three, "The deal frees more than 30 hostages"),
+             ]},
+        ],
+        "edges": [
+            {"id": "israel-attends", "source": "israel", "target": "talks",
+             "relation": "attends", "modality": "expected",
+             "evidence": [evidence("one", one, "Israel will attend the talks")]},
+            {"id": "israel-attends-denied", "source": "israel", "target": "talks",
+             "relation": "attends", "modality": "denied", "attributed_to": "Israeli officials",
+             "evidence": [evidence("two", two, "Israel denied it would attend the talks")]},
+            {"id": "egypt-hosts", "source": "egypt", "target": "talks", "relation": "hosts",
+             "date": "2024-05-30",
+             "evidence": [evidence("one", one, "Egypt hosts the talks")]},
+        ],
+    });
+    let path = folder.join("disagreeing.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&dataset).unwrap()).unwrap();
+    path
+}
+
+#[test]
+fn the_seed_has_the_disputed_talks_of_28_may_and_nothing_invented() {
+    let conflicts = find_conflicts(&seed());
+    assert_eq!(conflicts.len(), 1, "{conflicts:#?}");
+    let talks = &conflicts[0];
+    assert_eq!(talks.kind, ConflictKind::DisputedClaim);
+    assert_eq!(talks.about, "Hamas attends Talks to resume on 28 May");
+    let says: Vec<(&str, &str)> = talks
+        .reports
+        .iter()
+        .map(|r| (r.element.as_str(), r.says.as_str()))
+        .collect();
+    assert_eq!(
+        says,
+        [
+            ("hamas--attends--talks-resume-may-28", "expected"),
+            ("hamas--attends--talks-resume-may-28--denied", "denied"),
+        ]
+    );
+    let attributions: Vec<Option<&str>> = talks
+        .reports
+        .iter()
+        .map(|r| r.quotes[0].attributed_to.as_deref())
+        .collect();
+    assert_eq!(
+        attributions,
+        [Some("Israeli sources"), Some("a Hamas official")]
+    );
+}
+
+#[test]
+fn a_fixture_gives_exactly_one_conflict_of_each_kind_headless_as_json() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = disagreeing_dataset(folder.path());
+    let output = Command::cargo_bin("backchannel")
+        .unwrap()
+        .arg("conflicts")
+        .arg(&path)
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let conflicts: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let summary: Vec<(String, String, Vec<String>)> = conflicts
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|conflict| {
+            (
+                conflict["kind"].as_str().unwrap().to_owned(),
+                conflict["about"].as_str().unwrap().to_owned(),
+                conflict["reports"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|r| {
+                        format!(
+                            "{}: {}",
+                            r["element"].as_str().unwrap(),
+                            r["says"].as_str().unwrap()
+                        )
+                    })
+                    .collect(),
+            )
+        })
+        .collect();
+    let expected = vec![
+        (
+            "disputed_claim".to_owned(),
+            "Israel attends Cairo talks".to_owned(),
+            vec![
+                "israel-attends: expected".to_owned(),
+                "israel-attends-denied: denied".to_owned(),
+            ],
+        ),
+        (
+            "meeting_dates".to_owned(),
+            "Cairo talks".to_owned(),
+            vec![
+                "egypt-hosts: 30 May 2024".to_owned(),
+                "talks: 28 May 2024".to_owned(),
+            ],
+        ),
+        (
+            "figures".to_owned(),
+            "The deal: hostages".to_owned(),
+            vec![
+                "deal: 33 hostages".to_owned(),
+                "deal: 40 hostages".to_owned(),
+                "deal: more than 30 hostages".to_owned(),
+            ],
+        ),
+    ];
+    assert_eq!(summary, expected);
+    // Each quote comes with its outlet, date and attribution.
+    let denied = &conflicts[0]["reports"][1]["quotes"][0];
+    assert_eq!(denied["outlet"], "Outlet Two");
+    assert_eq!(denied["published"], "21 May 2024");
+    assert_eq!(denied["attributed_to"], "Israeli officials");
+    assert_eq!(denied["quote"], "Israel denied it would attend the talks");
+    // For people: the same, as text.
+    let output = Command::cargo_bin("backchannel")
+        .unwrap()
+        .arg("conflicts")
+        .arg(&path)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.starts_with("3 conflicts\n"), "{text}");
+    assert!(text.contains(
+        "Outlet Two · 21 May 2024 (two), per Israeli officials: \"Israel denied it would attend the talks\""
+    ));
+}
