@@ -1,7 +1,9 @@
 //! Claims read as claims, not only as edges: reports that contradict each other
-//! (`conflicts`), and the figures quotes give (`figures`). No GUI.
+//! (`conflicts`), the figures quotes give (`figures`), and event data for political
+//! scientists (`events`). No GUI.
 
 pub mod conflicts;
+pub mod events;
 pub mod figures;
 
 pub use conflicts::{Conflict, ConflictKind, Quote, Report, find_conflicts};

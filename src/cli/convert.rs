@@ -7,7 +7,15 @@ use crate::dataset;
 use crate::interchange::{self, GraphFormat, WriteError};
 
 /// The formats `--to` accepts.
-pub const FORMAT_IDS: [&str; 6] = ["backchannel", "gexf", "graphml", "node-link", "csv", "dot"];
+pub const FORMAT_IDS: [&str; 7] = [
+    "backchannel",
+    "gexf",
+    "graphml",
+    "node-link",
+    "csv",
+    "dot",
+    "events",
+];
 
 /// Converts `input` to `output`; the format is `to`, or `output`'s extension. True when
 /// written.
@@ -19,6 +27,11 @@ pub fn run_convert(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<bool> {
+    let events = to == Some("events")
+        || (to.is_none() && output.extension().is_some_and(|ext| ext == "tsv"));
+    if events {
+        return write_events(input, options, output, out, err);
+    }
     let format = match to {
         Some(id) => GraphFormat::from_id(id),
         None => GraphFormat::by_extension(output),
@@ -64,4 +77,41 @@ pub fn run_convert(
         )?;
     }
     Ok(true)
+}
+
+/// Writes the dated relations of `input` as an events file (`crate::claims::events`).
+fn write_events(
+    input: &Path,
+    options: &crate::interchange::ReadOptions,
+    output: &Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<bool> {
+    let Some(loaded) = super::load_reporting(input, options, err)? else {
+        return Ok(false);
+    };
+    let model = &loaded.model;
+    let bytes = crate::claims::events::events_tsv(model)?;
+    let rows = bytes
+        .iter()
+        .filter(|&&byte| byte == b'\n')
+        .count()
+        .saturating_sub(1);
+    let inputs = interchange::input_files(input, model);
+    match interchange::write_files(vec![(output.to_path_buf(), bytes)], &inputs) {
+        Ok(_) => {
+            writeln!(
+                out,
+                "wrote {} (events: {rows} dated relations of {})",
+                output.display(),
+                model.edges.len()
+            )?;
+            Ok(true)
+        }
+        Err(WriteError::WouldOverwriteInput(path)) => {
+            writeln!(err, "error: {path} is an input file; nothing was written")?;
+            Ok(false)
+        }
+        Err(error) => Err(error.into()),
+    }
 }

@@ -28,7 +28,7 @@ use serde_json::Value;
 pub use carry::{DATASET_RECORD, EDGE_FIELDS, NODE_FIELDS, to_raw_dataset};
 pub use graph_file::{FileEdge, FileNode, GraphFile};
 pub use synthetic::synthetic_gexf;
-pub use write::{WriteError, graph_files, input_files, write_graph};
+pub use write::{WriteError, graph_files, input_files, write_files, write_graph};
 
 use crate::background::{self, Stage};
 use crate::dataset::{

@@ -83,6 +83,15 @@ pub fn write_graph(
             }
         }
     }
+    write_files(files, inputs)
+}
+
+/// Writes each of `files` atomically, refusing (before writing any) to replace one of
+/// the `inputs` the dataset was read from.
+pub fn write_files(
+    files: Vec<(PathBuf, Vec<u8>)>,
+    inputs: &[PathBuf],
+) -> Result<Vec<PathBuf>, WriteError> {
     let canonical_inputs: Vec<PathBuf> = inputs
         .iter()
         .filter_map(|input| std::fs::canonicalize(input).ok())

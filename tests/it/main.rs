@@ -9,9 +9,9 @@
 mod analysis;
 mod architecture;
 mod canvas_ui;
+mod claims;
 mod cli;
 mod common;
-mod conflicts;
 mod edit_ui;
 mod explore_ui;
 mod far_view;

@@ -1,6 +1,7 @@
-//! Conflicts found in the data: on the seed the talks of 28 May (expected per Israeli
-//! sources, denied per a Hamas official) and nothing invented; on a fixture made for it,
-//! exactly one conflict of each kind.
+//! Claims read as claims. Conflicts found in the data: on the seed the talks of 28 May
+//! (expected per Israeli sources, denied per a Hamas official) and nothing invented; on a
+//! fixture made for it, exactly one conflict of each kind. Event data out, column by
+//! column.
 
 use assert_cmd::Command;
 use backchannel::claims::{ConflictKind, find_conflicts};
@@ -184,4 +185,94 @@ fn a_fixture_gives_exactly_one_conflict_of_each_kind_headless_as_json() {
     assert!(text.contains(
         "Outlet Two · 21 May 2024 (two), per Israeli officials: \"Israel denied it would attend the talks\""
     ));
+}
+
+#[test]
+fn the_seed_as_event_data_has_a_row_per_dated_relation_column_by_column() {
+    let folder = tempfile::tempdir().unwrap();
+    let out = folder.path().join("events.tsv");
+    let output = Command::cargo_bin("backchannel")
+        .unwrap()
+        .args(["convert", "seeds/negotiations.json"])
+        .arg(&out)
+        .args(["--to", "events"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b'\t')
+        .from_path(&out)
+        .unwrap();
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(header, backchannel::claims::events::EVENT_COLUMNS);
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    // Every seed relation is dated, by itself or by the articles that report it.
+    let model = seed();
+    assert_eq!(rows.len(), model.edges.len());
+    let row = |id: &str| {
+        let row = rows.iter().find(|row| &row[0] == id).unwrap();
+        header
+            .iter()
+            .map(String::as_str)
+            .zip(row.iter())
+            .collect::<std::collections::BTreeMap<&str, &str>>()
+    };
+    let expected = row("hamas--attends--talks-resume-may-28");
+    let want = [
+        ("date", "2024-05-28"),
+        ("date_precision", "day"),
+        ("date_source", "relation"),
+        ("source_id", "hamas"),
+        ("source_name", "Hamas"),
+        ("target_id", "talks-resume-may-28"),
+        ("target_name", "Talks to resume on 28 May"),
+        ("relation", "attends"),
+        ("cameo_code", "040"),
+        ("cameo_name", "Consult, not specified below"),
+        ("modality", "expected"),
+        ("attribution", "Israeli sources"),
+        ("article", "a000"),
+        ("outlet", "The New Arab and agencies"),
+        ("published", "2024-05"),
+        (
+            "quote",
+            "Israeli sources revealed that peace talks between Israel and Hamas are expected to resume on May 28th",
+        ),
+        ("other_articles", ""),
+    ];
+    for (column, value) in want {
+        assert_eq!(expected[column], value, "{column}");
+    }
+    // Dated by its article; mediation is CAMEO 045; membership has no CAMEO code.
+    let denied = row("hamas--attends--talks-resume-may-28--denied");
+    assert_eq!(
+        (denied["date"], denied["date_source"], denied["modality"]),
+        ("2024-05-26", "article", "denied")
+    );
+    let mediation = rows.iter().find(|row| &row[8] == "mediates").unwrap();
+    assert_eq!(&mediation[9], "045");
+    let membership = rows.iter().find(|row| &row[8] == "member_of").unwrap();
+    assert_eq!((&membership[9], &membership[10]), ("", ""));
+    // The input is never written over (a copy of the seed, in case it were).
+    for entry in std::fs::read_dir("seeds").unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, folder.path().join(path.file_name().unwrap())).unwrap();
+    }
+    let copy = folder.path().join("negotiations.json");
+    let before = std::fs::read(&copy).unwrap();
+    let output = Command::cargo_bin("backchannel")
+        .unwrap()
+        .arg("convert")
+        .arg(&copy)
+        .arg(&copy)
+        .args(["--to", "events"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(std::fs::read(&copy).unwrap(), before);
 }
