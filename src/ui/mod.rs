@@ -5,6 +5,7 @@ mod app;
 pub mod article_form;
 mod batch;
 pub mod command;
+mod conflicts_window;
 mod details;
 pub mod edit_form;
 mod export_window;

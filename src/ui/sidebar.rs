@@ -316,6 +316,18 @@ fn filters_ui(ui: &mut Ui, document: &Document, commands: &mut Vec<Command>) {
             colour_ui(ui, document, commands);
             label_by_ui(ui, document, commands);
             ui.separator();
+            let conflicts = document.conflicts.len();
+            ui.add_enabled(
+                conflicts > 0 || filter.contested_only,
+                egui::Checkbox::new(
+                    &mut filter.contested_only,
+                    format!(
+                        "Only contested claims ({conflicts} conflict{})",
+                        if conflicts == 1 { "" } else { "s" }
+                    ),
+                ),
+            )
+            .on_hover_text("Reports another report contradicts (View > Conflicts)");
             checkbox_filters_ui(ui, model, counts, &mut filter);
             date_filter_ui(ui, counts, &mut filter);
         });

@@ -69,6 +69,8 @@ pub struct Document {
     pub entity_order: Vec<usize>,
     /// What each filter choice covers (the model does not change once loaded).
     pub filter_counts: FilterCounts,
+    /// Reports that contradict each other, found once per model.
+    pub conflicts: Vec<crate::claims::Conflict>,
 }
 
 impl Document {
@@ -82,6 +84,9 @@ impl Document {
         let entity_order = entity_order(model);
         let measure_basis = MeasureBasis::of(model);
         let search_index = Arc::new(SearchIndex::of(model));
+        let conflicts = crate::claims::find_conflicts(model);
+        let mut canvas = canvas;
+        canvas.set_contested(model, &conflicts);
         Self {
             doc,
             graph,
@@ -96,6 +101,7 @@ impl Document {
             search_job: None,
             filter_counts,
             entity_order,
+            conflicts,
         }
     }
 
@@ -153,6 +159,8 @@ impl Document {
         self.canvas = GraphCanvas::new(model, generation, &self.colours);
         self.canvas.far_image_from = far_image_from;
         self.filter_counts = FilterCounts::of(model);
+        self.conflicts = crate::claims::find_conflicts(model);
+        self.canvas.set_contested(model, &self.conflicts);
         self.entity_order = entity_order(model);
         self.measure_basis = MeasureBasis::of(model);
         self.search_index = Arc::new(SearchIndex::of(model));

@@ -48,6 +48,9 @@ pub struct ViewFilter {
     pub dates: Option<(PartialDate, PartialDate)>,
     /// When set: the neighbourhood of one node.
     pub focus: Option<Focus>,
+    /// Only the reports in a conflict (`crate::claims`): contested relations with their
+    /// ends, and nodes whose figures conflict.
+    pub contested_only: bool,
 }
 
 /// Per-element result of a [`ViewFilter`], by model position.
@@ -70,6 +73,42 @@ impl Visibility {
     /// How many edges are hidden.
     pub fn hidden_edges(&self) -> usize {
         self.edges.iter().filter(|&&shown| !shown).count()
+    }
+}
+
+/// Narrows `nodes` and `edges` to the reports in a conflict: contested edges, their ends,
+/// and nodes that are reports themselves (figures that differ).
+fn keep_contested(model: &Model, nodes: &mut [bool], edges: &mut [bool]) {
+    let mut contested_nodes = vec![false; nodes.len()];
+    let mut contested_edges = vec![false; edges.len()];
+    for report in crate::claims::find_conflicts(model)
+        .iter()
+        .flat_map(|conflict| &conflict.reports)
+    {
+        let slot = match model.edge_position(&report.element) {
+            Some(edge) => contested_edges.get_mut(edge),
+            None => model
+                .node_position(&report.element)
+                .and_then(|node| contested_nodes.get_mut(node)),
+        };
+        if let Some(slot) = slot {
+            *slot = true;
+        }
+    }
+    for (shown, contested) in edges.iter_mut().zip(&contested_edges) {
+        *shown = *shown && *contested;
+    }
+    for (position, &shown) in edges.iter().enumerate() {
+        if shown && let Some((source, target)) = model.edge_ends(position) {
+            for node in [source, target] {
+                if let Some(slot) = contested_nodes.get_mut(node) {
+                    *slot = true;
+                }
+            }
+        }
+    }
+    for (shown, keep) in nodes.iter_mut().zip(&contested_nodes) {
+        *shown = *shown && *keep;
     }
 }
 
@@ -138,6 +177,9 @@ impl ViewFilter {
                     }
                 }
             }
+        }
+        if self.contested_only {
+            keep_contested(model, &mut nodes, &mut edges);
         }
         let mut dimmed_nodes = vec![false; nodes.len()];
         if let Some(focus) = &self.focus

@@ -276,3 +276,68 @@ fn the_seed_as_event_data_has_a_row_per_dated_relation_column_by_column() {
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(std::fs::read(&copy).unwrap(), before);
 }
+
+#[test]
+fn the_window_lists_conflicts_side_by_side_marks_them_and_filters_to_them() {
+    use crate::common::harness;
+    use egui_kittest::kittest::Queryable;
+    let mut harness = harness();
+    let model = harness.state().model().clone();
+    let edge = |id: &str| model.edge_position(id).unwrap();
+    let expected = "hamas--attends--talks-resume-may-28";
+    let denied = "hamas--attends--talks-resume-may-28--denied";
+    // The contested reports are marked on the canvas.
+    assert_eq!(
+        harness.state().document().canvas.contested_edges(),
+        [edge(expected), edge(denied)]
+    );
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    harness.get_by_label("Conflicts (1)…").click();
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_by_label("Disputed claim: Hamas attends Talks to resume on 28 May")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label("The New Arab and agencies · May 2024, per Israeli sources")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("a Hamas official denied reports of Gaza ceasefire talks")
+            .is_some()
+    );
+    // The second report's Select selects the denial on the graph.
+    harness
+        .get_all_by_label("Select")
+        .nth(1)
+        .expect("a Select link per report")
+        .click();
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().selection(),
+        Some(&backchannel::ui::Selection::Edge(denied.to_owned()))
+    );
+    // Only contested claims: the two reports and their ends.
+    harness.get_by_label("Close window").click();
+    harness.run_steps(2);
+    harness.get_by_label("Filters").click();
+    harness.run_steps(2);
+    harness
+        .get_by_label("Only contested claims (1 conflict)")
+        .click();
+    harness.run_steps(3);
+    let visibility = harness.state().document().canvas.visibility().clone();
+    let shown_edges: Vec<usize> = (0..model.edges.len())
+        .filter(|&e| visibility.edges[e])
+        .collect();
+    assert_eq!(shown_edges, [edge(expected), edge(denied)]);
+    let shown_nodes: Vec<&str> = (0..model.nodes.len())
+        .filter(|&n| visibility.nodes[n])
+        .map(|n| model.nodes[n].id.as_str())
+        .collect();
+    assert_eq!(shown_nodes, ["hamas", "talks-resume-may-28"]);
+}

@@ -185,6 +185,15 @@ impl BackchannelApp {
             commands.push(Command::Select(None));
             ui.close();
         }
+        let conflicts = self.document.conflicts.len();
+        if ui
+            .button(format!("Conflicts ({conflicts})…"))
+            .on_hover_text("Reports that contradict each other, side by side")
+            .clicked()
+        {
+            self.show_conflicts = true;
+            ui.close();
+        }
         let warnings = self.document.warnings().len();
         if ui
             .add_enabled(

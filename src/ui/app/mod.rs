@@ -78,6 +78,8 @@ pub struct BackchannelApp {
     reader: Option<ReaderState>,
     open_failure: Option<LoadError>,
     show_warnings: bool,
+    /// Whether the Conflicts window is open.
+    show_conflicts: bool,
     show_open_path: bool,
     open_path_input: String,
     recent: RecentFiles,
@@ -139,6 +141,7 @@ impl BackchannelApp {
             reader: None,
             open_failure,
             show_warnings: false,
+            show_conflicts: false,
             show_open_path: false,
             open_path_input: String::new(),
             recent: RecentFiles::load(options.recent_store),
@@ -453,6 +456,16 @@ impl BackchannelApp {
         self.open_failure_ui(ctx);
         self.column_choice_ui(ctx);
         self.warnings_ui(ctx);
+        if self.show_conflicts {
+            let mut open = true;
+            crate::ui::conflicts_window::conflicts_window_ui(
+                ctx,
+                &mut open,
+                &self.document,
+                commands,
+            );
+            self.show_conflicts = open;
+        }
         self.open_path_ui(ctx, commands);
         self.save_path_ui(ctx, commands);
         self.prompt_ui(ctx, commands);

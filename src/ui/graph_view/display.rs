@@ -132,6 +132,7 @@ impl GraphCanvas {
                 named: self.relation_names,
                 hidden,
                 receding: false,
+                contested: self.contested_edges.binary_search(&position).is_ok(),
             };
             display.add_edge_custom(a, b, payload, |display_edge| {
                 let label = edge
@@ -323,6 +324,26 @@ impl GraphCanvas {
                 node.set_location(Pos2::new(place[0], place[1]));
             }
         }
+    }
+
+    /// Marks the edges that are reports in `conflicts` on the canvas.
+    pub fn set_contested(&mut self, model: &Model, conflicts: &[crate::claims::Conflict]) {
+        let mut contested: Vec<usize> = conflicts
+            .iter()
+            .flat_map(|conflict| &conflict.reports)
+            .filter_map(|report| model.edge_position(&report.element))
+            .collect();
+        contested.sort_unstable();
+        contested.dedup();
+        if contested != self.contested_edges {
+            self.contested_edges = contested;
+            self.rebuild(model);
+        }
+    }
+
+    /// The edges (model positions) marked as reports in a conflict, sorted.
+    pub fn contested_edges(&self) -> &[usize] {
+        &self.contested_edges
     }
 
     /// Labels nodes by `by`: the labels are measured again on the next frame, where

@@ -106,6 +106,8 @@ pub struct EdgePayload {
     /// Drawn faintly: something else is selected and this is none of its relations, or
     /// an end of it is dimmed by a focus.
     pub receding: bool,
+    /// A report in a conflict (another report contradicts it): marked on the canvas.
+    pub contested: bool,
 }
 
 type DisplayGraph = egui_graphs::Graph<
@@ -201,6 +203,8 @@ pub struct GraphCanvas {
     label_choice: Option<LabelChoice>,
     /// What node labels say.
     label_by: crate::view::label_by::LabelBy,
+    /// Edges (model positions) that are reports in a conflict, sorted.
+    contested_edges: Vec<usize>,
     /// The timeline's axis as last arranged; `None` when places were kept without
     /// arranging (the axis is then read off them).
     timeline_axis: Option<crate::view::timeline::TimelineAxis>,
@@ -282,6 +286,7 @@ impl GraphCanvas {
             label_choice: None,
             timeline_axis: None,
             label_by: crate::view::label_by::LabelBy::Label,
+            contested_edges: Vec::new(),
             room: None,
             view_id: format!("backchannel-graph-{generation}"),
             camera: Some(CameraRequest::Fit),

@@ -238,6 +238,8 @@ pub struct ArrowEdgeShape {
     hidden: bool,
     /// Drawn faintly: the selection lights up other edges, or a focus dims an end.
     receding: bool,
+    /// A report another report contradicts: marked at its middle.
+    contested: bool,
 }
 
 impl ArrowEdgeShape {
@@ -263,6 +265,7 @@ impl From<EdgeProps<EdgePayload>> for ArrowEdgeShape {
             named,
             hidden,
             receding,
+            contested,
             ..
         } = props.payload;
         let mut shape = Self {
@@ -273,6 +276,7 @@ impl From<EdgeProps<EdgePayload>> for ArrowEdgeShape {
             named,
             hidden,
             receding,
+            contested,
         };
         shape.apply_direction();
         shape
@@ -392,6 +396,25 @@ fn reaches_view(from: Pos2, to: Pos2, ctx: &DrawContext) -> bool {
         .intersects(ctx.painter.clip_rect())
 }
 
+/// The mark of a contested report: an orange disc with "!" at the middle of its edge (a
+/// bent edge: beside it), the same size at every zoom.
+fn contested_mark(ctx: &DrawContext, from: Pos2, to: Pos2, order: usize) -> Vec<Shape> {
+    let along = to - from;
+    let normal = Vec2::new(-along.y, along.x).normalized();
+    let bend = ctx.meta.canvas_to_screen_size(12.0) * order as f32;
+    let middle = from + along / 2.0 + normal * bend;
+    let orange = Color32::from_rgb(238, 119, 51);
+    let galley = ctx.ctx.fonts_mut(|fonts| {
+        fonts.layout_no_wrap("!".to_owned(), FontId::proportional(11.0), Color32::WHITE)
+    });
+    let corner = middle - galley.size() / 2.0;
+    vec![
+        Shape::circle_filled(middle, 7.0, orange),
+        Shape::circle_stroke(middle, 7.0, Stroke::new(1.0, Color32::WHITE)),
+        TextShape::new(corner, galley, Color32::WHITE).into(),
+    ]
+}
+
 /// The line of an edge that is not selected, from egui_graphs' width for it.
 pub(super) fn unselected_edge_stroke(width: f32) -> Stroke {
     Stroke::new(width.min(1.5), Color32::from_gray(150))
@@ -420,7 +443,7 @@ impl DisplayEdge<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape> f
         if self.directed {
             self.inner.tip_size = TIP_SIZE / damp;
         }
-        let shapes =
+        let mut shapes =
             DisplayEdge::<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape>::shapes(
                 &mut self.inner,
                 start,
@@ -429,6 +452,9 @@ impl DisplayEdge<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape> f
             );
         if self.inner.selected {
             // Selected: red and solid, as egui_graphs drew it, with its label.
+            if self.contested {
+                shapes.extend(contested_mark(ctx, from, to, self.inner.order));
+            }
             return shapes;
         }
         let style = relation_style(self.relation);
@@ -447,6 +473,9 @@ impl DisplayEdge<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape> f
                 self.relation,
                 self.inner.order,
             ));
+        }
+        if self.contested {
+            shapes.extend(contested_mark(ctx, from, to, self.inner.order));
         }
         shapes
     }
@@ -469,6 +498,7 @@ impl DisplayEdge<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape> f
         self.named = state.payload.named;
         self.hidden = state.payload.hidden;
         self.receding = state.payload.receding;
+        self.contested = state.payload.contested;
         self.apply_direction();
     }
 
