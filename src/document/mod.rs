@@ -92,7 +92,7 @@ pub struct EditStep {
 #[derive(Debug, Clone)]
 pub enum Step {
     /// A view action: the view before it.
-    View(ViewSnapshot),
+    View(Box<ViewSnapshot>),
     /// An edit.
     Edit(Box<EditStep>),
 }
@@ -249,7 +249,7 @@ impl Document {
 
     /// Records the view before a view action, for undo.
     pub fn record_view(&mut self, before: ViewSnapshot) {
-        self.push_undo(Step::View(before));
+        self.push_undo(Step::View(Box::new(before)));
     }
 
     fn push_undo(&mut self, step: Step) {
@@ -347,8 +347,8 @@ impl Document {
         let step = self.undo.pop()?;
         Some(match step {
             Step::View(before) => {
-                self.redo.push(Step::View(current_view()));
-                Reverted::View(before)
+                self.redo.push(Step::View(Box::new(current_view())));
+                Reverted::View(*before)
             }
             Step::Edit(step) => {
                 step.changes.undo(Arc::make_mut(&mut self.loaded.model));
@@ -371,8 +371,8 @@ impl Document {
         let step = self.redo.pop()?;
         Some(match step {
             Step::View(after) => {
-                self.undo.push(Step::View(current_view()));
-                Reverted::View(after)
+                self.undo.push(Step::View(Box::new(current_view())));
+                Reverted::View(*after)
             }
             Step::Edit(step) => {
                 step.changes.redo(Arc::make_mut(&mut self.loaded.model));

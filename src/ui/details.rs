@@ -398,6 +398,17 @@ fn edge_ui(ui: &mut Ui, model: &Model, edge: &Edge, commands: &mut Vec<Command>)
                 ui.label(source);
                 ui.end_row();
             }
+            let attribution = crate::claims::attribution::attribution_of(model, edge);
+            ui.label(RichText::new("Source").weak());
+            if attribution == crate::claims::attribution::Attribution::Unnamed {
+                ui.label(
+                    RichText::new("Rests only on unnamed sources")
+                        .color(egui::Color32::from_rgb(170, 80, 20)),
+                );
+            } else {
+                ui.label(attribution.title());
+            }
+            ui.end_row();
             if let Some(label) = &edge.label {
                 ui.label(RichText::new("Label").weak());
                 ui.label(label);

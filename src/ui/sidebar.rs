@@ -420,6 +420,17 @@ fn checkbox_filters_ui(ui: &mut Ui, model: &Model, counts: &FilterCounts, filter
             toggle(&mut filter.hidden_modalities, *modality, !shown);
         }
     }
+    ui.label(RichText::new("Who said it").strong())
+        .on_hover_text("Whom each relation is attributed to (docs/claims.md)");
+    for (kind, count) in &counts.attributions {
+        let mut shown = !filter.hidden_attributions.contains(kind);
+        if ui
+            .checkbox(&mut shown, format!("{} ({count})", kind.title()))
+            .changed()
+        {
+            toggle(&mut filter.hidden_attributions, *kind, !shown);
+        }
+    }
     ui.label(RichText::new("Only what these articles support").strong());
     for article in &model.articles {
         let count = counts.article(&article.id);

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
+use crate::claims::attribution::{Attribution, attribution_of};
 use crate::graph::{Adjacency, neighborhood};
 use crate::model::{Evidence, Modality, Model, NodeKind, PartialDate, Relation};
 
@@ -41,6 +42,8 @@ pub struct ViewFilter {
     pub hidden_relations: BTreeSet<Relation>,
     /// Modalities left out.
     pub hidden_modalities: BTreeSet<Modality>,
+    /// Kinds of source left out (who a relation is attributed to).
+    pub hidden_attributions: BTreeSet<Attribution>,
     /// When not empty: only what these articles (by id) support.
     pub articles: BTreeSet<String>,
     /// When set: only dated meetings and edges whose dates meet this range (inclusive);
@@ -163,6 +166,10 @@ impl ViewFilter {
                     && !self.hidden_modalities.contains(&edge.modality)
                     && in_range(edge.date)
                     && cites(&edge.evidence, &self.articles)
+                    && (self.hidden_attributions.is_empty()
+                        || !self
+                            .hidden_attributions
+                            .contains(&attribution_of(model, edge)))
                     && model
                         .edge_ends(position)
                         .is_some_and(|(source, target)| allowed(source) && allowed(target))
@@ -239,6 +246,8 @@ pub struct FilterCounts {
     pub relations: Vec<(Relation, usize)>,
     /// Edges of each modality, in [`Modality::ALL`] order.
     pub modalities: Vec<(Modality, usize)>,
+    /// Edges by the kind of source they are attributed to, in [`Attribution::ALL`] order.
+    pub attributions: Vec<(Attribution, usize)>,
     /// Nodes and edges with at least one quote from each article, by article id.
     pub articles: BTreeMap<String, usize>,
     /// The dates of meetings and relations, sorted, each once ([`timeline_dates`]), with
@@ -310,10 +319,19 @@ impl FilterCounts {
             *dates.entry(date).or_default() += 1;
         }
         let distinct: Vec<PartialDate> = dates.keys().copied().collect();
+        let mut attributions: Vec<(Attribution, usize)> =
+            Attribution::ALL.iter().map(|kind| (*kind, 0)).collect();
+        for edge in &model.edges {
+            let kind = attribution_of(model, edge);
+            if let Some((_, count)) = attributions.iter_mut().find(|(k, _)| *k == kind) {
+                *count += 1;
+            }
+        }
         Self {
             kinds,
             relations,
             modalities,
+            attributions,
             articles,
             dates: dates.into_iter().collect(),
             date_stops: super::timeline::date_stops(&distinct),

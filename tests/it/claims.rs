@@ -341,3 +341,46 @@ fn the_window_lists_conflicts_side_by_side_marks_them_and_filters_to_them() {
         .collect();
     assert_eq!(shown_nodes, ["hamas", "talks-resume-may-28"]);
 }
+
+#[test]
+fn who_said_it_is_counted_filtered_and_shown_on_claims_from_unnamed_sources() {
+    use crate::common::harness;
+    use backchannel::claims::attribution::Attribution;
+    use egui_kittest::kittest::Queryable;
+    let model = seed();
+    let counts = backchannel::view::FilterCounts::of(&model);
+    assert_eq!(
+        counts.attributions,
+        [
+            (Attribution::OwnReporting, 85),
+            (Attribution::Named, 6),
+            (Attribution::Unnamed, 16),
+            (Attribution::StateMedia, 2),
+            (Attribution::OtherMedia, 2),
+        ]
+    );
+    let mut harness = harness();
+    let denied = "hamas--attends--talks-resume-may-28--denied";
+    harness
+        .state_mut()
+        .apply_command(backchannel::ui::Command::Select(Some(
+            backchannel::ui::Selection::Edge(denied.to_owned()),
+        )));
+    harness.run_steps(2);
+    assert!(
+        harness
+            .query_by_label("Rests only on unnamed sources")
+            .is_some()
+    );
+    // Leaving out unnamed sources hides the denial and keeps the outlets' own reporting.
+    harness.get_by_label("Filters").click();
+    harness.run_steps(2);
+    harness.get_by_label("unnamed source (16)").scroll_to_me();
+    harness.run_steps(10);
+    harness.get_by_label("unnamed source (16)").click();
+    harness.run_steps(3);
+    let visibility = harness.state().document().canvas.visibility().clone();
+    assert!(!visibility.edges[model.edge_position(denied).unwrap()]);
+    let shown = visibility.edges.iter().filter(|&&shown| shown).count();
+    assert_eq!(shown, 111 - 16);
+}
