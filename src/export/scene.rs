@@ -628,6 +628,35 @@ fn place_caption(
             });
         }
     }
+    // How much of what is shown rests only on unnamed sources.
+    let shown: Vec<&crate::model::Edge> = model
+        .edges
+        .iter()
+        .zip(&look.visibility.edges)
+        .filter(|(_, shown)| **shown)
+        .map(|(edge, _)| edge)
+        .collect();
+    let unnamed = shown
+        .iter()
+        .filter(|edge| {
+            crate::claims::attribution::attribution_of(model, edge)
+                == crate::claims::attribution::Attribution::Unnamed
+        })
+        .count();
+    if unnamed > 0 {
+        let note = format!(
+            "{unnamed} of {} relations shown rest only on unnamed sources.",
+            shown.len()
+        );
+        for line in wrap(&note, SMALL_SIZE, width - 2.0 * MARGIN) {
+            y += line_height;
+            caption.push(SceneText {
+                text: line,
+                origin: [MARGIN, y],
+                size: SMALL_SIZE,
+            });
+        }
+    }
     (caption, y)
 }
 

@@ -150,6 +150,11 @@ fn svg_has_every_shown_node_edge_label_and_the_legend() {
             article.title
         );
     }
+    // The caption says how much rests only on unnamed sources.
+    assert!(
+        caption.contains("16 of 111 relations shown rest only on unnamed sources."),
+        "{caption}"
+    );
 }
 
 fn decode(path: &Path) -> (u32, u32, Vec<u8>) {
