@@ -50,6 +50,17 @@ pub struct Quote {
     pub quote: String,
 }
 
+impl Quote {
+    /// Where and from whom, for people: "Outlet Two · 21 May 2024, per Israeli officials".
+    pub fn source_line(&self) -> String {
+        let when = self.published.as_deref().unwrap_or("undated");
+        match &self.attributed_to {
+            Some(who) => format!("{} · {when}, per {who}", self.outlet),
+            None => format!("{} · {when}", self.outlet),
+        }
+    }
+}
+
 /// One side of a conflict: an element of the dataset, what it says, and its quotes.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {

@@ -439,16 +439,12 @@ fn write_conflicts(
         for report in &conflict.reports {
             writeln!(out, "  {} ({})", report.says, report.element)?;
             for quote in &report.quotes {
-                let when = quote.published.as_deref().unwrap_or("undated");
-                let who = quote
-                    .attributed_to
-                    .as_deref()
-                    .map(|who| format!(", per {who}"))
-                    .unwrap_or_default();
                 writeln!(
                     out,
-                    "    {} · {when} ({}){who}: \"{}\"",
-                    quote.outlet, quote.article, quote.quote
+                    "    {} ({}): \"{}\"",
+                    quote.source_line(),
+                    quote.article,
+                    quote.quote
                 )?;
             }
         }

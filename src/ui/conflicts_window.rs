@@ -78,13 +78,7 @@ fn report_ui(ui: &mut Ui, model: &Model, report: &Report, commands: &mut Vec<Com
         }
     });
     for quote in &report.quotes {
-        let when = quote.published.as_deref().unwrap_or("undated");
-        let who = quote
-            .attributed_to
-            .as_deref()
-            .map(|who| format!(", per {who}"))
-            .unwrap_or_default();
-        ui.label(RichText::new(format!("{} · {when}{who}", quote.outlet)).small());
+        ui.label(RichText::new(quote.source_line()).small());
         ui.label(RichText::new(format!("“{}”", quote.quote)).italics());
     }
 }

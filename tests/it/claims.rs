@@ -183,7 +183,7 @@ fn a_fixture_gives_exactly_one_conflict_of_each_kind_headless_as_json() {
     let text = String::from_utf8_lossy(&output.stdout);
     assert!(text.starts_with("3 conflicts\n"), "{text}");
     assert!(text.contains(
-        "Outlet Two · 21 May 2024 (two), per Israeli officials: \"Israel denied it would attend the talks\""
+        "Outlet Two · 21 May 2024, per Israeli officials (two): \"Israel denied it would attend the talks\""
     ));
 }
 
