@@ -79,26 +79,54 @@ const OTHER_MEDIA: [&str; 6] = [
     "outlet",
 ];
 
-/// The kind of source `edge` is attributed to. In order: no attribution is the outlet's
-/// own reporting; a person of the dataset (by label or alias) is named; then state media,
-/// unnamed sources, other media by their words; what is left names someone ("NDMT's
-/// Bernard Smith").
+/// The kind of source `edge` is attributed to ([`SourceReader::attribution`]). To read
+/// many edges, make one [`SourceReader`].
 pub fn attribution_of(model: &Model, edge: &Edge) -> Attribution {
-    let Some(text) = edge.attributed_to.as_deref().map(str::trim) else {
-        return Attribution::OwnReporting;
-    };
-    if text.is_empty() {
-        return Attribution::OwnReporting;
+    SourceReader::new(model).attribution(edge)
+}
+
+/// Reads attributions as kinds of source, knowing the dataset's people by name.
+#[derive(Debug, Clone)]
+pub struct SourceReader<'a> {
+    /// The labels and aliases of the dataset's people, longer than three letters.
+    person_names: Vec<&'a str>,
+}
+
+impl<'a> SourceReader<'a> {
+    /// A reader that knows the people of `model`.
+    pub fn new(model: &'a Model) -> Self {
+        let person_names = model
+            .nodes
+            .iter()
+            .filter(|node| node.subtype == Some(Subtype::Person))
+            .flat_map(|node| std::iter::once(&node.label).chain(&node.aliases))
+            .map(String::as_str)
+            .filter(|name| name.len() > 3)
+            .collect();
+        Self { person_names }
     }
-    let names_a_person = model
-        .nodes
-        .iter()
-        .filter(|node| node.subtype == Some(Subtype::Person))
-        .flat_map(|node| std::iter::once(&node.label).chain(&node.aliases))
-        .any(|name| name.len() > 3 && text.contains(name.as_str()));
-    if names_a_person {
-        return Attribution::Named;
+
+    /// The kind of source `edge` is attributed to. In order: no attribution is the
+    /// outlet's own reporting; a person of the dataset (by label or alias) is named; then
+    /// state media, unnamed sources, other media by their words; what is left names
+    /// someone ("NDMT's Bernard Smith").
+    pub fn attribution(&self, edge: &Edge) -> Attribution {
+        let Some(text) = edge.attributed_to.as_deref().map(str::trim) else {
+            return Attribution::OwnReporting;
+        };
+        if text.is_empty() {
+            return Attribution::OwnReporting;
+        }
+        if self.person_names.iter().any(|name| text.contains(name)) {
+            return Attribution::Named;
+        }
+        kind_by_words(text)
     }
+}
+
+/// The kind of source an attribution that names none of the dataset's people is, by its
+/// words.
+fn kind_by_words(text: &str) -> Attribution {
     let lower = text.to_lowercase();
     let has_words = |phrase: &str| {
         lower

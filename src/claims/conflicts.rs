@@ -174,6 +174,16 @@ fn disputed_claims(model: &Model) -> Vec<Conflict> {
 
 /// A meeting whose own date and the dates of the relations about it share no day.
 fn meeting_dates(model: &Model) -> Vec<Conflict> {
+    // The dated edges at each node, found in one pass over the edges.
+    let mut dated_edges: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (edge_position, edge) in model.edges.iter().enumerate() {
+        if let (Some(_), Some((a, b))) = (edge.date, model.edge_ends(edge_position)) {
+            dated_edges.entry(a).or_default().push(edge_position);
+            if b != a {
+                dated_edges.entry(b).or_default().push(edge_position);
+            }
+        }
+    }
     let mut conflicts = Vec::new();
     for (position, node) in model.nodes.iter().enumerate() {
         if node.kind != NodeKind::Meeting {
@@ -183,11 +193,13 @@ fn meeting_dates(model: &Model) -> Vec<Conflict> {
         if let Some(date) = node.meeting.as_ref().and_then(|meeting| meeting.date) {
             dated.push((node.id.clone(), date, quotes(model, &node.evidence, None)));
         }
-        for (edge_position, edge) in model.edges.iter().enumerate() {
-            let touches = model
-                .edge_ends(edge_position)
-                .is_some_and(|(a, b)| a == position || b == position);
-            if let (true, Some(date)) = (touches, edge.date) {
+        for edge in dated_edges
+            .get(&position)
+            .into_iter()
+            .flatten()
+            .filter_map(|&edge| model.edges.get(edge))
+        {
+            if let Some(date) = edge.date {
                 dated.push((
                     edge.id.clone(),
                     date,

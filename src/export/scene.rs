@@ -636,11 +636,11 @@ fn place_caption(
         .filter(|(_, shown)| **shown)
         .map(|(edge, _)| edge)
         .collect();
+    let sources = crate::claims::attribution::SourceReader::new(model);
     let unnamed = shown
         .iter()
         .filter(|edge| {
-            crate::claims::attribution::attribution_of(model, edge)
-                == crate::claims::attribution::Attribution::Unnamed
+            sources.attribution(edge) == crate::claims::attribution::Attribution::Unnamed
         })
         .count();
     if unnamed > 0 {

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::claims::attribution::{Attribution, attribution_of};
+use crate::claims::attribution::{Attribution, SourceReader};
 use crate::graph::{Adjacency, neighborhood};
 use crate::model::{Evidence, Modality, Model, NodeKind, PartialDate, Relation};
 
@@ -157,6 +157,7 @@ impl ViewFilter {
             .map(|(node, &allowed)| allowed && cites(&node.evidence, &self.articles))
             .collect();
         let allowed = |node: usize| node_allowed.get(node).copied().unwrap_or(false);
+        let sources = (!self.hidden_attributions.is_empty()).then(|| SourceReader::new(model));
         let mut edges: Vec<bool> = model
             .edges
             .iter()
@@ -166,10 +167,11 @@ impl ViewFilter {
                     && !self.hidden_modalities.contains(&edge.modality)
                     && in_range(edge.date)
                     && cites(&edge.evidence, &self.articles)
-                    && (self.hidden_attributions.is_empty()
-                        || !self
+                    && sources.as_ref().is_none_or(|sources| {
+                        !self
                             .hidden_attributions
-                            .contains(&attribution_of(model, edge)))
+                            .contains(&sources.attribution(edge))
+                    })
                     && model
                         .edge_ends(position)
                         .is_some_and(|(source, target)| allowed(source) && allowed(target))
@@ -321,8 +323,9 @@ impl FilterCounts {
         let distinct: Vec<PartialDate> = dates.keys().copied().collect();
         let mut attributions: Vec<(Attribution, usize)> =
             Attribution::ALL.iter().map(|kind| (*kind, 0)).collect();
+        let sources = SourceReader::new(model);
         for edge in &model.edges {
-            let kind = attribution_of(model, edge);
+            let kind = sources.attribution(edge);
             if let Some((_, count)) = attributions.iter_mut().find(|(k, _)| *k == kind) {
                 *count += 1;
             }
