@@ -102,7 +102,12 @@ pub fn find_conflicts(model: &Model) -> Vec<Conflict> {
     conflicts
 }
 
-fn quotes(model: &Model, evidence: &[Evidence], attributed_to: Option<&str>) -> Vec<Quote> {
+/// The quotes of `evidence`, each with its article's outlet and date and `attributed_to`.
+pub(super) fn quotes(
+    model: &Model,
+    evidence: &[Evidence],
+    attributed_to: Option<&str>,
+) -> Vec<Quote> {
     evidence
         .iter()
         .map(|record| {

@@ -6,6 +6,7 @@
 
 mod analysis;
 mod anchor;
+mod claims;
 mod convert;
 mod edit;
 mod ingest;
@@ -134,6 +135,21 @@ pub enum CliCommand {
     Conflicts {
         /// The dataset file.
         file: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Positions over time. With --actor: every stance the actor took (demands,
+    /// proposes, offers, supports, accepts, opposes, rejects), earliest first, undated
+    /// last, and each shift of stance on the same thing with both quotes. Without: the
+    /// latest stance of every actor on every thing. Exits 1 when the file does not load or
+    /// the actor is unknown.
+    Positions {
+        /// The dataset file.
+        file: PathBuf,
+        /// The actor (id, or a label or alias naming one node).
+        #[arg(long)]
+        actor: Option<String>,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
@@ -294,6 +310,12 @@ pub fn run(command: CliCommand, options: &ReadOptions) -> ExitCode {
             }
             Ok(true)
         }),
+        CliCommand::Positions { file, actor, json } => {
+            with_model(&file, options, &mut stderr.lock(), |model, err| {
+                let mut out = stdout.lock();
+                claims::write_positions(model, actor.as_deref(), json, &mut out, err)
+            })
+        }
         CliCommand::Conflicts { file, json } => {
             with_model(&file, options, &mut stderr.lock(), |model, _| {
                 let conflicts = crate::claims::find_conflicts(model);
@@ -302,7 +324,7 @@ pub fn run(command: CliCommand, options: &ReadOptions) -> ExitCode {
                     serde_json::to_writer_pretty(&mut out, &conflicts)?;
                     writeln!(out)?;
                 } else {
-                    write_conflicts(&mut out, &conflicts)?;
+                    claims::write_conflicts(&mut out, &conflicts)?;
                 }
                 Ok(true)
             })
@@ -426,32 +448,6 @@ pub(crate) fn load_reporting(
 
 /// Loads `file` and runs `work` on its model; on a load failure prints the problems to
 /// `err` and returns false.
-/// The conflicts for people: each with what it is about, then each report's reading and
-/// its quotes with outlet, date and attribution.
-fn write_conflicts(
-    out: &mut dyn Write,
-    conflicts: &[crate::claims::Conflict],
-) -> anyhow::Result<()> {
-    let count = conflicts.len();
-    writeln!(out, "{count} conflict{}", if count == 1 { "" } else { "s" })?;
-    for conflict in conflicts {
-        writeln!(out, "\n{}: {}", conflict.kind.title(), conflict.about)?;
-        for report in &conflict.reports {
-            writeln!(out, "  {} ({})", report.says, report.element)?;
-            for quote in &report.quotes {
-                writeln!(
-                    out,
-                    "    {} ({}): \"{}\"",
-                    quote.source_line(),
-                    quote.article,
-                    quote.quote
-                )?;
-            }
-        }
-    }
-    Ok(())
-}
-
 fn with_model(
     file: &std::path::Path,
     options: &ReadOptions,

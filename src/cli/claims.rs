@@ -1,0 +1,135 @@
+//! The claims commands' text: `conflicts` and `positions`.
+
+use std::io::Write;
+
+use crate::claims::positions::{Stance, position_matrix, positions_of};
+use crate::model::Model;
+
+use super::analysis::resolve_node;
+
+/// The conflicts for people: each with what it is about, then each report's reading and
+/// its quotes with outlet, date and attribution.
+pub fn write_conflicts(
+    out: &mut dyn Write,
+    conflicts: &[crate::claims::Conflict],
+) -> anyhow::Result<()> {
+    let count = conflicts.len();
+    writeln!(out, "{count} conflict{}", if count == 1 { "" } else { "s" })?;
+    for conflict in conflicts {
+        writeln!(out, "\n{}: {}", conflict.kind.title(), conflict.about)?;
+        for report in &conflict.reports {
+            writeln!(out, "  {} ({})", report.says, report.element)?;
+            for quote in &report.quotes {
+                writeln!(
+                    out,
+                    "    {} ({}): \"{}\"",
+                    quote.source_line(),
+                    quote.article,
+                    quote.quote
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A stance on one line: date, relation (with its modality when not asserted), what on.
+fn stance_line(stance: &Stance) -> String {
+    let when = stance
+        .date
+        .map_or_else(|| "undated".to_owned(), |d| d.human());
+    let how = match stance.modality {
+        crate::model::Modality::Asserted => String::new(),
+        other => format!(" ({})", other.as_str()),
+    };
+    format!(
+        "{when}: {}{how} {}",
+        stance.relation.as_str().replace('_', " "),
+        stance.on_label
+    )
+}
+
+/// `positions`: one actor's stances and shifts, or the matrix of latest stances; as JSON
+/// with `json`. False (after the error) when the actor is unknown.
+pub fn write_positions(
+    model: &Model,
+    actor: Option<&str>,
+    json: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<bool> {
+    let Some(actor) = actor else {
+        let matrix = position_matrix(model);
+        if json {
+            serde_json::to_writer_pretty(&mut *out, &matrix)?;
+            writeln!(out)?;
+            return Ok(true);
+        }
+        let mut current = None;
+        for cell in &matrix {
+            if current != Some(cell.actor.as_str()) {
+                writeln!(out, "{}", model.node_label(&cell.actor))?;
+                current = Some(cell.actor.as_str());
+            }
+            let earlier = cell.history.len() - 1;
+            let history = if earlier == 0 {
+                String::new()
+            } else {
+                format!(" [{earlier} earlier]")
+            };
+            writeln!(out, "  {}{history}", stance_line(&cell.latest))?;
+        }
+        return Ok(true);
+    };
+    let position = match resolve_node(model, actor) {
+        Ok(position) => position,
+        Err(message) => {
+            writeln!(err, "error: {message}")?;
+            return Ok(false);
+        }
+    };
+    let Some(positions) = model
+        .nodes
+        .get(position)
+        .and_then(|node| positions_of(model, &node.id))
+    else {
+        return Ok(false);
+    };
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &positions)?;
+        writeln!(out)?;
+        return Ok(true);
+    }
+    writeln!(
+        out,
+        "{}: {} stance{}, {} shift{}",
+        positions.label,
+        positions.stances.len(),
+        if positions.stances.len() == 1 {
+            ""
+        } else {
+            "s"
+        },
+        positions.shifts.len(),
+        if positions.shifts.len() == 1 { "" } else { "s" },
+    )?;
+    for stance in &positions.stances {
+        writeln!(out, "  {}", stance_line(stance))?;
+    }
+    for shift in &positions.shifts {
+        writeln!(out, "\nShift on {}:", shift.from.on_label)?;
+        for stance in [&shift.from, &shift.to] {
+            writeln!(out, "  {}", stance_line(stance))?;
+            for quote in &stance.quotes {
+                writeln!(
+                    out,
+                    "    {} ({}): \"{}\"",
+                    quote.source_line(),
+                    quote.article,
+                    quote.quote
+                )?;
+            }
+        }
+    }
+    Ok(true)
+}
