@@ -16,6 +16,8 @@ use crate::view::{LayoutKind, ViewFilter};
 pub enum Command {
     /// Select a node or an edge, or clear the selection.
     Select(Option<Selection>),
+    /// Open the positions window of the node with this id.
+    ShowPositions(String),
     /// Select a node and centre the view on it.
     SelectAndCentre(String),
     /// Open the reader on an article with a span highlighted.

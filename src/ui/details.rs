@@ -10,7 +10,7 @@ use super::state::{Document, Selection};
 use super::style::{highlighted_text, kind_color, paint_kind_marker};
 use crate::edit::{EditOp, RemoveEvidence};
 use crate::graph::NegotiationGraph;
-use crate::model::{Edge, Evidence, Model, Node, Relation};
+use crate::model::{Edge, Evidence, Model, Node, NodeKind, Relation};
 use crate::view::{Focus, FocusMode};
 
 /// Longest sentence context shown around a quote, in chars on each side.
@@ -152,6 +152,14 @@ const LIST_EVERY_ROW_UP_TO: usize = 500;
 fn explore_ui(ui: &mut Ui, document: &Document, node: &Node, commands: &mut Vec<Command>) {
     let model = &document.doc.loaded.model;
     ui.heading("Explore");
+    if matches!(node.kind, NodeKind::Actor | NodeKind::Mediator)
+        && ui
+            .button("Positions over time")
+            .on_hover_text("What it demanded, proposed, accepted and rejected, and when")
+            .clicked()
+    {
+        commands.push(Command::ShowPositions(node.id.clone()));
+    }
     let focus = document
         .doc
         .filter

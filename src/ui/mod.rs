@@ -13,6 +13,7 @@ mod graph_export_window;
 pub mod graph_view;
 mod ingest_window;
 pub mod line_raster;
+mod positions_window;
 mod preferences;
 mod provenance;
 mod reader;

@@ -489,3 +489,48 @@ fn a_change_of_stance_is_a_shift_with_both_quotes_headless() {
         .unwrap();
     assert_eq!(unknown.status.code(), Some(1));
 }
+
+#[test]
+fn the_positions_window_and_the_matrix_show_stances_and_select_them() {
+    use crate::common::harness;
+    use egui_kittest::kittest::Queryable;
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .apply_command(backchannel::ui::Command::Select(Some(
+            backchannel::ui::Selection::Node("hamas".to_owned()),
+        )));
+    harness.run_steps(2);
+    harness.get_by_label("Positions over time").scroll_to_me();
+    harness.run_steps(10);
+    harness.get_by_label("Positions over time").click();
+    harness.run_steps(3);
+    assert!(harness.query_by_label("Positions of Hamas").is_some());
+    assert!(harness.query_by_label("No shift of stance.").is_some());
+    harness.get_by_label("Close window").click();
+    harness.run_steps(2);
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    harness.get_by_label("Positions: who stands where…").click();
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_by_label("Positions: who stands where")
+            .is_some()
+    );
+    // Israel's latest stance on a permanent ceasefire is there: rejects, 26 May 2024; a
+    // cell selects the relation it shows (Benny Gantz's two oppositions: the first).
+    assert!(harness.query_all_by_label("rejects, 26 May 2024").count() >= 1);
+    harness
+        .get_all_by_label("opposes, 2024")
+        .next()
+        .expect("Benny Gantz's cells")
+        .click();
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().selection(),
+        Some(&backchannel::ui::Selection::Edge(
+            "gantz--opposes--ben-gvir".to_owned()
+        ))
+    );
+}

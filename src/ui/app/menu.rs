@@ -194,6 +194,14 @@ impl BackchannelApp {
             self.show_conflicts = true;
             ui.close();
         }
+        if ui
+            .button("Positions: who stands where…")
+            .on_hover_text("Each actor's latest stance on each demand, proposal and deal")
+            .clicked()
+        {
+            self.show_matrix = true;
+            ui.close();
+        }
         let warnings = self.document.warnings().len();
         if ui
             .add_enabled(

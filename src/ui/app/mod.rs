@@ -80,6 +80,10 @@ pub struct BackchannelApp {
     show_warnings: bool,
     /// Whether the Conflicts window is open.
     show_conflicts: bool,
+    /// The actor whose positions window is open, by id.
+    show_positions: Option<String>,
+    /// Whether the positions matrix window is open.
+    show_matrix: bool,
     show_open_path: bool,
     open_path_input: String,
     recent: RecentFiles,
@@ -142,6 +146,8 @@ impl BackchannelApp {
             open_failure,
             show_warnings: false,
             show_conflicts: false,
+            show_positions: None,
+            show_matrix: false,
             show_open_path: false,
             open_path_input: String::new(),
             recent: RecentFiles::load(options.recent_store),
@@ -465,6 +471,17 @@ impl BackchannelApp {
                 commands,
             );
             self.show_conflicts = open;
+        }
+        crate::ui::positions_window::positions_window_ui(
+            ctx,
+            &mut self.show_positions,
+            &self.document,
+            commands,
+        );
+        if self.show_matrix {
+            let mut open = true;
+            crate::ui::positions_window::matrix_window_ui(ctx, &mut open, &self.document, commands);
+            self.show_matrix = open;
         }
         self.open_path_ui(ctx, commands);
         self.save_path_ui(ctx, commands);
