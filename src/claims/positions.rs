@@ -45,6 +45,23 @@ pub struct Stance {
     pub quotes: Vec<Quote>,
 }
 
+impl Stance {
+    /// What the stance does, with its modality when not asserted: "rejects (denied)".
+    pub fn action(&self) -> String {
+        let how = match self.modality {
+            Modality::Asserted => String::new(),
+            other => format!(" ({})", other.as_str()),
+        };
+        format!("{}{how}", self.relation.as_str().replace('_', " "))
+    }
+
+    /// Its date for people, or "undated".
+    pub fn when(&self) -> String {
+        self.date
+            .map_or_else(|| "undated".to_owned(), |date| date.human())
+    }
+}
+
 /// A change of stance on the same thing: for, then against, or the reverse.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Shift {
@@ -76,12 +93,7 @@ fn stance_of(model: &Model, edge: &Edge) -> Option<Stance> {
         .and_then(|position| model.nodes.get(position))?;
     let favour = !matches!(edge.relation, Relation::Opposes | Relation::Rejects);
     let flipped = matches!(edge.modality, Modality::Negated | Modality::Denied);
-    let date = edge.date.or_else(|| {
-        edge.evidence
-            .iter()
-            .filter_map(|record| model.article(&record.article_id)?.published)
-            .min_by_key(PartialDate::first_day)
-    });
+    let date = super::events::event_date(model, edge).map(|(date, _)| date);
     Some(Stance {
         edge: edge.id.clone(),
         actor: edge.source.clone(),

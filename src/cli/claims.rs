@@ -2,6 +2,7 @@
 
 use std::io::Write;
 
+use crate::claims::Quote;
 use crate::claims::positions::{Stance, position_matrix, positions_of};
 use crate::model::Model;
 
@@ -19,34 +20,29 @@ pub fn write_conflicts(
         writeln!(out, "\n{}: {}", conflict.kind.title(), conflict.about)?;
         for report in &conflict.reports {
             writeln!(out, "  {} ({})", report.says, report.element)?;
-            for quote in &report.quotes {
-                writeln!(
-                    out,
-                    "    {} ({}): \"{}\"",
-                    quote.source_line(),
-                    quote.article,
-                    quote.quote
-                )?;
-            }
+            write_quotes(out, &report.quotes)?;
         }
     }
     Ok(())
 }
 
-/// A stance on one line: date, relation (with its modality when not asserted), what on.
+/// A stance on one line: "26 May 2024: rejects Temporary ceasefire only".
 fn stance_line(stance: &Stance) -> String {
-    let when = stance
-        .date
-        .map_or_else(|| "undated".to_owned(), |d| d.human());
-    let how = match stance.modality {
-        crate::model::Modality::Asserted => String::new(),
-        other => format!(" ({})", other.as_str()),
-    };
-    format!(
-        "{when}: {}{how} {}",
-        stance.relation.as_str().replace('_', " "),
-        stance.on_label
-    )
+    format!("{}: {} {}", stance.when(), stance.action(), stance.on_label)
+}
+
+/// Each quote on a line of its own, indented: source, article, the quote.
+fn write_quotes(out: &mut dyn Write, quotes: &[Quote]) -> anyhow::Result<()> {
+    for quote in quotes {
+        writeln!(
+            out,
+            "    {} ({}): \"{}\"",
+            quote.source_line(),
+            quote.article,
+            quote.quote
+        )?;
+    }
+    Ok(())
 }
 
 /// `positions`: one actor's stances and shifts, or the matrix of latest stances; as JSON
@@ -120,15 +116,7 @@ pub fn write_positions(
         writeln!(out, "\nShift on {}:", shift.from.on_label)?;
         for stance in [&shift.from, &shift.to] {
             writeln!(out, "  {}", stance_line(stance))?;
-            for quote in &stance.quotes {
-                writeln!(
-                    out,
-                    "    {} ({}): \"{}\"",
-                    quote.source_line(),
-                    quote.article,
-                    quote.quote
-                )?;
-            }
+            write_quotes(out, &stance.quotes)?;
         }
     }
     Ok(true)

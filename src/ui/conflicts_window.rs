@@ -77,7 +77,12 @@ fn report_ui(ui: &mut Ui, model: &Model, report: &Report, commands: &mut Vec<Com
             commands.push(Command::Select(Some(selection)));
         }
     });
-    for quote in &report.quotes {
+    quotes_ui(ui, &report.quotes);
+}
+
+/// Each quote under its source line (outlet, date, attribution), in italics.
+pub(super) fn quotes_ui(ui: &mut Ui, quotes: &[crate::claims::Quote]) {
+    for quote in quotes {
         ui.label(RichText::new(quote.source_line()).small());
         ui.label(RichText::new(format!("“{}”", quote.quote)).italics());
     }

@@ -24,17 +24,7 @@ fn stance_colour(stance: &Stance) -> Color32 {
 
 /// Words for a stance: "rejects (denied), 26 May 2024".
 fn stance_words(stance: &Stance) -> String {
-    let how = match stance.modality {
-        crate::model::Modality::Asserted => String::new(),
-        other => format!(" ({})", other.as_str()),
-    };
-    let when = stance
-        .date
-        .map_or_else(|| "undated".to_owned(), |d| d.human());
-    format!(
-        "{}{how}, {when}",
-        stance.relation.as_str().replace('_', " ")
-    )
+    format!("{}, {}", stance.action(), stance.when())
 }
 
 /// The positions window of the actor with id `actor` while `open` holds it.
@@ -229,10 +219,7 @@ fn shifts_ui(ui: &mut Ui, positions: &Positions, commands: &mut Vec<Command>) {
                         commands.push(Command::Select(Some(Selection::Edge(stance.edge.clone()))));
                     }
                 });
-                for quote in &stance.quotes {
-                    column.label(RichText::new(quote.source_line()).small());
-                    column.label(RichText::new(format!("“{}”", quote.quote)).italics());
-                }
+                super::conflicts_window::quotes_ui(column, &stance.quotes);
             }
         });
     }
