@@ -6,6 +6,7 @@
 
 mod edges;
 mod font;
+mod legend;
 mod png;
 mod scene;
 mod svg;
@@ -13,10 +14,11 @@ mod svg;
 use std::path::{Path, PathBuf};
 
 pub use font::{FONT_BYTES, FONT_FAMILY, text_size};
+pub use legend::wrap;
 pub use png::{MAX_WIDTH, PngError, PngSize, svg_to_png, svg_to_rgba};
 pub use scene::{
     Background, ColourLegend, GraphLook, LegendKind, LegendSwatch, MAX_LEGEND_COLOURS, Scene,
-    SceneEdge, SceneNode, SceneOptions, SceneText, wrap,
+    SceneEdge, SceneNode, SceneOptions, SceneText,
 };
 pub use svg::{FONT_STACK, escape, to_svg};
 

@@ -9,6 +9,7 @@ mod conflicts_window;
 mod details;
 pub mod edit_form;
 mod export_window;
+mod filters_tab;
 mod graph_export_window;
 pub mod graph_view;
 mod ingest_window;
