@@ -235,6 +235,11 @@ pub fn matrix_window_ui(
 ) {
     let model = &document.doc.loaded.model;
     let matrix = position_matrix(model);
+    // Each cell by actor and thing, looked up once per grid position.
+    let cells: std::collections::BTreeMap<(&str, &str), &crate::claims::positions::Cell> = matrix
+        .iter()
+        .map(|cell| ((cell.actor.as_str(), cell.on.as_str()), cell))
+        .collect();
     egui::Window::new("Positions: who stands where")
         .id(egui::Id::new("position-matrix"))
         .open(open)
@@ -267,9 +272,7 @@ pub fn matrix_window_ui(
                                     ))));
                                 }
                                 for thing in &things {
-                                    let cell = matrix
-                                        .iter()
-                                        .find(|cell| cell.actor == *actor && cell.on == *thing);
+                                    let cell = cells.get(&(*actor, *thing));
                                     match cell {
                                         Some(cell) => {
                                             let history = cell
