@@ -7,6 +7,7 @@ use crate::claims::positions::{Stance, position_matrix, positions_of};
 use crate::model::Model;
 
 use super::analysis::resolve_node;
+use super::render::{FigureLook, figure_format};
 
 /// The conflicts for people: each with what it is about, then each report's reading and
 /// its quotes with outlet, date and attribution.
@@ -120,4 +121,85 @@ pub fn write_positions(
         }
     }
     Ok(true)
+}
+
+/// Where `positions --figure` writes, and how the figure looks.
+pub struct PositionsFigure<'a> {
+    /// The dataset file, never written over.
+    pub input: &'a std::path::Path,
+    /// The figure to write (.svg or .png).
+    pub output: &'a std::path::Path,
+    /// Size, title, caption and background.
+    pub look: &'a FigureLook,
+}
+
+/// `positions --figure`: one actor's positions along a time axis, or the matrix, as a
+/// figure. False (after the error) when a setting is wrong, the actor unknown or the
+/// figure cannot be written.
+pub fn write_positions_figure(
+    model: &Model,
+    actor: Option<&str>,
+    figure: &PositionsFigure<'_>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<bool> {
+    let mut problems = Vec::new();
+    let format = figure_format(figure.output, &mut problems);
+    let background = figure.look.checked(&mut problems);
+    let (Some(format), Some(background)) = (format, background) else {
+        for problem in problems {
+            writeln!(err, "error: {problem}")?;
+        }
+        return Ok(false);
+    };
+    if !problems.is_empty() {
+        for problem in problems {
+            writeln!(err, "error: {problem}")?;
+        }
+        return Ok(false);
+    }
+    let options = figure.look.options(background, false);
+    let (mut chart, what) = match actor {
+        None => {
+            let matrix = position_matrix(model);
+            let count = matrix.len();
+            (
+                crate::export::matrix_chart(model, &matrix, &options),
+                format!("{count} cell{}", if count == 1 { "" } else { "s" }),
+            )
+        }
+        Some(actor) => {
+            let positions = match resolve_node(model, actor) {
+                Ok(position) => model
+                    .nodes
+                    .get(position)
+                    .and_then(|node| positions_of(model, &node.id)),
+                Err(message) => {
+                    writeln!(err, "error: {message}")?;
+                    return Ok(false);
+                }
+            };
+            let Some(positions) = positions else {
+                return Ok(false);
+            };
+            let count = positions.stances.len();
+            (
+                crate::export::positions_chart(model, &positions, &options),
+                format!("{count} stance{}", if count == 1 { "" } else { "s" }),
+            )
+        }
+    };
+    chart.display_width = figure.look.display_width(format);
+    let inputs = crate::interchange::input_files(figure.input, model);
+    match crate::export::write_figure(&chart, figure.output, figure.look.png_size(format), &inputs)
+    {
+        Ok(()) => {
+            writeln!(out, "wrote {} ({what})", figure.output.display())?;
+            Ok(true)
+        }
+        Err(error) => {
+            writeln!(err, "error: {error}")?;
+            Ok(false)
+        }
+    }
 }

@@ -142,8 +142,9 @@ pub enum CliCommand {
     /// Positions over time. With --actor: every stance the actor took (demands,
     /// proposes, offers, supports, accepts, opposes, rejects), earliest first, undated
     /// last, and each shift of stance on the same thing with both quotes. Without: the
-    /// latest stance of every actor on every thing. Exits 1 when the file does not load or
-    /// the actor is unknown.
+    /// latest stance of every actor on every thing. With --figure, the same as a figure
+    /// (.svg or .png): the actor's stances along a time axis, or the matrix. Exits 1 when
+    /// the file does not load or the actor is unknown.
     Positions {
         /// The dataset file.
         file: PathBuf,
@@ -153,6 +154,13 @@ pub enum CliCommand {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+        /// Write the positions as a figure (.svg or .png) instead; never one of the
+        /// dataset's input files.
+        #[arg(long)]
+        figure: Option<PathBuf>,
+        /// The figure's size, title, caption and background.
+        #[command(flatten)]
+        look: render::FigureLook,
     },
     /// Counts by kind and relation, and every node ranked by degree, betweenness and
     /// eigenvector centrality.
@@ -310,12 +318,26 @@ pub fn run(command: CliCommand, options: &ReadOptions) -> ExitCode {
             }
             Ok(true)
         }),
-        CliCommand::Positions { file, actor, json } => {
-            with_model(&file, options, &mut stderr.lock(), |model, err| {
-                let mut out = stdout.lock();
-                claims::write_positions(model, actor.as_deref(), json, &mut out, err)
-            })
-        }
+        CliCommand::Positions {
+            file,
+            actor,
+            json,
+            figure,
+            look,
+        } => with_model(&file, options, &mut stderr.lock(), |model, err| {
+            let mut out = stdout.lock();
+            match &figure {
+                Some(output) => {
+                    let figure = claims::PositionsFigure {
+                        input: &file,
+                        output,
+                        look: &look,
+                    };
+                    claims::write_positions_figure(model, actor.as_deref(), &figure, &mut out, err)
+                }
+                None => claims::write_positions(model, actor.as_deref(), json, &mut out, err),
+            }
+        }),
         CliCommand::Conflicts { file, json } => {
             with_model(&file, options, &mut stderr.lock(), |model, _| {
                 let conflicts = crate::claims::find_conflicts(model);

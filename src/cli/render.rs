@@ -44,24 +44,96 @@ pub struct RenderSettings {
     /// Start of the force layout; 0 gives the window's arrangement.
     #[arg(long, default_value_t = 0)]
     pub seed: u64,
+    /// Write each edge's relation along it.
+    #[arg(long)]
+    pub relation_names: bool,
+    /// Size, title, caption and background.
+    #[command(flatten)]
+    pub look: FigureLook,
+}
+
+/// What every figure the command line writes takes: its size, title, caption and
+/// background.
+#[derive(Debug, Clone, clap::Args)]
+pub struct FigureLook {
     /// Width in pixels: of the PNG (16 to 8000), or the displayed width of the SVG.
     #[arg(long)]
     pub width: Option<u32>,
     /// PNG scale, 1 to 4 (when --width is not given).
     #[arg(long, default_value_t = 2.0)]
     pub scale: f32,
-    /// A title above the graph.
+    /// A title above the figure.
     #[arg(long)]
     pub title: Option<String>,
-    /// List the articles that support the shown edges.
+    /// List the articles that support what the figure shows.
     #[arg(long)]
     pub caption: bool,
-    /// Write each edge's relation along it.
-    #[arg(long)]
-    pub relation_names: bool,
     /// white, transparent or dark.
     #[arg(long, default_value = "white")]
     pub background: String,
+}
+
+impl FigureLook {
+    /// The background named, and every problem with the settings (added to `problems`).
+    pub fn checked(&self, problems: &mut Vec<String>) -> Option<Background> {
+        let background = Background::parse(&self.background);
+        if background.is_none() {
+            problems.push(format!(
+                "unknown background \"{}\"; expected white, transparent or dark",
+                self.background
+            ));
+        }
+        if !(1.0..=4.0).contains(&self.scale) {
+            problems.push(format!("--scale {} is outside 1 to 4", self.scale));
+        }
+        if let Some(width) = self.width
+            && !(16..=crate::export::MAX_WIDTH).contains(&width)
+        {
+            problems.push(format!(
+                "--width {width} is outside 16 to {}",
+                crate::export::MAX_WIDTH
+            ));
+        }
+        background
+    }
+
+    /// The size of a PNG: `--width`, else `--scale`.
+    pub fn png_size(&self, format: FigureFormat) -> PngSize {
+        match (format, self.width) {
+            (FigureFormat::Png, Some(width)) => PngSize::Width(width),
+            _ => PngSize::Scale(self.scale),
+        }
+    }
+
+    /// The width an SVG is shown at, when `--width` gives one.
+    pub fn display_width(&self, format: FigureFormat) -> Option<f32> {
+        match (format, self.width) {
+            (FigureFormat::Svg, Some(width)) => Some(width as f32),
+            _ => None,
+        }
+    }
+
+    /// Title, caption and `background` as a figure's options.
+    pub fn options(&self, background: Background, relation_names: bool) -> SceneOptions {
+        SceneOptions {
+            title: self.title.clone(),
+            caption: self.caption,
+            background,
+            relation_names,
+        }
+    }
+}
+
+/// The format `output` names by its extension, or a problem (added to `problems`).
+pub fn figure_format(output: &std::path::Path, problems: &mut Vec<String>) -> Option<FigureFormat> {
+    let format = FigureFormat::of(output);
+    if format.is_none() {
+        problems.push(format!(
+            "{}: the output must end in .svg or .png",
+            output.display()
+        ));
+    }
+    format
 }
 
 /// Checks the settings, renders and writes the figure; false when something is wrong.
@@ -129,25 +201,16 @@ pub fn run_render(
             seed: settings.seed,
             room: [
                 settings
+                    .look
                     .width
                     .map_or(1200.0, |w| (w as f32).clamp(400.0, 4000.0)),
                 800.0,
             ],
-            options: SceneOptions {
-                title: settings.title.clone(),
-                caption: settings.caption,
-                background,
-                relation_names: settings.relation_names,
-            },
+            options: settings.look.options(background, settings.relation_names),
         };
         let mut scene = render_scene(model, &request);
-        let size = match (format, settings.width) {
-            (FigureFormat::Png, Some(width)) => PngSize::Width(width),
-            _ => PngSize::Scale(settings.scale),
-        };
-        if let (FigureFormat::Svg, Some(width)) = (format, settings.width) {
-            scene.display_width = Some(width as f32);
-        }
+        let size = settings.look.png_size(format);
+        scene.display_width = settings.look.display_width(format);
         match write_figure(&scene, &settings.output, size, &inputs) {
             Ok(()) => {
                 writeln!(
@@ -179,13 +242,7 @@ struct CheckedSettings {
 /// The settings checked, or every problem with them.
 fn checked_settings(settings: &RenderSettings) -> Result<CheckedSettings, Vec<String>> {
     let mut problems = Vec::new();
-    let format = FigureFormat::of(&settings.output);
-    if format.is_none() {
-        problems.push(format!(
-            "{}: the output must end in .svg or .png",
-            settings.output.display()
-        ));
-    }
+    let format = figure_format(&settings.output, &mut problems);
     let layout = match &settings.layout {
         None => Some(None),
         Some(name) => {
@@ -201,13 +258,7 @@ fn checked_settings(settings: &RenderSettings) -> Result<CheckedSettings, Vec<St
             found.map(Some)
         }
     };
-    let background = Background::parse(&settings.background);
-    if background.is_none() {
-        problems.push(format!(
-            "unknown background \"{}\"; expected white, transparent or dark",
-            settings.background
-        ));
-    }
+    let background = settings.look.checked(&mut problems);
     let mut kinds = Vec::new();
     for name in &settings.kinds {
         match NodeKind::parse(name.trim()) {
@@ -217,17 +268,6 @@ fn checked_settings(settings: &RenderSettings) -> Result<CheckedSettings, Vec<St
                 NodeKind::expected()
             )),
         }
-    }
-    if !(1.0..=4.0).contains(&settings.scale) {
-        problems.push(format!("--scale {} is outside 1 to 4", settings.scale));
-    }
-    if let Some(width) = settings.width
-        && !(16..=crate::export::MAX_WIDTH).contains(&width)
-    {
-        problems.push(format!(
-            "--width {width} is outside 16 to {}",
-            crate::export::MAX_WIDTH
-        ));
     }
     match (format, layout, background) {
         (Some(format), Some(layout), Some(background)) if problems.is_empty() => {

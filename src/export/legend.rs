@@ -8,7 +8,6 @@ use super::scene::{
     RELATION_MARKER_WIDTH, SMALL_SIZE, SceneText,
 };
 use crate::model::{Model, NodeKind, capitalised};
-use crate::view::Visibility;
 use crate::view::style::{Rgb, kind_rgb, relation_counts, relation_style};
 
 /// Marker fill of kinds in the legend when nodes are coloured by something else.
@@ -46,7 +45,7 @@ impl LegendFlow {
     }
 
     /// Places an entry named `name`: the centre of its marker and its placed name.
-    fn place(&mut self, name: String) -> ([f32; 2], SceneText) {
+    pub(super) fn place(&mut self, name: String) -> ([f32; 2], SceneText) {
         self.place_wide(name, 14.0)
     }
 
@@ -154,11 +153,12 @@ pub(super) struct Legend {
     pub(super) bottom: f32,
 }
 
-/// "Sources:" and every article that supports a shown edge, wrapped to `width`, from `y`
-/// down; and where the caption ends.
+/// "Sources:" and every article that supports a shown edge (`shown_edges`, per model
+/// edge), wrapped to `width`, from `y` down, then how many of them rest only on unnamed
+/// sources; and where the caption ends.
 pub(super) fn place_caption(
     model: &Model,
-    look: GraphLook<'_>,
+    shown_edges: &[bool],
     mut y: f32,
     width: f32,
 ) -> (Vec<SceneText>, f32) {
@@ -170,7 +170,7 @@ pub(super) fn place_caption(
         origin: [MARGIN, y],
         size: SMALL_SIZE,
     });
-    for source in sources(model, look.visibility) {
+    for source in sources(model, shown_edges) {
         for line in wrap(&source, SMALL_SIZE, width - 2.0 * MARGIN - 12.0) {
             y += line_height;
             caption.push(SceneText {
@@ -184,7 +184,7 @@ pub(super) fn place_caption(
     let shown: Vec<&crate::model::Edge> = model
         .edges
         .iter()
-        .zip(&look.visibility.edges)
+        .zip(shown_edges)
         .filter(|(_, shown)| **shown)
         .map(|(edge, _)| edge)
         .collect();
@@ -214,18 +214,14 @@ pub(super) fn place_caption(
 
 /// "Outlet, “Title”, date" for every article that supports a shown edge, by date then
 /// title.
-fn sources(model: &Model, visibility: &Visibility) -> Vec<String> {
+fn sources(model: &Model, shown_edges: &[bool]) -> Vec<String> {
     let mut cited: Vec<&crate::model::Article> = model
         .articles
         .iter()
         .filter(|article| {
-            model
-                .edges
-                .iter()
-                .zip(&visibility.edges)
-                .any(|(edge, shown)| {
-                    *shown && edge.evidence.iter().any(|r| r.article_id == article.id)
-                })
+            model.edges.iter().zip(shown_edges).any(|(edge, shown)| {
+                *shown && edge.evidence.iter().any(|r| r.article_id == article.id)
+            })
         })
         .collect();
     cited.sort_by(|a, b| {

@@ -4,18 +4,22 @@
 //! that SVG with the font shipped in assets/, so the two always agree, and both use the
 //! shapes and colours the window draws with.
 
+mod chart;
 mod edges;
 mod font;
 mod legend;
 mod png;
+mod positions;
 mod scene;
 mod svg;
 
 use std::path::{Path, PathBuf};
 
+pub use chart::{Chart, ChartShape, ChartText, Shape};
 pub use font::{FONT_BYTES, FONT_FAMILY, text_size};
 pub use legend::wrap;
 pub use png::{MAX_WIDTH, PngError, PngSize, svg_to_png, svg_to_rgba};
+pub use positions::{matrix_chart, positions_chart, stance_rgb};
 pub use scene::{
     Background, ColourLegend, GraphLook, LegendKind, LegendSwatch, MAX_LEGEND_COLOURS, Scene,
     SceneEdge, SceneNode, SceneOptions, SceneText,
@@ -71,24 +75,52 @@ pub enum ExportError {
     },
 }
 
-/// The bytes of `scene` as `format`.
+/// A figure that can be written: a graph's [`Scene`] or a [`Chart`].
+pub trait Figure {
+    /// The figure as SVG; with `embed_font`, the shipped font is included.
+    fn svg(&self, embed_font: bool) -> String;
+    /// Its width in pixels at scale 1.
+    fn width(&self) -> f32;
+}
+
+impl Figure for Scene {
+    fn svg(&self, embed_font: bool) -> String {
+        to_svg(self, embed_font)
+    }
+
+    fn width(&self) -> f32 {
+        self.width
+    }
+}
+
+impl Figure for Chart {
+    fn svg(&self, embed_font: bool) -> String {
+        self.to_svg(embed_font)
+    }
+
+    fn width(&self) -> f32 {
+        self.width
+    }
+}
+
+/// The bytes of `figure` as `format`.
 pub fn figure_bytes(
-    scene: &Scene,
+    figure: &dyn Figure,
     format: FigureFormat,
     size: PngSize,
 ) -> Result<Vec<u8>, PngError> {
     match format {
-        FigureFormat::Svg => Ok(to_svg(scene, true).into_bytes()),
+        FigureFormat::Svg => Ok(figure.svg(true).into_bytes()),
         // The PNG is drawn from the SVG without the embedded font: resvg uses the same
         // shipped font directly.
-        FigureFormat::Png => svg_to_png(&to_svg(scene, false), scene.width, size),
+        FigureFormat::Png => svg_to_png(&figure.svg(false), figure.width(), size),
     }
 }
 
-/// Writes `scene` to `path` (format by extension) atomically, unless `path` is one of
+/// Writes `figure` to `path` (format by extension) atomically, unless `path` is one of
 /// `inputs` (the dataset and article files, which are never overwritten).
 pub fn write_figure(
-    scene: &Scene,
+    figure: &dyn Figure,
     path: &Path,
     size: PngSize,
     inputs: &[PathBuf],
@@ -103,7 +135,7 @@ pub fn write_figure(
     {
         return Err(ExportError::WouldOverwriteInput(path.display().to_string()));
     }
-    let bytes = figure_bytes(scene, format, size)?;
+    let bytes = figure_bytes(figure, format, size)?;
     crate::atomic::write_atomically(path, &bytes).map_err(|source| ExportError::Io {
         path: path.display().to_string(),
         source,

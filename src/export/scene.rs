@@ -351,7 +351,7 @@ impl Scene {
         y = legend.bottom;
         let mut caption = Vec::new();
         if options.caption {
-            (caption, y) = place_caption(model, look, y, width);
+            (caption, y) = place_caption(model, &look.visibility.edges, y, width);
         }
         let height = y + MARGIN;
         let title = title.map(|(text, size)| SceneText {

@@ -21,7 +21,14 @@ pub const FONT_STACK: &str = "Ubuntu, 'Ubuntu Light', sans-serif";
 /// data URL (about 480 kB) so that viewers without it show the same text.
 pub fn to_svg(scene: &Scene, embed_font: bool) -> String {
     let mut svg = String::new();
-    write_header(&mut svg, scene, embed_font);
+    let frame = Frame {
+        width: scene.width,
+        height: scene.height,
+        display_width: scene.display_width,
+        background: scene.background,
+        title: scene.title.as_ref(),
+    };
+    write_header(&mut svg, &frame, embed_font);
     write_edges(&mut svg, scene);
     write_nodes(&mut svg, scene);
     write_labels(&mut svg, scene);
@@ -35,10 +42,20 @@ pub fn to_svg(scene: &Scene, embed_font: bool) -> String {
     svg
 }
 
+/// What every figure has around its drawing: its size, background and title.
+pub(super) struct Frame<'a> {
+    pub(super) width: f32,
+    pub(super) height: f32,
+    /// Width an SVG viewer should show it at; `None`: its own width.
+    pub(super) display_width: Option<f32>,
+    pub(super) background: Background,
+    pub(super) title: Option<&'a SceneText>,
+}
+
 /// The root element, the embedded font, the background and the title.
-fn write_header(svg: &mut String, scene: &Scene, embed_font: bool) {
-    let (w, h) = (scene.width, scene.height);
-    let (shown_w, shown_h) = match scene.display_width {
+pub(super) fn write_header(svg: &mut String, frame: &Frame<'_>, embed_font: bool) {
+    let (w, h) = (frame.width, frame.height);
+    let (shown_w, shown_h) = match frame.display_width {
         Some(display) if display > 0.0 => (display, h * display / w.max(1.0)),
         _ => (w, h),
     };
@@ -55,8 +72,8 @@ fn write_header(svg: &mut String, scene: &Scene, embed_font: bool) {
             "<style>@font-face{{font-family:{FONT_FAMILY};font-weight:normal;src:url(data:font/ttf;base64,{encoded}) format('truetype');}}</style>"
         );
     }
-    let text_color = scene.background.text_rgb();
-    match scene.background {
+    let text_color = frame.background.text_rgb();
+    match frame.background {
         Background::White => {
             let _ = writeln!(
                 svg,
@@ -71,7 +88,7 @@ fn write_header(svg: &mut String, scene: &Scene, embed_font: bool) {
         }
         Background::Transparent => {}
     }
-    if let Some(title) = &scene.title {
+    if let Some(title) = frame.title {
         text(svg, "title", title, text_color, "");
     }
 }
@@ -306,7 +323,7 @@ fn write_legend(svg: &mut String, scene: &Scene) {
     svg.push_str("</g>\n");
 }
 
-fn text(svg: &mut String, class: &str, text: &SceneText, color: Rgb, extra: &str) {
+pub(super) fn text(svg: &mut String, class: &str, text: &SceneText, color: Rgb, extra: &str) {
     let _ = writeln!(
         svg,
         r#"<text class="{class}" x="{}" y="{}" font-size="{}" fill="{}"{extra}>{}</text>"#,
@@ -326,7 +343,7 @@ fn dash_attribute(dash: Dash, width: f32) -> String {
 }
 
 /// A number with at most two decimals and no trailing zeros.
-fn n(value: f32) -> String {
+pub(super) fn n(value: f32) -> String {
     let value = if value.is_finite() { value } else { 0.0 };
     let text = format!("{value:.2}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
@@ -345,7 +362,7 @@ fn points(corners: &[[f32; 2]]) -> String {
         .join(" ")
 }
 
-fn hex([r, g, b]: Rgb) -> String {
+pub(super) fn hex([r, g, b]: Rgb) -> String {
     format!("#{r:02x}{g:02x}{b:02x}")
 }
 

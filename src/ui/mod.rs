@@ -4,6 +4,7 @@
 mod app;
 pub mod article_form;
 mod batch;
+mod chart_export;
 pub mod command;
 mod conflicts_window;
 mod details;

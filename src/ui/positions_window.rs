@@ -2,24 +2,23 @@
 //! axis, a row per thing it took a stance on (undated stances in a row of their own), each
 //! mark green for, red against, clickable to its relation; shifts with both quotes side by
 //! side. And the matrix of the whole dataset: actors by things, each cell the latest
-//! stance and its date, the history on hover.
+//! stance and its date, the history on hover. Each can be written as a figure.
 
 use egui::{Color32, Pos2, Rect, RichText, Sense, Stroke, Ui, Vec2};
 
-use crate::claims::positions::{Positions, Stance, position_matrix, positions_of};
+use crate::claims::positions::{Positions, Stance, positions_of};
+use crate::export::{matrix_chart, positions_chart, stance_rgb};
 use crate::layout::day_number;
 use crate::view::Selection;
 
+use super::chart_export::{ChartExportState, chart_export_ui};
 use super::command::Command;
 use super::state::Document;
 
 /// The colour of a stance: green for, red against.
 fn stance_colour(stance: &Stance) -> Color32 {
-    if stance.in_favour {
-        Color32::from_rgb(34, 136, 51)
-    } else {
-        Color32::from_rgb(204, 51, 17)
-    }
+    let [r, g, b] = stance_rgb(stance);
+    Color32::from_rgb(r, g, b)
 }
 
 /// Words for a stance: "rejects (denied), 26 May 2024".
@@ -27,36 +26,93 @@ fn stance_words(stance: &Stance) -> String {
     format!("{}, {}", stance.action(), stance.when())
 }
 
-/// The positions window of the actor with id `actor` while `open` holds it.
-pub fn positions_window_ui(
-    ctx: &egui::Context,
-    open: &mut Option<String>,
-    document: &Document,
-    commands: &mut Vec<Command>,
-) {
-    let Some(actor) = open.clone() else {
-        return;
-    };
-    let model = &document.doc.loaded.model;
-    let Some(positions) = positions_of(model, &actor) else {
-        *open = None;
-        return;
-    };
-    let mut still_open = true;
-    egui::Window::new(format!("Positions of {}", positions.label))
-        .id(egui::Id::new("positions"))
-        .open(&mut still_open)
-        .default_width(720.0)
-        .show(ctx, |ui| {
-            if positions.stances.is_empty() {
-                ui.label("No stance: this node demands, proposes, accepts or rejects nothing.");
-                return;
-            }
-            timeline_ui(ui, &positions, commands);
-            shifts_ui(ui, &positions, commands);
-        });
-    if !still_open {
-        *open = None;
+/// The two positions windows: which are open, the open actor's positions (read once per
+/// model state) and each window's figure row.
+#[derive(Debug)]
+pub struct PositionsWindows {
+    /// The actor whose positions window is open, by id.
+    pub actor: Option<String>,
+    /// Whether the matrix window is open.
+    pub matrix: bool,
+    /// The open actor's positions, with the model generation they were read at.
+    cached: Option<(u64, Positions)>,
+    actor_figure: ChartExportState,
+    matrix_figure: ChartExportState,
+}
+
+impl Default for PositionsWindows {
+    fn default() -> Self {
+        Self {
+            actor: None,
+            matrix: false,
+            cached: None,
+            actor_figure: ChartExportState::new("positions.png"),
+            matrix_figure: ChartExportState::new("positions-matrix.png"),
+        }
+    }
+}
+
+impl PositionsWindows {
+    /// Shows the open windows; `generation` names the model's state, so that positions are
+    /// read again only when it changes.
+    pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        document: &Document,
+        generation: u64,
+        commands: &mut Vec<Command>,
+    ) {
+        self.actor_window_ui(ctx, document, generation, commands);
+        if self.matrix {
+            let mut open = true;
+            matrix_window_ui(ctx, &mut open, document, &mut self.matrix_figure, commands);
+            self.matrix = open;
+        }
+    }
+
+    fn actor_window_ui(
+        &mut self,
+        ctx: &egui::Context,
+        document: &Document,
+        generation: u64,
+        commands: &mut Vec<Command>,
+    ) {
+        let Some(actor) = self.actor.clone() else {
+            self.cached = None;
+            return;
+        };
+        let model = &document.doc.loaded.model;
+        let fresh = self
+            .cached
+            .as_ref()
+            .is_some_and(|(at, positions)| *at == generation && positions.actor == actor);
+        if !fresh {
+            self.cached = positions_of(model, &actor).map(|positions| (generation, positions));
+        }
+        let Some((_, positions)) = &self.cached else {
+            self.actor = None;
+            return;
+        };
+        let figure = &mut self.actor_figure;
+        let mut still_open = true;
+        egui::Window::new(format!("Positions of {}", positions.label))
+            .id(egui::Id::new("positions"))
+            .open(&mut still_open)
+            .default_width(720.0)
+            .show(ctx, |ui| {
+                if positions.stances.is_empty() {
+                    ui.label("No stance: this node demands, proposes, accepts or rejects nothing.");
+                    return;
+                }
+                timeline_ui(ui, positions, commands);
+                shifts_ui(ui, positions, commands);
+                chart_export_ui(ui, figure, document, |options| {
+                    positions_chart(model, positions, options)
+                });
+            });
+        if !still_open {
+            self.actor = None;
+        }
     }
 }
 
@@ -227,14 +283,15 @@ fn shifts_ui(ui: &mut Ui, positions: &Positions, commands: &mut Vec<Command>) {
 
 /// The matrix window while `open`: a row per actor or mediator, a column per thing, each
 /// cell its latest stance.
-pub fn matrix_window_ui(
+fn matrix_window_ui(
     ctx: &egui::Context,
     open: &mut bool,
     document: &Document,
+    figure: &mut ChartExportState,
     commands: &mut Vec<Command>,
 ) {
     let model = &document.doc.loaded.model;
-    let matrix = position_matrix(model);
+    let matrix = &document.position_matrix;
     // Each cell by actor and thing, looked up once per grid position.
     let cells: std::collections::BTreeMap<(&str, &str), &crate::claims::positions::Cell> = matrix
         .iter()
@@ -307,5 +364,8 @@ pub fn matrix_window_ui(
                             }
                         });
                 });
+            chart_export_ui(ui, figure, document, |options| {
+                matrix_chart(model, matrix, options)
+            });
         });
 }

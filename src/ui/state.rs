@@ -71,6 +71,8 @@ pub struct Document {
     pub filter_counts: FilterCounts,
     /// Reports that contradict each other, found once per model.
     pub conflicts: Vec<crate::claims::Conflict>,
+    /// Every actor's latest stance on every thing, read once per model.
+    pub position_matrix: Vec<crate::claims::positions::Cell>,
 }
 
 impl Document {
@@ -84,10 +86,7 @@ impl Document {
         let entity_order = entity_order(model);
         let measure_basis = MeasureBasis::of(model);
         let search_index = Arc::new(SearchIndex::of(model));
-        let conflicts = crate::claims::find_conflicts(model);
-        let mut canvas = canvas;
-        canvas.set_contested(model, &conflicts);
-        Self {
+        let mut document = Self {
             doc,
             graph,
             canvas,
@@ -101,8 +100,19 @@ impl Document {
             search_job: None,
             filter_counts,
             entity_order,
-            conflicts,
-        }
+            conflicts: Vec::new(),
+            position_matrix: Vec::new(),
+        };
+        document.read_claims();
+        document
+    }
+
+    /// Finds the conflicts and positions of the model, and marks contested edges.
+    fn read_claims(&mut self) {
+        let model = &self.doc.loaded.model;
+        self.conflicts = crate::claims::find_conflicts(model);
+        self.position_matrix = crate::claims::positions::position_matrix(model);
+        self.canvas.set_contested(model, &self.conflicts);
     }
 
     /// Builds a document on a loaded dataset, coloured by its default.
@@ -159,14 +169,14 @@ impl Document {
         self.canvas = GraphCanvas::new(model, generation, &self.colours);
         self.canvas.far_image_from = far_image_from;
         self.filter_counts = FilterCounts::of(model);
-        self.conflicts = crate::claims::find_conflicts(model);
-        self.canvas.set_contested(model, &self.conflicts);
         self.entity_order = entity_order(model);
         self.measure_basis = MeasureBasis::of(model);
         self.search_index = Arc::new(SearchIndex::of(model));
         self.search_hits = None;
         self.search_job = None;
         self.path = None;
+        self.read_claims();
+        let model = &self.doc.loaded.model;
         let visibility = self.doc.filter.visibility(model);
         self.canvas
             .restore(model, visibility, layout, &places, transform);

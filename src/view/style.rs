@@ -162,6 +162,10 @@ pub const HIGHLIGHT_RGB: Rgb = [200, 40, 40];
 pub const OUTLINE_RGB: Rgb = [70, 70, 70];
 /// Label text.
 pub const LABEL_RGB: Rgb = [20, 20, 20];
+/// Green of a stance for something (demands, proposes, offers, supports, accepts).
+pub const STANCE_FOR_RGB: Rgb = [34, 136, 51];
+/// Red of a stance against something (opposes, rejects).
+pub const STANCE_AGAINST_RGB: Rgb = [204, 51, 17];
 /// Canvas radius of a node at scale 1.
 pub const NODE_RADIUS: f32 = 11.0;
 /// Font size of node labels at zoom 1.

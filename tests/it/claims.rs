@@ -8,12 +8,12 @@ use backchannel::claims::{ConflictKind, find_conflicts};
 use backchannel::model::Model;
 use serde_json::{Value, json};
 
-fn seed() -> Model {
+pub fn seed() -> Model {
     (*backchannel::dataset::load_seed().unwrap().model).clone()
 }
 
 /// Evidence for `quote`, which must occur in `text` of article `article`.
-fn evidence(article: &str, text: &str, quote: &str) -> Value {
+pub fn evidence(article: &str, text: &str, quote: &str) -> Value {
     let start_byte = text.find(quote).expect("the quote is in the article");
     let start = text[..start_byte].chars().count();
     json!({
@@ -383,154 +383,4 @@ fn who_said_it_is_counted_filtered_and_shown_on_claims_from_unnamed_sources() {
     assert!(!visibility.edges[model.edge_position(denied).unwrap()]);
     let shown = visibility.edges.iter().filter(|&&shown| shown).count();
     assert_eq!(shown, 111 - 16);
-}
-
-#[test]
-fn positions_run_earliest_first_and_the_matrix_keeps_each_latest_stance() {
-    use backchannel::claims::positions::{position_matrix, positions_of};
-    use backchannel::model::Relation;
-    let model = seed();
-    let hamas = positions_of(&model, "hamas").unwrap();
-    assert_eq!(hamas.stances.len(), 12);
-    assert!(
-        hamas.shifts.is_empty(),
-        "the seed's Hamas never changes sides"
-    );
-    // Month-level stances (May 2024) before those of 26 May.
-    let days: Vec<String> = hamas
-        .stances
-        .iter()
-        .map(|s| s.date.unwrap().human())
-        .collect();
-    assert_eq!(days.iter().filter(|d| *d == "May 2024").count(), 10);
-    assert_eq!(&days[10..], ["26 May 2024", "26 May 2024"]);
-    let matrix = position_matrix(&model);
-    let cell = matrix
-        .iter()
-        .find(|cell| cell.actor == "israel" && cell.on == "permanent-ceasefire")
-        .unwrap();
-    assert_eq!(cell.history.len(), 2);
-    assert_eq!(cell.latest.relation, Relation::Rejects);
-    assert_eq!(cell.latest.date.unwrap().human(), "26 May 2024");
-    // Actors and mediators only, by actor then by what on.
-    let keys: Vec<(&str, &str)> = matrix
-        .iter()
-        .map(|cell| (cell.actor.as_str(), cell.on.as_str()))
-        .collect();
-    let mut sorted = keys.clone();
-    sorted.sort();
-    assert_eq!(keys, sorted);
-}
-
-#[test]
-fn a_change_of_stance_is_a_shift_with_both_quotes_headless() {
-    let folder = tempfile::tempdir().unwrap();
-    let before = "Hamas rejected the Egyptian proposal on Friday.";
-    let after = "Hamas accepted the Egyptian proposal, its negotiators said.";
-    let dataset = json!({
-        "format": "backchannel/1",
-        "title": "A change of stance",
-        "articles": [
-            {"id": "may", "title": "May", "outlet": "Wire", "published": "2024-05-10", "text": before},
-            {"id": "june", "title": "June", "outlet": "Paper", "published": "2024-06-02", "text": after},
-        ],
-        "nodes": [
-            {"id": "hamas", "label": "Hamas", "kind": "actor",
-             "evidence": [evidence("may", before, "Hamas")]},
-            {"id": "proposal", "label": "Egyptian proposal", "kind": "demand",
-             "evidence": [evidence("may", before, "the Egyptian proposal")]},
-        ],
-        "edges": [
-            {"id": "rejects", "source": "hamas", "target": "proposal", "relation": "rejects",
-             "evidence": [evidence("may", before, "Hamas rejected the Egyptian proposal")]},
-            {"id": "accepts", "source": "hamas", "target": "proposal", "relation": "accepts",
-             "evidence": [evidence("june", after, "Hamas accepted the Egyptian proposal")]},
-        ],
-    });
-    let path = folder.path().join("shift.json");
-    std::fs::write(&path, serde_json::to_string_pretty(&dataset).unwrap()).unwrap();
-    let output = Command::cargo_bin("backchannel")
-        .unwrap()
-        .arg("positions")
-        .arg(&path)
-        .args(["--actor", "Hamas", "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{output:?}");
-    let positions: Value = serde_json::from_slice(&output.stdout).unwrap();
-    let shifts = positions["shifts"].as_array().unwrap();
-    assert_eq!(shifts.len(), 1);
-    assert_eq!(shifts[0]["from"]["edge"], "rejects");
-    assert_eq!(shifts[0]["to"]["edge"], "accepts");
-    assert_eq!(shifts[0]["from"]["in_favour"], false);
-    assert_eq!(shifts[0]["to"]["in_favour"], true);
-    assert_eq!(
-        shifts[0]["to"]["quotes"][0]["quote"],
-        "Hamas accepted the Egyptian proposal"
-    );
-    let text = Command::cargo_bin("backchannel")
-        .unwrap()
-        .arg("positions")
-        .arg(&path)
-        .args(["--actor", "hamas"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&text.stdout);
-    assert!(text.starts_with("Hamas: 2 stances, 1 shift\n"), "{text}");
-    assert!(text.contains("Shift on Egyptian proposal:"), "{text}");
-    assert!(text.contains("Wire · 10 May 2024 (may): \"Hamas rejected the Egyptian proposal\""));
-    // An unknown actor is an error.
-    let unknown = Command::cargo_bin("backchannel")
-        .unwrap()
-        .arg("positions")
-        .arg(&path)
-        .args(["--actor", "Fatah"])
-        .output()
-        .unwrap();
-    assert_eq!(unknown.status.code(), Some(1));
-}
-
-#[test]
-fn the_positions_window_and_the_matrix_show_stances_and_select_them() {
-    use crate::common::harness;
-    use egui_kittest::kittest::Queryable;
-    let mut harness = harness();
-    harness
-        .state_mut()
-        .apply_command(backchannel::ui::Command::Select(Some(
-            backchannel::ui::Selection::Node("hamas".to_owned()),
-        )));
-    harness.run_steps(2);
-    harness.get_by_label("Positions over time").scroll_to_me();
-    harness.run_steps(10);
-    harness.get_by_label("Positions over time").click();
-    harness.run_steps(3);
-    assert!(harness.query_by_label("Positions of Hamas").is_some());
-    assert!(harness.query_by_label("No shift of stance.").is_some());
-    harness.get_by_label("Close window").click();
-    harness.run_steps(2);
-    harness.get_by_label("View").click();
-    harness.run_steps(2);
-    harness.get_by_label("Positions: who stands where…").click();
-    harness.run_steps(3);
-    assert!(
-        harness
-            .query_by_label("Positions: who stands where")
-            .is_some()
-    );
-    // Israel's latest stance on a permanent ceasefire is there: rejects, 26 May 2024; a
-    // cell selects the relation it shows (Benny Gantz's two oppositions: the first).
-    assert!(harness.query_all_by_label("rejects, 26 May 2024").count() >= 1);
-    harness
-        .get_all_by_label("opposes, 2024")
-        .next()
-        .expect("Benny Gantz's cells")
-        .click();
-    harness.run_steps(2);
-    assert_eq!(
-        harness.state().selection(),
-        Some(&backchannel::ui::Selection::Edge(
-            "gantz--opposes--ben-gvir".to_owned()
-        ))
-    );
 }

@@ -22,6 +22,7 @@ mod interchange;
 mod labels_ui;
 mod layout_quality;
 mod panels;
+mod positions;
 mod render;
 mod schema;
 mod seed;

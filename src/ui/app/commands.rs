@@ -108,7 +108,7 @@ impl BackchannelApp {
                     self.record(self.document.snapshot());
                     self.document.canvas.unpin_all();
                 }
-                Command::ShowPositions(actor) => self.show_positions = Some(actor),
+                Command::ShowPositions(actor) => self.positions.actor = Some(actor),
                 Command::LabelBy(by) => {
                     if by != self.document.doc.label_by {
                         self.document.set_label_by(by);

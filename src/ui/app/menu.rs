@@ -199,7 +199,7 @@ impl BackchannelApp {
             .on_hover_text("Each actor's latest stance on each demand, proposal and deal")
             .clicked()
         {
-            self.show_matrix = true;
+            self.positions.matrix = true;
             ui.close();
         }
         let warnings = self.document.warnings().len();

@@ -80,10 +80,8 @@ pub struct BackchannelApp {
     show_warnings: bool,
     /// Whether the Conflicts window is open.
     show_conflicts: bool,
-    /// The actor whose positions window is open, by id.
-    show_positions: Option<String>,
-    /// Whether the positions matrix window is open.
-    show_matrix: bool,
+    /// The positions windows: an actor's, and the matrix.
+    positions: crate::ui::positions_window::PositionsWindows,
     show_open_path: bool,
     open_path_input: String,
     recent: RecentFiles,
@@ -146,8 +144,7 @@ impl BackchannelApp {
             open_failure,
             show_warnings: false,
             show_conflicts: false,
-            show_positions: None,
-            show_matrix: false,
+            positions: Default::default(),
             show_open_path: false,
             open_path_input: String::new(),
             recent: RecentFiles::load(options.recent_store),
@@ -472,17 +469,8 @@ impl BackchannelApp {
             );
             self.show_conflicts = open;
         }
-        crate::ui::positions_window::positions_window_ui(
-            ctx,
-            &mut self.show_positions,
-            &self.document,
-            commands,
-        );
-        if self.show_matrix {
-            let mut open = true;
-            crate::ui::positions_window::matrix_window_ui(ctx, &mut open, &self.document, commands);
-            self.show_matrix = open;
-        }
+        self.positions
+            .ui(ctx, &self.document, self.generation, commands);
         self.open_path_ui(ctx, commands);
         self.save_path_ui(ctx, commands);
         self.prompt_ui(ctx, commands);
