@@ -10,6 +10,7 @@ use crate::export::{
 use crate::model::{Model, NodeKind};
 use crate::view::LayoutKind;
 use crate::view::colouring::{self, ColourBy};
+use crate::view::edge_colour::EdgeColourBy;
 use crate::view::label_by::{LabelBy, label_choices};
 
 /// The options of `render`, as clap reads them, before checking.
@@ -44,6 +45,10 @@ pub struct RenderSettings {
     /// Start of the force layout; 0 gives the window's arrangement.
     #[arg(long, default_value_t = 0)]
     pub seed: u64,
+    /// Colour edges by: relation (the default) or source (who said it: the outlet's own
+    /// reporting, a named or unnamed source, state or other media).
+    #[arg(long, default_value = "relation")]
+    pub edge_colour_by: String,
     /// Write each edge's relation along it.
     #[arg(long)]
     pub relation_names: bool,
@@ -146,6 +151,7 @@ pub fn run_render(
 ) -> anyhow::Result<bool> {
     let CheckedSettings {
         format,
+        edge_colour_by,
         layout,
         background,
         kinds,
@@ -198,6 +204,7 @@ pub fn run_render(
             layout,
             colour_by,
             label_by,
+            edge_colour_by,
             seed: settings.seed,
             room: [
                 settings
@@ -233,6 +240,7 @@ pub fn run_render(
 /// What the settings ask for, checked.
 struct CheckedSettings {
     format: FigureFormat,
+    edge_colour_by: EdgeColourBy,
     /// `None`: as the file places nodes, else force.
     layout: Option<LayoutKind>,
     background: Background,
@@ -259,6 +267,13 @@ fn checked_settings(settings: &RenderSettings) -> Result<CheckedSettings, Vec<St
         }
     };
     let background = settings.look.checked(&mut problems);
+    let edge_colour_by = EdgeColourBy::parse(&settings.edge_colour_by);
+    if edge_colour_by.is_none() {
+        problems.push(format!(
+            "unknown --edge-colour-by \"{}\"; expected relation or source",
+            settings.edge_colour_by
+        ));
+    }
     let mut kinds = Vec::new();
     for name in &settings.kinds {
         match NodeKind::parse(name.trim()) {
@@ -269,10 +284,13 @@ fn checked_settings(settings: &RenderSettings) -> Result<CheckedSettings, Vec<St
             )),
         }
     }
-    match (format, layout, background) {
-        (Some(format), Some(layout), Some(background)) if problems.is_empty() => {
+    match (format, layout, background, edge_colour_by) {
+        (Some(format), Some(layout), Some(background), Some(edge_colour_by))
+            if problems.is_empty() =>
+        {
             Ok(CheckedSettings {
                 format,
+                edge_colour_by,
                 layout,
                 background,
                 kinds,

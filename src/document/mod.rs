@@ -128,6 +128,8 @@ pub struct Document {
     pub colour_by: ColourBy,
     /// What node labels say.
     pub label_by: crate::view::label_by::LabelBy,
+    /// What edges are coloured by.
+    pub edge_colour_by: crate::view::edge_colour::EdgeColourBy,
     undo: Vec<Step>,
     redo: Vec<Step>,
     /// The model's state: 0 as read, a new number after every edit.
@@ -156,6 +158,7 @@ impl Document {
             size_by: None,
             colour_by,
             label_by: crate::view::label_by::LabelBy::Label,
+            edge_colour_by: crate::view::edge_colour::EdgeColourBy::Relation,
             undo: Vec::new(),
             redo: Vec::new(),
             state: 0,

@@ -56,7 +56,11 @@ pub(super) fn place_edges(
             (HIGHLIGHT_RGB, Dash::Solid, 3.0)
         } else {
             let style = relation_style(edge.relation);
-            (style.rgb, style.dash, 1.5)
+            let rgb = look
+                .edge_colours
+                .and_then(|colours| colours.rgb.get(position).copied())
+                .unwrap_or(style.rgb);
+            (rgb, style.dash, 1.5)
         };
         if a == b {
             // A self-loop: a curve out of the top of the node and back.

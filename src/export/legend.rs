@@ -124,9 +124,32 @@ pub(super) fn place_legend(
         for (relation, count) in relations {
             let name = format!("{} ({count})", relation.words());
             let (marker, text) = flow.place_wide(name, RELATION_MARKER_WIDTH);
+            let mut style = relation_style(relation);
+            if look.edge_colours.is_some() {
+                // Coloured by who said it: the dashes alone tell the relation.
+                style.rgb = crate::view::style::EDGE_RGB;
+            }
             legend_relations.push(LegendRelation {
                 relation,
-                style: relation_style(relation),
+                style,
+                marker,
+                text,
+            });
+        }
+        y = flow.y;
+    }
+    let mut edge_colours = Vec::new();
+    let mut edge_colour_heading = None;
+    if let Some(colours) = look.edge_colours {
+        y += line_height;
+        let (heading, mut flow) =
+            LegendFlow::after_heading(colours.legend.heading.to_owned(), y, width, line_height);
+        edge_colour_heading = Some(heading);
+        for entry in colours.legend.entries {
+            let name = format!("{} ({})", entry.value, entry.count);
+            let (marker, text) = flow.place_wide(name, RELATION_MARKER_WIDTH);
+            edge_colours.push(LegendSwatch {
+                rgb: entry.rgb,
                 marker,
                 text,
             });
@@ -139,6 +162,8 @@ pub(super) fn place_legend(
         colours: legend_colours,
         relation_heading: legend_relation_heading,
         relations: legend_relations,
+        edge_colour_heading,
+        edge_colours,
         bottom: y,
     }
 }
@@ -150,6 +175,8 @@ pub(super) struct Legend {
     pub(super) colours: Vec<LegendSwatch>,
     pub(super) relation_heading: Option<SceneText>,
     pub(super) relations: Vec<LegendRelation>,
+    pub(super) edge_colour_heading: Option<SceneText>,
+    pub(super) edge_colours: Vec<LegendSwatch>,
     pub(super) bottom: f32,
 }
 

@@ -21,8 +21,8 @@ pub use legend::wrap;
 pub use png::{MAX_WIDTH, PngError, PngSize, svg_to_png, svg_to_rgba};
 pub use positions::{matrix_chart, positions_chart, stance_rgb};
 pub use scene::{
-    Background, ColourLegend, GraphLook, LegendKind, LegendSwatch, MAX_LEGEND_COLOURS, Scene,
-    SceneEdge, SceneNode, SceneOptions, SceneText,
+    Background, ColourLegend, EdgeColours, GraphLook, LegendKind, LegendSwatch, MAX_LEGEND_COLOURS,
+    Scene, SceneEdge, SceneNode, SceneOptions, SceneText,
 };
 pub use svg::{FONT_STACK, escape, to_svg};
 
@@ -156,6 +156,9 @@ pub fn label_extents(model: &Model) -> Vec<[f32; 4]> {
         .collect()
 }
 
+/// The legend's heading of edge colours by who said it.
+pub const EDGE_COLOUR_HEADING: &str = "Relations coloured by who said it:";
+
 /// What `backchannel render` draws.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RenderRequest {
@@ -171,6 +174,8 @@ pub struct RenderRequest {
     pub colour_by: ColourBy,
     /// What node labels say.
     pub label_by: crate::view::label_by::LabelBy,
+    /// What edges are coloured by.
+    pub edge_colour_by: crate::view::edge_colour::EdgeColourBy,
     /// Start of the force layout (0: the window's).
     pub seed: u64,
     /// Width of the room the layout fills, in pixels.
@@ -188,6 +193,7 @@ impl Default for RenderRequest {
             layout: LayoutKind::Force,
             colour_by: ColourBy::Kind,
             label_by: crate::view::label_by::LabelBy::Label,
+            edge_colour_by: crate::view::edge_colour::EdgeColourBy::Relation,
             seed: 0,
             room: [1200.0, 800.0],
             options: SceneOptions::default(),
@@ -240,6 +246,8 @@ pub fn render_scene(model: &Model, request: &RenderRequest) -> Scene {
         },
         &mut positions,
     );
+    let edge_colours =
+        crate::view::edge_colour::edge_colours(model, request.edge_colour_by, &visibility.edges);
     let look = GraphLook {
         visibility: &visibility,
         positions: &positions,
@@ -252,6 +260,13 @@ pub fn render_scene(model: &Model, request: &RenderRequest) -> Scene {
         highlighted_nodes: &[],
         highlighted_edges: &[],
         label_by: &request.label_by,
+        edge_colours: edge_colours.as_ref().map(|(rgb, entries)| EdgeColours {
+            rgb,
+            legend: ColourLegend {
+                heading: EDGE_COLOUR_HEADING,
+                entries,
+            },
+        }),
     };
     Scene::build(model, look, &request.options)
 }

@@ -121,11 +121,7 @@ fn label_column(labels: &[&str]) -> f32 {
 /// The legend below a chart from `y`, its entries flowing left to right: each a shape
 /// (placed by the function given the marker's centre) and its words. Returns where it
 /// ends.
-fn place_chart_legend(
-    chart: &mut Chart,
-    y: f32,
-    entries: Vec<(String, Marker)>,
-) -> f32 {
+fn place_chart_legend(chart: &mut Chart, y: f32, entries: Vec<(String, Marker)>) -> f32 {
     let mut flow = LegendFlow {
         x: MARGIN,
         y: y + SMALL_SIZE,

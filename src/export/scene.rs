@@ -183,6 +183,16 @@ pub struct ColourLegend<'a> {
     pub entries: &'a [LegendEntry],
 }
 
+/// Edges coloured by something other than their relation (who said it): each model
+/// edge's colour, and what the colours stand for.
+#[derive(Debug, Clone, Copy)]
+pub struct EdgeColours<'a> {
+    /// The colour of every model edge.
+    pub rgb: &'a [Rgb],
+    /// "Relations coloured by who said it:" and the values.
+    pub legend: ColourLegend<'a>,
+}
+
 /// Width of a relation's line sample in the legend.
 pub const RELATION_MARKER_WIDTH: f32 = 26.0;
 
@@ -266,6 +276,10 @@ pub struct Scene {
     pub legend_relation_heading: Option<SceneText>,
     /// The relations shown, each with its line style and count.
     pub legend_relations: Vec<LegendRelation>,
+    /// The heading of `legend_edge_colours`, when edges are coloured by who said it.
+    pub legend_edge_colour_heading: Option<SceneText>,
+    /// What the edge colours stand for, each with its count among the shown edges.
+    pub legend_edge_colours: Vec<LegendSwatch>,
     /// The sources, as wrapped lines ("Sources:" first).
     pub caption: Vec<SceneText>,
     /// Width an SVG viewer should show the figure at (the drawing scales); `None`: its
@@ -292,6 +306,8 @@ pub struct GraphLook<'a> {
     pub highlighted_edges: &'a [usize],
     /// What node labels say.
     pub label_by: &'a crate::view::label_by::LabelBy,
+    /// Edge colours, when not by relation.
+    pub edge_colours: Option<EdgeColours<'a>>,
 }
 
 impl Scene {
@@ -371,6 +387,8 @@ impl Scene {
             legend_colour_heading: legend.colour_heading,
             legend_relation_heading: legend.relation_heading,
             legend_relations: legend.relations,
+            legend_edge_colour_heading: legend.edge_colour_heading,
+            legend_edge_colours: legend.edge_colours,
             caption,
             display_width: None,
         }

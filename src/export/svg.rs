@@ -320,6 +320,23 @@ fn write_legend(svg: &mut String, scene: &Scene) {
         );
         text(svg, "legend-relation-name", &entry.text, text_color, "");
     }
+    if let Some(heading) = &scene.legend_edge_colour_heading {
+        text(svg, "legend-edge-colours", heading, text_color, "");
+    }
+    for swatch in &scene.legend_edge_colours {
+        let [cx, cy] = swatch.marker;
+        let half = RELATION_MARKER_WIDTH / 2.0;
+        let _ = writeln!(
+            svg,
+            r#"<path class="legend-edge-colour" d="M{} {} L{} {}" stroke="{}" stroke-width="3"/>"#,
+            n(cx - half),
+            n(cy),
+            n(cx + half),
+            n(cy),
+            hex(swatch.rgb)
+        );
+        text(svg, "legend-edge-colour-name", &swatch.text, text_color, "");
+    }
     svg.push_str("</g>\n");
 }
 

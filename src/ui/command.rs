@@ -53,6 +53,8 @@ pub enum Command {
     ColourBy(ColourBy),
     /// Label nodes by their label, id or an attribute.
     LabelBy(crate::view::label_by::LabelBy),
+    /// Colour edges by their relation or by who said it.
+    EdgeColourBy(crate::view::edge_colour::EdgeColourBy),
     /// Show the shortest paths between two nodes (by id).
     FindPaths(String, String),
     /// Stop showing paths.

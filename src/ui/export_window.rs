@@ -8,8 +8,8 @@ use super::state::Document;
 use super::style::outcome_label;
 use crate::background::{Job, Outcome};
 use crate::export::{
-    Background, ColourLegend, FigureFormat, GraphLook, PngSize, Scene, SceneOptions, svg_to_rgba,
-    to_svg, write_figure,
+    Background, ColourLegend, EDGE_COLOUR_HEADING, EdgeColours, FigureFormat, GraphLook, PngSize,
+    Scene, SceneOptions, svg_to_rgba, to_svg, write_figure,
 };
 use crate::view::colouring::ColourBy;
 
@@ -118,6 +118,11 @@ pub struct SceneInputs {
     legend: Option<(String, Vec<crate::view::colouring::LegendEntry>)>,
     /// What node labels say.
     label_by: crate::view::label_by::LabelBy,
+    /// Every edge's colour and the legend of the shown ones, when not by relation.
+    edge_colours: Option<(
+        Vec<crate::view::style::Rgb>,
+        Vec<crate::view::colouring::LegendEntry>,
+    )>,
 }
 
 impl SceneInputs {
@@ -134,6 +139,11 @@ impl SceneInputs {
             highlighted_nodes,
             highlighted_edges,
             label_by: document.doc.label_by.clone(),
+            edge_colours: crate::view::edge_colour::edge_colours(
+                &document.doc.loaded.model,
+                document.doc.edge_colour_by,
+                &canvas.visibility().edges,
+            ),
             legend: (document.doc.colour_by != ColourBy::Kind).then(|| {
                 (
                     format!("Colour: {}", document.doc.colour_by.title()),
@@ -157,6 +167,16 @@ impl SceneInputs {
             highlighted_nodes: &self.highlighted_nodes,
             highlighted_edges: &self.highlighted_edges,
             label_by: &self.label_by,
+            edge_colours: self
+                .edge_colours
+                .as_ref()
+                .map(|(rgb, entries)| EdgeColours {
+                    rgb,
+                    legend: ColourLegend {
+                        heading: EDGE_COLOUR_HEADING,
+                        entries,
+                    },
+                }),
         };
         Scene::build(model, look, options)
     }

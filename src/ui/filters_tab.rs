@@ -26,6 +26,7 @@ pub(super) fn filters_ui(ui: &mut Ui, document: &Document, commands: &mut Vec<Co
             ui.separator();
             colour_ui(ui, document, commands);
             label_by_ui(ui, document, commands);
+            edge_colour_ui(ui, document, commands);
             ui.separator();
             let conflicts = document.conflicts.len();
             ui.add_enabled(
@@ -265,6 +266,29 @@ fn label_by_ui(ui: &mut Ui, document: &Document, commands: &mut Vec<Command>) {
                 }
             });
     });
+}
+
+/// What edges are coloured by: their relation, or who said it.
+fn edge_colour_ui(ui: &mut Ui, document: &Document, commands: &mut Vec<Command>) {
+    use crate::view::edge_colour::EdgeColourBy;
+    let current = document.doc.edge_colour_by;
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Colour relations by").strong());
+        egui::ComboBox::from_id_salt("edge-colour-by")
+            .selected_text(current.title())
+            .show_ui(ui, |ui| {
+                for choice in EdgeColourBy::ALL {
+                    if ui
+                        .selectable_label(choice == current, choice.title())
+                        .clicked()
+                    {
+                        commands.push(Command::EdgeColourBy(choice));
+                    }
+                }
+            });
+    })
+    .response
+    .on_hover_text("Who said it: the outlet's own reporting, a named source, an unnamed one, state media or other media. Dashes still tell the relation.");
 }
 
 /// What nodes are coloured by, and the legend of its values.

@@ -176,12 +176,27 @@ impl Document {
         self.search_job = None;
         self.path = None;
         self.read_claims();
+        self.apply_edge_colours();
         let model = &self.doc.loaded.model;
         let visibility = self.doc.filter.visibility(model);
         self.canvas
             .restore(model, visibility, layout, &places, transform);
         self.forget_measures();
         self.apply_sizes();
+    }
+
+    /// Colours edges by `by`, in the window and its figures.
+    pub fn set_edge_colour_by(&mut self, by: crate::view::edge_colour::EdgeColourBy) {
+        self.doc.edge_colour_by = by;
+        self.apply_edge_colours();
+    }
+
+    /// Gives the canvas the edge colours the document's choice makes.
+    fn apply_edge_colours(&mut self) {
+        let model = &self.doc.loaded.model;
+        let tints = crate::view::edge_colour::edge_colours(model, self.doc.edge_colour_by, &[])
+            .map(|(colours, _)| colours);
+        self.canvas.set_edge_tints(model, tints);
     }
 
     /// Labels nodes by `by`, in the window and its figures.

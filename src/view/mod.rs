@@ -3,6 +3,7 @@
 
 pub mod arrangement;
 pub mod colouring;
+pub mod edge_colour;
 mod filter;
 mod history;
 pub mod label_by;

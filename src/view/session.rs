@@ -62,6 +62,9 @@ pub struct Session {
     /// What node labels say; `None` in sessions from before it could be chosen.
     #[serde(default)]
     pub label_by: Option<crate::view::label_by::LabelBy>,
+    /// What edges are coloured by; `None` in sessions from before it could be chosen.
+    #[serde(default)]
+    pub edge_colour_by: Option<crate::view::edge_colour::EdgeColourBy>,
     /// The selection.
     #[serde(default)]
     pub selection: Option<Selection>,

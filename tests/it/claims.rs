@@ -384,3 +384,114 @@ fn who_said_it_is_counted_filtered_and_shown_on_claims_from_unnamed_sources() {
     let shown = visibility.edges.iter().filter(|&&shown| shown).count();
     assert_eq!(shown, 111 - 16);
 }
+
+#[test]
+fn colouring_relations_by_who_said_it_shows_unnamed_sources_on_canvas_legend_figure_and_session() {
+    use crate::common::harness_with;
+    use backchannel::claims::attribution::Attribution;
+    use backchannel::ui::AppOptions;
+    use backchannel::view::edge_colour::{EdgeColourBy, attribution_rgb};
+    use egui_kittest::kittest::Queryable;
+    let model = seed();
+    let denied = "hamas--attends--talks-resume-may-28--denied";
+    let denied_at = model.edge_position(denied).unwrap();
+    let sessions = tempfile::tempdir().unwrap();
+    let options = AppOptions {
+        session_folder: Some(sessions.path().to_path_buf()),
+        ..AppOptions::default()
+    };
+    let mut harness = harness_with(options.clone());
+    harness.run_steps(3);
+    assert!(harness.state().document().canvas.edge_tints().is_none());
+    harness.get_by_label("Filters").click();
+    harness.run_steps(2);
+    // The third choice box of the tab, after Colour by and Label by.
+    harness
+        .get_all_by_role(egui::accesskit::Role::ComboBox)
+        .nth(2)
+        .expect("the Colour relations by box")
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label("who said it").click();
+    harness.run_steps(4);
+    let document = harness.state().document();
+    assert_eq!(document.doc.edge_colour_by, EdgeColourBy::Source);
+    let tints = document
+        .canvas
+        .edge_tints()
+        .expect("edges coloured by source");
+    assert_eq!(tints[denied_at], attribution_rgb(Attribution::Unnamed));
+    let own = model
+        .edges
+        .iter()
+        .position(|edge| edge.attributed_to.is_none())
+        .unwrap();
+    assert_eq!(tints[own], attribution_rgb(Attribution::OwnReporting));
+    // The bar above the graph says what the colours mean, beside the filter's own entry.
+    assert_eq!(harness.query_all_by_label("unnamed source (16)").count(), 2);
+    // The figure is coloured and explained the same way.
+    let scene = backchannel::ui::SceneInputs::of(harness.state().document(), true)
+        .owned_scene(&backchannel::export::SceneOptions::default())
+        .unwrap();
+    let edge = scene.edges.iter().find(|edge| edge.id == denied).unwrap();
+    assert_eq!(edge.stroke, attribution_rgb(Attribution::Unnamed));
+    let legend: Vec<&str> = scene
+        .legend_edge_colours
+        .iter()
+        .map(|swatch| swatch.text.text.as_str())
+        .collect();
+    assert_eq!(
+        legend,
+        [
+            "outlet's own reporting (85)",
+            "named source (6)",
+            "unnamed source (16)",
+            "state media (2)",
+            "other media (2)"
+        ]
+    );
+    // The session keeps the choice.
+    harness.state_mut().save_session();
+    let again = harness_with(options);
+    assert_eq!(
+        again.state().document().doc.edge_colour_by,
+        EdgeColourBy::Source
+    );
+    assert!(again.state().document().canvas.edge_tints().is_some());
+    // Headless: render --edge-colour-by source.
+    let folder = tempfile::tempdir().unwrap();
+    let figure = folder.path().join("sources.svg");
+    let run = Command::cargo_bin("backchannel")
+        .unwrap()
+        .args([
+            "render",
+            "seeds/negotiations.json",
+            "--edge-colour-by",
+            "source",
+            "-o",
+        ])
+        .arg(&figure)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0), "{run:?}");
+    let svg = std::fs::read_to_string(&figure).unwrap();
+    let line = svg
+        .lines()
+        .find(|line| line.contains(&format!("data-id=\"{denied}\"")))
+        .unwrap();
+    assert!(line.contains("stroke=\"#d55e00\""), "{line}");
+    assert!(svg.contains(">Relations coloured by who said it:<"));
+    let wrong = Command::cargo_bin("backchannel")
+        .unwrap()
+        .args([
+            "render",
+            "seeds/negotiations.json",
+            "--edge-colour-by",
+            "outlet",
+            "-o",
+        ])
+        .arg(folder.path().join("x.svg"))
+        .output()
+        .unwrap();
+    assert_eq!(wrong.status.code(), Some(1));
+}

@@ -109,6 +109,12 @@ impl BackchannelApp {
                     self.document.canvas.unpin_all();
                 }
                 Command::ShowPositions(actor) => self.positions.actor = Some(actor),
+                Command::EdgeColourBy(by) => {
+                    if by != self.document.doc.edge_colour_by {
+                        self.document.set_edge_colour_by(by);
+                        self.session_dirty = true;
+                    }
+                }
                 Command::LabelBy(by) => {
                     if by != self.document.doc.label_by {
                         self.document.set_label_by(by);

@@ -79,9 +79,19 @@ impl BackchannelApp {
         if counts.is_empty() {
             return;
         }
+        let by_source = crate::view::edge_colour::edge_colours(
+            self.model(),
+            self.document().doc.edge_colour_by,
+            &[],
+        )
+        .map(|(_, legend)| legend);
         ui.horizontal_wrapped(|ui| {
             for (relation, count) in counts {
-                let style = relation_style(relation);
+                let mut style = relation_style(relation);
+                if by_source.is_some() {
+                    // Coloured by who said it: the dashes alone tell the relation here.
+                    style.rgb = crate::view::style::EDGE_RGB;
+                }
                 let (rect, marker) = legend_item(
                     ui,
                     Vec2::new(26.0, 12.0),
@@ -104,6 +114,24 @@ impl BackchannelApp {
                 commands.push(Command::ShowRelationNames(named));
             }
         });
+        if let Some(legend) = by_source {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new("Who said it:").weak());
+                for entry in legend {
+                    let (rect, _) = legend_item(
+                        ui,
+                        Vec2::new(26.0, 12.0),
+                        format!("{} ({})", entry.value, entry.count),
+                    );
+                    let style = crate::view::style::EdgeStyle {
+                        rgb: entry.rgb,
+                        dash: crate::view::style::Dash::Solid,
+                    };
+                    paint_relation_marker(ui.painter(), style, rect);
+                    ui.add_space(6.0);
+                }
+            });
+        }
     }
 }
 

@@ -35,6 +35,7 @@ impl BackchannelApp {
             size_by: self.document.doc.size_by,
             colour_by: Some(self.document.doc.colour_by.clone()),
             label_by: Some(self.document.doc.label_by.clone()),
+            edge_colour_by: Some(self.document.doc.edge_colour_by),
             selection: self.document.doc.selection.clone(),
             zoom_and_pan: canvas.zoom_and_pan(),
         };
@@ -186,6 +187,9 @@ pub(super) fn restore_view(document: &mut Document, session_file: Option<&Path>)
         && crate::view::label_by::label_choices(document.model()).contains(&by)
     {
         document.set_label_by(by);
+    }
+    if let Some(by) = session.edge_colour_by {
+        document.set_edge_colour_by(by);
     }
     document.doc.selection = session.selection;
     None

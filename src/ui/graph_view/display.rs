@@ -40,7 +40,10 @@ impl GraphCanvas {
             .edge_references()
             .filter(|edge| !edge.weight().payload().hidden)
             .map(|edge| {
-                let [r, g, b] = relation_style(edge.weight().payload().relation).rgb;
+                let payload = edge.weight().payload();
+                let [r, g, b] = payload
+                    .tint
+                    .unwrap_or_else(|| relation_style(payload.relation).rgb);
                 let colour = Color32::from_rgb(r, g, b);
                 (edge.id(), edge.source(), edge.target(), colour)
             })
@@ -133,6 +136,10 @@ impl GraphCanvas {
                 hidden,
                 receding: false,
                 contested: self.contested_edges.binary_search(&position).is_ok(),
+                tint: self
+                    .edge_tints
+                    .as_ref()
+                    .and_then(|tints| tints.get(position).copied()),
             };
             display.add_edge_custom(a, b, payload, |display_edge| {
                 let label = edge
@@ -339,6 +346,19 @@ impl GraphCanvas {
             self.contested_edges = contested;
             self.rebuild(model);
         }
+    }
+
+    /// Colours edges by `tints` (one per model edge), or by relation with `None`.
+    pub fn set_edge_tints(&mut self, model: &Model, tints: Option<Vec<Rgb>>) {
+        if tints != self.edge_tints {
+            self.edge_tints = tints;
+            self.rebuild(model);
+        }
+    }
+
+    /// Every model edge's colour when edges are not coloured by relation.
+    pub fn edge_tints(&self) -> Option<&[Rgb]> {
+        self.edge_tints.as_deref()
     }
 
     /// The edges (model positions) marked as reports in a conflict, sorted.

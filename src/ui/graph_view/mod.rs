@@ -108,6 +108,9 @@ pub struct EdgePayload {
     pub receding: bool,
     /// A report in a conflict (another report contradicts it): marked on the canvas.
     pub contested: bool,
+    /// Its colour when edges are coloured by something other than their relation
+    /// (who said it); `None`: its relation's colour.
+    pub tint: Option<Rgb>,
 }
 
 type DisplayGraph = egui_graphs::Graph<
@@ -205,6 +208,9 @@ pub struct GraphCanvas {
     label_by: crate::view::label_by::LabelBy,
     /// Edges (model positions) that are reports in a conflict, sorted.
     contested_edges: Vec<usize>,
+    /// Every model edge's colour when edges are coloured by who said it; `None`: by
+    /// relation.
+    edge_tints: Option<Vec<Rgb>>,
     /// The timeline's axis as last arranged; `None` when places were kept without
     /// arranging (the axis is then read off them).
     timeline_axis: Option<crate::view::timeline::TimelineAxis>,
@@ -287,6 +293,7 @@ impl GraphCanvas {
             timeline_axis: None,
             label_by: crate::view::label_by::LabelBy::Label,
             contested_edges: Vec::new(),
+            edge_tints: None,
             room: None,
             view_id: format!("backchannel-graph-{generation}"),
             camera: Some(CameraRequest::Fit),

@@ -240,6 +240,8 @@ pub struct ArrowEdgeShape {
     receding: bool,
     /// A report another report contradicts: marked at its middle.
     contested: bool,
+    /// Its colour instead of its relation's, when edges are coloured by who said it.
+    tint: Option<Rgb>,
 }
 
 impl ArrowEdgeShape {
@@ -266,6 +268,7 @@ impl From<EdgeProps<EdgePayload>> for ArrowEdgeShape {
             hidden,
             receding,
             contested,
+            tint,
             ..
         } = props.payload;
         let mut shape = Self {
@@ -277,6 +280,7 @@ impl From<EdgeProps<EdgePayload>> for ArrowEdgeShape {
             hidden,
             receding,
             contested,
+            tint,
         };
         shape.apply_direction();
         shape
@@ -457,7 +461,10 @@ impl DisplayEdge<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape> f
             }
             return shapes;
         }
-        let style = relation_style(self.relation);
+        let mut style = relation_style(self.relation);
+        if let Some(rgb) = self.tint {
+            style.rgb = rgb;
+        }
         let style = if self.receding {
             faint_style(style)
         } else {
@@ -499,6 +506,7 @@ impl DisplayEdge<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape> f
         self.hidden = state.payload.hidden;
         self.receding = state.payload.receding;
         self.contested = state.payload.contested;
+        self.tint = state.payload.tint;
         self.apply_direction();
     }
 
