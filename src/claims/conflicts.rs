@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::model::{Evidence, Modality, Model, NodeKind, PartialDate};
+use crate::model::{Evidence, Modality, Model};
 
 use super::figures::{Figure, counted_figures};
 
@@ -20,6 +20,10 @@ pub enum ConflictKind {
     DisputedClaim,
     /// A meeting is given dates that share no day.
     MeetingDates,
+    /// Articles put a meeting in different places.
+    MeetingPlaces,
+    /// A meeting's reports were denied, and another article has a party take part in it.
+    MeetingStatus,
     /// Articles give different numbers of the same thing about the same element.
     Figures,
 }
@@ -30,6 +34,8 @@ impl ConflictKind {
         match self {
             Self::DisputedClaim => "Disputed claim",
             Self::MeetingDates => "Meeting dates differ",
+            Self::MeetingPlaces => "Meeting places differ",
+            Self::MeetingStatus => "Meeting status disputed",
             Self::Figures => "Figures differ",
         }
     }
@@ -93,11 +99,13 @@ impl Conflict {
     }
 }
 
-/// Every conflict in `model`: disputed claims, then meeting dates, then figures, each by
-/// what it is about.
+/// Every conflict in `model`: disputed claims, then meetings' dates, places and statuses,
+/// then figures, each by what it is about.
 pub fn find_conflicts(model: &Model) -> Vec<Conflict> {
     let mut conflicts = disputed_claims(model);
-    conflicts.extend(meeting_dates(model));
+    conflicts.extend(super::meetings::meeting_dates(model));
+    conflicts.extend(super::meetings::meeting_places(model));
+    conflicts.extend(super::meetings::meeting_statuses(model));
     conflicts.extend(differing_figures(model));
     conflicts
 }
@@ -123,7 +131,7 @@ pub(super) fn quotes(
         .collect()
 }
 
-fn label_of<'a>(model: &'a Model, id: &'a str) -> &'a str {
+pub(super) fn label_of<'a>(model: &'a Model, id: &'a str) -> &'a str {
     model
         .node_position(id)
         .and_then(|position| model.nodes.get(position))
@@ -171,66 +179,6 @@ fn disputed_claims(model: &Model) -> Vec<Conflict> {
                 relation.replace('_', " "),
                 label_of(model, target)
             ),
-            reports,
-        });
-    }
-    conflicts
-}
-
-/// A meeting whose own date and the dates of the relations about it share no day.
-fn meeting_dates(model: &Model) -> Vec<Conflict> {
-    // The dated edges at each node, found in one pass over the edges.
-    let mut dated_edges: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (edge_position, edge) in model.edges.iter().enumerate() {
-        if let (Some(_), Some((a, b))) = (edge.date, model.edge_ends(edge_position)) {
-            dated_edges.entry(a).or_default().push(edge_position);
-            if b != a {
-                dated_edges.entry(b).or_default().push(edge_position);
-            }
-        }
-    }
-    let mut conflicts = Vec::new();
-    for (position, node) in model.nodes.iter().enumerate() {
-        if node.kind != NodeKind::Meeting {
-            continue;
-        }
-        let mut dated: Vec<(String, PartialDate, Vec<Quote>)> = Vec::new();
-        if let Some(date) = node.meeting.as_ref().and_then(|meeting| meeting.date) {
-            dated.push((node.id.clone(), date, quotes(model, &node.evidence, None)));
-        }
-        for edge in dated_edges
-            .get(&position)
-            .into_iter()
-            .flatten()
-            .filter_map(|&edge| model.edges.get(edge))
-        {
-            if let Some(date) = edge.date {
-                dated.push((
-                    edge.id.clone(),
-                    date,
-                    quotes(model, &edge.evidence, edge.attributed_to.as_deref()),
-                ));
-            }
-        }
-        let apart = dated
-            .iter()
-            .enumerate()
-            .any(|(i, (_, a, _))| dated.iter().skip(i + 1).any(|(_, b, _)| !a.overlaps(b, b)));
-        if !apart {
-            continue;
-        }
-        let mut reports: Vec<Report> = dated
-            .into_iter()
-            .map(|(element, date, quotes)| Report {
-                element,
-                says: date.human(),
-                quotes,
-            })
-            .collect();
-        reports.sort_by(|a, b| a.element.cmp(&b.element));
-        conflicts.push(Conflict {
-            kind: ConflictKind::MeetingDates,
-            about: node.label.clone(),
             reports,
         });
     }

@@ -74,6 +74,113 @@ fn disagreeing_dataset(folder: &std::path::Path) -> std::path::PathBuf {
 }
 
 #[test]
+fn meetings_put_in_two_places_or_denied_while_held_elsewhere_and_nothing_invented() {
+    // One: Hamas at the talks in Cairo, Qatar hosting the summit in Doha, the round in
+    // Cairo and Doha. Two: the talks in Doha, the summit denied, Israel absent from the
+    // round. Three: the visit in Egypt, a country (it holds its cities).
+    let one = "Hamas attended the talks in Cairo on Monday. Qatar hosted the summit in Doha. \
+               The round in Cairo and Doha went on.";
+    let two = "The talks were held in Doha, a diplomat said. Officials denied that the summit \
+               took place. Israel did not attend the round in Doha.";
+    let three = "The visit went on in Egypt. The round went on in Egypt.";
+    let dataset = json!({
+        "format": "backchannel/1",
+        "title": "Meetings in dispute",
+        "articles": [
+            {"id": "one", "title": "One", "outlet": "Outlet One", "published": "2024-05-20", "text": one},
+            {"id": "two", "title": "Two", "outlet": "Outlet Two", "published": "2024-05-21", "text": two},
+            {"id": "three", "title": "Three", "outlet": "Outlet Three", "published": "2024-05-22", "text": three},
+        ],
+        "nodes": [
+            {"id": "hamas", "label": "Hamas", "kind": "actor", "evidence": [evidence("one", one, "Hamas")]},
+            {"id": "qatar", "label": "Qatar", "kind": "mediator", "subtype": "state",
+             "evidence": [evidence("one", one, "Qatar")]},
+            {"id": "israel", "label": "Israel", "kind": "actor", "subtype": "state",
+             "evidence": [evidence("two", two, "Israel")]},
+            {"id": "egypt", "label": "Egypt", "kind": "actor", "subtype": "state",
+             "evidence": [evidence("three", three, "Egypt")]},
+            {"id": "talks", "label": "Cairo talks", "kind": "meeting", "place": "Cairo", "status": "held",
+             "evidence": [evidence("one", one, "the talks in Cairo"),
+                          evidence("two", two, "The talks were held in Doha")]},
+            {"id": "summit", "label": "Doha summit", "kind": "meeting", "place": "Doha", "status": "denied",
+             "evidence": [evidence("two", two, "Officials denied that the summit took place")]},
+            {"id": "round", "label": "The round", "kind": "meeting", "place": "Cairo and Doha", "status": "held",
+             "evidence": [evidence("one", one, "The round in Cairo and Doha went on"),
+                          evidence("three", three, "The round went on in Egypt")]},
+            {"id": "visit", "label": "The visit", "kind": "meeting", "place": "Egypt", "status": "held",
+             "evidence": [evidence("three", three, "The visit went on in Egypt")]},
+        ],
+        "edges": [
+            {"id": "hamas-attends", "source": "hamas", "target": "talks", "relation": "attends",
+             "evidence": [evidence("one", one, "Hamas attended the talks in Cairo")]},
+            {"id": "qatar-hosts", "source": "qatar", "target": "summit", "relation": "hosts",
+             "evidence": [evidence("one", one, "Qatar hosted the summit in Doha")]},
+            {"id": "israel-absent", "source": "israel", "target": "round", "relation": "attends",
+             "modality": "negated",
+             "evidence": [evidence("two", two, "Israel did not attend the round in Doha")]},
+        ],
+    });
+    let bytes = serde_json::to_vec(&dataset).unwrap();
+    let loaded = backchannel::dataset::load_bytes(
+        "meetings.json",
+        &bytes,
+        &backchannel::dataset::EmbeddedStore::new(&[]),
+    )
+    .unwrap();
+    let conflicts = find_conflicts(&loaded.model);
+    let summary: Vec<(ConflictKind, &str, Vec<String>)> = conflicts
+        .iter()
+        .map(|conflict| {
+            (
+                conflict.kind,
+                conflict.about.as_str(),
+                conflict
+                    .reports
+                    .iter()
+                    .map(|r| format!("{}: {}", r.element, r.says))
+                    .collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (
+                ConflictKind::MeetingPlaces,
+                "Cairo talks",
+                vec!["talks: in Cairo".to_owned(), "talks: in Doha".to_owned()]
+            ),
+            (
+                ConflictKind::MeetingStatus,
+                "Doha summit",
+                vec![
+                    "qatar-hosts: held: Qatar hosts Doha summit".to_owned(),
+                    "summit: denied".to_owned()
+                ]
+            ),
+        ]
+    );
+    // Each place comes with the quotes that name it, from their articles.
+    let places = &conflicts[0].reports;
+    let sources: Vec<(&str, &str)> = places
+        .iter()
+        .flat_map(|r| {
+            r.quotes
+                .iter()
+                .map(|q| (q.article.as_str(), q.quote.as_str()))
+        })
+        .collect();
+    assert_eq!(
+        sources,
+        [
+            ("one", "the talks in Cairo"),
+            ("one", "Hamas attended the talks in Cairo"),
+            ("two", "The talks were held in Doha"),
+        ]
+    );
+}
+
+#[test]
 fn the_seed_has_the_disputed_talks_of_28_may_and_nothing_invented() {
     let conflicts = find_conflicts(&seed());
     assert_eq!(conflicts.len(), 1, "{conflicts:#?}");
