@@ -53,7 +53,7 @@ pub const EVENT_COLUMNS: [&str; 18] = [
 /// The date of an event: the relation's own, else the earliest publication date of the
 /// articles that report it (as event datasets date a story's events); with where it
 /// came from. `None` when neither is known.
-pub(super) fn event_date(model: &Model, edge: &Edge) -> Option<(PartialDate, &'static str)> {
+pub fn event_date(model: &Model, edge: &Edge) -> Option<(PartialDate, &'static str)> {
     if let Some(date) = edge.date {
         return Some((date, "relation"));
     }

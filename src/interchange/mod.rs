@@ -115,7 +115,7 @@ impl GraphFormat {
             Self::Gexf => &["gexf"],
             Self::GraphMl => &["graphml"],
             Self::Gml => &["gml"],
-            Self::Csv => &["csv"],
+            Self::Csv => &["csv", "tsv"],
             Self::Dot => &["dot", "gv"],
         }
     }
@@ -136,7 +136,7 @@ impl GraphFormat {
 }
 
 /// Every extension Backchannel opens, for file dialogs.
-pub const OPENED_EXTENSIONS: [&str; 5] = ["json", "gexf", "graphml", "gml", "csv"];
+pub const OPENED_EXTENSIONS: [&str; 6] = ["json", "gexf", "graphml", "gml", "csv", "tsv"];
 
 /// What a file's first bytes look like.
 fn sniff(bytes: &[u8]) -> Option<GraphFormat> {
@@ -421,19 +421,25 @@ pub struct CsvPaths {
 
 impl CsvPaths {
     /// The three files of the CSV graph `path` belongs to (the edge list or the node
-    /// table may be named).
+    /// table may be named); a `.tsv` edge list's node table is `NAME.nodes.tsv`.
     pub fn of(path: &Path) -> Self {
         let name = path
             .file_name()
             .map(|name| name.to_string_lossy().into_owned())
             .unwrap_or_default();
         let lower = name.to_ascii_lowercase();
-        let stem = if lower.ends_with(".nodes.csv") {
-            name.get(..name.len() - ".nodes.csv".len())
+        let extension = if lower.ends_with(".tsv") {
+            ".tsv"
+        } else {
+            ".csv"
+        };
+        let nodes_suffix = format!(".nodes{extension}");
+        let stem = if lower.ends_with(&nodes_suffix) {
+            name.get(..name.len() - nodes_suffix.len())
                 .unwrap_or(&name)
                 .to_owned()
-        } else if lower.ends_with(".csv") {
-            name.get(..name.len() - ".csv".len())
+        } else if lower.ends_with(extension) {
+            name.get(..name.len() - extension.len())
                 .unwrap_or(&name)
                 .to_owned()
         } else {
@@ -441,8 +447,8 @@ impl CsvPaths {
         };
         let beside = |suffix: &str| path.with_file_name(format!("{stem}{suffix}"));
         Self {
-            edges: beside(".csv"),
-            nodes: beside(".nodes.csv"),
+            edges: beside(extension),
+            nodes: beside(&nodes_suffix),
             dataset: beside(".dataset.json"),
         }
     }

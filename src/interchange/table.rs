@@ -224,6 +224,39 @@ pub fn preview(bytes: &[u8]) -> Result<Preview, CsvProblem> {
 /// start and offers to choose them.
 pub const CHOOSE_COLUMNS: &str = "choose the edge list's";
 
+/// The columns that make an edge list an events file (`convert --to events`, in the
+/// layout of GDELT and ICEWS): read back as a graph, its actors' names as labels and its
+/// relation, modality, attribution and date as the relations' own.
+const EVENT_COLUMNS: [&str; 4] = ["event_id", "source_id", "target_id", "relation"];
+
+/// An events file's columns read as the edge's own fields (carried as `bc_` attributes):
+/// (column, field).
+const EVENT_FIELDS: [(&str, &str); 4] = [
+    ("relation", "bc_relation"),
+    ("modality", "bc_modality"),
+    ("attribution", "bc_attributed_to"),
+    ("date", "bc_date"),
+];
+
+/// Where an events file keeps its ends' names, by end.
+struct EventColumns {
+    source_name: Option<usize>,
+    target_name: Option<usize>,
+}
+
+impl EventColumns {
+    /// The events columns of `table`, when its header has them all.
+    fn of(table: &Table) -> Option<Self> {
+        EVENT_COLUMNS
+            .iter()
+            .all(|name| table.column(&[name]).is_some())
+            .then(|| Self {
+                source_name: table.column(&["source_name"]),
+                target_name: table.column(&["target_name"]),
+            })
+    }
+}
+
 /// Reads an edge list and, when there is one, its node table; `columns` names the source,
 /// target and weight columns where the header does not say them plainly.
 pub fn read(
@@ -237,11 +270,26 @@ pub fn read(
     if let Some(bytes) = nodes {
         read_node_table(bytes, &mut graph, &mut known)?;
     }
-    let (source_column, target_column, weight_column) = match columns {
-        Some(chosen) => chosen_columns(&edge_table, chosen)?,
-        None => recognised_columns(&edge_table)?,
+    let events = match columns {
+        Some(_) => None,
+        None => EventColumns::of(&edge_table),
     };
-    let id_column = edge_table.column(&["id"]);
+    let (source_column, target_column, weight_column) = match (columns, &events) {
+        (Some(chosen), _) => chosen_columns(&edge_table, chosen)?,
+        (None, Some(_)) => (
+            edge_table.column(&["source_id"]).unwrap_or_default(),
+            edge_table.column(&["target_id"]).unwrap_or_default(),
+            None,
+        ),
+        (None, None) => recognised_columns(&edge_table)?,
+    };
+    let id_column = match events {
+        Some(_) => edge_table.column(&["event_id"]),
+        None => edge_table.column(&["id"]),
+    };
+    let (source_name, target_name) = events.as_ref().map_or((None, None), |events| {
+        (events.source_name, events.target_name)
+    });
     let directed_column = edge_table.column(&["directed"]);
     let type_column = edge_table.column(&["type"]);
     let typing = edge_table.typing();
@@ -250,7 +298,7 @@ pub fn read(
         let cell = |column: Option<usize>| column.and_then(|column| row.get(column));
         let source = cell(Some(source_column)).cloned().unwrap_or_default();
         let target = cell(Some(target_column)).cloned().unwrap_or_default();
-        for end in [&source, &target] {
+        for (end, name) in [(&source, source_name), (&target, target_name)] {
             if known.insert(end.clone()) {
                 if has_node_table {
                     graph.warnings.push((
@@ -259,7 +307,9 @@ pub fn read(
                         format!("node \"{end}\" is not in the node table; it is added"),
                     ));
                 }
-                graph.nodes.push(FileNode::new(end.clone(), place.clone()));
+                let mut node = FileNode::new(end.clone(), place.clone());
+                node.label = cell(name).filter(|name| !name.is_empty()).cloned();
+                graph.nodes.push(node);
             }
         }
         let directed = match (cell(directed_column), cell(type_column)) {
@@ -277,12 +327,31 @@ pub fn read(
             id_column,
             directed_column,
             type_column,
+            source_name,
+            target_name,
         ];
         edge.attributes = row_attributes(&edge_table, &typing, row, &skipped, weight_column);
+        if events.is_some() {
+            as_event_fields(&mut edge.attributes);
+        }
         edge.promote_common_attributes();
         graph.edges.push(edge);
     }
     Ok(graph)
+}
+
+/// An events row's relation, modality, attribution and date as the edge's own fields,
+/// as text whatever the column's typing made of them (a year alone reads as a number).
+fn as_event_fields(attributes: &mut Attributes) {
+    for (column, field) in EVENT_FIELDS {
+        if let Some(value) = attributes.remove(column) {
+            let text = match value {
+                Value::String(text) => text,
+                other => other.to_string(),
+            };
+            attributes.insert(field.to_owned(), Value::String(text));
+        }
+    }
 }
 
 /// Reads the node table into `graph`: a node per row, its columns typed as attributes;
@@ -577,6 +646,30 @@ mod tests {
             edges(b"source,target,count,weight\na,b,7,2\n"),
             ["a>b Some(2.0)"]
         );
+    }
+
+    #[test]
+    fn an_events_file_gives_its_ends_names_and_its_relations_fields_as_text() {
+        let tsv = b"event_id\tdate\tsource_id\tsource_name\ttarget_id\ttarget_name\trelation\tmodality\tattribution\tcameo_code\n\
+                    e1\t2024\thamas\tHamas\tdeal\tThe deal\trejects\tdenied\ta Hamas official\t120\n";
+        let Ok(graph) = read(tsv, None, None) else {
+            panic!("an events file is read");
+        };
+        let labels: Vec<Option<&str>> = graph.nodes.iter().map(|n| n.label.as_deref()).collect();
+        assert_eq!(labels, [Some("Hamas"), Some("The deal")]);
+        let edge = &graph.edges[0];
+        assert_eq!(edge.id.as_deref(), Some("e1"));
+        assert_eq!(edge.attributes.get("bc_date"), Some(&Value::from("2024")));
+        assert_eq!(
+            edge.attributes.get("bc_relation"),
+            Some(&Value::from("rejects"))
+        );
+        assert_eq!(
+            edge.attributes.get("bc_attributed_to"),
+            Some(&Value::from("a Hamas official"))
+        );
+        assert_eq!(edge.attributes.get("cameo_code"), Some(&Value::from(120)));
+        assert!(!edge.attributes.contains_key("source_name"));
     }
 
     #[test]

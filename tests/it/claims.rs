@@ -385,6 +385,57 @@ fn the_seed_as_event_data_has_a_row_per_dated_relation_column_by_column() {
 }
 
 #[test]
+fn an_events_file_reads_back_as_a_graph_with_relations_modalities_attributions_and_dates() {
+    use backchannel::model::{Modality, Relation};
+    let folder = tempfile::tempdir().unwrap();
+    let out = folder.path().join("events.tsv");
+    let output = Command::cargo_bin("backchannel")
+        .unwrap()
+        .args(["convert", "seeds/negotiations.json"])
+        .arg(&out)
+        .args(["--to", "events"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let loaded = backchannel::interchange::load_file(&out).unwrap();
+    let events = &loaded.model;
+    let model = seed();
+    assert_eq!(events.edges.len(), model.edges.len());
+    // Every relation keeps its ends, relation, modality and attribution; its date is the
+    // event's (its own, else its first article's).
+    for edge in &model.edges {
+        let read = events.edge(&edge.id).unwrap();
+        assert_eq!(
+            (&read.source, &read.target, read.relation, read.modality),
+            (&edge.source, &edge.target, edge.relation, edge.modality),
+            "{}",
+            edge.id
+        );
+        assert_eq!(read.attributed_to, edge.attributed_to, "{}", edge.id);
+        let (date, _) = backchannel::claims::events::event_date(&model, edge).unwrap();
+        assert_eq!(read.date, Some(date), "{}", edge.id);
+    }
+    // The actors by their names; what event data adds stays as attributes.
+    assert_eq!(events.node("hamas").unwrap().label, "Hamas");
+    let denied = events
+        .edge("hamas--attends--talks-resume-may-28--denied")
+        .unwrap();
+    assert_eq!(denied.relation, Relation::Attends);
+    assert_eq!(denied.modality, Modality::Denied);
+    assert_eq!(
+        denied.attributes.get("cameo_code"),
+        Some(&serde_json::json!(40))
+    );
+    // Read back, the disagreement is still found.
+    let conflicts = find_conflicts(events);
+    assert_eq!(conflicts.len(), 1);
+    assert_eq!(
+        conflicts[0].about,
+        "Hamas attends Talks to resume on 28 May"
+    );
+}
+
+#[test]
 fn the_window_lists_conflicts_side_by_side_marks_them_and_filters_to_them() {
     use crate::common::harness;
     use egui_kittest::kittest::Queryable;
