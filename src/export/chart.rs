@@ -56,6 +56,8 @@ pub struct ChartShape {
     pub dashed: bool,
     /// Opacity of the fill, 0 to 1.
     pub fill_opacity: f32,
+    /// What it stands for, in words (its `aria-label`; the window's name for it).
+    pub name: Option<String>,
     /// What an SVG viewer shows on hover (its `<title>`).
     pub tooltip: Option<String>,
 }
@@ -71,6 +73,7 @@ impl ChartShape {
             stroke: None,
             dashed: false,
             fill_opacity: 1.0,
+            name: None,
             tooltip: None,
         }
     }
@@ -85,6 +88,7 @@ impl ChartShape {
             stroke: Some((rgb, width)),
             dashed: false,
             fill_opacity: 1.0,
+            name: None,
             tooltip: None,
         }
     }
@@ -120,9 +124,49 @@ pub struct Chart {
     pub caption: Vec<SceneText>,
     /// Width an SVG viewer should show the figure at; `None`: its own width.
     pub display_width: Option<f32>,
+    /// The height the title takes at the top (0 without one).
+    pub title_height: f32,
 }
 
 impl Chart {
+    /// The chart without its title, everything moved up into its room (for a window
+    /// that says the title itself).
+    pub fn untitled(mut self) -> Self {
+        if self.title.take().is_none() {
+            return self;
+        }
+        let up = self.title_height;
+        let lift = |[x, y]: [f32; 2]| [x, y - up];
+        for shape in &mut self.shapes {
+            shape.shape = match shape.shape.clone() {
+                Shape::Rect { min, size, corner } => Shape::Rect {
+                    min: lift(min),
+                    size,
+                    corner,
+                },
+                Shape::Circle { centre, radius } => Shape::Circle {
+                    centre: lift(centre),
+                    radius,
+                },
+                Shape::Line { from, to } => Shape::Line {
+                    from: lift(from),
+                    to: lift(to),
+                },
+            };
+        }
+        for text in self
+            .texts
+            .iter_mut()
+            .map(|text| &mut text.text)
+            .chain(&mut self.caption)
+        {
+            text.origin = lift(text.origin);
+        }
+        self.height -= up;
+        self.title_height = 0.0;
+        self
+    }
+
     /// The chart as an SVG document; with `embed_font`, the shipped font is included.
     /// Deterministic: the same chart gives the same bytes.
     pub fn to_svg(&self, embed_font: bool) -> String {
@@ -162,6 +206,9 @@ fn write_shape(svg: &mut String, shape: &ChartShape) {
     let mut attributes = format!(r#"class="{}""#, shape.class);
     if let Some(id) = &shape.id {
         let _ = write!(attributes, r#" data-id="{}""#, escape(id));
+    }
+    if let Some(name) = &shape.name {
+        let _ = write!(attributes, r#" aria-label="{}""#, escape(name));
     }
     match shape.fill {
         Some(fill) => {

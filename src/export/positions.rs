@@ -50,16 +50,21 @@ fn tint(rgb: Rgb, share: f32) -> Rgb {
     rgb.map(|channel| (f32::from(channel) * (1.0 - share) + 255.0 * share).round() as u8)
 }
 
-/// What a stance's mark or cell says on hover: "Hamas rejects Temporary ceasefire only,
-/// 26 May 2024", then its first quote and where it is from.
-fn stance_tooltip(model: &Model, stance: &Stance) -> String {
-    let mut words = format!(
+/// A stance in words: "Hamas rejects Temporary ceasefire only, 26 May 2024".
+fn stance_summary(model: &Model, stance: &Stance) -> String {
+    format!(
         "{} {} {}, {}",
         model.node_label(&stance.actor),
         stance.action(),
         stance.on_label,
         stance.when()
-    );
+    )
+}
+
+/// What a stance's mark or cell says on hover: its summary, then its first quote and
+/// where it is from.
+fn stance_tooltip(model: &Model, stance: &Stance) -> String {
+    let mut words = stance_summary(model, stance);
     if let Some(quote) = stance.quotes.first() {
         words.push_str(&format!("\n“{}” ({})", quote.quote, quote.source_line()));
     }
@@ -155,6 +160,7 @@ fn stance_mark(model: &Model, stance: &Stance, centre: [f32; 2]) -> ChartShape {
         stroke: Some((rgb, if asserted { 1.0 } else { 2.0 })),
         dashed: false,
         fill_opacity: 1.0,
+        name: Some(stance_summary(model, stance)),
         tooltip: Some(stance_tooltip(model, stance)),
     }
 }
@@ -173,6 +179,7 @@ fn stance_legend() -> Vec<(String, Marker)> {
             stroke: Some((rgb, if hollow { 2.0 } else { 1.0 })),
             dashed: false,
             fill_opacity: 1.0,
+            name: None,
             tooltip: None,
         })
     };
@@ -264,6 +271,7 @@ pub fn positions_chart(model: &Model, positions: &Positions, options: &SceneOpti
         texts: Vec::new(),
         caption: Vec::new(),
         display_width: None,
+        title_height,
     };
 
     // The calendar: from the first day of the earliest stance to the end of the last.
@@ -486,6 +494,7 @@ pub fn matrix_chart(model: &Model, matrix: &[Cell], options: &SceneOptions) -> C
         texts: Vec::new(),
         caption: Vec::new(),
         display_width: None,
+        title_height,
     };
     let line_height = SMALL_SIZE * 1.3;
     let cell_line = CELL_TEXT_SIZE * 1.3;
@@ -572,6 +581,7 @@ pub fn matrix_chart(model: &Model, matrix: &[Cell], options: &SceneOptions) -> C
                 stroke: Some((rgb, 1.0)),
                 dashed: cell.latest.modality != Modality::Asserted,
                 fill_opacity: 1.0,
+                name: Some(stance_summary(model, &cell.latest)),
                 tooltip: Some(history.join("\n\n")),
             });
             chart.texts.extend(text_lines(
@@ -605,6 +615,7 @@ pub fn matrix_chart(model: &Model, matrix: &[Cell], options: &SceneOptions) -> C
             stroke: Some((rgb, 1.0)),
             dashed,
             fill_opacity: 1.0,
+            name: None,
             tooltip: None,
         })
     };

@@ -5,6 +5,7 @@ mod app;
 pub mod article_form;
 mod batch;
 mod chart_export;
+mod chart_view;
 pub mod command;
 mod conflicts_window;
 mod details;

@@ -142,6 +142,22 @@ fn the_positions_window_and_the_matrix_show_stances_select_them_and_export_figur
     harness.run_steps(3);
     assert!(harness.query_by_label("Positions of Hamas").is_some());
     assert!(harness.query_by_label("No shift of stance.").is_some());
+    // A mark selects the relation it stands for.
+    harness
+        .get_by_label("Hamas rejects Temporary ceasefire only, 26 May 2024")
+        .click();
+    harness.run_steps(2);
+    let Some(backchannel::ui::Selection::Edge(selected)) = harness.state().selection().cloned()
+    else {
+        panic!("a mark selects its relation");
+    };
+    let model = seed();
+    let edge = model.edge(&selected).unwrap();
+    assert_eq!(
+        (edge.source.as_str(), edge.relation.as_str()),
+        ("hamas", "rejects")
+    );
+    assert_eq!(model.node_label(&edge.target), "Temporary ceasefire only");
     // The window writes its figure: the same chart as the command line's.
     let folder = tempfile::tempdir().unwrap();
     let figure = folder.path().join("hamas.svg");
@@ -162,12 +178,34 @@ fn the_positions_window_and_the_matrix_show_stances_select_them_and_export_figur
             .is_some()
     );
     // Israel's latest stance on a permanent ceasefire is there: rejects, 26 May 2024; a
-    // cell selects the relation it shows (Benny Gantz's two oppositions: the first).
-    assert!(harness.query_all_by_label("rejects, 26 May 2024").count() >= 1);
+    // cell selects the relation it shows. One cell per actor and thing.
+    assert!(
+        harness
+            .query_by_label("Israel rejects Permanent ceasefire, end of the war, 26 May 2024")
+            .is_some()
+    );
+    let matrix = backchannel::claims::positions::position_matrix(&seed());
+    let cells = matrix
+        .iter()
+        .filter(|cell| {
+            harness
+                .query_by_label(&format!(
+                    "{} {} {}, {}",
+                    seed().node_label(&cell.actor),
+                    cell.latest.action(),
+                    cell.latest.on_label,
+                    cell.latest.when()
+                ))
+                .is_some()
+        })
+        .count();
+    assert_eq!(cells, matrix.len());
     harness
-        .get_all_by_label("opposes, 2024")
-        .next()
-        .expect("Benny Gantz's cells")
+        .get_by_label("Benny Gantz opposes Itamar Ben-Gvir, 2024")
+        .scroll_to_me();
+    harness.run_steps(10);
+    harness
+        .get_by_label("Benny Gantz opposes Itamar Ben-Gvir, 2024")
         .click();
     harness.run_steps(2);
     assert_eq!(
