@@ -71,14 +71,16 @@ fn stance_tooltip(model: &Model, stance: &Stance) -> String {
     words
 }
 
-/// The title (placed at the top centre of a figure `width` wide) and the height it takes.
-fn place_title(options: &SceneOptions, default: String, width: f32) -> (SceneText, f32) {
+/// An empty chart at least `content_width` wide (and as wide as its title needs), with
+/// the title `options` give (else `default`) placed at its top centre.
+fn framed_chart(options: &SceneOptions, default: String, content_width: f32) -> Chart {
     let text = options
         .title
         .clone()
         .filter(|title| !title.trim().is_empty())
         .unwrap_or(default);
     let size = text_size(&text, TITLE_SIZE);
+    let width = content_width.max(MIN_WIDTH).max(size[0] + 2.0 * MARGIN);
     let title = SceneText {
         text,
         origin: [
@@ -87,7 +89,17 @@ fn place_title(options: &SceneOptions, default: String, width: f32) -> (SceneTex
         ],
         size: TITLE_SIZE,
     };
-    (title, size[1] + 12.0)
+    Chart {
+        width,
+        height: 0.0,
+        background: options.background,
+        title: Some(title),
+        shapes: Vec::new(),
+        texts: Vec::new(),
+        caption: Vec::new(),
+        display_width: None,
+        title_height: size[1] + 12.0,
+    }
 }
 
 /// Lines of text from `top` down, `line_height` apart, at `x`.
@@ -145,43 +157,39 @@ fn place_chart_legend(chart: &mut Chart, y: f32, entries: Vec<(String, Marker)>)
     flow.y
 }
 
-/// A stance's mark: filled when stated as fact, hollow when expected, negated or denied.
-fn stance_mark(model: &Model, stance: &Stance, centre: [f32; 2]) -> ChartShape {
-    let rgb = stance_rgb(stance);
-    let asserted = stance.modality == Modality::Asserted;
+/// A dot of `rgb` at `centre`: filled, or hollow (white inside a thicker ring).
+fn dot(class: &'static str, rgb: Rgb, hollow: bool, centre: [f32; 2]) -> ChartShape {
     ChartShape {
-        class: "stance",
-        id: Some(stance.edge.clone()),
+        class,
+        id: None,
         shape: Shape::Circle {
             centre,
             radius: MARK_RADIUS,
         },
-        fill: Some(if asserted { rgb } else { WHITE }),
-        stroke: Some((rgb, if asserted { 1.0 } else { 2.0 })),
+        fill: Some(if hollow { WHITE } else { rgb }),
+        stroke: Some((rgb, if hollow { 2.0 } else { 1.0 })),
         dashed: false,
         fill_opacity: 1.0,
+        name: None,
+        tooltip: None,
+    }
+}
+
+/// A stance's mark: filled when stated as fact, hollow when expected, negated or denied.
+fn stance_mark(model: &Model, stance: &Stance, centre: [f32; 2]) -> ChartShape {
+    let hollow = stance.modality != Modality::Asserted;
+    ChartShape {
+        id: Some(stance.edge.clone()),
         name: Some(stance_summary(model, stance)),
         tooltip: Some(stance_tooltip(model, stance)),
+        ..dot("stance", stance_rgb(stance), hollow, centre)
     }
 }
 
 /// The legend entries every positions figure has: for, against, not stated as fact.
 fn stance_legend() -> Vec<(String, Marker)> {
     let dot = |rgb: Rgb, hollow: bool| -> Marker {
-        Box::new(move |centre| ChartShape {
-            class: "legend-marker",
-            id: None,
-            shape: Shape::Circle {
-                centre,
-                radius: MARK_RADIUS,
-            },
-            fill: Some(if hollow { WHITE } else { rgb }),
-            stroke: Some((rgb, if hollow { 2.0 } else { 1.0 })),
-            dashed: false,
-            fill_opacity: 1.0,
-            name: None,
-            tooltip: None,
-        })
+        Box::new(move |centre| dot("legend-marker", rgb, hollow, centre))
     };
     vec![
         (
@@ -252,27 +260,13 @@ pub fn positions_chart(model: &Model, positions: &Positions, options: &SceneOpti
     let labels: Vec<&str> = rows.iter().map(|row| row.label.as_str()).collect();
     let label_width = label_column(&labels);
     let plot_left = MARGIN + label_width + 16.0;
-    let default_title = format!("Positions of {}", positions.label);
-    let title_width = text_size(
-        options.title.as_deref().unwrap_or(&default_title),
-        TITLE_SIZE,
-    )[0];
-    let width = (plot_left + PLOT_WIDTH + MARGIN)
-        .max(MIN_WIDTH)
-        .max(title_width + 2.0 * MARGIN);
+    let mut chart = framed_chart(
+        options,
+        format!("Positions of {}", positions.label),
+        plot_left + PLOT_WIDTH + MARGIN,
+    );
+    let (width, title_height) = (chart.width, chart.title_height);
     let plot_right = width - MARGIN;
-    let (title, title_height) = place_title(options, default_title, width);
-    let mut chart = Chart {
-        width,
-        height: 0.0,
-        background: options.background,
-        title: Some(title),
-        shapes: Vec::new(),
-        texts: Vec::new(),
-        caption: Vec::new(),
-        display_width: None,
-        title_height,
-    };
 
     // The calendar: from the first day of the earliest stance to the end of the last.
     let spans: Vec<(f64, f64)> = positions
@@ -476,26 +470,12 @@ pub fn matrix_chart(model: &Model, matrix: &[Cell], options: &SceneOptions) -> C
     let labels: Vec<&str> = things.iter().map(|(label, _)| label.as_str()).collect();
     let label_width = label_column(&labels);
     let grid_left = MARGIN + label_width + 16.0;
-    let default_title = "Positions: who stands where".to_owned();
-    let title_width = text_size(
-        options.title.as_deref().unwrap_or(&default_title),
-        TITLE_SIZE,
-    )[0];
-    let width = (grid_left + CELL_WIDTH * actors.len() as f32 + MARGIN)
-        .max(MIN_WIDTH)
-        .max(title_width + 2.0 * MARGIN);
-    let (title, title_height) = place_title(options, default_title, width);
-    let mut chart = Chart {
-        width,
-        height: 0.0,
-        background: options.background,
-        title: Some(title),
-        shapes: Vec::new(),
-        texts: Vec::new(),
-        caption: Vec::new(),
-        display_width: None,
-        title_height,
-    };
+    let mut chart = framed_chart(
+        options,
+        "Positions: who stands where".to_owned(),
+        grid_left + CELL_WIDTH * actors.len() as f32 + MARGIN,
+    );
+    let (width, title_height) = (chart.width, chart.title_height);
     let line_height = SMALL_SIZE * 1.3;
     let cell_line = CELL_TEXT_SIZE * 1.3;
     let mut y = MARGIN + title_height;

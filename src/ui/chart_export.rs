@@ -7,7 +7,7 @@ use egui::Ui;
 
 use super::state::Document;
 use super::style::outcome_label;
-use crate::background::{Job, Outcome};
+use crate::background::Job;
 use crate::export::{Background, Chart, FigureFormat, PngSize, SceneOptions, write_figure};
 
 /// A chart figure's fields, kept while the app runs.
@@ -35,19 +35,9 @@ impl ChartExportState {
     }
 
     fn poll(&mut self) {
-        let Some(job) = &self.job else {
-            return;
-        };
-        let outcome = match job.poll() {
-            Outcome::Running => return,
-            Outcome::Done(outcome) => outcome,
-            Outcome::Failed => (
-                false,
-                "Drawing the figure stopped on an internal error; nothing was written.".to_owned(),
-            ),
-        };
-        self.job = None;
-        self.message = Some(outcome);
+        if let Some(outcome) = super::export_window::figure_outcome(&mut self.job) {
+            self.message = Some(outcome);
+        }
     }
 }
 

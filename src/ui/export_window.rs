@@ -64,19 +64,9 @@ impl ExportState {
 
     /// Takes the outcome of the figure being written, once it is.
     fn poll(&mut self) {
-        let Some(job) = &self.job else {
-            return;
-        };
-        let outcome = match job.poll() {
-            Outcome::Running => return,
-            Outcome::Done(outcome) => outcome,
-            Outcome::Failed => (
-                false,
-                "Drawing the figure stopped on an internal error; nothing was written.".to_owned(),
-            ),
-        };
-        self.job = None;
-        self.message = Some(outcome);
+        if let Some(outcome) = figure_outcome(&mut self.job) {
+            self.message = Some(outcome);
+        }
     }
 
     fn size(&self) -> PngSize {
@@ -95,6 +85,21 @@ impl ExportState {
             relation_names: self.relation_names,
         }
     }
+}
+
+/// The outcome of the figure `job` writes, once it has (the job is then dropped); `None`
+/// while it runs or when there is none.
+pub(super) fn figure_outcome(job: &mut Option<Job<(bool, String)>>) -> Option<(bool, String)> {
+    let outcome = match job.as_ref()?.poll() {
+        Outcome::Running => return None,
+        Outcome::Done(outcome) => outcome,
+        Outcome::Failed => (
+            false,
+            "Drawing the figure stopped on an internal error; nothing was written.".to_owned(),
+        ),
+    };
+    *job = None;
+    Some(outcome)
 }
 
 /// The scene of what the window shows: the shown nodes and edges at their places, sized,

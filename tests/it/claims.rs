@@ -294,10 +294,9 @@ fn a_fixture_gives_exactly_one_conflict_of_each_kind_headless_as_json() {
     ));
 }
 
-#[test]
-fn the_seed_as_event_data_has_a_row_per_dated_relation_column_by_column() {
-    let folder = tempfile::tempdir().unwrap();
-    let out = folder.path().join("events.tsv");
+/// The seed written as an events file in `folder` by `convert --to events`.
+fn seed_as_events(folder: &std::path::Path) -> std::path::PathBuf {
+    let out = folder.join("events.tsv");
     let output = Command::cargo_bin("backchannel")
         .unwrap()
         .args(["convert", "seeds/negotiations.json"])
@@ -306,6 +305,13 @@ fn the_seed_as_event_data_has_a_row_per_dated_relation_column_by_column() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(0), "{output:?}");
+    out
+}
+
+#[test]
+fn the_seed_as_event_data_has_a_row_per_dated_relation_column_by_column() {
+    let folder = tempfile::tempdir().unwrap();
+    let out = seed_as_events(folder.path());
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(b'\t')
         .from_path(&out)
@@ -388,15 +394,7 @@ fn the_seed_as_event_data_has_a_row_per_dated_relation_column_by_column() {
 fn an_events_file_reads_back_as_a_graph_with_relations_modalities_attributions_and_dates() {
     use backchannel::model::{Modality, Relation};
     let folder = tempfile::tempdir().unwrap();
-    let out = folder.path().join("events.tsv");
-    let output = Command::cargo_bin("backchannel")
-        .unwrap()
-        .args(["convert", "seeds/negotiations.json"])
-        .arg(&out)
-        .args(["--to", "events"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let out = seed_as_events(folder.path());
     let loaded = backchannel::interchange::load_file(&out).unwrap();
     let events = &loaded.model;
     let model = seed();
