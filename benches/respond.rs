@@ -127,15 +127,39 @@ fn respond(c: &mut Criterion) {
         harness.state().document().canvas.drawn_label_boxes().len()
     );
     figures.push(("a steady frame near in", busy(&mut harness, |_| {})));
+    println!(
+        "quality: at zoom {:.2}, the unselected edges drawn as one image: {}",
+        zoom(&harness),
+        harness.state().document().canvas.edges_batched()
+    );
+    // Near in, the image of the edges follows the view: how long after a notch the
+    // image of the new view is shown (until then the last one, moved and scaled).
+    notch(&mut harness, 1.0);
+    let notch_start = Instant::now();
+    harness.step();
+    while harness.state().document().canvas.far_image().is_none() {
+        harness.step();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    println!(
+        "quality: near in (zoom {:.2}), the image of the edges in the new view arrived {:.0} ms after a notch of the wheel",
+        zoom(&harness),
+        notch_start.elapsed().as_secs_f64() * 1000.0
+    );
     while zoom(&harness) < 2.0 {
         notch(&mut harness, 4.0);
         harness.step();
     }
     harness.run_steps(3);
     figures.push((
-        "a steady frame close in (zoom 2: edges outside the view skipped)",
+        "a steady frame close in (zoom 2)",
         busy(&mut harness, |_| {}),
     ));
+    println!(
+        "quality: at zoom {:.2}, the unselected edges drawn as one image: {}",
+        zoom(&harness),
+        harness.state().document().canvas.edges_batched()
+    );
     notch(&mut harness, -80.0);
     harness.run_steps(3);
     let mut hide_links = ViewFilter::default();

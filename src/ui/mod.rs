@@ -62,6 +62,7 @@ pub fn run_window(
             .and_then(|store| store.parent().map(|folder| folder.join("sessions"))),
         read_options,
         far_image_from: None,
+        batch_edges_from: None,
     };
     eframe::run_native(
         "Backchannel",

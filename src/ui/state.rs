@@ -165,9 +165,9 @@ impl Document {
         place_new_nodes(model, &mut places);
         self.graph = NegotiationGraph::new(model);
         self.colours = colouring::colouring(model, &self.doc.colour_by);
-        let far_image_from = self.canvas.far_image_from;
+        let limits = self.canvas.limits;
         self.canvas = GraphCanvas::new(model, generation, &self.colours);
-        self.canvas.far_image_from = far_image_from;
+        self.canvas.limits = limits;
         self.filter_counts = FilterCounts::of(model);
         self.entity_order = entity_order(model);
         self.measure_basis = MeasureBasis::of(model);

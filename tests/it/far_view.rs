@@ -417,3 +417,65 @@ fn canvas_rect(harness: &egui_kittest::Harness<'static, backchannel::ui::Backcha
         .expect("the canvas was drawn")
         .shrink(2.0)
 }
+
+/// The window on `count` parties batching the edges from `batch_edges_from` reaching the
+/// view, its layout settled, zoomed in past the far-out view (0.4) to about 0.6.
+fn zoomed_in(count: usize, batch_edges_from: usize) -> Harness<'static, BackchannelApp> {
+    let folder = tempfile::tempdir().unwrap();
+    let path = common::write_large_dataset(folder.path(), count);
+    let mut harness = harness_with(AppOptions {
+        initial_file: Some(path),
+        batch_edges_from: Some(batch_edges_from),
+        ..AppOptions::default()
+    });
+    run_until(&mut harness, |app| !app.document().canvas.is_animating());
+    harness.run_steps(3);
+    // The wheel turned over the first node, which stays under the pointer (the middle
+    // of a ring graph's drawing is empty).
+    let canvas = &harness.state().document().canvas;
+    let (zoom, pan) = canvas.zoom_and_pan().unwrap();
+    let [x, y] = canvas.positions()[0];
+    let over = canvas.view_rect().unwrap().min + egui::vec2(pan[0] + x * zoom, pan[1] + y * zoom);
+    harness.event(egui::Event::PointerMoved(over));
+    harness.step();
+    for _ in 0..60 {
+        if harness.state().document().canvas.zoom_and_pan().unwrap().0 >= 0.6 {
+            break;
+        }
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Line,
+            delta: egui::vec2(0.0, 1.0),
+            phase: egui::TouchPhase::Move,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.run_steps(3);
+    }
+    harness.run_steps(3);
+    let reached = harness.state().document().canvas.zoom_and_pan().unwrap().0;
+    assert!((0.4..1.0).contains(&reached), "zoom {reached}");
+    harness
+}
+
+#[test]
+fn nearer_in_many_edges_in_view_are_one_batch_and_few_are_drawn_each_on_its_own() {
+    // About 70 edges reach the view there. More than the limit: the unselected edges are one mesh of
+    // lines, none drawn on its own, while the nodes are drawn each by its shape (no
+    // far-out disc mesh, which only a far-out view has).
+    let batched = zoomed_in(1_500, 20);
+    assert!(batched.state().document().canvas.edges_batched());
+    let shapes = shapes(&batched);
+    let canvas = canvas_rect(&batched);
+    assert!(mesh_lines(&shapes) >= 20, "{} lines", mesh_lines(&shapes));
+    assert_eq!(edge_strokes(&shapes, canvas), 0);
+    let circles = shapes
+        .iter()
+        .filter(|s| matches!(s, Shape::Circle(c) if canvas.contains(c.center)))
+        .count();
+    assert!(circles > 20, "{circles} nodes drawn on their own");
+    // Fewer than the limit: each edge is drawn on its own, with its curve and arrow.
+    let each = zoomed_in(1_500, 1_000_000);
+    assert!(!each.state().document().canvas.edges_batched());
+    let drawn = self::shapes(&each);
+    assert_eq!(mesh_lines(&drawn), 0);
+    assert!(edge_strokes(&drawn, canvas_rect(&each)) >= 20);
+}

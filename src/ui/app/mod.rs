@@ -65,6 +65,9 @@ pub struct AppOptions {
     /// together; `None` for
     /// [`crate::ui::graph_view::FAR_IMAGE_FROM_EDGES`].
     pub far_image_from: Option<usize>,
+    /// Above this many edges reaching the view, they are drawn as one batch at any zoom;
+    /// `None` for [`crate::ui::graph_view::BATCH_EDGES_FROM`].
+    pub batch_edges_from: Option<usize>,
 }
 
 /// What a frame showed, as far as a session keeps it: whether a layout was running, and
@@ -117,8 +120,8 @@ pub struct BackchannelApp {
     quit_requested: bool,
     /// The file being opened on a worker, while it is.
     loading: Option<loading::Loading>,
-    /// See [`AppOptions::far_image_from`].
-    far_image_from: usize,
+    /// See [`AppOptions::far_image_from`] and [`AppOptions::batch_edges_from`].
+    drawing_limits: crate::ui::graph_view::DrawingLimits,
     /// The column choice of a CSV edge list, while it is asked.
     column_choice: Option<columns::ColumnChoice>,
 }
@@ -169,12 +172,17 @@ impl BackchannelApp {
             allow_close: false,
             quit_requested: false,
             loading: None,
-            far_image_from: options
-                .far_image_from
-                .unwrap_or(crate::ui::graph_view::FAR_IMAGE_FROM_EDGES),
+            drawing_limits: crate::ui::graph_view::DrawingLimits {
+                far_image_from: options
+                    .far_image_from
+                    .unwrap_or(crate::ui::graph_view::FAR_IMAGE_FROM_EDGES),
+                batch_edges_from: options
+                    .batch_edges_from
+                    .unwrap_or(crate::ui::graph_view::BATCH_EDGES_FROM),
+            },
             column_choice: None,
         };
-        app.document.canvas.far_image_from = app.far_image_from;
+        app.document.canvas.limits = app.drawing_limits;
         app.document.doc.keep_journal_in(app.session_folder.clone());
         let session_file = app.session_file();
         let restore_problem = session::restore_view(&mut app.document, session_file.as_deref());

@@ -78,7 +78,7 @@ impl BackchannelApp {
         self.document.doc.discard_journal();
         self.generation += 1;
         self.document = document;
-        self.document.canvas.far_image_from = self.far_image_from;
+        self.document.canvas.limits = self.drawing_limits;
         self.document
             .doc
             .keep_journal_in(self.session_folder.clone());

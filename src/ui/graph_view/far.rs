@@ -1,7 +1,8 @@
 //! The canvas zoomed far out (below [`FAR_ZOOM`]): unselected edges as one mesh of
 //! lines and plain disc nodes as one mesh of discs (for a big graph, both in one image
 //! drawn on a worker), labels only where they overlap nothing; all kept between frames
-//! while a fingerprint of what they show is unchanged.
+//! while a fingerprint of what they show is unchanged. Nearer in, the unselected edges
+//! alone are batched so while more than [`BATCH_EDGES_FROM`] of them reach the view.
 
 use super::*;
 use crate::background::{self, Job, Outcome};
@@ -369,6 +370,68 @@ impl ScreenTransform {
     /// Where a canvas position is on screen.
     pub(super) fn place(&self, canvas: Pos2) -> Pos2 {
         (canvas.to_vec2() * self.zoom + self.pan).to_pos2()
+    }
+}
+
+/// Above this many edges reaching the view, the unselected edges are drawn as one batch
+/// (the mesh, or a big graph's image) at any zoom, not as one shape each: at 100,000
+/// nodes and 400,000 random edges, drawing each edge that reached the view took 95–134
+/// ms a frame near in.
+pub const BATCH_EDGES_FROM: usize = 20_000;
+
+/// Where the canvas tells its edge shapes whether this frame batches the unselected
+/// edges (`ArrowEdgeShape::draws_unselected` reads it once a frame).
+pub(super) fn edges_batched_id() -> egui::Id {
+    egui::Id::new("backchannel-edges-batched")
+}
+
+impl GraphCanvas {
+    /// Decides, before egui_graphs draws the frame in `ui`, whether the unselected edges
+    /// are drawn as one batch: zoomed far out, or when at least `batch_edges_from` of them
+    /// reach the view; and tells the edge shapes.
+    pub(super) fn decide_edge_batching(&mut self, ui: &Ui) {
+        let metadata = egui_graphs::MetadataFrame::new(Some(self.view_id.clone())).load(ui);
+        let rect = ui.available_rect_before_wrap();
+        let screen = ScreenTransform {
+            zoom: metadata.zoom,
+            pan: metadata.pan + rect.left_top().to_vec2(),
+            clip: rect,
+        };
+        self.edges_batched = screen.zoom < FAR_ZOOM
+            || (self.edge_ends.len() >= self.limits.batch_edges_from
+                && self.edges_reaching(&screen, self.limits.batch_edges_from)
+                    >= self.limits.batch_edges_from);
+        let batched = self.edges_batched;
+        ui.ctx()
+            .data_mut(|data| data.insert_temp(edges_batched_id(), batched));
+    }
+
+    /// Whether the last frame drew the unselected edges as one batch.
+    pub fn edges_batched(&self) -> bool {
+        self.edges_batched
+    }
+
+    /// How many shown edges have a box that reaches the view, counted up to `enough`.
+    fn edges_reaching(&self, screen: &ScreenTransform, enough: usize) -> usize {
+        let mut places: Vec<Option<Pos2>> = vec![None; self.display.g().node_bound()];
+        for (index, node) in self.display.nodes_iter() {
+            if let Some(slot) = places.get_mut(index.index()) {
+                *slot = Some(screen.place(node.location()));
+            }
+        }
+        let place = |index: NodeIndex| places.get(index.index()).copied().flatten();
+        let mut count = 0;
+        for &(_, start, end, _) in &self.edge_ends {
+            if let (Some(a), Some(b)) = (place(start), place(end))
+                && screen.clip.intersects(Rect::from_two_pos(a, b))
+            {
+                count += 1;
+                if count >= enough {
+                    break;
+                }
+            }
+        }
+        count
     }
 }
 

@@ -29,6 +29,7 @@ impl GraphCanvas {
         self.step_animation();
         self.choose_labels();
 
+        self.decide_edge_batching(ui);
         let (interactions, navigations, styles) = view_settings();
         let top_left = ui.available_rect_before_wrap().min;
         // Zoomed far out, unselected edges are drawn as one mesh, under everything
@@ -56,7 +57,7 @@ impl GraphCanvas {
             self.fitted = None;
         }
         let mut metadata = egui_graphs::MetadataFrame::new(Some(self.view_id.clone())).load(ui);
-        if metadata.zoom < FAR_ZOOM {
+        if metadata.zoom < FAR_ZOOM || self.edges_batched {
             self.draw_far(
                 ui,
                 response.response.rect,
@@ -85,7 +86,8 @@ impl GraphCanvas {
     }
 
     /// Zoomed far out: the unselected edges and the plain nodes as one mesh each, in the
-    /// slots kept for them under egui_graphs' drawing, and the labels that overlap nothing.
+    /// slots kept for them under egui_graphs' drawing, and the labels that overlap nothing;
+    /// nearer in, where many edges reach the view, the unselected edges alone.
     fn draw_far(
         &mut self,
         ui: &Ui,
@@ -116,16 +118,23 @@ impl GraphCanvas {
                     Some(previous) if previous.edges_key == edges_key => previous.edges,
                     _ => self.far_edges(ui, line, &screen),
                 };
+                // Nearer in, only the edges are batched: nodes and labels are drawn as
+                // at any zoom.
+                let far = screen.zoom < FAR_ZOOM;
                 FarScene {
                     key,
                     edges_key,
                     edges,
-                    nodes: if self.draws_far_image() {
+                    nodes: if self.draws_far_image() || !far {
                         Shape::Noop
                     } else {
                         self.far_nodes(disc, &screen)
                     },
-                    labels: self.far_labels(ui.ctx(), &screen),
+                    labels: if far {
+                        self.far_labels(ui.ctx(), &screen)
+                    } else {
+                        Vec::new()
+                    },
                 }
             }
         };
@@ -145,7 +154,7 @@ impl GraphCanvas {
     /// [`Self::far_image_from`] nodes and edges together (a filter that hides every edge
     /// of a big graph leaves its nodes in the image).
     pub(super) fn draws_far_image(&self) -> bool {
-        self.edge_ends.len() + self.display.node_count() > self.far_image_from
+        self.edge_ends.len() + self.display.node_count() > self.limits.far_image_from
     }
 
     /// Carries out the camera request, if any: zoom and pan as asked, fitted or centred.

@@ -44,7 +44,7 @@ mod placing;
 mod shapes;
 mod timeline_axis;
 
-pub use far::FAR_IMAGE_FROM_EDGES;
+pub use far::{BATCH_EDGES_FROM, FAR_IMAGE_FROM_EDGES};
 use far::{
     FAR_ZOOM, FarImage, FarScene, FarTextures, MAX_FAR_LABELS, ScreenTransform, in_far_batch,
 };
@@ -111,6 +111,26 @@ pub struct EdgePayload {
     /// Its colour when edges are coloured by something other than their relation
     /// (who said it); `None`: its relation's colour.
     pub tint: Option<Rgb>,
+}
+
+/// When a big graph's drawing changes from a shape per element to batches and images.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DrawingLimits {
+    /// How many nodes and edges a graph shows above which it is drawn far out as an
+    /// image (see [`FAR_IMAGE_FROM_EDGES`]).
+    pub far_image_from: usize,
+    /// How many edges reaching the view make the canvas batch them at any zoom (see
+    /// [`BATCH_EDGES_FROM`]).
+    pub batch_edges_from: usize,
+}
+
+impl Default for DrawingLimits {
+    fn default() -> Self {
+        Self {
+            far_image_from: FAR_IMAGE_FROM_EDGES,
+            batch_edges_from: BATCH_EDGES_FROM,
+        }
+    }
 }
 
 type DisplayGraph = egui_graphs::Graph<
@@ -249,9 +269,11 @@ pub struct GraphCanvas {
     /// Zoomed far out, the edges and plain nodes drawn as an image, when more than
     /// `far_image_from` of them are shown.
     far_image: FarImage,
-    /// How many nodes and edges a graph shows above which it is drawn far out as an
-    /// image (see [`FAR_IMAGE_FROM_EDGES`]).
-    pub far_image_from: usize,
+    /// When a big graph's drawing changes from shapes to batches and images.
+    pub limits: DrawingLimits,
+    /// Whether this frame draws the unselected edges as one batch (decided before
+    /// egui_graphs draws it).
+    edges_batched: bool,
     /// Counts the display graphs built ([`Self::rebuild`]), for the far-out drawing's key.
     display_generation: u64,
     /// Whether the choice of labels to draw must be made again (positions or the shown
@@ -308,7 +330,8 @@ impl GraphCanvas {
             far_textures: None,
             far_scene: None,
             far_image: FarImage::default(),
-            far_image_from: FAR_IMAGE_FROM_EDGES,
+            limits: DrawingLimits::default(),
+            edges_batched: false,
             display_generation: 0,
             labels_stale: true,
             relation_names: false,

@@ -511,9 +511,14 @@ impl DisplayEdge<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape> f
     }
 
     fn draws_unselected(ctx: &DrawContext) -> bool {
-        // Zoomed far out the canvas draws every unselected edge itself, so egui_graphs
-        // visits only the selected ones.
-        ctx.meta.zoom >= FAR_ZOOM
+        // Zoomed far out, or where many edges reach the view, the canvas draws every
+        // unselected edge itself in one batch, so egui_graphs visits only the selected
+        // ones.
+        let batched = ctx
+            .ctx
+            .data(|data| data.get_temp::<bool>(far::edges_batched_id()))
+            .unwrap_or(false);
+        !batched && ctx.meta.zoom >= FAR_ZOOM
     }
 
     fn may_show(&self, start: Pos2, end: Pos2, ctx: &DrawContext) -> bool {
@@ -524,10 +529,10 @@ impl DisplayEdge<NodePayload, EdgePayload, Directed, DefaultIx, KindNodeShape> f
         )
     }
 
-    fn is_drawn(&self, ctx: &DrawContext) -> bool {
-        // Zoomed far out an unselected edge is drawn in one mesh with the others
-        // (`GraphCanvas::far_edges`).
-        !self.hidden && (self.inner.selected || ctx.meta.zoom >= FAR_ZOOM)
+    fn is_drawn(&self, _ctx: &DrawContext) -> bool {
+        // Where unselected edges are batched (`GraphCanvas::far_edges`), egui_graphs
+        // visits only the selected ones (`draws_unselected`).
+        !self.hidden
     }
 
     fn is_inside(&self, start: &DisplayNodeOf, end: &DisplayNodeOf, pos: Pos2) -> bool {
