@@ -479,3 +479,53 @@ fn nearer_in_many_edges_in_view_are_one_batch_and_few_are_drawn_each_on_its_own(
     assert_eq!(mesh_lines(&drawn), 0);
     assert!(edge_strokes(&drawn, canvas_rect(&each)) >= 20);
 }
+
+#[test]
+fn far_out_a_big_graph_with_every_edge_hidden_keeps_its_nodes_in_the_image() {
+    // 1,500 nodes count as 3,000 elements: over the limit of 2,000 with or without their
+    // 3,000 edges, so hiding every edge leaves the nodes in the worker's image rather
+    // than a disc mesh built on the window's thread.
+    let folder = tempfile::tempdir().unwrap();
+    let path = common::write_large_dataset(folder.path(), 1_500);
+    let mut harness = harness_with(AppOptions {
+        initial_file: Some(path),
+        far_image_from: Some(2_000),
+        ..AppOptions::default()
+    });
+    run_until(&mut harness, |app| !app.document().canvas.is_animating());
+    let no_edges = backchannel::view::ViewFilter {
+        hidden_relations: backchannel::model::Relation::ALL.iter().copied().collect(),
+        ..Default::default()
+    };
+    harness
+        .state_mut()
+        .apply_command(Command::SetFilter(no_edges));
+    harness.run_steps(3);
+    assert_eq!(
+        harness
+            .state()
+            .document()
+            .canvas
+            .visibility()
+            .hidden_edges(),
+        3_000
+    );
+    let start = std::time::Instant::now();
+    while harness.state().document().canvas.far_image().is_none() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(60),
+            "no image came"
+        );
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(zoom(&harness) < 0.4);
+    let (image, _) = harness.state().document().canvas.far_image().unwrap();
+    let shapes = shapes(&harness);
+    let disc_meshes = meshes(&shapes)
+        .iter()
+        .filter(|mesh| mesh.texture_id != TextureId::default() && mesh.texture_id != image)
+        .filter(|mesh| mesh.vertices.iter().any(|vertex| vertex.uv.y != 0.5))
+        .count();
+    assert_eq!(disc_meshes, 0, "the nodes are in the image, not a mesh");
+}

@@ -16,7 +16,7 @@ use egui_graphs::{
 };
 use petgraph::Directed;
 use petgraph::stable_graph::{DefaultIx, EdgeIndex, NodeIndex};
-use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
+use petgraph::visit::NodeIndexable;
 
 use super::batch::{DiscBatch, LineBatch, load_disc_texture, load_line_texture, unit};
 use super::style::{kind_shapes, styled_line};
