@@ -19,7 +19,7 @@ pub use chart::{Chart, ChartShape, ChartText, Shape};
 pub use font::{FONT_BYTES, FONT_FAMILY, text_size};
 pub use legend::wrap;
 pub use png::{MAX_WIDTH, PngError, PngSize, svg_to_png, svg_to_rgba};
-pub use positions::{matrix_chart, positions_chart, stance_rgb};
+pub use positions::{NO_MATRIX, NO_STANCE, matrix_chart, positions_chart, stance_rgb};
 pub use scene::{
     Background, ColourLegend, EdgeColours, GraphLook, LegendKind, LegendSwatch, MAX_LEGEND_COLOURS,
     Scene, SceneEdge, SceneNode, SceneOptions, SceneText,

@@ -157,6 +157,25 @@ fn place_chart_legend(chart: &mut Chart, y: f32, entries: Vec<(String, Marker)>)
     flow.y
 }
 
+/// What an actor's chart says when it has no stance.
+pub const NO_STANCE: &str = "No stance: this node demands, proposes, accepts or rejects nothing.";
+/// What the matrix says when no actor took a stance.
+pub const NO_MATRIX: &str = "No actor demands, proposes, accepts or rejects anything here.";
+
+/// A line of text saying why a chart is empty, from `y` down; where it ends.
+fn note_line(chart: &mut Chart, words: &str, y: f32) -> f32 {
+    chart.texts.push(ChartText {
+        class: "note",
+        text: SceneText {
+            text: words.to_owned(),
+            origin: [MARGIN, y + SMALL_SIZE],
+            size: SMALL_SIZE,
+        },
+        rgb: None,
+    });
+    y + SMALL_SIZE * 2.0
+}
+
 /// A dot of `rgb` at `centre`: filled, or hollow (white inside a thicker ring).
 fn dot(class: &'static str, rgb: Rgb, hollow: bool, centre: [f32; 2]) -> ChartShape {
     ChartShape {
@@ -313,6 +332,9 @@ pub fn positions_chart(model: &Model, positions: &Positions, options: &SceneOpti
             }
         }
         y += SMALL_SIZE + 10.0;
+    }
+    if positions.stances.is_empty() {
+        y = note_line(&mut chart, NO_STANCE, y);
     }
     let plot_top = y;
 
@@ -480,6 +502,9 @@ pub fn matrix_chart(model: &Model, matrix: &[Cell], options: &SceneOptions) -> C
     let cell_line = CELL_TEXT_SIZE * 1.3;
     let mut y = MARGIN + title_height;
 
+    if matrix.is_empty() {
+        y = note_line(&mut chart, NO_MATRIX, y);
+    }
     // Column heads: each actor's label, wrapped to its column.
     let heads: Vec<Vec<String>> = actors
         .iter()

@@ -111,7 +111,7 @@ impl PositionsWindows {
             .default_width(chart.width.min(1400.0) + 24.0)
             .show(ctx, |ui| {
                 if positions.stances.is_empty() {
-                    ui.label("No stance: this node demands, proposes, accepts or rejects nothing.");
+                    ui.label(crate::export::NO_STANCE);
                     return;
                 }
                 egui::ScrollArea::both()
@@ -158,7 +158,7 @@ impl PositionsWindows {
             .default_width(chart.width.min(1400.0) + 24.0)
             .show(ctx, |ui| {
                 if matrix.is_empty() {
-                    ui.label("No actor demands, proposes, accepts or rejects anything here.");
+                    ui.label(crate::export::NO_MATRIX);
                     return;
                 }
                 egui::ScrollArea::both()

@@ -323,6 +323,18 @@ fn an_actors_positions_as_a_figure_mark_every_stance_with_legend_and_sources_byt
     let wrong = positions_cli(&[seed_file, "--figure", &out("c.pdf")]);
     assert_eq!(wrong.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&wrong.stderr).contains("must end in .svg or .png"));
+    // A node without stances gives a figure that says so.
+    let run = positions_cli(&[
+        seed_file,
+        "--actor",
+        "paris-talks",
+        "--figure",
+        &out("none.svg"),
+    ]);
+    assert!(String::from_utf8_lossy(&run.stdout).contains("(0 stances)"));
+    let svg = std::fs::read_to_string(out("none.svg")).unwrap();
+    assert!(svg.contains(backchannel::export::NO_STANCE));
+    assert_eq!(svg.matches("class=\"stance\"").count(), 0);
     let wrong = positions_cli(&[seed_file, "--background", "pink", "--figure", &out("c.svg")]);
     assert_eq!(wrong.status.code(), Some(1));
     assert!(!folder.path().join("c.svg").exists());
