@@ -326,6 +326,8 @@ impl GraphCanvas {
 
     pub(super) fn copy_positions_to_display(&mut self) {
         self.labels_stale = true;
+        // The edges reaching the view are counted again.
+        self.batching_key = None;
         let positions = &self.positions;
         for node in self.display.g_mut().node_weights_mut() {
             if !node.dragged()

@@ -397,10 +397,29 @@ impl GraphCanvas {
             pan: metadata.pan + rect.left_top().to_vec2(),
             clip: rect,
         };
-        self.edges_batched = screen.zoom < FAR_ZOOM
-            || (self.edge_ends.len() >= self.limits.batch_edges_from
-                && self.edges_reaching(&screen, self.limits.batch_edges_from)
-                    >= self.limits.batch_edges_from);
+        // Counted again only when the view, the display or the nodes' places (a running
+        // layout) may have changed it.
+        let mut key = FingerPrint::default();
+        key.add(self.display_generation);
+        for value in [
+            screen.zoom,
+            screen.pan.x,
+            screen.pan.y,
+            rect.min.x,
+            rect.min.y,
+            rect.max.x,
+            rect.max.y,
+        ] {
+            key.add(u64::from(value.to_bits()));
+        }
+        let key = key.finish();
+        if self.batching_key != Some(key) || self.is_animating() {
+            self.edges_batched = screen.zoom < FAR_ZOOM
+                || (self.edge_ends.len() >= self.limits.batch_edges_from
+                    && self.edges_reaching(&screen, self.limits.batch_edges_from)
+                        >= self.limits.batch_edges_from);
+            self.batching_key = Some(key);
+        }
         let batched = self.edges_batched;
         ui.ctx()
             .data_mut(|data| data.insert_temp(edges_batched_id(), batched));

@@ -274,6 +274,9 @@ pub struct GraphCanvas {
     /// Whether this frame draws the unselected edges as one batch (decided before
     /// egui_graphs draws it).
     edges_batched: bool,
+    /// What `edges_batched` was decided for (view and display), so that it is decided
+    /// again only when they change.
+    batching_key: Option<u64>,
     /// Counts the display graphs built ([`Self::rebuild`]), for the far-out drawing's key.
     display_generation: u64,
     /// Whether the choice of labels to draw must be made again (positions or the shown
@@ -332,6 +335,7 @@ impl GraphCanvas {
             far_image: FarImage::default(),
             limits: DrawingLimits::default(),
             edges_batched: false,
+            batching_key: None,
             display_generation: 0,
             labels_stale: true,
             relation_names: false,
