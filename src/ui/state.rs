@@ -73,6 +73,9 @@ pub struct Document {
     pub conflicts: Vec<crate::claims::Conflict>,
     /// Every actor's latest stance on every thing, read once per model.
     pub position_matrix: Vec<crate::claims::positions::Cell>,
+    /// What the edge colours stand for, with counts, when edges are not coloured by
+    /// relation; made with the colours.
+    pub edge_colour_legend: Option<Vec<crate::view::colouring::LegendEntry>>,
 }
 
 impl Document {
@@ -102,6 +105,7 @@ impl Document {
             entity_order,
             conflicts: Vec::new(),
             position_matrix: Vec::new(),
+            edge_colour_legend: None,
         };
         document.read_claims();
         document
@@ -194,8 +198,9 @@ impl Document {
     /// Gives the canvas the edge colours the document's choice makes.
     fn apply_edge_colours(&mut self) {
         let model = &self.doc.loaded.model;
-        let tints = crate::view::edge_colour::edge_colours(model, self.doc.edge_colour_by, &[])
-            .map(|(colours, _)| colours);
+        let (tints, legend) =
+            crate::view::edge_colour::edge_colours(model, self.doc.edge_colour_by, &[]).unzip();
+        self.edge_colour_legend = legend;
         self.canvas.set_edge_tints(model, tints);
     }
 

@@ -79,12 +79,7 @@ impl BackchannelApp {
         if counts.is_empty() {
             return;
         }
-        let by_source = crate::view::edge_colour::edge_colours(
-            self.model(),
-            self.document().doc.edge_colour_by,
-            &[],
-        )
-        .map(|(_, legend)| legend);
+        let by_source = self.document().edge_colour_legend.as_ref();
         ui.horizontal_wrapped(|ui| {
             for (relation, count) in counts {
                 let mut style = relation_style(relation);
