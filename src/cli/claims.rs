@@ -146,18 +146,15 @@ pub fn write_positions_figure(
     let mut problems = Vec::new();
     let format = figure_format(figure.output, &mut problems);
     let background = figure.look.checked(&mut problems);
-    let (Some(format), Some(background)) = (format, background) else {
-        for problem in problems {
-            writeln!(err, "error: {problem}")?;
+    let (format, background) = match (format, background) {
+        (Some(format), Some(background)) if problems.is_empty() => (format, background),
+        _ => {
+            for problem in problems {
+                writeln!(err, "error: {problem}")?;
+            }
+            return Ok(false);
         }
-        return Ok(false);
     };
-    if !problems.is_empty() {
-        for problem in problems {
-            writeln!(err, "error: {problem}")?;
-        }
-        return Ok(false);
-    }
     let options = figure.look.options(background, false);
     let (mut chart, what) = match actor {
         None => {
