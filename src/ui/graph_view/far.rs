@@ -32,8 +32,9 @@ impl GraphCanvas {
         self.far_key(screen, part)
     }
 
-    fn far_key(&self, screen: &ScreenTransform, part: FarPart) -> u64 {
-        let with_emphasis = matches!(part, FarPart::Scene);
+    /// A fingerprint of the display graph's generation and the view: what a drawing
+    /// made for the view depends on before the nodes' places.
+    fn view_key(&self, screen: &ScreenTransform) -> FingerPrint {
         let mut key = FingerPrint::default();
         key.add(self.display_generation);
         for value in [
@@ -47,6 +48,12 @@ impl GraphCanvas {
         ] {
             key.add(u64::from(value.to_bits()));
         }
+        key
+    }
+
+    fn far_key(&self, screen: &ScreenTransform, part: FarPart) -> u64 {
+        let with_emphasis = matches!(part, FarPart::Scene);
+        let mut key = self.view_key(screen);
         for (index, node) in self.display.nodes_iter() {
             let payload = node.payload();
             let location = node.location();
@@ -399,20 +406,7 @@ impl GraphCanvas {
         };
         // Counted again only when the view, the display or the nodes' places (a running
         // layout) may have changed it.
-        let mut key = FingerPrint::default();
-        key.add(self.display_generation);
-        for value in [
-            screen.zoom,
-            screen.pan.x,
-            screen.pan.y,
-            rect.min.x,
-            rect.min.y,
-            rect.max.x,
-            rect.max.y,
-        ] {
-            key.add(u64::from(value.to_bits()));
-        }
-        let key = key.finish();
+        let key = self.view_key(&screen).finish();
         if self.batching_key != Some(key) || self.is_animating() {
             self.edges_batched = screen.zoom < FAR_ZOOM
                 || (self.edge_ends.len() >= self.limits.batch_edges_from
