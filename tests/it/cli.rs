@@ -359,17 +359,7 @@ fn headless_commands_read_graph_files() {
     assert_eq!(report["edges"], 254);
     let folder = tempfile::tempdir().unwrap();
     let figure = folder.path().join("lm.svg");
-    let output = backchannel()
-        .args([
-            "render",
-            "tests/fixtures/graphs/Les_Miserables.gexf",
-            "-o",
-            figure.to_str().unwrap(),
-            "--colour-by",
-            "modularity_class",
-        ])
-        .output()
-        .unwrap();
+    let output = render_les_miserables(&figure, ["--colour-by", "modularity_class"]);
     assert_eq!(output.status.code(), Some(0), "{output:?}");
     let svg = std::fs::read_to_string(&figure).unwrap();
     // Undirected: no arrowheads; coloured by class from the palette.
@@ -380,33 +370,13 @@ fn headless_commands_read_graph_files() {
     assert_eq!(svg.matches("class=\"legend-swatch\"").count(), 9);
     assert!(svg.contains(">Valjean<"));
     // Labelled by id: Valjean is node 11.
-    let output = backchannel()
-        .args([
-            "render",
-            "tests/fixtures/graphs/Les_Miserables.gexf",
-            "-o",
-            figure.to_str().unwrap(),
-            "--label-by",
-            "id",
-        ])
-        .output()
-        .unwrap();
+    let output = render_les_miserables(&figure, ["--label-by", "id"]);
     assert_eq!(output.status.code(), Some(0), "{output:?}");
     let svg = std::fs::read_to_string(&figure).unwrap();
     assert!(!svg.contains(">Valjean<"));
     assert!(svg.contains(">11<"));
     // An attribute no node has: refused, with the choices.
-    let output = backchannel()
-        .args([
-            "render",
-            "tests/fixtures/graphs/Les_Miserables.gexf",
-            "-o",
-            figure.to_str().unwrap(),
-            "--label-by",
-            "airport_code",
-        ])
-        .output()
-        .unwrap();
+    let output = render_les_miserables(&figure, ["--label-by", "airport_code"]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
@@ -414,6 +384,16 @@ fn headless_commands_read_graph_files() {
             && stderr.contains("modularity_class"),
         "{stderr}"
     );
+}
+
+/// `render` of the Les Misérables fixture to `figure` with one more option.
+fn render_les_miserables(figure: &std::path::Path, option: [&str; 2]) -> std::process::Output {
+    backchannel()
+        .args(["render", "tests/fixtures/graphs/Les_Miserables.gexf", "-o"])
+        .arg(figure)
+        .args(option)
+        .output()
+        .unwrap()
 }
 
 /// A copy of the seed dataset with its articles in a folder of its own.
