@@ -112,6 +112,7 @@ const RELATION_CUES: &[(Relation, &[&str])] = &[
             "submitted",
             "presented",
             "tabled",
+            "drafted",
         ],
     ),
     (

@@ -19,6 +19,7 @@ mod cued;
 mod ends;
 mod lists;
 mod phrases;
+mod stances;
 mod subjects;
 mod words;
 
@@ -27,6 +28,7 @@ use phrases::{
     read_following_talks, read_glued_participle, read_mediation_of, read_mediator_noun,
     read_no_delegation, read_represented_by, read_talks_between,
 };
+use stances::read_stance_noun;
 use subjects::{Found, subject_of};
 use words::SPEECH;
 
@@ -210,6 +212,9 @@ pub fn read_sentence(
             || read_mediation_of(reader, index, token, &mut reading)
             || read_no_delegation(reader, index, token, &mut reading)
         {
+            continue;
+        }
+        if read_stance_noun(reader, index, token, &carried, &mut reading) {
             continue;
         }
         if let Some(subject) = read_relation(reader, index, token, &carried, &mut reading)

@@ -33,7 +33,14 @@ const FAMILIES: &[(&[&str], Option<Relation>)] = &[
     ),
     (&["offer"], Some(Relation::Offers)),
     (
-        &["deal", "agreement", "accord", "settlement", "declaration"],
+        &[
+            "deal",
+            "agreement",
+            "accord",
+            "settlement",
+            "declaration",
+            "arrangement",
+        ],
         None,
     ),
     (
@@ -48,10 +55,14 @@ const FAMILIES: &[(&[&str], Option<Relation>)] = &[
         None,
     ),
     (&["exchange", "swap"], None),
+    (&["release"], None),
+    (&["withdrawal"], None),
+    (&["end", "disarmament"], None),
     (
         &[
             "extension",
             "guarantees",
+            "assurances",
             "invitation",
             "corridor",
             "conditions",
@@ -60,8 +71,71 @@ const FAMILIES: &[(&[&str], Option<Relation>)] = &[
     ),
 ];
 
-/// Heads that take an "of" phrase into their name ("cessation of hostilities").
-const OF_HEADS: &[&str] = &["cessation", "exchange", "halt", "suspension", "extension"];
+/// Heads that take a prepositional phrase into their name ("cessation of hostilities",
+/// "halt to the offensive", "withdrawal from Gaza"), with the prepositions.
+const COMPLEMENTS: &[(&str, &[&str])] = &[
+    ("cessation", &["of"]),
+    ("exchange", &["of"]),
+    ("halt", &["of", "to"]),
+    ("suspension", &["of"]),
+    ("extension", &["of"]),
+    ("release", &["of"]),
+    ("withdrawal", &["of", "from"]),
+    ("end", &["to", "of"]),
+    ("disarmament", &["of"]),
+];
+
+/// Heads that name a thing only with a complement about one of these words within a
+/// few words of their preposition ("the release of 121 hostages", "an end to the war",
+/// "the withdrawal of foreign troops"): elsewhere they are common words ("the end of the
+/// month", "the release of the report"). "withdrawal from" and "disarmament of" need no
+/// particular word.
+const CONFINED_HEADS: &[(&str, &[&str])] = &[
+    (
+        "release",
+        &[
+            "hostages",
+            "hostage",
+            "captives",
+            "prisoners",
+            "detainees",
+            "abductees",
+        ],
+    ),
+    (
+        "withdrawal",
+        &[
+            "troops", "forces", "soldiers", "army", "military", "fighters",
+        ],
+    ),
+    (
+        "end",
+        &[
+            "war",
+            "fighting",
+            "hostilities",
+            "conflict",
+            "occupation",
+            "siege",
+            "offensive",
+            "blockade",
+            "violence",
+            "attacks",
+            "aggression",
+            "operation",
+            "bombardment",
+        ],
+    ),
+    ("disarmament", &[]),
+];
+
+/// The prepositions `singular` takes into its name.
+fn complement_prepositions(singular: &str) -> &'static [&'static str] {
+    COMPLEMENTS
+        .iter()
+        .find(|(head, _)| *head == singular)
+        .map_or(&[], |(_, prepositions)| prepositions)
+}
 
 /// Words that may modify a head and belong in the thing's name.
 const MODIFIERS: &[&str] = &[
@@ -198,6 +272,10 @@ pub fn find_things(
             continue;
         }
         let last = complement_end(tokens, head, singular, family);
+        // "the release of …", "an end to …": no complement, no thing.
+        if last == head && CONFINED_HEADS.iter().any(|(h, _)| *h == singular) {
+            continue;
+        }
         let (proposers, end_token) = proposers_after(tokens, last);
         // Where the name starts: after words that say only that it is new.
         let name_first = (first..=head)
@@ -223,9 +301,28 @@ pub fn find_things(
             continue;
         };
         let specific = content_modifiers > 0 || last > head || !proposers.is_empty();
-        let plural = word.ends_with('s') && !matches!(word, "conditions" | "guarantees");
+        let plural = word.ends_with('s')
+            && !matches!(
+                word,
+                "conditions" | "guarantees" | "assurances" | "arrangements"
+            );
+        // "a new framework" is one not named before; "the framework" may be.
+        let indefinite = first
+            .checked_sub(1)
+            .and_then(|at| tokens.get(at))
+            .is_some_and(|before| before.is_any(&["a", "an", "another"]));
         let entity = if plural && !specific {
             None
+        } else if indefinite && !specific {
+            Some(thing_entity(
+                registry,
+                format!(
+                    "thing: {article}: {} at {}",
+                    fold(surface),
+                    start_token.start
+                ),
+                surface,
+            ))
         } else {
             Some(thing_named(
                 article,
@@ -385,20 +482,52 @@ fn names_a_thing(text: &ArticleText, tokens: &[Token], phrase: &Phrase<'_>) -> b
             return false;
         }
     }
-    true
+    confined_head_fits(tokens, head, singular, content_modifiers)
+}
+
+/// Whether a head of `CONFINED_HEADS` has the complement that makes it a thing: a
+/// preposition it takes, then one of its words within five tokens ("withdrawal from"
+/// any place; "disarmament of" anyone); a hostage release or a full withdrawal named by
+/// its modifiers needs none. Other heads always fit.
+fn confined_head_fits(
+    tokens: &[Token],
+    head: usize,
+    singular: &str,
+    content_modifiers: usize,
+) -> bool {
+    let Some((_, words)) = CONFINED_HEADS.iter().find(|(h, _)| *h == singular) else {
+        return true;
+    };
+    if content_modifiers > 0 && matches!(singular, "release" | "withdrawal") {
+        return true;
+    }
+    let Some(preposition) = tokens
+        .get(head + 1)
+        .filter(|t| t.is_any(complement_prepositions(singular)))
+    else {
+        return false;
+    };
+    if words.is_empty() || preposition.is("from") {
+        return true;
+    }
+    tokens
+        .get(head + 2..(head + 7).min(tokens.len()))
+        .is_some_and(|after| after.iter().any(|t| t.is_any(words)))
 }
 
 /// The last token of the phrase: the head, or the end of its complement ("cessation of
 /// hostilities", "a proposal for a full withdrawal").
 fn complement_end(tokens: &[Token], head: usize, singular: &str, family: usize) -> usize {
     let mut last = head;
-    let complement = (OF_HEADS.contains(&singular)
-        && tokens.get(head + 1).is_some_and(|t| t.is("of")))
+    let complement = tokens
+        .get(head + 1)
+        .is_some_and(|t| t.is_any(complement_prepositions(singular)))
         || (family == 0 && tokens.get(head + 1).is_some_and(|t| t.is("for")));
     if complement {
         let mut k = head + 2;
         while let Some(next) = tokens.get(k) {
             let is_word = next.thing().is_some()
+                || next.party().is_some()
                 || next.word().is_some_and(|w| {
                     !matches!(
                         w,
@@ -419,6 +548,9 @@ fn complement_end(tokens: &[Token], head: usize, singular: &str, family: usize) 
                             | "under"
                             | "within"
                             | "during"
+                            | "still"
+                            | "held"
+                            | "who"
                             | "was"
                             | "is"
                             | "were"
@@ -635,5 +767,45 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["Pause", "Humanitarian pause"]
         );
+    }
+
+    #[test]
+    fn releases_ends_and_withdrawals_are_things_only_of_captives_wars_and_troops() {
+        let found = things(&[
+            "Israel seeks the release of the 121 hostages still in Gaza.",
+            "Talks should resume by the end of the month.",
+            "The release of the report was delayed.",
+            "Hamas wants an end to Egyptian attacks.",
+            "They want the withdrawal of foreign troops and a withdrawal from Gaza.",
+            "Hamas wants the withdrawal.",
+        ]);
+        assert_eq!(
+            found
+                .iter()
+                .map(|(label, _)| label.as_str())
+                .collect::<Vec<_>>(),
+            [
+                "Release of the 121 hostages",
+                "End to Egyptian attacks",
+                "Withdrawal of foreign troops",
+                "Withdrawal from Gaza"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_new_proposal_is_not_the_one_named_before() {
+        let found = things(&[
+            "Hamas accepted a ceasefire proposal from Egypt on Monday.",
+            "Israel drafted a new framework.",
+            "Egypt welcomed the framework.",
+        ]);
+        let labels: Vec<&str> = found.iter().map(|(label, _)| label.as_str()).collect();
+        assert_eq!(labels.len(), 3);
+        assert_eq!(labels[0], "Ceasefire proposal from Egypt");
+        // Not the proposal named before: a framework of its own, which "the framework"
+        // then refers to.
+        assert_eq!(labels[1], "Framework");
+        assert_eq!(labels[2], "Framework", "the framework is the new one");
     }
 }

@@ -172,9 +172,9 @@ fn confident_share(evaluation: &Evaluation) -> f64 {
 const SEED_FLOORS: Floors = Floors {
     party_recall: 0.85,
     mediator_precision: 0.95,
-    relation_precision: 0.3,
-    relation_recall: 0.1,
-    triple_f1: 0.15,
+    relation_precision: 0.4,
+    relation_recall: 0.17,
+    triple_f1: 0.25,
     meetings_found: 0.45,
     meetings_dated: 0.15,
     confident_right: 0.4,

@@ -207,9 +207,16 @@ impl Gold {
                 }
                 NodeKind::Demand => {
                     gold.things.push(names);
+                    // Where the article names it: its own evidence and that of the
+                    // relations that end at it ("rejecting temporary arrangements").
+                    let relations_at = edges
+                        .iter()
+                        .filter(|edge| edge.target == node.id)
+                        .flat_map(|edge| &edge.evidence);
                     gold.thing_spans.push(
                         node.evidence
                             .iter()
+                            .chain(relations_at)
                             .filter(|record| record.article_id == article_id)
                             .map(|record| (record.start, record.end))
                             .collect(),

@@ -4,6 +4,7 @@
 
 use super::ends::{modality_of, objects_after, passive};
 use super::lists::list_starting_at;
+use super::stances::demonstrative_object;
 use super::subjects::{Found, Subject, subject_of};
 use super::words::{OBJECT_LEAD, TALK_NOUNS, cue_at};
 use super::{
@@ -58,7 +59,14 @@ pub(super) fn read_relation(
     read_acting_at_meeting(
         sentence, index, token, relation, &subject, modality, reading,
     );
-    let (objects, skipped) = objects_after(tokens, index, relation, kind_of, has_meeting)?;
+    let (objects, skipped) = match objects_after(tokens, index, relation, kind_of, has_meeting) {
+        Some(found) => found,
+        // "Netanyahu opposes this": the thing named before.
+        None => (
+            vec![demonstrative_object(tokens, index, relation, kind_of)?],
+            2,
+        ),
+    };
     let confidence = match subject.found {
         Found::Carried => CARRIED_CONFIDENCE,
         Found::Near => LOOSE_CONFIDENCE,

@@ -52,7 +52,12 @@ pub(super) fn subject_of(tokens: &[Token], verb: usize, carried: &[usize]) -> Op
         .then(|| wish_before(tokens, at))
         .flatten();
     if token.party().is_some() {
-        return party_subject(tokens, at, wished);
+        // "with Hamas insisting on …": an absolute clause, whose party acts.
+        let participle = tokens
+            .get(verb)
+            .and_then(Token::word)
+            .is_some_and(|word| word.ends_with("ing"));
+        return party_subject(tokens, at, wished, participle);
     }
     // "Egyptian and Qatari officials said", "the Qatari and Egyptian mediators".
     if token.is_any(PARTY_NOUNS) || token.is_any(MEDIATOR_NOUNS) {
@@ -98,6 +103,15 @@ pub(super) fn subject_of(tokens: &[Token], verb: usize, carried: &[usize]) -> Op
         return near_list(tokens, before);
     }
     if token.piece == Piece::Punct(',') {
+        // "Hamas remains steadfast …, rejecting temporary arrangements": a participle
+        // after a comma has the main clause's subject.
+        let participle = tokens
+            .get(verb)
+            .and_then(Token::word)
+            .is_some_and(|word| word.ends_with("ing"));
+        if participle && let Some(main) = main_subject(tokens, carried) {
+            return Some(main);
+        }
         return subject_before_commas(tokens, at);
     }
     // "it", "they", or a second verb ("said it was ready but demanded"): the sentence's
@@ -111,6 +125,32 @@ pub(super) fn subject_of(tokens: &[Token], verb: usize, carried: &[usize]) -> Op
         });
     }
     None
+}
+
+/// The subject of the sentence's main clause, for a participle clause: the last subject
+/// read, or the parties the sentence opens with when a verb follows them.
+fn main_subject(tokens: &[Token], carried: &[usize]) -> Option<Subject> {
+    if !carried.is_empty() {
+        return Some(Subject {
+            parties: carried.to_vec(),
+            first: 0,
+            found: Found::Carried,
+            frame: None,
+        });
+    }
+    let first = usize::from(tokens.first()?.is("the"));
+    tokens.get(first)?.party()?;
+    let (parties, last) = super::lists::list_starting_at(tokens, first)?;
+    let verb_follows = tokens
+        .get(last + 1)
+        .and_then(Token::word)
+        .is_some_and(|word| !matches!(word, "s" | "and" | "or" | "of"));
+    verb_follows.then_some(Subject {
+        parties,
+        first,
+        found: Found::Carried,
+        frame: None,
+    })
 }
 
 /// Where the verb group of the verb at `verb` starts: left over auxiliaries, negations,
@@ -166,8 +206,18 @@ fn verb_group_start(tokens: &[Token], verb: usize) -> usize {
 
 /// The parties ending at `at` as the subject (after a wish, with its frame); `None` when
 /// a preposition governs them ("between Israel and Hamas to broker a deal").
-fn party_subject(tokens: &[Token], at: usize, wished: Option<Modality>) -> Option<Subject> {
+fn party_subject(
+    tokens: &[Token],
+    at: usize,
+    wished: Option<Modality>,
+    participle: bool,
+) -> Option<Subject> {
     let (parties, first) = list_ending_at(tokens, at)?;
+    let absolute = participle
+        && first
+            .checked_sub(1)
+            .and_then(|before| tokens.get(before))
+            .is_some_and(|before| before.is("with"));
     // "between Israel and Hamas to broker a deal": a list after a preposition is no
     // subject.
     // "travelling to Egypt to lead": "to" before a party is a preposition.
@@ -175,7 +225,7 @@ fn party_subject(tokens: &[Token], at: usize, wished: Option<Modality>) -> Optio
         .checked_sub(1)
         .and_then(|before| tokens.get(before))
         .is_some_and(|before| before.is_any(PREPOSITIONS) || before.is("to"));
-    if governed && wished.is_none() {
+    if governed && wished.is_none() && !absolute {
         return represented(tokens, first, parties);
     }
     if let Some(frame) = wished {
@@ -318,10 +368,20 @@ fn subject_before_commas(tokens: &[Token], at: usize) -> Option<Subject> {
     let inside = tokens.get(open + 1..at)?;
     let plain = inside.iter().enumerate().all(|(i, t)| {
         t.word().is_some()
-            || (t.party().is_some()
-                && i.checked_sub(1)
-                    .and_then(|previous| inside.get(previous))
-                    .is_some_and(|previous| previous.is_any(&["of", "to", "for"])))
+            || matches!(t.piece, Piece::Place(_))
+            || (t.party().is_some() && {
+                // "of the Israeli war cabinet": past one determiner.
+                let mut previous = i.checked_sub(1);
+                if previous
+                    .and_then(|at| inside.get(at))
+                    .is_some_and(|t| t.is("the"))
+                {
+                    previous = previous.and_then(|at| at.checked_sub(1));
+                }
+                previous
+                    .and_then(|at| inside.get(at))
+                    .is_some_and(|previous| previous.is_any(&["of", "to", "for"]))
+            })
     });
     if tokens.get(before)?.party().is_some() && plain {
         return near_list(tokens, before);

@@ -304,6 +304,7 @@ pub(super) fn cue_at(tokens: &[Token], index: usize) -> Option<Relation> {
             "discussions" | "negotiations" | "consultations",
         ) => Some(Relation::Attends),
         ("aligned", "on" | "behind") => Some(Relation::Supports),
+        ("argued" | "argues" | "argue" | "arguing", "for") => Some(Relation::Supports),
         ("called" | "calls" | "call" | "calling", "on") => Some(Relation::Pressures),
         ("called" | "calls" | "call" | "calling", "for") => Some(Relation::Demands),
         ("put" | "puts", "forward") => Some(Relation::Proposes),
@@ -314,8 +315,38 @@ pub(super) fn cue_at(tokens: &[Token], index: usize) -> Option<Relation> {
             "secretary" | "conference" | "office" | "release" | "briefing" | "statement"
             | "officer" | "freedom" | "corps" | "agency",
         ) => None,
-        _ => cues::relation_cue(word).or_else(|| opens_talks(tokens, index)),
+        _ => cues::relation_cue(word)
+            .or_else(|| opens_talks(tokens, index))
+            .or_else(|| there_for_talks(tokens, index)),
     }
+}
+
+/// "Burns was also in Doha for an emergency meeting", "the envoys are in Cairo for talks":
+/// being at a place for talks is taking part in them (the cue is the verb "be").
+fn there_for_talks(tokens: &[Token], index: usize) -> Option<Relation> {
+    if !tokens
+        .get(index)?
+        .is_any(&["was", "were", "is", "are", "been"])
+    {
+        return None;
+    }
+    let mut k = index + 1;
+    while tokens
+        .get(k)
+        .is_some_and(|t| t.is_any(&["also", "already", "still", "now", "then"]))
+    {
+        k += 1;
+    }
+    if !tokens.get(k)?.is("in") || !matches!(tokens.get(k + 1)?.piece, Piece::Place(_)) {
+        return None;
+    }
+    let after_place = tokens.get(k + 2..(k + 4).min(tokens.len()))?;
+    let for_at = after_place.iter().position(|t| t.is("for"))? + k + 2;
+    tokens
+        .get(for_at + 1..(for_at + 5).min(tokens.len()))?
+        .iter()
+        .any(|t| t.is_any(TALK_NOUNS))
+        .then_some(Relation::Attends)
 }
 
 /// Verbs that open, hold or close talks when talks follow them: "kicked off talks",
@@ -346,6 +377,15 @@ const TALK_VERBS: &[&str] = &[
     "holds",
     "holding",
     "wrapped",
+    "exits",
+    "exited",
+    "exit",
+    "left",
+    "leaves",
+    "leaving",
+    "quit",
+    "quits",
+    "walked",
     "re-established",
     "reestablished",
     "restarted",
@@ -391,6 +431,7 @@ const BEFORE_TALKS: &[&str] = &[
     "high-level",
     "face-to-face",
     "fresh",
+    "out",
 ];
 
 /// Attends, where the verb at `index` opens, holds or closes talks named a few words on

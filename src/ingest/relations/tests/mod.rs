@@ -649,3 +649,5 @@ fn a_chief_mediator_in_apposition_is_a_mediator() {
     let reading = read_sentence(sentence, &tokens, &kind, false);
     assert_eq!(reading.mediators, [8]);
 }
+
+mod stances;

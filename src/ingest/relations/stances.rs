@@ -1,0 +1,223 @@
+//! Stances named by a noun rather than a verb: "Hamas's insistence on a permanent halt",
+//! "the war cabinet expressed support for an end to the offensive", "voiced opposition
+//! to the plan", "a top Hamas official expressed optimism about the latest offer". The
+//! party that holds the stance is the possessor of the noun or the subject of the verb
+//! that expresses it; its object comes after the noun's preposition, of a kind the
+//! relation takes. And "opposes this": a demonstrative object is the thing the same
+//! sentence named just before.
+
+use super::super::cues;
+use super::ends::{modality_of, things_starting_at};
+use super::lists::{list_ending_at, list_starting_at};
+use super::subjects::{Found, subject_of};
+use super::words::OBJECT_LEAD;
+use super::{End, LOOSE_CONFIDENCE, RelationFound, Sentence, SentenceReading, fits};
+use crate::ingest::tokens::{Piece, Token};
+use crate::model::{NodeKind, Relation};
+
+/// Stance nouns, the preposition that introduces what they are about, and the relation.
+const STANCE_NOUNS: &[(&str, &[&str], Relation)] = &[
+    ("insistence", &["on", "upon"], Relation::Demands),
+    ("demand", &["for"], Relation::Demands),
+    ("demands", &["for"], Relation::Demands),
+    ("call", &["for"], Relation::Demands),
+    ("calls", &["for"], Relation::Demands),
+    ("rejection", &["of"], Relation::Rejects),
+    ("acceptance", &["of"], Relation::Accepts),
+    ("approval", &["of"], Relation::Accepts),
+    ("openness", &["to"], Relation::Accepts),
+    ("support", &["for", "of"], Relation::Supports),
+    ("backing", &["for", "of"], Relation::Supports),
+    ("optimism", &["about", "over"], Relation::Supports),
+    ("opposition", &["to"], Relation::Opposes),
+    ("objection", &["to"], Relation::Opposes),
+    ("objections", &["to"], Relation::Opposes),
+];
+
+/// Verbs that express a stance noun as their subject's own: "expressed support for".
+const EXPRESSING: &[&str] = &[
+    "expressed",
+    "expresses",
+    "express",
+    "expressing",
+    "voiced",
+    "voices",
+    "voicing",
+    "reiterated",
+    "reiterates",
+    "reiterating",
+    "reaffirmed",
+    "reaffirms",
+    "renewed",
+    "renews",
+    "repeated",
+    "repeats",
+    "declared",
+    "declares",
+    "signalled",
+    "signaled",
+    "signals",
+    "stated",
+    "restated",
+    "announced",
+    "pledged",
+    "pledges",
+    "offered",
+];
+
+/// Words that may stand between the possessor or the expressing verb and the noun.
+const BEFORE_NOUN: &[&str] = &[
+    "its",
+    "their",
+    "his",
+    "her",
+    "strong",
+    "full",
+    "firm",
+    "continued",
+    "repeated",
+    "renewed",
+    "steadfast",
+    "unwavering",
+    "public",
+    "cautious",
+    "some",
+    "previous",
+    "earlier",
+    "initial",
+];
+
+/// A stance noun at `index` with its holder and its object: true when it read one.
+pub(super) fn read_stance_noun(
+    sentence: &Sentence<'_>,
+    index: usize,
+    token: &Token,
+    carried: &[usize],
+    reading: &mut SentenceReading,
+) -> bool {
+    let tokens = sentence.tokens;
+    let Some(word) = token.word() else {
+        return false;
+    };
+    let Some((_, prepositions, relation)) = STANCE_NOUNS.iter().find(|(noun, _, _)| *noun == word)
+    else {
+        return false;
+    };
+    if !tokens
+        .get(index + 1)
+        .is_some_and(|next| next.is_any(prepositions))
+    {
+        return false;
+    }
+    let mut k = index;
+    while k > 0 && tokens.get(k - 1).is_some_and(|t| t.is_any(BEFORE_NOUN)) {
+        k -= 1;
+    }
+    let Some(before) = k.checked_sub(1).and_then(|at| tokens.get(at)) else {
+        return false;
+    };
+    // "Hamas's insistence on", "Israel's rejection of": the possessor.
+    let holder = if before.is("s") {
+        possessor(tokens, k - 1).map(|(parties, first)| (parties, first, k - 1, Found::Near))
+    } else if before.is_any(EXPRESSING)
+        && before.word().and_then(cues::relation_cue) != Some(*relation)
+    {
+        // "expressed support for": the expressing verb's subject ("reiterated its
+        // demands for" is read at the verb).
+        subject_of(tokens, k - 1, carried)
+            .filter(|subject| subject.found != Found::Carried)
+            .map(|subject| (subject.parties, subject.first, k - 1, subject.found))
+    } else {
+        None
+    };
+    let Some((parties, first, verb, _)) = holder else {
+        return false;
+    };
+    let modality = modality_of(tokens, first, verb, None);
+    let objects = objects_of_noun(tokens, index + 2, *relation, sentence.kind_of);
+    for &party in &parties {
+        for &object in &objects {
+            reading.add(RelationFound {
+                subject: party,
+                relation: *relation,
+                object: End::Entity(object),
+                modality,
+                attributed_to: sentence.attributed_to.clone(),
+                confidence: LOOSE_CONFIDENCE,
+            });
+        }
+    }
+    true
+}
+
+/// What a stance noun is about: the things (or parties) starting within a few words of
+/// `from`, past determiners, of a kind `relation` takes. The phrase may itself be the
+/// subject of what follows ("Hamas's insistence on a ceasefire could derail
+/// everything"), so a verb after the object does not matter here.
+fn objects_of_noun(
+    tokens: &[Token],
+    from: usize,
+    relation: Relation,
+    kind_of: &dyn Fn(usize) -> Option<NodeKind>,
+) -> Vec<usize> {
+    let fits_entity = |entity: usize| kind_of(entity).is_some_and(|kind| fits(relation, kind));
+    let mut k = from;
+    while tokens
+        .get(k)
+        .is_some_and(|t| t.is_any(OBJECT_LEAD) || t.is_any(BEFORE_NOUN))
+        && k < from + 3
+    {
+        k += 1;
+    }
+    let Some(token) = tokens.get(k) else {
+        return Vec::new();
+    };
+    let ends = match token.piece {
+        Piece::Thing(_) => things_starting_at(tokens, k),
+        Piece::Party(party) => list_starting_at(tokens, k)
+            .map(|(parties, _)| parties)
+            .unwrap_or_else(|| vec![party]),
+        _ => Vec::new(),
+    };
+    ends.into_iter()
+        .filter(|&entity| fits_entity(entity))
+        .collect()
+}
+
+/// The parties that own the noun after the possessive "s" at `s`: "Hamas's", "Egypt and
+/// Qatar's". With the index of the first.
+fn possessor(tokens: &[Token], s: usize) -> Option<(Vec<usize>, usize)> {
+    let last = s.checked_sub(1)?;
+    tokens.get(last)?.party()?;
+    list_ending_at(tokens, last)
+}
+
+/// "Netanyahu opposes this", "rejects that": a demonstrative object stands for the one
+/// thing the sentence named before the verb at `verb` (none, or several: no object).
+pub(super) fn demonstrative_object(
+    tokens: &[Token],
+    verb: usize,
+    relation: Relation,
+    kind_of: &dyn Fn(usize) -> Option<NodeKind>,
+) -> Option<End> {
+    let next = tokens.get(verb + 1)?;
+    if !next.is_any(&["this", "that", "it"]) {
+        return None;
+    }
+    // "this proposal", "that it would": a determiner or a clause, not an object.
+    let after = tokens.get(verb + 2);
+    if after.is_some_and(|t| t.word().is_some() || t.thing().is_some() || t.party().is_some()) {
+        return None;
+    }
+    let mut things = tokens.get(..verb)?.iter().filter_map(|t| match t.piece {
+        Piece::Thing(entity) => Some(entity),
+        _ => None,
+    });
+    let first = things.next()?;
+    if things.any(|other| other != first) {
+        return None;
+    }
+    kind_of(first)
+        .is_some_and(|kind| fits(relation, kind))
+        .then_some(End::Entity(first))
+}

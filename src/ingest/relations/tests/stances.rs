@@ -1,0 +1,104 @@
+//! Stances named by nouns, demonstrative objects, participle and absolute clauses, and
+//! attendance by being at the place of talks or leaving them.
+
+use super::{read, read_with_places};
+
+#[test]
+fn a_stance_noun_belongs_to_its_possessor_or_to_whoever_expresses_it() {
+    assert_eq!(
+        read(
+            "Hamas's insistence on a permanent ceasefire could derail everything.",
+            false
+        ),
+        ["Hamas demands a permanent ceasefire asserted"]
+    );
+    assert_eq!(
+        read("Israel expressed support for the proposal.", false),
+        ["Israel supports the proposal asserted"]
+    );
+    assert_eq!(
+        read("Israel did not express support for the proposal.", false),
+        ["Israel supports the proposal negated"]
+    );
+    assert_eq!(
+        read(
+            "Hamas's previous acceptance of the proposal was noted.",
+            false
+        ),
+        ["Hamas accepts the proposal asserted"]
+    );
+    // Support nobody named here holds, and a verb that is itself the cue.
+    assert!(read("The proposal was drafted with the support of Qatar.", false).is_empty());
+    assert_eq!(
+        read(
+            "Hamas reiterated its demands for a permanent ceasefire.",
+            false
+        ),
+        ["Hamas demands a permanent ceasefire asserted"]
+    );
+}
+
+#[test]
+fn this_is_the_one_thing_the_sentence_named_before() {
+    assert_eq!(
+        read(
+            "Hamas demands a permanent ceasefire, though Israel opposes this.",
+            false
+        ),
+        [
+            "Hamas demands a permanent ceasefire asserted",
+            "Israel opposes a permanent ceasefire asserted"
+        ]
+    );
+    // Nothing named before, or two things: no object.
+    assert!(read("Israel opposes this.", false).is_empty());
+    assert_eq!(
+        read(
+            "Hamas wants a permanent ceasefire and the withdrawal, but Israel rejects this.",
+            false
+        ),
+        [
+            "Hamas demands a permanent ceasefire asserted",
+            "Hamas demands the withdrawal asserted"
+        ]
+    );
+}
+
+#[test]
+fn participle_and_absolute_clauses_have_their_party() {
+    assert_eq!(
+        read(
+            "Hamas remains firm in its stance, rejecting the proposal.",
+            false
+        ),
+        ["Hamas rejects the proposal asserted"]
+    );
+    assert_eq!(
+        read(
+            "Talks stalled, with Hamas insisting on a permanent ceasefire.",
+            false
+        ),
+        ["Hamas demands a permanent ceasefire asserted"]
+    );
+    // A party after "with" before a finite verb is still no subject.
+    assert!(read("Talks with Hamas rejected the proposal.", false).is_empty());
+}
+
+#[test]
+fn being_at_the_place_of_talks_or_leaving_them_is_taking_part() {
+    assert_eq!(
+        read_with_places(
+            "Israel, which was in Cairo, was also in Doha for an emergency meeting.",
+            true,
+            &["Cairo", "Doha"]
+        ),
+        ["Israel attends meeting asserted"]
+    );
+    assert_eq!(
+        read("A Hamas delegation left the talks on Sunday.", true),
+        ["Hamas attends meeting asserted"]
+    );
+    // Being somewhere, or leaving a city, says nothing of talks.
+    assert!(read_with_places("Hamas was in Cairo on Sunday.", true, &["Cairo"]).is_empty());
+    assert!(read_with_places("Hamas left Cairo after a week.", true, &["Cairo"]).is_empty());
+}
