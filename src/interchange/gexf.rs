@@ -35,7 +35,7 @@ impl Dialect for Gexf {
 
     fn start(
         &mut self,
-        element: Element,
+        mut element: Element,
         reader: &mut XmlReader<'_>,
         reading: &mut GraphReading,
     ) -> Result<(), XmlProblem> {
@@ -44,7 +44,7 @@ impl Dialect for Gexf {
         } else {
             Domain::Nodes
         };
-        match element.name.as_str() {
+        match element.name.as_ref() {
             "title" | "description" | "dataset" if reading.owner().is_none() && !element.empty => {
                 let text = reader.text_until_end()?;
                 read_meta(&mut reading.graph, &element, text)?;
@@ -69,13 +69,13 @@ impl Dialect for Gexf {
                 reading.set_default(text);
             }
             "node" => {
-                let id = element.required("id")?;
+                let id = element.take_required("id")?;
                 let mut node = FileNode::new(id, element.place.clone());
-                node.label = element.attribute("label").map(str::to_owned);
+                node.label = element.take("label");
                 reading.open_node(&element, node);
             }
             "edge" => {
-                let edge = edge(&element, reading.directed_by_default())?;
+                let edge = edge(&mut element, reading.directed_by_default())?;
                 reading.open_edge(&element, edge);
             }
             "attvalue" => {
@@ -114,7 +114,7 @@ impl Dialect for Gexf {
 
 /// The graph's title, description or our dataset record, from `<meta>`.
 fn read_meta(graph: &mut GraphFile, element: &Element, text: String) -> Result<(), XmlProblem> {
-    match element.name.as_str() {
+    match element.name.as_ref() {
         "title" => graph.title = Some(text.trim().to_owned()),
         "description" => graph.description = Some(text.trim().to_owned()),
         _ => {
@@ -129,17 +129,17 @@ fn read_meta(graph: &mut GraphFile, element: &Element, text: String) -> Result<(
 
 /// An `<edge>`: its ends, direction (`type`, else the graph's default), id, label,
 /// weight and kind.
-fn edge(element: &Element, directed_by_default: bool) -> Result<FileEdge, XmlProblem> {
-    let source = element.required("source")?;
-    let target = element.required("target")?;
+fn edge(element: &mut Element, directed_by_default: bool) -> Result<FileEdge, XmlProblem> {
+    let source = element.take_required("source")?;
+    let target = element.take_required("target")?;
     let directed = match element.attribute("type") {
         Some("directed") => true,
         Some(_) => false,
         None => directed_by_default,
     };
     let mut edge = FileEdge::new(source, target, directed, element.place.clone());
-    edge.id = element.attribute("id").map(str::to_owned);
-    edge.label = element.attribute("label").map(str::to_owned);
+    edge.id = element.take("id");
+    edge.label = element.take("label");
     edge.weight = match element.attribute("weight") {
         Some(text) => Some(number(element, "weight", text)?),
         None => None,

@@ -36,11 +36,11 @@ impl Dialect for GraphMl {
 
     fn start(
         &mut self,
-        element: Element,
+        mut element: Element,
         reader: &mut XmlReader<'_>,
         reading: &mut GraphReading,
     ) -> Result<(), XmlProblem> {
-        match element.name.as_str() {
+        match element.name.as_ref() {
             "key" => {
                 let id = element.required("id")?;
                 let domain = match element.attribute("for").unwrap_or("all") {
@@ -72,18 +72,18 @@ impl Dialect for GraphMl {
                 reading.open_graph(&element, directed);
             }
             "node" => {
-                let id = element.required("id")?;
+                let id = element.take_required("id")?;
                 reading.open_node(&element, FileNode::new(id, element.place.clone()));
             }
             "edge" => {
-                let source = element.required("source")?;
-                let target = element.required("target")?;
+                let source = element.take_required("source")?;
+                let target = element.take_required("target")?;
                 let directed = match element.attribute("directed") {
                     Some(value) => value == "true",
                     None => reading.directed_by_default(),
                 };
                 let mut edge = FileEdge::new(source, target, directed, element.place.clone());
-                edge.id = element.attribute("id").map(str::to_owned);
+                edge.id = element.take("id");
                 reading.open_edge(&element, edge);
             }
             "data" => {

@@ -38,13 +38,7 @@ impl<'a> LineIndex<'a> {
     /// Indexes the lines of `bytes`.
     pub fn new(bytes: &'a [u8]) -> Self {
         let mut line_starts = vec![0];
-        line_starts.extend(
-            bytes
-                .iter()
-                .enumerate()
-                .filter(|(_, byte)| **byte == b'\n')
-                .map(|(offset, _)| offset + 1),
-        );
+        line_starts.extend(memchr::memchr_iter(b'\n', bytes).map(|offset| offset + 1));
         Self {
             bytes,
             line_starts,
@@ -98,13 +92,68 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// A name of an element or an attribute: the names graph files use again and again are
+/// not allocated for each element.
+pub type Name = Cow<'static, str>;
+
+/// Element and attribute names of GEXF and GraphML, shared rather than allocated.
+const KNOWN_NAMES: &[&str] = &[
+    "node",
+    "edge",
+    "attvalue",
+    "attvalues",
+    "color",
+    "size",
+    "position",
+    "shape",
+    "nodes",
+    "edges",
+    "graph",
+    "data",
+    "key",
+    "id",
+    "label",
+    "source",
+    "target",
+    "weight",
+    "type",
+    "kind",
+    "for",
+    "value",
+    "r",
+    "g",
+    "b",
+    "a",
+    "x",
+    "y",
+    "z",
+    "hex",
+    "start",
+    "end",
+    "attribute",
+    "attributes",
+    "default",
+    "title",
+    "class",
+    "directed",
+    "edgedefault",
+];
+
+/// The name `bytes` spell, shared when it is a known one.
+fn name_of(bytes: &[u8]) -> Name {
+    match KNOWN_NAMES.iter().find(|known| known.as_bytes() == bytes) {
+        Some(known) => Cow::Borrowed(known),
+        None => Cow::Owned(String::from_utf8_lossy(bytes).into_owned()),
+    }
+}
+
 /// An XML element start: its local name (no prefix), attributes and place.
 #[derive(Debug, Clone)]
 pub struct Element {
     /// The name without its namespace prefix.
-    pub name: String,
+    pub name: Name,
     /// Attributes by local name, unescaped, in file order.
-    pub attributes: Vec<(String, String)>,
+    pub attributes: Vec<(Name, String)>,
     /// Where it starts.
     pub place: Location,
     /// Whether it is empty (`<a/>`): no end event follows.
@@ -124,10 +173,28 @@ impl Element {
     pub fn required(&self, name: &str) -> Result<String, XmlProblem> {
         self.attribute(name)
             .map(str::to_owned)
-            .ok_or_else(|| XmlProblem {
-                location: self.place.clone(),
-                message: format!("<{}> has no \"{name}\"", self.name),
-            })
+            .ok_or_else(|| self.lacks(name))
+    }
+
+    /// The value of the attribute `name`, taken out of the element (it reads as empty
+    /// afterwards): no copy is made.
+    pub fn take(&mut self, name: &str) -> Option<String> {
+        self.attributes
+            .iter_mut()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| std::mem::take(value))
+    }
+
+    /// As [`Self::take`], for an attribute the element must have.
+    pub fn take_required(&mut self, name: &str) -> Result<String, XmlProblem> {
+        self.take(name).ok_or_else(|| self.lacks(name))
+    }
+
+    fn lacks(&self, name: &str) -> XmlProblem {
+        XmlProblem {
+            location: self.place.clone(),
+            message: format!("<{}> has no \"{name}\"", self.name),
+        }
     }
 }
 
@@ -137,7 +204,7 @@ pub enum Item {
     /// An element starts (or is empty).
     Start(Element),
     /// An element ends; its local name.
-    End(String),
+    End(Name),
     /// Text (entity references resolved).
     Text(String),
     /// The end of the file.
@@ -224,9 +291,7 @@ impl<'a> XmlReader<'a> {
             return match event {
                 Event::Start(start) => Ok(Item::Start(self.element(&start, before, false)?)),
                 Event::Empty(start) => Ok(Item::Start(self.element(&start, before, true)?)),
-                Event::End(end) => Ok(Item::End(
-                    String::from_utf8_lossy(end.local_name().as_ref()).into_owned(),
-                )),
+                Event::End(end) => Ok(Item::End(name_of(end.local_name().as_ref()))),
                 Event::Text(text)
                     if !self.keep_blank_text
                         && text.iter().all(|byte| byte.is_ascii_whitespace()) =>
@@ -267,13 +332,13 @@ impl<'a> XmlReader<'a> {
     }
 
     fn element(&self, start: &BytesStart<'_>, at: u64, empty: bool) -> Result<Element, XmlProblem> {
-        let name = String::from_utf8_lossy(start.local_name().as_ref()).into_owned();
+        let name = name_of(start.local_name().as_ref());
         let mut attributes = Vec::new();
         for attribute in start.attributes() {
             let attribute = attribute.map_err(|error| {
                 self.problem(at, format!("malformed attribute in <{name}>: {error}"))
             })?;
-            let key = String::from_utf8_lossy(attribute.key.local_name().as_ref()).into_owned();
+            let key = name_of(attribute.key.local_name().as_ref());
             let value: Cow<'_, str> = attribute.unescape_value().map_err(|error| {
                 self.problem(
                     at,
@@ -360,11 +425,15 @@ impl<'a> XmlReader<'a> {
 /// The local name of the first element of an XML file, or `None` when it has none
 /// before an error.
 pub fn root_name(bytes: &[u8]) -> Option<String> {
-    let mut reader = XmlReader::new(bytes);
+    // Read with quick-xml alone: no index of the whole file's lines for one name.
+    let mut reader = Reader::from_reader(bytes);
     loop {
-        match reader.next_item().ok()? {
-            Item::Start(element) => return Some(element.name),
-            Item::Text(text) if text.trim().is_empty() => continue,
+        match reader.read_event().ok()? {
+            Event::Start(start) | Event::Empty(start) => {
+                return Some(name_of(start.local_name().as_ref()).into_owned());
+            }
+            Event::Text(text) if text.iter().all(|byte| byte.is_ascii_whitespace()) => continue,
+            Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => continue,
             _ => return None,
         }
     }

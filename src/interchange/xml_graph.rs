@@ -59,7 +59,7 @@ pub(super) struct GraphReading {
     /// Declared attributes by the class of element they were declared for (GEXF
     /// declares node and edge attributes apart, and their ids may repeat) and the id
     /// values refer to them with.
-    declared: HashMap<(Domain, String), Declared>,
+    declared: HashMap<Domain, HashMap<String, Declared>>,
     /// The attribute declared last, which a following `<default>` belongs to.
     last_declared: Option<(Domain, String)>,
 }
@@ -113,7 +113,10 @@ impl GraphReading {
     /// [`Domain::Edges`] where ids are per class (GEXF), [`Domain::All`] where they are
     /// unique in the file (GraphML).
     pub fn declare(&mut self, class: Domain, id: String, declared: Declared) {
-        self.declared.insert((class, id.clone()), declared);
+        self.declared
+            .entry(class)
+            .or_default()
+            .insert(id.clone(), declared);
         self.last_declared = Some((class, id));
     }
 
@@ -122,7 +125,7 @@ impl GraphReading {
         if let Some(declared) = self
             .last_declared
             .as_ref()
-            .and_then(|id| self.declared.get_mut(id))
+            .and_then(|(class, id)| self.declared.get_mut(class)?.get_mut(id))
         {
             declared.default = Some(text);
         }
@@ -136,9 +139,10 @@ impl GraphReading {
             Some(Owner::Edge(_)) => Some(Domain::Edges),
             Some(Owner::Graph) | None => None,
         };
+        let declared_for = |class: Domain| self.declared.get(&class)?.get(key);
         let declared = class
-            .and_then(|class| self.declared.get(&(class, key.to_owned())))
-            .or_else(|| self.declared.get(&(Domain::All, key.to_owned())));
+            .and_then(declared_for)
+            .or_else(|| declared_for(Domain::All));
         match declared {
             Some(declared) => (declared.name.clone(), typed_value(&declared.kind, text)),
             None => (key.to_owned(), Value::from(text)),
@@ -187,6 +191,7 @@ impl GraphReading {
         let mut defaults: Vec<(Domain, String, Value)> = self
             .declared
             .values()
+            .flat_map(HashMap::values)
             .filter_map(|declared| {
                 let text = declared.default.as_deref()?;
                 Some((
