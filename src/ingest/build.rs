@@ -150,6 +150,19 @@ pub fn ingest(
             return Err(IngestError::Cancelled);
         }
     }
+    // People named without a title, where the text calls them by their surname later.
+    let titled = Matcher::new(lexicon, &registry);
+    for (index, text) in texts.iter().enumerate() {
+        let spans = sentences.get(index).map_or(&[][..], Vec::as_slice);
+        super::untitled::discover_untitled_people(
+            index,
+            text,
+            spans,
+            &titled,
+            lexicon,
+            &mut registry,
+        );
+    }
     let matcher = Matcher::new(lexicon, &registry);
     let mut findings = Findings::default();
     for (index, text) in texts.iter().enumerate() {

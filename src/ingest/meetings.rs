@@ -199,10 +199,20 @@ pub fn find_meeting(
     // Only where the sentence names no other place for them: "talks in the Malaysian city
     // of Putrajaya" under an "Amman" dateline are not in Amman.
     let names_a_place = words.iter().any(|word| word.text == "in");
+    // "JOHANNESBURG (AP) —": an agency's dateline is where its bureau is, not the talks.
+    let agency_dateline = |place: &PlaceMention| {
+        sentence
+            .chars()
+            .skip(place.end.saturating_sub(offset))
+            .take(2)
+            .eq(" (".chars())
+    };
     let place = place.or_else(|| {
-        places
-            .iter()
-            .find(|place| talk && !names_a_place && place.start.saturating_sub(offset) <= 1)
+        places.iter().find(|place| {
+            talk && !names_a_place
+                && place.start.saturating_sub(offset) <= 1
+                && !agency_dateline(place)
+        })
     })?;
     let name = place_names(place.entry)?;
     let ahead = place_clause_looks_ahead(sentence, offset, words, place);
@@ -335,7 +345,18 @@ fn place_clause_looks_ahead(
     let clause_past = clause.iter().any(|word| {
         matches!(
             word.text.as_str(),
-            "after" | "following" | "held" | "issued" | "earlier" | "ago" | "last"
+            "after"
+                | "following"
+                | "held"
+                | "issued"
+                | "earlier"
+                | "ago"
+                | "last"
+                | "failed"
+                | "was"
+                | "were"
+                | "had"
+                | "did"
         )
     });
     // "signed a deal in Istanbul … to resume grain shipments": what a past verb before

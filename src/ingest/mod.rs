@@ -26,6 +26,7 @@ pub mod relations;
 pub mod sentences;
 pub mod things;
 pub mod tokens;
+pub mod untitled;
 
 pub use build::{Ingested, SourceArticle, ingest};
 pub use files::{article_files, read_articles};

@@ -13,10 +13,47 @@ use crate::model::{ArticleText, NodeKind, Subtype};
 
 /// Words of respect before a name that are no part of it (one or two of them: "Dr.
 /// Seyed Abbas Araghchi").
-const HONORIFICS: [&str; 13] = [
-    "Sheikh", "Sheikha", "Sir", "Dame", "Dr.", "Dr", "Seyed", "Sayyid", "Sayed", "Mullah", "Dato",
-    "Dato'", "Datuk",
+const HONORIFICS: &[&str] = &[
+    "Sheikh",
+    "Sheikha",
+    "Sir",
+    "Dame",
+    "Dr.",
+    "Dr",
+    "Seyed",
+    "Sayyid",
+    "Sayed",
+    "Mullah",
+    "Dato",
+    "Dato'",
+    "Datuk",
+    "His Excellency",
+    "Her Excellency",
+    "HE",
+    "H.E.",
+    "The Honourable",
+    "the Honourable",
+    "Honourable",
+    "Mr",
+    "Mr.",
+    "Ms",
+    "Ms.",
+    "Mrs",
+    "Mrs.",
 ];
+
+/// How many chars of honorifics `name` opens with ("His Excellency Nicolas Maduro",
+/// "HE Mr Celso Amorim"), each with the space after it.
+fn honorifics_length(name: &str) -> usize {
+    let mut length = 0;
+    while let Some(honorific) = HONORIFICS.iter().find(|honorific| {
+        name.get(length..)
+            .is_some_and(|rest| rest.starts_with(&format!("{honorific} ")))
+    }) {
+        length += honorific.len() + 1;
+    }
+    length
+}
 /// Lower-case words between a party and its title: "Thailand's acting Prime Minister".
 const TITLE_MODIFIERS: [&str; 14] = [
     "acting",
@@ -174,6 +211,13 @@ fn name_before_title(
         length += word.chars().count() + 1;
     }
     let start = comma_at.checked_sub(length.checked_sub(1)?)?;
+    // "His Excellency Irfaan Ali, president of": the honorifics are no part of the name.
+    let honorifics = text.slice(start, comma_at).map_or(0, |name| {
+        name.get(..honorifics_length(name))
+            .map_or(0, |h| h.chars().count())
+    });
+    let with_honorific = start;
+    let start = start + honorifics;
     // The name stands at the start of its sentence or after a word that may lead it.
     let preceding = words
         .len()
@@ -186,7 +230,7 @@ fn name_before_title(
     let first_word = words.get(words.len() - taken).copied().unwrap_or("");
     let article_first = matches!(first_word, "The" | "A" | "An" | "In" | "On" | "At");
     (counted >= 2 && leads && !covered && !article_first).then_some(NameAfter {
-        with_honorific: start,
+        with_honorific,
         start,
         end: comma_at,
     })

@@ -269,7 +269,7 @@ pub fn with_places_of_talks(lexicon: &Lexicon, texts: &[ArticleText]) -> Lexicon
             let (name, next) = capitalised_name(&words, first);
             let date = name
                 .split(' ')
-                .any(|word| super::dates::is_date_word(&word.to_lowercase()));
+                .any(|word| super::dates::is_date_word(&bare(word)));
             let not_a_place = NOT_PLACES.contains(
                 &name
                     .trim_end_matches(|c: char| !c.is_alphanumeric())
@@ -378,7 +378,7 @@ mod tests {
         let lexicon = Lexicon::parse("l", "actor | Hamas | | organisation |\nactor | Egypt | | state |\nplace | Cairo | | Egypt |\n").unwrap();
         let added = places_added(
             &lexicon,
-            "Talks in Almaty began. They met at Davao City. Talks in Cairo, talks in Hamas and talks in May went on. In Geneva, nothing.",
+            "Talks in Almaty began. They met at Davao City. Talks in Cairo, talks in Hamas and talks in May went on. Talks, paused in March, resumed. In Geneva, nothing.",
         );
         assert_eq!(added, ["Almaty", "Davao City"]);
     }

@@ -282,6 +282,61 @@ fn the_rules_work_on_an_article_they_have_never_seen() {
     assert_eq!(negated.modality.as_str(), "negated");
 }
 
+/// Articles that name people without titles, honour them, date themselves from an
+/// agency's bureau and pause talks "in March".
+const UNTITLED: [(&str, &str); 2] = [
+    (
+        "mora.txt",
+        "Envoy shuttles between the sides\n\nPublished 2024-05-06\n\nHamas met the European Union's Enrique Mora in Cairo on Sunday. Mora will shuttle between Israel and Hamas. The Coburg Palace was busy, the Financial Times reported. His Excellency Nicolas Maduro, president of Venezuela, attended the talks in Cairo. The talks, paused in March, resumed.\n",
+    ),
+    (
+        "agency.txt",
+        "Deal reached after direct dialogue\n\nPublished 2019-02-02\n\nJOHANNESBURG (AP) — A peace deal has been reached after direct dialogue between the government and armed groups, the African Union said.\n",
+    ),
+];
+
+#[test]
+fn people_named_without_a_title_are_found_where_the_text_calls_them_by_surname() {
+    let articles = UNTITLED.map(|(name, text)| ingest::SourceArticle {
+        name: name.into(),
+        text: text.into(),
+    });
+    let ingested =
+        ingest::ingest(&articles, &Lexicon::built_in(), "t", None, &mut |_, _| true).unwrap();
+    let bytes = serde_json::to_vec(&ingested.dataset).unwrap();
+    let model = dataset::load_bytes("t.json", &bytes, &EmbeddedStore::new(&[]))
+        .unwrap()
+        .model;
+    let labels: Vec<&str> = model.nodes.iter().map(|n| n.label.as_str()).collect();
+    let mora = model
+        .nodes
+        .iter()
+        .find(|n| n.label == "Enrique Mora")
+        .unwrap_or_else(|| panic!("Mora is called by his surname: {labels:?}"));
+    let edge = |source: &str, relation: &str, target: &str| {
+        model.edges.iter().any(|e| {
+            e.source == source
+                && e.relation.as_str() == relation
+                && model.node_label(&e.target) == target
+        })
+    };
+    assert!(edge(&mora.id, "member_of", "European Union"), "the possessive is his party");
+    assert!(edge(&mora.id, "mediates", "Hamas"), "the surname is the person");
+    // Not people: a building and a newspaper are never called by their last word; an
+    // honorific is no part of a name.
+    for not_a_person in ["Coburg Palace", "Financial Times", "His Excellency Nicolas Maduro"] {
+        assert!(!labels.contains(&not_a_person), "{not_a_person}: {labels:?}");
+    }
+    assert!(labels.contains(&"Nicolas Maduro"), "{labels:?}");
+    // "paused in March" names no place; an agency's dateline is where its bureau is.
+    let places: Vec<&str> = model
+        .nodes
+        .iter()
+        .filter_map(|n| n.meeting.as_ref().map(|m| m.place.as_str()))
+        .collect();
+    assert_eq!(places, ["Cairo"], "{labels:?}");
+}
+
 #[test]
 fn ingest_into_an_existing_dataset_keeps_its_records_and_reports_the_merge() {
     let folder = tempfile::tempdir().unwrap();

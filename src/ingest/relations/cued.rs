@@ -2,7 +2,7 @@
 //! passive, with modality and confidence, and what the same sentence says of the
 //! meeting (those who act after talks, those met).
 
-use super::ends::{modality_of, objects_after, passive};
+use super::ends::{modality_of, objects_after, passive, passive_mediators};
 use super::lists::list_starting_at;
 use super::stances::demonstrative_object;
 use super::subjects::{Found, Subject, subject_of};
@@ -134,6 +134,14 @@ fn read_passive(
         }
         return true;
     }
+    if relation == Relation::Mediates
+        && let Some(agents) = passive_mediators(tokens, index)
+    {
+        for party in agents {
+            reading.add_mediator(party);
+        }
+        return true;
+    }
     false
 }
 
@@ -223,7 +231,9 @@ fn read_acting_at_meeting(
     }
 }
 
-/// "Burns met with Qatar's prime minister in Doha": those met attend too.
+/// "Burns met with Qatar's prime minister in Doha", "held a meeting with Mora": those
+/// met attend too; so do those "alongside" whom the subject met ("met at the airport in
+/// Kingstown alongside representatives from CARICOM, Brazil and the United Nations").
 fn read_met_with(
     sentence: &Sentence<'_>,
     index: usize,
@@ -233,27 +243,65 @@ fn read_met_with(
     reading: &mut SentenceReading,
 ) {
     let tokens = sentence.tokens;
-    let has_meeting = sentence.has_meeting;
-    let attributed_to = &sentence.attributed_to;
-    if relation == Relation::Attends && token.is_any(&["met", "meet", "meets"]) && has_meeting {
-        let first = if tokens.get(index + 1).is_some_and(|t| t.is("with")) {
-            index + 2
+    if relation != Relation::Attends || !sentence.has_meeting {
+        return;
+    }
+    let mut met: Vec<usize> = Vec::new();
+    let with_at = if token.is_any(&["met", "meet", "meets", "meeting"]) {
+        Some(index + 1)
+    } else if token.is_any(&["held", "hold", "holds", "holding"])
+        && tokens
+            .get(index + 1)
+            .is_some_and(|t| t.is_any(&["a", "an"]))
+        && tokens
+            .get(index + 2)
+            .is_some_and(|t| t.is_any(&["meeting", "talks"]))
+    {
+        Some(index + 3)
+    } else {
+        None
+    };
+    if let Some(at) = with_at {
+        let first = if tokens.get(at).is_some_and(|t| t.is("with")) {
+            at + 1
         } else {
-            index + 1
+            at
         };
         let first = if tokens.get(first).is_some_and(|t| t.is("the")) {
             first + 1
         } else {
             first
         };
-        let met = list_starting_at(tokens, first).map(|(parties, _)| parties);
-        for party in met.unwrap_or_default() {
-            reading.add(meeting_relation(
-                party,
-                Relation::Attends,
-                modality,
-                attributed_to,
-            ));
+        met.extend(list_starting_at(tokens, first).map_or_else(Vec::new, |(parties, _)| parties));
+    }
+    if let Some(alongside) = tokens
+        .iter()
+        .skip(index + 1)
+        .take_while(|t| !t.is_hard_break())
+        .position(|t| t.is_any(&["alongside"]))
+    {
+        let mut first = index + 2 + alongside;
+        while tokens.get(first).is_some_and(|t| {
+            t.is_any(&[
+                "representatives",
+                "delegations",
+                "officials",
+                "envoys",
+                "from",
+                "of",
+                "the",
+            ])
+        }) {
+            first += 1;
         }
+        met.extend(list_starting_at(tokens, first).map_or_else(Vec::new, |(parties, _)| parties));
+    }
+    for party in met {
+        reading.add(meeting_relation(
+            party,
+            Relation::Attends,
+            modality,
+            &sentence.attributed_to,
+        ));
     }
 }

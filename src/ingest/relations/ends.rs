@@ -217,6 +217,22 @@ pub(super) fn things_starting_at(tokens: &[Token], first: usize) -> Vec<usize> {
     things
 }
 
+/// "The peace process brokered by the African Union and the Sudanese government": the
+/// agents of a passive of mediation whose object is talks or a process the sentence
+/// places nowhere. They mediate, though the sentence names no meeting to relate them to.
+pub(super) fn passive_mediators(tokens: &[Token], verb: usize) -> Option<Vec<usize>> {
+    if !tokens.get(verb + 1)?.is("by") {
+        return None;
+    }
+    let (k, negated) = passive_group_start(tokens, verb);
+    let before = tokens.get(k.checked_sub(1)?)?;
+    let talks = before.is_any(TALK_NOUNS) || before.is_any(&["process", "efforts", "initiative"]);
+    if negated || !talks {
+        return None;
+    }
+    agents_after_by(tokens, verb)
+}
+
 /// In the passive ("was brokered by Turkey and the UN", "talks mediated by Egyptian and
 /// Qatari officials"): the subjects after "by", and what stands before the verb.
 pub(super) fn passive(

@@ -33,6 +33,7 @@ pub(super) const MEDIATOR_NOUNS: &[&str] = &[
     "guarantor",
     "guarantors",
     "brokers",
+    "coordinator",
 ];
 /// Nouns that may follow a party in a subject without changing who acts ("Egyptian and
 /// Qatari officials said").
@@ -305,6 +306,31 @@ pub(super) fn cue_at(tokens: &[Token], index: usize) -> Option<Relation> {
         ) => Some(Relation::Attends),
         ("aligned", "on" | "behind") => Some(Relation::Supports),
         ("argued" | "argues" | "argue" | "arguing", "for") => Some(Relation::Supports),
+        ("shuttle" | "shuttles" | "shuttled" | "shuttling", "between") => Some(Relation::Mediates),
+        // "EU and Iranian officials meeting in Tehran": a participle of parties.
+        ("meeting", "in" | "at" | "with")
+            if index
+                .checked_sub(1)
+                .and_then(|at| tokens.get(at))
+                .is_some_and(|before| before.party().is_some() || before.is_any(PARTY_NOUNS)) =>
+        {
+            Some(Relation::Attends)
+        }
+        // "Mora has convened six rounds of talks in Vienna": who convenes talks brings
+        // the parties together; parties that convene somewhere attend.
+        ("convened" | "convene" | "convenes", next)
+            if !matches!(next, "in" | "at")
+                && tokens
+                    .get(index + 1..(index + 5).min(tokens.len()))
+                    .is_some_and(|after| after.iter().any(|t| t.is_any(TALK_NOUNS))) =>
+        {
+            Some(Relation::Mediates)
+        }
+        // "coordinates indirect talks between Tehran and Washington": only of talks.
+        ("coordinates" | "coordinated" | "coordinating" | "coordinate", _) => tokens
+            .get(index + 1..(index + 5).min(tokens.len()))
+            .is_some_and(|next| next.iter().any(|t| t.is_any(TALK_NOUNS)))
+            .then_some(Relation::Mediates),
         ("called" | "calls" | "call" | "calling", "on") => Some(Relation::Pressures),
         ("called" | "calls" | "call" | "calling", "for") => Some(Relation::Demands),
         ("put" | "puts", "forward") => Some(Relation::Proposes),

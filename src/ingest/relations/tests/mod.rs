@@ -651,3 +651,4 @@ fn a_chief_mediator_in_apposition_is_a_mediator() {
 }
 
 mod stances;
+mod gatherings;

@@ -1,0 +1,82 @@
+//! Who meets, with whom and alongside whom, and who brings the parties together:
+//! "officials meeting in", "held a meeting with", "alongside", "coordinates talks",
+//! "shuttle between", "convened six rounds of talks", a process brokered by parties.
+
+use super::{ENTITIES, kind, read, read_with_places};
+use crate::ingest::mentions::Mention;
+use crate::ingest::relations::read_sentence;
+use crate::ingest::tokens::tokenize;
+
+#[test]
+fn parties_meeting_somewhere_those_they_meet_and_those_alongside_attend() {
+    assert_eq!(
+        read_with_places(
+            "Hamas and Israel officials meeting in Cairo failed to agree.",
+            true,
+            &["Cairo"]
+        ),
+        ["Hamas attends meeting asserted", "Israel attends meeting asserted"]
+    );
+    assert_eq!(
+        read_with_places("Hamas held a meeting with Qatar in Doha.", true, &["Doha"]),
+        ["Hamas attends meeting asserted", "Qatar attends meeting asserted"]
+    );
+    assert_eq!(
+        read_with_places(
+            "Hamas met in Cairo alongside representatives from Egypt, Qatar and Turkey.",
+            true,
+            &["Cairo"]
+        ),
+        [
+            "Egypt attends meeting asserted",
+            "Hamas attends meeting asserted",
+            "Qatar attends meeting asserted",
+            "Turkey attends meeting asserted"
+        ]
+    );
+    // A meeting as a noun is no one's attendance.
+    assert!(read_with_places("A meeting in Cairo was planned.", true, &["Cairo"]).is_empty());
+}
+
+#[test]
+fn coordinating_shuttling_and_convening_talks_is_mediating() {
+    assert_eq!(
+        read("Qatar coordinates indirect talks between Israel and Hamas.", false),
+        ["Qatar mediates Hamas asserted", "Qatar mediates Israel asserted"]
+    );
+    assert_eq!(
+        read("Egypt will shuttle between Israel and Hamas.", false),
+        ["Egypt mediates Hamas expected", "Egypt mediates Israel expected"]
+    );
+    assert_eq!(
+        read("Turkey has convened six rounds of talks.", true),
+        ["Turkey mediates meeting asserted"]
+    );
+    assert_eq!(
+        read_with_places("Hamas and Israel convened in Cairo.", true, &["Cairo"]),
+        ["Hamas attends meeting asserted", "Israel attends meeting asserted"]
+    );
+    // Coordinating anything but talks says nothing of mediation.
+    assert!(read("Egypt coordinated with Israel on aid.", false).is_empty());
+}
+
+#[test]
+fn the_agents_of_a_brokered_process_are_mediators() {
+    let sentence = "The peace process brokered by Egypt and Qatar includes Hamas.";
+    let mut mentions = Vec::new();
+    for (entity, (name, _)) in ENTITIES.iter().enumerate() {
+        if let Some(at) = sentence.find(name) {
+            mentions.push(Mention {
+                start: at,
+                end: at + name.len(),
+                entity,
+                confidence: 0.9,
+            });
+        }
+    }
+    mentions.sort_by_key(|m| m.start);
+    let tokens = tokenize(sentence, 0, &mentions, &[], &kind);
+    let reading = read_sentence(sentence, &tokens, &kind, false);
+    assert_eq!(reading.mediators, [2, 3], "Egypt and Qatar");
+    assert!(reading.relations.is_empty());
+}

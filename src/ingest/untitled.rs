@@ -1,0 +1,446 @@
+//! People an article names without a title: "met the European Union's Enrique Mora",
+//! "Ali Bagheri Kani held a meeting". A run of two or three capitalised words that no
+//! lexicon entry, title or place covers is taken for a person's name only where the
+//! article goes on to call them by their surname alone ("Mora will shuttle between"),
+//! as news style does with people: a building, a newspaper or a plan is not called by
+//! its last word. A party's possessive before the name ("the European Union's Enrique
+//! Mora") is the person's party.
+
+use std::collections::BTreeSet;
+
+use super::lexicon::Lexicon;
+use super::mentions::{
+    Entity, Matcher, NAME_PARTICLES, Origin, Registry, Target, entry_entity, sentence_of,
+};
+use crate::model::search::fold;
+use crate::model::{ArticleText, NodeKind, Subtype};
+
+/// Capitalised words that start sentences or clauses, or stand for titles and common
+/// nouns: never part of a person's name.
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "As",
+    "But",
+    "And",
+    "For",
+    "If",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Mr",
+    "Ms",
+    "Mrs",
+    "Dr",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "After",
+    "Before",
+    "While",
+    "When",
+    "Since",
+    "Both",
+    "Neither",
+    "Meanwhile",
+    "However",
+    "Also",
+    "Under",
+    "With",
+    "From",
+    "By",
+    "To",
+    "Of",
+    "Upon",
+    "Despite",
+    "Following",
+    "According",
+    "Amid",
+    "During",
+    "Earlier",
+    "Later",
+    "Last",
+    "Next",
+    "New",
+    "Former",
+    "Then",
+    "There",
+    "Here",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Where",
+    "Which",
+    "Read",
+    "More",
+    "Most",
+    "Some",
+    "Many",
+    "All",
+    "No",
+    "Not",
+    "Yes",
+    "President",
+    "Prime",
+    "Minister",
+    "Foreign",
+    "Secretary",
+    "General",
+    "Special",
+    "Envoy",
+    "Chief",
+    "Deputy",
+    "Senior",
+    "State",
+    "Security",
+    "National",
+    "Defence",
+    "Defense",
+    "Affairs",
+    "Office",
+    "Ministry",
+    "Council",
+    "Committee",
+    "Commission",
+    "Agency",
+    "Court",
+    "Union",
+    "Party",
+    "Army",
+    "Forces",
+    "Front",
+    "Movement",
+    "Group",
+    "Brigades",
+    "Authority",
+    "Republic",
+    "Kingdom",
+    "Federation",
+    "Community",
+    "Organization",
+    "Organisation",
+    "Association",
+    "Declaration",
+    "Agreement",
+    "Plan",
+    "Accord",
+    "Deal",
+    "Action",
+    "Treaty",
+    "Conference",
+    "Summit",
+    "Talks",
+    "House",
+    "Palace",
+    "Building",
+    "Hall",
+    "Hotel",
+    "Airport",
+    "Street",
+    "Square",
+    "University",
+    "Center",
+    "Centre",
+    "Bank",
+    "Times",
+    "News",
+    "Post",
+    "Media",
+    "Channel",
+    "Television",
+    "Radio",
+    "Press",
+    "Journal",
+    "Daily",
+    "Herald",
+    "Tribune",
+    "Gazette",
+    "Sea",
+    "Gulf",
+    "River",
+    "Strip",
+    "Province",
+    "Region",
+    "Island",
+    "Islands",
+    "City",
+    "Capital",
+    "Gate",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Middle",
+    "Central",
+    "Islamic",
+    "Muslim",
+    "Christian",
+    "Jewish",
+    "Arab",
+    "International",
+    "United",
+    "European",
+    "African",
+    "Asian",
+    "American",
+    "World",
+    "Global",
+    "Joint",
+    "Comprehensive",
+    "Peace",
+    "Ceasefire",
+    "Truce",
+    "War",
+    "Crisis",
+    "Conflict",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Honourable",
+    "Excellency",
+    "Sheikh",
+    "Sheikha",
+    "Sir",
+    "Dame",
+    "His",
+    "Lord",
+    "Lady",
+];
+
+/// A word of the text with its char span.
+struct Word<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+/// The whitespace-separated words of `text` with their char spans, trimmed of the
+/// punctuation around them (a word that ended in punctuation is marked).
+fn words_of(text: &ArticleText) -> Vec<(Word<'_>, bool)> {
+    let source = text.as_str();
+    let mut words = Vec::new();
+    let mut byte = 0;
+    for raw in source.split_inclusive(char::is_whitespace) {
+        let trimmed_start =
+            raw.len() - raw.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+        let core = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        // Punctuation after the word, or a possessive ("the European Union's Enrique
+        // Mora"), ends a name.
+        let ends_clause = raw.trim_end().len() > trimmed_start + core.len()
+            || core.ends_with("'s")
+            || core.ends_with("’s");
+        if !core.is_empty() {
+            let start = text.char_offset(byte + trimmed_start);
+            words.push((
+                Word {
+                    text: core,
+                    start,
+                    end: start + core.chars().count(),
+                },
+                ends_clause,
+            ));
+        }
+        byte += raw.len();
+    }
+    words
+}
+
+/// Whether `word` may be part of a person's name: capitalised, the rest lower-case
+/// (hyphens and apostrophes allowed), not a word that starts sentences or names things.
+fn name_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && word.chars().count() >= 2
+        && chars.all(|c| c.is_lowercase() || matches!(c, '-' | '\'' | '’'))
+        && !NOT_NAMES.contains(&word)
+}
+
+fn particle(word: &str) -> bool {
+    NAME_PARTICLES.contains(&word.to_lowercase().as_str())
+}
+
+/// Adds to `registry` the people article number `article` names without a title and
+/// later calls by one of their last two names alone.
+pub(crate) fn discover_untitled_people(
+    article: usize,
+    text: &ArticleText,
+    sentences: &[(usize, usize)],
+    matcher: &Matcher,
+    lexicon: &Lexicon,
+    registry: &mut Registry,
+) {
+    let matches = matcher.matches(text);
+    let covered = |start: usize, end: usize| matches.iter().any(|&(s, e, _)| s < end && e > start);
+    let words = words_of(text);
+    let mut at = 0;
+    while let Some((first, _)) = words.get(at) {
+        // A name starts after a word that is no part of it.
+        let after_name_word = at
+            .checked_sub(1)
+            .and_then(|before| words.get(before))
+            .is_some_and(|(before, ended)| !ended && name_word(before.text));
+        if !name_word(first.text) || after_name_word {
+            at += 1;
+            continue;
+        }
+        // Two or three name words (particles between them), ending at punctuation or
+        // before a word that is not capitalised.
+        let mut last = at;
+        let mut counted = 1;
+        let mut ended = words.get(at).is_some_and(|(_, ended)| *ended);
+        while !ended && counted < 4 {
+            let Some((next, next_ended)) = words.get(last + 1) else {
+                break;
+            };
+            if name_word(next.text) {
+                counted += 1;
+            } else if !particle(next.text) {
+                break;
+            }
+            last += 1;
+            ended = *next_ended;
+        }
+        let (Some((end_word, _)), true) = (words.get(last), (2..=3).contains(&counted)) else {
+            at = last + 1;
+            continue;
+        };
+        let (start, end) = (first.start, end_word.end);
+        if covered(start, end) || particle(end_word.text) {
+            at = last + 1;
+            continue;
+        }
+        let names: Vec<&str> = (at..=last)
+            .filter_map(|i| words.get(i).map(|(word, _)| word.text))
+            .collect();
+        if let Some(short) = short_form(&words, at, last, &names) {
+            let found = Found {
+                span: (start, end),
+                short,
+            };
+            add_person(article, text, sentences, &matches, lexicon, registry, found);
+        }
+        at = last + 1;
+    }
+}
+
+/// The surname the article calls the person by alone, elsewhere than in the name: one
+/// of its last two words, standing between words that are not capitalised (or
+/// punctuation), not after "the".
+fn short_form<'a>(
+    words: &[(Word<'a>, bool)],
+    first: usize,
+    last: usize,
+    names: &[&'a str],
+) -> Option<&'a str> {
+    let candidates: Vec<&str> = names
+        .iter()
+        .rev()
+        .take(2)
+        .copied()
+        .filter(|name| name_word(name))
+        .collect();
+    candidates.into_iter().find(|&candidate| {
+        words.iter().enumerate().any(|(i, (word, ended))| {
+            if (first..=last).contains(&i) || word.text != candidate {
+                return false;
+            }
+            let before = i.checked_sub(1).and_then(|b| words.get(b));
+            let standalone_before = before.is_none_or(|(b, b_ended)| {
+                *b_ended || (!name_word(b.text) && !b.text.eq_ignore_ascii_case("the"))
+            });
+            let standalone_after = *ended
+                || words
+                    .get(i + 1)
+                    .is_none_or(|(next, _)| !name_word(next.text));
+            standalone_before && standalone_after
+        })
+    })
+}
+
+/// A name found: its chars and the surname it is called by alone.
+struct Found<'a> {
+    span: (usize, usize),
+    short: &'a str,
+}
+
+/// Registers the person found with their surname as an alias, and the party of a
+/// possessive right before the name as their party.
+fn add_person(
+    article: usize,
+    text: &ArticleText,
+    sentences: &[(usize, usize)],
+    matches: &[(usize, usize, Target)],
+    lexicon: &Lexicon,
+    registry: &mut Registry,
+    found: Found<'_>,
+) {
+    let Found { span, short } = found;
+    let Some(name) = text.slice(span.0, span.1) else {
+        return;
+    };
+    let key = fold(name);
+    let person = registry.get_or_add(&key, || Entity {
+        key: key.clone(),
+        label: name.to_owned(),
+        kind: NodeKind::Actor,
+        subtype: Some(Subtype::Person),
+        aliases: BTreeSet::from([short.to_owned()]),
+        origin: Origin::Titled,
+        affiliations: Vec::new(),
+    });
+    // "the European Union's Enrique Mora".
+    let before = text.before(span.0, 3);
+    let possessive = before == "'s " || before == "’s ";
+    let party = matches
+        .iter()
+        .find(|&&(_, end, _)| possessive && end + 3 == span.0)
+        .and_then(|&(_, _, target)| match target {
+            Target::Entry(entry, _) => Some(entry),
+            _ => None,
+        });
+    let Some(entry) = party else {
+        return;
+    };
+    let party = entry_entity(registry, lexicon, entry);
+    let sentence = sentence_of(sentences, span.0).and_then(|at| sentences.get(at));
+    if let (Some(party), Some(&sentence), Some(entity)) =
+        (party, sentence, registry.entities.get_mut(person))
+        && party != person
+    {
+        entity.affiliate(party, article, sentence);
+    }
+}
