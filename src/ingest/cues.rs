@@ -98,6 +98,10 @@ const RELATION_CUES: &[(Relation, &[&str])] = &[
             "endorsed",
             "endorses",
             "ratified",
+            // "Central African parties have reached a peace agreement": only of things.
+            "reached",
+            "reach",
+            "reaches",
         ],
     ),
     (

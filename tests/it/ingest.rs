@@ -320,12 +320,25 @@ fn people_named_without_a_title_are_found_where_the_text_calls_them_by_surname()
                 && model.node_label(&e.target) == target
         })
     };
-    assert!(edge(&mora.id, "member_of", "European Union"), "the possessive is his party");
-    assert!(edge(&mora.id, "mediates", "Hamas"), "the surname is the person");
+    assert!(
+        edge(&mora.id, "member_of", "European Union"),
+        "the possessive is his party"
+    );
+    assert!(
+        edge(&mora.id, "mediates", "Hamas"),
+        "the surname is the person"
+    );
     // Not people: a building and a newspaper are never called by their last word; an
     // honorific is no part of a name.
-    for not_a_person in ["Coburg Palace", "Financial Times", "His Excellency Nicolas Maduro"] {
-        assert!(!labels.contains(&not_a_person), "{not_a_person}: {labels:?}");
+    for not_a_person in [
+        "Coburg Palace",
+        "Financial Times",
+        "His Excellency Nicolas Maduro",
+    ] {
+        assert!(
+            !labels.contains(&not_a_person),
+            "{not_a_person}: {labels:?}"
+        );
     }
     assert!(labels.contains(&"Nicolas Maduro"), "{labels:?}");
     // "paused in March" names no place; an agency's dateline is where its bureau is.

@@ -2,13 +2,13 @@
 //! passive, with modality and confidence, and what the same sentence says of the
 //! meeting (those who act after talks, those met).
 
-use super::ends::{modality_of, objects_after, passive, passive_mediators};
+use super::ends::{modality_of, objects_after, passive, passive_between, passive_mediators};
 use super::lists::list_starting_at;
 use super::stances::demonstrative_object;
 use super::subjects::{Found, Subject, subject_of};
 use super::words::{OBJECT_LEAD, TALK_NOUNS, cue_at};
 use super::{
-    CARRIED_CONFIDENCE, LOOSE_CONFIDENCE, RelationFound, STRICT_CONFIDENCE, Sentence,
+    CARRIED_CONFIDENCE, End, LOOSE_CONFIDENCE, RelationFound, STRICT_CONFIDENCE, Sentence,
     SentenceReading, loose_relation, meeting_relation,
 };
 use crate::ingest::tokens::{Piece, Token};
@@ -131,6 +131,18 @@ fn read_passive(
                     attributed_to,
                 ));
             }
+        }
+        return true;
+    }
+    if let Some((parties, thing, modality)) = passive_between(tokens, index, relation, kind_of) {
+        for party in parties {
+            reading.add(loose_relation(
+                party,
+                relation,
+                End::Entity(thing),
+                modality,
+                attributed_to,
+            ));
         }
         return true;
     }

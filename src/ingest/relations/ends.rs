@@ -233,6 +233,37 @@ pub(super) fn passive_mediators(tokens: &[Token], verb: usize) -> Option<Vec<usi
     agents_after_by(tokens, verb)
 }
 
+/// "A peace deal has been reached between the government and 14 armed groups": the
+/// parties after "between" stand in `relation` to the thing before the passive verb.
+pub(super) fn passive_between(
+    tokens: &[Token],
+    verb: usize,
+    relation: Relation,
+    kind_of: &dyn Fn(usize) -> Option<NodeKind>,
+) -> Option<(Vec<usize>, usize, Modality)> {
+    if !tokens.get(verb + 1)?.is("between") {
+        return None;
+    }
+    let (k, negated) = passive_group_start(tokens, verb);
+    // A passive has its auxiliary: "has been reached", "was signed".
+    if k == verb {
+        return None;
+    }
+    let thing = tokens.get(k.checked_sub(1)?)?.thing()?;
+    if !kind_of(thing).is_some_and(|kind| fits(relation, kind)) {
+        return None;
+    }
+    let first =
+        (verb + 2..tokens.len()).find(|&at| tokens.get(at).is_some_and(|t| !t.is("the")))?;
+    let (parties, _) = list_starting_at(tokens, first)?;
+    let modality = if negated {
+        Modality::Negated
+    } else {
+        Modality::Asserted
+    };
+    Some((parties, thing, modality))
+}
+
 /// In the passive ("was brokered by Turkey and the UN", "talks mediated by Egyptian and
 /// Qatari officials"): the subjects after "by", and what stands before the verb.
 pub(super) fn passive(

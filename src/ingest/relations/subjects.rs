@@ -252,7 +252,16 @@ fn party_subject(
 /// Whether the party noun after the "and" at `and` stands alone ("… and rebels
 /// signed"), with no party of its own before it.
 fn index_is_bare_noun(tokens: &[Token], and: usize) -> bool {
-    tokens.get(and + 1).is_some_and(|t| t.is_any(PARTY_NOUNS))
+    // "… and armed groups".
+    let noun = if tokens
+        .get(and + 1)
+        .is_some_and(|t| t.is_any(&["armed", "rebel", "militant", "opposition"]))
+    {
+        and + 2
+    } else {
+        and + 1
+    };
+    tokens.get(noun).is_some_and(|t| t.is_any(PARTY_NOUNS))
         && and
             .checked_sub(1)
             .and_then(|at| tokens.get(at))

@@ -66,6 +66,9 @@ pub(super) const PARTY_NOUNS: &[&str] = &[
     "delegation",
     "delegations",
     "military",
+    "parties",
+    "factions",
+    "groups",
 ];
 /// Words of a verb group, between a subject and its verb, that change nothing.
 pub(super) const VERB_GROUP: &[&str] = &[

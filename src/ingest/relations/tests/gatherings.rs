@@ -15,11 +15,17 @@ fn parties_meeting_somewhere_those_they_meet_and_those_alongside_attend() {
             true,
             &["Cairo"]
         ),
-        ["Hamas attends meeting asserted", "Israel attends meeting asserted"]
+        [
+            "Hamas attends meeting asserted",
+            "Israel attends meeting asserted"
+        ]
     );
     assert_eq!(
         read_with_places("Hamas held a meeting with Qatar in Doha.", true, &["Doha"]),
-        ["Hamas attends meeting asserted", "Qatar attends meeting asserted"]
+        [
+            "Hamas attends meeting asserted",
+            "Qatar attends meeting asserted"
+        ]
     );
     assert_eq!(
         read_with_places(
@@ -41,12 +47,21 @@ fn parties_meeting_somewhere_those_they_meet_and_those_alongside_attend() {
 #[test]
 fn coordinating_shuttling_and_convening_talks_is_mediating() {
     assert_eq!(
-        read("Qatar coordinates indirect talks between Israel and Hamas.", false),
-        ["Qatar mediates Hamas asserted", "Qatar mediates Israel asserted"]
+        read(
+            "Qatar coordinates indirect talks between Israel and Hamas.",
+            false
+        ),
+        [
+            "Qatar mediates Hamas asserted",
+            "Qatar mediates Israel asserted"
+        ]
     );
     assert_eq!(
         read("Egypt will shuttle between Israel and Hamas.", false),
-        ["Egypt mediates Hamas expected", "Egypt mediates Israel expected"]
+        [
+            "Egypt mediates Hamas expected",
+            "Egypt mediates Israel expected"
+        ]
     );
     assert_eq!(
         read("Turkey has convened six rounds of talks.", true),
@@ -54,7 +69,10 @@ fn coordinating_shuttling_and_convening_talks_is_mediating() {
     );
     assert_eq!(
         read_with_places("Hamas and Israel convened in Cairo.", true, &["Cairo"]),
-        ["Hamas attends meeting asserted", "Israel attends meeting asserted"]
+        [
+            "Hamas attends meeting asserted",
+            "Israel attends meeting asserted"
+        ]
     );
     // Coordinating anything but talks says nothing of mediation.
     assert!(read("Egypt coordinated with Israel on aid.", false).is_empty());
@@ -79,4 +97,28 @@ fn the_agents_of_a_brokered_process_are_mediators() {
     let reading = read_sentence(sentence, &tokens, &kind, false);
     assert_eq!(reading.mediators, [2, 3], "Egypt and Qatar");
     assert!(reading.relations.is_empty());
+}
+
+#[test]
+fn reaching_a_deal_is_accepting_it_and_so_is_a_deal_reached_between_parties() {
+    assert_eq!(
+        read("Hamas and Israel have reached the deal.", false),
+        [
+            "Hamas accepts the deal asserted",
+            "Israel accepts the deal asserted"
+        ]
+    );
+    assert_eq!(
+        read(
+            "After weeks, the deal has been reached between Hamas and Israel.",
+            false
+        ),
+        [
+            "Hamas accepts the deal asserted",
+            "Israel accepts the deal asserted"
+        ]
+    );
+    // Reaching a place, or a deal named after "between" without a passive, is not.
+    assert!(read("Hamas reached Cairo on Sunday.", false).is_empty());
+    assert!(read("Talks on the deal between Hamas and Israel stalled.", false).is_empty());
 }

@@ -650,5 +650,5 @@ fn a_chief_mediator_in_apposition_is_a_mediator() {
     assert_eq!(reading.mediators, [8]);
 }
 
-mod stances;
 mod gatherings;
+mod stances;
