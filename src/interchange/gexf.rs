@@ -23,6 +23,15 @@ pub fn read(bytes: &[u8]) -> Result<GraphFile, XmlProblem> {
     read_graph(bytes, &mut Gexf::default())
 }
 
+/// Reads a GEXF file, calling `after_item` after each item (see
+/// [`super::xml_graph::read_graph_with`]).
+pub(super) fn read_with(
+    bytes: &[u8],
+    after_item: impl FnMut(&mut GraphReading) -> bool,
+) -> Result<GraphReading, XmlProblem> {
+    super::xml_graph::read_graph_with(bytes, &mut Gexf::default(), after_item)
+}
+
 /// What GEXF's tags mean.
 #[derive(Debug, Default)]
 struct Gexf {

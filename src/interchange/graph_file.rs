@@ -285,24 +285,40 @@ impl GraphFile {
         store: &dyn crate::dataset::ArticleStore,
         problems: &mut Problems,
     ) -> Checked {
-        let head = self.take_head(fallback_title, problems);
         self.make_up_edge_ids();
+        let edges = std::mem::take(&mut self.edges);
+        let edge_count = edges.len();
+        // The edges go in chunks, each freed once converted, so that the file's edges
+        // are given back as the model's grow rather than all at the end.
+        let chunks = in_chunks(edges, EDGE_CHUNK).into_iter().flatten();
+        self.into_model_with_edges(fallback_title, store, problems, (edge_count, chunks))
+    }
+
+    /// As [`Self::into_model`], with the edges given apart, as many as the count says
+    /// (a count that is only an estimate does no harm): they may still be being read
+    /// while the nodes are checked. The edges must have their ids.
+    pub(super) fn into_model_with_edges(
+        mut self,
+        fallback_title: &str,
+        store: &dyn crate::dataset::ArticleStore,
+        problems: &mut Problems,
+        (edge_count, edges): (usize, impl Iterator<Item = FileEdge>),
+    ) -> Checked {
+        let head = self.take_head(fallback_title, problems);
         let node_places = self.nodes.iter().map(|node| node.place.clone()).collect();
-        let edge_places = self.edges.iter().map(|edge| edge.place.clone()).collect();
+        let edge_places = std::cell::RefCell::new(Vec::with_capacity(edge_count));
         let mut conversion = problems.part();
         let mut checking = problems.part();
-        let (node_count, edge_count) = (self.nodes.len(), self.edges.len());
+        let node_count = self.nodes.len();
         let conversion_problems = std::cell::RefCell::new(&mut conversion);
         let nodes = self
             .nodes
             .into_iter()
             .map(|node| node_record(node, &mut conversion_problems.borrow_mut()));
-        // The edges go in chunks, each freed once converted, so that the file's edges
-        // are given back as the model's grow rather than all at the end.
-        let edges = in_chunks(self.edges, EDGE_CHUNK)
-            .into_iter()
-            .flatten()
-            .map(|edge| edge_record(edge, &mut conversion_problems.borrow_mut()));
+        let edges = edges.map(|edge| {
+            edge_places.borrow_mut().push(edge.place.clone());
+            edge_record(edge, &mut conversion_problems.borrow_mut())
+        });
         let model = crate::dataset::validate_elements(
             crate::dataset::Elements {
                 title: head.title,
@@ -320,7 +336,7 @@ impl GraphFile {
         Checked {
             model,
             node_places,
-            edge_places,
+            edge_places: edge_places.into_inner(),
         }
     }
 }

@@ -15,6 +15,7 @@ pub mod gml;
 mod graph_file;
 pub mod graphml;
 pub mod node_link;
+mod streamed;
 mod synthetic;
 pub mod table;
 mod write;
@@ -216,6 +217,13 @@ pub fn load_read_with(
 pub fn load_owned(path: &Path, bytes: Vec<u8>, options: &ReadOptions) -> Result<Loaded, LoadError> {
     let file = path.display().to_string();
     let read = match format_of(path, &bytes)? {
+        // A big GEXF file is read and checked at once, on two threads.
+        GraphFormat::Gexf if bytes.len() >= streamed::FROM_BYTES => {
+            match streamed::load_gexf(&file, &bytes) {
+                Some(loaded) => return loaded,
+                None => gexf::read(&bytes),
+            }
+        }
         GraphFormat::Gexf => gexf::read(&bytes),
         GraphFormat::GraphMl => graphml::read(&bytes),
         _ => return load_read_with(path, &bytes, options),
@@ -398,13 +406,18 @@ fn load_json(
 fn from_xml(file: &str, read: Result<GraphFile, xml::XmlProblem>) -> Result<Loaded, LoadError> {
     match read {
         Ok(graph) => finish(file, graph, 0, None),
-        Err(problem) => Err(single(
-            file,
-            ProblemKind::MalformedXml,
-            problem.location,
-            problem.message,
-        )),
+        Err(problem) => Err(malformed(file, problem)),
     }
+}
+
+/// The error of an XML file that does not read.
+fn malformed(file: &str, problem: xml::XmlProblem) -> LoadError {
+    single(
+        file,
+        ProblemKind::MalformedXml,
+        problem.location,
+        problem.message,
+    )
 }
 
 /// The files of a CSV graph: edge list, node table and dataset record, by the naming
@@ -530,15 +543,47 @@ fn finish(
     node_file: Option<&str>,
 ) -> Result<Loaded, LoadError> {
     let mut problems = Problems::new(file);
-    let fallback = Path::new(file)
-        .file_stem()
-        .map(|stem| stem.to_string_lossy().into_owned())
-        .unwrap_or_else(|| file.to_owned());
     let converted = graph.into_model(
-        &fallback,
+        &fallback_title(file),
         &FolderStore::beside(Path::new(file)),
         &mut problems,
     );
+    conclude(file, converted, problems, from_node_table, node_file)
+}
+
+/// The title of a graph file that names none: its file name without the extension.
+fn fallback_title(file: &str) -> String {
+    Path::new(file)
+        .file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .unwrap_or_else(|| file.to_owned())
+}
+
+/// As [`finish`], for a graph whose edges come apart from it, as many as `edges` says
+/// ([`streamed`]).
+fn check_graph(
+    file: &str,
+    graph: GraphFile,
+    edges: (usize, impl Iterator<Item = graph_file::FileEdge>),
+) -> Result<Loaded, LoadError> {
+    let mut problems = Problems::new(file);
+    let converted = graph.into_model_with_edges(
+        &fallback_title(file),
+        &FolderStore::beside(Path::new(file)),
+        &mut problems,
+        edges,
+    );
+    conclude(file, converted, problems, 0, None)
+}
+
+/// The loaded graph, or the error, with every problem placed in the file.
+fn conclude(
+    file: &str,
+    converted: graph_file::Checked,
+    problems: Problems,
+    from_node_table: usize,
+    node_file: Option<&str>,
+) -> Result<Loaded, LoadError> {
     let model = converted.model;
     let relocate = |mut problem: Problem| {
         let element = match &problem.location {

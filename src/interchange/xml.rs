@@ -8,6 +8,7 @@
 use std::borrow::Cow;
 
 use quick_xml::Reader;
+use quick_xml::events::attributes::Attributes;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 
 use std::sync::Arc;
@@ -147,26 +148,27 @@ fn name_of(bytes: &[u8]) -> Name {
     }
 }
 
-/// An XML element start: its local name (no prefix), attributes and place.
+/// An XML element start: its local name (no prefix), attributes and place. The values
+/// borrow from the file's bytes where they need no unescaping.
 #[derive(Debug, Clone)]
-pub struct Element {
+pub struct Element<'a> {
     /// The name without its namespace prefix.
     pub name: Name,
     /// Attributes by local name, unescaped, in file order.
-    pub attributes: Vec<(Name, String)>,
+    pub attributes: Vec<(Name, Cow<'a, str>)>,
     /// Where it starts.
     pub place: Location,
     /// Whether it is empty (`<a/>`): no end event follows.
     pub empty: bool,
 }
 
-impl Element {
+impl Element<'_> {
     /// The value of the attribute `name`.
     pub fn attribute(&self, name: &str) -> Option<&str> {
         self.attributes
             .iter()
             .find(|(key, _)| key == name)
-            .map(|(_, value)| value.as_str())
+            .map(|(_, value)| value.as_ref())
     }
 
     /// The value of the attribute `name`, which the element must have.
@@ -182,7 +184,7 @@ impl Element {
         self.attributes
             .iter_mut()
             .find(|(key, _)| key == name)
-            .map(|(_, value)| std::mem::take(value))
+            .map(|(_, value)| std::mem::take(value).into_owned())
     }
 
     /// As [`Self::take`], for an attribute the element must have.
@@ -200,9 +202,9 @@ impl Element {
 
 /// What [`XmlReader::next`] found.
 #[derive(Debug, Clone)]
-pub enum Item {
+pub enum Item<'a> {
     /// An element starts (or is empty).
-    Start(Element),
+    Start(Element<'a>),
     /// An element ends; its local name.
     End(Name),
     /// Text (entity references resolved).
@@ -277,7 +279,7 @@ impl<'a> XmlReader<'a> {
     /// The next element start, end or text; comments, declarations, processing
     /// instructions and DOCTYPEs are skipped, and so is text that is only white space
     /// (between elements), except inside [`Self::text_until_end`].
-    pub fn next_item(&mut self) -> Result<Item, XmlProblem> {
+    pub fn next_item(&mut self) -> Result<Item<'a>, XmlProblem> {
         self.report()?;
         loop {
             let before = self.reader.buffer_position();
@@ -289,8 +291,8 @@ impl<'a> XmlReader<'a> {
                 }
             };
             return match event {
-                Event::Start(start) => Ok(Item::Start(self.element(&start, before, false)?)),
-                Event::Empty(start) => Ok(Item::Start(self.element(&start, before, true)?)),
+                Event::Start(start) => Ok(Item::Start(self.element(start, before, false)?)),
+                Event::Empty(start) => Ok(Item::Start(self.element(start, before, true)?)),
                 Event::End(end) => Ok(Item::End(name_of(end.local_name().as_ref()))),
                 Event::Text(text)
                     if !self.keep_blank_text
@@ -331,28 +333,71 @@ impl<'a> XmlReader<'a> {
         }
     }
 
-    fn element(&self, start: &BytesStart<'_>, at: u64, empty: bool) -> Result<Element, XmlProblem> {
+    fn element(
+        &self,
+        start: BytesStart<'a>,
+        at: u64,
+        empty: bool,
+    ) -> Result<Element<'a>, XmlProblem> {
         let name = name_of(start.local_name().as_ref());
-        let mut attributes = Vec::new();
-        for attribute in start.attributes() {
-            let attribute = attribute.map_err(|error| {
-                self.problem(at, format!("malformed attribute in <{name}>: {error}"))
-            })?;
-            let key = name_of(attribute.key.local_name().as_ref());
-            let value: Cow<'_, str> = attribute.unescape_value().map_err(|error| {
-                self.problem(
-                    at,
-                    format!("attribute {key} of <{name}>: {error} (entities are never expanded)"),
-                )
-            })?;
-            attributes.push((key, value.into_owned()));
-        }
+        let name_len = start.name().as_ref().len();
+        // The element's text as the file has it, so that its values borrow from the file:
+        // quick-xml hands it out as a slice of the file's bytes.
+        let content: Cow<'a, str> =
+            match self.in_file(&start) {
+                Some(bytes) => Cow::Borrowed(std::str::from_utf8(bytes).map_err(|error| {
+                    self.problem(at, format!("<{name}> is not UTF-8: {error}"))
+                })?),
+                None => Cow::Owned(String::from_utf8(start.to_vec()).map_err(|error| {
+                    self.problem(at, format!("<{name}> is not UTF-8: {error}"))
+                })?),
+            };
+        let attributes = match content {
+            Cow::Borrowed(text) => self.attributes(Attributes::new(text, name_len), &name, at)?,
+            Cow::Owned(text) => self
+                .attributes(Attributes::new(&text, name_len), &name, at)?
+                .into_iter()
+                .map(|(key, value)| (key, Cow::Owned(value.into_owned())))
+                .collect(),
+        };
         Ok(Element {
             name,
             attributes,
             place: self.location(usize::try_from(at).unwrap_or(usize::MAX)),
             empty,
         })
+    }
+
+    /// `slice` as the part of the file's bytes it is, if it is one.
+    fn in_file(&self, slice: &[u8]) -> Option<&'a [u8]> {
+        let file = self.lines.bytes;
+        let offset = (slice.as_ptr() as usize).checked_sub(file.as_ptr() as usize)?;
+        file.get(offset..offset.checked_add(slice.len())?)
+            .filter(|part| part.as_ptr() == slice.as_ptr())
+    }
+
+    /// The attributes `read`, unescaped.
+    fn attributes<'b>(
+        &self,
+        read: Attributes<'b>,
+        name: &str,
+        at: u64,
+    ) -> Result<Vec<(Name, Cow<'b, str>)>, XmlProblem> {
+        let mut attributes = Vec::new();
+        for attribute in read {
+            let attribute = attribute.map_err(|error| {
+                self.problem(at, format!("malformed attribute in <{name}>: {error}"))
+            })?;
+            let key = name_of(attribute.key.local_name().as_ref());
+            let value = attribute.unescape_value().map_err(|error| {
+                self.problem(
+                    at,
+                    format!("attribute {key} of <{name}>: {error} (entities are never expanded)"),
+                )
+            })?;
+            attributes.push((key, value));
+        }
+        Ok(attributes)
     }
 
     /// The text inside the element that just started, up to its end (nested elements'

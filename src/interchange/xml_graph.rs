@@ -62,6 +62,9 @@ pub(super) struct GraphReading {
     declared: HashMap<Domain, HashMap<String, Declared>>,
     /// The attribute declared last, which a following `<default>` belongs to.
     last_declared: Option<(Domain, String)>,
+    /// How many declarations and defaults were read: what a reader that hands elements
+    /// on before the end watches for (one after the elements it handed on changes them).
+    declarations: usize,
 }
 
 impl GraphReading {
@@ -118,6 +121,12 @@ impl GraphReading {
             .or_default()
             .insert(id.clone(), declared);
         self.last_declared = Some((class, id));
+        self.declarations += 1;
+    }
+
+    /// How many declarations and defaults were read so far.
+    pub fn declarations(&self) -> usize {
+        self.declarations
     }
 
     /// The default of the attribute declared last.
@@ -129,6 +138,7 @@ impl GraphReading {
         {
             declared.default = Some(text);
         }
+        self.declarations += 1;
     }
 
     /// A value, for the innermost open element, of the attribute declared as `key` (or
@@ -185,9 +195,9 @@ impl GraphReading {
         }
     }
 
-    /// The graph, with every declared default given to the elements that lack its value
-    /// (in the order of the attributes' names).
-    fn finish(mut self) -> GraphFile {
+    /// The declared defaults: the domain, the attribute's name and its value, in the
+    /// order of the names.
+    fn defaults(&self) -> Vec<(Domain, String, Value)> {
         let mut defaults: Vec<(Domain, String, Value)> = self
             .declared
             .values()
@@ -202,23 +212,42 @@ impl GraphReading {
             })
             .collect();
         defaults.sort_by(|a, b| a.1.cmp(&b.1));
-        if defaults.is_empty() {
-            return self.graph;
-        }
-        for node in &mut self.graph.nodes {
+        defaults
+    }
+
+    /// Gives `nodes` the declared defaults they lack.
+    pub fn default_nodes(&self, nodes: &mut [FileNode]) {
+        let defaults = self.defaults();
+        for node in nodes {
             for (domain, name, value) in &defaults {
                 if matches!(domain, Domain::Nodes | Domain::All) {
                     node.attributes.insert_if_absent(name, || value.clone());
                 }
             }
         }
-        for edge in &mut self.graph.edges {
+    }
+
+    /// Gives `edges` the declared defaults they lack.
+    pub fn default_edges(&self, edges: &mut [FileEdge]) {
+        let defaults = self.defaults();
+        for edge in edges {
             for (domain, name, value) in &defaults {
                 if matches!(domain, Domain::Edges | Domain::All) {
                     edge.attributes.insert_if_absent(name, || value.clone());
                 }
             }
         }
+    }
+
+    /// The graph, with every declared default given to the elements that lack its value
+    /// (in the order of the attributes' names).
+    fn finish(mut self) -> GraphFile {
+        let mut nodes = std::mem::take(&mut self.graph.nodes);
+        let mut edges = std::mem::take(&mut self.graph.edges);
+        self.default_nodes(&mut nodes);
+        self.default_edges(&mut edges);
+        self.graph.nodes = nodes;
+        self.graph.edges = edges;
         self.graph
     }
 }
@@ -243,6 +272,17 @@ pub(super) fn read_graph<D: Dialect>(
     bytes: &[u8],
     dialect: &mut D,
 ) -> Result<GraphFile, XmlProblem> {
+    read_graph_with(bytes, dialect, |_| true).map(GraphReading::finish)
+}
+
+/// Reads a graph file in `dialect`, calling `after_item` after each item with what has
+/// been read (it may take the elements read so far); it stops early when `after_item`
+/// says so. The declared defaults are not given yet.
+pub(super) fn read_graph_with<D: Dialect>(
+    bytes: &[u8],
+    dialect: &mut D,
+    mut after_item: impl FnMut(&mut GraphReading) -> bool,
+) -> Result<GraphReading, XmlProblem> {
     let mut reader = XmlReader::new(bytes);
     reader.root(D::ROOT)?;
     let mut reading = GraphReading::default();
@@ -253,8 +293,11 @@ pub(super) fn read_graph<D: Dialect>(
             Item::Text(_) => {}
             Item::Start(element) => dialect.start(element, &mut reader, &mut reading)?,
         }
+        if !after_item(&mut reading) {
+            break;
+        }
     }
-    Ok(reading.finish())
+    Ok(reading)
 }
 
 /// A value of a GEXF or GraphML attribute type; text that does not parse stays text.

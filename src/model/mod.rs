@@ -335,16 +335,43 @@ impl Model {
         model
     }
 
+    /// Every edge's ends, found by id; a big model's on every core (each lookup waits on
+    /// memory more than it computes).
     fn find_edge_ends(&self) -> EdgeEnds {
-        self.edges
-            .iter()
-            .map(|edge| {
-                Some((
-                    self.node_position(&edge.source)?,
-                    self.node_position(&edge.target)?,
-                ))
-            })
-            .collect()
+        /// Edges from which the lookups are split over the cores.
+        const SPLIT_FROM: usize = 100_000;
+        let ends_of = |edges: &[Edge]| -> Vec<Option<(usize, usize)>> {
+            edges
+                .iter()
+                .map(|edge| {
+                    Some((
+                        self.node_position(&edge.source)?,
+                        self.node_position(&edge.target)?,
+                    ))
+                })
+                .collect()
+        };
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+        if self.edges.len() < SPLIT_FROM || cores < 2 {
+            return ends_of(&self.edges).into_iter().collect();
+        }
+        let chunk = self.edges.len().div_ceil(cores.min(8));
+        let parts: Vec<Vec<Option<(usize, usize)>>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = self
+                .edges
+                .chunks(chunk)
+                .map(|edges| scope.spawn(move || ends_of(edges)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|handle| {
+                    handle
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
+        });
+        parts.into_iter().flatten().collect()
     }
 
     /// Each node's rank (by model position) in the order of lower-case labels, then ids:

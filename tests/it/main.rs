@@ -26,6 +26,7 @@ mod positions;
 mod render;
 mod schema;
 mod seed;
+mod streamed;
 mod timeline_ui;
 mod ui;
 mod validation;
