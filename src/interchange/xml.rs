@@ -142,7 +142,11 @@ const KNOWN_NAMES: &[&str] = &[
 
 /// The name `bytes` spell, shared when it is a known one.
 fn name_of(bytes: &[u8]) -> Name {
-    match KNOWN_NAMES.iter().find(|known| known.as_bytes() == bytes) {
+    // Most names are a handful of bytes: compare only those of the same length.
+    match KNOWN_NAMES
+        .iter()
+        .find(|known| known.len() == bytes.len() && known.as_bytes() == bytes)
+    {
         Some(known) => Cow::Borrowed(known),
         None => Cow::Owned(String::from_utf8_lossy(bytes).into_owned()),
     }
@@ -353,9 +357,11 @@ impl<'a> XmlReader<'a> {
                 })?),
             };
         let attributes = match content {
-            Cow::Borrowed(text) => self.attributes(Attributes::new(text, name_len), &name, at)?,
+            Cow::Borrowed(text) => {
+                self.attributes(text, Attributes::new(text, name_len), &name, at)?
+            }
             Cow::Owned(text) => self
-                .attributes(Attributes::new(&text, name_len), &name, at)?
+                .attributes(&text, Attributes::new(&text, name_len), &name, at)?
                 .into_iter()
                 .map(|(key, value)| (key, Cow::Owned(value.into_owned())))
                 .collect(),
@@ -376,10 +382,12 @@ impl<'a> XmlReader<'a> {
             .filter(|part| part.as_ptr() == slice.as_ptr())
     }
 
-    /// The attributes `read`, unescaped.
+    /// The attributes `read` from `content` (the element's text), unescaped: a value
+    /// without a reference is a slice of `content`, which is checked UTF-8 already.
     fn attributes<'b>(
         &self,
-        read: Attributes<'b>,
+        content: &'b str,
+        read: Attributes<'_>,
         name: &str,
         at: u64,
     ) -> Result<Vec<(Name, Cow<'b, str>)>, XmlProblem> {
@@ -389,12 +397,21 @@ impl<'a> XmlReader<'a> {
                 self.problem(at, format!("malformed attribute in <{name}>: {error}"))
             })?;
             let key = name_of(attribute.key.local_name().as_ref());
-            let value = attribute.unescape_value().map_err(|error| {
-                self.problem(
-                    at,
-                    format!("attribute {key} of <{name}>: {error} (entities are never expanded)"),
-                )
-            })?;
+            let raw: &[u8] = &attribute.value;
+            let offset = (raw.as_ptr() as usize).checked_sub(content.as_ptr() as usize);
+            let text = offset
+                .and_then(|offset| content.get(offset..offset.checked_add(raw.len())?))
+                .ok_or_else(|| self.problem(at, format!("attribute {key} of <{name}> is not UTF-8")))?;
+            let value = if text.contains('&') {
+                quick_xml::escape::unescape(text).map_err(|error| {
+                    self.problem(
+                        at,
+                        format!("attribute {key} of <{name}>: {error} (entities are never expanded)"),
+                    )
+                })?
+            } else {
+                Cow::Borrowed(text)
+            };
             attributes.push((key, value));
         }
         Ok(attributes)
