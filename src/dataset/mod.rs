@@ -8,7 +8,7 @@ mod anchor;
 mod audit;
 mod batches;
 mod element;
-mod parallel;
+pub(crate) mod parallel;
 mod problem;
 mod read;
 mod records;

@@ -217,8 +217,11 @@ pub fn load_read_with(
 pub fn load_owned(path: &Path, bytes: Vec<u8>, options: &ReadOptions) -> Result<Loaded, LoadError> {
     let file = path.display().to_string();
     let read = match format_of(path, &bytes)? {
-        // A big GEXF file is read and checked at once, on two threads.
-        GraphFormat::Gexf if bytes.len() >= streamed::FROM_BYTES => {
+        // A big GEXF file is read and checked at once, on two threads, where two cores
+        // are free for it (in the window's job, one is left to the window).
+        GraphFormat::Gexf
+            if bytes.len() >= streamed::FROM_BYTES && crate::dataset::parallel::cores() >= 2 =>
+        {
             match streamed::load_gexf(&file, &bytes) {
                 Some(loaded) => return loaded,
                 None => gexf::read(&bytes),

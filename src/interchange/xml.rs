@@ -401,12 +401,16 @@ impl<'a> XmlReader<'a> {
             let offset = (raw.as_ptr() as usize).checked_sub(content.as_ptr() as usize);
             let text = offset
                 .and_then(|offset| content.get(offset..offset.checked_add(raw.len())?))
-                .ok_or_else(|| self.problem(at, format!("attribute {key} of <{name}> is not UTF-8")))?;
+                .ok_or_else(|| {
+                    self.problem(at, format!("attribute {key} of <{name}> is not UTF-8"))
+                })?;
             let value = if text.contains('&') {
                 quick_xml::escape::unescape(text).map_err(|error| {
                     self.problem(
                         at,
-                        format!("attribute {key} of <{name}>: {error} (entities are never expanded)"),
+                        format!(
+                            "attribute {key} of <{name}>: {error} (entities are never expanded)"
+                        ),
                     )
                 })?
             } else {
