@@ -17,6 +17,7 @@ pub mod ingest;
 pub mod interchange;
 pub mod layout;
 pub mod model;
+pub(crate) mod parallel;
 #[cfg(feature = "gui")]
 pub mod ui;
 pub mod view;

@@ -5,10 +5,10 @@
 
 use serde_json::value::RawValue;
 
-use super::parallel::{map_chunks, workers_for};
 use super::problem::Problems;
 use super::schema::RawEdge;
 use crate::background;
+use crate::parallel::{map_chunks, workers_for};
 
 /// An edge as a reader hands it to the check: its record, or its JSON text still to be
 /// read into one.

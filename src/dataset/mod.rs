@@ -8,7 +8,6 @@ mod anchor;
 mod audit;
 mod batches;
 mod element;
-pub(crate) mod parallel;
 mod problem;
 mod read;
 mod records;

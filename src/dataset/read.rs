@@ -18,8 +18,8 @@ use serde_json::value::RawValue;
 
 use crate::background::{self, Stage};
 
-use super::parallel::{cores, join_all};
 use super::schema::{FORMAT_VERSION, RawArticle, RawNode, TOP_LEVEL_FIELDS};
+use crate::parallel::{cores, join_all};
 
 /// Elements handed out at a time.
 const BATCH_LEN: usize = 1_024;

@@ -13,7 +13,7 @@ use crate::model::{ArticleText, NodeKind, Subtype};
 
 /// Words of respect before a name that are no part of it (one or two of them: "Dr.
 /// Seyed Abbas Araghchi").
-const HONORIFICS: &[&str] = &[
+pub(super) const HONORIFICS: &[&str] = &[
     "Sheikh",
     "Sheikha",
     "Sir",

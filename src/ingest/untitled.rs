@@ -16,7 +16,7 @@ use crate::model::search::fold;
 use crate::model::{ArticleText, NodeKind, Subtype};
 
 /// Capitalised words that start sentences or clauses, or stand for titles and common
-/// nouns: never part of a person's name.
+/// nouns: never part of a person's name (nor are honorifics, months and weekdays).
 const NOT_NAMES: &[&str] = &[
     "The",
     "A",
@@ -211,32 +211,6 @@ const NOT_NAMES: &[&str] = &[
     "War",
     "Crisis",
     "Conflict",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Honourable",
-    "Excellency",
-    "Sheikh",
-    "Sheikha",
-    "Sir",
-    "Dame",
-    "His",
     "Lord",
     "Lady",
 ];
@@ -287,6 +261,8 @@ fn name_word(word: &str) -> bool {
         && word.chars().count() >= 2
         && chars.all(|c| c.is_lowercase() || matches!(c, '-' | '\'' | '’'))
         && !NOT_NAMES.contains(&word)
+        && !super::people::HONORIFICS.contains(&word)
+        && !super::dates::is_date_word(&word.to_lowercase())
 }
 
 fn particle(word: &str) -> bool {

@@ -220,7 +220,7 @@ pub fn load_owned(path: &Path, bytes: Vec<u8>, options: &ReadOptions) -> Result<
         // A big GEXF file is read and checked at once, on two threads, where two cores
         // are free for it (in the window's job, one is left to the window).
         GraphFormat::Gexf
-            if bytes.len() >= streamed::FROM_BYTES && crate::dataset::parallel::cores() >= 2 =>
+            if bytes.len() >= streamed::FROM_BYTES && crate::parallel::cores() >= 2 =>
         {
             match streamed::load_gexf(&file, &bytes) {
                 Some(loaded) => return loaded,

@@ -340,7 +340,7 @@ impl Model {
     fn find_edge_ends(&self) -> EdgeEnds {
         /// Edges from which the lookups are split over the cores.
         const SPLIT_FROM: usize = 100_000;
-        let ends_of = |edges: &[Edge]| -> Vec<Option<(usize, usize)>> {
+        let ends_of = |edges: &mut [&Edge]| -> Vec<Option<(usize, usize)>> {
             edges
                 .iter()
                 .map(|edge| {
@@ -351,26 +351,13 @@ impl Model {
                 })
                 .collect()
         };
-        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-        if self.edges.len() < SPLIT_FROM || cores < 2 {
-            return ends_of(&self.edges).into_iter().collect();
-        }
-        let chunk = self.edges.len().div_ceil(cores.min(8));
-        let parts: Vec<Vec<Option<(usize, usize)>>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = self
-                .edges
-                .chunks(chunk)
-                .map(|edges| scope.spawn(move || ends_of(edges)))
-                .collect();
-            handles
-                .into_iter()
-                .map(|handle| {
-                    handle
-                        .join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                })
-                .collect()
-        });
+        let mut edges: Vec<&Edge> = self.edges.iter().collect();
+        let workers = if self.edges.len() < SPLIT_FROM {
+            1
+        } else {
+            crate::parallel::workers_for(self.edges.len())
+        };
+        let parts = crate::parallel::map_chunks(&mut edges, workers, |edges| ends_of(edges));
         parts.into_iter().flatten().collect()
     }
 

@@ -282,6 +282,18 @@ fn the_rules_work_on_an_article_they_have_never_seen() {
     assert_eq!(negated.modality.as_str(), "negated");
 }
 
+/// The model `articles` ingest into with the built-in lexicon, loaded as a dataset.
+fn ingested_model(articles: &[ingest::SourceArticle]) -> Model {
+    let ingested =
+        ingest::ingest(articles, &Lexicon::built_in(), "t", None, &mut |_, _| true).unwrap();
+    let bytes = serde_json::to_vec(&ingested.dataset).unwrap();
+    std::sync::Arc::unwrap_or_clone(
+        dataset::load_bytes("t.json", &bytes, &EmbeddedStore::new(&[]))
+            .unwrap()
+            .model,
+    )
+}
+
 /// Articles that name people without titles, honour them, date themselves from an
 /// agency's bureau and pause talks "in March".
 const UNTITLED: [(&str, &str); 2] = [
@@ -301,12 +313,7 @@ fn people_named_without_a_title_are_found_where_the_text_calls_them_by_surname()
         name: name.into(),
         text: text.into(),
     });
-    let ingested =
-        ingest::ingest(&articles, &Lexicon::built_in(), "t", None, &mut |_, _| true).unwrap();
-    let bytes = serde_json::to_vec(&ingested.dataset).unwrap();
-    let model = dataset::load_bytes("t.json", &bytes, &EmbeddedStore::new(&[]))
-        .unwrap()
-        .model;
+    let model = ingested_model(&articles);
     let labels: Vec<&str> = model.nodes.iter().map(|n| n.label.as_str()).collect();
     let mora = model
         .nodes
@@ -634,12 +641,7 @@ fn a_group_the_gold_folds_into_its_party_is_not_scored_as_its_member() {
         name: "a.txt".into(),
         text: "Talks\n\nPublished 2024-05-06\n\nThe Yemeni government said it was ready, Yemen's envoy added. The Omani delegation arrived in Cairo for talks, Oman said.\n".into(),
     }];
-    let ingested =
-        ingest::ingest(&articles, &Lexicon::built_in(), "t", None, &mut |_, _| true).unwrap();
-    let bytes = serde_json::to_vec(&ingested.dataset).unwrap();
-    let model = dataset::load_bytes("t.json", &bytes, &EmbeddedStore::new(&[]))
-        .unwrap()
-        .model;
+    let model = ingested_model(&articles);
     let gold = Gold::parse(
         "a.gold",
         "published 2024-05-06\nactor Yemen | Yemeni government\nactor Oman | Omani\nactor Omani delegation\nmeeting cairo | Cairo | none | held\nrelation Omani delegation | member_of | Oman | asserted\nrelation Omani delegation | attends | cairo | asserted\n",

@@ -1,4 +1,4 @@
-//! Loading work split over the machine's cores: contiguous chunks, one per worker,
+//! Work split over the machine's cores (loading, a big model's edge ends): contiguous chunks, one per worker,
 //! whose results come back in the order of the items, so that a load finds the same
 //! problems in the same order on one core or on many.
 //!
