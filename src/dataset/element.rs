@@ -33,7 +33,9 @@ pub fn check_edge_record(model: &Model, index: usize, raw: RawEdge) -> Result<Ed
         articles: model,
         rule: Evidenced::Required,
     };
-    let edge = check_edge(index, raw, rule, model, &mut problems).ok();
+    let edge = check_edge(index, raw, rule, model, &mut problems)
+        .ok()
+        .map(|(edge, _)| edge);
     finish(edge, problems)
 }
 
@@ -51,19 +53,26 @@ fn finish<T>(checked: Option<T>, problems: Problems) -> Result<T, Vec<Problem>> 
 
 /// The node ids an element's references are checked against.
 pub(super) trait NodeIds: Sync {
+    /// The model position of the node with this id, if a node has it.
+    fn position(&self, id: &str) -> Option<usize>;
+
     /// Whether a node has this id.
-    fn has_node(&self, id: &str) -> bool;
+    fn has_node(&self, id: &str) -> bool {
+        self.position(id).is_some()
+    }
 }
 
+/// A file's node ids, each with its node's position (the file's order, which is the
+/// model's where the model is built: a file whose nodes do not all build has none).
 impl NodeIds for HashMap<&str, usize> {
-    fn has_node(&self, id: &str) -> bool {
-        self.contains_key(id)
+    fn position(&self, id: &str) -> Option<usize> {
+        self.get(id).copied()
     }
 }
 
 impl NodeIds for Model {
-    fn has_node(&self, id: &str) -> bool {
-        self.node(id).is_some()
+    fn position(&self, id: &str) -> Option<usize> {
+        self.node_position(id)
     }
 }
 

@@ -286,7 +286,7 @@ pub(super) fn check_edge(
     evidence_rule: EvidenceRule<'_>,
     node_ids: &dyn NodeIds,
     problems: &mut Problems,
-) -> Result<Edge, String> {
+) -> Result<(Edge, Option<(usize, usize)>), String> {
     let path = ElementPath::new("edges", index);
     let relation = vocabulary(
         &raw.relation,
@@ -309,8 +309,16 @@ pub(super) fn check_edge(
             problems,
         ),
     };
-    for (end, id) in [("source", &raw.source), ("target", &raw.target)] {
-        if !node_ids.has_node(id.as_str()) {
+    // Each end is looked up once: its position comes back with the edge, so that the
+    // model need not look it up again.
+    let source = node_ids.position(raw.source.as_str());
+    let target = node_ids.position(raw.target.as_str());
+    let ends = source.zip(target);
+    for (end, id, position) in [
+        ("source", &raw.source, source),
+        ("target", &raw.target, target),
+    ] {
+        if position.is_none() {
             problems.error(
                 ProblemKind::MissingNode,
                 path.field(end),
@@ -349,7 +357,7 @@ pub(super) fn check_edge(
     let (Some(relation), Some(modality)) = (relation, modality) else {
         return Err(raw.id);
     };
-    Ok(Edge {
+    let edge = Edge {
         id: raw.id,
         source: raw.source,
         target: raw.target,
@@ -364,7 +372,8 @@ pub(super) fn check_edge(
         directed: raw.directed.unwrap_or(true),
         attributes: raw.attributes,
         audit,
-    })
+    };
+    Ok((edge, ends))
 }
 
 /// Checks the position, colour and size an imported graph gave a node.

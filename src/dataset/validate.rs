@@ -345,6 +345,7 @@ fn check_records(
     // The edges batch by batch: a batch's records are freed once its edges are built.
     let mut edge_problems = problems.part();
     let mut edges = Vec::with_capacity(edge_count);
+    let mut edge_ends: Vec<Option<(usize, usize)>> = Vec::with_capacity(edge_count);
     let mut edge_indexes = Vec::with_capacity(edge_count);
     let mut unbuilt: Vec<(usize, String)> = Vec::new();
     let not_read = AtomicBool::new(false);
@@ -364,9 +365,10 @@ fn check_records(
         }
         for (index, edge) in checked {
             match edge {
-                Ok(edge) => {
+                Ok((edge, ends)) => {
                     edge_indexes.push(index);
                     edges.push(edge);
+                    edge_ends.push(ends);
                 }
                 Err(id) => unbuilt.push((index, id)),
             }
@@ -396,7 +398,16 @@ fn check_records(
     if problems.has_errors() {
         return Ok(None);
     }
-    Ok(Some(Model::new(title, description, articles, nodes, edges)))
+    // The node ids' positions are the model's: with no error, every node was built, in
+    // the file's order.
+    let ends = edge_ends.into_iter().collect();
+    Ok(Some(Model::with_edge_ends(
+        title,
+        description,
+        articles,
+        nodes,
+        (edges, ends),
+    )))
 }
 
 /// Checks `$.format`; false when the rest of the file cannot be read.

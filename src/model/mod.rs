@@ -317,10 +317,42 @@ impl Model {
         nodes: Vec<Node>,
         edges: Vec<Edge>,
     ) -> Self {
+        let mut model = Self::indexed(title, description, articles, nodes, edges);
+        model.edge_ends = model.find_edge_ends();
+        model
+    }
+
+    /// As [`Self::new`], with every edge's ends already found (by a check that looked
+    /// each end up): `ends` must hold, for each edge in order, the model positions of
+    /// its source and target.
+    pub fn with_edge_ends(
+        title: String,
+        description: Option<String>,
+        articles: Vec<Article>,
+        nodes: Vec<Node>,
+        (edges, ends): (Vec<Edge>, EdgeEnds),
+    ) -> Self {
+        let mut model = Self::indexed(title, description, articles, nodes, edges);
+        model.edge_ends = if ends.len() == model.edges.len() {
+            ends
+        } else {
+            model.find_edge_ends()
+        };
+        model
+    }
+
+    /// The model with its id indexes, its edges' ends not yet found.
+    fn indexed(
+        title: String,
+        description: Option<String>,
+        articles: Vec<Article>,
+        nodes: Vec<Node>,
+        edges: Vec<Edge>,
+    ) -> Self {
         let article_index = IdIndex::new(&articles);
         let node_index = IdIndex::new(&nodes);
         let edge_index = IdIndex::new(&edges);
-        let mut model = Self {
+        Self {
             title,
             description,
             articles,
@@ -330,9 +362,7 @@ impl Model {
             node_index,
             edge_index,
             edge_ends: EdgeEnds::default(),
-        };
-        model.edge_ends = model.find_edge_ends();
-        model
+        }
     }
 
     /// Every edge's ends, found by id; a big model's on every core (each lookup waits on

@@ -392,3 +392,28 @@ fn a_large_file_gives_every_problem_in_file_order_and_each_element_its_evidence(
         .collect();
     assert_eq!(errors, expected);
 }
+
+/// The check looks each edge's ends up once and hands their positions to the model: they
+/// are the positions the ids give, for the seed and for a graph file.
+#[test]
+fn a_checked_model_s_edge_ends_are_those_its_ids_give() {
+    let seed = backchannel::dataset::load_seed().unwrap().model;
+    let gexf = backchannel::interchange::load_file(std::path::Path::new(
+        "tests/fixtures/graphs/Les_Miserables.gexf",
+    ))
+    .unwrap()
+    .model;
+    for model in [seed, gexf] {
+        assert!(!model.edges.is_empty());
+        for (position, edge) in model.edges.iter().enumerate() {
+            assert_eq!(
+                model.edge_ends(position),
+                model
+                    .node_position(&edge.source)
+                    .zip(model.node_position(&edge.target)),
+                "edge {}",
+                edge.id
+            );
+        }
+    }
+}
