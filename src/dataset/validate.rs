@@ -345,7 +345,8 @@ fn check_records(
     // The edges batch by batch: a batch's records are freed once its edges are built.
     let mut edge_problems = problems.part();
     let mut edges = Vec::with_capacity(edge_count);
-    let mut edge_ends: Vec<Option<(usize, usize)>> = Vec::with_capacity(edge_count);
+    // Compact: twelve bytes an edge while the edges are checked.
+    let mut edge_ends: Vec<Option<(u32, u32)>> = Vec::with_capacity(edge_count);
     let mut edge_indexes = Vec::with_capacity(edge_count);
     let mut unbuilt: Vec<(usize, String)> = Vec::new();
     let not_read = AtomicBool::new(false);
@@ -368,7 +369,10 @@ fn check_records(
                 Ok((edge, ends)) => {
                     edge_indexes.push(index);
                     edges.push(edge);
-                    edge_ends.push(ends);
+                    let compact = |position: usize| u32::try_from(position).ok();
+                    edge_ends.push(ends.and_then(|(source, target)| {
+                        Some((compact(source)?, compact(target)?))
+                    }));
                 }
                 Err(id) => unbuilt.push((index, id)),
             }
@@ -400,7 +404,10 @@ fn check_records(
     }
     // The node ids' positions are the model's: with no error, every node was built, in
     // the file's order.
-    let ends = edge_ends.into_iter().collect();
+    let ends = edge_ends
+        .into_iter()
+        .map(|ends| ends.map(|(source, target)| (source as usize, target as usize)))
+        .collect();
     Ok(Some(Model::with_edge_ends(
         title,
         description,
