@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::background::{self, CANCELLED, Stage};
+use crate::model::index::IdIndex;
 
 use super::batches::{EdgeSource, NotRead, check_on_every_core, in_batches, in_index_order};
 use super::problem::{Location, ProblemKind, Problems, at};
@@ -370,9 +371,11 @@ fn check_records(
                     edge_indexes.push(index);
                     edges.push(edge);
                     let compact = |position: usize| u32::try_from(position).ok();
-                    edge_ends.push(ends.and_then(|(source, target)| {
-                        Some((compact(source)?, compact(target)?))
-                    }));
+                    edge_ends.push(
+                        ends.and_then(|(source, target)| {
+                            Some((compact(source)?, compact(target)?))
+                        }),
+                    );
                 }
                 Err(id) => unbuilt.push((index, id)),
             }
@@ -382,17 +385,42 @@ fn check_records(
         }
     }
     let mut edge_duplicates = problems.part();
-    let built = edge_indexes
-        .iter()
-        .zip(&edges)
-        .map(|(index, edge)| (*index, edge.id.as_str()));
-    let unbuilt = unbuilt.iter().map(|(index, id)| (*index, id.as_str()));
-    unique_ids(
-        in_index_order(built, unbuilt),
-        "edges",
-        "edge",
-        &mut edge_duplicates,
-    );
+    // Where every edge was built with an id, the model's index of edge ids finds the
+    // duplicates as it is built (one pass over the ids, not two); otherwise, the
+    // problems are in, and the ids are checked among those that could not be built.
+    let edge_index = if unbuilt.is_empty() && edges.iter().all(|edge| !edge.id.is_empty()) {
+        let index = IdIndex::reporting(&edges, |position, first| {
+            let (Some(index), Some(first), Some(edge)) = (
+                edge_indexes.get(position),
+                edge_indexes.get(first),
+                edges.get(position),
+            ) else {
+                return;
+            };
+            edge_duplicates.error(
+                ProblemKind::DuplicateId,
+                at(format!("$.edges[{index}].id")),
+                format!(
+                    "duplicate edge id \"{}\" (first used at $.edges[{first}])",
+                    edge.id
+                ),
+            );
+        });
+        Some(index)
+    } else {
+        let built = edge_indexes
+            .iter()
+            .zip(&edges)
+            .map(|(index, edge)| (*index, edge.id.as_str()));
+        let unbuilt = unbuilt.iter().map(|(index, id)| (*index, id.as_str()));
+        unique_ids(
+            in_index_order(built, unbuilt),
+            "edges",
+            "edge",
+            &mut edge_duplicates,
+        );
+        None
+    };
     drop(edge_indexes);
     problems.append(node_duplicates);
     problems.append(edge_duplicates);
@@ -413,7 +441,7 @@ fn check_records(
         description,
         articles,
         nodes,
-        (edges, ends),
+        (edges, ends, edge_index),
     )))
 }
 

@@ -23,6 +23,20 @@ pub(crate) struct IdIndex {
 impl IdIndex {
     /// Indexes `items`; where two share an id, the later one is found.
     pub(crate) fn new<T: HasId>(items: &[T]) -> Self {
+        Self::build(items, None)
+    }
+
+    /// Indexes `items`, telling `duplicate` the position of each item whose id an
+    /// earlier one has, with the first one's position, in the items' order; where two
+    /// share an id, the first one is found.
+    pub(crate) fn reporting<T: HasId>(
+        items: &[T],
+        mut duplicate: impl FnMut(usize, usize),
+    ) -> Self {
+        Self::build(items, Some(&mut duplicate))
+    }
+
+    fn build<T: HasId>(items: &[T], mut duplicate: Option<&mut dyn FnMut(usize, usize)>) -> Self {
         let hasher = foldhash::fast::RandomState::default();
         let mut positions = HashTable::with_capacity(items.len());
         for (position, item) in items.iter().enumerate() {
@@ -37,7 +51,10 @@ impl IdIndex {
                 },
             );
             match entry {
-                Entry::Occupied(mut occupied) => *occupied.get_mut() = position,
+                Entry::Occupied(mut occupied) => match duplicate.as_mut() {
+                    Some(duplicate) => duplicate(position, *occupied.get()),
+                    None => *occupied.get_mut() = position,
+                },
                 Entry::Vacant(vacant) => {
                     vacant.insert(position);
                 }
@@ -91,5 +108,15 @@ mod tests {
         let index = IdIndex::new(&items);
         assert_eq!(index.find(&items, "a"), Some(2));
         assert_eq!(index.find(&items, "b"), Some(1));
+    }
+
+    #[test]
+    fn reporting_tells_each_later_duplicate_with_the_first_position() {
+        let items = [Item("a"), Item("b"), Item("a"), Item("a")];
+        let mut told = Vec::new();
+        let index = IdIndex::reporting(&items, |position, first| told.push((position, first)));
+        assert_eq!(told, [(2, 0), (3, 0)]);
+        assert_eq!(index.find(&items, "a"), Some(0));
+        assert_eq!(IdIndex::new(&items).find(&items, "a"), Some(3));
     }
 }

@@ -8,7 +8,7 @@
 mod attributes;
 mod audit;
 mod date;
-mod index;
+pub(crate) mod index;
 pub mod search;
 mod text;
 mod vocabulary;
@@ -317,22 +317,22 @@ impl Model {
         nodes: Vec<Node>,
         edges: Vec<Edge>,
     ) -> Self {
-        let mut model = Self::indexed(title, description, articles, nodes, edges);
+        let mut model = Self::indexed(title, description, articles, nodes, (edges, None));
         model.edge_ends = model.find_edge_ends();
         model
     }
 
     /// As [`Self::new`], with every edge's ends already found (by a check that looked
-    /// each end up): `ends` must hold, for each edge in order, the model positions of
-    /// its source and target.
-    pub fn with_edge_ends(
+    /// each end up) and, where the check built it, the index of the edges' ids: `ends`
+    /// must hold, for each edge in order, the model positions of its source and target.
+    pub(crate) fn with_edge_ends(
         title: String,
         description: Option<String>,
         articles: Vec<Article>,
         nodes: Vec<Node>,
-        (edges, ends): (Vec<Edge>, EdgeEnds),
+        (edges, ends, edge_index): (Vec<Edge>, EdgeEnds, Option<IdIndex>),
     ) -> Self {
-        let mut model = Self::indexed(title, description, articles, nodes, edges);
+        let mut model = Self::indexed(title, description, articles, nodes, (edges, edge_index));
         model.edge_ends = if ends.len() == model.edges.len() {
             ends
         } else {
@@ -341,17 +341,18 @@ impl Model {
         model
     }
 
-    /// The model with its id indexes, its edges' ends not yet found.
+    /// The model with its id indexes (the edges' given, or built here), its edges'
+    /// ends not yet found.
     fn indexed(
         title: String,
         description: Option<String>,
         articles: Vec<Article>,
         nodes: Vec<Node>,
-        edges: Vec<Edge>,
+        (edges, edge_index): (Vec<Edge>, Option<IdIndex>),
     ) -> Self {
         let article_index = IdIndex::new(&articles);
         let node_index = IdIndex::new(&nodes);
-        let edge_index = IdIndex::new(&edges);
+        let edge_index = edge_index.unwrap_or_else(|| IdIndex::new(&edges));
         Self {
             title,
             description,

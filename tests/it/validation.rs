@@ -164,6 +164,13 @@ fn duplicate_ids() {
     let (path, problems) = errors_of(|value| value["edges"][1]["id"] = json!("e-demands"));
     let problem = the_problem(&path, &problems, ProblemKind::DuplicateId);
     assert_eq!(path_of(&problem), "$.edges[1].id");
+    assert!(
+        problem
+            .message
+            .starts_with("duplicate edge id \"e-demands\" (first used at $.edges["),
+        "{}",
+        problem.message
+    );
 }
 
 #[test]
