@@ -136,20 +136,20 @@ pub(super) fn load_gexf(
     file: &str,
     bytes: &[u8],
 ) -> Option<Result<super::Loaded, super::LoadError>> {
-    // How many edges, for the lists that hold them and the progress bar: every `<edge`
-    // that is an element's name (not `<edges`).
-    let edge_estimate = memchr::memmem::find_iter(bytes, b"<edge")
-        .filter(|&at| {
-            bytes
-                .get(at + 5)
-                .is_some_and(|next| next.is_ascii_whitespace() || matches!(next, b'>' | b'/'))
-        })
-        .count();
     std::thread::scope(|scope| {
         let (sender, receiver) = sync_channel::<Part>(2);
         // The reading thread reports no progress: the checking reports every element it
         // checks, and a cancelled check stops taking edges, which stops the reading.
         let reader = scope.spawn(move || read(bytes, sender));
+        // How many edges, for the lists that hold them and the progress bar (counted
+        // while the nodes are read): every `<edge` that is an element's name.
+        let edge_estimate = memchr::memmem::find_iter(bytes, b"<edge")
+            .filter(|&at| {
+                bytes
+                    .get(at + 5)
+                    .is_some_and(|next| next.is_ascii_whitespace() || matches!(next, b'>' | b'/'))
+            })
+            .count();
         let checked = match receiver.recv() {
             Ok(Part::Start(head)) => Some(super::check_graph(
                 file,
