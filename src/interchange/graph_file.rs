@@ -342,7 +342,7 @@ impl GraphFile {
 }
 
 /// Edges of a file converted between two returns of memory.
-const EDGE_CHUNK: usize = 16_384;
+pub(super) const EDGE_CHUNK: usize = 16_384;
 
 /// `items` as consecutive chunks of at most `len` items, in order, each with a buffer of
 /// its own (the list's own buffer is shrunk to its first chunk).

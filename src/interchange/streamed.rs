@@ -12,8 +12,9 @@ use super::graph_file::{FileEdge, GraphFile};
 use super::xml::XmlProblem;
 use super::xml_graph::{GraphReading, Owner};
 
-/// Edges handed over at a time.
-const CHUNK: usize = 16_384;
+/// Edges handed over at a time: as many as the plain way converts between two returns
+/// of memory.
+const CHUNK: usize = super::graph_file::EDGE_CHUNK;
 
 /// The size from which a GEXF file is read and checked at once: below it, a second
 /// thread costs more than it saves.

@@ -118,7 +118,7 @@ pub(super) fn read_stance_noun(
     };
     // "Hamas's insistence on", "Israel's rejection of": the possessor.
     let holder = if before.is("s") {
-        possessor(tokens, k - 1).map(|(parties, first)| (parties, first, k - 1, Found::Near))
+        possessor(tokens, k - 1).map(|(parties, first)| (parties, first, k - 1))
     } else if before.is_any(EXPRESSING)
         && before.word().and_then(cues::relation_cue) != Some(*relation)
     {
@@ -126,11 +126,11 @@ pub(super) fn read_stance_noun(
         // demands for" is read at the verb).
         subject_of(tokens, k - 1, carried)
             .filter(|subject| subject.found != Found::Carried)
-            .map(|subject| (subject.parties, subject.first, k - 1, subject.found))
+            .map(|subject| (subject.parties, subject.first, k - 1))
     } else {
         None
     };
-    let Some((parties, first, verb, _)) = holder else {
+    let Some((parties, first, verb)) = holder else {
         return false;
     };
     let modality = modality_of(tokens, first, verb, None);
