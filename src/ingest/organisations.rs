@@ -47,10 +47,13 @@ pub fn discover_organisations(text: &str, lexicon: &Lexicon, registry: &mut Regi
     }
 }
 
-/// Capitalised abbreviations that are no party: agencies quoted, times, units.
+/// Capitalised abbreviations that are no party: agencies quoted, times, units,
+/// honorifics.
 const NOT_PARTIES: &[&str] = &[
     "AP", "AFP", "TV", "CNN", "BBC", "UTC", "GMT", "AM", "PM", "MNA", "TNA", "PDF", "CEO", "GDP",
     "NGO", "NGOS", "ID", "OK", "II", "III", "IV", "VI", "COVID", "AI", "SMS", "PR", "DC",
+    // Honorifics: "HE Mr Celso Amorim" (His Excellency).
+    "HE", "HRH", "HM",
 ];
 
 /// Adds to `registry` the abbreviations an article uses at least twice that the lexicon

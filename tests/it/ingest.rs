@@ -299,7 +299,7 @@ fn ingested_model(articles: &[ingest::SourceArticle]) -> Model {
 const UNTITLED: [(&str, &str); 2] = [
     (
         "mora.txt",
-        "Envoy shuttles between the sides\n\nPublished 2024-05-06\n\nHamas met the European Union's Enrique Mora in Cairo on Sunday. Mora will shuttle between Israel and Hamas. The Coburg Palace was busy, the Financial Times reported. His Excellency Nicolas Maduro, president of Venezuela, attended the talks in Cairo. The talks, paused in March, resumed.\n",
+        "Envoy shuttles between the sides\n\nPublished 2024-05-06\n\nHamas met the European Union's Enrique Mora in Cairo on Sunday. Mora will shuttle between Israel and Hamas, as HE Mr Amorim did and HE Mr Ali will. The Coburg Palace was busy, the Financial Times reported. His Excellency Nicolas Maduro, president of Venezuela, attended the talks in Cairo. The talks, paused in March, resumed.\n",
     ),
     (
         "agency.txt",
@@ -341,6 +341,7 @@ fn people_named_without_a_title_are_found_where_the_text_calls_them_by_surname()
         "Coburg Palace",
         "Financial Times",
         "His Excellency Nicolas Maduro",
+        "HE",
     ] {
         assert!(
             !labels.contains(&not_a_person),
