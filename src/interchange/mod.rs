@@ -9,6 +9,7 @@
 //! record, so that a round trip back into our format loses nothing.
 
 pub(crate) mod carry;
+mod checked;
 pub mod dot;
 pub mod gexf;
 pub mod gml;
@@ -27,14 +28,13 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 pub use carry::{DATASET_RECORD, EDGE_FIELDS, NODE_FIELDS, to_raw_dataset};
+use checked::{finish, from_xml, single};
 pub use graph_file::{FileEdge, FileNode, GraphFile};
 pub use synthetic::synthetic_gexf;
 pub use write::{WriteError, graph_files, input_files, write_files, write_graph};
 
 use crate::background::{self, Stage};
-use crate::dataset::{
-    self, FolderStore, LoadError, Loaded, Location, Problem, ProblemKind, Problems, Severity,
-};
+use crate::dataset::{self, FolderStore, LoadError, Loaded, Location, Problem, ProblemKind};
 use crate::model::Model;
 
 /// A file format Backchannel reads or writes.
@@ -367,19 +367,6 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
     }
 }
 
-fn single(file: &str, kind: ProblemKind, location: Location, message: String) -> LoadError {
-    LoadError {
-        file: file.to_owned(),
-        problems: vec![Problem {
-            severity: Severity::Error,
-            kind,
-            file: file.to_owned(),
-            location,
-            message,
-        }],
-    }
-}
-
 fn load_json(
     file: &str,
     bytes: &[u8],
@@ -404,23 +391,6 @@ fn load_json(
         };
     }
     dataset::load_bytes(file, bytes, store)
-}
-
-fn from_xml(file: &str, read: Result<GraphFile, xml::XmlProblem>) -> Result<Loaded, LoadError> {
-    match read {
-        Ok(graph) => finish(file, graph, 0, None),
-        Err(problem) => Err(malformed(file, problem)),
-    }
-}
-
-/// The error of an XML file that does not read.
-fn malformed(file: &str, problem: xml::XmlProblem) -> LoadError {
-    single(
-        file,
-        ProblemKind::MalformedXml,
-        problem.location,
-        problem.message,
-    )
 }
 
 /// The files of a CSV graph: edge list, node table and dataset record, by the naming
@@ -536,110 +506,6 @@ fn load_csv(
     finish(&edges_name, graph, from_node_table, Some(&nodes_name))
 }
 
-/// Checks a graph read from a file and builds its model. Problems at JSON paths of the
-/// converted dataset are moved to the element's place in the file. The first
-/// `from_node_table` nodes were read from `node_file`.
-fn finish(
-    file: &str,
-    graph: GraphFile,
-    from_node_table: usize,
-    node_file: Option<&str>,
-) -> Result<Loaded, LoadError> {
-    let mut problems = Problems::new(file);
-    let converted = graph.into_model(
-        &fallback_title(file),
-        &FolderStore::beside(Path::new(file)),
-        &mut problems,
-    );
-    conclude(file, converted, problems, from_node_table, node_file)
-}
-
-/// The title of a graph file that names none: its file name without the extension.
-fn fallback_title(file: &str) -> String {
-    Path::new(file)
-        .file_stem()
-        .map(|stem| stem.to_string_lossy().into_owned())
-        .unwrap_or_else(|| file.to_owned())
-}
-
-/// As [`finish`], for a graph whose edges come apart from it, as many as `edges` says
-/// ([`streamed`]).
-fn check_graph(
-    file: &str,
-    graph: GraphFile,
-    edges: (usize, impl Iterator<Item = graph_file::FileEdge>),
-) -> Result<Loaded, LoadError> {
-    let mut problems = Problems::new(file);
-    let converted = graph.into_model_with_edges(
-        &fallback_title(file),
-        &FolderStore::beside(Path::new(file)),
-        &mut problems,
-        edges,
-    );
-    conclude(file, converted, problems, 0, None)
-}
-
-/// The loaded graph, or the error, with every problem placed in the file.
-fn conclude(
-    file: &str,
-    converted: graph_file::Checked,
-    problems: Problems,
-    from_node_table: usize,
-    node_file: Option<&str>,
-) -> Result<Loaded, LoadError> {
-    let model = converted.model;
-    let relocate = |mut problem: Problem| {
-        let element = match &problem.location {
-            Location::JsonPath(path) => split_element_path(path)
-                .map(|(collection, index, rest)| (collection == "nodes", index, rest.to_owned())),
-            _ => None,
-        };
-        if let Some((is_node, index, rest)) = element {
-            let collection = if is_node { "nodes" } else { "edges" };
-            let place = match collection {
-                "nodes" => converted.node_places.get(index),
-                _ => converted.edge_places.get(index),
-            };
-            if let Some(place) = place {
-                problem.location = match place {
-                    Location::JsonPath(original) => Location::JsonPath(format!("{original}{rest}")),
-                    other => other.clone(),
-                };
-                if collection == "nodes"
-                    && index < from_node_table
-                    && let Some(node_file) = node_file
-                {
-                    problem.file = node_file.to_owned();
-                }
-            }
-        }
-        problem
-    };
-    let list: Vec<Problem> = problems.into_vec().into_iter().map(relocate).collect();
-    match model {
-        Some(model) => Ok(Loaded {
-            model: std::sync::Arc::new(model),
-            warnings: list,
-            file: file.to_owned(),
-        }),
-        None => Err(LoadError {
-            file: file.to_owned(),
-            problems: list,
-        }),
-    }
-}
-
-/// `$.nodes[3].colour` → `("nodes", 3, ".colour")`.
-fn split_element_path(path: &str) -> Option<(&str, usize, &str)> {
-    let rest = path.strip_prefix("$.")?;
-    let (collection, rest) = rest.split_once('[')?;
-    if !matches!(collection, "nodes" | "edges") {
-        return None;
-    }
-    let (index, rest) = rest.split_once(']')?;
-    Some((collection, index.parse().ok()?, rest))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -690,15 +556,5 @@ mod tests {
             CsvPaths::of(Path::new("talks.CSV")).nodes,
             Path::new("talks.nodes.csv")
         );
-    }
-
-    #[test]
-    fn element_paths_split_into_collection_index_and_rest() {
-        assert_eq!(
-            split_element_path("$.nodes[12].colour"),
-            Some(("nodes", 12, ".colour"))
-        );
-        assert_eq!(split_element_path("$.edges[0]"), Some(("edges", 0, "")));
-        assert_eq!(split_element_path("$.articles[0]"), None);
     }
 }

@@ -152,7 +152,7 @@ pub(super) fn load_gexf(
             })
             .count();
         let checked = match receiver.recv() {
-            Ok(Part::Start(head)) => Some(super::check_graph(
+            Ok(Part::Start(head)) => Some(super::checked::check_graph(
                 file,
                 head,
                 (edge_estimate, edges_of(&receiver)),
@@ -166,7 +166,7 @@ pub(super) fn load_gexf(
             // A cancelled check stopped the reading: the cancellation is the answer.
             Ok(Ok(Ended::Unsuited)) if crate::background::cancelled() => checked,
             Ok(Ok(Ended::Unsuited)) | Err(_) => None,
-            Ok(Err(problem)) => Some(Err(super::malformed(file, problem))),
+            Ok(Err(problem)) => Some(Err(super::checked::malformed(file, problem))),
         }
     })
 }
