@@ -138,8 +138,12 @@ pub fn ingest(
     let total = articles.len() * 2;
     let mut registry = Registry::default();
     // Organisations first, so that a title's party can be one ("RSF commander X").
+    // Every article's definitions before any bare abbreviation, so that "ELN" is the
+    // National Liberation Army wherever one article spells it out.
     for text in &texts {
         super::organisations::discover_organisations(text.as_str(), lexicon, &mut registry);
+    }
+    for text in &texts {
         super::organisations::discover_abbreviations(text.as_str(), lexicon, &mut registry);
     }
     let first = Matcher::new(lexicon, &registry);

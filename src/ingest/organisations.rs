@@ -12,18 +12,12 @@ use crate::model::{NodeKind, Subtype};
 /// Lower-case words that may stand inside an organisation's name.
 const CONNECTORS: &[&str] = &["of", "for", "on", "de", "del", "la", "des", "du"];
 
-/// Adds to `registry` every organisation `text` defines with an acronym in brackets,
-/// unless the lexicon already knows its name or acronym.
+/// Adds to `registry` every organisation `text` defines with its acronym — in brackets,
+/// "the Rapid Support Forces (RSF)", "the National Liberation Army [ELN]", or after "or",
+/// "the National Liberation Army, or ELN," — unless the lexicon already knows its name or
+/// acronym.
 pub fn discover_organisations(text: &str, lexicon: &Lexicon, registry: &mut Registry) {
-    let mut rest = text;
-    let mut consumed = 0;
-    while let Some(open) = rest.find('(') {
-        let before = &text[..consumed + open];
-        let after = &rest[open + 1..];
-        consumed += open + 1;
-        rest = after;
-        let Some(close) = after.find(')') else { break };
-        let acronym = &after[..close];
+    for (before, acronym) in definitions(text) {
         let letters = acronym.chars().count();
         if !(2..=6).contains(&letters) || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
             continue;
@@ -45,6 +39,31 @@ pub fn discover_organisations(text: &str, lexicon: &Lexicon, registry: &mut Regi
             affiliations: Vec::new(),
         });
     }
+}
+
+/// Each place `text` may define a name's acronym: the text before it and the acronym.
+fn definitions(text: &str) -> Vec<(&str, &str)> {
+    let mut found = Vec::new();
+    for (open, close) in [('(', ')'), ('[', ']')] {
+        for (at, _) in text.match_indices(open) {
+            let after = &text[at + open.len_utf8()..];
+            if let Some(end) = after.find(close) {
+                found.push((&text[..at], &after[..end]));
+            }
+        }
+    }
+    for (at, marker) in text.match_indices(", or ") {
+        let after = &text[at + marker.len()..];
+        let end = after
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(after.len());
+        // The acronym closes its clause: "…Army, or ELN, announced", "…, or ELN."
+        if after[end..].starts_with([',', '.', ';', ')']) || end == after.len() {
+            found.push((&text[..at], &after[..end]));
+        }
+    }
+    found.sort_unstable_by_key(|(before, _)| before.len());
+    found
 }
 
 /// Capitalised abbreviations that are no party: agencies quoted, times, units,
@@ -172,6 +191,31 @@ mod tests {
                 ("Rapid Support Forces", vec![&"RSF".to_owned()]),
                 ("Tigray People's Liberation Front", vec![&"TPLF".to_owned()]),
             ]
+        );
+    }
+
+    #[test]
+    fn acronyms_in_square_brackets_or_after_or_define_an_organisation() {
+        let mut registry = Registry::default();
+        for text in [
+            "Colombia and the National Liberation Army [ELN] guerrilla group agreed.",
+            "The government and the Popular Liberation Front, or PLF, announced the accord. \
+             Talks with the Union of Workers, or most of them, failed.",
+        ] {
+            discover_organisations(text, &Lexicon::default(), &mut registry);
+        }
+        let found: Vec<(&str, Vec<&String>)> = registry
+            .entities
+            .iter()
+            .map(|e| (e.label.as_str(), e.aliases.iter().collect()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("National Liberation Army", vec![&"ELN".to_owned()]),
+                ("Popular Liberation Front", vec![&"PLF".to_owned()]),
+            ],
+            "\"or most of them\" defines nothing"
         );
     }
 }

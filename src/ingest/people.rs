@@ -401,8 +401,18 @@ fn discover_listed_people(
         let title_end = before
             .strip_suffix(" of the ")
             .or_else(|| before.strip_suffix(" of "));
-        let after_plural_title =
-            title_end.is_some_and(|head| PLURAL_TITLES.iter().any(|title| head.ends_with(title)));
+        let plural_title = title_end.and_then(|head| {
+            PLURAL_TITLES
+                .iter()
+                .find(|title| head.ends_with(**title))
+                .map(|title| &head[..head.len() - title.len()])
+        });
+        let after_plural_title = plural_title.is_some();
+        // "the former presidents of Nigeria and Kenya": people, of no party now.
+        let former = plural_title.is_some_and(|before| {
+            let before = before.to_lowercase();
+            before.ends_with("former ") || before.ends_with("ex-")
+        });
         if !after_plural_title {
             index += 1;
             continue;
@@ -475,6 +485,7 @@ fn discover_listed_people(
             let span = sentence_of(sentences, name.start).and_then(|at| sentences.get(at));
             if let (Some(&span), Some(entity)) = (span, registry.entities.get_mut(person))
                 && party != person
+                && !former
             {
                 entity.affiliate(party, article, span);
             }
@@ -567,6 +578,8 @@ impl TitleContext<'_> {
             })
             .and_then(|&(_, _, target)| match target {
                 Target::Entry(entry, _) => entry_entity(registry, lexicon, entry),
+                // An organisation the text defined: "ELN leader Antonio Garcia".
+                Target::Person(entity) => Some(entity),
                 _ => None,
             })
             .filter(|&party| {

@@ -172,7 +172,40 @@ pub fn tokenize(
         offset + sentence.chars().count(),
         &mut tokens,
     );
-    tokens
+    with_acronyms_folded(tokens)
+}
+
+/// The tokens with a party's acronym, given right after its name, folded into the name's
+/// token: "the National Liberation Army (ELN)", "… Army [ELN]" (square brackets are no
+/// tokens), "… Army, or ELN," are one party, as a list or a subject reads them.
+fn with_acronyms_folded(tokens: Vec<Token>) -> Vec<Token> {
+    let mut folded: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut at = 0;
+    while let Some(token) = tokens.get(at) {
+        at += 1;
+        let mut merged = token.clone();
+        if let Some(party) = token.party() {
+            let ahead = tokens.get(at..).unwrap_or_default();
+            let same = |k: usize| ahead.get(k).is_some_and(|t| t.party() == Some(party));
+            let punct =
+                |k: usize, mark: char| ahead.get(k).is_some_and(|t| t.piece == Piece::Punct(mark));
+            let bracketed = punct(0, '(') && same(1) && punct(2, ')');
+            let or_acronym = punct(0, ',') && ahead.get(1).is_some_and(|t| t.is("or")) && same(2);
+            let swallowed = if same(0) {
+                1
+            } else if bracketed || or_acronym {
+                3
+            } else {
+                0
+            };
+            if let Some(last) = ahead.get(..swallowed).and_then(<[Token]>::last) {
+                merged.end = last.end;
+            }
+            at += swallowed;
+        }
+        folded.push(merged);
+    }
+    folded
 }
 
 #[cfg(test)]
@@ -220,5 +253,49 @@ mod tests {
             ]
         );
         assert_eq!((tokens[0].start, tokens[0].end), (10, 15));
+    }
+
+    #[test]
+    fn an_acronym_after_its_name_folds_into_the_name_s_token() {
+        for (sentence, acronym) in [
+            ("The National Liberation Army (ELN) agreed.", "ELN"),
+            ("The National Liberation Army [ELN] agreed.", "ELN"),
+            ("The National Liberation Army, or ELN, agreed.", "ELN"),
+        ] {
+            let name = sentence.find("National").unwrap();
+            let short = sentence.find(acronym).unwrap();
+            let tokens = tokenize(
+                sentence,
+                0,
+                &[
+                    Mention {
+                        start: name,
+                        end: name + "National Liberation Army".len(),
+                        entity: 3,
+                        confidence: 0.9,
+                    },
+                    Mention {
+                        start: short,
+                        end: short + acronym.len(),
+                        entity: 3,
+                        confidence: 0.9,
+                    },
+                ],
+                &[],
+                &|_| Some(NodeKind::Actor),
+            );
+            let pieces: Vec<Piece> = tokens.iter().map(|t| t.piece.clone()).collect();
+            let comma = sentence.contains(", or");
+            let mut expected = vec![Piece::Word("the".into()), Piece::Party(3)];
+            if comma {
+                expected.push(Piece::Punct(','));
+            }
+            expected.push(Piece::Word("agreed".into()));
+            assert_eq!(pieces, expected, "{sentence}");
+            assert_eq!(
+                tokens[1].end,
+                short + acronym.len() + usize::from(sentence.contains('('))
+            );
+        }
     }
 }

@@ -94,7 +94,81 @@ pub(super) fn read_relation(
     }
     read_after_talks(sentence, index, relation, &subject, modality, reading);
     read_met_with(sentence, index, token, relation, modality, reading);
+    read_signed_with(
+        sentence, index, token, relation, &objects, modality, reading,
+    );
     Some(subject)
+}
+
+/// "Santos signed a peace treaty two years earlier with the FARC", "agreed a truce with
+/// Hamas": those the subject signed or agreed it with accept it too.
+fn read_signed_with(
+    sentence: &Sentence<'_>,
+    index: usize,
+    token: &Token,
+    relation: Relation,
+    objects: &[End],
+    modality: Modality,
+    reading: &mut SentenceReading,
+) {
+    let tokens = sentence.tokens;
+    let signing = token.is_any(crate::ingest::cues::SIGNING)
+        || token.is_any(&["agreed", "reached", "struck", "concluded"]);
+    if relation != Relation::Accepts || !signing {
+        return;
+    }
+    let [End::Entity(thing)] = objects else {
+        return;
+    };
+    let Some(thing_at) = (index + 1..(index + 6).min(tokens.len()))
+        .find(|&at| tokens.get(at).and_then(Token::thing) == Some(*thing))
+    else {
+        return;
+    };
+    // Past when it was signed: "two years earlier", "on Friday", "last year".
+    let mut k = thing_at + 1;
+    while k < thing_at + 5
+        && tokens.get(k).is_some_and(|t| {
+            t.word().is_some_and(|word| {
+                crate::ingest::dates::is_date_word(word)
+                    || matches!(word, "earlier" | "later" | "ago" | "last" | "this" | "on")
+                    || word.chars().all(|c| c.is_ascii_digit())
+                    || matches!(word, "two" | "three" | "four" | "five" | "years" | "months")
+            })
+        })
+    {
+        k += 1;
+    }
+    if !tokens.get(k).is_some_and(|t| t.is("with")) {
+        return;
+    }
+    let first = k + 1 + usize::from(tokens.get(k + 1).is_some_and(|t| t.is("the")));
+    // "the larger Marxist Revolutionary Armed Forces": a few words before the party.
+    let Some(first) = (first..(first + 3).min(tokens.len()))
+        .find(|&at| tokens.get(at).is_some_and(|t| t.party().is_some()))
+        .filter(|&at| {
+            tokens.get(first..at).is_some_and(|between| {
+                // Not "with the help of Qatar": whose help is no partner.
+                between
+                    .iter()
+                    .all(|t| t.word().is_some() && !t.is_any(&["of", "from", "by"]))
+            })
+        })
+    else {
+        return;
+    };
+    let Some((partners, _)) = list_starting_at(tokens, first) else {
+        return;
+    };
+    for partner in partners {
+        reading.add(loose_relation(
+            partner,
+            Relation::Accepts,
+            End::Entity(*thing),
+            modality,
+            &sentence.attributed_to,
+        ));
+    }
 }
 
 /// A passive ("talks mediated by Qatar", "hosted by Egypt"): its agents stand in

@@ -298,6 +298,10 @@ pub(super) fn passive(
             End::Entity(*entity)
         }
         Piece::Word(word) if TALK_NOUNS.contains(&word.as_str()) && meeting_fits => End::Meeting,
+        // "a ceremony in Havana on Friday attended by": talks placed and dated.
+        Piece::Place(_) | Piece::Word(_) if meeting_fits && placed_talks_end_at(tokens, k - 1) => {
+            End::Meeting
+        }
         // "talks … held in Barbados and mediated by Norway".
         Piece::Place(_) | Piece::Word(_)
             if meeting_fits
@@ -316,6 +320,30 @@ pub(super) fn passive(
         Modality::Asserted
     };
     Some((subjects, object, modality))
+}
+
+/// Whether talks end at token `last` with their place or date after them: "talks in
+/// Jeddah", "a ceremony in Havana on Friday", "the meeting on 5 May".
+fn placed_talks_end_at(tokens: &[Token], last: usize) -> bool {
+    let mut k = last;
+    let mut steps = 0;
+    while steps < 6 {
+        let Some(token) = tokens.get(k) else {
+            return false;
+        };
+        let qualifier = matches!(token.piece, Piece::Place(_))
+            || token.is_any(&["in", "at", "on", "the", "this", "last", "of"])
+            || token.word().is_some_and(super::super::dates::is_date_word);
+        if !qualifier {
+            return steps > 0 && token.is_any(TALK_NOUNS);
+        }
+        let Some(before) = k.checked_sub(1) else {
+            return false;
+        };
+        k = before;
+        steps += 1;
+    }
+    false
 }
 
 /// The agents after "by": the first party within a title's reach ("by Defence Minister

@@ -155,6 +155,8 @@ pub(crate) const TITLE_WORDS: &[&str] = &[
     "acting",
     "interim",
     "head",
+    "guerrilla",
+    "rebel",
 ];
 
 /// The list element at token `at`, read in direction `step`: a party, or a titled
@@ -162,6 +164,11 @@ pub(crate) const TITLE_WORDS: &[&str] = &[
 /// stands for the person alone. Returns the element's party and its far end.
 fn titled(tokens: &[Token], at: usize, step: isize) -> Option<(usize, usize)> {
     let party = tokens.get(at)?.party()?;
+    if step > 0
+        && let Some(found) = possessive_title(tokens, at)
+    {
+        return Some(found);
+    }
     let mut k = at;
     let mut title_words = 0;
     // "the Houthis of Yemen" is no title: one of its words must be more than "of".
@@ -183,6 +190,23 @@ fn titled(tokens: &[Token], at: usize, step: isize) -> Option<(usize, usize)> {
         return Some((person, other_at));
     }
     Some((party, at))
+}
+
+/// "Colombia's president, Gustavo Petro": a party's title, then the person between
+/// commas, who stands for the element. Returns the person and their token.
+fn possessive_title(tokens: &[Token], at: usize) -> Option<(usize, usize)> {
+    if !tokens.get(at + 1)?.is("s") {
+        return None;
+    }
+    let mut k = at + 2;
+    while tokens.get(k).is_some_and(|t| t.is_any(TITLE_WORDS)) && k < at + 6 {
+        k += 1;
+    }
+    if k == at + 2 || tokens.get(k)?.piece != Piece::Punct(',') {
+        return None;
+    }
+    let person = tokens.get(k + 1)?.party()?;
+    Some((person, k + 1))
 }
 
 /// The parties of a list ending at token `last` (inclusive), in text order, and the

@@ -26,6 +26,8 @@ pub(super) const FAMILIES: &[(&[&str], Option<Relation>)] = &[
             "settlement",
             "declaration",
             "arrangement",
+            "treaty",
+            "pact",
         ],
         None,
     ),
