@@ -283,7 +283,7 @@ fn the_rules_work_on_an_article_they_have_never_seen() {
 }
 
 /// The model `articles` ingest into with the built-in lexicon, loaded as a dataset.
-fn ingested_model(articles: &[ingest::SourceArticle]) -> Model {
+pub(crate) fn ingested_model(articles: &[ingest::SourceArticle]) -> Model {
     let ingested =
         ingest::ingest(articles, &Lexicon::built_in(), "t", None, &mut |_, _| true).unwrap();
     let bytes = serde_json::to_vec(&ingested.dataset).unwrap();

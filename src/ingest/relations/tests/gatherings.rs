@@ -122,3 +122,58 @@ fn reaching_a_deal_is_accepting_it_and_so_is_a_deal_reached_between_parties() {
     assert!(read("Hamas reached Cairo on Sunday.", false).is_empty());
     assert!(read("Talks on the deal between Hamas and Israel stalled.", false).is_empty());
 }
+
+#[test]
+fn those_by_whom_placed_and_dated_talks_are_attended_attend_them() {
+    assert_eq!(
+        read_with_places(
+            "The talks in Cairo on Friday were attended by Hamas and Qatar.",
+            true,
+            &["Cairo"]
+        ),
+        [
+            "Hamas attends meeting asserted",
+            "Qatar attends meeting asserted"
+        ]
+    );
+    // "Azerbaijan's president, Ilham Aliyev,": the person stands for the list's element.
+    assert_eq!(
+        read_with_places(
+            "Israel spoke at a ceremony in Cairo attended by Azerbaijan's president, Ilham Aliyev, and Turkey.",
+            true,
+            &["Cairo"]
+        ),
+        [
+            "Ilham Aliyev attends meeting asserted",
+            "Turkey attends meeting asserted"
+        ]
+    );
+    // Not talks: a city attended by no one.
+    assert!(
+        read_with_places(
+            "The fighting in Cairo on Friday was ended by Hamas.",
+            true,
+            &["Cairo"]
+        )
+        .iter()
+        .all(|line| !line.contains("attends"))
+    );
+}
+
+#[test]
+fn those_a_deal_is_signed_with_accept_it_but_not_those_who_helped() {
+    assert_eq!(
+        read(
+            "Israel signed the deal two years earlier with Hamas.",
+            false
+        ),
+        [
+            "Hamas accepts the deal asserted",
+            "Israel accepts the deal asserted"
+        ]
+    );
+    assert_eq!(
+        read("Israel signed the deal with the help of Qatar.", false),
+        ["Israel accepts the deal asserted"]
+    );
+}

@@ -1,0 +1,58 @@
+//! Parties as `ingest` names them across articles: an organisation one article spells
+//! out and another abbreviates is one party.
+
+use backchannel::ingest;
+
+use super::ingest::ingested_model;
+
+#[test]
+fn an_acronym_one_article_defines_is_the_same_party_in_every_article() {
+    let articles = [
+        (
+            "a.txt",
+            "Rebels attack\n\nPublished 2023-06-02\n\nELN fighters attacked a base on Monday. The ELN said it was ready for talks.\n",
+        ),
+        (
+            "b.txt",
+            "Ceasefire signed\n\nPublished 2023-06-09\n\nColombia's government and the National Liberation Army, or ELN, agreed to a ceasefire deal at talks in Havana on Friday. ELN leader Antonio Garcia said the accord was procedural.\n",
+        ),
+    ]
+    .map(|(name, text)| ingest::SourceArticle {
+        name: name.into(),
+        text: text.into(),
+    });
+    let model = ingested_model(&articles);
+    let labels: Vec<&str> = model.nodes.iter().map(|n| n.label.as_str()).collect();
+    let army = model
+        .nodes
+        .iter()
+        .find(|n| n.label == "National Liberation Army")
+        .unwrap_or_else(|| panic!("the defined name is the label: {labels:?}"));
+    assert!(
+        army.aliases.iter().any(|a| a == "ELN"),
+        "{:?}",
+        army.aliases
+    );
+    assert!(!labels.contains(&"ELN"), "no second party: {labels:?}");
+    assert!(
+        army.evidence.iter().any(|e| e.article_id == "a000"),
+        "the first article's \"ELN\" is the army"
+    );
+    let edge = |source: &str, relation: &str, target: &str| {
+        model.edges.iter().any(|e| {
+            model.node_label(&e.source) == source
+                && e.relation.as_str() == relation
+                && model.node_label(&e.target) == target
+        })
+    };
+    assert!(edge(
+        "Antonio Garcia",
+        "member_of",
+        "National Liberation Army"
+    ));
+    assert!(
+        edge("National Liberation Army", "accepts", "Ceasefire deal"),
+        "\", or ELN,\" leaves the subject list whole"
+    );
+    assert!(edge("Colombia's government", "accepts", "Ceasefire deal"));
+}
