@@ -198,7 +198,17 @@ const RELATION_CUES: &[(Relation, &[&str])] = &[
     ),
     (
         Relation::Leads,
-        &["led", "leads", "lead", "leading", "headed", "heads", "head"],
+        &[
+            "led",
+            "leads",
+            "lead",
+            "leading",
+            "headed",
+            "heads",
+            "head",
+            "commands",
+            "commanded",
+        ],
     ),
     (
         Relation::Opposes,

@@ -186,7 +186,31 @@ fn full_date_in(line: &str) -> Option<PartialDate> {
 pub fn mentioned_date(sentence: &str, article: &PartialDate, ahead: bool) -> Option<PartialDate> {
     let words = words(sentence);
     let article_year = article.year;
+    // "the start of fighting on April 15": the date of the war, not of talks.
+    let of_fighting = |index: usize| {
+        words
+            .get(index.saturating_sub(4)..index)
+            .is_some_and(|before| {
+                before.iter().any(|word| {
+                    matches!(
+                        word.to_lowercase()
+                            .trim_matches(|c: char| !c.is_alphabetic()),
+                        "fighting"
+                            | "war"
+                            | "clashes"
+                            | "attack"
+                            | "attacks"
+                            | "offensive"
+                            | "erupted"
+                            | "conflict"
+                    )
+                })
+            })
+    };
     for (index, word) in words.iter().enumerate() {
+        if of_fighting(index) {
+            continue;
+        }
         if let Some(month) = month(word) {
             // Only full month names ("May", "June"), or an abbreviation with a day.
             let next = words.get(index + 1).copied().unwrap_or("");
@@ -250,7 +274,10 @@ pub fn mentioned_date(sentence: &str, article: &PartialDate, ahead: bool) -> Opt
         return None;
     };
     let today = days_from_civil(year, month, day);
-    for word in &words {
+    for (index, word) in words.iter().enumerate() {
+        if of_fighting(index) {
+            continue;
+        }
         let lower = word.to_lowercase();
         let lower = lower.trim_matches(|c: char| !c.is_alphabetic());
         let offset = match lower {
@@ -266,7 +293,9 @@ pub fn mentioned_date(sentence: &str, article: &PartialDate, ahead: bool) -> Opt
                     let wanted = i64::try_from(weekday).unwrap_or(0);
                     if ahead {
                         let forward = (wanted - today_weekday).rem_euclid(7);
-                        if forward == 0 { 7 } else { forward }
+                        // "would start in Jeddah on Saturday", printed on a Saturday:
+                        // today.
+                        forward
                     } else {
                         -(today_weekday - wanted).rem_euclid(7)
                     }
@@ -274,6 +303,37 @@ pub fn mentioned_date(sentence: &str, article: &PartialDate, ahead: bool) -> Opt
         };
         if let Some(offset) = offset {
             return from_day_number(today + offset);
+        }
+    }
+    None
+}
+
+/// A date a sentence gives with its year ("in November 2022", "on 7 November 2023",
+/// "November 7, 2023"), for articles that print no date of their own.
+pub fn absolute_date(sentence: &str) -> Option<PartialDate> {
+    let words = words(sentence);
+    for (index, word) in words.iter().enumerate() {
+        let Some(month) = month(word) else { continue };
+        let full = MONTHS
+            .get(usize::from(month) - 1)
+            .is_some_and(|name| *name == word.trim_end_matches(['.', ',']).to_lowercase());
+        if !full {
+            continue;
+        }
+        let at = |offset: usize| words.get(index + offset).copied().unwrap_or("");
+        let before = index
+            .checked_sub(1)
+            .and_then(|at| words.get(at))
+            .copied()
+            .unwrap_or("");
+        if let (Some(day), Some(year)) = (day(at(1)), year(at(2))) {
+            return ymd(year, month, day);
+        }
+        if let Some(year) = year(at(1)) {
+            return match day(before) {
+                Some(day) => ymd(year, month, day),
+                None => ym(year, month),
+            };
         }
     }
     None
@@ -399,5 +459,36 @@ mod tests {
             mentioned_date("on 6 May", &ym(2024, 5).unwrap(), false),
             ymd(2024, 5, 6)
         );
+        assert_eq!(
+            mentioned_date(
+                "talks in Jeddah would not cover what led to the fighting on April 15",
+                &article,
+                false
+            ),
+            None,
+            "the war's date is no date of talks"
+        );
+        // Printed on a Sunday, "on Sunday" ahead is that day.
+        assert_eq!(
+            mentioned_date("talks will start on Sunday", &article, true),
+            Some(article)
+        );
+    }
+
+    #[test]
+    fn an_undated_article_s_sentences_give_the_dates_they_print_with_a_year() {
+        assert_eq!(
+            absolute_date("they resumed in November 2022 in Caracas"),
+            ym(2022, 11)
+        );
+        assert_eq!(
+            absolute_date("signed on 7 November 2023 in Jeddah"),
+            ymd(2023, 11, 7)
+        );
+        assert_eq!(
+            absolute_date("signed on November 7, 2023 in Jeddah"),
+            ymd(2023, 11, 7)
+        );
+        assert_eq!(absolute_date("they met on Tuesday in May"), None);
     }
 }

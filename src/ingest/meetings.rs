@@ -4,7 +4,7 @@
 //! denied when the sentence reports a denial, planned when it looks ahead, else held.
 
 use super::cues::{self, Word};
-use super::dates::mentioned_date;
+use super::dates::{absolute_date, mentioned_date};
 use super::mentions::PlaceMention;
 use crate::model::{MeetingStatus, PartialDate};
 
@@ -223,7 +223,10 @@ pub fn find_meeting(
     } else {
         MeetingStatus::Held
     };
-    let date = article_date.and_then(|date| mentioned_date(sentence, &date, ahead));
+    let date = match article_date {
+        Some(date) => mentioned_date(sentence, &date, ahead),
+        None => absolute_date(sentence),
+    };
     Some(MeetingFound {
         place_entry: place.entry,
         place: name,
@@ -373,6 +376,9 @@ fn place_clause_looks_ahead(
                     | "concluded"
                     | "met"
                     | "began"
+                    | "started"
+                    | "opened"
+                    | "resumed"
                     | "gathered"
                     | "convened"
                     | "arrived"
@@ -386,7 +392,14 @@ fn place_clause_looks_ahead(
             .collect();
         return cues::looks_ahead(&before_place);
     }
-    cues::looks_ahead(&clause) || (cues::looks_ahead(words) && !clause_past)
+    // "has invited … to peace talks in South Africa": talks one is invited to are ahead.
+    let invited = words.iter().any(|word| {
+        matches!(
+            word.text.as_str(),
+            "invited" | "invites" | "invite" | "inviting" | "invitation"
+        ) && word.end <= place.start
+    });
+    invited || cues::looks_ahead(&clause) || (cues::looks_ahead(words) && !clause_past)
 }
 
 #[cfg(test)]

@@ -303,11 +303,11 @@ pub fn discover_people(
         let known = matches.iter().find(|&&(s, e, t)| {
             matches!(t, Target::Entry(..) | Target::Person(_)) && s < name_end && e > name_start
         });
-        // A lexicon name that covers only the start of the name is someone else's
-        // ("Abbas" of Mahmoud Abbas in "Foreign Minister Abbas Araghchi"): a new person.
+        // A lexicon name that stops short of the name's end is part of someone else's
+        // ("Abbas" of Mahmoud Abbas in "Foreign Minister Abbas Araghchi", "Hamdan" of
+        // Osama Hamdan in "Lieutenant General Mohammed Hamdan Dagalo"): a new person.
         let known = known.filter(|&&(known_start, known_end, _)| {
-            (known_start != name_start && known_start != found.with_honorific)
-                || known_end >= name_end
+            known_start < name_start.min(found.with_honorific) || known_end >= name_end
         });
         if let Some(&(known_start, _, target)) = known {
             let person = match target {

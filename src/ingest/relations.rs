@@ -17,6 +17,7 @@ use crate::model::{Modality, NodeKind, Relation};
 
 mod cued;
 mod ends;
+mod gatherings;
 mod lists;
 mod phrases;
 mod stances;
@@ -24,6 +25,7 @@ mod subjects;
 mod words;
 
 use cued::read_relation;
+use gatherings::{read_invited, read_observers, read_spoke_at};
 use phrases::{
     read_following_talks, read_glued_participle, read_mediation_of, read_mediator_noun,
     read_no_delegation, read_represented_by, read_talks_between,
@@ -198,6 +200,7 @@ pub fn read_sentence(
             && let Some(subject) = subject_of(tokens, index, &carried)
             && subject.found != Found::Carried
         {
+            read_spoke_at(&sentence, index, &subject, &mut reading);
             carried = subject.parties;
         }
         let reader = &sentence;
@@ -211,6 +214,11 @@ pub fn read_sentence(
             || read_glued_participle(reader, index, token, &mut reading)
             || read_mediation_of(reader, index, token, &mut reading)
             || read_no_delegation(reader, index, token, &mut reading)
+        {
+            continue;
+        }
+        if read_invited(reader, index, token, &mut reading)
+            || read_observers(reader, index, token, &carried, &mut reading)
         {
             continue;
         }

@@ -56,3 +56,26 @@ fn an_acronym_one_article_defines_is_the_same_party_in_every_article() {
     );
     assert!(edge("Colombia's government", "accepts", "Ceasefire deal"));
 }
+
+/// A lexicon's surname inside a longer titled name is part of someone else's name; a
+/// thing is named with its length of time.
+#[test]
+fn a_known_surname_inside_a_titled_name_is_someone_else_s() {
+    let articles = [ingest::SourceArticle {
+        name: "a.txt".into(),
+        text: "Sudan talks\n\nPublished 2023-05-06\n\nFighting broke out between the army and Lieutenant General Mohammed Hamdan Dagalo, who leads the Rapid Support Forces (RSF). The RSF has agreed to a six-month ceasefire.\n".into(),
+    }];
+    let model = ingested_model(&articles);
+    let labels: Vec<&str> = model.nodes.iter().map(|n| n.label.as_str()).collect();
+    assert!(labels.contains(&"Mohammed Hamdan Dagalo"), "{labels:?}");
+    assert!(
+        !labels.contains(&"Osama Hamdan"),
+        "the lexicon's Hamdan is another man: {labels:?}"
+    );
+    assert!(labels.contains(&"Six-month ceasefire"), "{labels:?}");
+    assert!(model.edges.iter().any(|e| {
+        model.node_label(&e.source) == "Mohammed Hamdan Dagalo"
+            && e.relation.as_str() == "leads"
+            && model.node_label(&e.target) == "Rapid Support Forces"
+    }));
+}

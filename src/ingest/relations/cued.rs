@@ -305,7 +305,18 @@ fn read_acting_at_meeting(
         .get(index + 1)
         .is_some_and(|t| t.is_any(&["in", "at"]))
         && clause.take(4).any(|t| matches!(t.piece, Piece::Place(_)));
-    if signed_there || acted_there {
+    // "agreed to a six-month ceasefire at talks in Cuba".
+    let clause: Vec<&Token> = tokens
+        .iter()
+        .skip(index + 1)
+        .take_while(|t| !t.is_hard_break() && t.piece != Piece::Punct(','))
+        .take(25)
+        .collect();
+    let at_talks = clause.windows(3).any(|window| {
+        window.first().is_some_and(|t| t.is_any(&["at", "during"]))
+            && window.iter().skip(1).any(|t| t.is_any(TALK_NOUNS))
+    });
+    if signed_there || acted_there || at_talks {
         for &party in &subject.parties {
             reading.add(meeting_relation(
                 party,

@@ -109,7 +109,7 @@ pub(super) fn objects_after(
                     skipped += 1;
                     continue;
                 }
-                if !fits_entity(*entity) || opens_clause(tokens, k) {
+                if !fits_entity(*entity) || opens_clause(tokens, k) || possessed_before(tokens, k) {
                     break;
                 }
                 let ends = if token.party().is_some() {
@@ -159,6 +159,49 @@ pub(super) fn objects_after(
         return Some((vec![End::Meeting], 3));
     }
     None
+}
+
+/// Whether the party at `at` only possesses the noun before it: "welcomed the gesture of
+/// the Ethiopian government" welcomes a gesture, not the government ("the leaders of
+/// Hamas", "the President of Egypt" are still the party).
+fn possessed_before(tokens: &[Token], at: usize) -> bool {
+    let mut k = at;
+    if k.checked_sub(1)
+        .and_then(|before| tokens.get(before))
+        .is_some_and(|t| t.is("the"))
+    {
+        k -= 1;
+    }
+    let Some(of) = k.checked_sub(1) else {
+        return false;
+    };
+    if !tokens.get(of).is_some_and(|t| t.is("of")) {
+        return false;
+    }
+    of.checked_sub(1)
+        .and_then(|noun| tokens.get(noun))
+        .and_then(Token::word)
+        .is_some_and(|noun| {
+            !(OBJECT_LEAD.contains(&noun)
+                || PARTY_NOUNS.contains(&noun)
+                || super::lists::TITLE_WORDS.contains(&noun)
+                || matches!(
+                    noun,
+                    "members"
+                        | "member"
+                        | "government"
+                        | "people"
+                        | "forces"
+                        | "army"
+                        | "behalf"
+                        | "part"
+                        | "both"
+                        | "each"
+                        | "one"
+                        | "two"
+                        | "all"
+                ))
+        })
 }
 
 /// "mediated between Israel and Hamas": the parties after "between" within a few words

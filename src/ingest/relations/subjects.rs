@@ -92,7 +92,7 @@ pub(super) fn subject_of(tokens: &[Token], verb: usize, carried: &[usize]) -> Op
                 break;
             }
         }
-        return near_list(tokens, before);
+        return near_list(tokens, before).or_else(|| own_group_after_and(tokens, at));
     }
     // "Egypt, which hosted", "Burns, who arrived".
     if token.is_any(&["which", "who"]) {
@@ -202,6 +202,32 @@ fn verb_group_start(tokens: &[Token], verb: usize) -> usize {
         }
     }
     k
+}
+
+/// "Colombia's government and its largest remaining guerrilla group have agreed": a
+/// group the text names only by a noun after "and its" (or "their") is unnamed; the
+/// parties before it still act. `noun` is the group's noun.
+fn own_group_after_and(tokens: &[Token], noun: usize) -> Option<Subject> {
+    let its = (noun.saturating_sub(5)..noun)
+        .rev()
+        .find(|&at| tokens.get(at).is_some_and(|t| t.is_any(&["its", "their"])))?;
+    let between_words = tokens
+        .get(its + 1..noun)?
+        .iter()
+        .all(|t| t.word().is_some());
+    let and = its.checked_sub(1)?;
+    if !between_words || !tokens.get(and)?.is("and") {
+        return None;
+    }
+    let last = and.checked_sub(1)?;
+    tokens.get(last)?.party()?;
+    let (parties, first) = list_ending_at(tokens, last)?;
+    Some(Subject {
+        parties,
+        first,
+        found: Found::Near,
+        frame: None,
+    })
 }
 
 /// The parties ending at `at` as the subject (after a wish, with its frame); `None` when

@@ -334,6 +334,21 @@ pub(super) fn cue_at(tokens: &[Token], index: usize) -> Option<Relation> {
             .get(index + 1..(index + 5).min(tokens.len()))
             .is_some_and(|next| next.iter().any(|t| t.is_any(TALK_NOUNS)))
             .then_some(Relation::Mediates),
+        // "Burhan, who controls the Sudanese military,": the party ends its clause (not
+        // "controls the Egyptian border", a demonym before a noun).
+        ("controls" | "controlled", _) => {
+            let party = (index + 1..(index + 4).min(tokens.len()))
+                .find(|&at| tokens.get(at).is_some_and(|t| t.party().is_some()))?;
+            tokens
+                .get(index + 1..party)?
+                .iter()
+                .all(|t| t.is_any(&["the", "paramilitary", "armed"]))
+                .then_some(())?;
+            tokens
+                .get(party + 1)
+                .is_none_or(|t| t.piece == Piece::Punct(',') || t.is_hard_break() || t.is("and"))
+                .then_some(Relation::Leads)
+        }
         ("called" | "calls" | "call" | "calling", "on") => Some(Relation::Pressures),
         ("called" | "calls" | "call" | "calling", "for") => Some(Relation::Demands),
         ("put" | "puts", "forward") => Some(Relation::Proposes),

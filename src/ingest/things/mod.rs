@@ -171,6 +171,32 @@ pub fn find_things(
     found
 }
 
+/// A length of time as a modifier: "six-month", "60-day", "three-year".
+fn is_duration(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(count, unit)| {
+        matches!(unit, "day" | "week" | "month" | "year" | "hour")
+            && (count.chars().all(|c| c.is_ascii_digit())
+                || matches!(
+                    count,
+                    "one"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "twelve"
+                        | "thirty"
+                        | "forty"
+                        | "sixty"
+                        | "ninety"
+                ))
+    })
+}
+
 /// The modifiers left of the head at `head`: where the phrase starts, the parties among
 /// them ("the Egyptian proposal", "Hamas's offer"), and how many say what it is.
 fn left_modifiers(tokens: &[Token], head: usize) -> (usize, Vec<usize>, usize) {
@@ -183,7 +209,9 @@ fn left_modifiers(tokens: &[Token], head: usize) -> (usize, Vec<usize>, usize) {
         };
         match &before.piece {
             Piece::Word(word)
-                if MODIFIERS.contains(&word.as_str()) || family_of(word).is_some() =>
+                if MODIFIERS.contains(&word.as_str())
+                    || family_of(word).is_some()
+                    || is_duration(word) =>
             {
                 content_modifiers += 1;
                 first -= 1;

@@ -168,7 +168,6 @@ pub(super) const MODIFIERS: &[&str] = &[
     "preliminary",
     "three-phase",
     "two-phase",
-    "six-week",
     "weekslong",
     "all-for-all",
     "gaza",

@@ -177,3 +177,99 @@ fn those_a_deal_is_signed_with_accept_it_but_not_those_who_helped() {
         ["Israel accepts the deal asserted"]
     );
 }
+
+#[test]
+fn speakers_at_the_talks_those_invited_and_observers_take_part() {
+    assert_eq!(
+        read_with_places(
+            "Hamas said at the ceremony in Cairo that it was ready.",
+            true,
+            &["Cairo"]
+        ),
+        ["Hamas attends meeting asserted"]
+    );
+    // Said somewhere that is no talks: no attendance.
+    assert!(
+        read_with_places(
+            "Hamas said at a rally in Cairo that it was ready.",
+            true,
+            &["Cairo"]
+        )
+        .iter()
+        .all(|line| !line.contains("attends"))
+    );
+    assert_eq!(
+        read_with_places(
+            "Egypt has invited Israel and Hamas to peace talks in Cairo.",
+            true,
+            &["Cairo"]
+        ),
+        [
+            "Hamas attends meeting expected",
+            "Israel attends meeting expected"
+        ]
+    );
+    assert_eq!(
+        read_with_places(
+            "Egypt has not invited Hamas to talks in Cairo.",
+            true,
+            &["Cairo"]
+        ),
+        ["Hamas attends meeting negated"]
+    );
+    assert_eq!(
+        read_with_places(
+            "Qatar and Turkey had observer status at the talks.",
+            true,
+            &[]
+        ),
+        [
+            "Qatar attends meeting asserted",
+            "Turkey attends meeting asserted"
+        ]
+    );
+    // Parties that act "at talks" take part in them.
+    assert_eq!(
+        read_with_places(
+            "Israel and Hamas agreed to the deal at talks in Cairo.",
+            true,
+            &["Cairo"]
+        ),
+        [
+            "Hamas accepts the deal asserted",
+            "Hamas attends meeting asserted",
+            "Israel accepts the deal asserted",
+            "Israel attends meeting asserted"
+        ]
+    );
+}
+
+#[test]
+fn a_group_named_only_by_its_noun_after_and_its_leaves_the_named_party_acting() {
+    assert_eq!(
+        read(
+            "Israel and its largest remaining guerrilla group have agreed to the deal.",
+            false
+        ),
+        ["Israel accepts the deal asserted"]
+    );
+}
+
+#[test]
+fn who_controls_an_armed_force_leads_it_not_a_border() {
+    assert_eq!(
+        read("Ilham Aliyev, who controls Hamas, spoke.", false),
+        ["Ilham Aliyev leads Hamas asserted"]
+    );
+    // A party before a noun names the noun: "the Israel border".
+    assert!(read("Hamas controls the Israel border.", false).is_empty());
+}
+
+#[test]
+fn a_party_that_only_possesses_the_object_is_no_object() {
+    assert!(read("Egypt welcomed the gesture of the Hamas leaders.", false).is_empty());
+    assert_eq!(
+        read("Egypt urged the leaders of Hamas to accept.", false),
+        ["Egypt pressures Hamas asserted"]
+    );
+}

@@ -1,0 +1,138 @@
+//! Who takes part in talks without a verb of meeting: speakers at the talks, those
+//! invited to them, observers.
+
+use super::ends::modality_of;
+use super::lists::list_starting_at;
+use super::subjects::{Subject, subject_of};
+use super::words::TALK_NOUNS;
+use super::{Sentence, SentenceReading, meeting_relation};
+use crate::ingest::tokens::{Piece, Token};
+use crate::model::{Modality, Relation};
+
+/// "Beltrán said at the ceremony", "Petro said during Friday's signing": who speaks at
+/// the talks takes part in them.
+pub(super) fn read_spoke_at(
+    sentence: &Sentence<'_>,
+    index: usize,
+    subject: &Subject,
+    reading: &mut SentenceReading,
+) {
+    let tokens = sentence.tokens;
+    if !sentence.has_meeting
+        || !tokens
+            .get(index + 1)
+            .is_some_and(|t| t.is_any(&["at", "during"]))
+    {
+        return;
+    }
+    let talks = tokens
+        .get(index + 2..(index + 5).min(tokens.len()))
+        .is_some_and(|after| {
+            after
+                .iter()
+                .take_while(|t| t.word().is_some() || matches!(t.piece, Piece::Place(_)))
+                .any(|t| t.is_any(TALK_NOUNS))
+        });
+    if !talks {
+        return;
+    }
+    let modality = modality_of(tokens, subject.first, index, subject.frame);
+    for &party in &subject.parties {
+        reading.add(meeting_relation(
+            party,
+            Relation::Attends,
+            modality,
+            &sentence.attributed_to,
+        ));
+    }
+}
+
+/// Whether talks are named within a few words from `from`: "to peace talks", "at the
+/// talks", "status at the talks".
+fn talks_within(tokens: &[Token], from: usize, reach: usize) -> bool {
+    tokens
+        .get(from..(from + reach).min(tokens.len()))
+        .is_some_and(|after| {
+            after
+                .iter()
+                .take_while(|t| t.word().is_some() || matches!(t.piece, Piece::Place(_)))
+                .any(|t| t.is_any(TALK_NOUNS))
+        })
+}
+
+/// "The African Union has invited Ethiopia's government and Tigray forces to peace talks
+/// in South Africa": those invited are expected at the talks. True when it read them.
+pub(super) fn read_invited(
+    sentence: &Sentence<'_>,
+    index: usize,
+    token: &Token,
+    reading: &mut SentenceReading,
+) -> bool {
+    let tokens = sentence.tokens;
+    if !sentence.has_meeting || !token.is_any(&["invited", "invites", "invite", "inviting"]) {
+        return false;
+    }
+    let first = index + 1 + usize::from(tokens.get(index + 1).is_some_and(|t| t.is("the")));
+    let Some((invited, last)) = list_starting_at(tokens, first) else {
+        return false;
+    };
+    if !tokens.get(last + 1).is_some_and(|t| t.is("to")) || !talks_within(tokens, last + 2, 4) {
+        return false;
+    }
+    // "had not invited": no one is expected.
+    let modality = if tokens
+        .get(index.saturating_sub(3)..index)
+        .is_some_and(|before| before.iter().any(|t| t.is_any(&["not", "never"])))
+    {
+        Modality::Negated
+    } else {
+        Modality::Expected
+    };
+    for party in invited {
+        reading.add(meeting_relation(
+            party,
+            Relation::Attends,
+            modality,
+            &sentence.attributed_to,
+        ));
+    }
+    true
+}
+
+/// "The UN and the US had observer status at the talks", "Norway and Cuba were observers
+/// at the talks": observers take part. True when it read them.
+pub(super) fn read_observers(
+    sentence: &Sentence<'_>,
+    index: usize,
+    token: &Token,
+    carried: &[usize],
+    reading: &mut SentenceReading,
+) -> bool {
+    let tokens = sentence.tokens;
+    if !sentence.has_meeting || !token.is_any(&["observer", "observers"]) {
+        return false;
+    }
+    let Some(verb) = index.checked_sub(1) else {
+        return false;
+    };
+    if !tokens
+        .get(verb)
+        .is_some_and(|t| t.is_any(&["had", "has", "have", "were", "was", "are", "is"]))
+        || !talks_within(tokens, index + 1, 4)
+    {
+        return false;
+    }
+    let Some(subject) = subject_of(tokens, verb, carried) else {
+        return false;
+    };
+    let modality = modality_of(tokens, subject.first, verb, subject.frame);
+    for &party in &subject.parties {
+        reading.add(meeting_relation(
+            party,
+            Relation::Attends,
+            modality,
+            &sentence.attributed_to,
+        ));
+    }
+    true
+}
