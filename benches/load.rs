@@ -1,4 +1,5 @@
-//! Loading a 100,000-node dataset (parse, validate every quote, build the model),
+//! Loading a 100,000-node dataset (parse, validate every quote, build the model) and the
+//! 100,000-node GEXF beside networkx's `read_gexf` of it,
 //! opening 5,000-node GEXF, GraphML and CSV files (read, check, model; and the window's
 //! first frame on the GEXF), and start-up to the first frame on the seed dataset. Run
 //! alone with `cargo bench --bench load`.
@@ -56,6 +57,21 @@ fn load(c: &mut Criterion) {
             });
         });
     }
+    // The big GEXF, timed with the allocator the app uses and nothing counting
+    // around it (`--bench memory` counts every allocation for its peaks), side by side
+    // with networkx's `read_gexf` of the same file in the same run.
+    let big = gephi_like_gexf(folder.path().join("100000.gexf"), 100_000, 4);
+    match common::networkx(&big) {
+        Some((seconds, mib)) => println!(
+            "peer: networkx read_gexf of the 100,000-node, 400,000-edge GEXF: {seconds:.2} s, peak resident {mib:.0} MiB"
+        ),
+        None => println!("peer: networkx is not installed; no comparison"),
+    }
+    // The model is dropped outside the timing, as networkx's graph is outside its
+    // `read_gexf` timing.
+    group.bench_function("open_100000.gexf_400000_edges", |bencher| {
+        bencher.iter_with_large_drop(|| load_file(&big));
+    });
     group.bench_function("open_5000.gexf_to_first_frame", |bencher| {
         bencher.iter(|| {
             let mut harness = common::window_on(&gexf);

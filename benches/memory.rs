@@ -43,22 +43,6 @@ fn measured_load(path: &Path) -> (f64, f64, usize, usize) {
     )
 }
 
-/// networkx's `read_gexf` of `path` in its own process: seconds and peak resident MiB.
-fn networkx(path: &Path) -> Option<(f64, f64)> {
-    let script = "import resource, sys, time\nimport networkx\nstart = time.perf_counter()\ngraph = networkx.read_gexf(sys.argv[1])\nprint(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, graph.number_of_nodes(), graph.number_of_edges())";
-    let output = std::process::Command::new("python3")
-        .args(["-c", script])
-        .arg(path)
-        .output()
-        .ok()?;
-    let text = String::from_utf8_lossy(&output.stdout).into_owned();
-    let mut fields = text.split_whitespace().map(str::parse::<f64>);
-    match (fields.next(), fields.next()) {
-        (Some(Ok(seconds)), Some(Ok(mib))) => Some((seconds, mib)),
-        _ => None,
-    }
-}
-
 fn memory(c: &mut Criterion) {
     let folder = tempfile::tempdir().expect("a temporary folder");
     let gexf = folder.path().join("100000.gexf");
@@ -86,7 +70,7 @@ fn memory(c: &mut Criterion) {
         ALLOCATOR.get_peak_memory() as f64 / MIB
     );
     drop(harness);
-    match networkx(&gexf) {
+    match common::networkx(&gexf) {
         Some((seconds, mib)) => println!(
             "peer: networkx read_gexf on the same GEXF: peak resident {mib:.0} MiB, {seconds:.2} s"
         ),

@@ -24,3 +24,22 @@ pub fn window_on(path: &Path) -> Harness<'static, BackchannelApp> {
     harness.state_mut().wait_for_loading();
     harness
 }
+
+/// networkx's `read_gexf` of `path` in its own process: seconds and peak resident MiB.
+/// The peak is the process's own (`VmHWM`): Linux carries `ru_maxrss` over from the
+/// forking process across `exec`, so a benchmark that had a big graph in memory when it
+/// started python would count that graph as python's.
+pub fn networkx(path: &Path) -> Option<(f64, f64)> {
+    let script = "import re, sys, time\nimport networkx\nstart = time.perf_counter()\ngraph = networkx.read_gexf(sys.argv[1])\nseconds = time.perf_counter() - start\npeak = int(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1)) / 1024\nprint(seconds, peak, graph.number_of_nodes(), graph.number_of_edges())";
+    let output = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(path)
+        .output()
+        .ok()?;
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+    let mut fields = text.split_whitespace().map(str::parse::<f64>);
+    match (fields.next(), fields.next()) {
+        (Some(Ok(seconds)), Some(Ok(mib))) => Some((seconds, mib)),
+        _ => None,
+    }
+}

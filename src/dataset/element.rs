@@ -62,11 +62,60 @@ pub(super) trait NodeIds: Sync {
     }
 }
 
+/// Ids, each with its position. An id of up to 15 bytes is kept in the table itself,
+/// so that looking it up reads no string elsewhere in memory: a big file's edges look up
+/// two node ids each, and a string behind a pointer is a cache miss per lookup.
+#[derive(Debug, Default)]
+pub(super) struct IdPositions<'a> {
+    short: HashMap<u128, usize>,
+    long: HashMap<&'a str, usize>,
+}
+
+impl<'a> IdPositions<'a> {
+    /// An id of up to 15 bytes as one number: its bytes, zeros, then its length.
+    fn inline(id: &str) -> Option<u128> {
+        let bytes = id.as_bytes();
+        let mut key = [0u8; 16];
+        key.get_mut(..bytes.len())?.copy_from_slice(bytes);
+        let length = u8::try_from(bytes.len())
+            .ok()
+            .filter(|&length| length < 16)?;
+        *key.last_mut()? = length;
+        Some(u128::from_le_bytes(key))
+    }
+
+    /// The position of `id`, if it has one.
+    pub(super) fn get(&self, id: &str) -> Option<usize> {
+        match Self::inline(id) {
+            Some(key) => self.short.get(&key).copied(),
+            None => self.long.get(id).copied(),
+        }
+    }
+
+    /// Gives `id` its `position`, unless it has one already; returns the one it had.
+    pub(super) fn insert_first(&mut self, id: &'a str, position: usize) -> Option<usize> {
+        use std::collections::hash_map::Entry;
+        fn first<K>(entry: Entry<'_, K, usize>, position: usize) -> Option<usize> {
+            match entry {
+                Entry::Occupied(had) => Some(*had.get()),
+                Entry::Vacant(free) => {
+                    free.insert(position);
+                    None
+                }
+            }
+        }
+        match Self::inline(id) {
+            Some(key) => first(self.short.entry(key), position),
+            None => first(self.long.entry(id), position),
+        }
+    }
+}
+
 /// A file's node ids, each with its node's position (the file's order, which is the
 /// model's where the model is built: a file whose nodes do not all build has none).
-impl NodeIds for HashMap<&str, usize> {
+impl NodeIds for IdPositions<'_> {
     fn position(&self, id: &str) -> Option<usize> {
-        self.get(id).copied()
+        self.get(id)
     }
 }
 
@@ -91,5 +140,36 @@ impl ArticleTexts for HashMap<&str, &ArticleText> {
 impl ArticleTexts for Model {
     fn article_text(&self, id: &str) -> Option<&ArticleText> {
         self.article(id).map(|article| &article.text)
+    }
+}
+
+#[cfg(test)]
+mod id_tests {
+    use super::IdPositions;
+
+    #[test]
+    fn ids_short_and_long_keep_their_first_position() {
+        let mut ids = IdPositions::default();
+        let long = "an id of more than fifteen bytes";
+        for (position, id) in ["n1", "n10", "", "a\0", "a", long, "fifteen bytes!!"]
+            .into_iter()
+            .enumerate()
+        {
+            assert_eq!(ids.insert_first(id, position), None, "{id:?} is new");
+        }
+        assert_eq!(
+            ids.insert_first("n10", 9),
+            Some(1),
+            "the first position stays"
+        );
+        assert_eq!(ids.insert_first(long, 9), Some(5));
+        assert_eq!(ids.get("n1"), Some(0));
+        assert_eq!(ids.get("a\0"), Some(3), "a zero byte is part of the id");
+        assert_eq!(ids.get("a"), Some(4));
+        assert_eq!(ids.get(""), Some(2));
+        assert_eq!(ids.get("fifteen bytes!!"), Some(6));
+        assert_eq!(ids.get(long), Some(5));
+        assert_eq!(ids.get("n2"), None);
+        assert_eq!(ids.get("an id of more than fifteen byteS"), None);
     }
 }

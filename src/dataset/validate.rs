@@ -3,6 +3,8 @@
 
 use foldhash::HashMap;
 
+use super::element::IdPositions;
+
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -541,8 +543,8 @@ pub(super) fn unique_ids<'a>(
     collection: &str,
     what: &str,
     problems: &mut Problems,
-) -> HashMap<&'a str, usize> {
-    let mut seen: HashMap<&str, usize> = HashMap::default();
+) -> IdPositions<'a> {
+    let mut seen = IdPositions::default();
     for (index, id) in ids {
         if id.is_empty() {
             problems.error(
@@ -552,14 +554,12 @@ pub(super) fn unique_ids<'a>(
             );
             continue;
         }
-        if let Some(first) = seen.get(id) {
+        if let Some(first) = seen.insert_first(id, index) {
             problems.error(
                 ProblemKind::DuplicateId,
                 at(format!("$.{collection}[{index}].id")),
                 format!("duplicate {what} id \"{id}\" (first used at $.{collection}[{first}])"),
             );
-        } else {
-            seen.insert(id, index);
         }
     }
     seen
