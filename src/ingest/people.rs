@@ -55,7 +55,7 @@ fn honorifics_length(name: &str) -> usize {
     length
 }
 /// Lower-case words between a party and its title: "Thailand's acting Prime Minister".
-const TITLE_MODIFIERS: [&str; 14] = [
+const TITLE_MODIFIERS: [&str; 17] = [
     "acting",
     "deputy",
     "interim",
@@ -70,6 +70,9 @@ const TITLE_MODIFIERS: [&str; 14] = [
     "security",
     "foreign",
     "chief",
+    "peacekeeping",
+    "humanitarian",
+    "nuclear",
 ];
 
 /// The name that follows a title at char `from`: two to four capitalised words (name
@@ -284,6 +287,20 @@ pub fn discover_people(
             (None, None, None) => continue,
         };
         let (name_start, name_end) = (found.start, found.end);
+        // "Prime Minister Ralph Gonsalves of Saint Vincent and the Grenadines": the party
+        // after the name, where none stands before the title.
+        let party_after_name = matches
+            .iter()
+            .find(|&&(party_start, _, _)| {
+                party_start > name_end
+                    && text
+                        .slice(name_end, party_start)
+                        .is_some_and(|between| matches!(between, " of " | " of the "))
+            })
+            .and_then(|&(_, _, party_target)| match party_target {
+                Target::Entry(entry, _) => Some(entry),
+                _ => None,
+            });
         // The party named just before the title ("Hamas official", "Qatari minister",
         // "Ukraine's President").
         // "Thai Deputy Prime Minister and Acting Prime Minister Phumtham": a second title
@@ -323,8 +340,10 @@ pub fn discover_people(
                 _ => None,
             };
             let sentence = sentence_of(sentences, name_start).and_then(|at| sentences.get(at));
-            if let (Some(person), Some(party), Some(&span)) =
-                (person, title.party(registry), sentence)
+            let party = title.party(registry).or_else(|| {
+                party_after_name.and_then(|entry| entry_entity(registry, lexicon, entry))
+            });
+            if let (Some(person), Some(party), Some(&span)) = (person, party, sentence)
                 && let Some(entity) = registry.entities.get_mut(person)
                 && party != person
             {
@@ -335,7 +354,9 @@ pub fn discover_people(
         let Some(name) = text.slice(name_start, name_end) else {
             continue;
         };
-        let party = title.party(registry);
+        let party = title
+            .party(registry)
+            .or_else(|| party_after_name.and_then(|entry| entry_entity(registry, lexicon, entry)));
         let kind = party
             .and_then(|party| registry.entities.get(party))
             .map_or(NodeKind::Actor, |entity| entity.kind);

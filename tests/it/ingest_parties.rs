@@ -79,3 +79,29 @@ fn a_known_surname_inside_a_titled_name_is_someone_else_s() {
             && model.node_label(&e.target) == "Rapid Support Forces"
     }));
 }
+
+/// A person's party after their name ("President Irfaan Ali of Guyana") or after a
+/// lower-case field of their office ("UN peacekeeping chief").
+#[test]
+fn a_title_s_party_may_follow_the_name_or_a_field_of_the_office() {
+    let articles = [ingest::SourceArticle {
+        name: "a.txt".into(),
+        text: "Talks\n\nPublished 2023-12-14\n\nPresident Irfaan Ali of Guyana arrived in Kingstown for talks. UN peacekeeping chief Jean-Pierre Lacroix attended the talks in Kingstown. Hamas leader Ismail Haniyeh of Gaza City spoke.\n".into(),
+    }];
+    let model = ingested_model(&articles);
+    let member_of = |person: &str| -> Vec<&str> {
+        model
+            .edges
+            .iter()
+            .filter(|e| model.node_label(&e.source) == person && e.relation.as_str() == "member_of")
+            .map(|e| model.node_label(&e.target))
+            .collect()
+    };
+    assert_eq!(member_of("Irfaan Ali"), ["Guyana"]);
+    assert_eq!(member_of("Jean-Pierre Lacroix"), ["United Nations"]);
+    assert_eq!(
+        member_of("Ismail Haniyeh"),
+        ["Hamas"],
+        "the party before the title wins over a place after the name"
+    );
+}

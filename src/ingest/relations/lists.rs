@@ -32,10 +32,12 @@ fn party_list(tokens: &[Token], from: usize, step: isize) -> Option<(Vec<usize>,
         }
         let mut connected = false;
         while let Some(token) = tokens.get(k) {
-            if !(token.is_any(LIST_JOINERS) || token.piece == Piece::Punct(',')) {
+            // "… and His Excellency Nicolas Maduro": an honorific joins nothing.
+            let honorific = token.is_any(HONORIFICS);
+            if !(token.is_any(LIST_JOINERS) || token.piece == Piece::Punct(',') || honorific) {
                 break;
             }
-            connected |= !token.is("the");
+            connected |= !token.is("the") && !honorific;
             match k.checked_add_signed(step) {
                 Some(next) => k = next,
                 None => return Some((parties, end)),
@@ -60,6 +62,9 @@ fn party_list(tokens: &[Token], from: usize, step: isize) -> Option<(Vec<usize>,
             }
         }
         match titled(tokens, k, step) {
+            // "in Argyle, Saint Vincent and the Grenadines, …": a place's country, no
+            // party of the list.
+            Some((_, far_end)) if step < 0 && follows_place(tokens, far_end) => break,
             Some((party, far_end)) if connected => {
                 parties.push(party);
                 end = far_end;
@@ -69,6 +74,34 @@ fn party_list(tokens: &[Token], from: usize, step: isize) -> Option<(Vec<usize>,
     }
     Some((parties, end))
 }
+
+/// Whether the list element starting at `first` follows a place and a comma.
+fn follows_place(tokens: &[Token], first: usize) -> bool {
+    first
+        .checked_sub(2)
+        .and_then(|at| tokens.get(at..first))
+        .is_some_and(|before| {
+            matches!(
+                before,
+                [place, comma] if matches!(place.piece, Piece::Place(_))
+                    && comma.piece == Piece::Punct(',')
+            )
+        })
+}
+
+/// Honorifics before a name, which join no list element.
+const HONORIFICS: &[&str] = &[
+    "his",
+    "her",
+    "excellency",
+    "excellencies",
+    "honourable",
+    "honorable",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+];
 
 /// The second half of "Venezuelan-led", "EU-mediated": a party used as a modifier.
 pub(crate) const COMPOUND_PARTICIPLES: &[&str] = &[
@@ -157,6 +190,12 @@ pub(crate) const TITLE_WORDS: &[&str] = &[
     "head",
     "guerrilla",
     "rebel",
+    "commission",
+    "chairperson",
+    "chairman",
+    "chair",
+    "commissioner",
+    "under-secretary-general",
 ];
 
 /// The list element at token `at`, read in direction `step`: a party, or a titled
@@ -166,6 +205,11 @@ fn titled(tokens: &[Token], at: usize, step: isize) -> Option<(usize, usize)> {
     let party = tokens.get(at)?.party()?;
     if step > 0
         && let Some(found) = possessive_title(tokens, at)
+    {
+        return Some(found);
+    }
+    if step < 0
+        && let Some(found) = title_of_party_after_name(tokens, at)
     {
         return Some(found);
     }
@@ -207,6 +251,36 @@ fn possessive_title(tokens: &[Token], at: usize) -> Option<(usize, usize)> {
     }
     let person = tokens.get(k + 1)?.party()?;
     Some((person, k + 1))
+}
+
+/// "Nicolas Maduro, president of the Bolivarian Republic of Venezuela": reading left
+/// from the party, the person the title after the comma belongs to. Returns the person
+/// and their token.
+fn title_of_party_after_name(tokens: &[Token], at: usize) -> Option<(usize, usize)> {
+    let mut k = at.checked_sub(1)?;
+    if tokens.get(k)?.is("the") {
+        k = k.checked_sub(1)?;
+    }
+    if !tokens.get(k)?.is("of") {
+        return None;
+    }
+    let mut titles = 0;
+    while let Some(before) = k.checked_sub(1)
+        && tokens
+            .get(before)
+            .is_some_and(|t| t.is_any(TITLE_WORDS) && !t.is("of"))
+        && titles < 4
+    {
+        k = before;
+        titles += 1;
+    }
+    let comma = k.checked_sub(1)?;
+    if titles == 0 || tokens.get(comma)?.piece != Piece::Punct(',') {
+        return None;
+    }
+    let person_at = comma.checked_sub(1)?;
+    let person = tokens.get(person_at)?.party()?;
+    Some((person, person_at))
 }
 
 /// The parties of a list ending at token `last` (inclusive), in text order, and the

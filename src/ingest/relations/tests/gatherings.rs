@@ -273,3 +273,34 @@ fn a_party_that_only_possesses_the_object_is_no_object() {
         ["Egypt pressures Hamas asserted"]
     );
 }
+
+#[test]
+fn people_given_their_office_after_a_comma_act_for_themselves_in_a_list() {
+    // "NAME, president of PARTY": the person acts; an honorific joins nothing; a place's
+    // country after its comma is no party of the list.
+    assert_eq!(
+        read_with_places(
+            "In Cairo, Egypt, His Excellency Ilham Aliyev, president of Azerbaijan and His Excellency Nikol Pashinyan, president of Turkey held talks.",
+            true,
+            &["Cairo"]
+        ),
+        [
+            "Ilham Aliyev attends meeting asserted",
+            "Nikol Pashinyan attends meeting asserted"
+        ]
+    );
+    // "Signed at a ceremony attended by Azerbaijan President Ilham Aliyev, Turkey
+    // Commission Chairperson Nikol Pashinyan": titles before each person.
+    assert_eq!(
+        read_with_places(
+            "The ceremony in Cairo was attended by Azerbaijan President Ilham Aliyev, Turkey Commission Chairperson Nikol Pashinyan and Qatar.",
+            true,
+            &["Cairo"]
+        ),
+        [
+            "Ilham Aliyev attends meeting asserted",
+            "Nikol Pashinyan attends meeting asserted",
+            "Qatar attends meeting asserted"
+        ]
+    );
+}
