@@ -144,6 +144,7 @@ pub fn ingest(
         super::organisations::discover_organisations(text.as_str(), lexicon, &mut registry);
     }
     for text in &texts {
+        super::organisations::discover_named_organisations(text.as_str(), lexicon, &mut registry);
         super::organisations::discover_abbreviations(text.as_str(), lexicon, &mut registry);
     }
     let first = Matcher::new(lexicon, &registry);

@@ -288,6 +288,9 @@ pub fn is_talk_word(word: &str) -> bool {
             | "conference"
             | "consultations"
             | "discussions"
+            | "discussion"
+            | "roundtable"
+            | "round-table"
             | "dialogue"
     )
 }

@@ -109,16 +109,42 @@ impl Lexicon {
 
     /// This lexicon with the world's states, capitals, venues and international bodies
     /// ([`WORLD`]) after it. Where a world entry has the name of one of ours of the same
-    /// kind, ours takes the aliases and descriptions it lacks; a world entry whose name
-    /// or alias is otherwise taken is left out, so this lexicon always wins.
+    /// kind, ours takes the aliases and descriptions it lacks; a place named like one of
+    /// our parties is kept beside it; any other world entry whose name is taken is left
+    /// out, and an alias that is taken, or that two world entries share ("Congolese"), is
+    /// no alias of the world entry: this lexicon always wins, and no name is ambiguous.
     pub fn with_world(mut self) -> Self {
-        let world = Self::parse("world lexicon", WORLD).unwrap_or_default();
-        for entry in world.entries {
+        let mut world = Self::parse("world lexicon", WORLD).unwrap_or_default();
+        // A name two world entries share ("Congolese": Congo and DR Congo) is neither's.
+        let mut uses: std::collections::BTreeMap<String, usize> = Default::default();
+        for entry in &world.entries {
+            let names: std::collections::BTreeSet<String> = entry
+                .aliases
+                .iter()
+                .map(|alias| alias.to_lowercase())
+                .collect();
+            for name in names {
+                *uses.entry(name).or_default() += 1;
+            }
+        }
+        for entry in &mut world.entries {
+            entry.aliases.retain(|alias| {
+                uses.get(&alias.to_lowercase())
+                    .is_none_or(|&count| count < 2)
+            });
+        }
+        for mut entry in world.entries {
             match self.find(&entry.name) {
                 Some(index) => {
                     let Some(ours) = self.entries.get_mut(index) else {
                         continue;
                     };
+                    // A city named like a party's alias ("Washington", the United
+                    // States): the place is kept too, for "talks in Washington".
+                    if entry.kind == EntryKind::Place && ours.kind != EntryKind::Place {
+                        self.entries.push(entry);
+                        continue;
+                    }
                     if ours.kind != entry.kind
                         && !(ours.kind == EntryKind::Mediator && entry.kind == EntryKind::Actor)
                     {
@@ -138,10 +164,9 @@ impl Lexicon {
                     }
                 }
                 None => {
-                    let taken = entry.aliases.iter().any(|alias| self.find(alias).is_some());
-                    if !taken {
-                        self.entries.push(entry);
-                    }
+                    // An alias one of ours has is ours: the entry keeps its other names.
+                    entry.aliases.retain(|alias| self.find(alias).is_none());
+                    self.entries.push(entry);
                 }
             }
         }
@@ -320,6 +345,34 @@ mod tests {
         assert_eq!(
             entry("IGAD").name,
             "Intergovernmental Authority on Development"
+        );
+    }
+
+    #[test]
+    fn a_shared_or_taken_alias_costs_the_world_entry_only_that_alias() {
+        let lexicon = Lexicon::built_in();
+        let named = |name: &str| {
+            lexicon
+                .entries
+                .iter()
+                .filter(|entry| entry.name == name)
+                .collect::<Vec<_>>()
+        };
+        // DR Congo shares "Congolese" with Congo: both keep every other name.
+        let dr_congo = named("DR Congo");
+        assert_eq!(dr_congo.len(), 1, "DR Congo is in the lexicon");
+        assert!(
+            dr_congo
+                .iter()
+                .all(|e| e.aliases.iter().any(|a| a == "DRC"))
+        );
+        assert!(lexicon.find("Congolese").is_none(), "ambiguous: no one's");
+        assert!(lexicon.find("Congo-Brazzaville").is_some());
+        // Washington is the United States' alias in ours, and a city in the world's.
+        assert!(
+            named("Washington")
+                .iter()
+                .any(|e| e.kind == EntryKind::Place && e.host.as_deref() == Some("United States"))
         );
     }
 

@@ -46,24 +46,98 @@ fn definitions(text: &str) -> Vec<(&str, &str)> {
     let mut found = Vec::new();
     for (open, close) in [('(', ')'), ('[', ']')] {
         for (at, _) in text.match_indices(open) {
-            let after = &text[at + open.len_utf8()..];
-            if let Some(end) = after.find(close) {
-                found.push((&text[..at], &after[..end]));
+            let before = text.get(..at).unwrap_or("");
+            let after = text.get(at + open.len_utf8()..).unwrap_or("");
+            if let Some(acronym) = after.find(close).and_then(|end| after.get(..end)) {
+                found.push((before, acronym));
             }
         }
     }
     for (at, marker) in text.match_indices(", or ") {
-        let after = &text[at + marker.len()..];
+        let before = text.get(..at).unwrap_or("");
+        let after = text.get(at + marker.len()..).unwrap_or("");
         let end = after
             .find(|c: char| !c.is_alphanumeric())
             .unwrap_or(after.len());
+        let (acronym, rest) = after.split_at_checked(end).unwrap_or((after, ""));
         // The acronym closes its clause: "…Army, or ELN, announced", "…, or ELN."
-        if after[end..].starts_with([',', '.', ';', ')']) || end == after.len() {
-            found.push((&text[..at], &after[..end]));
+        if rest.is_empty() || rest.starts_with([',', '.', ';', ')']) {
+            found.push((before, acronym));
         }
     }
     found.sort_unstable_by_key(|(before, _)| before.len());
     found
+}
+
+/// The last words of an organisation's name: "the Polisario Front", "the Sahrawi
+/// National Council".
+const ORGANISATION_HEADS: &[&str] = &[
+    "Front",
+    "Movement",
+    "Army",
+    "Forces",
+    "Party",
+    "Council",
+    "Alliance",
+    "Brigades",
+    "Committee",
+    "Coalition",
+];
+
+/// Adds to `registry` the organisations an article names at least twice by a capitalised
+/// name after "the" that ends in an organisation's word ("the Polisario Front"), unless
+/// the lexicon knows the name. A first word the lexicon does not know is an alias too
+/// ("a top Polisario envoy").
+pub fn discover_named_organisations(text: &str, lexicon: &Lexicon, registry: &mut Registry) {
+    let mut names: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    for (at, marker) in text.match_indices("the ") {
+        let after = text.get(at + marker.len()..).unwrap_or("");
+        let mut words: Vec<&str> = Vec::new();
+        for word in after.split(' ').take(5) {
+            let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+            if !bare.chars().next().is_some_and(char::is_uppercase) {
+                break;
+            }
+            words.push(bare);
+            if bare.len() != word.len() {
+                break;
+            }
+        }
+        let Some(head) = words
+            .iter()
+            .rposition(|word| ORGANISATION_HEADS.contains(word))
+        else {
+            continue;
+        };
+        let name = words
+            .get(..=head)
+            .map(|name| name.join(" "))
+            .unwrap_or_default();
+        if head >= 1 && text.matches(name.as_str()).count() >= 2 {
+            names.insert(name);
+        }
+    }
+    for name in names {
+        if lexicon.find(&name).is_some() || name.split(' ').all(|word| lexicon.find(word).is_some())
+        {
+            continue;
+        }
+        let key = fold(&name);
+        let first = name.split(' ').next().unwrap_or("");
+        let alias = (name.split(' ').count() == 2
+            && lexicon.find(first).is_none()
+            && !ORGANISATION_HEADS.contains(&first))
+        .then(|| first.to_owned());
+        registry.get_or_add(&key, || Entity {
+            key: key.clone(),
+            label: name.clone(),
+            kind: NodeKind::Actor,
+            subtype: Some(Subtype::Organisation),
+            aliases: alias.into_iter().collect(),
+            origin: Origin::Defined,
+            affiliations: Vec::new(),
+        });
+    }
 }
 
 /// Capitalised abbreviations that are no party: agencies quoted, times, units,
@@ -216,6 +290,27 @@ mod tests {
                 ("Popular Liberation Front", vec![&"PLF".to_owned()]),
             ],
             "\"or most of them\" defines nothing"
+        );
+    }
+
+    #[test]
+    fn organisations_named_twice_by_an_organisation_s_word_are_found() {
+        let mut registry = Registry::default();
+        discover_named_organisations(
+            "Morocco and the Polisario Front met. A top Polisario envoy said the Polisario Front was ready. \
+             The Security Council spoke once. The Front said so. The Front agreed.",
+            &Lexicon::default(),
+            &mut registry,
+        );
+        let found: Vec<(&str, Vec<&String>)> = registry
+            .entities
+            .iter()
+            .map(|e| (e.label.as_str(), e.aliases.iter().collect()))
+            .collect();
+        assert_eq!(
+            found,
+            [("Polisario Front", vec![&"Polisario".to_owned()])],
+            "named once, or by its head alone: no organisation"
         );
     }
 }

@@ -122,10 +122,16 @@ pub fn with_countries_as_places(
             })
         };
         if state && !compound && (before == " in " || before.ends_with(" in ") || described) {
+            // "in Washington", where the lexicon gives the state that name too: the city.
+            let surface = text.slice(mention.start, mention.end).unwrap_or("");
+            let city = lexicon.entries.iter().position(|item| {
+                item.kind == super::lexicon::EntryKind::Place
+                    && (item.name == surface || item.aliases.iter().any(|alias| alias == surface))
+            });
             places.push(PlaceMention {
                 start: mention.start,
                 end: mention.end,
-                entry,
+                entry: city.unwrap_or(entry),
             });
         }
     }

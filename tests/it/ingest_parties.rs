@@ -105,3 +105,55 @@ fn a_title_s_party_may_follow_the_name_or_a_field_of_the_office() {
         "the party before the title wins over a place after the name"
     );
 }
+
+/// Talks "in Washington" are in the city, though "Washington" also names the United
+/// States; the Democratic Republic of Congo is not Congo-Brazzaville; an organisation
+/// named twice by its name ("the Polisario Front") is a party; a round table is talks.
+#[test]
+fn cities_named_like_states_states_named_alike_and_fronts_are_told_apart() {
+    let articles = [
+        (
+            "a.txt",
+            "Deal signed\n\nPublished 2025-06-27\n\nRwanda and the Democratic Republic of Congo signed a peace agreement in Washington on Friday. Washington said it would help.\n",
+        ),
+        (
+            "b.txt",
+            "Round table\n\nPublished 2018-12-05\n\nThe roundtable discussion opened in Geneva on Wednesday with Morocco and the Polisario Front taking part. A top Polisario envoy said the Polisario Front was ready.\n",
+        ),
+    ]
+    .map(|(name, text)| ingest::SourceArticle {
+        name: name.into(),
+        text: text.into(),
+    });
+    let model = ingested_model(&articles);
+    let labels: Vec<&str> = model.nodes.iter().map(|n| n.label.as_str()).collect();
+    let places: Vec<&str> = model
+        .nodes
+        .iter()
+        .filter_map(|n| n.meeting.as_ref().map(|m| m.place.as_str()))
+        .collect();
+    assert_eq!(places, ["Geneva", "Washington"], "{labels:?}");
+    assert!(labels.contains(&"DR Congo"), "{labels:?}");
+    assert!(!labels.contains(&"Congo"), "{labels:?}");
+    assert!(
+        labels.contains(&"United States"),
+        "Washington still speaks for it"
+    );
+    let edge = |source: &str, relation: &str, target: &str| {
+        model.edges.iter().any(|e| {
+            model.node_label(&e.source) == source
+                && e.relation.as_str() == relation
+                && model.node_label(&e.target).starts_with(target)
+        })
+    };
+    assert!(edge("DR Congo", "accepts", "Peace agreement"));
+    assert!(
+        edge("Polisario Front", "attends", "Talks in Geneva"),
+        "{:?}",
+        model
+            .edges
+            .iter()
+            .map(|e| (&e.source, e.relation.as_str(), &e.target))
+            .collect::<Vec<_>>()
+    );
+}

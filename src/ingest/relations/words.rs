@@ -20,7 +20,10 @@ pub(super) const TALK_NOUNS: &[&str] = &[
     "ceremony",
     "signing",
     "discussions",
+    "discussion",
     "consultations",
+    "roundtable",
+    "round-table",
 ];
 /// Nouns that make the parties before them mediators ("Egyptian mediators").
 pub(super) const MEDIATOR_NOUNS: &[&str] = &[
@@ -348,6 +351,18 @@ pub(super) fn cue_at(tokens: &[Token], index: usize) -> Option<Relation> {
                 .get(party + 1)
                 .is_none_or(|t| t.piece == Piece::Punct(',') || t.is_hard_break() || t.is("and"))
                 .then_some(Relation::Leads)
+        }
+        // "Bourita joined the talks": taking part ("joined the mediation" is read apart).
+        ("joined" | "joins" | "join" | "joining", _)
+            if tokens
+                .get(index + 1..(index + 4).min(tokens.len()))
+                .is_some_and(|next| {
+                    next.iter()
+                        .take_while(|t| t.word().is_some())
+                        .any(|t| t.is_any(TALK_NOUNS))
+                }) =>
+        {
+            Some(Relation::Attends)
         }
         ("called" | "calls" | "call" | "calling", "on") => Some(Relation::Pressures),
         ("called" | "calls" | "call" | "calling", "for") => Some(Relation::Demands),
