@@ -12,6 +12,17 @@ use crate::model::{NodeKind, Subtype};
 /// Lower-case words that may stand inside an organisation's name.
 const CONNECTORS: &[&str] = &["of", "for", "on", "de", "del", "la", "des", "du"];
 
+/// Last words of a news outlet's name, which quotes the parties but is none: "the
+/// Athens-Macedonian News Agency (AMNA)", "Saudi Press Agency (SPA)".
+const OUTLET_WORDS: &[&str] = &[
+    "News",
+    "Agency",
+    "Press",
+    "Television",
+    "Radio",
+    "Broadcasting",
+];
+
 /// Adds to `registry` every organisation `text` defines with its acronym — in brackets,
 /// "the Rapid Support Forces (RSF)", "the National Liberation Army [ELN]", or after "or",
 /// "the National Liberation Army, or ELN," — unless the lexicon already knows its name or
@@ -25,7 +36,8 @@ pub fn discover_organisations(text: &str, lexicon: &Lexicon, registry: &mut Regi
         let Some(name) = name_before(before) else {
             continue;
         };
-        if lexicon.find(&name).is_some() || lexicon.find(acronym).is_some() {
+        let outlet = name.split(' ').any(|word| OUTLET_WORDS.contains(&word));
+        if outlet || lexicon.find(&name).is_some() || lexicon.find(acronym).is_some() {
             continue;
         }
         let key = fold(&name);
@@ -192,18 +204,28 @@ pub fn discover_abbreviations(text: &str, lexicon: &Lexicon, registry: &mut Regi
 fn name_before(text: &str) -> Option<String> {
     let words: Vec<&str> = text.trim_end().split(' ').collect();
     let mut taken: Vec<&str> = Vec::new();
-    for word in words.iter().rev() {
-        if taken.len() >= 7 || word.is_empty() {
+    for (at, word) in words.iter().enumerate().rev() {
+        if taken.len() >= 8 || word.is_empty() {
             break;
         }
         let capital = word.chars().next().is_some_and(char::is_uppercase);
-        let connector = CONNECTORS.contains(word);
+        // "Forces for the Liberation of Rwanda": "the" after "for" is inside the name
+        // (after "of" it starts one: "Delegations of the Sudanese Armed Forces").
+        let for_the = *word == "the"
+            && at
+                .checked_sub(1)
+                .and_then(|before| words.get(before))
+                .is_some_and(|before| *before == "for");
+        let connector = CONNECTORS.contains(word) || for_the;
         if !(capital || connector) || word.ends_with([',', '.', ';', ':']) {
             break;
         }
         taken.push(word);
     }
-    while taken.last().is_some_and(|word| CONNECTORS.contains(word)) {
+    while taken
+        .last()
+        .is_some_and(|word| CONNECTORS.contains(word) || *word == "the")
+    {
         taken.pop();
     }
     taken.reverse();
@@ -249,7 +271,8 @@ mod tests {
         discover_organisations(
             "Delegations of the Sudanese Armed Forces (SAF) and the Rapid Support Forces (RSF) met. \
              Ethiopia and the Tigray People's Liberation Front (TPLF) agreed. The talks (UN) ended. \
-             He said (AP) nothing.",
+             He said (AP) nothing, the Athens-Macedonian News Agency (AMNA) said. Rwanda fought \
+             another armed group, the Democratic Forces for the Liberation of Rwanda (FDLR).",
             &Lexicon::default(),
             &mut registry,
         );
@@ -264,6 +287,10 @@ mod tests {
                 ("Sudanese Armed Forces", vec![&"SAF".to_owned()]),
                 ("Rapid Support Forces", vec![&"RSF".to_owned()]),
                 ("Tigray People's Liberation Front", vec![&"TPLF".to_owned()]),
+                (
+                    "Democratic Forces for the Liberation of Rwanda",
+                    vec![&"FDLR".to_owned()]
+                ),
             ]
         );
     }
