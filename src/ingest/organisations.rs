@@ -244,6 +244,15 @@ fn name_before(text: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// Each entity found: its label and aliases.
+    fn labels_and_aliases(registry: &Registry) -> Vec<(&str, Vec<&String>)> {
+        registry
+            .entities
+            .iter()
+            .map(|e| (e.label.as_str(), e.aliases.iter().collect()))
+            .collect()
+    }
+
     #[test]
     fn abbreviations_used_twice_are_parties() {
         let mut registry = Registry::default();
@@ -276,11 +285,7 @@ mod tests {
             &Lexicon::default(),
             &mut registry,
         );
-        let found: Vec<(&str, Vec<&String>)> = registry
-            .entities
-            .iter()
-            .map(|e| (e.label.as_str(), e.aliases.iter().collect()))
-            .collect();
+        let found = labels_and_aliases(&registry);
         assert_eq!(
             found,
             [
@@ -305,11 +310,7 @@ mod tests {
         ] {
             discover_organisations(text, &Lexicon::default(), &mut registry);
         }
-        let found: Vec<(&str, Vec<&String>)> = registry
-            .entities
-            .iter()
-            .map(|e| (e.label.as_str(), e.aliases.iter().collect()))
-            .collect();
+        let found = labels_and_aliases(&registry);
         assert_eq!(
             found,
             [
@@ -329,11 +330,7 @@ mod tests {
             &Lexicon::default(),
             &mut registry,
         );
-        let found: Vec<(&str, Vec<&String>)> = registry
-            .entities
-            .iter()
-            .map(|e| (e.label.as_str(), e.aliases.iter().collect()))
-            .collect();
+        let found = labels_and_aliases(&registry);
         assert_eq!(
             found,
             [("Polisario Front", vec![&"Polisario".to_owned()])],

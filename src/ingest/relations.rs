@@ -92,6 +92,23 @@ impl SentenceReading {
         }
     }
 
+    /// `parties` take part in the sentence's meeting, with `modality`.
+    fn attending(
+        &mut self,
+        parties: impl IntoIterator<Item = usize>,
+        modality: Modality,
+        attributed_to: &Option<String>,
+    ) {
+        for party in parties {
+            self.add(meeting_relation(
+                party,
+                Relation::Attends,
+                modality,
+                attributed_to,
+            ));
+        }
+    }
+
     /// `parties` are presented as mediating: mediators, and mediating the sentence's
     /// meeting where it names one.
     fn mediating(&mut self, parties: &[usize], has_meeting: bool, attributed_to: &Option<String>) {

@@ -9,7 +9,7 @@ use super::subjects::{Found, Subject, subject_of};
 use super::words::{OBJECT_LEAD, TALK_NOUNS, cue_at};
 use super::{
     CARRIED_CONFIDENCE, End, LOOSE_CONFIDENCE, RelationFound, STRICT_CONFIDENCE, Sentence,
-    SentenceReading, loose_relation, meeting_relation,
+    SentenceReading, loose_relation,
 };
 use crate::ingest::tokens::{Piece, Token};
 use crate::model::{Modality, NodeKind, Relation};
@@ -260,14 +260,7 @@ fn read_after_talks(
         && matches!(modality, Modality::Asserted)
         && subject.found != Found::Carried
     {
-        for &party in &subject.parties {
-            reading.add(meeting_relation(
-                party,
-                Relation::Attends,
-                modality,
-                attributed_to,
-            ));
-        }
+        reading.attending(subject.parties.iter().copied(), modality, attributed_to);
     }
 }
 
@@ -317,14 +310,11 @@ fn read_acting_at_meeting(
             && window.iter().skip(1).any(|t| t.is_any(TALK_NOUNS))
     });
     if signed_there || acted_there || at_talks {
-        for &party in &subject.parties {
-            reading.add(meeting_relation(
-                party,
-                Relation::Attends,
-                modality,
-                &sentence.attributed_to,
-            ));
-        }
+        reading.attending(
+            subject.parties.iter().copied(),
+            modality,
+            &sentence.attributed_to,
+        );
     }
 }
 
@@ -393,12 +383,5 @@ fn read_met_with(
         }
         met.extend(list_starting_at(tokens, first).map_or_else(Vec::new, |(parties, _)| parties));
     }
-    for party in met {
-        reading.add(meeting_relation(
-            party,
-            Relation::Attends,
-            modality,
-            &sentence.attributed_to,
-        ));
-    }
+    reading.attending(met, modality, &sentence.attributed_to);
 }

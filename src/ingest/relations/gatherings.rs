@@ -5,9 +5,9 @@ use super::ends::modality_of;
 use super::lists::list_starting_at;
 use super::subjects::{Subject, subject_of};
 use super::words::TALK_NOUNS;
-use super::{Sentence, SentenceReading, meeting_relation};
+use super::{Sentence, SentenceReading};
 use crate::ingest::tokens::{Piece, Token};
-use crate::model::{Modality, Relation};
+use crate::model::Modality;
 
 /// "Beltrán said at the ceremony", "Petro said during Friday's signing": who speaks at
 /// the talks takes part in them.
@@ -37,14 +37,11 @@ pub(super) fn read_spoke_at(
         return;
     }
     let modality = modality_of(tokens, subject.first, index, subject.frame);
-    for &party in &subject.parties {
-        reading.add(meeting_relation(
-            party,
-            Relation::Attends,
-            modality,
-            &sentence.attributed_to,
-        ));
-    }
+    reading.attending(
+        subject.parties.iter().copied(),
+        modality,
+        &sentence.attributed_to,
+    );
 }
 
 /// Whether talks are named within a few words from `from`: "to peace talks", "at the
@@ -88,14 +85,7 @@ pub(super) fn read_invited(
     } else {
         Modality::Expected
     };
-    for party in invited {
-        reading.add(meeting_relation(
-            party,
-            Relation::Attends,
-            modality,
-            &sentence.attributed_to,
-        ));
-    }
+    reading.attending(invited, modality, &sentence.attributed_to);
     true
 }
 
@@ -126,13 +116,10 @@ pub(super) fn read_observers(
         return false;
     };
     let modality = modality_of(tokens, subject.first, verb, subject.frame);
-    for &party in &subject.parties {
-        reading.add(meeting_relation(
-            party,
-            Relation::Attends,
-            modality,
-            &sentence.attributed_to,
-        ));
-    }
+    reading.attending(
+        subject.parties.iter().copied(),
+        modality,
+        &sentence.attributed_to,
+    );
     true
 }

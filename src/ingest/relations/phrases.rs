@@ -240,14 +240,7 @@ pub(super) fn read_talks_between(
         if talks_with && placed_after && placed_before {
             return true;
         }
-        for party in parties {
-            reading.add(meeting_relation(
-                party,
-                Relation::Attends,
-                modality,
-                attributed_to,
-            ));
-        }
+        reading.attending(parties, modality, attributed_to);
         return true;
     }
     false
@@ -311,14 +304,7 @@ pub(super) fn read_following_talks(
                 } else {
                     Modality::Asserted
                 };
-                for party in parties {
-                    reading.add(meeting_relation(
-                        party,
-                        Relation::Attends,
-                        modality,
-                        attributed_to,
-                    ));
-                }
+                reading.attending(parties, modality, attributed_to);
             }
         }
     }

@@ -221,13 +221,7 @@ fn own_group_after_and(tokens: &[Token], noun: usize) -> Option<Subject> {
     }
     let last = and.checked_sub(1)?;
     tokens.get(last)?.party()?;
-    let (parties, first) = list_ending_at(tokens, last)?;
-    Some(Subject {
-        parties,
-        first,
-        found: Found::Near,
-        frame: None,
-    })
+    near_list(tokens, last)
 }
 
 /// The parties ending at `at` as the subject (after a wish, with its frame); `None` when
