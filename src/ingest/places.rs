@@ -121,12 +121,23 @@ pub fn with_countries_as_places(
                 })
             })
         };
-        if state && !compound && (before == " in " || before.ends_with(" in ") || described) {
+        let surface = text.slice(mention.start, mention.end).unwrap_or("");
+        // "WASHINGTON, USA –": a dateline in capitals, where the article was written.
+        let dateline = matches!(text.before(mention.start, 1), "" | "\n")
+            && surface.chars().filter(|c| c.is_alphabetic()).count() > 2
+            && !surface.chars().any(char::is_lowercase);
+        if state
+            && !compound
+            && (before == " in " || before.ends_with(" in ") || described || dateline)
+        {
             // "in Washington", where the lexicon gives the state that name too: the city.
-            let surface = text.slice(mention.start, mention.end).unwrap_or("");
             let city = lexicon.entries.iter().position(|item| {
                 item.kind == super::lexicon::EntryKind::Place
-                    && (item.name == surface || item.aliases.iter().any(|alias| alias == surface))
+                    && (item.name.eq_ignore_ascii_case(surface)
+                        || item
+                            .aliases
+                            .iter()
+                            .any(|alias| alias.eq_ignore_ascii_case(surface)))
             });
             places.push(PlaceMention {
                 start: mention.start,

@@ -106,8 +106,8 @@ fn a_title_s_party_may_follow_the_name_or_a_field_of_the_office() {
     );
 }
 
-/// Talks "in Washington" are in the city, though "Washington" also names the United
-/// States; the Democratic Republic of Congo is not Congo-Brazzaville; an organisation
+/// Talks "in Washington" (or under a "WASHINGTON, USA –" dateline) are in the city,
+/// though "Washington" also names the United States; the Democratic Republic of Congo is not Congo-Brazzaville; an organisation
 /// named twice by its name ("the Polisario Front") is a party; a round table is talks.
 #[test]
 fn cities_named_like_states_states_named_alike_and_fronts_are_told_apart() {
@@ -115,6 +115,10 @@ fn cities_named_like_states_states_named_alike_and_fronts_are_told_apart() {
         (
             "a.txt",
             "Deal signed\n\nPublished 2025-06-27\n\nRwanda and the Democratic Republic of Congo signed a peace agreement in Washington on Friday. Washington said it would help.\n",
+        ),
+        (
+            "c.txt",
+            "Signing\n\nWASHINGTON, USA – The United States hosted the signing of the accord between Rwanda and Burundi.\n",
         ),
         (
             "b.txt",
@@ -132,7 +136,8 @@ fn cities_named_like_states_states_named_alike_and_fronts_are_told_apart() {
         .iter()
         .filter_map(|n| n.meeting.as_ref().map(|m| m.place.as_str()))
         .collect();
-    assert_eq!(places, ["Geneva", "Washington"], "{labels:?}");
+    // The third article's talks are where its dateline in capitals says.
+    assert_eq!(places, ["Geneva", "Washington", "Washington"], "{labels:?}");
     assert!(labels.contains(&"DR Congo"), "{labels:?}");
     assert!(!labels.contains(&"Congo"), "{labels:?}");
     assert!(
