@@ -125,9 +125,17 @@ pub fn meetings_of_article(
         }
     }
     let mut last: Option<MeetingFound> = None;
+    // Whether every meeting named so far is at one place: then "two days of talks" with
+    // no place of their own are those talks too.
+    let mut one_place = true;
     for (slot, sentence) in found.iter_mut().zip(sentences) {
         match slot {
-            Some(meeting) => last = Some(meeting.clone()),
+            Some(meeting) => {
+                one_place &= last
+                    .as_ref()
+                    .is_none_or(|before| before.place_entry == meeting.place_entry);
+                last = Some(meeting.clone());
+            }
             None => {
                 // "the talks", "the Ethiopian peace talks".
                 let refers = sentence.words.iter().enumerate().any(|(at, word)| {
@@ -139,7 +147,12 @@ pub fn meetings_of_article(
                                 next.iter().any(|w| REFERRING.contains(&w.text.as_str()))
                             })
                 });
-                if refers {
+                let bare_talks = one_place
+                    && sentence
+                        .words
+                        .iter()
+                        .any(|word| matches!(word.text.as_str(), "talks" | "negotiations"));
+                if refers || bare_talks {
                     slot.clone_from(&last);
                 }
             }

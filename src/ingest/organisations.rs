@@ -102,7 +102,8 @@ const ORGANISATION_HEADS: &[&str] = &[
 /// ("a top Polisario envoy").
 pub fn discover_named_organisations(text: &str, lexicon: &Lexicon, registry: &mut Registry) {
     let mut names: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
-    for (at, marker) in text.match_indices("the ") {
+    let articles = text.match_indices("the ").chain(text.match_indices("The "));
+    for (at, marker) in articles {
         let after = text.get(at + marker.len()..).unwrap_or("");
         let mut words: Vec<&str> = Vec::new();
         for word in after.split(' ').take(5) {

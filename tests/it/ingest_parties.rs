@@ -122,7 +122,7 @@ fn cities_named_like_states_states_named_alike_and_fronts_are_told_apart() {
         ),
         (
             "b.txt",
-            "Round table\n\nPublished 2018-12-05\n\nThe roundtable discussion opened in Geneva on Wednesday with Morocco and the Polisario Front taking part. A top Polisario envoy said the Polisario Front was ready.\n",
+            "Round table\n\nPublished 2018-12-05\n\nThe roundtable discussion opened in Geneva on Wednesday with Morocco and the Polisario Front taking part. A top Polisario envoy said the Polisario Front was ready. Koehler spoke after two days of talks involving a top Polisario envoy and the foreign ministers of Morocco and Algeria.\n",
         ),
     ]
     .map(|(name, text)| ingest::SourceArticle {
@@ -152,6 +152,8 @@ fn cities_named_like_states_states_named_alike_and_fronts_are_told_apart() {
         })
     };
     assert!(edge("DR Congo", "accepts", "Peace agreement"));
+    // "talks" with no place of their own, in an article whose talks are all in Geneva.
+    assert!(edge("Algeria", "attends", "Talks in Geneva"));
     assert!(
         edge("Polisario Front", "attends", "Talks in Geneva"),
         "{:?}",

@@ -17,7 +17,15 @@ const LIST_JOINERS: &[&str] = &[
 fn party_list(tokens: &[Token], from: usize, step: isize) -> Option<(Vec<usize>, usize)> {
     let (first, mut end) = titled(tokens, from, step)?;
     let mut parties = vec![first];
-    while let Some(mut k) = end.checked_add_signed(step) {
+    loop {
+        // Reading right, the party's noun is part of its element: "a top Polisario envoy
+        // and …".
+        if step > 0 {
+            end = past_party_nouns(tokens, end);
+        }
+        let Some(mut k) = end.checked_add_signed(step) else {
+            break;
+        };
         // "Yemen's government and Iran-backed Houthis": a party glued to a participle
         // only qualifies the next element.
         if step < 0
@@ -31,6 +39,7 @@ fn party_list(tokens: &[Token], from: usize, step: isize) -> Option<(Vec<usize>,
             k = before;
         }
         let mut connected = false;
+        let mut and = false;
         while let Some(token) = tokens.get(k) {
             // "… and His Excellency Nicolas Maduro": an honorific joins nothing.
             let honorific = token.is_any(HONORIFICS);
@@ -38,6 +47,7 @@ fn party_list(tokens: &[Token], from: usize, step: isize) -> Option<(Vec<usize>,
                 break;
             }
             connected |= !token.is("the") && !honorific;
+            and |= token.is("and");
             match k.checked_add_signed(step) {
                 Some(next) => k = next,
                 None => return Some((parties, end)),
@@ -49,7 +59,15 @@ fn party_list(tokens: &[Token], from: usize, step: isize) -> Option<(Vec<usize>,
             .checked_sub(1)
             .and_then(|at| tokens.get(at))
             .is_some_and(|t| t.is("the"));
-        if step > 0 && connected && !after_the {
+        // "… and the foreign ministers of Morocco, Algeria and Mauritania": after "and",
+        // whom the officials stand for (after a comma, "Dermer, the head of Israel", the
+        // office is Dermer's).
+        if step > 0
+            && and
+            && let Some(after_of) = officials_of(tokens, k)
+        {
+            k = after_of;
+        } else if step > 0 && connected && !after_the {
             let mut title_words = 0;
             let mut last_title = k;
             while title_words < 4 && tokens.get(k).is_some_and(|t| t.is_any(TITLE_WORDS)) {
@@ -73,6 +91,45 @@ fn party_list(tokens: &[Token], from: usize, step: isize) -> Option<(Vec<usize>,
         }
     }
     Some((parties, end))
+}
+
+/// Past the party nouns after a list element at `end`: "Polisario envoy", "Hamas
+/// officials".
+fn past_party_nouns(tokens: &[Token], end: usize) -> usize {
+    let mut end = end;
+    while tokens
+        .get(end + 1)
+        .is_some_and(|t| t.is_any(super::words::PARTY_NOUNS) && !t.is_any(&["side", "parties"]))
+    {
+        end += 1;
+    }
+    end
+}
+
+/// "foreign ministers of Morocco": where the parties start after officials named by
+/// their office or noun (one to four words, then "of").
+fn officials_of(tokens: &[Token], from: usize) -> Option<usize> {
+    // "ministers", "envoys": titles in the plural too.
+    let office = |t: &Token| {
+        t.word().is_some_and(|word| {
+            let singular = word.strip_suffix('s').unwrap_or(word);
+            TITLE_WORDS.contains(&word)
+                || TITLE_WORDS.contains(&singular)
+                || super::words::PARTY_NOUNS.contains(&word)
+        })
+    };
+    let words = tokens
+        .get(from..)?
+        .iter()
+        .take(4)
+        .take_while(|t| office(t) && !t.is("of"))
+        .count();
+    let of = from + words;
+    if words == 0 || !tokens.get(of)?.is("of") {
+        return None;
+    }
+    let first = of + 1 + usize::from(tokens.get(of + 1).is_some_and(|t| t.is("the")));
+    tokens.get(first)?.party().map(|_| first)
 }
 
 /// Whether the list element starting at `first` follows a place and a comma.

@@ -184,6 +184,9 @@ pub(super) fn read_talks_between(
                 "paramilitary",
                 "opposing",
                 "feuding",
+                "a",
+                "top",
+                "senior",
             ])
         }) {
             first += 1;
@@ -461,8 +464,16 @@ pub(super) fn read_no_delegation(
     let tokens = sentence.tokens;
     let has_meeting = sentence.has_meeting;
     let attributed_to = &sentence.attributed_to;
+    // Not "no US president would abandon the deal": a party before a verb is a subject.
+    let before_verb = tokens.get(index + 2).is_some_and(|t| {
+        t.is_any(&[
+            "would", "will", "could", "can", "should", "may", "might", "must", "has", "have",
+            "had", "is", "was", "ever",
+        ])
+    });
     if token.is("no")
         && has_meeting
+        && !before_verb
         && let Some(party) = tokens.get(index + 1).and_then(Token::party)
     {
         reading.add(meeting_relation(

@@ -304,3 +304,34 @@ fn people_given_their_office_after_a_comma_act_for_themselves_in_a_list() {
         ]
     );
 }
+
+#[test]
+fn officials_named_by_their_office_stand_for_the_parties_after_of() {
+    assert_eq!(
+        read_with_places(
+            "Egypt spoke after two days of talks involving a top Hamas envoy and the foreign ministers of Qatar, Turkey and Israel.",
+            true,
+            &[]
+        ),
+        [
+            "Hamas attends meeting asserted",
+            "Israel attends meeting asserted",
+            "Qatar attends meeting asserted",
+            "Turkey attends meeting asserted"
+        ]
+    );
+    // "no US president would abandon the deal": a subject, no absent delegation.
+    assert!(
+        read_with_places(
+            "The talks broke down as no Israel would abandon the deal.",
+            true,
+            &[]
+        )
+        .iter()
+        .all(|line| !line.contains("attends"))
+    );
+    assert_eq!(
+        read_with_places("The talks saw no Israel in Cairo.", true, &["Cairo"]),
+        ["Israel attends meeting negated"]
+    );
+}
