@@ -428,6 +428,11 @@ pub fn find_mentions(
                 continue;
             }
             Target::Person(entity) => (Some(entity), TITLED_CONFIDENCE),
+            // "a former German president", "the former Spanish colony": a state of the
+            // past is no party of the article.
+            Target::Entry(..) if text.before(start, 7).to_lowercase().ends_with("former ") => {
+                continue;
+            }
             Target::Entry(entry, confidence) => {
                 (entry_entity(registry, lexicon, entry), confidence)
             }

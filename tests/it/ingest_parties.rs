@@ -164,3 +164,29 @@ fn cities_named_like_states_states_named_alike_and_fronts_are_told_apart() {
             .collect::<Vec<_>>()
     );
 }
+
+/// A state named only as a thing of the past ("the former Spanish colony", "a former
+/// German president") is no party of the article.
+#[test]
+fn a_former_state_or_office_names_no_party() {
+    let articles = [ingest::SourceArticle {
+        name: "a.txt".into(),
+        text: "Sahara\n\nPublished 2018-12-05\n\nMorocco annexed the former Spanish colony in 1975. Former German president Horst Koehler hosted talks in Geneva with Morocco and Algeria. Spain was not there.\n".into(),
+    }];
+    let model = ingested_model(&articles);
+    let labels: Vec<&str> = model.nodes.iter().map(|n| n.label.as_str()).collect();
+    assert!(!labels.contains(&"Germany"), "{labels:?}");
+    assert!(
+        labels.contains(&"Spain"),
+        "named for itself later: {labels:?}"
+    );
+    assert!(
+        labels.contains(&"Morocco") && labels.contains(&"Algeria"),
+        "{labels:?}"
+    );
+    let spain = model.nodes.iter().find(|n| n.label == "Spain");
+    assert!(
+        spain.is_some_and(|n| n.evidence.iter().all(|e| !e.quote.contains("colony"))),
+        "the colony is no evidence for Spain"
+    );
+}
