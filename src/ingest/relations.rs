@@ -28,7 +28,7 @@ use cued::read_relation;
 use gatherings::{read_invited, read_observers, read_spoke_at};
 use phrases::{
     read_following_talks, read_glued_participle, read_mediation_of, read_mediator_noun,
-    read_no_delegation, read_represented_by, read_talks_between,
+    read_no_delegation, read_on_behalf_of, read_represented_by, read_talks_between,
 };
 use stances::read_stance_noun;
 use subjects::{Found, subject_of};
@@ -228,6 +228,7 @@ pub fn read_sentence(
         }
         read_following_talks(reader, index, token, &mut reading);
         if read_represented_by(reader, index, token, &carried, &mut reading)
+            || read_on_behalf_of(reader, index, token, &carried, &mut reading)
             || read_glued_participle(reader, index, token, &mut reading)
             || read_mediation_of(reader, index, token, &mut reading)
             || read_no_delegation(reader, index, token, &mut reading)

@@ -313,6 +313,57 @@ pub(super) fn read_following_talks(
     }
 }
 
+/// "Foreign minister Olivier Nduhungirehe signed on behalf of the government of Rwanda":
+/// who acts on a party's behalf is its member. True when it read one.
+pub(super) fn read_on_behalf_of(
+    sentence: &Sentence<'_>,
+    index: usize,
+    token: &Token,
+    carried: &[usize],
+    reading: &mut SentenceReading,
+) -> bool {
+    let tokens = sentence.tokens;
+    if !token.is("behalf")
+        || !index
+            .checked_sub(1)
+            .and_then(|at| tokens.get(at))
+            .is_some_and(|t| t.is("on"))
+        || !tokens.get(index + 1).is_some_and(|t| t.is("of"))
+    {
+        return false;
+    }
+    let Some(verb) = index.checked_sub(2) else {
+        return false;
+    };
+    let Some(subject) = subject_of(tokens, verb, carried).filter(|s| s.found != Found::Carried)
+    else {
+        return false;
+    };
+    // "of the government of Rwanda", "of Rwanda".
+    let mut first = index + 2;
+    while tokens
+        .get(first)
+        .is_some_and(|t| t.is_any(&["the", "government", "governments", "of"]))
+    {
+        first += 1;
+    }
+    // The party right after: a list may run on into the next clause ("…of the DRC, and
+    // foreign minister Olivier Nduhungirehe signed").
+    let Some(party) = tokens.get(first).and_then(Token::party) else {
+        return false;
+    };
+    for &member in &subject.parties {
+        reading.add(loose_relation(
+            member,
+            Relation::MemberOf,
+            End::Entity(party),
+            Modality::Asserted,
+            &sentence.attributed_to,
+        ));
+    }
+    true
+}
+
 /// "Russia was represented by Deputy Foreign Minister Mikhail Galuzin, …": those named
 /// are the party's. True when it read them.
 pub(super) fn read_represented_by(

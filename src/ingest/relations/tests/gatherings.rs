@@ -335,3 +335,24 @@ fn officials_named_by_their_office_stand_for_the_parties_after_of() {
         ["Israel attends meeting negated"]
     );
 }
+
+#[test]
+fn who_signs_on_a_party_s_behalf_is_its_member() {
+    assert_eq!(
+        read(
+            "Ilham Aliyev signed on behalf of the government of Azerbaijan.",
+            false
+        ),
+        ["Ilham Aliyev member_of Azerbaijan asserted"]
+    );
+    // The party right after, not a list running on into the next clause.
+    assert_eq!(
+        read(
+            "Ilham Aliyev signed on behalf of the government of Azerbaijan, and foreign minister Nikol Pashinyan signed too.",
+            false
+        ),
+        ["Ilham Aliyev member_of Azerbaijan asserted"]
+    );
+    // Whose behalf no party is named for: nothing.
+    assert!(read("Ilham Aliyev signed on behalf of his people.", false).is_empty());
+}
