@@ -6,10 +6,9 @@ use super::IngestError;
 use super::cues;
 use super::dates::article_date;
 use super::lexicon::Lexicon;
+use super::matcher::Matcher;
 use super::meetings::{MeetingFound, SentenceInput, meetings_of_article};
-use super::mentions::{
-    Matcher, Mention, Origin, PlaceMention, Registry, find_mentions, sentence_of,
-};
+use super::mentions::{Mention, Origin, PlaceMention, Registry, find_mentions, sentence_of};
 use super::people::discover_people;
 use super::places::{capitals_as_states, with_countries_as_places};
 use super::references::ReferenceContext;

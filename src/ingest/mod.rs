@@ -14,6 +14,7 @@ pub mod dates;
 pub mod evaluate;
 pub mod files;
 pub mod lexicon;
+pub mod matcher;
 pub mod meetings;
 pub mod mentions;
 pub mod merge;

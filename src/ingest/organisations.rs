@@ -126,13 +126,16 @@ pub fn discover_named_organisations(text: &str, lexicon: &Lexicon, registry: &mu
             .get(..=head)
             .map(|name| name.join(" "))
             .unwrap_or_default();
-        if head >= 1 && text.matches(name.as_str()).count() >= 2 {
+        if head >= 1 {
             names.insert(name);
         }
     }
+    // Each name counted once, however often "the" comes before it.
     for name in names {
-        if lexicon.find(&name).is_some() || name.split(' ').all(|word| lexicon.find(word).is_some())
-        {
+        let named_twice = text.matches(name.as_str()).count() >= 2;
+        let known = lexicon.find(&name).is_some()
+            || name.split(' ').all(|word| lexicon.find(word).is_some());
+        if !named_twice || known {
             continue;
         }
         let key = fold(&name);

@@ -5,9 +5,8 @@
 use std::collections::BTreeSet;
 
 use super::lexicon::Lexicon;
-use super::mentions::{
-    Entity, Matcher, NAME_PARTICLES, Origin, Registry, Target, entry_entity, sentence_of,
-};
+use super::matcher::{Matcher, Target};
+use super::mentions::{Entity, NAME_PARTICLES, Origin, Registry, entry_entity, sentence_of};
 use crate::model::search::fold;
 use crate::model::{ArticleText, NodeKind, Subtype};
 
