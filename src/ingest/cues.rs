@@ -182,6 +182,10 @@ const RELATION_CUES: &[(Relation, &[&str])] = &[
             "convenes",
             "gathered",
             "gather",
+            "participated",
+            "participate",
+            "participates",
+            "participating",
         ],
     ),
     (
@@ -292,6 +296,8 @@ pub fn is_talk_word(word: &str) -> bool {
             | "roundtable"
             | "round-table"
             | "dialogue"
+            | "gathered"
+            | "gathering"
     )
 }
 

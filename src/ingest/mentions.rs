@@ -21,8 +21,13 @@ pub const TITLED_CONFIDENCE: f32 = 0.75;
 pub const GROUP_CONFIDENCE: f32 = 0.8;
 
 /// Words after a party's name that make a group of it, with the group's subtype.
-const GROUP_WORDS: [(&str, &str, Subtype); 8] = [
+const GROUP_WORDS: [(&str, &str, Subtype); 9] = [
     (" delegation", "delegation", Subtype::Delegation),
+    (
+        " government delegation",
+        "government delegation",
+        Subtype::Delegation,
+    ),
     (" negotiating team", "negotiating team", Subtype::Delegation),
     (" team", "team", Subtype::Delegation),
     (" negotiators", "negotiating team", Subtype::Delegation),
@@ -165,6 +170,21 @@ pub fn sentence_of(sentences: &[(usize, usize)], offset: usize) -> Option<usize>
     (start <= offset && offset < end.max(start + 1)).then_some(candidate)
 }
 
+/// Whether the name at `start..end` follows a place and a comma and ends its clause: "in
+/// Geneva, Switzerland, on Monday", "arrived in Nairobi, Kenya." (not "In Doha, Qatar
+/// said").
+fn country_of_place(text: &ArticleText, places: &[PlaceMention], start: usize, end: usize) -> bool {
+    let after_place = places
+        .last()
+        .is_some_and(|place| place.end + 2 == start && text.slice(place.end, start) == Some(", "));
+    let ends_clause = text
+        .after(end, 1)
+        .chars()
+        .next()
+        .is_none_or(|c| matches!(c, ',' | '.' | ';' | ')' | '\n'));
+    after_place && ends_clause
+}
+
 /// Second pass over an article: every mention of an entity, and every mention of a
 /// place. Groups ("the Egyptian delegation") become entities of their own.
 pub fn find_mentions(
@@ -176,14 +196,34 @@ pub fn find_mentions(
     registry: &mut Registry,
 ) -> (Vec<Mention>, Vec<PlaceMention>) {
     let mut mentions = Vec::new();
-    let mut places = Vec::new();
+    let mut places: Vec<PlaceMention> = Vec::new();
+    let outlet_lines = super::outlets::outlet_lines(text);
     for (start, end, target) in matcher.matches(text) {
+        // "Daily News Egypt" printed as the outlet: no mention of Egypt.
+        if outlet_lines
+            .iter()
+            .any(|&(from, to)| from <= start && end <= to)
+        {
+            continue;
+        }
         let (entity, confidence) = match target {
             Target::Title => continue,
             Target::Place(entry) => {
                 places.push(PlaceMention { start, end, entry });
                 continue;
             }
+            // "the Special Representative for the UN Secretary-General": an office named
+            // inside another's title is no one taking part.
+            Target::Entry(_, confidence)
+                if confidence <= DESCRIPTION_CONFIDENCE
+                    && [" of the ", " for the ", " to the "]
+                        .iter()
+                        .any(|before| text.before(start, 9).to_lowercase().ends_with(before)) =>
+            {
+                continue;
+            }
+            // "in Geneva, Switzerland, on Monday": the place's country, no party.
+            Target::Entry(..) if country_of_place(text, &places, start, end) => continue,
             Target::Person(entity) => (Some(entity), TITLED_CONFIDENCE),
             // "a former German president", "the former Spanish colony": a state of the
             // past is no party of the article.

@@ -10,7 +10,7 @@ use crate::model::search::fold;
 use crate::model::{NodeKind, Subtype};
 
 /// Lower-case words that may stand inside an organisation's name.
-const CONNECTORS: &[&str] = &["of", "for", "on", "de", "del", "la", "des", "du"];
+const CONNECTORS: &[&str] = &["of", "for", "on", "in", "de", "del", "la", "des", "du"];
 
 /// Last words of a news outlet's name, which quotes the parties but is none: "the
 /// Athens-Macedonian News Agency (AMNA)", "Saudi Press Agency (SPA)".
@@ -33,7 +33,10 @@ pub fn discover_organisations(text: &str, lexicon: &Lexicon, registry: &mut Regi
         if !(2..=6).contains(&letters) || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
             continue;
         }
-        let Some(name) = name_before(before) else {
+        if NOT_PARTIES.contains(&acronym) {
+            continue;
+        }
+        let Some(name) = name_before(before).and_then(|name| name_defined(&name, acronym)) else {
             continue;
         };
         let outlet = name.split(' ').any(|word| OUTLET_WORDS.contains(&word));
@@ -79,6 +82,25 @@ fn definitions(text: &str) -> Vec<(&str, &str)> {
     }
     found.sort_unstable_by_key(|(before, _)| before.len());
     found
+}
+
+/// The name a definition gives: as read, where it holds no "in"; where it does, only if
+/// the acronym starts with the name's initial ("United Nations Support Mission in Libya
+/// (UNSMIL)", not "President Erdogan in Ankara (AA)": then only what follows "in", if
+/// that is a name). Acronyms of names in another language keep their own order
+/// ("Revolutionary Armed Forces of Colombia (FARC)").
+fn name_defined(name: &str, acronym: &str) -> Option<String> {
+    let Some((_, after_in)) = name.rsplit_once(" in ") else {
+        return Some(name.to_owned());
+    };
+    if name.chars().next() == acronym.chars().next() {
+        return Some(name.to_owned());
+    }
+    let capitals = after_in
+        .split(' ')
+        .filter(|word| word.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    (capitals >= 2).then(|| after_in.to_owned())
 }
 
 /// The last words of an organisation's name: "the Polisario Front", "the Sahrawi
@@ -301,6 +323,33 @@ mod tests {
                     vec![&"FDLR".to_owned()]
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn a_name_may_hold_in_where_its_acronym_starts_with_its_initial() {
+        let mut registry = Registry::default();
+        discover_organisations(
+            "The talks were led by the Acting Head of the United Nations Support Mission in Libya \
+             (UNSMIL). President Erdogan in Ankara (AA) spoke. Officials in Tripoli (AFP) left. \
+             The Revolutionary Armed Forces of Colombia (FARC) signed.",
+            &Lexicon::default(),
+            &mut registry,
+        );
+        let found = labels_and_aliases(&registry);
+        assert_eq!(
+            found,
+            [
+                (
+                    "United Nations Support Mission in Libya",
+                    vec![&"UNSMIL".to_owned()]
+                ),
+                (
+                    "Revolutionary Armed Forces of Colombia",
+                    vec![&"FARC".to_owned()]
+                )
+            ],
+            "a place after \"in\" is no organisation, nor is an agency"
         );
     }
 

@@ -13,11 +13,59 @@ pub fn article_outlet(text: &str) -> Option<String> {
     head.iter()
         .find_map(|line| dateline_agency(line))
         .or_else(|| head.iter().find_map(|line| byline_outlet(line)))
+        .or_else(|| head.iter().find_map(|line| header_outlet(line)))
         .or_else(|| sign_off(text))
 }
 
-/// `CITY, Country (AP) — …` or `CITY (Reuters) - …`: the agency in brackets right
-/// before the dash that ends a dateline.
+/// Last words of an outlet's name printed on a line of its own ("Daily News Egypt",
+/// "Panafrican News Agency").
+const OUTLET_WORDS: &[&str] = &[
+    "News",
+    "Agency",
+    "Press",
+    "Times",
+    "Post",
+    "Herald",
+    "Tribune",
+    "Gazette",
+    "Journal",
+    "Telegraph",
+    "Observer",
+    "Chronicle",
+];
+
+/// A line near the top that is an outlet's name alone: two to five capitalised words, one
+/// of them an outlet's word ("Daily News Egypt").
+fn header_outlet(line: &str) -> Option<String> {
+    let line = line.trim();
+    let words: Vec<&str> = line.split(' ').collect();
+    let shaped = (2..=5).contains(&words.len())
+        && words
+            .iter()
+            .all(|word| word.chars().next().is_some_and(char::is_uppercase))
+        && words.iter().any(|word| OUTLET_WORDS.contains(word));
+    (shaped && plausible_name(line)).then(|| line.to_owned())
+}
+
+/// The char ranges of the lines near the top that print the outlet's name alone, whose
+/// words name no party ("Daily News Egypt").
+pub fn outlet_lines(text: &crate::model::ArticleText) -> Vec<(usize, usize)> {
+    let whole = text.as_str();
+    let mut found = Vec::new();
+    let mut at = 0;
+    for line in whole.split_inclusive('\n').take(HEAD_LINES) {
+        if header_outlet(line).is_some() {
+            let start = at + (line.len() - line.trim_start().len());
+            let end = start + line.trim().len();
+            found.push((text.char_offset(start), text.char_offset(end)));
+        }
+        at += line.len();
+    }
+    found
+}
+
+/// `CITY, Country (AP) — …`, `Tripoli, Libya (PANA) - …` or `CITY (Reuters) - …`: the
+/// agency in brackets right before the dash that ends a dateline.
 fn dateline_agency(line: &str) -> Option<String> {
     let open = line.find('(')?;
     let close = open + line.get(open..)?.find(')')?;
@@ -26,9 +74,15 @@ fn dateline_agency(line: &str) -> Option<String> {
     let dash = ['—', '–', '-', ':']
         .iter()
         .any(|dash| after.starts_with(*dash));
+    // A dateline's place: a city and its country, each word capitalised.
     let upper_place = !place.is_empty()
-        && place.split(',').next().is_some_and(|city| {
-            city.chars().any(char::is_alphabetic) && city == city.to_uppercase()
+        && place.split(',').count() <= 2
+        && place.split(',').all(|part| {
+            let words: Vec<&str> = part.split_whitespace().collect();
+            (1..=3).contains(&words.len())
+                && words
+                    .iter()
+                    .all(|word| word.chars().next().is_some_and(char::is_uppercase))
         });
     let agency = line.get(open + 1..close)?.trim();
     (dash && upper_place && plausible_name(agency)).then(|| agency.to_owned())
@@ -85,11 +139,17 @@ mod tests {
                 Some("The New Arab and agencies"),
             ),
             ("Talks resume\n\nText.\n— Al Jazeera", Some("Al Jazeera")),
+            ("Tripoli, Libya (PANA) - The committee met…", Some("PANA")),
+            (
+                "Round commences in Geneva\n\nDaily News Egypt\n\nThe round began.",
+                Some("Daily News Egypt"),
+            ),
             // Not outlets: brackets in prose, a year, a sentence, no sign-off.
             ("Israel (which attacked Rafah) - said…", None),
             ("GAZA (2024) — …", None),
             ("Talks resume\n\nThe talks ended without a deal.", None),
             ("By the end of the week | nothing", None),
+            ("Talks Resume In Geneva After Long Pause\n\nText.", None),
         ];
         for (text, expected) in cases {
             assert_eq!(article_outlet(text).as_deref(), expected, "{text}");

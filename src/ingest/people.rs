@@ -10,8 +10,8 @@ use super::mentions::{Entity, NAME_PARTICLES, Origin, Registry, entry_entity, se
 use crate::model::search::fold;
 use crate::model::{ArticleText, NodeKind, Subtype};
 
-/// Words of respect before a name that are no part of it (one or two of them: "Dr.
-/// Seyed Abbas Araghchi").
+/// Words of respect and ranks before a name that are no part of it (one or two of them:
+/// "Dr. Seyed Abbas Araghchi").
 pub(super) const HONORIFICS: &[&str] = &[
     "Sheikh",
     "Sheikha",
@@ -39,6 +39,22 @@ pub(super) const HONORIFICS: &[&str] = &[
     "Ms.",
     "Mrs",
     "Mrs.",
+    // Ranks: "Marshal Khalifa Haftar", "Gen. Lazaro Sumbeiywo".
+    "Field Marshal",
+    "Marshal",
+    "Lt. Gen.",
+    "Maj. Gen.",
+    "Lieutenant General",
+    "Major General",
+    "Brigadier General",
+    "General",
+    "Gen.",
+    "Colonel",
+    "Col.",
+    "Admiral",
+    "Hon.",
+    "Professor",
+    "Prof.",
 ];
 
 /// How many chars of honorifics `name` opens with ("His Excellency Nicolas Maduro",

@@ -190,3 +190,60 @@ fn a_former_state_or_office_names_no_party() {
         "the colony is no evidence for Spain"
     );
 }
+
+/// What stands around a party's name may make it no party of the article: the outlet's
+/// own name, a place's country, an office inside another's title, a rank, a language.
+#[test]
+fn outlets_places_countries_offices_ranks_and_languages_are_told_from_parties() {
+    let articles = [ingest::SourceArticle {
+        name: "a.txt".into(),
+        text: "Fourth round commences in Geneva\n\nDaily News Egypt\n\nPublished 2020-10-19\n\n\
+               The fourth round of the Libyan Joint Military Commission (JMC) commenced in Geneva, Switzerland, on Monday. \
+               The head of the United Nations Support Mission in Libya (UNSMIL), who is also the Special Representative of the UN Secretary-General, said the talks went well. \
+               The Commander of the Libyan National Army (LNA), Marshal Khalifa Haftar, confirmed the participation of his forces. \
+               Haftar sent a government delegation; the Libyan government delegation arrived in Geneva. \
+               The talks, dubbed Tumaini meaning hope in Swahili, ended on Friday.\n"
+            .into(),
+    }];
+    let model = ingested_model(&articles);
+    let labels: Vec<&str> = model.nodes.iter().map(|n| n.label.as_str()).collect();
+    assert_eq!(
+        model.articles.first().map(|a| a.outlet.as_str()),
+        Some("Daily News Egypt")
+    );
+    for absent in [
+        "Egypt",
+        "Switzerland",
+        "Antonio Guterres",
+        "Marshal Khalifa Haftar",
+    ] {
+        assert!(!labels.contains(&absent), "{absent}: {labels:?}");
+    }
+    for present in [
+        "United Nations Support Mission in Libya",
+        "Libyan Joint Military Commission",
+        "Khalifa Haftar",
+        "Libyan government delegation",
+    ] {
+        assert!(labels.contains(&present), "{present}: {labels:?}");
+    }
+    assert!(
+        !labels.iter().any(|label| label.contains("Swahili")),
+        "a language is no place of talks: {labels:?}"
+    );
+    let attends = |source: &str| {
+        model.edges.iter().any(|e| {
+            model.node_label(&e.source) == source
+                && e.relation.as_str() == "attends"
+                && model.node_label(&e.target).contains("Geneva")
+        })
+    };
+    assert!(
+        attends("Libyan Joint Military Commission"),
+        "the round is the commission's"
+    );
+    assert!(
+        !attends("Libya"),
+        "\"Libyan\" only qualifies the commission"
+    );
+}

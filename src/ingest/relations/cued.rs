@@ -2,7 +2,7 @@
 //! passive, with modality and confidence, and what the same sentence says of the
 //! meeting (those who act after talks, those met).
 
-use super::ends::{modality_of, objects_after, passive, passive_between, passive_mediators};
+use super::ends::{by_at, modality_of, objects_after, passive, passive_between, passive_mediators};
 use super::lists::list_starting_at;
 use super::stances::demonstrative_object;
 use super::subjects::{Found, Subject, subject_of};
@@ -46,7 +46,7 @@ pub(super) fn read_relation(
     {
         relation = Relation::Mediates;
     }
-    let by = tokens.get(index + 1).is_some_and(|t| t.is("by"));
+    let by = by_at(tokens, index).is_some();
     if read_passive(sentence, index, relation, reading) {
         return None;
     }

@@ -264,16 +264,37 @@ pub(super) fn things_starting_at(tokens: &[Token], first: usize) -> Vec<usize> {
 /// agents of a passive of mediation whose object is talks or a process the sentence
 /// places nowhere. They mediate, though the sentence names no meeting to relate them to.
 pub(super) fn passive_mediators(tokens: &[Token], verb: usize) -> Option<Vec<usize>> {
-    if !tokens.get(verb + 1)?.is("by") {
-        return None;
-    }
+    let by = by_at(tokens, verb)?;
     let (k, negated) = passive_group_start(tokens, verb);
     let before = tokens.get(k.checked_sub(1)?)?;
     let talks = before.is_any(TALK_NOUNS) || before.is_any(&["process", "efforts", "initiative"]);
     if negated || !talks {
         return None;
     }
-    agents_after_by(tokens, verb)
+    agents_after_by(tokens, by)
+}
+
+/// Where the agent's "by" of a passive verb at `verb` stands: right after it, or past
+/// when and where it happened ("signed on Wednesday by Somalia and Ethiopia", "signed in
+/// Ankara in 2018 by").
+pub(super) fn by_at(tokens: &[Token], verb: usize) -> Option<usize> {
+    if tokens.get(verb + 1)?.is("by") {
+        return Some(verb + 1);
+    }
+    if !tokens.get(verb + 1)?.is_any(&["on", "in", "last", "this"]) {
+        return None;
+    }
+    let mut k = verb + 2;
+    while k < verb + 6
+        && tokens.get(k).is_some_and(|t| {
+            matches!(t.piece, Piece::Punct(',') | Piece::Place(_))
+                || t.is_any(&["on", "in"])
+                || t.word().is_some_and(super::super::dates::is_date_word)
+        })
+    {
+        k += 1;
+    }
+    (k > verb + 2 && tokens.get(k)?.is("by")).then_some(k)
 }
 
 /// "A peace deal has been reached between the government and 14 armed groups": the
@@ -316,11 +337,15 @@ pub(super) fn passive(
     kind_of: &dyn Fn(usize) -> Option<NodeKind>,
     has_meeting: bool,
 ) -> Option<(Vec<usize>, End, Modality)> {
-    if !tokens.get(verb + 1)?.is("by") {
-        return None;
-    }
-    let subjects = agents_after_by(tokens, verb)?;
+    let by = by_at(tokens, verb)?;
+    let subjects = agents_after_by(tokens, by)?;
     let (k, negated) = passive_group_start(tokens, verb);
+    // "Hosted by the Kenyan Government, the talks resumed": the participle opens the
+    // sentence, and what it says of follows the agents.
+    if k == 0 {
+        let object = after_opening_participle(tokens, by, relation, kind_of, has_meeting)?;
+        return Some((subjects, object, Modality::Asserted));
+    }
     let before = tokens.get(k.checked_sub(1)?)?;
     // "talks in Saudi Arabia, mediated by the United States": the country is the place.
     let placed = k
@@ -365,6 +390,38 @@ pub(super) fn passive(
     Some((subjects, object, modality))
 }
 
+/// What a participle that opens the sentence says of: the talks or the thing just after
+/// the comma that closes its agents ("Brokered by Qatar, the deal …", "Hosted by Kenya,
+/// the high-level mediation process …").
+fn after_opening_participle(
+    tokens: &[Token],
+    by: usize,
+    relation: Relation,
+    kind_of: &dyn Fn(usize) -> Option<NodeKind>,
+    has_meeting: bool,
+) -> Option<End> {
+    let comma = (by + 1..(by + 14).min(tokens.len()))
+        .find(|&at| tokens.get(at).is_some_and(|t| t.piece == Piece::Punct(',')))?;
+    for token in tokens.get(comma + 1..(comma + 6).min(tokens.len()))? {
+        match &token.piece {
+            Piece::Thing(entity) if kind_of(*entity).is_some_and(|kind| fits(relation, kind)) => {
+                return Some(End::Entity(*entity));
+            }
+            Piece::Word(word)
+                if has_meeting
+                    && fits(relation, NodeKind::Meeting)
+                    && (TALK_NOUNS.contains(&word.as_str())
+                        || matches!(word.as_str(), "process" | "initiative")) =>
+            {
+                return Some(End::Meeting);
+            }
+            Piece::Word(_) => {}
+            _ => return None,
+        }
+    }
+    None
+}
+
 /// Whether talks end at token `last` with their place or date after them: "talks in
 /// Jeddah", "a ceremony in Havana on Friday", "the meeting on 5 May".
 fn placed_talks_end_at(tokens: &[Token], last: usize) -> bool {
@@ -392,8 +449,8 @@ fn placed_talks_end_at(tokens: &[Token], last: usize) -> bool {
 /// The agents after "by": the first party within a title's reach ("by Defence Minister
 /// Sergei Shoigu") and the list it starts; a party that only qualifies the title
 /// ("former Nigerian president X") gives way to the person after it.
-fn agents_after_by(tokens: &[Token], verb: usize) -> Option<Vec<usize>> {
-    let mut first = (verb + 2..(verb + 7).min(tokens.len()))
+fn agents_after_by(tokens: &[Token], by: usize) -> Option<Vec<usize>> {
+    let mut first = (by + 1..(by + 6).min(tokens.len()))
         .find(|&i| tokens.get(i).is_some_and(|t| t.party().is_some()))?;
     if let Some(person) = (first + 1..(first + 4).min(tokens.len()))
         .take_while(|&i| {

@@ -123,3 +123,39 @@ pub(super) fn read_observers(
     );
     true
 }
+
+/// "Erdogan brought together Somalia's President Hassan Sheikh Mohamud and Ethiopian
+/// Prime Minister Abiy Ahmed", "the meeting brought together …": those brought together
+/// take part in the talks; a party that brings them together mediates. True when it read
+/// them.
+pub(super) fn read_brought_together(
+    sentence: &Sentence<'_>,
+    index: usize,
+    token: &Token,
+    carried: &[usize],
+    reading: &mut SentenceReading,
+) -> bool {
+    let tokens = sentence.tokens;
+    if !sentence.has_meeting
+        || !token.is_any(&["brought", "brings", "bring", "bringing"])
+        || !tokens.get(index + 1).is_some_and(|t| t.is("together"))
+    {
+        return false;
+    }
+    let first = index + 2 + usize::from(tokens.get(index + 2).is_some_and(|t| t.is("the")));
+    let Some((parties, _)) = list_starting_at(tokens, first) else {
+        return false;
+    };
+    let subject = subject_of(tokens, index, carried);
+    let modality = match &subject {
+        Some(subject) => modality_of(tokens, subject.first, index, subject.frame),
+        None => modality_of(tokens, index.saturating_sub(3), index, None),
+    };
+    reading.attending(parties, modality, &sentence.attributed_to);
+    if let Some(subject) = subject
+        && modality == Modality::Asserted
+    {
+        reading.mediating(&subject.parties, true, &sentence.attributed_to);
+    }
+    true
+}

@@ -259,6 +259,15 @@ pub(crate) const TITLE_WORDS: &[&str] = &[
 /// person with the party of the title ("Armenian Prime Minister Nikol Pashinyan"), which
 /// stands for the person alone. Returns the element's party and its far end.
 fn titled(tokens: &[Token], at: usize, step: isize) -> Option<(usize, usize)> {
+    tokens.get(at)?.party()?;
+    // "the Libyan 5+5 Joint Military Commission": reading right, a party right before
+    // another (numbers aside) only qualifies it.
+    let mut at = at;
+    while step > 0
+        && let Some(next) = party_right_after(tokens, at)
+    {
+        at = next;
+    }
     let party = tokens.get(at)?.party()?;
     if step > 0
         && let Some(found) = possessive_title(tokens, at)
@@ -293,21 +302,46 @@ fn titled(tokens: &[Token], at: usize, step: isize) -> Option<(usize, usize)> {
     Some((party, at))
 }
 
+/// The party right after the one at `at`, past numbers ("Libyan 5+5 Joint Military
+/// Commission"), if one follows.
+fn party_right_after(tokens: &[Token], at: usize) -> Option<usize> {
+    let mut next = at + 1;
+    while tokens
+        .get(next)
+        .and_then(Token::word)
+        .is_some_and(|word| word.chars().all(|c| c.is_ascii_digit()))
+    {
+        next += 1;
+    }
+    tokens.get(next)?.party().map(|_| next)
+}
+
 /// "Colombia's president, Gustavo Petro": a party's title, then the person between
 /// commas, who stands for the element. Returns the person and their token.
+/// Also a demonym's title ("the Russian President, Vladimir Putin,") and, without the
+/// commas, a possessive's ("Somalia's President Hassan Sheikh Mohamud").
 fn possessive_title(tokens: &[Token], at: usize) -> Option<(usize, usize)> {
-    if !tokens.get(at + 1)?.is("s") {
-        return None;
-    }
-    let mut k = at + 2;
-    while tokens.get(k).is_some_and(|t| t.is_any(TITLE_WORDS)) && k < at + 6 {
+    let possessive = tokens.get(at + 1)?.is("s");
+    let title_start = at + 1 + usize::from(possessive);
+    let mut k = title_start;
+    while tokens.get(k).is_some_and(|t| t.is_any(TITLE_WORDS)) && k < title_start + 4 {
         k += 1;
     }
-    if k == at + 2 || tokens.get(k)?.piece != Piece::Punct(',') {
+    // "the Houthis of Yemen": "of" alone is no title.
+    let office = tokens
+        .get(title_start..k)
+        .is_some_and(|title| title.iter().any(|t| !t.is("of")));
+    if !office {
         return None;
     }
-    let person = tokens.get(k + 1)?.party()?;
-    Some((person, k + 1))
+    match tokens.get(k)?.piece {
+        Piece::Punct(',') => {
+            let person = tokens.get(k + 1)?.party()?;
+            Some((person, k + 1))
+        }
+        Piece::Party(person) if possessive => Some((person, k)),
+        _ => None,
+    }
 }
 
 /// "Nicolas Maduro, president of the Bolivarian Republic of Venezuela": reading left

@@ -213,6 +213,13 @@ pub(super) fn read_talks_between(
         } else {
             Modality::Asserted
         };
+        // "a round of Kenya-led talks": read as the participle says.
+        if let (Some(party), Some(next)) = (tokens.get(first), tokens.get(first + 1))
+            && party.party().is_some()
+            && glued(party, next)
+        {
+            return false;
+        }
         let (parties, last) = list_starting_at(tokens, first).unwrap_or_default();
         // "talks in Jeddah with US officials before negotiations with the RSF in Geneva":
         // talks placed after their parties, with another place before them, are other
@@ -422,6 +429,20 @@ pub(super) fn read_glued_participle(
         .and_then(Token::party)
         && let Some(relation) = compound_relation(token)
     {
+        // "Kenya-led peace talks", "a US-led mediation": who leads talks mediates them.
+        let talks_after = tokens
+            .get(index + 1..(index + 4).min(tokens.len()))
+            .is_some_and(|after| {
+                after
+                    .iter()
+                    .take_while(|t| t.word().is_some())
+                    .any(|t| t.is_any(TALK_NOUNS) || t.is_any(&["mediation", "process"]))
+            });
+        let relation = if relation == Relation::Leads && talks_after {
+            Relation::Mediates
+        } else {
+            relation
+        };
         let next = if tokens
             .get(index + 1)
             .is_some_and(|t| t.is_any(&["the", "a", "an"]))
@@ -437,7 +458,7 @@ pub(super) fn read_glued_participle(
                 Some(End::Entity(*entity))
             }
             Some(Piece::Word(word))
-                if TALK_NOUNS.contains(&word.as_str())
+                if (TALK_NOUNS.contains(&word.as_str()) || talks_after)
                     && has_meeting
                     && fits(relation, NodeKind::Meeting) =>
             {

@@ -491,6 +491,8 @@ const BEFORE_TALKS: &[&str] = &[
     "face-to-face",
     "fresh",
     "out",
+    // "held bilateral and trilateral meetings".
+    "and",
 ];
 
 /// Attends, where the verb at `index` opens, holds or closes talks named a few words on

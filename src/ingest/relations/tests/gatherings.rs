@@ -356,3 +356,68 @@ fn who_signs_on_a_party_s_behalf_is_its_member() {
     // Whose behalf no party is named for: nothing.
     assert!(read("Ilham Aliyev signed on behalf of his people.", false).is_empty());
 }
+
+#[test]
+fn those_brought_together_or_participating_attend_and_who_brings_them_mediates() {
+    assert_eq!(
+        read_with_places(
+            "The summit in Cairo brought together Hamas and Israel.",
+            true,
+            &["Cairo"]
+        ),
+        [
+            "Hamas attends meeting asserted",
+            "Israel attends meeting asserted"
+        ]
+    );
+    assert_eq!(
+        read_with_places(
+            "Egypt brought together Hamas and Israel in Cairo.",
+            true,
+            &["Cairo"]
+        ),
+        [
+            "Egypt mediates meeting asserted",
+            "Hamas attends meeting asserted",
+            "Israel attends meeting asserted"
+        ]
+    );
+    assert_eq!(
+        read_with_places(
+            "Turkey participated in the talks in Cairo.",
+            true,
+            &["Cairo"]
+        ),
+        ["Turkey attends meeting asserted"]
+    );
+    assert_eq!(
+        read_with_places(
+            "Turkey held bilateral and trilateral meetings in Cairo.",
+            true,
+            &["Cairo"]
+        ),
+        ["Turkey attends meeting asserted"]
+    );
+}
+
+#[test]
+fn a_party_that_leads_talks_mediates_them_and_a_round_is_its_body_s() {
+    assert_eq!(
+        read_with_places(
+            "A new round of the Turkey-led talks in Cairo began.",
+            true,
+            &["Cairo"]
+        ),
+        ["Turkey mediates meeting asserted"],
+        "Turkey leads the talks, it is no party to them"
+    );
+    assert_eq!(
+        read_with_places(
+            "The fourth round of the Russian 5 Turkey commission began in Cairo.",
+            true,
+            &["Cairo"]
+        ),
+        ["Turkey attends meeting asserted"],
+        "a demonym and a number before the body only qualify it"
+    );
+}

@@ -21,6 +21,8 @@ const ENTITIES: &[(&str, NodeKind)] = &[
     ("Nikol Pashinyan", NodeKind::Actor),
     ("Azerbaijan", NodeKind::Actor),
     ("deal", NodeKind::Demand),
+    ("Russian", NodeKind::Actor),
+    ("Vladimir Putin", NodeKind::Actor),
 ];
 
 fn kind(entity: usize) -> Option<NodeKind> {
@@ -651,4 +653,5 @@ fn a_chief_mediator_in_apposition_is_a_mediator() {
 }
 
 mod gatherings;
+mod passives;
 mod stances;
