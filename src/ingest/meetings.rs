@@ -148,10 +148,12 @@ pub fn meetings_of_article(
                             })
                 });
                 let bare_talks = one_place
-                    && sentence
-                        .words
-                        .iter()
-                        .any(|word| matches!(word.text.as_str(), "talks" | "negotiations"));
+                    && sentence.words.iter().any(|word| {
+                        matches!(
+                            word.text.as_str(),
+                            "talks" | "negotiations" | "meetings" | "discussions"
+                        )
+                    });
                 if refers || bare_talks {
                     slot.clone_from(&last);
                 }

@@ -111,6 +111,24 @@ impl Registry {
         index
     }
 
+    /// Records that `entity` is also written `name` (and, for a person, by its last
+    /// word): "Recep Tayyip Erdogan" in one article, "Erdoğan" in another are one person,
+    /// found by either spelling.
+    pub fn also_named(&mut self, entity: usize, name: &str) {
+        let Some(entity) = self.entities.get_mut(entity) else {
+            return;
+        };
+        if entity.label == name || entity.aliases.contains(name) {
+            return;
+        }
+        entity.aliases.insert(name.to_owned());
+        if entity.subtype == Some(Subtype::Person)
+            && let Some(surname) = name.split(' ').next_back()
+        {
+            entity.aliases.insert(surname.to_owned());
+        }
+    }
+
     /// The entity with `key`.
     pub fn find(&self, key: &str) -> Option<usize> {
         self.by_key.get(key).copied()

@@ -388,6 +388,7 @@ pub fn discover_people(
             origin: Origin::Titled,
             affiliations: Vec::new(),
         });
+        registry.also_named(person, name);
         if let (Some(party), Some((_, span)), Some(entity)) =
             (party, sentence, registry.entities.get_mut(person))
             && party != person
@@ -518,6 +519,7 @@ fn discover_listed_people(
                 origin: Origin::Titled,
                 affiliations: Vec::new(),
             });
+            registry.also_named(person, label);
             let span = sentence_of(sentences, name.start).and_then(|at| sentences.get(at));
             if let (Some(&span), Some(entity)) = (span, registry.entities.get_mut(person))
                 && party != person

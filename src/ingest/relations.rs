@@ -25,7 +25,9 @@ mod subjects;
 mod words;
 
 use cued::read_relation;
-use gatherings::{read_brought_together, read_invited, read_observers, read_spoke_at};
+use gatherings::{
+    read_brought_together, read_invitation_of, read_invited, read_observers, read_spoke_at,
+};
 use phrases::{
     read_following_talks, read_glued_participle, read_mediation_of, read_mediator_noun,
     read_no_delegation, read_on_behalf_of, read_represented_by, read_talks_between,
@@ -237,6 +239,7 @@ pub fn read_sentence(
         }
         if read_invited(reader, index, token, &mut reading)
             || read_brought_together(reader, index, token, &carried, &mut reading)
+            || read_invitation_of(reader, index, token, &mut reading)
             || read_observers(reader, index, token, &carried, &mut reading)
         {
             continue;

@@ -12,7 +12,7 @@ const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Gov", "Sen",
     "Rep", "Rev", "St", "Jr", "Sr", "No", "Nos", "Vol", "vs", "etc", "approx", "Jan", "Feb", "Mar",
     "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "U.S", "U.N", "U.K", "E.U",
-    "a.m", "p.m", "Inc", "Ltd", "Co", "Corp", "Mt", "Ft",
+    "a.m", "p.m", "Inc", "Ltd", "Co", "Corp", "Mt", "Ft", "Hon", "Amb",
 ];
 
 const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»'];
@@ -86,6 +86,14 @@ fn ends_sentence(chars: &[char], stop: usize, after: usize) -> bool {
     if ABBREVIATIONS.contains(&word.as_str()) {
         return false;
     }
+    // Dotted capitals ("H.E. Recep Tayyip Erdoğan", "the D.R.C. delegation").
+    let dotted = word.split('.').count() > 1
+        && word
+            .split('.')
+            .all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase));
+    if dotted {
+        return false;
+    }
     // A single capital initial ("George W. Bush").
     let mut letters = word.chars();
     if let (Some(letter), None) = (letters.next(), letters.next())
@@ -126,12 +134,15 @@ mod tests {
     fn abbreviations_initials_and_decimals_do_not_end_sentences() {
         assert_eq!(
             sentences(
-                "Mr. Burns met the U.S. envoy in Doha. It was 22.9 degrees. George W. Bush left."
+                "Mr. Burns met the U.S. envoy in Doha. It was 22.9 degrees. George W. Bush left. \
+                 It was hosted by H.E. Recep Tayyip Erdoğan and Hon. Lual Dau. Talks ended."
             ),
             [
                 "Mr. Burns met the U.S. envoy in Doha.",
                 "It was 22.9 degrees.",
-                "George W. Bush left."
+                "George W. Bush left.",
+                "It was hosted by H.E. Recep Tayyip Erdoğan and Hon. Lual Dau.",
+                "Talks ended."
             ]
         );
     }

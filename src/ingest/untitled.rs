@@ -403,6 +403,7 @@ fn add_person(
         origin: Origin::Titled,
         affiliations: Vec::new(),
     });
+    registry.also_named(person, name);
     // "the European Union's Enrique Mora".
     let before = text.before(span.0, 3);
     let possessive = before == "'s " || before == "’s ";

@@ -247,3 +247,39 @@ fn outlets_places_countries_offices_ranks_and_languages_are_told_from_parties() 
         "\"Libyan\" only qualifies the commission"
     );
 }
+
+/// A person written with and without diacritics in two articles is one person, found by
+/// either spelling.
+#[test]
+fn a_name_spelled_two_ways_across_articles_is_one_person() {
+    let articles = [
+        (
+            "a.txt",
+            "Summit\n\nPublished 2024-12-11\n\nThe summit in Ankara was hosted by Turkish President Recep Tayyip Erdoğan.\n",
+        ),
+        (
+            "b.txt",
+            "Declaration\n\nPublished 2024-12-12\n\nAt the invitation of Turkish President Recep Tayyip Erdogan, the leaders met in Ankara.\n",
+        ),
+    ]
+    .map(|(name, text)| ingest::SourceArticle {
+        name: name.into(),
+        text: text.into(),
+    });
+    let model = ingested_model(&articles);
+    let people: Vec<&str> = model
+        .nodes
+        .iter()
+        .map(|n| n.label.as_str())
+        .filter(|label| label.starts_with("Recep"))
+        .collect();
+    assert_eq!(people, ["Recep Tayyip Erdoğan"], "one person");
+    let hosts_in = |article: &str| {
+        model.edges.iter().any(|e| {
+            model.node_label(&e.source) == "Recep Tayyip Erdoğan"
+                && e.relation.as_str() == "hosts"
+                && e.evidence.iter().any(|ev| ev.article_id == article)
+        })
+    };
+    assert!(hosts_in("a000") && hosts_in("a001"), "{:?}", model.edges);
+}

@@ -452,6 +452,18 @@ fn placed_talks_end_at(tokens: &[Token], last: usize) -> bool {
 fn agents_after_by(tokens: &[Token], by: usize) -> Option<Vec<usize>> {
     let mut first = (by + 1..(by + 6).min(tokens.len()))
         .find(|&i| tokens.get(i).is_some_and(|t| t.party().is_some()))?;
+    // "by the Prime Minister of Saint Vincent and the Grenadines … Ralph Gonsalves": the
+    // party only says whose office it is; the agent is its holder, named further on.
+    let of_office = tokens.get(by + 1..first).is_some_and(|between| {
+        let between = match between {
+            [rest @ .., the] if the.is("the") => rest,
+            all => all,
+        };
+        matches!(between, [.., title, of] if of.is("of") && title.is_any(super::lists::TITLE_WORDS))
+    });
+    if of_office {
+        return None;
+    }
     if let Some(person) = (first + 1..(first + 4).min(tokens.len()))
         .take_while(|&i| {
             tokens

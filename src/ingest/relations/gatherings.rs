@@ -159,3 +159,52 @@ pub(super) fn read_brought_together(
     }
     true
 }
+
+/// "At the invitation of Turkish President Recep Tayyip Erdogan, …", "at Qatar's
+/// invitation": who invites the parties to the talks hosts them. True when it read one.
+pub(super) fn read_invitation_of(
+    sentence: &Sentence<'_>,
+    index: usize,
+    token: &Token,
+    reading: &mut SentenceReading,
+) -> bool {
+    let tokens = sentence.tokens;
+    if !sentence.has_meeting || !token.is("invitation") {
+        return false;
+    }
+    let at_the = index
+        .checked_sub(2)
+        .and_then(|at| tokens.get(at..index))
+        .is_some_and(
+            |before| matches!(before, [at, the] if at.is_any(&["at", "upon"]) && the.is("the")),
+        );
+    let hosts = if at_the && tokens.get(index + 1).is_some_and(|t| t.is("of")) {
+        let first = index + 2 + usize::from(tokens.get(index + 2).is_some_and(|t| t.is("the")));
+        // Only the first element: the parties after its comma are the main clause's.
+        list_starting_at(tokens, first).and_then(|(parties, _)| parties.first().map(|&p| vec![p]))
+    } else {
+        // "at Qatar's invitation".
+        let possessive = index.checked_sub(1).and_then(|at| tokens.get(at));
+        let party = index.checked_sub(2).and_then(|at| tokens.get(at));
+        let at = index.checked_sub(3).and_then(|at| tokens.get(at));
+        match (at, party.and_then(Token::party), possessive) {
+            (Some(at), Some(party), Some(s)) if at.is_any(&["at", "upon"]) && s.is("s") => {
+                Some(vec![party])
+            }
+            _ => None,
+        }
+    };
+    let Some(hosts) = hosts else {
+        return false;
+    };
+    for host in hosts {
+        reading.add_mediator(host);
+        reading.add(super::meeting_relation(
+            host,
+            crate::model::Relation::Hosts,
+            Modality::Asserted,
+            &sentence.attributed_to,
+        ));
+    }
+    true
+}

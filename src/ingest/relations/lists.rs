@@ -83,6 +83,9 @@ fn party_list(tokens: &[Token], from: usize, step: isize) -> Option<(Vec<usize>,
             // "in Argyle, Saint Vincent and the Grenadines, …": a place's country, no
             // party of the list.
             Some((_, far_end)) if step < 0 && follows_place(tokens, far_end) => break,
+            // "At the invitation of Egypt, Hamas and Israel met": the opening phrase's
+            // party is no part of the main clause's list.
+            Some((_, far_end)) if step < 0 && opens_with_invitation(tokens, far_end) => break,
             Some((party, far_end)) if connected => {
                 parties.push(party);
                 end = far_end;
@@ -130,6 +133,18 @@ fn officials_of(tokens: &[Token], from: usize) -> Option<usize> {
     }
     let first = of + 1 + usize::from(tokens.get(of + 1).is_some_and(|t| t.is("the")));
     tokens.get(first)?.party().map(|_| first)
+}
+
+/// Whether the list element starting at `first` ends a phrase such as "at the invitation
+/// of", "at the request of", "under the auspices of".
+fn opens_with_invitation(tokens: &[Token], first: usize) -> bool {
+    first
+        .checked_sub(2)
+        .and_then(|at| tokens.get(at..first))
+        .is_some_and(|before| {
+            matches!(before, [noun, of] if of.is("of")
+                && noun.is_any(&["invitation", "request", "behest", "auspices", "initiative"]))
+        })
 }
 
 /// Whether the list element starting at `first` follows a place and a comma.

@@ -59,6 +59,11 @@ pub(super) fn subject_of(tokens: &[Token], verb: usize, carried: &[usize]) -> Op
             .is_some_and(|word| word.ends_with("ing"));
         return party_subject(tokens, at, wished, participle);
     }
+    // "Mohamud, Abiy Ahmed, and their respective foreign ministers were gathered": the
+    // parties before "and their".
+    if let Some(list_end) = list_before_their_own(tokens, at) {
+        return near_list(tokens, list_end);
+    }
     // "Egyptian and Qatari officials said", "the Qatari and Egyptian mediators".
     if token.is_any(PARTY_NOUNS) || token.is_any(MEDIATOR_NOUNS) {
         // "Armenia's top diplomats", "Egyptian senior officials".
@@ -125,6 +130,27 @@ pub(super) fn subject_of(tokens: &[Token], verb: usize, carried: &[usize]) -> Op
         });
     }
     None
+}
+
+/// Where the list of parties ends before "and their (respective) ministers" that ends at
+/// `last`: the people of the parties named come along with them.
+fn list_before_their_own(tokens: &[Token], last: usize) -> Option<usize> {
+    let their = (last.saturating_sub(4)..last)
+        .rev()
+        .find(|&at| tokens.get(at).is_some_and(|t| t.is("their")))?;
+    let words_only = tokens
+        .get(their + 1..=last)?
+        .iter()
+        .all(|t| t.word().is_some());
+    let and = their.checked_sub(1)?;
+    if !words_only || !tokens.get(and)?.is("and") {
+        return None;
+    }
+    let mut end = and.checked_sub(1)?;
+    if tokens.get(end)?.piece == Piece::Punct(',') {
+        end = end.checked_sub(1)?;
+    }
+    tokens.get(end)?.party().map(|_| end)
 }
 
 /// The subject of the sentence's main clause, for a participle clause: the last subject

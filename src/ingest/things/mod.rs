@@ -295,6 +295,30 @@ fn names_a_thing(text: &ArticleText, tokens: &[Token], phrase: &Phrase<'_>) -> b
     {
         return false;
     }
+    // "at the invitation of Egypt", "at Qatar's invitation": who hosts, no thing.
+    // Past "the" or a party's possessive ("at Qatar's invitation").
+    let mut lead = first;
+    if lead
+        .checked_sub(1)
+        .and_then(|at| tokens.get(at))
+        .is_some_and(|before| before.is("the"))
+    {
+        lead -= 1;
+    } else if lead
+        .checked_sub(2)
+        .and_then(|at| tokens.get(at..lead))
+        .is_some_and(|before| matches!(before, [party, s] if party.party().is_some() && s.is("s")))
+    {
+        lead -= 2;
+    }
+    if singular == "invitation"
+        && lead
+            .checked_sub(1)
+            .and_then(|at| tokens.get(at))
+            .is_some_and(|before| before.is_any(&["at", "upon"]))
+    {
+        return false;
+    }
     // "wants freed in exchange for hostages": an idiom, no exchange deal.
     if singular == "exchange"
         && content_modifiers == 0

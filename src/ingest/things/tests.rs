@@ -80,13 +80,19 @@ fn the_proposal_is_the_last_one_named_and_verbs_are_not_things() {
         "Israel sent a new framework on Monday.",
         "Hamas said it would study the framework.",
         "Israel wants to deal with it and to offer more.",
+        "At the invitation of Egypt, Hamas met.",
     ]);
     assert_eq!(
         found
             .iter()
             .map(|(label, _)| label.as_str())
             .collect::<Vec<_>>(),
-        ["Framework", "Framework"]
+        ["Framework", "Framework"],
+        "an invitation one comes at names who hosts, no thing"
+    );
+    assert_eq!(
+        things(&["Hamas accepted the Egyptian invitation."]),
+        [("Egyptian invitation".to_owned(), vec![])]
     );
 }
 

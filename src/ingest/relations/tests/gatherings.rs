@@ -421,3 +421,30 @@ fn a_party_that_leads_talks_mediates_them_and_a_round_is_its_body_s() {
         "a demonym and a number before the body only qualify it"
     );
 }
+
+#[test]
+fn who_invites_the_parties_hosts_them_and_their_ministers_come_along() {
+    assert_eq!(
+        read_with_places(
+            "At the invitation of Egypt, Hamas, Israel, and their respective foreign ministers gathered in Cairo.",
+            true,
+            &["Cairo"]
+        ),
+        [
+            "Egypt hosts meeting asserted",
+            "Hamas attends meeting asserted",
+            "Israel attends meeting asserted"
+        ]
+    );
+    assert_eq!(
+        read_with_places(
+            "Hamas met in Cairo at Qatar's invitation.",
+            true,
+            &["Cairo"]
+        ),
+        [
+            "Hamas attends meeting asserted",
+            "Qatar hosts meeting asserted"
+        ]
+    );
+}

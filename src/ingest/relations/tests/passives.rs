@@ -71,4 +71,12 @@ fn agents_named_with_their_office_are_the_people() {
             "Turkey mediates deal asserted"
         ]
     );
+    // The party only says whose office brokered it: no agent named.
+    assert!(
+        read(
+            "The deal was brokered by the President of Egypt, Dr Tom Kay.",
+            false
+        )
+        .is_empty()
+    );
 }
