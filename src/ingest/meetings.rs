@@ -103,27 +103,14 @@ pub fn meetings_of_article(
             meeting.place.clone_from(place);
         }
     }
-    let dated: Vec<MeetingFound> = found
+    // Places the article dates a meeting at: a sentence that refers back to talks there
+    // dates nothing ("The talks, paused in March, resumed").
+    let dated_places: Vec<usize> = found
         .iter()
         .flatten()
         .filter(|m| m.date.is_some())
-        .cloned()
+        .map(|m| m.place_entry)
         .collect();
-    for meeting in found.iter_mut().flatten() {
-        if meeting.date.is_some() {
-            continue;
-        }
-        let mut dates: Vec<PartialDate> = dated
-            .iter()
-            .filter(|other| other.place == meeting.place)
-            .filter_map(|other| other.date)
-            .collect();
-        dates.sort();
-        dates.dedup();
-        if let [date] = dates.as_slice() {
-            meeting.date = Some(*date);
-        }
-    }
     let mut last: Option<MeetingFound> = None;
     // Whether every meeting named so far is at one place: then "two days of talks" with
     // no place of their own are those talks too.
@@ -156,8 +143,42 @@ pub fn meetings_of_article(
                     });
                 if refers || bare_talks {
                     slot.clone_from(&last);
+                    // "the peace talks will resume on Monday, 18th November 2024": the
+                    // talks referred to, dated by the sentence where the article dates
+                    // none there.
+                    if let Some(meeting) = slot.as_mut()
+                        && meeting.date.is_none()
+                        && !dated_places.contains(&meeting.place_entry)
+                    {
+                        let ahead = meeting.status == MeetingStatus::Planned;
+                        meeting.date = match article_date {
+                            Some(date) => mentioned_date(sentence.text, &date, ahead),
+                            None => absolute_date(sentence.text),
+                        };
+                    }
                 }
             }
+        }
+    }
+    let dated: Vec<MeetingFound> = found
+        .iter()
+        .flatten()
+        .filter(|m| m.date.is_some())
+        .cloned()
+        .collect();
+    for meeting in found.iter_mut().flatten() {
+        if meeting.date.is_some() {
+            continue;
+        }
+        let mut dates: Vec<PartialDate> = dated
+            .iter()
+            .filter(|other| other.place == meeting.place)
+            .filter_map(|other| other.date)
+            .collect();
+        dates.sort();
+        dates.dedup();
+        if let [date] = dates.as_slice() {
+            meeting.date = Some(*date);
         }
     }
     found
@@ -440,16 +461,9 @@ mod tests {
         )
     }
 
-    #[test]
-    fn an_article_s_meetings_are_dated_together_and_referred_back_to() {
-        let sentences = [
-            "CAIRO — Hamas said it would send a delegation.",
-            "The delegation will arrive in Cairo on Tuesday for talks.",
-            "The talks will focus on the hostages.",
-            "Talks in Cairo are expected to be long.",
-            "Soldiers were flown to a base.",
-            "The talks in Egypt will be the last.",
-        ];
+    /// The meeting key of each sentence of an article published `published`, where
+    /// "Cairo" (entry 7) and "Egypt" (entry 8, Cairo's country) are places.
+    fn article_meetings(sentences: &[&str], published: Option<&str>) -> Vec<Option<String>> {
         let mut offset = 0;
         let inputs: Vec<(String, usize, Vec<cues::Word>, Vec<PlaceMention>)> = sentences
             .iter()
@@ -491,12 +505,27 @@ mod tests {
             &inputs,
             &|entry| Some(if entry == 7 { "Cairo" } else { "Egypt" }.to_owned()),
             &|entry| (entry == 7).then(|| "Egypt".to_owned()),
-            PartialDate::parse("2024-05-26").ok(),
+            published.and_then(|date| PartialDate::parse(date).ok()),
         );
-        let keys: Vec<Option<String>> = found
+        found
             .iter()
             .map(|m| m.as_ref().map(MeetingFound::key))
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn an_article_s_meetings_are_dated_together_and_referred_back_to() {
+        let keys = article_meetings(
+            &[
+                "CAIRO — Hamas said it would send a delegation.",
+                "The delegation will arrive in Cairo on Tuesday for talks.",
+                "The talks will focus on the hostages.",
+                "Talks in Cairo are expected to be long.",
+                "Soldiers were flown to a base.",
+                "The talks in Egypt will be the last.",
+            ],
+            Some("2024-05-26"),
+        );
         assert_eq!(
             keys,
             [
@@ -508,6 +537,28 @@ mod tests {
                 Some("cairo 2024-05-28".to_owned()), // the country of the article's city
             ]
         );
+    }
+
+    #[test]
+    fn a_sentence_that_refers_back_dates_talks_the_article_dates_nowhere_else() {
+        let keys = article_meetings(
+            &[
+                "Talks will resume in Cairo.",
+                "The talks will resume on Monday, 18th November 2024, at a hotel.",
+            ],
+            None,
+        );
+        let dated = Some("cairo 2024-11-18".to_owned());
+        assert_eq!(keys, [dated.clone(), dated]);
+        let keys = article_meetings(
+            &[
+                "Hamas met in Cairo on Sunday.",
+                "The talks, paused in March, resumed.",
+            ],
+            Some("2024-05-28"),
+        );
+        let sunday = Some("cairo 2024-05-26".to_owned());
+        assert_eq!(keys, [sunday.clone(), sunday], "March is when they paused");
     }
 
     #[test]

@@ -176,6 +176,24 @@ const PLACE_FOLLOWERS: &[&str] = &[
     "between", "earlier", "in", "at", "from", "during", "under", "as", "amid",
 ];
 
+/// Words of a venue's name: a building, not a place of its own.
+const VENUE_WORDS: &[&str] = &[
+    "Hotel",
+    "Palace",
+    "Palais",
+    "Hall",
+    "Centre",
+    "Center",
+    "House",
+    "Building",
+    "Resort",
+    "Residence",
+    "Lodge",
+    "Villa",
+    "Complex",
+    "Headquarters",
+];
+
 /// Capitalised words after "in" that name no place: "talks in Arabic", "in Congress".
 const NOT_PLACES: &[&str] = &[
     "arabic",
@@ -322,6 +340,12 @@ pub fn with_places_of_talks(lexicon: &Lexicon, texts: &[ArticleText]) -> Lexicon
             if !right_after_talks && !ends_cleanly {
                 continue;
             }
+            // A venue ("Glee Hotel", "Palais des Nations") is in a city the article names
+            // for the talks: the city is their place.
+            let venue = name.split(' ').any(|word| VENUE_WORDS.contains(&word));
+            if venue {
+                continue;
+            }
             // A name the lexicon holds inside it ("Cairo Declaration") is not new either.
             let known_inside = name.split(' ').any(|word| lexicon.find(word).is_some());
             if !known_inside && !name.is_empty() {
@@ -407,9 +431,14 @@ mod tests {
         let lexicon = Lexicon::parse("l", "actor | Hamas | | organisation |\nactor | Egypt | | state |\nplace | Cairo | | Egypt |\n").unwrap();
         let added = places_added(
             &lexicon,
-            "Talks in Almaty began. They met at Davao City. Talks in Cairo, talks in Hamas and talks in May went on. Talks, paused in March, resumed. In Geneva, nothing.",
+            "Talks in Almaty began. They met at Davao City. Talks in Cairo, talks in Hamas and talks in May went on. Talks, paused in March, resumed. In Geneva, nothing. \
+             Talks resume at Glee Hotel. The talks, dubbed hope in Swahili, ended.",
         );
-        assert_eq!(added, ["Almaty", "Davao City"]);
+        assert_eq!(
+            added,
+            ["Almaty", "Davao City"],
+            "a venue is in a city, a language is no place"
+        );
     }
 
     #[test]
