@@ -32,7 +32,7 @@ use phrases::{
     read_following_talks, read_glued_participle, read_mediation_of, read_mediator_noun,
     read_no_delegation, read_on_behalf_of, read_represented_by, read_talks_between,
 };
-use stances::read_stance_noun;
+use stances::{read_refusal, read_stance_noun};
 use subjects::{Found, subject_of};
 use words::SPEECH;
 
@@ -244,7 +244,9 @@ pub fn read_sentence(
         {
             continue;
         }
-        if read_stance_noun(reader, index, token, &carried, &mut reading) {
+        if read_stance_noun(reader, index, token, &carried, &mut reading)
+            || read_refusal(reader, index, token, &mut reading)
+        {
             continue;
         }
         if let Some(subject) = read_relation(reader, index, token, &carried, &mut reading)

@@ -56,6 +56,16 @@ pub(super) fn read_relation(
     }
     let subject = subject_of(tokens, index, carried)?;
     let modality = modality_of(tokens, subject.first, index, subject.frame);
+    // "As Iran refuses to hold direct talks with the US, Mora will shuttle": refusing
+    // talks face to face says nothing of the talks held otherwise.
+    if relation == Relation::Attends
+        && modality == Modality::Negated
+        && tokens
+            .get(index + 1..(index + 4).min(tokens.len()))
+            .is_some_and(|after| after.iter().any(|t| t.is_any(&["direct", "face-to-face"])))
+    {
+        return None;
+    }
     read_acting_at_meeting(
         sentence, index, token, relation, &subject, modality, reading,
     );

@@ -221,3 +221,62 @@ pub(super) fn demonstrative_object(
         .is_some_and(|kind| fits(relation, kind))
         .then_some(End::Entity(first))
 }
+
+/// Verbs one refuses to do to a thing, each of which would accept it.
+const ACCEPTING: &[&str] = &[
+    "sign",
+    "accept",
+    "approve",
+    "endorse",
+    "ratify",
+    "initial",
+    "implement",
+];
+
+/// "the refusal of Haftar to sign the agreement", "Hamas's refusal to accept the plan":
+/// who refuses to sign or accept a thing rejects it. True when it read one.
+pub(super) fn read_refusal(
+    sentence: &Sentence<'_>,
+    index: usize,
+    token: &Token,
+    reading: &mut SentenceReading,
+) -> bool {
+    let tokens = sentence.tokens;
+    if !token.is("refusal") {
+        return false;
+    }
+    let holder = if tokens.get(index + 1).is_some_and(|t| t.is("of")) {
+        let first = index + 2 + usize::from(tokens.get(index + 2).is_some_and(|t| t.is("the")));
+        list_starting_at(tokens, first).map(|(parties, last)| (parties, last + 1))
+    } else if index
+        .checked_sub(1)
+        .and_then(|at| tokens.get(at))
+        .is_some_and(|t| t.is("s"))
+    {
+        possessor(tokens, index - 1).map(|(parties, _)| (parties, index + 1))
+    } else {
+        None
+    };
+    let Some((parties, to)) = holder else {
+        return false;
+    };
+    if !tokens.get(to).is_some_and(|t| t.is("to"))
+        || !tokens.get(to + 1).is_some_and(|t| t.is_any(ACCEPTING))
+    {
+        return false;
+    }
+    let objects = objects_of_noun(tokens, to + 2, Relation::Rejects, sentence.kind_of);
+    for &party in &parties {
+        for &object in &objects {
+            reading.add(RelationFound {
+                subject: party,
+                relation: Relation::Rejects,
+                object: End::Entity(object),
+                modality: crate::model::Modality::Asserted,
+                attributed_to: sentence.attributed_to.clone(),
+                confidence: LOOSE_CONFIDENCE,
+            });
+        }
+    }
+    true
+}

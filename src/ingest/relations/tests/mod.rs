@@ -114,6 +114,19 @@ fn negation_and_absence_are_never_asserted() {
         .is_empty(),
         "what comes after 'without' is not accepted"
     );
+    assert!(
+        read(
+            "As Hamas refuses to hold direct talks with Israel, Egypt will shuttle between them.",
+            true
+        )
+        .iter()
+        .all(|line| !line.starts_with("Hamas attends")),
+        "refusing direct talks is no absence from the talks held otherwise"
+    );
+    assert_eq!(
+        read("Hamas refused to hold talks in Cairo.", true),
+        ["Hamas attends meeting negated"]
+    );
 }
 
 #[test]

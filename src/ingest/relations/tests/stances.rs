@@ -102,3 +102,23 @@ fn being_at_the_place_of_talks_or_leaving_them_is_taking_part() {
     assert!(read_with_places("Hamas was in Cairo on Sunday.", true, &["Cairo"]).is_empty());
     assert!(read_with_places("Hamas left Cairo after a week.", true, &["Cairo"]).is_empty());
 }
+
+#[test]
+fn who_refuses_to_sign_or_accept_a_thing_rejects_it() {
+    assert_eq!(
+        read(
+            "The truce failed because of the refusal of Hamas to sign the deal.",
+            false
+        ),
+        ["Hamas rejects the deal asserted"]
+    );
+    assert_eq!(
+        read(
+            "Israel's refusal to accept the proposal angered Egypt.",
+            false
+        ),
+        ["Israel rejects the proposal asserted"]
+    );
+    // A refusal of something else, or to do something else, rejects no thing.
+    assert!(read("The refusal of Hamas to meet delayed the deal.", false).is_empty());
+}
