@@ -341,7 +341,14 @@ fn read_article_sentence(
         .words
         .get(sentence_index)
         .map_or(&[][..], Vec::as_slice);
-    let resolved = reading.references.resolve(words, &sentence_mentions);
+    let text = &reading.article.text;
+    let capitalised = |at: usize| {
+        text.slice(at, at + 1)
+            .is_some_and(|first| first.chars().all(char::is_uppercase))
+    };
+    let resolved = reading
+        .references
+        .resolve(words, &sentence_mentions, registry, &capitalised);
     sentence_mentions.extend(resolved);
     sentence_mentions.sort_by_key(|mention| mention.start);
     reading.references.update(&sentence_mentions, registry);

@@ -219,11 +219,14 @@ pub fn mentioned_date(sentence: &str, article: &PartialDate, ahead: bool) -> Opt
                 .and_then(|at| words.get(at))
                 .copied()
                 .unwrap_or("");
+            // "Dec. 05, 2018", "5 December 2018": a year printed with the day is the
+            // date's, whatever the article's.
             if let Some(day) = day(next) {
-                return ymd(article_year, month, day);
+                let printed = words.get(index + 2).and_then(|word| year(word));
+                return ymd(printed.unwrap_or(article_year), month, day);
             }
             if let Some(day) = day(before) {
-                return ymd(article_year, month, day);
+                return ymd(year(next).unwrap_or(article_year), month, day);
             }
             // "in March 2022".
             if let Some(year) = year(next) {
@@ -317,10 +320,14 @@ pub fn absolute_date(sentence: &str) -> Option<PartialDate> {
         let full = MONTHS
             .get(usize::from(month) - 1)
             .is_some_and(|name| *name == word.trim_end_matches(['.', ',']).to_lowercase());
+        let at = |offset: usize| words.get(index + offset).copied().unwrap_or("");
+        // An abbreviation only with its day and year: "Dec. 05, 2018".
         if !full {
+            if let (Some(day), Some(year)) = (day(at(1)), year(at(2))) {
+                return ymd(year, month, day);
+            }
             continue;
         }
-        let at = |offset: usize| words.get(index + offset).copied().unwrap_or("");
         let before = index
             .checked_sub(1)
             .and_then(|at| words.get(at))
@@ -460,6 +467,15 @@ mod tests {
             ymd(2024, 5, 6)
         );
         assert_eq!(
+            mentioned_date("in Geneva, Wednesday, Dec. 05, 2018.", &article, false),
+            ymd(2018, 12, 5),
+            "a year printed with the day is the date's"
+        );
+        assert_eq!(
+            mentioned_date("signed on 5 December 2018", &article, false),
+            ymd(2018, 12, 5)
+        );
+        assert_eq!(
             mentioned_date(
                 "talks in Jeddah would not cover what led to the fighting on April 15",
                 &article,
@@ -490,5 +506,10 @@ mod tests {
             ymd(2023, 11, 7)
         );
         assert_eq!(absolute_date("they met on Tuesday in May"), None);
+        assert_eq!(
+            absolute_date("arrives in Geneva, Wednesday, Dec. 05, 2018."),
+            ymd(2018, 12, 5)
+        );
+        assert_eq!(absolute_date("talks in Dec. resumed"), None);
     }
 }

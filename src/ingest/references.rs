@@ -26,6 +26,42 @@ const GROUP_REFERENCES: &[&[&str]] = &[
     &["the", "organization"],
 ];
 
+/// Common words that open sentences with a capital: no part of a name.
+const SENTENCE_OPENERS: &[&str] = &[
+    "the",
+    "in",
+    "at",
+    "on",
+    "a",
+    "an",
+    "but",
+    "and",
+    "after",
+    "as",
+    "when",
+    "while",
+    "with",
+    "for",
+    "from",
+    "by",
+    "to",
+    "of",
+    "this",
+    "that",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "during",
+    "under",
+    "before",
+    "since",
+    "meanwhile",
+    "however",
+];
+
 /// What the article has said so far that references may point back to.
 #[derive(Debug, Clone, Default)]
 pub struct ReferenceContext {
@@ -37,10 +73,33 @@ pub struct ReferenceContext {
 
 impl ReferenceContext {
     /// The parties `words` point back to, as mentions at the pointing words. `mentions`
-    /// are the sentence's own (a pronoun inside a name is no pronoun).
-    pub fn resolve(&self, words: &[Word], mentions: &[Mention]) -> Vec<Mention> {
-        let people: Vec<usize> = {
+    /// are the sentence's own (a pronoun inside a name is no pronoun). `capitalised`
+    /// says whether the word at a char offset starts with a capital in the text: a name
+    /// no one knows, before "he" in the same sentence ("Josep Borrell is in Washington
+    /// where he is meeting"), may be whom "he" means, so "he" is left alone.
+    pub fn resolve(
+        &self,
+        words: &[Word],
+        mentions: &[Mention],
+        registry: &Registry,
+        capitalised: &dyn Fn(usize) -> bool,
+    ) -> Vec<Mention> {
+        let is_person = |entity: usize| {
+            registry.entities.get(entity).and_then(|e| e.subtype) == Some(Subtype::Person)
+        };
+        // The people "he" may mean at `at`: those of the last two sentences and those this
+        // sentence names before it; "him" not the one just before it, who acts on him
+        // ("Haniyeh accused him").
+        let people_before = |at: usize, object: bool| {
+            let named: Vec<usize> = mentions
+                .iter()
+                .filter(|mention| mention.end <= at && is_person(mention.entity))
+                .map(|mention| mention.entity)
+                .collect();
+            let acting = named.last().copied().filter(|_| object);
             let mut all: Vec<usize> = self.recent_people.iter().flatten().copied().collect();
+            all.extend(named);
+            all.retain(|&person| Some(person) != acting);
             all.sort_unstable();
             all.dedup();
             all
@@ -50,13 +109,34 @@ impl ReferenceContext {
                 .iter()
                 .any(|mention| mention.start < end && start < mention.end)
         };
+        // Two capitalised words in a row that name no one known ("In Doha" is no name:
+        // a sentence's first word is one only where it is no common word; "Prime
+        // Minister" is a title).
+        let unknown_name_before = |at: usize| {
+            words.get(..at).is_some_and(|before| {
+                before.windows(2).enumerate().any(|(position, pair)| {
+                    let opener = position == 0
+                        && pair
+                            .first()
+                            .is_some_and(|word| SENTENCE_OPENERS.contains(&word.text.as_str()));
+                    !opener
+                        && pair.iter().all(|word| {
+                            capitalised(word.start)
+                                && free(word.start, word.end)
+                                && word.text.chars().all(char::is_alphabetic)
+                                && !super::relations::TITLE_WORDS.contains(&word.text.as_str())
+                        })
+                })
+            })
+        };
         let mut found = Vec::new();
         let mut index = 0;
         while let Some(word) = words.get(index) {
             index += 1;
             if matches!(word.text.as_str(), "he" | "she" | "him")
                 && free(word.start, word.end)
-                && let [person] = people.as_slice()
+                && !unknown_name_before(index - 1)
+                && let [person] = people_before(word.start, word.text == "him").as_slice()
             {
                 found.push(Mention {
                     start: word.start,
@@ -172,7 +252,7 @@ mod tests {
             &registry,
         );
         let second = "He said the group would study the offer.";
-        let found = context.resolve(&words(second, 0), &[]);
+        let found = context.resolve(&words(second, 0), &[], &registry, &capitals(second));
         let resolved: Vec<(usize, &str)> = found
             .iter()
             .map(|m| (m.entity, &second[m.start..m.end]))
@@ -185,6 +265,65 @@ mod tests {
             &[mention(third, "Netanyahu", 2), mention(third, "Haniyeh", 0)],
             &registry,
         );
-        assert!(context.resolve(&words("He left.", 0), &[]).is_empty());
+        assert!(
+            context
+                .resolve(&words("He left.", 0), &[], &registry, &capitals("He left."))
+                .is_empty()
+        );
+    }
+
+    /// Whether the char at an offset of `sentence` is a capital.
+    fn capitals(sentence: &str) -> impl Fn(usize) -> bool + '_ {
+        |at| sentence.chars().nth(at).is_some_and(char::is_uppercase)
+    }
+
+    #[test]
+    fn he_is_left_alone_after_a_name_no_one_knows() {
+        let registry = registry();
+        let mut context = ReferenceContext::default();
+        let first = "Haniyeh spoke.";
+        context.update(&[mention(first, "Haniyeh", 0)], &registry);
+        let second = "Josep Borrell is in Washington where he is meeting Blinken.";
+        assert!(
+            context
+                .resolve(&words(second, 0), &[], &registry, &capitals(second))
+                .is_empty(),
+            "Josep Borrell may be whom he means"
+        );
+        let third = "In Doha, Foreign Minister Ali said he met Qatar.";
+        assert_eq!(
+            context
+                .resolve(&words(third, 0), &[], &registry, &capitals(third))
+                .len(),
+            1,
+            "one capitalised word is a place, a title no name"
+        );
+        let fourth = "Netanyahu is in Washington where he is meeting Blinken.";
+        assert!(
+            context
+                .resolve(
+                    &words(fourth, 0),
+                    &[mention(fourth, "Netanyahu", 2)],
+                    &registry,
+                    &capitals(fourth)
+                )
+                .is_empty(),
+            "Netanyahu, named before \"he\" in the sentence, may be whom it means"
+        );
+        let mut context = ReferenceContext::default();
+        let before = "Netanyahu spoke.";
+        context.update(&[mention(before, "Netanyahu", 2)], &registry);
+        let fifth = "Haniyeh accused him of aggression.";
+        let found = context.resolve(
+            &words(fifth, 0),
+            &[mention(fifth, "Haniyeh", 0)],
+            &registry,
+            &capitals(fifth),
+        );
+        assert_eq!(
+            found.iter().map(|m| m.entity).collect::<Vec<_>>(),
+            [2],
+            "\"him\" is not who acts on him: Netanyahu, named just before"
+        );
     }
 }

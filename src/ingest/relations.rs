@@ -28,6 +28,7 @@ use cued::read_relation;
 use gatherings::{
     read_brought_together, read_invitation_of, read_invited, read_observers, read_spoke_at,
 };
+pub(crate) use lists::TITLE_WORDS;
 use phrases::{
     read_following_talks, read_glued_participle, read_mediation_of, read_mediator_noun,
     read_no_delegation, read_on_behalf_of, read_represented_by, read_talks_between,

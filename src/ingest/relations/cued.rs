@@ -3,7 +3,7 @@
 //! meeting (those who act after talks, those met).
 
 use super::ends::{by_at, modality_of, objects_after, passive, passive_between, passive_mediators};
-use super::lists::list_starting_at;
+use super::lists::{list_starting_at, officials_of};
 use super::stances::demonstrative_object;
 use super::subjects::{Found, Subject, subject_of};
 use super::words::{OBJECT_LEAD, TALK_NOUNS, cue_at};
@@ -369,6 +369,8 @@ fn read_met_with(
         } else {
             first
         };
+        // "meeting with foreign ministers from Algeria, Morocco and Mauritania".
+        let first = officials_of(tokens, first).unwrap_or(first);
         met.extend(list_starting_at(tokens, first).map_or_else(Vec::new, |(parties, _)| parties));
     }
     if let Some(alongside) = tokens
@@ -378,19 +380,10 @@ fn read_met_with(
         .position(|t| t.is_any(&["alongside"]))
     {
         let mut first = index + 2 + alongside;
-        while tokens.get(first).is_some_and(|t| {
-            t.is_any(&[
-                "representatives",
-                "delegations",
-                "officials",
-                "envoys",
-                "from",
-                "of",
-                "the",
-            ])
-        }) {
+        if tokens.get(first).is_some_and(|t| t.is("the")) {
             first += 1;
         }
+        let first = officials_of(tokens, first).unwrap_or(first);
         met.extend(list_starting_at(tokens, first).map_or_else(Vec::new, |(parties, _)| parties));
     }
     reading.attending(met, modality, &sentence.attributed_to);

@@ -8,7 +8,7 @@ use crate::model::Relation;
 /// Words that join the parties of a list: "and", "or", "along with", "as well as",
 /// "together with" (and "the", which joins nothing on its own).
 const LIST_JOINERS: &[&str] = &[
-    "and", "or", "the", "with", "along", "together", "as", "well",
+    "and", "or", "plus", "the", "with", "along", "together", "as", "well",
 ];
 
 /// The parties of a list that starts (reading right, `step` 1) or ends (reading left,
@@ -47,7 +47,7 @@ fn party_list(tokens: &[Token], from: usize, step: isize) -> Option<(Vec<usize>,
                 break;
             }
             connected |= !token.is("the") && !honorific;
-            and |= token.is("and");
+            and |= token.is_any(&["and", "plus"]);
             match k.checked_add_signed(step) {
                 Some(next) => k = next,
                 None => return Some((parties, end)),
@@ -109,9 +109,10 @@ fn past_party_nouns(tokens: &[Token], end: usize) -> usize {
     end
 }
 
-/// "foreign ministers of Morocco": where the parties start after officials named by
-/// their office or noun (one to four words, then "of").
-fn officials_of(tokens: &[Token], from: usize) -> Option<usize> {
+/// "foreign ministers of Morocco", "representatives from Egypt": where the parties start
+/// after officials named by their office or noun (one to four words, then "of" or
+/// "from").
+pub(crate) fn officials_of(tokens: &[Token], from: usize) -> Option<usize> {
     // "ministers", "envoys": titles in the plural too.
     let office = |t: &Token| {
         t.word().is_some_and(|word| {
@@ -128,7 +129,7 @@ fn officials_of(tokens: &[Token], from: usize) -> Option<usize> {
         .take_while(|t| office(t) && !t.is("of"))
         .count();
     let of = from + words;
-    if words == 0 || !tokens.get(of)?.is("of") {
+    if words == 0 || !tokens.get(of)?.is_any(&["of", "from"]) {
         return None;
     }
     let first = of + 1 + usize::from(tokens.get(of + 1).is_some_and(|t| t.is("the")));

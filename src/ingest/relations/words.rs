@@ -314,11 +314,16 @@ pub(super) fn cue_at(tokens: &[Token], index: usize) -> Option<Relation> {
         ("argued" | "argues" | "argue" | "arguing", "for") => Some(Relation::Supports),
         ("shuttle" | "shuttles" | "shuttled" | "shuttling", "between") => Some(Relation::Mediates),
         // "EU and Iranian officials meeting in Tehran": a participle of parties.
+        // "Koehler is meeting with foreign ministers": after an auxiliary too.
         ("meeting", "in" | "at" | "with")
             if index
                 .checked_sub(1)
                 .and_then(|at| tokens.get(at))
-                .is_some_and(|before| before.party().is_some() || before.is_any(PARTY_NOUNS)) =>
+                .is_some_and(|before| {
+                    before.party().is_some()
+                        || before.is_any(PARTY_NOUNS)
+                        || before.is_any(&["is", "are", "was", "were"])
+                }) =>
         {
             Some(Relation::Attends)
         }

@@ -448,3 +448,21 @@ fn who_invites_the_parties_hosts_them_and_their_ministers_come_along() {
         ]
     );
 }
+
+#[test]
+fn those_met_may_be_officials_from_parties_listed_with_plus() {
+    assert_eq!(
+        read_with_places(
+            "Turkey is meeting with foreign ministers from Hamas, Israel and Egypt plus leaders of Qatar in Cairo.",
+            true,
+            &["Cairo"]
+        ),
+        [
+            "Egypt attends meeting asserted",
+            "Hamas attends meeting asserted",
+            "Israel attends meeting asserted",
+            "Qatar attends meeting asserted",
+            "Turkey attends meeting asserted"
+        ]
+    );
+}
