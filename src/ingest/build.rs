@@ -143,6 +143,7 @@ pub fn ingest(
         super::organisations::discover_organisations(text.as_str(), lexicon, &mut registry);
     }
     for text in &texts {
+        super::communities::discover_communities(text.as_str(), lexicon, &mut registry);
         super::organisations::discover_named_organisations(text.as_str(), lexicon, &mut registry);
         super::organisations::discover_abbreviations(text.as_str(), lexicon, &mut registry);
     }

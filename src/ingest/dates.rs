@@ -68,7 +68,12 @@ fn month(word: &str) -> Option<u8> {
 fn day(word: &str) -> Option<u8> {
     let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
     let rest: String = word.chars().skip(digits.len()).collect();
+    // "December 8-9": a range of days starts on its first.
+    let range = rest
+        .strip_prefix('-')
+        .is_some_and(|end| !end.is_empty() && end.chars().all(|c| c.is_ascii_digit()));
     let suffix_ok = rest.is_empty()
+        || range
         || ["st", "nd", "rd", "th"]
             .iter()
             .any(|suffix| rest.to_lowercase().starts_with(suffix));
@@ -511,5 +516,10 @@ mod tests {
             ymd(2018, 12, 5)
         );
         assert_eq!(absolute_date("talks in Dec. resumed"), None);
+        assert_eq!(
+            absolute_date("the next round will be held on December 8-9, 2015"),
+            ymd(2015, 12, 8),
+            "a range of days starts on its first"
+        );
     }
 }

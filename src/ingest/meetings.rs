@@ -317,6 +317,16 @@ fn is_meeting_place(
         leading.next();
         skipped += 1;
     }
+    // "in Switzerland's Geneva": a possessive state before the place.
+    if leading.peek().is_some_and(|word| {
+        (word.text.ends_with("'s") || word.text.ends_with("’s"))
+            && sentence
+                .chars()
+                .nth(word.start.saturating_sub(offset))
+                .is_some_and(char::is_uppercase)
+    }) {
+        leading.next();
+    }
     let preposition_word = leading.next();
     let preposition =
         preposition_word.is_some_and(|word| matches!(word.text.as_str(), "in" | "to" | "at"));
@@ -344,12 +354,38 @@ fn is_meeting_place(
                     | "security"
             )
         });
-    let preposition = preposition && !of_conflict;
-    // "the Brussels meeting", "the Doha talks".
+    // "since the crisis erupted last week in Sweida": where the conflict broke out.
+    let broke_out = before.iter().rev().take(5).any(|word| {
+        matches!(
+            word.text.as_str(),
+            "erupted" | "broke" | "flared" | "killed" | "clashed" | "fought" | "struck"
+        )
+    });
+    let preposition = preposition && !of_conflict && !broke_out;
+    // "the Brussels meeting", "the Doha talks", "the Geneva International Discussions".
     let named_before_talks = words
         .iter()
-        .find(|word| word.start >= place.end)
-        .is_some_and(|next| cues::is_talk_word(&next.text) && next.start <= place.end + 1);
+        .filter(|word| word.start >= place.end)
+        .take(3)
+        .enumerate()
+        .find(|(_, word)| cues::is_talk_word(&word.text))
+        .is_some_and(|(at, talk)| {
+            let capitalised_between = words
+                .iter()
+                .filter(|word| word.start >= place.end && word.end <= talk.start)
+                .all(|word| {
+                    sentence
+                        .chars()
+                        .nth(word.start.saturating_sub(offset))
+                        .is_some_and(char::is_uppercase)
+                });
+            (at == 0 && talk.start <= place.end + 1)
+                || (capitalised_between
+                    && sentence
+                        .chars()
+                        .nth(talk.start.saturating_sub(offset))
+                        .is_some_and(char::is_uppercase))
+        });
     let near_travel = before
         .iter()
         .rev()
@@ -585,6 +621,22 @@ mod tests {
         assert_eq!(
             past.date.map(|d| d.to_string()).as_deref(),
             Some("2024-05-21")
+        );
+    }
+
+    #[test]
+    fn places_named_before_titled_talks_or_after_a_possessive_and_not_where_a_crisis_erupted() {
+        let named = meeting("Issues were discussed at the Cairo International Discussions.");
+        assert!(named.is_some(), "talks named with their place first");
+        assert!(meeting("Talks were held in Egypt's Cairo.").is_some());
+        assert!(
+            meeting("It was the first meeting since the crisis erupted last week in Cairo.")
+                .is_none(),
+            "where the crisis broke out is no place of talks"
+        );
+        assert!(
+            meeting("The Cairo Tower has long hosted a talk.").is_none(),
+            "a name between is no talks' name unless the talks are named in capitals"
         );
     }
 

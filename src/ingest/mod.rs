@@ -9,6 +9,7 @@
 
 mod assemble;
 pub mod build;
+pub mod communities;
 pub mod cues;
 pub mod dates;
 pub mod evaluate;

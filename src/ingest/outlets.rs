@@ -14,6 +14,7 @@ pub fn article_outlet(text: &str) -> Option<String> {
         .find_map(|line| dateline_agency(line))
         .or_else(|| head.iter().find_map(|line| byline_outlet(line)))
         .or_else(|| head.iter().find_map(|line| header_outlet(line)))
+        .or_else(|| head.iter().find_map(|line| slashed_agency(line)))
         .or_else(|| sign_off(text))
 }
 
@@ -43,8 +44,43 @@ fn header_outlet(line: &str) -> Option<String> {
         && words
             .iter()
             .all(|word| word.chars().next().is_some_and(char::is_uppercase))
-        && words.iter().any(|word| OUTLET_WORDS.contains(word));
-    (shaped && plausible_name(line)).then(|| line.to_owned())
+        && words.iter().any(|word| {
+            OUTLET_WORDS
+                .iter()
+                .any(|outlet| outlet.eq_ignore_ascii_case(word))
+        });
+    if !(shaped && plausible_name(line)) {
+        return None;
+    }
+    // "ANADOLU AGENCY" is printed in capitals: "Anadolu Agency".
+    if line.chars().any(char::is_lowercase) {
+        return Some(line.to_owned());
+    }
+    let titled: Vec<String> = words
+        .iter()
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_string() + &chars.as_str().to_lowercase()
+            })
+        })
+        .collect();
+    Some(titled.join(" "))
+}
+
+/// An agency between slashes after a dateline ("GENEVA, October 8. /TASS/.") or after
+/// the date in a bracketed line ("( July 25, 2025 / JNS)").
+fn slashed_agency(line: &str) -> Option<String> {
+    let line = line.trim();
+    let name = if let Some(bracketed) = line.strip_prefix('(').and_then(|l| l.strip_suffix(')')) {
+        bracketed.rsplit_once(" / ")?.1.trim()
+    } else {
+        let (_, after) = line.split_once(" /")?;
+        after.split_once('/')?.0.trim()
+    };
+    let shaped = (2..=10).contains(&name.chars().count())
+        && name.chars().all(|c| c.is_ascii_uppercase() || c == ' ');
+    shaped.then(|| name.to_owned())
 }
 
 /// The char ranges of the lines near the top that print the outlet's name alone, whose
@@ -150,6 +186,13 @@ mod tests {
             ("Talks resume\n\nThe talks ended without a deal.", None),
             ("By the end of the week | nothing", None),
             ("Talks Resume In Geneva After Long Pause\n\nText.", None),
+            (
+                "Headline\n\nANADOLU AGENCY\nANKARA\nText.",
+                Some("Anadolu Agency"),
+            ),
+            ("GENEVA, October 8. /TASS/. A regular round…", Some("TASS")),
+            ("( July 25, 2025 / JNS)\n\nText.", Some("JNS")),
+            ("Talks on 1/2 of the issues / and/or more.", None),
         ];
         for (text, expected) in cases {
             assert_eq!(article_outlet(text).as_deref(), expected, "{text}");

@@ -168,6 +168,7 @@ const TALKS_AT: &[&str] = &[
     "convened",
     "convene",
     "ceremony",
+    "conference",
 ];
 
 /// Words that may follow a place's name: "in Naqoura on the border", "at Naqura, …".
@@ -253,8 +254,12 @@ fn capitalised_name<'a>(words: &[&'a str], first: usize) -> (String, Option<&'a 
     let mut next = first;
     for word in words.iter().skip(first).take(3) {
         let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        // "Crans-Montana", "Sharm el-Sheikh": each part after a hyphen may be capitalised.
         let capitalised = bare.chars().next().is_some_and(char::is_uppercase)
-            && bare.chars().skip(1).all(|c| c.is_lowercase() || c == '-');
+            && bare.split('-').all(|part| {
+                part.chars().skip(1).all(char::is_lowercase)
+                    && part.chars().next().is_some_and(char::is_alphabetic)
+            });
         if !capitalised || bare.chars().count() < 3 {
             break;
         }
@@ -271,11 +276,12 @@ fn capitalised_name<'a>(words: &[&'a str], first: usize) -> (String, Option<&'a 
 /// `lexicon` with the places the articles hold talks at that it lacks: a capitalised
 /// name of one to three words right after "talks in", "met at" and the like ("talks in
 /// Almaty"), or after "in the Lebanese town of" a few words after talks or a signing,
-/// which is neither an entry's name nor holds one, nor a date. Such a place lies in no
-/// known country.
+/// which is neither an entry's name nor holds one, nor a date. Such a place lies in the
+/// state named after its comma ("in Crans-Montana, Switzerland"), or in no known country.
 pub fn with_places_of_talks(lexicon: &Lexicon, texts: &[ArticleText]) -> Lexicon {
     let mut extended = lexicon.clone();
-    let mut found: std::collections::BTreeSet<String> = Default::default();
+    // Each new place, with the state that hosts it where the text says.
+    let mut found: std::collections::BTreeMap<String, Option<String>> = Default::default();
     for text in texts {
         let words: Vec<&str> = text.as_str().split_whitespace().collect();
         let bare = |word: &str| {
@@ -334,6 +340,7 @@ pub fn with_places_of_talks(lexicon: &Lexicon, texts: &[ArticleText]) -> Lexicon
                     let next = bare(next);
                     PLACE_FOLLOWERS.contains(&next.as_str()) || super::dates::is_date_word(&next)
                 });
+            let raw_name_ends_with_comma = name.ends_with(',');
             let name = name
                 .trim_end_matches(|c: char| !c.is_alphanumeric())
                 .to_owned();
@@ -349,17 +356,28 @@ pub fn with_places_of_talks(lexicon: &Lexicon, texts: &[ArticleText]) -> Lexicon
             // A name the lexicon holds inside it ("Cairo Declaration") is not new either.
             let known_inside = name.split(' ').any(|word| lexicon.find(word).is_some());
             if !known_inside && !name.is_empty() {
-                found.insert(name);
+                // "in Crans-Montana, Switzerland": the state after the comma hosts it.
+                let host = next
+                    .map(|next| next.trim_end_matches(|c: char| !c.is_alphanumeric()))
+                    .filter(|_| raw_name_ends_with_comma)
+                    .and_then(|next| lexicon.find(next))
+                    .and_then(|entry| lexicon.entries.get(entry))
+                    .filter(|entry| entry.subtype == Some(crate::model::Subtype::State))
+                    .map(|entry| entry.name.clone());
+                let slot = found.entry(name).or_insert(None);
+                if slot.is_none() {
+                    *slot = host;
+                }
             }
         }
     }
-    for name in found {
+    for (name, host) in found {
         extended.entries.push(super::lexicon::Entry {
             kind: super::lexicon::EntryKind::Place,
             name,
             aliases: Vec::new(),
             subtype: None,
-            host: None,
+            host,
             descriptions: Vec::new(),
         });
     }
@@ -432,12 +450,36 @@ mod tests {
         let added = places_added(
             &lexicon,
             "Talks in Almaty began. They met at Davao City. Talks in Cairo, talks in Hamas and talks in May went on. Talks, paused in March, resumed. In Geneva, nothing. \
-             Talks resume at Glee Hotel. The talks, dubbed hope in Swahili, ended.",
+             Talks resume at Glee Hotel. The talks, dubbed hope in Swahili, ended. \
+             They met in the Swiss Alpine resort of Crans-Montana, Switzerland.",
         );
         assert_eq!(
             added,
-            ["Almaty", "Davao City"],
-            "a venue is in a city, a language is no place"
+            ["Almaty", "Crans-Montana", "Davao City"],
+            "a venue is in a city, a language is no place, a hyphen may join capitals"
+        );
+        let lexicon = Lexicon::parse(
+            "l",
+            "actor | Switzerland | Swiss | state |
+",
+        )
+        .unwrap();
+        let extended = with_places_of_talks(
+            &lexicon,
+            &[ArticleText::new(
+                "They met in Crans-Montana, Switzerland. Talks in Almaty, Monday, ended.",
+            )],
+        );
+        let hosts: Vec<(&str, Option<&str>)> = extended
+            .entries
+            .iter()
+            .skip(1)
+            .map(|entry| (entry.name.as_str(), entry.host.as_deref()))
+            .collect();
+        assert_eq!(
+            hosts,
+            [("Almaty", None), ("Crans-Montana", Some("Switzerland"))],
+            "the state after a new place's comma hosts it"
         );
     }
 

@@ -370,12 +370,15 @@ pub(super) fn passive(
         Piece::Place(_) | Piece::Word(_) if meeting_fits && placed_talks_end_at(tokens, k - 1) => {
             End::Meeting
         }
-        // "talks … held in Barbados and mediated by Norway".
+        // "talks … held in Barbados and mediated by Norway", "met in Crans-Montana,
+        // joined by senior U.N. officials".
         Piece::Place(_) | Piece::Word(_)
             if meeting_fits
                 && (before.is("and") || matches!(before.piece, Piece::Place(_)))
                 && tokens.get(..k).is_some_and(|earlier| {
-                    earlier.iter().any(|t| t.is_any(&["held", "hosted"]))
+                    earlier
+                        .iter()
+                        .any(|t| t.is_any(&["held", "hosted", "met", "gathered", "convened"]))
                 }) =>
         {
             End::Meeting

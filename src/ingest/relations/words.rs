@@ -373,6 +373,11 @@ pub(super) fn cue_at(tokens: &[Token], index: usize) -> Option<Relation> {
         ("called" | "calls" | "call" | "calling", "for") => Some(Relation::Demands),
         ("put" | "puts", "forward") => Some(Relation::Proposes),
         ("head", "of") | ("leader", _) => None,
+        // "have headed to Switzerland to launch talks": travel, no leading.
+        (
+            "headed" | "heads" | "head" | "heading",
+            "to" | "for" | "toward" | "towards" | "back" | "home",
+        ) => Some(Relation::Attends),
         // "Press Secretary Caroline Levitt", "a press conference": a noun.
         (
             "press",

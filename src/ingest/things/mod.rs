@@ -295,6 +295,11 @@ fn names_a_thing(text: &ArticleText, tokens: &[Token], phrase: &Phrase<'_>) -> b
     {
         return false;
     }
+    // "the United Nations' current plans envisioned the session lasting": plans in the
+    // plural are intentions, no plan put forward.
+    if singular == "plan" && tokens.get(head).is_some_and(|t| t.is("plans")) {
+        return false;
+    }
     // "at the invitation of Egypt", "at Qatar's invitation": who hosts, no thing.
     // Past "the" or a party's possessive ("at Qatar's invitation").
     let mut lead = first;

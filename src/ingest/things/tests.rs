@@ -81,6 +81,7 @@ fn the_proposal_is_the_last_one_named_and_verbs_are_not_things() {
         "Hamas said it would study the framework.",
         "Israel wants to deal with it and to offer more.",
         "At the invitation of Egypt, Hamas met.",
+        "Egypt's current plans envisioned the talks lasting a week.",
     ]);
     assert_eq!(
         found

@@ -466,3 +466,18 @@ fn those_met_may_be_officials_from_parties_listed_with_plus() {
         ]
     );
 }
+
+#[test]
+fn heading_to_talks_is_travel_not_leading() {
+    assert_eq!(
+        read_with_places(
+            "Hamas and Israel have headed to Cairo to launch talks.",
+            true,
+            &["Cairo"]
+        ),
+        [
+            "Hamas attends meeting asserted",
+            "Israel attends meeting asserted"
+        ]
+    );
+}
