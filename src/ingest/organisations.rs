@@ -40,6 +40,14 @@ pub fn discover_organisations(text: &str, lexicon: &Lexicon, registry: &mut Regi
             continue;
         };
         let outlet = name.split(' ').any(|word| OUTLET_WORDS.contains(&word));
+        // "the Geneva International Discussions (GID)": a forum of talks, no party.
+        let forum = name
+            .rsplit(' ')
+            .next()
+            .is_some_and(|last| FORUM_WORDS.contains(&last));
+        if forum {
+            continue;
+        }
         if outlet || lexicon.find(&name).is_some() || lexicon.find(acronym).is_some() {
             continue;
         }
@@ -55,6 +63,21 @@ pub fn discover_organisations(text: &str, lexicon: &Lexicon, registry: &mut Regi
         });
     }
 }
+
+/// Last words of the name of a forum or a mechanism of talks, which is no party: "the
+/// Geneva International Discussions (GID)", "the Incident Prevention and Response
+/// Mechanism (IPRM)".
+const FORUM_WORDS: &[&str] = &[
+    "Discussions",
+    "Talks",
+    "Conference",
+    "Dialogue",
+    "Forum",
+    "Process",
+    "Mechanism",
+    "Initiative",
+    "Format",
+];
 
 /// Each place `text` may define a name's acronym: the text before it and the acronym.
 fn definitions(text: &str) -> Vec<(&str, &str)> {
@@ -203,8 +226,10 @@ pub fn discover_abbreviations(text: &str, lexicon: &Lexicon, registry: &mut Regi
             *counts.entry(word).or_insert(0) += 1;
         }
     }
+    // The article's own outlet ("confirmed to JNS") is no party.
+    let outlet = super::outlets::article_outlet(text);
     for (word, count) in counts {
-        if count < 2 || lexicon.find(word).is_some() {
+        if count < 2 || lexicon.find(word).is_some() || outlet.as_deref() == Some(word) {
             continue;
         }
         let key = fold(word);
@@ -288,7 +313,7 @@ mod tests {
             &mut registry,
         );
         discover_abbreviations(
-            "Congo and M23 signed. M23 agreed (AP). The AP said AP things. The RSF left. RSF. GRU once.",
+            "( May 2, 2024 / JNS)\nCongo and M23 signed. M23 agreed (AP). The AP said AP things. The RSF left. RSF. GRU once. JNS was told.",
             &Lexicon::default(),
             &mut registry,
         );
@@ -296,7 +321,7 @@ mod tests {
         assert_eq!(
             labels,
             ["Rapid Support Forces", "M23"],
-            "RSF is known by its name; AP is an agency"
+            "RSF is known by its name; AP is an agency; JNS is the article's outlet"
         );
     }
 
@@ -306,7 +331,8 @@ mod tests {
         discover_organisations(
             "Delegations of the Sudanese Armed Forces (SAF) and the Rapid Support Forces (RSF) met. \
              Ethiopia and the Tigray People's Liberation Front (TPLF) agreed. The talks (UN) ended. \
-             He said (AP) nothing, the Athens-Macedonian News Agency (AMNA) said. Rwanda fought \
+             He said (AP) nothing, the Athens-Macedonian News Agency (AMNA) said. The Geneva \
+             International Discussions (GID) met. Rwanda fought \
              another armed group, the Democratic Forces for the Liberation of Rwanda (FDLR).",
             &Lexicon::default(),
             &mut registry,
