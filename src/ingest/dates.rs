@@ -82,8 +82,10 @@ fn day(word: &str) -> Option<u8> {
 }
 
 fn year(word: &str) -> Option<u16> {
+    // "2015", "2015." — not "20-21", a range of days.
     let digits: String = word.chars().filter(char::is_ascii_digit).collect();
-    if digits.len() != 4 || word.chars().filter(|c| c.is_alphabetic()).count() > 0 {
+    let bare = word.trim_end_matches(['.', ',', ';', ':', ')']);
+    if digits.len() != 4 || !bare.chars().all(|c| c.is_ascii_digit()) {
         return None;
     }
     digits
@@ -191,29 +193,8 @@ fn full_date_in(line: &str) -> Option<PartialDate> {
 pub fn mentioned_date(sentence: &str, article: &PartialDate, ahead: bool) -> Option<PartialDate> {
     let words = words(sentence);
     let article_year = article.year;
-    // "the start of fighting on April 15": the date of the war, not of talks.
-    let of_fighting = |index: usize| {
-        words
-            .get(index.saturating_sub(4)..index)
-            .is_some_and(|before| {
-                before.iter().any(|word| {
-                    matches!(
-                        word.to_lowercase()
-                            .trim_matches(|c: char| !c.is_alphabetic()),
-                        "fighting"
-                            | "war"
-                            | "clashes"
-                            | "attack"
-                            | "attacks"
-                            | "offensive"
-                            | "erupted"
-                            | "conflict"
-                    )
-                })
-            })
-    };
     for (index, word) in words.iter().enumerate() {
-        if of_fighting(index) {
+        if of_fighting(&words, index) {
             continue;
         }
         if let Some(month) = month(word) {
@@ -283,7 +264,7 @@ pub fn mentioned_date(sentence: &str, article: &PartialDate, ahead: bool) -> Opt
     };
     let today = days_from_civil(year, month, day);
     for (index, word) in words.iter().enumerate() {
-        if of_fighting(index) {
+        if of_fighting(&words, index) {
             continue;
         }
         let lower = word.to_lowercase();
@@ -316,12 +297,38 @@ pub fn mentioned_date(sentence: &str, article: &PartialDate, ahead: bool) -> Opt
     None
 }
 
+/// Whether the date word at `index` of `words` is the fighting's: "the start of fighting
+/// on April 15", "the war of August 2008" — the date of the war, not of talks.
+fn of_fighting(words: &[&str], index: usize) -> bool {
+    words
+        .get(index.saturating_sub(4)..index)
+        .is_some_and(|before| {
+            before.iter().any(|word| {
+                matches!(
+                    word.to_lowercase()
+                        .trim_matches(|c: char| !c.is_alphabetic()),
+                    "fighting"
+                        | "war"
+                        | "clashes"
+                        | "attack"
+                        | "attacks"
+                        | "offensive"
+                        | "erupted"
+                        | "conflict"
+                )
+            })
+        })
+}
+
 /// A date a sentence gives with its year ("in November 2022", "on 7 November 2023",
 /// "November 7, 2023"), for articles that print no date of their own.
 pub fn absolute_date(sentence: &str) -> Option<PartialDate> {
     let words = words(sentence);
     for (index, word) in words.iter().enumerate() {
         let Some(month) = month(word) else { continue };
+        if of_fighting(&words, index) {
+            continue;
+        }
         let full = MONTHS
             .get(usize::from(month) - 1)
             .is_some_and(|name| *name == word.trim_end_matches(['.', ',']).to_lowercase());
@@ -516,6 +523,16 @@ mod tests {
             ymd(2018, 12, 5)
         );
         assert_eq!(absolute_date("talks in Dec. resumed"), None);
+        assert_eq!(
+            absolute_date("The next round will be held on June 20-21."),
+            None,
+            "a range of days is no year"
+        );
+        assert_eq!(
+            absolute_date("to address the consequences of the war of August 2008"),
+            None,
+            "the war's date is no date of talks"
+        );
         assert_eq!(
             absolute_date("the next round will be held on December 8-9, 2015"),
             ymd(2015, 12, 8),

@@ -226,10 +226,26 @@ pub fn discover_abbreviations(text: &str, lexicon: &Lexicon, registry: &mut Regi
             *counts.entry(word).or_insert(0) += 1;
         }
     }
-    // The article's own outlet ("confirmed to JNS") is no party.
+    // The article's own outlet ("confirmed to JNS") is no party, nor a forum the text
+    // defines by its acronym ("the Geneva International Discussions (GID)").
     let outlet = super::outlets::article_outlet(text);
+    let forums: Vec<&str> = definitions(text)
+        .into_iter()
+        .filter(|(before, _)| {
+            name_before(before).is_some_and(|name| {
+                name.rsplit(' ')
+                    .next()
+                    .is_some_and(|last| FORUM_WORDS.contains(&last))
+            })
+        })
+        .map(|(_, acronym)| acronym)
+        .collect();
     for (word, count) in counts {
-        if count < 2 || lexicon.find(word).is_some() || outlet.as_deref() == Some(word) {
+        if count < 2
+            || lexicon.find(word).is_some()
+            || outlet.as_deref() == Some(word)
+            || forums.contains(&word)
+        {
             continue;
         }
         let key = fold(word);
@@ -313,7 +329,8 @@ mod tests {
             &mut registry,
         );
         discover_abbreviations(
-            "( May 2, 2024 / JNS)\nCongo and M23 signed. M23 agreed (AP). The AP said AP things. The RSF left. RSF. GRU once. JNS was told.",
+            "( May 2, 2024 / JNS)\nCongo and M23 signed. M23 agreed (AP). The AP said AP things. The RSF left. RSF. GRU once. JNS was told. \
+             The Geneva International Discussions (GID) met; the GID will meet again.",
             &Lexicon::default(),
             &mut registry,
         );
@@ -321,7 +338,7 @@ mod tests {
         assert_eq!(
             labels,
             ["Rapid Support Forces", "M23"],
-            "RSF is known by its name; AP is an agency; JNS is the article's outlet"
+            "RSF is known by its name; AP is an agency; JNS is the article's outlet; GID a forum"
         );
     }
 
