@@ -170,9 +170,10 @@ pub fn meetings_of_article(
         if meeting.date.is_some() {
             continue;
         }
+        // "The round held in Geneva" is not "the next round, in Geneva on 8 December".
         let mut dates: Vec<PartialDate> = dated
             .iter()
-            .filter(|other| other.place == meeting.place)
+            .filter(|other| other.place == meeting.place && other.status == meeting.status)
             .filter_map(|other| other.date)
             .collect();
         dates.sort();
@@ -586,6 +587,21 @@ mod tests {
         );
         let dated = Some("cairo 2024-11-18".to_owned());
         assert_eq!(keys, [dated.clone(), dated]);
+        let keys = article_meetings(
+            &[
+                "A round of talks was held in Cairo.",
+                "The next round will be held in Cairo on December 8-9, 2015.",
+            ],
+            None,
+        );
+        assert_eq!(
+            keys,
+            [
+                Some("cairo".to_owned()),
+                Some("cairo 2015-12-08".to_owned())
+            ],
+            "a planned round's date is not the held one's"
+        );
         let keys = article_meetings(
             &[
                 "Hamas met in Cairo on Sunday.",

@@ -26,7 +26,8 @@ mod words;
 
 use cued::read_relation;
 use gatherings::{
-    read_brought_together, read_invitation_of, read_invited, read_observers, read_spoke_at,
+    read_brought_together, read_invitation_of, read_invited, read_involve, read_observers,
+    read_spoke_at,
 };
 pub(crate) use lists::TITLE_WORDS;
 use phrases::{
@@ -241,6 +242,7 @@ pub fn read_sentence(
         if read_invited(reader, index, token, &mut reading)
             || read_brought_together(reader, index, token, &carried, &mut reading)
             || read_invitation_of(reader, index, token, &mut reading)
+            || read_involve(reader, index, token, &mut reading)
             || read_observers(reader, index, token, &carried, &mut reading)
         {
             continue;

@@ -233,9 +233,7 @@ fn read_passive(
     if relation == Relation::Mediates
         && let Some(agents) = passive_mediators(tokens, index)
     {
-        for party in agents {
-            reading.add_mediator(party);
-        }
+        reading.mediating(&agents, sentence.has_meeting, attributed_to);
         return true;
     }
     false

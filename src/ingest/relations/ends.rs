@@ -268,7 +268,12 @@ pub(super) fn passive_mediators(tokens: &[Token], verb: usize) -> Option<Vec<usi
     let (k, negated) = passive_group_start(tokens, verb);
     let before = tokens.get(k.checked_sub(1)?)?;
     let talks = before.is_any(TALK_NOUNS) || before.is_any(&["process", "efforts", "initiative"]);
-    if negated || !talks {
+    // "are co-chaired by representatives of OSCE, EU and UN", "It is chaired by the OSCE":
+    // who chairs talks mediates them, whatever the sentence calls them.
+    let chaired = tokens
+        .get(verb)
+        .is_some_and(|t| t.is_any(&["chaired", "co-chaired"]));
+    if negated || !(talks || chaired) {
         return None;
     }
     agents_after_by(tokens, by)

@@ -208,3 +208,39 @@ pub(super) fn read_invitation_of(
     }
     true
 }
+
+/// "The Geneva discussions involve Abkhazia, Georgia, Russia …", "the talks involve
+/// participants from Georgia, Russia and the United States": those talks involve take
+/// part in them. True when it read them.
+pub(super) fn read_involve(
+    sentence: &Sentence<'_>,
+    index: usize,
+    token: &Token,
+    reading: &mut SentenceReading,
+) -> bool {
+    let tokens = sentence.tokens;
+    if !sentence.has_meeting || !token.is_any(&["involve", "involves", "involved"]) {
+        return false;
+    }
+    let talks_before = tokens
+        .get(index.saturating_sub(3)..index)
+        .is_some_and(|before| before.iter().any(|t| t.is_any(TALK_NOUNS)));
+    let first = index + 1;
+    let officials = super::lists::officials_of(tokens, first);
+    if !talks_before && officials.is_none() {
+        return false;
+    }
+    let Some((parties, _)) = list_starting_at(tokens, officials.unwrap_or(first)) else {
+        return false;
+    };
+    let ahead = tokens
+        .get(index.saturating_sub(2)..index)
+        .is_some_and(|before| before.iter().any(|t| t.is_any(super::words::FUTURE)));
+    let modality = if ahead {
+        Modality::Expected
+    } else {
+        Modality::Asserted
+    };
+    reading.attending(parties, modality, &sentence.attributed_to);
+    true
+}

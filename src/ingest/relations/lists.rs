@@ -120,6 +120,7 @@ pub(crate) fn officials_of(tokens: &[Token], from: usize) -> Option<usize> {
             TITLE_WORDS.contains(&word)
                 || TITLE_WORDS.contains(&singular)
                 || super::words::PARTY_NOUNS.contains(&word)
+                || matches!(word, "participants" | "members")
         })
     };
     let words = tokens

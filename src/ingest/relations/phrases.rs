@@ -101,8 +101,15 @@ pub(super) fn read_mediator_noun(
             })
             .map(|(parties, _)| parties)
             .or_else(|| {
-                // "mediators Egypt and Qatar".
-                list_starting_at(tokens, index + 1).map(|(parties, _)| parties)
+                // "mediators Egypt and Qatar", "the co-chairs from the UN, the EU and …".
+                let mut first = index + 1;
+                if tokens.get(first).is_some_and(|t| t.is_any(&["from", "of"])) {
+                    first += 1;
+                }
+                if tokens.get(first).is_some_and(|t| t.is("the")) {
+                    first += 1;
+                }
+                list_starting_at(tokens, first).map(|(parties, _)| parties)
             })
             .unwrap_or_default();
         reading.mediating(&parties, has_meeting, attributed_to);

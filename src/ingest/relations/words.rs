@@ -37,6 +37,8 @@ pub(super) const MEDIATOR_NOUNS: &[&str] = &[
     "guarantors",
     "brokers",
     "coordinator",
+    "co-chairs",
+    "co-chair",
 ];
 /// Nouns that may follow a party in a subject without changing who acts ("Egyptian and
 /// Qatari officials said").

@@ -481,3 +481,51 @@ fn heading_to_talks_is_travel_not_leading() {
         ]
     );
 }
+
+#[test]
+fn who_chairs_talks_mediates_and_those_talks_involve_attend() {
+    assert_eq!(
+        read_with_places(
+            "The talks in Cairo are co-chaired by representatives of Egypt and Qatar.",
+            true,
+            &["Cairo"]
+        ),
+        [
+            "Egypt mediates meeting asserted",
+            "Qatar mediates meeting asserted"
+        ]
+    );
+    assert_eq!(
+        read_with_places(
+            "The co-chairs from Egypt and Qatar said the talks in Cairo went well.",
+            true,
+            &["Cairo"]
+        ),
+        [
+            "Egypt mediates meeting asserted",
+            "Qatar mediates meeting asserted"
+        ]
+    );
+    assert_eq!(
+        read_with_places(
+            "The talks in Cairo involve participants from Hamas, Israel and Turkey.",
+            true,
+            &["Cairo"]
+        ),
+        [
+            "Hamas attends meeting asserted",
+            "Israel attends meeting asserted",
+            "Turkey attends meeting asserted"
+        ]
+    );
+    // What a deal involves is no one's attendance.
+    assert!(
+        read_with_places(
+            "The deal signed in Cairo involves Israel releasing prisoners.",
+            true,
+            &["Cairo"]
+        )
+        .iter()
+        .all(|line| !line.contains("attends")),
+    );
+}
