@@ -38,7 +38,9 @@ pub fn discover_communities(text: &str, lexicon: &Lexicon, registry: &mut Regist
         }
         let named = named.trim_end_matches(|c: char| !c.is_alphanumeric());
         let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
-        if !capitalised(lead) || !capitalised(named) {
+        // Only a demonym leads a pair: the ending is looked at before the lexicon is.
+        let demonym_shaped = DEMONYM_ENDINGS.iter().any(|ending| lead.ends_with(ending));
+        if !capitalised(lead) || !capitalised(named) || !demonym_shaped {
             continue;
         }
         let (Some((first, true)), Some((second, second_demonym))) =

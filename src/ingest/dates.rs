@@ -320,6 +320,19 @@ fn of_fighting(words: &[&str], index: usize) -> bool {
         })
 }
 
+/// The date `sentence` gives against the article's date (`ahead` when it looks ahead);
+/// in an undated article, only one printed with its year.
+pub fn sentence_date(
+    sentence: &str,
+    article: Option<PartialDate>,
+    ahead: bool,
+) -> Option<PartialDate> {
+    match article {
+        Some(date) => mentioned_date(sentence, &date, ahead),
+        None => absolute_date(sentence),
+    }
+}
+
 /// A date a sentence gives with its year ("in November 2022", "on 7 November 2023",
 /// "November 7, 2023"), for articles that print no date of their own.
 pub fn absolute_date(sentence: &str) -> Option<PartialDate> {

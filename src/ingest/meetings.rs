@@ -4,7 +4,7 @@
 //! denied when the sentence reports a denial, planned when it looks ahead, else held.
 
 use super::cues::{self, Word};
-use super::dates::{absolute_date, mentioned_date};
+use super::dates::sentence_date;
 use super::mentions::PlaceMention;
 use crate::model::{MeetingStatus, PartialDate};
 
@@ -151,10 +151,7 @@ pub fn meetings_of_article(
                         && !dated_places.contains(&meeting.place_entry)
                     {
                         let ahead = meeting.status == MeetingStatus::Planned;
-                        meeting.date = match article_date {
-                            Some(date) => mentioned_date(sentence.text, &date, ahead),
-                            None => absolute_date(sentence.text),
-                        };
+                        meeting.date = sentence_date(sentence.text, article_date, ahead);
                     }
                 }
             }
@@ -260,10 +257,7 @@ pub fn find_meeting(
     } else {
         MeetingStatus::Held
     };
-    let date = match article_date {
-        Some(date) => mentioned_date(sentence, &date, ahead),
-        None => absolute_date(sentence),
-    };
+    let date = sentence_date(sentence, article_date, ahead);
     Some(MeetingFound {
         place_entry: place.entry,
         place: name,
@@ -297,6 +291,13 @@ fn is_meeting_place(
         .iter()
         .filter(|word| word.end <= place.start)
         .collect();
+    // Whether a word starts with a capital in the text.
+    let capitalised = |word: &Word| {
+        sentence
+            .chars()
+            .nth(word.start.saturating_sub(offset))
+            .is_some_and(char::is_uppercase)
+    };
     // "in Doha", "in the Qatari capital Doha", "in the Caribbean island of Barbados".
     let mut leading = before.iter().rev().peekable();
     let mut skipped = 0;
@@ -307,12 +308,7 @@ fn is_meeting_place(
                 "the" | "of" | "island" | "city" | "capital" | "resort" | "town" | "port"
             ) || places.iter().any(|other| {
                 other.end <= place.start && other.start <= word.start && word.end <= other.end
-            }) || (word.text.chars().all(char::is_alphabetic)
-                && sentence
-                    .chars()
-                    .nth(word.start.saturating_sub(offset))
-                    .is_some_and(char::is_uppercase)
-                && skipped > 0)
+            }) || (word.text.chars().all(char::is_alphabetic) && capitalised(word) && skipped > 0)
         })
     {
         leading.next();
@@ -320,11 +316,7 @@ fn is_meeting_place(
     }
     // "in Switzerland's Geneva": a possessive state before the place.
     if leading.peek().is_some_and(|word| {
-        (word.text.ends_with("'s") || word.text.ends_with("’s"))
-            && sentence
-                .chars()
-                .nth(word.start.saturating_sub(offset))
-                .is_some_and(char::is_uppercase)
+        (word.text.ends_with("'s") || word.text.ends_with("’s")) && capitalised(word)
     }) {
         leading.next();
     }
@@ -374,18 +366,8 @@ fn is_meeting_place(
             let capitalised_between = words
                 .iter()
                 .filter(|word| word.start >= place.end && word.end <= talk.start)
-                .all(|word| {
-                    sentence
-                        .chars()
-                        .nth(word.start.saturating_sub(offset))
-                        .is_some_and(char::is_uppercase)
-                });
-            (at == 0 && talk.start <= place.end + 1)
-                || (capitalised_between
-                    && sentence
-                        .chars()
-                        .nth(talk.start.saturating_sub(offset))
-                        .is_some_and(char::is_uppercase))
+                .all(capitalised);
+            (at == 0 && talk.start <= place.end + 1) || (capitalised_between && capitalised(talk))
         });
     let near_travel = before
         .iter()

@@ -129,6 +129,11 @@ impl Registry {
         }
     }
 
+    /// The subtype of entity number `entity`, if it has one.
+    pub fn subtype(&self, entity: usize) -> Option<Subtype> {
+        self.entities.get(entity).and_then(|e| e.subtype)
+    }
+
     /// The entity with `key`.
     pub fn find(&self, key: &str) -> Option<usize> {
         self.by_key.get(key).copied()
@@ -233,10 +238,12 @@ pub fn find_mentions(
             // "the Special Representative for the UN Secretary-General": an office named
             // inside another's title is no one taking part.
             Target::Entry(_, confidence)
-                if confidence <= DESCRIPTION_CONFIDENCE
-                    && [" of the ", " for the ", " to the "]
+                if confidence <= DESCRIPTION_CONFIDENCE && {
+                    let before = text.before(start, 9).to_lowercase();
+                    [" of the ", " for the ", " to the "]
                         .iter()
-                        .any(|before| text.before(start, 9).to_lowercase().ends_with(before)) =>
+                        .any(|ending| before.ends_with(ending))
+                } =>
             {
                 continue;
             }

@@ -41,11 +41,7 @@ pub fn discover_organisations(text: &str, lexicon: &Lexicon, registry: &mut Regi
         };
         let outlet = name.split(' ').any(|word| OUTLET_WORDS.contains(&word));
         // "the Geneva International Discussions (GID)": a forum of talks, no party.
-        let forum = name
-            .rsplit(' ')
-            .next()
-            .is_some_and(|last| FORUM_WORDS.contains(&last));
-        if forum {
+        if names_forum(&name) {
             continue;
         }
         if outlet || lexicon.find(&name).is_some() || lexicon.find(acronym).is_some() {
@@ -78,6 +74,13 @@ const FORUM_WORDS: &[&str] = &[
     "Initiative",
     "Format",
 ];
+
+/// Whether `name` ends in a forum's word ("Discussions", "Mechanism").
+fn names_forum(name: &str) -> bool {
+    name.rsplit(' ')
+        .next()
+        .is_some_and(|last| FORUM_WORDS.contains(&last))
+}
 
 /// Each place `text` may define a name's acronym: the text before it and the acronym.
 fn definitions(text: &str) -> Vec<(&str, &str)> {
@@ -231,13 +234,7 @@ pub fn discover_abbreviations(text: &str, lexicon: &Lexicon, registry: &mut Regi
     let outlet = super::outlets::article_outlet(text);
     let forums: Vec<&str> = definitions(text)
         .into_iter()
-        .filter(|(before, _)| {
-            name_before(before).is_some_and(|name| {
-                name.rsplit(' ')
-                    .next()
-                    .is_some_and(|last| FORUM_WORDS.contains(&last))
-            })
-        })
+        .filter(|(before, _)| name_before(before).is_some_and(|name| names_forum(&name)))
         .map(|(_, acronym)| acronym)
         .collect();
     for (word, count) in counts {

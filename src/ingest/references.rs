@@ -84,9 +84,7 @@ impl ReferenceContext {
         registry: &Registry,
         capitalised: &dyn Fn(usize) -> bool,
     ) -> Vec<Mention> {
-        let is_person = |entity: usize| {
-            registry.entities.get(entity).and_then(|e| e.subtype) == Some(Subtype::Person)
-        };
+        let is_person = |entity: usize| registry.subtype(entity) == Some(Subtype::Person);
         // The people "he" may mean at `at`: those of the last two sentences and those this
         // sentence names before it; "him" not the one just before it, who acts on him
         // ("Haniyeh accused him").
@@ -175,7 +173,7 @@ impl ReferenceContext {
 
     /// Remembers what a sentence named (its own mentions and resolved references).
     pub fn update(&mut self, mentions: &[Mention], registry: &Registry) {
-        let subtype = |entity: usize| registry.entities.get(entity).and_then(|e| e.subtype);
+        let subtype = |entity: usize| registry.subtype(entity);
         let mut people: Vec<usize> = mentions
             .iter()
             .map(|mention| mention.entity)

@@ -3,7 +3,7 @@
 //! meeting (those who act after talks, those met).
 
 use super::ends::{by_at, modality_of, objects_after, passive, passive_between, passive_mediators};
-use super::lists::{list_starting_at, officials_of};
+use super::lists::{list_starting_at, officials_of, past_the};
 use super::stances::demonstrative_object;
 use super::subjects::{Found, Subject, subject_of};
 use super::words::{OBJECT_LEAD, TALK_NOUNS, cue_at};
@@ -152,7 +152,7 @@ fn read_signed_with(
     if !tokens.get(k).is_some_and(|t| t.is("with")) {
         return;
     }
-    let first = k + 1 + usize::from(tokens.get(k + 1).is_some_and(|t| t.is("the")));
+    let first = past_the(tokens, k + 1);
     // "the larger Marxist Revolutionary Armed Forces": a few words before the party.
     let Some(first) = (first..(first + 3).min(tokens.len()))
         .find(|&at| tokens.get(at).is_some_and(|t| t.party().is_some()))
@@ -362,11 +362,7 @@ fn read_met_with(
         } else {
             at
         };
-        let first = if tokens.get(first).is_some_and(|t| t.is("the")) {
-            first + 1
-        } else {
-            first
-        };
+        let first = past_the(tokens, first);
         // "meeting with foreign ministers from Algeria, Morocco and Mauritania".
         let first = officials_of(tokens, first).unwrap_or(first);
         met.extend(list_starting_at(tokens, first).map_or_else(Vec::new, |(parties, _)| parties));
@@ -377,10 +373,7 @@ fn read_met_with(
         .take_while(|t| !t.is_hard_break())
         .position(|t| t.is_any(&["alongside"]))
     {
-        let mut first = index + 2 + alongside;
-        if tokens.get(first).is_some_and(|t| t.is("the")) {
-            first += 1;
-        }
+        let first = past_the(tokens, index + 2 + alongside);
         let first = officials_of(tokens, first).unwrap_or(first);
         met.extend(list_starting_at(tokens, first).map_or_else(Vec::new, |(parties, _)| parties));
     }

@@ -2,7 +2,7 @@
 //! invited to them, observers.
 
 use super::ends::modality_of;
-use super::lists::list_starting_at;
+use super::lists::{list_starting_at, past_the};
 use super::subjects::{Subject, subject_of};
 use super::words::TALK_NOUNS;
 use super::{Sentence, SentenceReading};
@@ -69,7 +69,7 @@ pub(super) fn read_invited(
     if !sentence.has_meeting || !token.is_any(&["invited", "invites", "invite", "inviting"]) {
         return false;
     }
-    let first = index + 1 + usize::from(tokens.get(index + 1).is_some_and(|t| t.is("the")));
+    let first = past_the(tokens, index + 1);
     let Some((invited, last)) = list_starting_at(tokens, first) else {
         return false;
     };
@@ -142,7 +142,7 @@ pub(super) fn read_brought_together(
     {
         return false;
     }
-    let first = index + 2 + usize::from(tokens.get(index + 2).is_some_and(|t| t.is("the")));
+    let first = past_the(tokens, index + 2);
     let Some((parties, _)) = list_starting_at(tokens, first) else {
         return false;
     };
@@ -179,7 +179,7 @@ pub(super) fn read_invitation_of(
             |before| matches!(before, [at, the] if at.is_any(&["at", "upon"]) && the.is("the")),
         );
     let hosts = if at_the && tokens.get(index + 1).is_some_and(|t| t.is("of")) {
-        let first = index + 2 + usize::from(tokens.get(index + 2).is_some_and(|t| t.is("the")));
+        let first = past_the(tokens, index + 2);
         // Only the first element: the parties after its comma are the main clause's.
         list_starting_at(tokens, first).and_then(|(parties, _)| parties.first().map(|&p| vec![p]))
     } else {

@@ -133,8 +133,14 @@ pub(crate) fn officials_of(tokens: &[Token], from: usize) -> Option<usize> {
     if words == 0 || !tokens.get(of)?.is_any(&["of", "from"]) {
         return None;
     }
-    let first = of + 1 + usize::from(tokens.get(of + 1).is_some_and(|t| t.is("the")));
+    let first = past_the(tokens, of + 1);
     tokens.get(first)?.party().map(|_| first)
+}
+
+/// Token `at`, or the one after it where `at` is "the": where a list or an object starts
+/// after its preposition ("with the RSF", "of the UN").
+pub(crate) fn past_the(tokens: &[Token], at: usize) -> usize {
+    at + usize::from(tokens.get(at).is_some_and(|t| t.is("the")))
 }
 
 /// Whether the list element starting at `first` ends a phrase such as "at the invitation

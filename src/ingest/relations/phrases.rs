@@ -2,7 +2,9 @@
 //! mediators", "talks between X and Y", "represented by", "Iran-backed", "under the
 //! aegis of", "no Israeli delegation". Each reads at one token and says whether it did.
 
-use super::lists::{TITLE_WORDS, compound_relation, glued, list_ending_at, list_starting_at};
+use super::lists::{
+    TITLE_WORDS, compound_relation, glued, list_ending_at, list_starting_at, past_the,
+};
 use super::words::{FUTURE, MEDIATOR_NOUNS, NEGATING, TALK_NOUNS};
 
 /// Verbs that refuse what follows them: "rejected talks with Hamas".
@@ -102,13 +104,9 @@ pub(super) fn read_mediator_noun(
             .map(|(parties, _)| parties)
             .or_else(|| {
                 // "mediators Egypt and Qatar", "the co-chairs from the UN, the EU and …".
-                let mut first = index + 1;
-                if tokens.get(first).is_some_and(|t| t.is_any(&["from", "of"])) {
-                    first += 1;
-                }
-                if tokens.get(first).is_some_and(|t| t.is("the")) {
-                    first += 1;
-                }
+                let after = index + 1;
+                let preposition = tokens.get(after).is_some_and(|t| t.is_any(&["from", "of"]));
+                let first = past_the(tokens, after + usize::from(preposition));
                 list_starting_at(tokens, first).map(|(parties, _)| parties)
             })
             .unwrap_or_default();
@@ -177,11 +175,7 @@ pub(super) fn read_talks_between(
             || (token.is_any(&["between", "involving"])
                 && (talks_before(1) || (comma_before && talks_before(2)))))
     {
-        let mut first = if tokens.get(index + 1).is_some_and(|t| t.is("the")) {
-            index + 2
-        } else {
-            index + 1
-        };
+        let mut first = past_the(tokens, index + 1);
         // "between the warring Sudanese army and …".
         while tokens.get(first).is_some_and(|t| {
             t.is_any(&[
@@ -298,11 +292,7 @@ pub(super) fn read_following_talks(
                 .is_some_and(|opening| opening.iter().any(|t| t.is_any(TALK_NOUNS)))
         });
         if let (Some(comma), true) = (comma, talks) {
-            let first = if tokens.get(comma + 1).is_some_and(|t| t.is("the")) {
-                comma + 2
-            } else {
-                comma + 1
-            };
+            let first = past_the(tokens, comma + 1);
             if let Some((parties, last)) = list_starting_at(tokens, first)
                 && tokens
                     .get(last + 1)
@@ -518,11 +508,7 @@ pub(super) fn read_mediation_of(
         && tokens.get(index + 1).is_some_and(|t| t.is("of"));
     if possessive_mediation || mediation_of {
         let parties = if mediation_of {
-            let first = if tokens.get(index + 2).is_some_and(|t| t.is("the")) {
-                index + 3
-            } else {
-                index + 2
-            };
+            let first = past_the(tokens, index + 2);
             list_starting_at(tokens, first).map(|(parties, _)| parties)
         } else {
             list_ending_at(tokens, index - 2).map(|(parties, _)| parties)

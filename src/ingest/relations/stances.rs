@@ -8,12 +8,12 @@
 
 use super::super::cues;
 use super::ends::{modality_of, things_starting_at};
-use super::lists::{list_ending_at, list_starting_at};
+use super::lists::{list_ending_at, list_starting_at, past_the};
 use super::subjects::{Found, subject_of};
 use super::words::OBJECT_LEAD;
-use super::{End, LOOSE_CONFIDENCE, RelationFound, Sentence, SentenceReading, fits};
+use super::{End, Sentence, SentenceReading, fits, loose_relation};
 use crate::ingest::tokens::{Piece, Token};
-use crate::model::{NodeKind, Relation};
+use crate::model::{Modality, NodeKind, Relation};
 
 /// Stance nouns, the preposition that introduces what they are about, and the relation.
 const STANCE_NOUNS: &[(&str, &[&str], Relation)] = &[
@@ -137,14 +137,13 @@ pub(super) fn read_stance_noun(
     let objects = objects_of_noun(tokens, index + 2, *relation, sentence.kind_of);
     for &party in &parties {
         for &object in &objects {
-            reading.add(RelationFound {
-                subject: party,
-                relation: *relation,
-                object: End::Entity(object),
+            reading.add(loose_relation(
+                party,
+                *relation,
+                End::Entity(object),
                 modality,
-                attributed_to: sentence.attributed_to.clone(),
-                confidence: LOOSE_CONFIDENCE,
-            });
+                &sentence.attributed_to,
+            ));
         }
     }
     true
@@ -246,7 +245,7 @@ pub(super) fn read_refusal(
         return false;
     }
     let holder = if tokens.get(index + 1).is_some_and(|t| t.is("of")) {
-        let first = index + 2 + usize::from(tokens.get(index + 2).is_some_and(|t| t.is("the")));
+        let first = past_the(tokens, index + 2);
         list_starting_at(tokens, first).map(|(parties, last)| (parties, last + 1))
     } else if index
         .checked_sub(1)
@@ -268,14 +267,13 @@ pub(super) fn read_refusal(
     let objects = objects_of_noun(tokens, to + 2, Relation::Rejects, sentence.kind_of);
     for &party in &parties {
         for &object in &objects {
-            reading.add(RelationFound {
-                subject: party,
-                relation: Relation::Rejects,
-                object: End::Entity(object),
-                modality: crate::model::Modality::Asserted,
-                attributed_to: sentence.attributed_to.clone(),
-                confidence: LOOSE_CONFIDENCE,
-            });
+            reading.add(loose_relation(
+                party,
+                Relation::Rejects,
+                End::Entity(object),
+                Modality::Asserted,
+                &sentence.attributed_to,
+            ));
         }
     }
     true
