@@ -145,6 +145,11 @@ pub fn ingest(
     for text in &texts {
         super::communities::discover_communities(text.as_str(), lexicon, &mut registry);
         super::organisations::discover_named_organisations(text.as_str(), lexicon, &mut registry);
+        super::organisations::discover_connected_organisations(
+            text.as_str(),
+            lexicon,
+            &mut registry,
+        );
         super::organisations::discover_abbreviations(text.as_str(), lexicon, &mut registry);
     }
     let first = Matcher::new(lexicon, &registry);

@@ -111,17 +111,22 @@ pub fn meetings_of_article(
         .filter(|m| m.date.is_some())
         .map(|m| m.place_entry)
         .collect();
-    let mut last: Option<MeetingFound> = None;
+    // "the talks" before the article names any: the talks it names first ("Representatives
+    // … attended the talks. The talks took place in Kunming").
+    let mut last: Option<MeetingFound> = found.iter().flatten().next().cloned();
+    let mut named_yet = false;
     // Whether every meeting named so far is at one place: then "two days of talks" with
     // no place of their own are those talks too.
     let mut one_place = true;
     for (slot, sentence) in found.iter_mut().zip(sentences) {
         match slot {
             Some(meeting) => {
-                one_place &= last
-                    .as_ref()
-                    .is_none_or(|before| before.place_entry == meeting.place_entry);
+                one_place &= !named_yet
+                    || last
+                        .as_ref()
+                        .is_none_or(|before| before.place_entry == meeting.place_entry);
                 last = Some(meeting.clone());
+                named_yet = true;
             }
             None => {
                 // "the talks", "the Ethiopian peace talks".
@@ -141,7 +146,7 @@ pub fn meetings_of_article(
                             "talks" | "negotiations" | "meetings" | "discussions"
                         )
                     });
-                if refers || bare_talks {
+                if refers || (bare_talks && named_yet) {
                     slot.clone_from(&last);
                     // "the peace talks will resume on Monday, 18th November 2024": the
                     // talks referred to, dated by the sentence where the article dates
@@ -530,6 +535,28 @@ mod tests {
             .iter()
             .map(|m| m.as_ref().map(MeetingFound::key))
             .collect()
+    }
+
+    #[test]
+    fn the_talks_before_the_article_names_them_are_the_first_it_names() {
+        let keys = article_meetings(
+            &[
+                "Peace talks rarely succeed there.",
+                "Representatives of the three armed groups attended the talks.",
+                "Fighting went on in the north.",
+                "The talks took place in Cairo on Monday.",
+            ],
+            Some("2024-03-06"),
+        );
+        assert_eq!(
+            keys,
+            [
+                None, // talks in general, before any are named
+                Some("cairo 2024-03-04".to_owned()),
+                None,
+                Some("cairo 2024-03-04".to_owned()),
+            ]
+        );
     }
 
     #[test]

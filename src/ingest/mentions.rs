@@ -20,8 +20,20 @@ pub const TITLED_CONFIDENCE: f32 = 0.75;
 /// Confidence of a group named after a party.
 pub const GROUP_CONFIDENCE: f32 = 0.8;
 
-/// Words after a party's name that make a group of it, with the group's subtype.
-const GROUP_WORDS: [(&str, &str, Subtype); 9] = [
+/// The key word of a ruling military's group: "the Myanmar junta", "Chad's ruling
+/// military council", "Chad's military government" are one group of their state, which
+/// "the junta" and "the regime" point back to.
+pub(super) const JUNTA: &str = "junta";
+
+/// Words after a party's name that make a group of it, with the group's subtype. A
+/// junta's label keeps the text's own words ("Chad's ruling military council").
+const GROUP_WORDS: [(&str, &str, Subtype); 15] = [
+    (" ruling military council", JUNTA, Subtype::Government),
+    (" transitional military council", JUNTA, Subtype::Government),
+    (" military council", JUNTA, Subtype::Government),
+    (" military government", JUNTA, Subtype::Government),
+    (" military junta", JUNTA, Subtype::Government),
+    (" junta", JUNTA, Subtype::Government),
     (" delegation", "delegation", Subtype::Delegation),
     (
         " government delegation",
@@ -261,7 +273,7 @@ pub fn find_mentions(
         };
         let Some(entity) = entity else { continue };
         // "the Israeli delegation", "Ukraine's delegation".
-        let after = text.after(end, 24).to_lowercase();
+        let after = text.after(end, 40).to_lowercase();
         let (follows, possessive) = match after
             .strip_prefix("'s")
             .or_else(|| after.strip_prefix("’s"))
@@ -290,8 +302,11 @@ pub fn find_mentions(
                     .unwrap_or(&base.label)
                     .to_owned();
                 let key = format!("{} {name}", base.key);
-                let label = format!("{surface} {name}");
                 let group_end = end + possessive + words.chars().count();
+                let label = match text.slice(start, group_end) {
+                    Some(own) if name == JUNTA => own.to_owned(),
+                    _ => format!("{surface} {name}"),
+                };
                 let sentence =
                     sentence_of(sentences, start).and_then(|at| sentences.get(at).copied());
                 let group = registry.get_or_add(&key, || Entity {

@@ -142,6 +142,7 @@ const ORGANISATION_HEADS: &[&str] = &[
     "Brigades",
     "Committee",
     "Coalition",
+    "Union",
 ];
 
 /// Adds to `registry` the organisations an article names at least twice by a capitalised
@@ -198,6 +199,111 @@ pub fn discover_named_organisations(text: &str, lexicon: &Lexicon, registry: &mu
             kind: NodeKind::Actor,
             subtype: Some(Subtype::Organisation),
             aliases: alias.into_iter().collect(),
+            origin: Origin::Defined,
+            affiliations: Vec::new(),
+        });
+    }
+}
+
+/// Adds to `registry` the organisations an article names with a capitalised name that
+/// holds an organisation's word and goes on past "of", "for", "and" or "in" ("the Front
+/// for Change and Concord in Chad", "the Union of Forces for Democracy and Development",
+/// "the Communist Party of the Philippines"): a name of that shape is one even where the
+/// article names it once. "in" goes on only after another connector ("the Army in Gaza"
+/// is an army somewhere).
+pub fn discover_connected_organisations(text: &str, lexicon: &Lexicon, registry: &mut Registry) {
+    // Each word bare, with whether punctuation cuts it from the next one.
+    let tokens: Vec<&str> = text.split([' ', '\n']).collect();
+    let words: Vec<(&str, bool)> = tokens
+        .iter()
+        .enumerate()
+        .map(|(at, word)| {
+            let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+            let opens_next = tokens
+                .get(at + 1)
+                .is_some_and(|next| next.starts_with(|c: char| !c.is_alphanumeric()));
+            (
+                bare,
+                word.ends_with(|c: char| !c.is_alphanumeric()) || opens_next,
+            )
+        })
+        .collect();
+    let capitalised = |at: usize| {
+        words.get(at).is_some_and(|(word, _)| {
+            word.chars().next().is_some_and(char::is_uppercase)
+                && word.chars().all(char::is_alphabetic)
+        })
+    };
+    // The end of the last name found: a head inside it starts none of its own.
+    let mut covered = None;
+    for (head, (word, _)) in words.iter().enumerate() {
+        if !ORGANISATION_HEADS.contains(word) || covered.is_some_and(|end| head <= end) {
+            continue;
+        }
+        // Back over the capitalised words of the name ("National Democratic Front"),
+        // not over a sentence's "The", a title or a possessive.
+        let mut start = head;
+        while start > 0
+            && capitalised(start - 1)
+            && words.get(start - 1).is_some_and(|(word, cut)| {
+                !cut && !matches!(*word, "The" | "A" | "An")
+                    && !super::relations::TITLE_WORDS.contains(word)
+            })
+        {
+            start -= 1;
+        }
+        // On over each connector and the capitalised words after it.
+        let mut end = head;
+        let mut connected = false;
+        loop {
+            if words.get(end).is_none_or(|(_, cut)| *cut) {
+                break;
+            }
+            let Some((connector, _)) = words.get(end + 1) else {
+                break;
+            };
+            let mut next = end + 2;
+            match *connector {
+                "of" if words.get(next).is_some_and(|(word, _)| *word == "the") => next += 1,
+                "of" | "for" | "and" => {}
+                "in" if connected => {}
+                _ => break,
+            }
+            if !capitalised(next) {
+                break;
+            }
+            end = next;
+            while words.get(end).is_some_and(|(_, cut)| !cut) && capitalised(end + 1) {
+                end += 1;
+            }
+            connected = true;
+            if *connector == "in" {
+                break;
+            }
+        }
+        if !connected {
+            continue;
+        }
+        covered = Some(end);
+        let name = words
+            .get(start..=end)
+            .map(|name| {
+                name.iter()
+                    .map(|(word, _)| *word)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .unwrap_or_default();
+        if lexicon.find(&name).is_some() || names_forum(&name) {
+            continue;
+        }
+        let key = fold(&name);
+        registry.get_or_add(&key, || Entity {
+            key: key.clone(),
+            label: name.clone(),
+            kind: NodeKind::Actor,
+            subtype: Some(Subtype::Organisation),
+            aliases: BTreeSet::new(),
             origin: Origin::Defined,
             affiliations: Vec::new(),
         });
@@ -315,6 +421,32 @@ mod tests {
             .iter()
             .map(|e| (e.label.as_str(), e.aliases.iter().collect()))
             .collect()
+    }
+
+    #[test]
+    fn names_that_go_on_past_of_for_and_in_are_organisations_named_once() {
+        let mut registry = Registry::default();
+        discover_connected_organisations(
+            "The rebel groups included the Front for Change and Concord in Chad (FACT, by its \
+             French acronym), Movement for Democracy and Justice in Chad and the Union of Forces \
+             for Democracy and Development. The Israeli Army in Gaza fired. The National \
+             Democratic Front of the Philippines met the Minister of Foreign Affairs. The \
+             Geneva International Discussions for Peace in Georgia resumed. Chad's Transitional \
+             Military Council ruled.",
+            &Lexicon::default(),
+            &mut registry,
+        );
+        let labels: Vec<&str> = registry.entities.iter().map(|e| e.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Front for Change and Concord in Chad",
+                "Movement for Democracy and Justice in Chad",
+                "Union of Forces for Democracy and Development",
+                "National Democratic Front of the Philippines",
+            ],
+            "an army somewhere, a title, a forum and a name without a connector are none"
+        );
     }
 
     #[test]

@@ -26,6 +26,29 @@ const GROUP_REFERENCES: &[&[&str]] = &[
     &["the", "organization"],
 ];
 
+/// Short references to the ruling military the article named ("the Myanmar junta"), as
+/// word sequences, the longest first.
+const JUNTA_REFERENCES: &[&[&str]] = &[
+    &["the", "ruling", "military", "junta"],
+    &["the", "ruling", "military", "council"],
+    &["the", "military", "junta"],
+    &["the", "military", "council"],
+    &["the", "military", "government"],
+    &["the", "junta"],
+    &["the", "regime"],
+];
+
+/// The phrase of `phrases` that `words` spell from `at`, if any.
+fn phrase_at<'p>(words: &[Word], at: usize, phrases: &[&'p [&'p str]]) -> Option<&'p [&'p str]> {
+    phrases.iter().copied().find(|phrase| {
+        phrase.iter().enumerate().all(|(offset, part)| {
+            words
+                .get(at + offset)
+                .is_some_and(|word| word.text == *part)
+        })
+    })
+}
+
 /// Common words that open sentences with a capital: no part of a name.
 const SENTENCE_OPENERS: &[&str] = &[
     "the",
@@ -69,6 +92,8 @@ pub struct ReferenceContext {
     recent_people: Vec<Vec<usize>>,
     /// The organisation named last.
     last_organisation: Option<usize>,
+    /// The ruling military named last ("the Myanmar junta").
+    junta: Option<usize>,
 }
 
 impl ReferenceContext {
@@ -144,17 +169,14 @@ impl ReferenceContext {
                 });
                 continue;
             }
-            let Some(organisation) = self.last_organisation else {
-                continue;
-            };
-            let phrase = GROUP_REFERENCES.iter().find(|phrase| {
-                phrase.iter().enumerate().all(|(offset, part)| {
-                    words
-                        .get(index - 1 + offset)
-                        .is_some_and(|word| word.text == *part)
-                })
-            });
-            if let Some(phrase) = phrase
+            let referred = self
+                .junta
+                .and_then(|junta| Some((junta, phrase_at(words, index - 1, JUNTA_REFERENCES)?)))
+                .or_else(|| {
+                    let organisation = self.last_organisation?;
+                    Some((organisation, phrase_at(words, index - 1, GROUP_REFERENCES)?))
+                });
+            if let Some((organisation, phrase)) = referred
                 && let (Some(first), Some(last)) =
                     (words.get(index - 1), words.get(index + phrase.len() - 2))
                 && free(first.start, last.end)
@@ -183,6 +205,19 @@ impl ReferenceContext {
         self.recent_people.push(people);
         if self.recent_people.len() > 2 {
             self.recent_people.remove(0);
+        }
+        if let Some(junta) = mentions
+            .iter()
+            .rev()
+            .map(|mention| mention.entity)
+            .find(|&entity| {
+                registry
+                    .entities
+                    .get(entity)
+                    .is_some_and(|item| item.key.ends_with(&format!(" {}", super::mentions::JUNTA)))
+            })
+        {
+            self.junta = Some(junta);
         }
         if let Some(organisation) =
             mentions
