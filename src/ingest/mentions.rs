@@ -267,6 +267,20 @@ pub fn find_mentions(
             Target::Entry(..) if text.before(start, 7).to_lowercase().ends_with("former ") => {
                 continue;
             }
+            // "the Chadian sides", "all Chadian parties": the state's factions, not the
+            // state.
+            Target::Entry(..)
+                if [" sides", " parties", " factions"].iter().any(|words| {
+                    let after = text.after(end, 10);
+                    after.starts_with(words)
+                        && !after
+                            .get(words.len()..)
+                            .and_then(|rest| rest.chars().next())
+                            .is_some_and(char::is_alphanumeric)
+                }) =>
+            {
+                continue;
+            }
             Target::Entry(entry, confidence) => {
                 (entry_entity(registry, lexicon, entry), confidence)
             }

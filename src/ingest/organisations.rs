@@ -281,7 +281,15 @@ pub fn discover_connected_organisations(text: &str, lexicon: &Lexicon, registry:
                 break;
             }
         }
-        if !connected {
+        // "… collectively known as the Brotherhood Alliance": a name the text gives.
+        let given = start
+            .checked_sub(3)
+            .and_then(|at| words.get(at..start))
+            .is_some_and(|before| {
+                matches!(before, [(known, _), (as_, _), (the, _)]
+                    if *known == "known" && *as_ == "as" && *the == "the")
+            });
+        if !(connected || given && start < head) {
             continue;
         }
         covered = Some(end);

@@ -254,6 +254,24 @@ fn name_before_title(
     })
 }
 
+/// Whether char `at` is in a heading: a line whose every word starts with a capital and
+/// that ends in no full stop ("Chinese Envoy Facilitates Ceasefire"), where a title is
+/// followed by words of the heading, not by a name.
+fn in_heading(text: &ArticleText, at: usize) -> bool {
+    let start = text.before(at, 200).rsplit('\n').next().unwrap_or("");
+    let end = text.after(at, 200).split('\n').next().unwrap_or("");
+    let line = format!("{start}{end}");
+    let line = line.trim();
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words.len() >= 3
+        && !line.ends_with(['.', '"', '”', ':'])
+        && words.iter().all(|word| {
+            word.chars()
+                .find(|c| c.is_alphanumeric())
+                .is_none_or(|c| c.is_uppercase() || c.is_numeric())
+        })
+}
+
 /// A name after a title: where it starts (with and without an honorific) and ends.
 #[derive(Debug, Clone, Copy)]
 struct NameAfter {
@@ -275,7 +293,7 @@ pub fn discover_people(
 ) {
     let matches = matcher.matches(text);
     for (index, &(start, end, target)) in matches.iter().enumerate() {
-        if target != Target::Title {
+        if target != Target::Title || in_heading(text, start) {
             continue;
         }
         // "Prime Minister of Kosovo Albin Kurti": the party after the title.

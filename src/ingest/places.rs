@@ -283,7 +283,12 @@ pub fn with_places_of_talks(lexicon: &Lexicon, texts: &[ArticleText]) -> Lexicon
     // Each new place, with the state that hosts it where the text says.
     let mut found: std::collections::BTreeMap<String, Option<String>> = Default::default();
     for text in texts {
-        let words: Vec<&str> = text.as_str().split_whitespace().collect();
+        // "last year—met with …": a dash without spaces parts words too.
+        let words: Vec<&str> = text
+            .as_str()
+            .split(|c: char| c.is_whitespace() || matches!(c, '—' | '–'))
+            .filter(|word| !word.is_empty())
+            .collect();
         let bare = |word: &str| {
             word.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()

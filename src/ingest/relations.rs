@@ -19,6 +19,7 @@ mod cued;
 mod ends;
 mod gatherings;
 mod lists;
+mod memberships;
 mod phrases;
 mod stances;
 mod subjects;
@@ -30,6 +31,7 @@ use gatherings::{
     read_spoke_at,
 };
 pub(crate) use lists::TITLE_WORDS;
+use memberships::read_membership;
 use phrases::{
     read_following_talks, read_glued_participle, read_mediation_of, read_mediator_noun,
     read_no_delegation, read_on_behalf_of, read_represented_by, read_talks_between,
@@ -249,6 +251,7 @@ pub fn read_sentence(
         }
         if read_stance_noun(reader, index, token, &carried, &mut reading)
             || read_refusal(reader, index, token, &mut reading)
+            || read_membership(reader, index, token, &mut reading)
         {
             continue;
         }

@@ -83,6 +83,19 @@ fn party_list(tokens: &[Token], from: usize, step: isize) -> Option<(Vec<usize>,
             // "in Argyle, Saint Vincent and the Grenadines, …": a place's country, no
             // party of the list.
             Some((_, far_end)) if step < 0 && follows_place(tokens, far_end) => break,
+            // "In a significant development in Myanmar, the Three Brotherhood Alliance
+            // has agreed": an opening phrase's place, joined by a comma alone, is no
+            // party of the list.
+            Some((_, far_end))
+                if step < 0
+                    && !and
+                    && far_end
+                        .checked_sub(1)
+                        .and_then(|at| tokens.get(at))
+                        .is_some_and(|t| t.is_any(&["in", "at"])) =>
+            {
+                break;
+            }
             // "At the invitation of Egypt, Hamas and Israel met": the opening phrase's
             // party is no part of the main clause's list.
             Some((_, far_end)) if step < 0 && opens_with_invitation(tokens, far_end) => break,

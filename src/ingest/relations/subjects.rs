@@ -43,12 +43,23 @@ fn near_list(tokens: &[Token], last: usize) -> Option<Subject> {
 /// The subject of the verb at `verb`, reading left over its verb group.
 pub(super) fn subject_of(tokens: &[Token], verb: usize, carried: &[usize]) -> Option<Subject> {
     let k = verb_group_start(tokens, verb);
-    let at = k.checked_sub(1)?;
+    let mut at = k.checked_sub(1)?;
+    // "A, B and C—collectively known as the alliance, which …—met": past the aside
+    // between dashes.
+    let dash = |t: &Token| matches!(t.piece, Piece::Punct('—' | '–'));
+    if tokens.get(at).is_some_and(dash)
+        && let Some(open) = (at.saturating_sub(40)..at)
+            .rev()
+            .find(|&i| tokens.get(i).is_some_and(dash))
+    {
+        at = open.checked_sub(1)?;
+    }
     let token = tokens.get(at)?;
-    // "B to VERB" after a wish: "wants Qatar and Egypt to press Hamas".
+    // "B to VERB" after a wish: "wants Qatar and Egypt to press Hamas"; "B will VERB"
+    // after a hope: "diplomats hope the junta will sign".
     let wished = tokens
         .get(k)
-        .is_some_and(|t| t.is("to"))
+        .is_some_and(|t| t.is_any(&["to", "will", "would"]))
         .then(|| wish_before(tokens, at))
         .flatten();
     if token.party().is_some() {

@@ -221,6 +221,7 @@ pub(super) const WISHES: &[&str] = &[
     "pressured",
     "pressuring",
     "wished",
+    "hope",
     "hopes",
     "hoped",
     "demanded",

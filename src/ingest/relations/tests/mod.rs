@@ -23,6 +23,12 @@ const ENTITIES: &[(&str, NodeKind)] = &[
     ("deal", NodeKind::Demand),
     ("Russian", NodeKind::Actor),
     ("Vladimir Putin", NodeKind::Actor),
+    ("Brotherhood Alliance", NodeKind::Actor),
+    ("Arakan Army", NodeKind::Actor),
+    ("TNLA", NodeKind::Actor),
+    ("MNDAA", NodeKind::Actor),
+    ("New People's Army", NodeKind::Actor),
+    ("Communist Party", NodeKind::Actor),
 ];
 
 fn kind(entity: usize) -> Option<NodeKind> {
@@ -666,5 +672,6 @@ fn a_chief_mediator_in_apposition_is_a_mediator() {
 }
 
 mod gatherings;
+mod memberships;
 mod passives;
 mod stances;
