@@ -218,6 +218,8 @@ pub fn find_meeting(
                     | "agreement"
                     | "accord"
                     | "declaration"
+                    | "communique"
+                    | "communiqué"
                     | "treaty"
                     | "truce"
                     | "ceasefire"

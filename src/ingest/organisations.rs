@@ -305,13 +305,24 @@ pub fn discover_connected_organisations(text: &str, lexicon: &Lexicon, registry:
         if lexicon.find(&name).is_some() || names_forum(&name) {
             continue;
         }
+        // "the National Democratic Front of the Philippines (NDFP)": its acronym, where
+        // its letters are the name's initials.
+        let initials: String = name
+            .split(' ')
+            .filter_map(|word| word.chars().next().filter(|c| c.is_uppercase()))
+            .collect();
+        let acronym = tokens
+            .get(end + 1)
+            .filter(|next| next.starts_with('('))
+            .map(|next| next.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|inner| *inner == initials && inner.chars().count() >= 2);
         let key = fold(&name);
         registry.get_or_add(&key, || Entity {
             key: key.clone(),
             label: name.clone(),
             kind: NodeKind::Actor,
             subtype: Some(Subtype::Organisation),
-            aliases: BTreeSet::new(),
+            aliases: acronym.map(str::to_owned).into_iter().collect(),
             origin: Origin::Defined,
             affiliations: Vec::new(),
         });

@@ -189,8 +189,8 @@ fn name_after(text: &ArticleText, from: usize) -> Option<NameAfter> {
 
 /// Words that may stand just before a name followed by its title between commas: "said
 /// Seyoum Mesfin, chief mediator of IGAD", "Gen. Taban Deng Gai, head of".
-const BEFORE_APPOSED_NAME: [&str; 9] = [
-    "said", "says", "and", "by", "with", "Gen.", "Mr", "Mr.", "Ms",
+const BEFORE_APPOSED_NAME: [&str; 12] = [
+    "said", "says", "stated", "added", "told", "and", "by", "with", "Gen.", "Mr", "Mr.", "Ms",
 ];
 
 /// The name just before ", chief negotiator" (or ", the head of") at the title starting
@@ -202,15 +202,22 @@ fn name_before_title(
     matches: &[(usize, usize, Target)],
     title_start: usize,
 ) -> Option<NameAfter> {
-    let lead = text.before(title_start, 6);
-    let comma_at = if lead.ends_with(", ") {
-        title_start - 2
+    // "Erik Førner, the Norwegian Ambassador": past the party that qualifies the title.
+    let qualified = matches
+        .iter()
+        .find(|&&(_, end, target)| end + 1 == title_start && matches!(target, Target::Entry(..)))
+        .map_or(title_start, |&(start, _, _)| start);
+    let lead = text.before(qualified, 6);
+    let comma_at = if lead.ends_with(", ") && qualified == title_start {
+        qualified - 2
     } else if lead.ends_with(", the ") {
-        title_start - 6
+        qualified - 6
     } else {
         return None;
     };
     let before = text.before(comma_at, 80);
+    // A line break parts words too: a name may open a line.
+    let before = before.rsplit('\n').next().unwrap_or(before);
     let words: Vec<&str> = before.split(' ').collect();
     let mut taken = 0;
     let mut counted = 0;
@@ -339,7 +346,15 @@ pub fn discover_people(
         // "Thai Deputy Prime Minister and Acting Prime Minister Phumtham": a second title
         // joined by "and" takes the party of the first.
         let (title_start, previous_index) = first_joined_title(text, &matches, index, start);
-        let previous_index = previous_index.filter(|_| appositive.is_none());
+        // After an appositive's comma, the party before the title is the title's own
+        // ("Erik Førner, the Norwegian Ambassador"); before it, the name's.
+        let previous_index = previous_index.filter(|&previous| {
+            appositive.is_none_or(|name| {
+                matches
+                    .get(previous)
+                    .is_some_and(|&(previous_start, _, _)| previous_start > name.end)
+            })
+        });
         let title = TitleContext {
             text,
             matches: &matches,

@@ -94,6 +94,9 @@ pub struct ReferenceContext {
     last_organisation: Option<usize>,
     /// The ruling military named last ("the Myanmar junta").
     junta: Option<usize>,
+    /// The governments the article has named ("the Philippine government"), for "the
+    /// government" where there is one.
+    governments: Vec<usize>,
 }
 
 impl ReferenceContext {
@@ -169,9 +172,19 @@ impl ReferenceContext {
                 });
                 continue;
             }
+            let government = match self.governments.as_slice() {
+                [government] => Some(*government),
+                _ => None,
+            };
             let referred = self
                 .junta
                 .and_then(|junta| Some((junta, phrase_at(words, index - 1, JUNTA_REFERENCES)?)))
+                .or_else(|| {
+                    Some((
+                        government?,
+                        phrase_at(words, index - 1, &[&["the", "government"]])?,
+                    ))
+                })
                 .or_else(|| {
                     let organisation = self.last_organisation?;
                     Some((organisation, phrase_at(words, index - 1, GROUP_REFERENCES)?))
@@ -205,6 +218,16 @@ impl ReferenceContext {
         self.recent_people.push(people);
         if self.recent_people.len() > 2 {
             self.recent_people.remove(0);
+        }
+        for mention in mentions {
+            let government = registry.entities.get(mention.entity).is_some_and(|item| {
+                item.subtype == Some(Subtype::Government)
+                    && matches!(item.origin, super::mentions::Origin::Group(_))
+                    && !item.key.ends_with(&format!(" {}", super::mentions::JUNTA))
+            });
+            if government && !self.governments.contains(&mention.entity) {
+                self.governments.push(mention.entity);
+            }
         }
         if let Some(junta) = mentions
             .iter()

@@ -287,6 +287,12 @@ pub(crate) fn discover_untitled_people(
     let matches = matcher.matches(text);
     let covered = |start: usize, end: usize| matches.iter().any(|&(s, e, _)| s < end && e > start);
     let words = words_of(text);
+    let word_is = |at: Option<usize>, wanted: &[&str]| {
+        at.and_then(|at| words.get(at))
+            .is_some_and(|(word, _)| wanted.contains(&word.text))
+    };
+    // The last word of the last name read after "led by" ("led by A and B").
+    let mut led_name_end: Option<usize> = None;
     let mut at = 0;
     while let Some((first, _)) = words.get(at) {
         // A name starts after a word that is no part of it.
@@ -327,13 +333,21 @@ pub(crate) fn discover_untitled_people(
         let names: Vec<&str> = (at..=last)
             .filter_map(|i| words.get(i).map(|(word, _)| word.text))
             .collect();
-        if let Some(short) = short_form(&words, at, last, &names) {
+        // "The NDFP delegation was led by Jose Maria Sison and Luis Jalandoni": whoever
+        // leads a delegation is a person, though the article names them once.
+        let led = (word_is(at.checked_sub(1), &["by"])
+            && word_is(at.checked_sub(2), &["led", "headed", "chaired"]))
+            || (word_is(at.checked_sub(1), &["and"]) && led_name_end == at.checked_sub(2));
+        let short = short_form(&words, at, last, &names)
+            .or_else(|| led.then(|| names.last().copied()).flatten());
+        if let Some(short) = short {
             let found = Found {
                 span: (start, end),
                 short,
             };
             add_person(article, text, sentences, &matches, lexicon, registry, found);
         }
+        led_name_end = led.then_some(last);
         at = last + 1;
     }
 }

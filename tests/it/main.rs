@@ -18,6 +18,7 @@ mod far_view;
 mod hostile;
 mod import_ui;
 mod ingest;
+mod ingest_groups;
 mod ingest_parties;
 mod interchange;
 mod labels_ui;

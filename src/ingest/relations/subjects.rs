@@ -436,6 +436,14 @@ fn subject_before_commas(tokens: &[Token], at: usize) -> Option<Subject> {
         t.word().is_some()
             || matches!(t.piece, Piece::Place(_))
             || (t.party().is_some() && {
+                // "the Norwegian facilitator": a demonym qualifying the appositive's noun.
+                let qualifies = i
+                    .checked_sub(1)
+                    .and_then(|at| inside.get(at))
+                    .is_some_and(|previous| previous.is_any(&["the", "a", "an"]))
+                    && inside.get(i + 1).is_some_and(|next| {
+                        next.is_any(super::lists::TITLE_WORDS) || next.is_any(MEDIATOR_NOUNS)
+                    });
                 // "of the Israeli war cabinet": past one determiner.
                 let mut previous = i.checked_sub(1);
                 if previous
@@ -444,9 +452,10 @@ fn subject_before_commas(tokens: &[Token], at: usize) -> Option<Subject> {
                 {
                     previous = previous.and_then(|at| at.checked_sub(1));
                 }
-                previous
-                    .and_then(|at| inside.get(at))
-                    .is_some_and(|previous| previous.is_any(&["of", "to", "for"]))
+                qualifies
+                    || previous
+                        .and_then(|at| inside.get(at))
+                        .is_some_and(|previous| previous.is_any(&["of", "to", "for"]))
             })
     });
     if tokens.get(before)?.party().is_some() && plain {

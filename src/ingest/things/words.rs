@@ -28,6 +28,8 @@ pub(super) const FAMILIES: &[(&[&str], Option<Relation>)] = &[
             "arrangement",
             "treaty",
             "pact",
+            "communique",
+            "communiqué",
         ],
         None,
     ),

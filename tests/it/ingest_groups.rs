@@ -1,0 +1,118 @@
+//! Groups and people as `ingest` finds them in articles written like wire copy about
+//! juntas, rebel alliances and facilitated talks: the text's own names, short references
+//! back to them, membership stated without a title.
+
+use backchannel::ingest;
+use backchannel::model::Model;
+
+use super::ingest::ingested_model;
+
+fn model_of(text: &str) -> Model {
+    ingested_model(&[ingest::SourceArticle {
+        name: "a.txt".into(),
+        text: text.into(),
+    }])
+}
+
+fn has_edge(model: &Model, source: &str, relation: &str, target: &str) -> bool {
+    model.edges.iter().any(|e| {
+        model.node_label(&e.source) == source
+            && e.relation.as_str() == relation
+            && model.node_label(&e.target) == target
+    })
+}
+
+const JUNTA: &str = "No agreement at talks\n\nPublished 2024-03-06\n\nRepresentatives from the armed groups that make up the Three Brotherhood Alliance, the Ta’ang National Liberation Army (TNLA), the Arakan Army (AA), and the Myanmar National Democratic Alliance Army (MNDAA) attended the talks with the Myanmar junta. The talks took place in Kunming, China on Monday. The Three Brotherhood Alliance said little. In a significant development in Myanmar, the junta accepted the ceasefire. The AA deputy commander-in-chief, Dr. Nyo Twan Aung, said the Movement for Democracy and Justice in Myanmar backed it.\nChinese Envoy Facilitates Ceasefire\nThe Chadian sides were not there.\n";
+
+#[test]
+fn a_junta_its_references_and_an_alliance_s_members() {
+    let model = model_of(JUNTA);
+    let labels: Vec<&str> = model.nodes.iter().map(|n| n.label.as_str()).collect();
+    // "the talks" before the article names them are the talks it names next.
+    let talks = "Talks in Kunming (4 March 2024)";
+    for member in [
+        "Ta’ang National Liberation Army",
+        "Arakan Army",
+        "Myanmar National Democratic Alliance Army",
+    ] {
+        assert!(
+            has_edge(&model, member, "member_of", "Three Brotherhood Alliance"),
+            "{member}: {labels:?}"
+        );
+        assert!(has_edge(&model, member, "attends", talks), "{member}");
+    }
+    assert!(has_edge(&model, "Myanmar junta", "member_of", "Myanmar"));
+    // "the junta" is the Myanmar junta; "in Myanmar," is where, not who.
+    let accepting: Vec<&str> = model
+        .edges
+        .iter()
+        .filter(|e| e.relation.as_str() == "accepts")
+        .map(|e| model.node_label(&e.source))
+        .collect();
+    assert_eq!(accepting, ["Myanmar junta"]);
+    // A title and a comma before the name; an organisation named once, past "for" and
+    // "in".
+    assert!(has_edge(
+        &model,
+        "Nyo Twan Aung",
+        "member_of",
+        "Arakan Army"
+    ));
+    assert!(labels.contains(&"Movement for Democracy and Justice in Myanmar"));
+    // A heading's words after a title are no one's name; a state's sides are not it.
+    assert!(
+        !labels.iter().any(|l| l.contains("Facilitates")),
+        "{labels:?}"
+    );
+    assert!(!labels.contains(&"Chad"), "{labels:?}");
+}
+
+const FACILITATED: &str = "Norway hosts talks in Oslo\n\nPublished 2023-11-29\n\nThe talks between the Philippine government and the National Democratic Front of the Philippines (NDFP) were held in Oslo on Monday. The NDFP delegation was led by Jose Maria Sison and Luis Jalandoni. Special Envoy Elisabeth Slåttum, the Norwegian facilitator for the talks, hosted the meetings in Oslo. Norway is committed, stated Erik Førner, the Norwegian Ambassador to the Philippines. The government and the NDFP signed the “Oslo Joint Communique” on Nov. 23 at Oslo City Hall. Diplomats hope the NDFP will sign a deal in Oslo.\n";
+
+#[test]
+fn delegation_leaders_appositive_titles_the_government_and_a_communique() {
+    let model = model_of(FACILITATED);
+    let labels: Vec<&str> = model.nodes.iter().map(|n| n.label.as_str()).collect();
+    let front = "National Democratic Front of the Philippines";
+    // The name spelled out and its acronym are one party.
+    assert!(!labels.contains(&"NDFP"), "{labels:?}");
+    assert!(has_edge(&model, "NDFP delegation", "member_of", front));
+    // Named once, after "led by": people who lead.
+    for leader in ["Jose Maria Sison", "Luis Jalandoni"] {
+        assert!(
+            has_edge(&model, leader, "leads", "NDFP delegation"),
+            "{leader}: {labels:?}"
+        );
+    }
+    // Undated, in a city the article names two dated meetings in: neither of them.
+    assert!(has_edge(
+        &model,
+        "Elisabeth Slåttum",
+        "hosts",
+        "Talks in Oslo"
+    ));
+    assert!(has_edge(&model, "Erik Førner", "member_of", "Norway"));
+    // "the government" is the one government the article named.
+    for party in ["Philippine government", front] {
+        assert!(
+            has_edge(&model, party, "accepts", "Oslo Joint Communique"),
+            "{party}"
+        );
+        assert!(has_edge(
+            &model,
+            party,
+            "attends",
+            "Talks in Oslo (23 November 2023)"
+        ));
+    }
+    // A hope that a party will act is no fact, nor a forecast.
+    let hoped = model
+        .edges
+        .iter()
+        .find(|e| {
+            e.relation.as_str() == "accepts"
+                && model.node_label(&e.target) != "Oslo Joint Communique"
+        })
+        .expect("the deal hoped for");
+    assert_eq!(hoped.modality.as_str(), "hypothetical");
+}
