@@ -36,6 +36,11 @@ pub fn is_date_word(word: &str) -> bool {
         || matches!(word, "yesterday" | "today")
 }
 
+/// Whether `word` names a month, in full or abbreviated ("March", "Dec.").
+pub fn is_month(word: &str) -> bool {
+    month(word).is_some()
+}
+
 /// Whether `word` (lower-case) names a day of the week.
 pub fn is_weekday(word: &str) -> bool {
     WEEKDAYS.contains(&word)
@@ -79,6 +84,21 @@ fn day(word: &str) -> Option<u8> {
             .any(|suffix| rest.to_lowercase().starts_with(suffix));
     let day: u8 = digits.parse().ok()?;
     ((1..=31).contains(&day) && suffix_ok).then_some(day)
+}
+
+/// The day written before the month at `month_at` ("28 May"); of a range written out,
+/// its first ("from 10 to 11 January", "1 and 2 March").
+fn day_before_month(words: &[&str], month_at: usize) -> Option<u8> {
+    let word = |back: usize| {
+        month_at
+            .checked_sub(back)
+            .and_then(|at| words.get(at))
+            .copied()
+            .unwrap_or("")
+    };
+    let last = day(word(1))?;
+    let joined = matches!(word(2).to_lowercase().as_str(), "to" | "and" | "until");
+    Some(day(word(3)).filter(|_| joined).unwrap_or(last))
 }
 
 fn year(word: &str) -> Option<u16> {
@@ -211,7 +231,7 @@ pub fn mentioned_date(sentence: &str, article: &PartialDate, ahead: bool) -> Opt
                 let printed = words.get(index + 2).and_then(|word| year(word));
                 return ymd(printed.unwrap_or(article_year), month, day);
             }
-            if let Some(day) = day(before) {
+            if let Some(day) = day_before_month(&words, index) {
                 return ymd(year(next).unwrap_or(article_year), month, day);
             }
             // "in March 2022".
@@ -353,16 +373,11 @@ pub fn absolute_date(sentence: &str) -> Option<PartialDate> {
             }
             continue;
         }
-        let before = index
-            .checked_sub(1)
-            .and_then(|at| words.get(at))
-            .copied()
-            .unwrap_or("");
         if let (Some(day), Some(year)) = (day(at(1)), year(at(2))) {
             return ymd(year, month, day);
         }
         if let Some(year) = year(at(1)) {
-            return match day(before) {
+            return match day_before_month(&words, index) {
                 Some(day) => ymd(year, month, day),
                 None => ym(year, month),
             };
@@ -536,6 +551,11 @@ mod tests {
             ymd(2018, 12, 5)
         );
         assert_eq!(absolute_date("talks in Dec. resumed"), None);
+        assert_eq!(
+            absolute_date("held in Kunming from 10 to 11 January 2024"),
+            ymd(2024, 1, 10),
+            "a range written out starts on its first day"
+        );
         assert_eq!(
             absolute_date("The next round will be held on June 20-21."),
             None,

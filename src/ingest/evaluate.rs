@@ -383,7 +383,11 @@ fn score_byline(evaluation: &mut Evaluation, model: &Model, article_id: &str, go
         }
         if let Some(outlet) = &gold.outlet {
             evaluation.outlets.0 += 1;
-            if fold(&article.outlet) == fold(outlet) {
+            // "outlet The Associated Press | AP": any of its names.
+            if outlet
+                .split('|')
+                .any(|name| fold(name.trim()) == fold(&article.outlet))
+            {
                 evaluation.outlets.1 += 1;
             }
         }

@@ -113,12 +113,15 @@ pub fn meetings_of_article(
         .collect();
     // "the talks" before the article names any: the talks it names first ("Representatives
     // … attended the talks. The talks took place in Kunming").
-    let mut last: Option<MeetingFound> = found.iter().flatten().next().cloned();
+    // Those sentences take it once it is dated, below.
+    let mut forward: Vec<usize> = Vec::new();
+    let first_named = found.iter().position(Option::is_some);
+    let mut last: Option<MeetingFound> = None;
     let mut named_yet = false;
     // Whether every meeting named so far is at one place: then "two days of talks" with
     // no place of their own are those talks too.
     let mut one_place = true;
-    for (slot, sentence) in found.iter_mut().zip(sentences) {
+    for (index, (slot, sentence)) in found.iter_mut().zip(sentences).enumerate() {
         match slot {
             Some(meeting) => {
                 one_place &= !named_yet
@@ -146,7 +149,9 @@ pub fn meetings_of_article(
                             "talks" | "negotiations" | "meetings" | "discussions"
                         )
                     });
-                if refers || (bare_talks && named_yet) {
+                if refers && !named_yet {
+                    forward.push(index);
+                } else if refers || (bare_talks && named_yet) {
                     slot.clone_from(&last);
                     // "the peace talks will resume on Monday, 18th November 2024": the
                     // talks referred to, dated by the sentence where the article dates
@@ -168,8 +173,18 @@ pub fn meetings_of_article(
         .filter(|m| m.date.is_some())
         .cloned()
         .collect();
-    for meeting in found.iter_mut().flatten() {
-        if meeting.date.is_some() {
+    for (slot, sentence) in found.iter_mut().zip(sentences) {
+        let Some(meeting) = slot else { continue };
+        // "took place in Kunming from 1 to 3 March" in an undated article: a day of its
+        // own, though no year, is no other meeting's.
+        let own_day = sentence.words.windows(2).any(|pair| {
+            pair.iter()
+                .any(|word| word.text.chars().all(|c| c.is_ascii_digit()))
+                && pair
+                    .iter()
+                    .any(|word| crate::ingest::dates::is_month(&word.text))
+        });
+        if meeting.date.is_some() || own_day {
             continue;
         }
         // "The round held in Geneva" is not "the next round, in Geneva on 8 December".
@@ -182,6 +197,12 @@ pub fn meetings_of_article(
         dates.dedup();
         if let [date] = dates.as_slice() {
             meeting.date = Some(*date);
+        }
+    }
+    let first = first_named.and_then(|at| found.get(at)).cloned().flatten();
+    for index in forward {
+        if let Some(slot) = found.get_mut(index) {
+            slot.clone_from(&first);
         }
     }
     found
