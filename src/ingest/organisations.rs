@@ -9,6 +9,20 @@ use super::mentions::{Entity, Origin, Registry};
 use crate::model::search::fold;
 use crate::model::{NodeKind, Subtype};
 
+/// Adds the organisation named `label`, with `aliases`, unless it is there already.
+fn add_organisation(registry: &mut Registry, label: String, aliases: BTreeSet<String>) {
+    let key = fold(&label);
+    registry.get_or_add(&key, || Entity {
+        key: key.clone(),
+        label,
+        kind: NodeKind::Actor,
+        subtype: Some(Subtype::Organisation),
+        aliases,
+        origin: Origin::Defined,
+        affiliations: Vec::new(),
+    });
+}
+
 /// Lower-case words that may stand inside an organisation's name.
 const CONNECTORS: &[&str] = &["of", "for", "on", "in", "de", "del", "la", "des", "du"];
 
@@ -47,16 +61,7 @@ pub fn discover_organisations(text: &str, lexicon: &Lexicon, registry: &mut Regi
         if outlet || lexicon.find(&name).is_some() || lexicon.find(acronym).is_some() {
             continue;
         }
-        let key = fold(&name);
-        registry.get_or_add(&key, || Entity {
-            key: key.clone(),
-            label: name.clone(),
-            kind: NodeKind::Actor,
-            subtype: Some(Subtype::Organisation),
-            aliases: BTreeSet::from([acronym.to_owned()]),
-            origin: Origin::Defined,
-            affiliations: Vec::new(),
-        });
+        add_organisation(registry, name.clone(), BTreeSet::from([acronym.to_owned()]));
     }
 }
 
@@ -187,21 +192,12 @@ pub fn discover_named_organisations(text: &str, lexicon: &Lexicon, registry: &mu
         if !named_twice || known {
             continue;
         }
-        let key = fold(&name);
         let first = name.split(' ').next().unwrap_or("");
         let alias = (name.split(' ').count() == 2
             && lexicon.find(first).is_none()
             && !ORGANISATION_HEADS.contains(&first))
         .then(|| first.to_owned());
-        registry.get_or_add(&key, || Entity {
-            key: key.clone(),
-            label: name.clone(),
-            kind: NodeKind::Actor,
-            subtype: Some(Subtype::Organisation),
-            aliases: alias.into_iter().collect(),
-            origin: Origin::Defined,
-            affiliations: Vec::new(),
-        });
+        add_organisation(registry, name.clone(), alias.into_iter().collect());
     }
 }
 
@@ -316,16 +312,11 @@ pub fn discover_connected_organisations(text: &str, lexicon: &Lexicon, registry:
             .filter(|next| next.starts_with('('))
             .map(|next| next.trim_matches(|c: char| !c.is_alphanumeric()))
             .filter(|inner| *inner == initials && inner.chars().count() >= 2);
-        let key = fold(&name);
-        registry.get_or_add(&key, || Entity {
-            key: key.clone(),
-            label: name.clone(),
-            kind: NodeKind::Actor,
-            subtype: Some(Subtype::Organisation),
-            aliases: acronym.map(str::to_owned).into_iter().collect(),
-            origin: Origin::Defined,
-            affiliations: Vec::new(),
-        });
+        add_organisation(
+            registry,
+            name.clone(),
+            acronym.map(str::to_owned).into_iter().collect(),
+        );
     }
 }
 
@@ -376,15 +367,7 @@ pub fn discover_abbreviations(text: &str, lexicon: &Lexicon, registry: &mut Regi
         {
             continue;
         }
-        registry.get_or_add(&key, || Entity {
-            key: key.clone(),
-            label: word.to_owned(),
-            kind: NodeKind::Actor,
-            subtype: Some(Subtype::Organisation),
-            aliases: BTreeSet::new(),
-            origin: Origin::Defined,
-            affiliations: Vec::new(),
-        });
+        add_organisation(registry, word.to_owned(), BTreeSet::new());
     }
 }
 
