@@ -117,19 +117,16 @@ pub fn meetings_of_article(
     let mut forward: Vec<usize> = Vec::new();
     let first_named = found.iter().position(Option::is_some);
     let mut last: Option<MeetingFound> = None;
-    let mut named_yet = false;
     // Whether every meeting named so far is at one place: then "two days of talks" with
     // no place of their own are those talks too.
     let mut one_place = true;
     for (index, (slot, sentence)) in found.iter_mut().zip(sentences).enumerate() {
         match slot {
             Some(meeting) => {
-                one_place &= !named_yet
-                    || last
-                        .as_ref()
-                        .is_none_or(|before| before.place_entry == meeting.place_entry);
+                one_place &= last
+                    .as_ref()
+                    .is_none_or(|before| before.place_entry == meeting.place_entry);
                 last = Some(meeting.clone());
-                named_yet = true;
             }
             None => {
                 // "the talks", "the Ethiopian peace talks".
@@ -149,9 +146,9 @@ pub fn meetings_of_article(
                             "talks" | "negotiations" | "meetings" | "discussions"
                         )
                     });
-                if refers && !named_yet {
+                if refers && last.is_none() {
                     forward.push(index);
-                } else if refers || (bare_talks && named_yet) {
+                } else if refers || (bare_talks && last.is_some()) {
                     slot.clone_from(&last);
                     // "the peace talks will resume on Monday, 18th November 2024": the
                     // talks referred to, dated by the sentence where the article dates
@@ -174,7 +171,9 @@ pub fn meetings_of_article(
         .cloned()
         .collect();
     for (slot, sentence) in found.iter_mut().zip(sentences) {
-        let Some(meeting) = slot else { continue };
+        let Some(meeting) = slot.as_mut().filter(|meeting| meeting.date.is_none()) else {
+            continue;
+        };
         // "took place in Kunming from 1 to 3 March" in an undated article: a day of its
         // own, though no year, is no other meeting's.
         let own_day = sentence.words.windows(2).any(|pair| {
@@ -184,7 +183,7 @@ pub fn meetings_of_article(
                     .iter()
                     .any(|word| crate::ingest::dates::is_month(&word.text))
         });
-        if meeting.date.is_some() || own_day {
+        if own_day {
             continue;
         }
         // "The round held in Geneva" is not "the next round, in Geneva on 8 December".

@@ -141,6 +141,16 @@ impl Registry {
         }
     }
 
+    /// Whether entity number `entity` is a state's ruling military ("the Myanmar
+    /// junta", "Chad's ruling military council").
+    pub fn is_junta(&self, entity: usize) -> bool {
+        self.entities.get(entity).is_some_and(|item| {
+            item.key
+                .strip_suffix(JUNTA)
+                .is_some_and(|party| party.ends_with(' '))
+        })
+    }
+
     /// The subtype of entity number `entity`, if it has one.
     pub fn subtype(&self, entity: usize) -> Option<Subtype> {
         self.entities.get(entity).and_then(|e| e.subtype)

@@ -61,7 +61,7 @@ pub fn discover_organisations(text: &str, lexicon: &Lexicon, registry: &mut Regi
         if outlet || lexicon.find(&name).is_some() || lexicon.find(acronym).is_some() {
             continue;
         }
-        add_organisation(registry, name.clone(), BTreeSet::from([acronym.to_owned()]));
+        add_organisation(registry, name, BTreeSet::from([acronym.to_owned()]));
     }
 }
 
@@ -197,7 +197,7 @@ pub fn discover_named_organisations(text: &str, lexicon: &Lexicon, registry: &mu
             && lexicon.find(first).is_none()
             && !ORGANISATION_HEADS.contains(&first))
         .then(|| first.to_owned());
-        add_organisation(registry, name.clone(), alias.into_iter().collect());
+        add_organisation(registry, name, alias.into_iter().collect());
     }
 }
 
@@ -312,11 +312,8 @@ pub fn discover_connected_organisations(text: &str, lexicon: &Lexicon, registry:
             .filter(|next| next.starts_with('('))
             .map(|next| next.trim_matches(|c: char| !c.is_alphanumeric()))
             .filter(|inner| *inner == initials && inner.chars().count() >= 2);
-        add_organisation(
-            registry,
-            name.clone(),
-            acronym.map(str::to_owned).into_iter().collect(),
-        );
+        let aliases = acronym.map(str::to_owned).into_iter().collect();
+        add_organisation(registry, name, aliases);
     }
 }
 

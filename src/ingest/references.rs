@@ -223,8 +223,7 @@ impl ReferenceContext {
             let government = registry.entities.get(mention.entity).is_some_and(|item| {
                 item.subtype == Some(Subtype::Government)
                     && matches!(item.origin, super::mentions::Origin::Group(_))
-                    && !item.key.ends_with(&format!(" {}", super::mentions::JUNTA))
-            });
+            }) && !registry.is_junta(mention.entity);
             if government && !self.governments.contains(&mention.entity) {
                 self.governments.push(mention.entity);
             }
@@ -233,12 +232,7 @@ impl ReferenceContext {
             .iter()
             .rev()
             .map(|mention| mention.entity)
-            .find(|&entity| {
-                registry
-                    .entities
-                    .get(entity)
-                    .is_some_and(|item| item.key.ends_with(&format!(" {}", super::mentions::JUNTA)))
-            })
+            .find(|&entity| registry.is_junta(entity))
         {
             self.junta = Some(junta);
         }
