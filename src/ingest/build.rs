@@ -8,7 +8,7 @@ use super::dates::article_date;
 use super::lexicon::Lexicon;
 use super::matcher::Matcher;
 use super::meetings::{MeetingFound, SentenceInput, meetings_of_article};
-use super::mentions::{Mention, Origin, PlaceMention, Registry, find_mentions, sentence_of};
+use super::mentions::{Mention, PlaceMention, Registry, find_mentions, sentence_of};
 use super::people::discover_people;
 use super::places::{capitals_as_states, with_countries_as_places};
 use super::references::ReferenceContext;
@@ -84,11 +84,7 @@ impl Findings {
     /// Affiliations: a titled person's party, a group's party.
     fn add_affiliations(&mut self, registry: &Registry) {
         for (entity, item) in registry.entities.iter().enumerate() {
-            for &(party, article, (start, end)) in &item.affiliations {
-                let confidence = match item.origin {
-                    Origin::Group(_) => 0.8,
-                    _ => 0.7,
-                };
+            for &(party, article, (start, end), confidence) in &item.affiliations {
                 let key = (
                     entity,
                     Relation::MemberOf,

@@ -8,6 +8,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use super::lexicon::{EntryKind, Lexicon};
 use super::matcher::{Matcher, Target};
+use super::relations::GROUP_MEMBERSHIP_CONFIDENCE;
 use crate::model::search::fold;
 use crate::model::{ArticleText, NodeKind, Subtype};
 
@@ -85,20 +86,28 @@ pub struct Entity {
     /// How it was found.
     pub origin: Origin,
     /// The party it belongs to (a titled person's organisation, a group's party), with
-    /// the article and sentence that say so: the first of each article that says so.
-    pub affiliations: Vec<(usize, usize, (usize, usize))>,
+    /// the article and sentence that say so (the first of each article that says so)
+    /// and how sure the rule is.
+    pub affiliations: Vec<(usize, usize, (usize, usize), f32)>,
 }
 
 impl Entity {
     /// Records that `party` is this entity's party, as sentence `span` of `article`
-    /// says, unless that article said so already (or names another party first).
-    pub fn affiliate(&mut self, party: usize, article: usize, span: (usize, usize)) {
+    /// says with `confidence`, unless that article said so already (or names another
+    /// party first).
+    pub fn affiliate(
+        &mut self,
+        party: usize,
+        article: usize,
+        span: (usize, usize),
+        confidence: f32,
+    ) {
         if !self
             .affiliations
             .iter()
-            .any(|&(_, said_in, _)| said_in == article)
+            .any(|&(_, said_in, _, _)| said_in == article)
         {
-            self.affiliations.push((party, article, span));
+            self.affiliations.push((party, article, span, confidence));
         }
     }
 }
@@ -344,7 +353,7 @@ pub fn find_mentions(
                     // army it is can be the very question ("Sudan's army").
                     affiliations: sentence
                         .filter(|_| subtype != Subtype::Military)
-                        .map(|span| vec![(entity, article, span)])
+                        .map(|span| vec![(entity, article, span, GROUP_MEMBERSHIP_CONFIDENCE)])
                         .unwrap_or_default(),
                 });
                 if let Some(group_entity) = registry.entities.get_mut(group)
@@ -424,7 +433,7 @@ mod tests {
             .expect("found after the title");
         let person = &registry.entities[hamdan];
         assert_eq!(person.kind, NodeKind::Actor);
-        let (party, article, _) = person.affiliations[0];
+        let (party, article, _, _) = person.affiliations[0];
         assert_eq!(
             (registry.entities[party].label.as_str(), article),
             ("Hamas", 0)
@@ -453,7 +462,7 @@ mod tests {
                     registry.entities[person]
                         .affiliations
                         .first()
-                        .map_or("-".to_owned(), |&(party, _, _)| {
+                        .map_or("-".to_owned(), |&(party, _, _, _)| {
                             registry.entities[party].label.clone()
                         })
                 })
@@ -536,7 +545,7 @@ mod tests {
         let said: Vec<(&str, usize)> = registry.entities[netanyahu]
             .affiliations
             .iter()
-            .map(|&(party, article, _)| (registry.entities[party].label.as_str(), article))
+            .map(|&(party, article, _, _)| (registry.entities[party].label.as_str(), article))
             .collect();
         assert_eq!(said, [("Israel", 0), ("Israel", 1)], "once per article");
         // The possessive is no part of a name, an honorific neither, and particles do not

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use super::lexicon::Lexicon;
 use super::matcher::{Matcher, Target};
 use super::mentions::{Entity, NAME_PARTICLES, Origin, Registry, entry_entity, sentence_of};
+use super::relations::{HEAD_MEMBERSHIP_CONFIDENCE, TITLE_MEMBERSHIP_CONFIDENCE};
 use crate::model::search::fold;
 use crate::model::{ArticleText, NodeKind, Subtype};
 
@@ -395,7 +396,7 @@ pub fn discover_people(
                 && let Some(entity) = registry.entities.get_mut(person)
                 && party != person
             {
-                entity.affiliate(party, article, span);
+                entity.affiliate(party, article, span, title.confidence(name_start));
             }
             continue;
         }
@@ -426,11 +427,29 @@ pub fn discover_people(
             (party, sentence, registry.entities.get_mut(person))
             && party != person
         {
-            entity.affiliate(party, article, span);
+            entity.affiliate(party, article, span, title.confidence(name_start));
         }
     }
     discover_listed_people(article, text, sentences, &matches, lexicon, registry);
 }
+
+/// How far before a title (chars) its rank may start ("Deputy", "Vice").
+const RANK_REACH: usize = 12;
+
+/// Titles of a party's head, whose membership is less certain than a member's.
+const HEAD_TITLES: [&str; 11] = [
+    "president",
+    "prime minister",
+    "premier",
+    "leader",
+    "chairman",
+    "chairperson",
+    "emir",
+    "king",
+    "head",
+    "chief",
+    "secretary-general",
+];
 
 /// Plural titles before "of" and a list of parties: "Foreign Ministers of Russia,
 /// Azerbaijan and Armenia Sergei Lavrov, Jeyhun Bayramov and Zohrab Mnatsakanyan".
@@ -558,7 +577,7 @@ fn discover_listed_people(
                 && party != person
                 && !former
             {
-                entity.affiliate(party, article, span);
+                entity.affiliate(party, article, span, TITLE_MEMBERSHIP_CONFIDENCE);
             }
         }
     }
@@ -604,6 +623,40 @@ struct TitleContext<'a> {
 }
 
 impl TitleContext<'_> {
+    /// How sure the membership a title gives is, the name starting at char `name_start`:
+    /// a member's title ("Foreign Minister", "official") says plainly whose member the
+    /// person is; a head's ("Prime Minister", "leader") is read by careful readers as
+    /// leading the party or its government as often as being its member.
+    fn confidence(&self, name_start: usize) -> f32 {
+        let title = self
+            .text
+            .slice(self.title_start, name_start)
+            .unwrap_or("")
+            .to_lowercase();
+        let title = title.trim_end();
+        // The lexicon's title may start after its rank: "Deputy Prime Minister".
+        let rank = self
+            .text
+            .slice(
+                self.title_start.saturating_sub(RANK_REACH),
+                self.title_start,
+            )
+            .unwrap_or("")
+            .split_whitespace()
+            .last()
+            .unwrap_or("")
+            .to_lowercase();
+        let deputy = ["deputy", "vice", "assistant"]
+            .iter()
+            .any(|word| title.contains(word) || rank.contains(word));
+        let head = HEAD_TITLES.iter().any(|head| title.ends_with(head));
+        if head && !deputy {
+            HEAD_MEMBERSHIP_CONFIDENCE
+        } else {
+            TITLE_MEMBERSHIP_CONFIDENCE
+        }
+    }
+
     /// The party of the person the title introduces: the one after it ("of Kosovo"), or
     /// the one named just before it ("Hamas official", "Qatari minister", "Ukraine's
     /// President"), never a former office's, a thing or a person.

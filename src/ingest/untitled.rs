@@ -11,6 +11,7 @@ use std::collections::BTreeSet;
 use super::lexicon::Lexicon;
 use super::matcher::{Matcher, Target};
 use super::mentions::{Entity, NAME_PARTICLES, Origin, Registry, entry_entity, sentence_of};
+use super::relations::HEAD_MEMBERSHIP_CONFIDENCE;
 use crate::model::search::fold;
 use crate::model::{ArticleText, NodeKind, Subtype};
 
@@ -437,6 +438,6 @@ fn add_person(
         (party, sentence, registry.entities.get_mut(person))
         && party != person
     {
-        entity.affiliate(party, article, sentence);
+        entity.affiliate(party, article, sentence, HEAD_MEMBERSHIP_CONFIDENCE);
     }
 }

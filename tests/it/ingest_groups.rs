@@ -116,3 +116,36 @@ fn delegation_leaders_appositive_titles_the_government_and_a_communique() {
         .expect("the deal hoped for");
     assert_eq!(hoped.modality.as_str(), "hypothetical");
 }
+
+/// The confidence of a relation between `source` and `target`, from its evidence.
+fn confidence_of(model: &Model, source: &str, relation: &str, target: &str) -> Option<f32> {
+    model
+        .edges
+        .iter()
+        .find(|e| {
+            model.node_label(&e.source) == source
+                && e.relation.as_str() == relation
+                && model.node_label(&e.target) == target
+        })
+        .and_then(|e| {
+            e.evidence
+                .iter()
+                .filter_map(|r| r.confidence)
+                .reduce(f32::max)
+        })
+}
+
+const TITLED: &str = "Talks go on\n\nPublished 2024-03-06\n\nUkrainian Foreign Minister Dmytro Kuleba met Moldovan Prime Minister Dorin Recean in Bender on Monday. Moldovan Deputy Prime Minister Oleg Serebrian was there too. The Moldovan delegation left on Tuesday.\n";
+
+#[test]
+fn a_member_s_title_is_surer_evidence_of_membership_than_a_head_s_or_a_group_s_name() {
+    let model = model_of(TITLED);
+    let member = confidence_of(&model, "Dmytro Kuleba", "member_of", "Ukraine");
+    let deputy = confidence_of(&model, "Oleg Serebrian", "member_of", "Moldova");
+    let head = confidence_of(&model, "Dorin Recean", "member_of", "Moldova");
+    let group = confidence_of(&model, "Moldovan delegation", "member_of", "Moldova");
+    assert_eq!(member, Some(0.8), "{:?}", model.edges);
+    assert_eq!(deputy, Some(0.8));
+    assert_eq!(head, Some(0.7));
+    assert_eq!(group, Some(0.7));
+}
