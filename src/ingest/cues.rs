@@ -287,6 +287,7 @@ pub fn is_talk_word(word: &str) -> bool {
             | "meetings"
             | "met"
             | "meet"
+            | "meets"
             | "round"
             | "summit"
             | "negotiating"

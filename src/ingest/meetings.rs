@@ -332,7 +332,20 @@ fn is_meeting_place(
         && leading.peek().is_some_and(|word| {
             matches!(
                 word.text.as_str(),
-                "the" | "of" | "island" | "city" | "capital" | "resort" | "town" | "port"
+                "the"
+                    | "of"
+                    | "island"
+                    | "city"
+                    | "capital"
+                    | "resort"
+                    | "town"
+                    | "port"
+                    | "downtown"
+                    | "central"
+                    | "northern"
+                    | "southern"
+                    | "eastern"
+                    | "western"
             ) || places.iter().any(|other| {
                 other.end <= place.start && other.start <= word.start && word.end <= other.end
             }) || (word.text.chars().all(char::is_alphabetic) && capitalised(word) && skipped > 0)

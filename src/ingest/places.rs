@@ -165,6 +165,7 @@ const TALKS_AT: &[&str] = &[
     "consultations",
     "met",
     "meet",
+    "meets",
     "convened",
     "convene",
     "ceremony",

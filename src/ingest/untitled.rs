@@ -354,7 +354,8 @@ pub(crate) fn discover_untitled_people(
 }
 
 /// The surname the article calls the person by alone, elsewhere than in the name: one
-/// of its last two words, standing between words that are not capitalised (or
+/// of its last two words, or the first of three where the family name comes first
+/// ("Kim Jong Un", then "Kim"), standing between words that are not capitalised (or
 /// punctuation), not after "the".
 fn short_form<'a>(
     words: &[(Word<'a>, bool)],
@@ -362,10 +363,12 @@ fn short_form<'a>(
     last: usize,
     names: &[&'a str],
 ) -> Option<&'a str> {
+    let family_first = names.first().filter(|_| names.len() == 3);
     let candidates: Vec<&str> = names
         .iter()
         .rev()
         .take(2)
+        .chain(family_first)
         .copied()
         .filter(|name| name_word(name))
         .collect();

@@ -437,6 +437,10 @@ const TALK_VERBS: &[&str] = &[
     "concluded",
     "conclude",
     "concludes",
+    "ended",
+    "end",
+    "ends",
+    "cut",
     "resumed",
     "resume",
     "resumes",
@@ -504,6 +508,8 @@ const BEFORE_TALKS: &[&str] = &[
     "face-to-face",
     "fresh",
     "out",
+    // "cut short their summit".
+    "short",
     // "held bilateral and trilateral meetings".
     "and",
 ];
