@@ -149,3 +149,81 @@ fn a_member_s_title_is_surer_evidence_of_membership_than_a_head_s_or_a_group_s_n
     assert_eq!(head, Some(0.7));
     assert_eq!(group, Some(0.7));
 }
+
+/// Wire copy about the Transnistria 5+2 format and the Colombia–FARC talks, written in
+/// their style: mediators named by a description, by a relative clause, and countries
+/// named as whose talks.
+const GUARANTORS: &str = "Guarantors arrive\n\nPublished 2016-02-25\n\nNegotiations known as the 5+2 format talks involve Moldova and Transnistria as parties to the conflict, and Russia, Ukraine and the European security watchdog OSCE as mediators. Delegates from Cuba and Norway, who are guarantor nations in the peace talks between the Revolutionary Armed Forces of Colombia (FARC) and Colombia, arrived in Havana on Monday. Venezuela said the guarantors of the Colombian talks would meet again.\n";
+
+#[test]
+fn mediators_named_by_a_description_or_a_relative_clause_mediate_between_the_sides_named() {
+    let model = model_of(GUARANTORS);
+    let mediators: Vec<&str> = model
+        .nodes
+        .iter()
+        .filter(|n| n.kind.as_str() == "mediator")
+        .map(|n| n.label.as_str())
+        .collect();
+    let edges: Vec<String> = model
+        .edges
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {} {}",
+                model.node_label(&e.source),
+                e.relation.as_str(),
+                model.node_label(&e.target)
+            )
+        })
+        .collect();
+    // "the European security watchdog OSCE" joins the list read leftwards.
+    for mediator in ["Russia", "Ukraine", "OSCE"] {
+        assert!(mediators.contains(&mediator), "{mediator}: {mediators:?}");
+        for side in ["Moldova", "Transnistria"] {
+            assert!(
+                has_edge(&model, mediator, "mediates", side),
+                "{mediator} mediates {side}: {edges:?}"
+            );
+        }
+    }
+    // "Cuba and Norway, who are guarantor nations in the peace talks between the FARC
+    // and Colombia": both guarantors, between both sides.
+    for mediator in ["Cuba", "Norway"] {
+        for side in ["Revolutionary Armed Forces of Colombia", "Colombia"] {
+            assert!(
+                has_edge(&model, mediator, "mediates", side),
+                "{mediator} mediates {side}: {edges:?}"
+            );
+        }
+    }
+    // "guarantors of the Colombian talks" says whose talks, not who guarantees them.
+    assert!(!mediators.contains(&"Colombia"), "{mediators:?}");
+    assert!(!mediators.contains(&"Moldova"), "{mediators:?}");
+    assert!(!mediators.contains(&"Transnistria"), "{mediators:?}");
+}
+
+const SUMMIT: &str = "Summit ends early\n\nPublished 2019-02-28\n\nUS President Donald Trump and North Korean leader Kim Jong Un met at the Metropole hotel in downtown Hanoi on Thursday. Kim meets Trump again later. Trump cut short the summit.\n";
+
+#[test]
+fn leaders_who_met_in_a_city_s_downtown_attend_a_summit_there() {
+    let model = model_of(SUMMIT);
+    let meetings: Vec<&str> = model
+        .nodes
+        .iter()
+        .filter(|n| n.kind.as_str() == "meeting")
+        .map(|n| n.label.as_str())
+        .collect();
+    let hanoi = meetings
+        .iter()
+        .find(|label| label.contains("Hanoi"))
+        .unwrap_or_else(|| panic!("no meeting in Hanoi: {meetings:?}"));
+    assert!(hanoi.contains("28 February 2019"), "{hanoi}");
+    for leader in ["Donald Trump", "Kim Jong Un"] {
+        assert!(has_edge(&model, leader, "attends", hanoi), "{leader}");
+    }
+    // "downtown" describes where in Hanoi, it is no place of its own.
+    assert!(
+        !meetings.iter().any(|label| label.contains("downtown")),
+        "{meetings:?}"
+    );
+}

@@ -38,6 +38,13 @@ fn party_list(tokens: &[Token], from: usize, step: isize) -> Option<(Vec<usize>,
         {
             k = before;
         }
+        // "Russia, Ukraine and the European security watchdog OSCE": a description
+        // between "the" and the party joins nothing.
+        if step < 0
+            && let Some(the) = description_before(tokens, k)
+        {
+            k = the;
+        }
         let mut connected = false;
         let mut and = false;
         while let Some(token) = tokens.get(k) {
@@ -107,6 +114,41 @@ fn party_list(tokens: &[Token], from: usize, step: isize) -> Option<(Vec<usize>,
         }
     }
     Some((parties, end))
+}
+
+/// Nouns that describe the party named right after them: "the security watchdog OSCE".
+const DESCRIPTION_NOUNS: &[&str] = &[
+    "watchdog",
+    "bloc",
+    "body",
+    "organisation",
+    "organization",
+    "alliance",
+    "grouping",
+    "neighbour",
+    "neighbor",
+    "ally",
+];
+
+/// Where "the" starts a description ending at token `noun` ("the European security
+/// watchdog" before "OSCE"): up to three words or parties between them.
+fn description_before(tokens: &[Token], noun: usize) -> Option<usize> {
+    if !tokens.get(noun)?.is_any(DESCRIPTION_NOUNS) {
+        return None;
+    }
+    (noun.saturating_sub(4)..noun)
+        .rev()
+        .find_map(|at| {
+            let token = tokens.get(at)?;
+            token.is("the").then_some(at)
+        })
+        .filter(|&the| {
+            tokens.get(the + 1..noun).is_some_and(|words| {
+                words
+                    .iter()
+                    .all(|t| (t.word().is_some() || t.party().is_some()) && !t.is_any(LIST_JOINERS))
+            })
+        })
 }
 
 /// Past the party nouns after a list element at `end`: "Polisario envoy", "Hamas

@@ -72,6 +72,11 @@ pub(super) fn read_mediator_noun(
                 "lead",
                 "senior",
                 "top",
+                "who",
+                "so-called",
+                "nations",
+                "countries",
+                "states",
             ]) || before.piece == Piece::Punct(',')
             {
                 k -= 1;
@@ -88,9 +93,12 @@ pub(super) fn read_mediator_noun(
         }
         // "talks in Barbados, mediator Norway says": a place before the comma is
         // no mediator.
-        let crossed_comma = tokens
-            .get(k..index)
-            .is_some_and(|walked| walked.iter().any(|t| t.piece == Piece::Punct(',')));
+        // "Delegates from Cuba and Norway, who are guarantors": a relative clause's
+        // parties are those before it, wherever they stand.
+        let crossed_comma = tokens.get(k..index).is_some_and(|walked| {
+            walked.iter().any(|t| t.piece == Piece::Punct(','))
+                && !walked.iter().any(|t| t.is("who"))
+        });
         let parties = k
             .checked_sub(1)
             .and_then(|last| list_ending_at(tokens, last))
@@ -107,13 +115,67 @@ pub(super) fn read_mediator_noun(
                 let after = index + 1;
                 let preposition = tokens.get(after).is_some_and(|t| t.is_any(&["from", "of"]));
                 let first = past_the(tokens, after + usize::from(preposition));
-                list_starting_at(tokens, first).map(|(parties, _)| parties)
+                list_starting_at(tokens, first)
+                    // "guarantors of the Colombian talks": whose talks, no mediator.
+                    .filter(|(_, last)| !tokens.get(last + 1).is_some_and(|t| t.is_any(TALK_NOUNS)))
+                    .map(|(parties, _)| parties)
             })
             .unwrap_or_default();
-        reading.mediating(&parties, has_meeting, attributed_to);
+        // "guarantors in the peace talks between the FARC and Colombia": they mediate
+        // between the sides the sentence names, rather than its meeting.
+        let sides: Vec<usize> = sides_named(tokens)
+            .into_iter()
+            .filter(|side| !parties.contains(side))
+            .collect();
+        if sides.len() >= 2 {
+            for &party in &parties {
+                reading.add_mediator(party);
+                for &side in &sides {
+                    reading.add(loose_relation(
+                        party,
+                        Relation::Mediates,
+                        End::Entity(side),
+                        Modality::Asserted,
+                        attributed_to,
+                    ));
+                }
+            }
+        } else {
+            reading.mediating(&parties, has_meeting, attributed_to);
+        }
         return true;
     }
     false
+}
+
+/// The sides of the talks or conflict a sentence names: "the peace talks between the
+/// FARC and Colombia", "Moldova and Transnistria as parties to the conflict". Empty
+/// where it names fewer than two.
+fn sides_named(tokens: &[Token]) -> Vec<usize> {
+    for (at, token) in tokens.iter().enumerate() {
+        let sides = if token.is("between")
+            && at
+                .checked_sub(1)
+                .and_then(|before| tokens.get(before))
+                .is_some_and(|t| t.is_any(TALK_NOUNS) || t.is_any(&["conflict", "war"]))
+        {
+            list_starting_at(tokens, past_the(tokens, at + 1)).map(|(sides, _)| sides)
+        } else if token.is("as")
+            && tokens
+                .get(past_the(tokens, at + 1))
+                .is_some_and(|t| t.is_any(&["parties", "sides"]))
+        {
+            at.checked_sub(1)
+                .and_then(|last| list_ending_at(tokens, last))
+                .map(|(sides, _)| sides)
+        } else {
+            None
+        };
+        if let Some(sides) = sides.filter(|sides| sides.len() >= 2) {
+            return sides;
+        }
+    }
+    Vec::new()
 }
 
 /// "talks between Israel and Hamas", "a meeting of the Ukrainian and U.S. delegations",
