@@ -172,7 +172,7 @@ fn is_date_line(line: &str) -> bool {
 }
 
 /// The first full date (day, month and year) written in `line`, or a month and year.
-fn full_date_in(line: &str) -> Option<PartialDate> {
+pub(super) fn full_date_in(line: &str) -> Option<PartialDate> {
     for word in words(line) {
         if let Ok(date) = PartialDate::parse(word)
             && date.precision() == DatePrecision::Day

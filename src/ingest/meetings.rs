@@ -268,13 +268,21 @@ pub fn find_meeting(
             .take(2)
             .eq(" (".chars())
     };
-    let place = place.or_else(|| {
-        places.iter().find(|place| {
-            talk && !names_a_place
-                && place.start.saturating_sub(offset) <= 1
-                && !agency_dateline(place)
+    let place = place
+        .or_else(|| {
+            places.iter().find(|place| {
+                talk && !names_a_place
+                    && place.start.saturating_sub(offset) <= 1
+                    && !agency_dateline(place)
+            })
         })
-    })?;
+        // Failing all else, the host's own country: "Iraq had hosted several rounds of
+        // talks".
+        .or_else(|| {
+            places
+                .iter()
+                .find(|place| talk && hosts_talks_after(words, place))
+        })?;
     let name = place_names(place.entry)?;
     let ahead = place_clause_looks_ahead(sentence, offset, words, place);
     let status = if cues::denies(words) {
@@ -284,7 +292,10 @@ pub fn find_meeting(
     } else {
         MeetingStatus::Held
     };
-    let date = sentence_date(sentence, article_date, ahead);
+    // "U.S. officials expressed hope Thursday, after it was announced that the talks will
+    // begin Saturday in Doha": the date in the place's own clause first.
+    let date = sentence_date(place_clause(sentence, offset, place), article_date, ahead)
+        .or_else(|| sentence_date(sentence, article_date, ahead));
     Some(MeetingFound {
         place_entry: place.entry,
         place: name,
@@ -318,6 +329,19 @@ fn is_meeting_place(
         .iter()
         .filter(|word| word.end <= place.start)
         .collect();
+    // "the team left Kabul for Doha": the place left is not where the talks are.
+    let departed = before.last().is_some_and(|word| {
+        matches!(
+            word.text.as_str(),
+            "left" | "leaving" | "leaves" | "departed" | "departing"
+        )
+    }) && words
+        .iter()
+        .find(|word| word.start >= place.end)
+        .is_some_and(|word| word.text == "for");
+    if departed {
+        return false;
+    }
     // Whether a word starts with a capital in the text.
     let capitalised = |word: &Word| {
         sentence
@@ -417,6 +441,54 @@ fn is_meeting_place(
     (talk && (preposition || named_before_talks)) || near_travel
 }
 
+/// "Iraq, a neighbour to both countries, had hosted several rounds of talks": the place
+/// is the subject of a host verb whose object, a few words on, is talks.
+fn hosts_talks_after(words: &[Word], place: &PlaceMention) -> bool {
+    let after: Vec<&Word> = words
+        .iter()
+        .filter(|word| word.start >= place.end)
+        .take(12)
+        .collect();
+    let Some(host) = after
+        .iter()
+        .position(|word| matches!(word.text.as_str(), "hosted" | "hosts"))
+    else {
+        return false;
+    };
+    // No talk word between the place and the verb: "talks in Doha, which Qatar hosted".
+    let before_verb = after.get(..host).unwrap_or(&[]);
+    let object = after
+        .get(host + 1..(host + 5).min(after.len()))
+        .unwrap_or(&[]);
+    !before_verb
+        .iter()
+        .any(|word| cues::is_talk_word(&word.text))
+        && object
+            .iter()
+            .any(|word| cues::is_talk_word(&word.text) || word.text == "rounds")
+}
+
+/// The clause of `sentence` (starting at char `offset` of the article) that names
+/// `place`: from the comma or semicolon before it to the one after it.
+fn place_clause<'a>(sentence: &'a str, offset: usize, place: &PlaceMention) -> &'a str {
+    let byte_at = |char_at: usize| {
+        sentence
+            .char_indices()
+            .nth(char_at.saturating_sub(offset))
+            .map_or(sentence.len(), |(at, _)| at)
+    };
+    let (start, end) = (byte_at(place.start), byte_at(place.end));
+    let clause_start = sentence
+        .get(..start)
+        .and_then(|before| before.rfind([',', ';']))
+        .map_or(0, |at| at + 1);
+    let clause_end = sentence
+        .get(end..)
+        .and_then(|after| after.find([',', ';']))
+        .map_or(sentence.len(), |at| end + at);
+    sentence.get(clause_start..clause_end).unwrap_or(sentence)
+}
+
 /// Whether the place's own clause looks ahead: "will lift the pause, according to a
 /// statement issued after a meeting … in Jeddah" is about a meeting held.
 fn place_clause_looks_ahead(
@@ -455,6 +527,10 @@ fn place_clause_looks_ahead(
                 | "were"
                 | "had"
                 | "did"
+                | "recent"
+                | "recently"
+                | "ended"
+                | "concluded"
         )
     });
     // "signed a deal in Istanbul … to resume grain shipments": what a past verb before

@@ -150,6 +150,12 @@ const ORGANISATION_HEADS: &[&str] = &[
     "Union",
 ];
 
+/// Whether `word` ends the name of an outlet or an organisation, never a person's:
+/// "Agency", "Council", "Front".
+pub(super) fn ends_a_body_s_name(word: &str) -> bool {
+    OUTLET_WORDS.contains(&word) || ORGANISATION_HEADS.contains(&word)
+}
+
 /// Adds to `registry` the organisations an article names at least twice by a capitalised
 /// name after "the" that ends in an organisation's word ("the Polisario Front"), unless
 /// the lexicon knows the name. A first word the lexicon does not know is an alias too
@@ -324,6 +330,9 @@ const NOT_PARTIES: &[&str] = &[
     "NGO", "NGOS", "ID", "OK", "II", "III", "IV", "VI", "COVID", "AI", "SMS", "PR", "DC",
     // Honorifics: "HE Mr Celso Amorim" (His Excellency).
     "HE", "HRH", "HM",
+    // State news agencies and broadcasters, quoted: "the official news agency IRNA".
+    "IRNA", "ISNA", "IRIB", "SPA", "QNA", "WAM", "KCNA", "SANA", "CCTV", "PBS", "NHK", "KBS",
+    "MENA", "WAFA", "SUNA", "ENA",
 ];
 
 /// Adds to `registry` the abbreviations an article uses at least twice that the lexicon

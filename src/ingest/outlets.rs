@@ -15,6 +15,7 @@ pub fn article_outlet(text: &str) -> Option<String> {
         .or_else(|| head.iter().find_map(|line| byline_outlet(line)))
         .or_else(|| head.iter().find_map(|line| header_outlet(line)))
         .or_else(|| head.iter().find_map(|line| slashed_agency(line)))
+        .or_else(|| head.iter().find_map(|line| dated_outlet(line)))
         .or_else(|| sign_off(text))
 }
 
@@ -124,6 +125,28 @@ fn dateline_agency(line: &str) -> Option<String> {
     (dash && upper_place && plausible_name(agency)).then(|| agency.to_owned())
 }
 
+/// `The Washington Times - Thursday, September 10, 2020`: an outlet's name (one of its
+/// words an outlet's), then a dash or a bar and the date alone, on a line of their own.
+fn dated_outlet(line: &str) -> Option<String> {
+    let (name, date) = [" - ", " — ", " – ", " | "]
+        .iter()
+        .find_map(|separator| line.trim().split_once(separator))?;
+    let name = name.trim();
+    let words: Vec<&str> = name.split(' ').collect();
+    let capitalised = (1..=5).contains(&words.len())
+        && words
+            .iter()
+            .all(|word| word.chars().next().is_some_and(char::is_uppercase));
+    let outlet_word = words.iter().any(|word| OUTLET_WORDS.contains(word));
+    let date_alone = date.split_whitespace().count() <= 5;
+    (capitalised
+        && outlet_word
+        && date_alone
+        && plausible_name(name)
+        && super::dates::full_date_in(date).is_some())
+    .then(|| name.to_owned())
+}
+
 /// `By Jane Doe | Reuters`: the outlet after the last bar of a byline.
 fn byline_outlet(line: &str) -> Option<String> {
     let line = line.trim();
@@ -193,6 +216,16 @@ mod tests {
             ("GENEVA, October 8. /TASS/. A regular round…", Some("TASS")),
             ("( July 25, 2025 / JNS)\n\nText.", Some("JNS")),
             ("Talks on 1/2 of the issues / and/or more.", None),
+            (
+                "Talks to start\n\nThe Washington Times - Thursday, September 10, 2020\n\nText.",
+                Some("The Washington Times"),
+            ),
+            // A headline with a dash and a date in it names no outlet.
+            (
+                "Talks Resume - Talks Resume In Geneva on 10 May 2024 after a pause",
+                None,
+            ),
+            ("Ceasefire Talks - Thursday, September 10, 2020", None),
         ];
         for (text, expected) in cases {
             assert_eq!(article_outlet(text).as_deref(), expected, "{text}");

@@ -27,6 +27,12 @@ pub(super) const HONORIFICS: &[&str] = &[
     "Dato",
     "Dato'",
     "Datuk",
+    // Malaysian honours: "Tan Sri Abdul Rahim Noor", "Tun Mahathir".
+    "Tan Sri",
+    "Puan Sri",
+    "Tun",
+    "Prince",
+    "Princess",
     "His Excellency",
     "Her Excellency",
     "HE",
@@ -172,9 +178,13 @@ fn name_after(text: &ArticleText, from: usize) -> Option<NameAfter> {
         }
         position += 1;
     }
-    // The last word must be capitalised or a particle-joined surname ("al-Hayya").
+    // The last word must be capitalised or a particle-joined surname ("al-Hayya"), and
+    // no outlet's or organisation's word ("the official Saudi Press Agency").
     let name: String = chars.get(begin..end).unwrap_or(&[]).iter().collect();
     let last = name.split(' ').next_back().unwrap_or("");
+    if super::organisations::ends_a_body_s_name(last) {
+        return None;
+    }
     let last_ok = last.chars().next().is_some_and(char::is_uppercase)
         || last
             .split('-')
@@ -280,6 +290,76 @@ fn in_heading(text: &ArticleText, at: usize) -> bool {
         })
 }
 
+/// Ranks and honorifics that may stand before a given name used alone: "Gen Wallop".
+const BEFORE_GIVEN_NAME: &[&str] = &["Gen", "Gen.", "General", "Dr", "Dr.", "Datuk", "Tan"];
+
+/// Adds to each person found in `text` the first word of their name as an alias, where
+/// the article calls them by it alone ("former military chief Zulkifli Zainal Abidin",
+/// then "Zulkifli said"; "Gen Wallop Raksanoh", then "Gen Wallop"): Malay, Indonesian
+/// and Thai names are shortened to the given name. A word that is another entity's
+/// name or alias, or that the lexicon knows, is left alone.
+pub fn add_given_name_aliases(text: &ArticleText, lexicon: &Lexicon, registry: &mut Registry) {
+    let words: Vec<&str> = text.as_str().split_whitespace().collect();
+    let bare = |word: &str| word.trim_matches(|c: char| !c.is_alphanumeric()).to_owned();
+    let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
+    let mut added: Vec<(usize, String)> = Vec::new();
+    for (index, entity) in registry.entities.iter().enumerate() {
+        if entity.kind != NodeKind::Actor || entity.origin != Origin::Titled {
+            continue;
+        }
+        let names: Vec<&str> = entity.label.split(' ').collect();
+        let (Some(&given), true) = (names.first(), names.len() >= 2) else {
+            continue;
+        };
+        let shaped = given.chars().count() >= 3
+            && capitalised(given)
+            && given.chars().all(char::is_alphabetic)
+            && !names.iter().skip(1).any(|name| *name == given);
+        // "Will", "Said": a word the text also writes in lower case is no name alone.
+        let lower = given.to_lowercase();
+        let common = words.iter().any(|word| bare(word) == lower);
+        if !shaped || common || entity.aliases.contains(given) || lexicon.find(given).is_some() {
+            continue;
+        }
+        let taken = registry.entities.iter().any(|other| {
+            other.label.split(' ').next() == Some(given) && other.key != entity.key
+                || other.aliases.contains(given)
+        });
+        if taken {
+            continue;
+        }
+        // Alone: not followed by another capitalised word, and after a lower-case word,
+        // a stop or a rank.
+        let alone = words.iter().enumerate().any(|(at, word)| {
+            if bare(word) != given {
+                return false;
+            }
+            let ended = word.ends_with(|c: char| !c.is_alphanumeric());
+            let after_ok = ended
+                || words
+                    .get(at + 1)
+                    .is_none_or(|next| !capitalised(next) || next.starts_with(['(', '“', '"']));
+            let before_ok = at
+                .checked_sub(1)
+                .and_then(|b| words.get(b))
+                .is_none_or(|b| {
+                    !capitalised(b)
+                        || b.ends_with(['.', ',', ':', '”', '"'])
+                        || BEFORE_GIVEN_NAME.contains(b)
+                });
+            after_ok && before_ok
+        });
+        if alone {
+            added.push((index, given.to_owned()));
+        }
+    }
+    for (index, given) in added {
+        if let Some(entity) = registry.entities.get_mut(index) {
+            entity.aliases.insert(given);
+        }
+    }
+}
+
 /// A name after a title: where it starts (with and without an honorific) and ends.
 #[derive(Debug, Clone, Copy)]
 struct NameAfter {
@@ -310,6 +390,18 @@ pub fn discover_people(
             .filter(|&&(party_start, _, _)| {
                 text.slice(end, party_start)
                     .is_some_and(|between| matches!(between, " of " | " of the "))
+            })
+            // "Secretary of Iran's Supreme National Security Council": a body of the
+            // party's, which the title is of, not the party itself.
+            .filter(|&&(_, party_end, _)| {
+                let after = text.after(party_end, 4);
+                let possessive = after.starts_with("'s ") || after.starts_with("’s ");
+                !(possessive
+                    && text
+                        .after(party_end, 8)
+                        .split(' ')
+                        .nth(1)
+                        .is_some_and(|word| word.chars().next().is_some_and(char::is_uppercase)))
             })
             .and_then(|&(_, party_end, party_target)| match party_target {
                 Target::Entry(entry, _) => Some((party_end, entry)),
@@ -700,7 +792,19 @@ impl TitleContext<'_> {
                             || TITLE_MODIFIERS.contains(word)
                     })
             })
-            .and_then(|&(_, _, target)| match target {
+            .map(|&(previous_start, _, target)| {
+                // "Washington's Afghanistan special envoy": the possessive before the
+                // field of the office is the party (where it names one at all).
+                let owner = previous_index
+                    .and_then(|previous| previous.checked_sub(1))
+                    .and_then(|owner| matches.get(owner))
+                    .filter(|&&(_, owner_end, _)| {
+                        text.slice(owner_end, previous_start)
+                            .is_some_and(|between| matches!(between, "'s " | "’s "))
+                    });
+                owner.map_or(target, |&(_, _, owner_target)| owner_target)
+            })
+            .and_then(|target| match target {
                 Target::Entry(entry, _) => entry_entity(registry, lexicon, entry),
                 // An organisation the text defined: "ELN leader Antonio Garcia".
                 Target::Person(entity) => Some(entity),

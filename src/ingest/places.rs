@@ -126,9 +126,18 @@ pub fn with_countries_as_places(
         let dateline = matches!(text.before(mention.start, 1), "" | "\n")
             && surface.chars().filter(|c| c.is_alphabetic()).count() > 2
             && !surface.chars().any(char::is_lowercase);
+        // "Iraq, a neighbour to both countries, had hosted several rounds of talks": the
+        // host's own country, where the meeting rules find a host verb after it.
+        let hosting = {
+            let after = text.after(mention.end, 80);
+            let clause = after.split(['.', ';']).next().unwrap_or("");
+            [" hosted ", " hosts ", " has hosted ", " had hosted "]
+                .iter()
+                .any(|verb| clause.contains(verb))
+        };
         if state
             && !compound
-            && (before == " in " || before.ends_with(" in ") || described || dateline)
+            && (before == " in " || before.ends_with(" in ") || described || dateline || hosting)
         {
             // "in Washington", where the lexicon gives the state that name too: the city.
             let city = lexicon.entries.iter().position(|item| {

@@ -3,7 +3,7 @@
 //! meeting (those who act after talks, those met).
 
 use super::ends::{by_at, modality_of, objects_after, passive, passive_between, passive_mediators};
-use super::lists::{list_starting_at, officials_of, past_the};
+use super::lists::{list_ending_at, list_starting_at, officials_of, past_the};
 use super::stances::demonstrative_object;
 use super::subjects::{Found, Subject, subject_of};
 use super::words::{OBJECT_LEAD, TALK_NOUNS, cue_at};
@@ -48,6 +48,9 @@ pub(super) fn read_relation(
     }
     let by = by_at(tokens, index).is_some();
     if read_passive(sentence, index, relation, reading) {
+        return None;
+    }
+    if read_thanked_for_hosting(sentence, index, relation, reading) {
         return None;
     }
     // A passive whose ends the rules cannot read is no active sentence either.
@@ -108,6 +111,39 @@ pub(super) fn read_relation(
         sentence, index, token, relation, &objects, modality, reading,
     );
     Some(subject)
+}
+
+/// "thank Iraq and Oman for hosting several rounds of dialogue", "grateful to Norway for
+/// facilitating the talks": those thanked for it are mediators. The talks thanked for are
+/// often not the sentence's meeting ("the talks held between the two sides in 2021 and
+/// 2022"), so they are related to none. True when it read them.
+fn read_thanked_for_hosting(
+    sentence: &Sentence<'_>,
+    index: usize,
+    relation: Relation,
+    reading: &mut SentenceReading,
+) -> bool {
+    let tokens = sentence.tokens;
+    let after_for = index
+        .checked_sub(1)
+        .and_then(|at| tokens.get(at))
+        .is_some_and(|t| t.is("for"));
+    let of_talks = tokens
+        .get(index + 1..(index + 7).min(tokens.len()))
+        .is_some_and(|next| next.iter().any(|t| t.is_any(TALK_NOUNS) || t.is("rounds")));
+    if !matches!(relation, Relation::Hosts | Relation::Mediates) || !after_for || !of_talks {
+        return false;
+    }
+    let Some((parties, _)) = index
+        .checked_sub(2)
+        .and_then(|last| list_ending_at(tokens, last))
+    else {
+        return false;
+    };
+    for &party in &parties {
+        reading.add_mediator(party);
+    }
+    true
 }
 
 /// "Santos signed a peace treaty two years earlier with the FARC", "agreed a truce with

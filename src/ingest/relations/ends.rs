@@ -4,7 +4,7 @@
 
 use super::super::cues;
 use super::super::tokens::{Piece, Token};
-use super::lists::{COMPOUND_PARTICIPLES, glued, list_starting_at};
+use super::lists::{COMPOUND_PARTICIPLES, glued, list_starting_at, past_the};
 use super::words::*;
 use super::{End, fits};
 use crate::model::{Modality, NodeKind, Relation};
@@ -80,6 +80,22 @@ pub(super) fn objects_after(
         && let Some(between) = mediated_between(tokens, verb)
     {
         return between;
+    }
+    // "as Thai Prime Minister Prayuth visited the region": a visit to somewhere that is
+    // no place of talks is no attending of the sentence's meeting.
+    if relation == Relation::Attends
+        && tokens
+            .get(verb)
+            .is_some_and(|t| t.is_any(&["visited", "visit", "visits", "visiting", "toured"]))
+    {
+        let object = past_the(tokens, verb + 1);
+        if tokens
+            .get(object)
+            .and_then(Token::word)
+            .is_some_and(|word| !TALK_NOUNS.contains(&word) && word.chars().all(char::is_lowercase))
+        {
+            return None;
+        }
     }
     let mut skipped = 0;
     let mut k = verb + 1;

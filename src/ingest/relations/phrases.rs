@@ -109,7 +109,18 @@ pub(super) fn read_mediator_noun(
                         .and_then(|at| tokens.get(at))
                         .is_some_and(|t| t.is_any(&["in", "at", "to", "from"]))
             })
-            .map(|(parties, _)| parties)
+            .map(|(parties, first)| {
+                // "talks with the Thai government, the Malaysian facilitator said": commas
+                // with no "and" part clauses, not a list's parties.
+                let joined = tokens
+                    .get(first..k)
+                    .is_some_and(|list| list.iter().any(|t| t.is_any(&["and", "or", "&"])));
+                if joined {
+                    parties
+                } else {
+                    parties.last().copied().into_iter().collect()
+                }
+            })
             .or_else(|| {
                 // "mediators Egypt and Qatar", "the co-chairs from the UN, the EU and …".
                 let after = index + 1;
