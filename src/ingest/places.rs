@@ -17,9 +17,31 @@ pub fn capitals_as_states(
     lexicon: &Lexicon,
 ) -> (Vec<Mention>, Vec<PlaceMention>) {
     const VERBS: &[&str] = &[
-        "has", "have", "had", "is", "was", "will", "would", "did", "does", "also", "said", "says",
-        "say", "insisted", "denied", "agreed", "wants", "wanted", "warned", "called", "urged",
-        "accused", "blamed",
+        "has",
+        "have",
+        "had",
+        "is",
+        "was",
+        "will",
+        "would",
+        "did",
+        "does",
+        "also",
+        "said",
+        "says",
+        "say",
+        "insisted",
+        "denied",
+        "agreed",
+        "wants",
+        "wanted",
+        "warned",
+        "called",
+        "urged",
+        "accused",
+        "blamed",
+        "announced",
+        "announces",
     ];
     let mut kept = Vec::with_capacity(places.len());
     for place in places {
@@ -58,9 +80,22 @@ pub fn capitals_as_states(
         // "between Riyadh and Sanaa": the capitals stand for their sides.
         let between = previous == "between"
             || (previous == "and" && text.before(place.start, 40).contains("between "));
-        let acts = between
-            || (!located
-                && (VERBS.contains(&next.as_str()) || cues::relation_cue(&next).is_some()));
+        // "Teheran and Riyadh announced": the first of two capitals acts with the second.
+        let verb_after_pair = {
+            let words: Vec<String> = text
+                .after(place.end, 60)
+                .split_whitespace()
+                .take(3)
+                .map(|word| word.trim_matches(|c: char| !c.is_alphabetic()).to_owned())
+                .collect();
+            matches!(words.as_slice(), [and, other, verb]
+                if and == "and"
+                    && other.chars().next().is_some_and(char::is_uppercase)
+                    && (VERBS.contains(&verb.to_lowercase().as_str())
+                        || cues::relation_cue(&verb.to_lowercase()).is_some()))
+        };
+        let verb_next = VERBS.contains(&next.as_str()) || cues::relation_cue(&next).is_some();
+        let acts = between || (!located && (verb_next || verb_after_pair));
         let host = lexicon
             .entries
             .get(place.entry)

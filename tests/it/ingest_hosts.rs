@@ -151,3 +151,29 @@ fn the_place_s_own_clause_dates_talks_and_a_visit_or_a_departure_is_no_attending
     let article = model.articles.first().expect("one article");
     assert_eq!(article.outlet, "The Washington Times");
 }
+
+const ANNOUNCED: &str = "Ties restored\n\nPublished 2023-04-06\n\nIran and Saudi Arabia announced an agreement last month to restore relations. Tehran and Riyadh announced the agreement after talks in Beijing. The Afghan delegation will be in Doha for the talks on Saturday.\n";
+
+#[test]
+fn those_who_announce_an_agreement_accept_it_and_being_in_a_city_for_talks_is_attending() {
+    let model = model_of(ANNOUNCED);
+    let edges = edges(&model);
+    for party in ["Iran", "Saudi Arabia"] {
+        assert!(
+            edges
+                .iter()
+                .any(|e| e.starts_with(&format!("{party} accepts Agreement"))),
+            "{party}: {edges:?}"
+        );
+    }
+    let attending = model
+        .edges
+        .iter()
+        .find(|e| {
+            model.node_label(&e.source) == "Afghan delegation"
+                && e.relation.as_str() == "attends"
+                && model.node_label(&e.target).starts_with("Talks in Doha")
+        })
+        .unwrap_or_else(|| panic!("the delegation attends the Doha talks: {edges:?}"));
+    assert_eq!(attending.modality.as_str(), "expected", "it will be there");
+}

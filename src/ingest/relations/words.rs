@@ -375,6 +375,20 @@ pub(super) fn cue_at(tokens: &[Token], index: usize) -> Option<Relation> {
         ("called" | "calls" | "call" | "calling", "on") => Some(Relation::Pressures),
         ("called" | "calls" | "call" | "calling", "for") => Some(Relation::Demands),
         ("put" | "puts", "forward") => Some(Relation::Proposes),
+        // "Teheran and Riyadh announced an agreement": those who announce a deal they
+        // made accept it.
+        ("announced" | "announce" | "announces", _)
+            if tokens
+                .get(index + 1..(index + 4).min(tokens.len()))
+                .is_some_and(|next| {
+                    next.iter().any(|t| {
+                        t.thing().is_some()
+                            || t.is_any(&["agreement", "deal", "accord", "truce", "ceasefire"])
+                    })
+                }) =>
+        {
+            Some(Relation::Accepts)
+        }
         ("head", "of") | ("leader", _) => None,
         // "have headed to Switzerland to launch talks": travel, no leading.
         (
@@ -398,7 +412,7 @@ pub(super) fn cue_at(tokens: &[Token], index: usize) -> Option<Relation> {
 fn there_for_talks(tokens: &[Token], index: usize) -> Option<Relation> {
     if !tokens
         .get(index)?
-        .is_any(&["was", "were", "is", "are", "been"])
+        .is_any(&["was", "were", "is", "are", "been", "be"])
     {
         return None;
     }
