@@ -297,6 +297,42 @@ pub(crate) fn ingested_model(articles: &[ingest::SourceArticle]) -> Model {
     )
 }
 
+/// The model `ingest` builds from one article, `text`.
+pub(crate) fn model_of(text: &str) -> Model {
+    ingested_model(&[ingest::SourceArticle {
+        name: "a.txt".into(),
+        text: text.into(),
+    }])
+}
+
+/// Every edge as "source relation target", by labels, sorted.
+pub(crate) fn edge_strings(model: &Model) -> Vec<String> {
+    let mut edges: Vec<String> = model
+        .edges
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {} {}",
+                model.node_label(&e.source),
+                e.relation.as_str(),
+                model.node_label(&e.target)
+            )
+        })
+        .collect();
+    edges.sort();
+    edges
+}
+
+/// The labels of the nodes of `kind`, in the model's order.
+pub(crate) fn labels_of_kind<'a>(model: &'a Model, kind: &str) -> Vec<&'a str> {
+    model
+        .nodes
+        .iter()
+        .filter(|n| n.kind.as_str() == kind)
+        .map(|n| n.label.as_str())
+        .collect()
+}
+
 /// Articles that name people without titles, honour them, date themselves from an
 /// agency's bureau and pause talks "in March".
 const UNTITLED: [(&str, &str); 2] = [

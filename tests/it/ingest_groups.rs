@@ -2,17 +2,9 @@
 //! juntas, rebel alliances and facilitated talks: the text's own names, short references
 //! back to them, membership stated without a title.
 
-use backchannel::ingest;
 use backchannel::model::Model;
 
-use super::ingest::ingested_model;
-
-fn model_of(text: &str) -> Model {
-    ingested_model(&[ingest::SourceArticle {
-        name: "a.txt".into(),
-        text: text.into(),
-    }])
-}
+use super::ingest::{edge_strings, labels_of_kind, model_of};
 
 fn has_edge(model: &Model, source: &str, relation: &str, target: &str) -> bool {
     model.edges.iter().any(|e| {
@@ -158,24 +150,8 @@ const GUARANTORS: &str = "Guarantors arrive\n\nPublished 2016-02-25\n\nNegotiati
 #[test]
 fn mediators_named_by_a_description_or_a_relative_clause_mediate_between_the_sides_named() {
     let model = model_of(GUARANTORS);
-    let mediators: Vec<&str> = model
-        .nodes
-        .iter()
-        .filter(|n| n.kind.as_str() == "mediator")
-        .map(|n| n.label.as_str())
-        .collect();
-    let edges: Vec<String> = model
-        .edges
-        .iter()
-        .map(|e| {
-            format!(
-                "{} {} {}",
-                model.node_label(&e.source),
-                e.relation.as_str(),
-                model.node_label(&e.target)
-            )
-        })
-        .collect();
+    let mediators = labels_of_kind(&model, "mediator");
+    let edges = edge_strings(&model);
     // "the European security watchdog OSCE" joins the list read leftwards.
     for mediator in ["Russia", "Ukraine", "OSCE"] {
         assert!(mediators.contains(&mediator), "{mediator}: {mediators:?}");
@@ -207,12 +183,7 @@ const SUMMIT: &str = "Summit ends early\n\nPublished 2019-02-28\n\nUS President 
 #[test]
 fn leaders_who_met_in_a_city_s_downtown_attend_a_summit_there() {
     let model = model_of(SUMMIT);
-    let meetings: Vec<&str> = model
-        .nodes
-        .iter()
-        .filter(|n| n.kind.as_str() == "meeting")
-        .map(|n| n.label.as_str())
-        .collect();
+    let meetings = labels_of_kind(&model, "meeting");
     let hanoi = meetings
         .iter()
         .find(|label| label.contains("Hanoi"))

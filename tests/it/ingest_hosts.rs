@@ -2,43 +2,7 @@
 //! talks brokered by third states (written in the style of the Saudi–Iran, Thai–BRN and
 //! intra-Afghan reports, not copied from them).
 
-use backchannel::ingest;
-use backchannel::model::Model;
-
-use super::ingest::ingested_model;
-
-fn model_of(text: &str) -> Model {
-    ingested_model(&[ingest::SourceArticle {
-        name: "a.txt".into(),
-        text: text.into(),
-    }])
-}
-
-fn edges(model: &Model) -> Vec<String> {
-    let mut edges: Vec<String> = model
-        .edges
-        .iter()
-        .map(|e| {
-            format!(
-                "{} {} {}",
-                model.node_label(&e.source),
-                e.relation.as_str(),
-                model.node_label(&e.target)
-            )
-        })
-        .collect();
-    edges.sort();
-    edges
-}
-
-fn labels_of_kind<'a>(model: &'a Model, kind: &str) -> Vec<&'a str> {
-    model
-        .nodes
-        .iter()
-        .filter(|n| n.kind.as_str() == kind)
-        .map(|n| n.label.as_str())
-        .collect()
-}
+use super::ingest::{edge_strings as edges, labels_of_kind, model_of};
 
 const HOSTS: &str = "Rivals restore ties\n\nPublished 2023-03-10\n\nIraq, a neighbour of both countries, had hosted several rounds of talks between Iran and Saudi Arabia since April 2021. In their statement the two countries thanked Oman for hosting talks in 2022. The official news agency IRNA said the statement was signed. IRNA added that embassies would reopen. The official Saudi Press Agency also published the statement.\n";
 
