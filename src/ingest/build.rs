@@ -169,9 +169,7 @@ pub fn ingest(
             &mut registry,
         );
     }
-    for text in &texts {
-        super::people::add_given_name_aliases(text, lexicon, &mut registry);
-    }
+    super::people::add_given_name_aliases(&texts, lexicon, &mut registry);
     let matcher = Matcher::new(lexicon, &registry);
     let mut findings = Findings::default();
     for (index, text) in texts.iter().enumerate() {
