@@ -350,11 +350,14 @@ pub fn add_given_name_aliases(texts: &[ArticleText], lexicon: &Lexicon, registry
                 || words
                     .get(at + 1)
                     .is_none_or(|next| !capitalised(next) || next.starts_with(['(', '“', '"']));
-            let before_ok = at.checked_sub(1).and_then(|b| words.get(b)).is_none_or(|b| {
-                !capitalised(b)
-                    || b.ends_with(['.', ',', ':', '”', '"'])
-                    || BEFORE_GIVEN_NAME.contains(b)
-            });
+            let before_ok = at
+                .checked_sub(1)
+                .and_then(|b| words.get(b))
+                .is_none_or(|b| {
+                    !capitalised(b)
+                        || b.ends_with(['.', ',', ':', '”', '"'])
+                        || BEFORE_GIVEN_NAME.contains(b)
+                });
             if after_ok && before_ok && !lower_case.contains(&given.to_lowercase()) {
                 added.insert((person, given));
             }
