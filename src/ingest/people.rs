@@ -200,8 +200,22 @@ fn name_after(text: &ArticleText, from: usize) -> Option<NameAfter> {
 
 /// Words that may stand just before a name followed by its title between commas: "said
 /// Seyoum Mesfin, chief mediator of IGAD", "Gen. Taban Deng Gai, head of".
-const BEFORE_APPOSED_NAME: [&str; 12] = [
-    "said", "says", "stated", "added", "told", "and", "by", "with", "Gen.", "Mr", "Mr.", "Ms",
+const BEFORE_APPOSED_NAME: [&str; 15] = [
+    "said",
+    "says",
+    "stated",
+    "added",
+    "told",
+    "and",
+    "by",
+    "with",
+    "Gen.",
+    "Mr",
+    "Mr.",
+    "Ms",
+    "included",
+    "including",
+    "includes",
 ];
 
 /// The name just before ", chief negotiator" (or ", the head of") at the title starting

@@ -210,8 +210,8 @@ pub(super) fn read_invitation_of(
 }
 
 /// "The Geneva discussions involve Abkhazia, Georgia, Russia …", "the talks involve
-/// participants from Georgia, Russia and the United States": those talks involve take
-/// part in them. True when it read them.
+/// participants from Georgia, Russia and the United States", "speakers at the ceremony
+/// included …": those talks involve take part in them. True when it read them.
 pub(super) fn read_involve(
     sentence: &Sentence<'_>,
     index: usize,
@@ -219,12 +219,28 @@ pub(super) fn read_involve(
     reading: &mut SentenceReading,
 ) -> bool {
     let tokens = sentence.tokens;
-    if !sentence.has_meeting || !token.is_any(&["involve", "involves", "involved"]) {
+    let involve = token.is_any(&["involve", "involves", "involved"]);
+    // "Key speakers at the opening ceremony in Doha included …": those a meeting's
+    // speakers or participants include take part.
+    let include = token.is_any(&["include", "includes", "included"])
+        && tokens.get(..index).is_some_and(|before| {
+            before.iter().any(|t| {
+                t.is_any(&[
+                    "speakers",
+                    "participants",
+                    "attendees",
+                    "delegates",
+                    "delegations",
+                ])
+            })
+        });
+    if !sentence.has_meeting || !(involve || include) {
         return false;
     }
-    let talks_before = tokens
-        .get(index.saturating_sub(3)..index)
-        .is_some_and(|before| before.iter().any(|t| t.is_any(TALK_NOUNS)));
+    let talks_before = include
+        || tokens
+            .get(index.saturating_sub(3)..index)
+            .is_some_and(|before| before.iter().any(|t| t.is_any(TALK_NOUNS)));
     let first = index + 1;
     let officials = super::lists::officials_of(tokens, first);
     if !talks_before && officials.is_none() {
