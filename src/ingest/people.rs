@@ -2,14 +2,20 @@
 //! party named before the title; and the party of a known person after a title ("CIA
 //! Director William Burns").
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+mod given_names;
+mod titles;
+
+use std::collections::BTreeSet;
 
 use super::lexicon::Lexicon;
 use super::matcher::{Matcher, Target};
 use super::mentions::{Entity, NAME_PARTICLES, Origin, Registry, entry_entity, sentence_of};
-use super::relations::{HEAD_MEMBERSHIP_CONFIDENCE, TITLE_MEMBERSHIP_CONFIDENCE};
+use super::relations::TITLE_MEMBERSHIP_CONFIDENCE;
 use crate::model::search::fold;
 use crate::model::{ArticleText, NodeKind, Subtype};
+use titles::{TitleContext, first_joined_title};
+
+pub use given_names::add_given_name_aliases;
 
 /// Words of respect and ranks before a name that are no part of it (one or two of them:
 /// "Dr. Seyed Abbas Araghchi").
@@ -76,26 +82,6 @@ fn honorifics_length(name: &str) -> usize {
     }
     length
 }
-/// Lower-case words between a party and its title: "Thailand's acting Prime Minister".
-const TITLE_MODIFIERS: [&str; 17] = [
-    "acting",
-    "deputy",
-    "interim",
-    "caretaker",
-    "vice",
-    "senior",
-    "top",
-    "special",
-    "political",
-    "intelligence",
-    "military",
-    "security",
-    "foreign",
-    "chief",
-    "peacekeeping",
-    "humanitarian",
-    "nuclear",
-];
 
 /// The name that follows a title at char `from`: two to four capitalised words (name
 /// particles allowed), or `None`.
@@ -304,86 +290,6 @@ fn in_heading(text: &ArticleText, at: usize) -> bool {
         })
 }
 
-/// Ranks and honorifics that may stand before a given name used alone: "Gen Wallop".
-const BEFORE_GIVEN_NAME: &[&str] = &["Gen", "Gen.", "General", "Dr", "Dr.", "Datuk", "Tan"];
-
-/// Adds to each person found after a title the first word of their name as an alias,
-/// where an article calls them by it alone ("former military chief Zulkifli Zainal
-/// Abidin", then "Zulkifli said"; "Gen Wallop Raksanoh", then "Gen Wallop"): Malay,
-/// Indonesian and Thai names are shortened to the given name. A word that starts another
-/// entity's name, is an alias already, is known to the lexicon or is written in lower
-/// case in the same article ("Will", "Said") is left alone. One pass over each article's
-/// words.
-pub fn add_given_name_aliases(texts: &[ArticleText], lexicon: &Lexicon, registry: &mut Registry) {
-    let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
-    let mut first_words: HashMap<&str, usize> = HashMap::new();
-    let mut aliases: HashSet<&str> = HashSet::new();
-    for entity in &registry.entities {
-        if let Some(first) = entity.label.split(' ').next() {
-            *first_words.entry(first).or_insert(0) += 1;
-        }
-        aliases.extend(entity.aliases.iter().map(String::as_str));
-    }
-    // Each candidate given name, with its person.
-    let candidates: HashMap<String, usize> = registry
-        .entities
-        .iter()
-        .enumerate()
-        .filter(|(_, entity)| entity.kind == NodeKind::Actor && entity.origin == Origin::Titled)
-        .filter_map(|(index, entity)| {
-            let names: Vec<&str> = entity.label.split(' ').collect();
-            let given = *names.first().filter(|_| names.len() >= 2)?;
-            let shaped = given.chars().count() >= 3
-                && capitalised(given)
-                && given.chars().all(char::is_alphabetic)
-                && !names.iter().skip(1).any(|name| *name == given);
-            let free = first_words.get(given) == Some(&1)
-                && !aliases.contains(given)
-                && lexicon.find(given).is_none();
-            (shaped && free).then(|| (given.to_owned(), index))
-        })
-        .collect();
-    let mut added: BTreeSet<(usize, String)> = BTreeSet::new();
-    for text in texts {
-        let words: Vec<&str> = text.as_str().split_whitespace().collect();
-        let bare = |word: &str| word.trim_matches(|c: char| !c.is_alphanumeric()).to_owned();
-        let lower_case: HashSet<String> = words
-            .iter()
-            .map(|word| bare(word))
-            .filter(|word| !capitalised(word))
-            .collect();
-        for (at, word) in words.iter().enumerate() {
-            let given = bare(word);
-            let Some(&person) = candidates.get(&given) else {
-                continue;
-            };
-            // Alone: not followed by another capitalised word, and after a lower-case
-            // word, a stop or a rank.
-            let ended = word.ends_with(|c: char| !c.is_alphanumeric());
-            let after_ok = ended
-                || words
-                    .get(at + 1)
-                    .is_none_or(|next| !capitalised(next) || next.starts_with(['(', '“', '"']));
-            let before_ok = at
-                .checked_sub(1)
-                .and_then(|b| words.get(b))
-                .is_none_or(|b| {
-                    !capitalised(b)
-                        || b.ends_with(['.', ',', ':', '”', '"'])
-                        || BEFORE_GIVEN_NAME.contains(b)
-                });
-            if after_ok && before_ok && !lower_case.contains(&given.to_lowercase()) {
-                added.insert((person, given));
-            }
-        }
-    }
-    for (person, given) in added {
-        if let Some(entity) = registry.entities.get_mut(person) {
-            entity.aliases.insert(given);
-        }
-    }
-}
-
 /// A name after a title: where it starts (with and without an honorific) and ends.
 #[derive(Debug, Clone, Copy)]
 struct NameAfter {
@@ -549,24 +455,6 @@ pub fn discover_people(
     discover_listed_people(article, text, sentences, &matches, lexicon, registry);
 }
 
-/// How far before a title (chars) its rank may start ("Deputy", "Vice").
-const RANK_REACH: usize = 12;
-
-/// Titles of a party's head, whose membership is less certain than a member's.
-const HEAD_TITLES: [&str; 11] = [
-    "president",
-    "prime minister",
-    "premier",
-    "leader",
-    "chairman",
-    "chairperson",
-    "emir",
-    "king",
-    "head",
-    "chief",
-    "secretary-general",
-];
-
 /// Plural titles before "of" and a list of parties: "Foreign Ministers of Russia,
 /// Azerbaijan and Armenia Sergei Lavrov, Jeyhun Bayramov and Zohrab Mnatsakanyan".
 const PLURAL_TITLES: [&str; 10] = [
@@ -696,148 +584,5 @@ fn discover_listed_people(
                 entity.affiliate(party, article, span, TITLE_MEMBERSHIP_CONFIDENCE);
             }
         }
-    }
-}
-
-/// "Thai Deputy Prime Minister and Acting Prime Minister Phumtham": a second title
-/// joined by "and" takes the party of the first. Where the titles start, and the match
-/// before them.
-fn first_joined_title(
-    text: &ArticleText,
-    matches: &[(usize, usize, Target)],
-    index: usize,
-    start: usize,
-) -> (usize, Option<usize>) {
-    let mut title_start = start;
-    let mut previous_index = index.checked_sub(1);
-    while let Some(previous) = previous_index
-        && let Some(&(previous_start, previous_end, Target::Title)) = matches.get(previous)
-        && text
-            .slice(previous_end, title_start)
-            .is_some_and(|between| {
-                let words: Vec<&str> = between.split_whitespace().collect();
-                words.first() == Some(&"and") && words.len() <= 2
-            })
-    {
-        title_start = previous_start;
-        previous_index = previous.checked_sub(1);
-    }
-    (title_start, previous_index)
-}
-
-/// A title and what surrounds it, to find the party of the person it introduces.
-struct TitleContext<'a> {
-    text: &'a ArticleText,
-    matches: &'a [(usize, usize, Target)],
-    lexicon: &'a Lexicon,
-    /// Where the (first of the joined) titles starts.
-    title_start: usize,
-    /// The match before the titles.
-    previous_index: Option<usize>,
-    /// The party after the title ("Prime Minister of Kosovo"), as a lexicon entry.
-    party_of: Option<usize>,
-}
-
-impl TitleContext<'_> {
-    /// How sure the membership a title gives is, the name starting at char `name_start`:
-    /// a member's title ("Foreign Minister", "official") says plainly whose member the
-    /// person is; a head's ("Prime Minister", "leader") is read by careful readers as
-    /// leading the party or its government as often as being its member.
-    fn confidence(&self, name_start: usize) -> f32 {
-        let title = self
-            .text
-            .slice(self.title_start, name_start)
-            .unwrap_or("")
-            .to_lowercase();
-        let title = title.trim_end();
-        // The lexicon's title may start after its rank: "Deputy Prime Minister".
-        let rank = self
-            .text
-            .slice(
-                self.title_start.saturating_sub(RANK_REACH),
-                self.title_start,
-            )
-            .unwrap_or("")
-            .split_whitespace()
-            .last()
-            .unwrap_or("")
-            .to_lowercase();
-        let deputy = ["deputy", "vice", "assistant"]
-            .iter()
-            .any(|word| title.contains(word) || rank.contains(word));
-        let head = HEAD_TITLES.iter().any(|head| title.ends_with(head));
-        if head && !deputy {
-            HEAD_MEMBERSHIP_CONFIDENCE
-        } else {
-            TITLE_MEMBERSHIP_CONFIDENCE
-        }
-    }
-
-    /// The party of the person the title introduces: the one after it ("of Kosovo"), or
-    /// the one named just before it ("Hamas official", "Qatari minister", "Ukraine's
-    /// President"), never a former office's, a thing or a person.
-    fn party(&self, registry: &mut Registry) -> Option<usize> {
-        let TitleContext {
-            text,
-            matches,
-            lexicon,
-            title_start,
-            previous_index,
-            party_of,
-        } = *self;
-        if let Some(entry) = party_of {
-            return entry_entity(registry, lexicon, entry).filter(|&party| {
-                registry.entities.get(party).is_some_and(|entity| {
-                    entity.kind != NodeKind::Demand && entity.subtype != Some(Subtype::Person)
-                })
-            });
-        }
-        previous_index
-            .and_then(|previous| matches.get(previous))
-            .filter(|&&(previous_start, previous_end, _)| {
-                // A former office is no membership: "former Nigerian president".
-                let before = text.before(previous_start, 8).to_lowercase();
-                if before.ends_with("former ") || before.ends_with("ex-") {
-                    return false;
-                }
-                // "Hamas official", "Ukraine's President", "Ukrainian Infrastructure
-                // Minister": at most two capitalised words of the title between.
-                let between = text.slice(previous_end, title_start).unwrap_or("x");
-                let between = between
-                    .strip_prefix("'s")
-                    .or_else(|| between.strip_prefix("’s"))
-                    .unwrap_or(between);
-                let words: Vec<&str> = between.split_whitespace().collect();
-                between.starts_with(' ')
-                    && between.ends_with(' ')
-                    && words.len() <= 2
-                    && words.iter().all(|word| {
-                        word.chars().next().is_some_and(char::is_uppercase)
-                            || TITLE_MODIFIERS.contains(word)
-                    })
-            })
-            .map(|&(previous_start, _, target)| {
-                // "Washington's Afghanistan special envoy": the possessive before the
-                // field of the office is the party (where it names one at all).
-                let owner = previous_index
-                    .and_then(|previous| previous.checked_sub(1))
-                    .and_then(|owner| matches.get(owner))
-                    .filter(|&&(_, owner_end, _)| {
-                        text.slice(owner_end, previous_start)
-                            .is_some_and(|between| matches!(between, "'s " | "’s "))
-                    });
-                owner.map_or(target, |&(_, _, owner_target)| owner_target)
-            })
-            .and_then(|target| match target {
-                Target::Entry(entry, _) => entry_entity(registry, lexicon, entry),
-                // An organisation the text defined: "ELN leader Antonio Garcia".
-                Target::Person(entity) => Some(entity),
-                _ => None,
-            })
-            .filter(|&party| {
-                registry.entities.get(party).is_some_and(|entity| {
-                    entity.kind != NodeKind::Demand && entity.subtype != Some(Subtype::Person)
-                })
-            })
     }
 }
