@@ -468,25 +468,35 @@ fn hosts_talks_after(words: &[Word], place: &PlaceMention) -> bool {
             .any(|word| cues::is_talk_word(&word.text) || word.text == "rounds")
 }
 
-/// The clause of `sentence` (starting at char `offset` of the article) that names
-/// `place`: from the comma or semicolon before it to the one after it.
+/// The chars of `sentence` (starting at char `offset` of the article) of the clause that
+/// names `place`: from just past the comma or semicolon before it to the one after it
+/// (or the sentence's end, `usize::MAX`).
+fn clause_bounds(sentence: &str, offset: usize, place: &PlaceMention) -> (usize, usize) {
+    let relative = |at: usize| at.saturating_sub(offset);
+    let chars: Vec<char> = sentence.chars().collect();
+    let clause_start = chars
+        .get(..relative(place.start).min(chars.len()))
+        .and_then(|before| before.iter().rposition(|&c| c == ',' || c == ';'))
+        .map_or(0, |at| at + 1);
+    let clause_end = chars
+        .get(relative(place.end).min(chars.len())..)
+        .and_then(|after| after.iter().position(|&c| c == ',' || c == ';'))
+        .map_or(usize::MAX, |at| relative(place.end) + at);
+    (clause_start, clause_end)
+}
+
+/// The text of the clause of `sentence` that names `place` ([`clause_bounds`]).
 fn place_clause<'a>(sentence: &'a str, offset: usize, place: &PlaceMention) -> &'a str {
+    let (start, end) = clause_bounds(sentence, offset, place);
     let byte_at = |char_at: usize| {
         sentence
             .char_indices()
-            .nth(char_at.saturating_sub(offset))
+            .nth(char_at)
             .map_or(sentence.len(), |(at, _)| at)
     };
-    let (start, end) = (byte_at(place.start), byte_at(place.end));
-    let clause_start = sentence
-        .get(..start)
-        .and_then(|before| before.rfind([',', ';']))
-        .map_or(0, |at| at + 1);
-    let clause_end = sentence
-        .get(end..)
-        .and_then(|after| after.find([',', ';']))
-        .map_or(sentence.len(), |at| end + at);
-    sentence.get(clause_start..clause_end).unwrap_or(sentence)
+    sentence
+        .get(byte_at(start)..byte_at(end))
+        .unwrap_or(sentence)
 }
 
 /// Whether the place's own clause looks ahead: "will lift the pause, according to a
@@ -498,15 +508,7 @@ fn place_clause_looks_ahead(
     place: &PlaceMention,
 ) -> bool {
     let relative = |at: usize| at.saturating_sub(offset);
-    let chars: Vec<char> = sentence.chars().collect();
-    let clause_start = chars
-        .get(..relative(place.start).min(chars.len()))
-        .and_then(|before| before.iter().rposition(|&c| c == ',' || c == ';'))
-        .map_or(0, |at| at + 1);
-    let clause_end = chars
-        .get(relative(place.end).min(chars.len())..)
-        .and_then(|after| after.iter().position(|&c| c == ',' || c == ';'))
-        .map_or(usize::MAX, |at| relative(place.end) + at);
+    let (clause_start, clause_end) = clause_bounds(sentence, offset, place);
     let clause: Vec<Word> = words
         .iter()
         .filter(|word| relative(word.start) >= clause_start && relative(word.end) <= clause_end)

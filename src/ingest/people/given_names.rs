@@ -7,6 +7,11 @@ use crate::ingest::lexicon::Lexicon;
 use crate::ingest::mentions::{Origin, Registry};
 use crate::model::{ArticleText, NodeKind};
 
+/// `word` without the punctuation around it: "Zulkifli," is "Zulkifli".
+fn bare(word: &str) -> &str {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
 /// Ranks and honorifics that may stand before a given name used alone: "Gen Wallop".
 const BEFORE_GIVEN_NAME: &[&str] = &["Gen", "Gen.", "General", "Dr", "Dr.", "Datuk", "Tan"];
 
@@ -46,18 +51,20 @@ pub fn add_given_name_aliases(texts: &[ArticleText], lexicon: &Lexicon, registry
             (shaped && free).then(|| (given.to_owned(), index))
         })
         .collect();
+    if candidates.is_empty() {
+        return;
+    }
     let mut added: BTreeSet<(usize, String)> = BTreeSet::new();
     for text in texts {
         let words: Vec<&str> = text.as_str().split_whitespace().collect();
-        let bare = |word: &str| word.trim_matches(|c: char| !c.is_alphanumeric()).to_owned();
-        let lower_case: HashSet<String> = words
+        let lower_case: HashSet<&str> = words
             .iter()
             .map(|word| bare(word))
             .filter(|word| !capitalised(word))
             .collect();
         for (at, word) in words.iter().enumerate() {
             let given = bare(word);
-            let Some(&person) = candidates.get(&given) else {
+            let Some(&person) = candidates.get(given) else {
                 continue;
             };
             // Alone: not followed by another capitalised word, and after a lower-case
@@ -75,8 +82,8 @@ pub fn add_given_name_aliases(texts: &[ArticleText], lexicon: &Lexicon, registry
                         || b.ends_with(['.', ',', ':', '”', '"'])
                         || BEFORE_GIVEN_NAME.contains(b)
                 });
-            if after_ok && before_ok && !lower_case.contains(&given.to_lowercase()) {
-                added.insert((person, given));
+            if after_ok && before_ok && !lower_case.contains(given.to_lowercase().as_str()) {
+                added.insert((person, given.to_owned()));
             }
         }
     }
