@@ -39,6 +39,14 @@ impl MeetingFound {
     }
 }
 
+/// What the lexicon says of a place entry: its name, and a city's country.
+pub struct Places<'a> {
+    /// A place entry's name.
+    pub name_of: &'a dyn Fn(usize) -> Option<String>,
+    /// A city's country ("India" for New Delhi).
+    pub host_of: &'a dyn Fn(usize) -> Option<String>,
+}
+
 /// Nouns that refer back to the article's last meeting ("the talks").
 const REFERRING: &[&str] = &[
     "talks",
@@ -80,7 +88,10 @@ pub fn meetings_of_article(
                 sentence.start,
                 sentence.words,
                 sentence.places,
-                place_names,
+                &Places {
+                    name_of: place_names,
+                    host_of,
+                },
                 article_date,
             )
         })
@@ -215,7 +226,7 @@ pub fn find_meeting(
     offset: usize,
     words: &[Word],
     places: &[PlaceMention],
-    place_names: &dyn Fn(usize) -> Option<String>,
+    lookup: &Places<'_>,
     article_date: Option<PartialDate>,
 ) -> Option<MeetingFound> {
     // "within 135 days of signing the deal": a verb, no ceremony.
@@ -268,12 +279,24 @@ pub fn find_meeting(
             .take(2)
             .eq(" (".chars())
     };
+    // "New Delhi: India and Pakistan agreed … following negotiations brokered by the
+    // United States": where the dateline's country is a party of the sentence, the
+    // dateline is where the reporter is, not the talks ("Doha: Qatar hosted" still is).
+    let hosts = words.iter().any(|word| word.text.starts_with("host"));
+    let country_acts = |place: &PlaceMention| {
+        !hosts
+            && (lookup.host_of)(place.entry).is_some_and(|country| {
+                let country = country.to_lowercase();
+                words.iter().any(|word| word.text == country)
+            })
+    };
     let place = place
         .or_else(|| {
             places.iter().find(|place| {
                 talk && !names_a_place
                     && place.start.saturating_sub(offset) <= 1
                     && !agency_dateline(place)
+                    && !country_acts(place)
             })
         })
         // Failing all else, the host's own country: "Iraq had hosted several rounds of
@@ -283,7 +306,7 @@ pub fn find_meeting(
                 .iter()
                 .find(|place| talk && hosts_talks_after(words, place))
         })?;
-    let name = place_names(place.entry)?;
+    let name = (lookup.name_of)(place.entry)?;
     let ahead = place_clause_looks_ahead(sentence, offset, words, place);
     let status = if cues::denies(words) {
         MeetingStatus::Denied
@@ -418,7 +441,30 @@ fn is_meeting_place(
             "erupted" | "broke" | "flared" | "killed" | "clashed" | "fought" | "struck"
         )
     });
-    let preposition = preposition && !of_conflict && !broke_out;
+    // "Government sources in India", "officials in Kabul": where people are, not talks.
+    let of_people = preposition_word.is_some_and(|word| word.text == "in")
+        && before
+            .iter()
+            .rev()
+            .skip_while(|word| word.text != "in")
+            .nth(1)
+            .is_some_and(|word| {
+                matches!(
+                    word.text.as_str(),
+                    "sources"
+                        | "officials"
+                        | "people"
+                        | "residents"
+                        | "analysts"
+                        | "observers"
+                        | "diplomats"
+                        | "journalists"
+                        | "reporters"
+                        | "citizens"
+                        | "civilians"
+                )
+            });
+    let preposition = preposition && !of_conflict && !broke_out && !of_people;
     // "the Brussels meeting", "the Doha talks", "the Geneva International Discussions".
     let named_before_talks = words
         .iter()

@@ -239,6 +239,15 @@ fn country_of_place(text: &ArticleText, places: &[PlaceMention], start: usize, e
     after_place && ends_clause
 }
 
+/// Whether the words after `end` make the name an agency's: "Kuwait News Agency",
+/// "Saudi Press Agency", "Anadolu Agency".
+fn names_an_agency(text: &ArticleText, end: usize) -> bool {
+    let after = text.after(end, 14);
+    [" News Agency", " Press Agency", " Agency", " News Service"]
+        .iter()
+        .any(|name| after.starts_with(name))
+}
+
 /// Second pass over an article: every mention of an entity, and every mention of a
 /// place. Groups ("the Egyptian delegation") become entities of their own.
 pub fn find_mentions(
@@ -280,6 +289,8 @@ pub fn find_mentions(
             }
             // "in Geneva, Switzerland, on Monday": the place's country, no party.
             Target::Entry(..) if country_of_place(text, &places, start, end) => continue,
+            // "Kuwait News Agency", "Saudi Press Agency": an outlet's name, no party.
+            Target::Entry(..) if names_an_agency(text, end) => continue,
             Target::Person(entity) => (Some(entity), TITLED_CONFIDENCE),
             // "a former German president", "the former Spanish colony": a state of the
             // past is no party of the article.

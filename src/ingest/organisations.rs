@@ -53,12 +53,8 @@ pub fn discover_organisations(text: &str, lexicon: &Lexicon, registry: &mut Regi
         let Some(name) = name_before(before).and_then(|name| name_defined(&name, acronym)) else {
             continue;
         };
-        let outlet = name.split(' ').any(|word| OUTLET_WORDS.contains(&word));
-        // "the Geneva International Discussions (GID)": a forum of talks, no party.
-        if names_forum(&name) {
-            continue;
-        }
-        if outlet || lexicon.find(&name).is_some() || lexicon.find(acronym).is_some() {
+        if names_no_party(&name) || lexicon.find(&name).is_some() || lexicon.find(acronym).is_some()
+        {
             continue;
         }
         add_organisation(registry, name, BTreeSet::from([acronym.to_owned()]));
@@ -85,6 +81,48 @@ fn names_forum(name: &str) -> bool {
     name.rsplit(' ')
         .next()
         .is_some_and(|last| FORUM_WORDS.contains(&last))
+}
+
+/// First words of the name of an office, which is a title, not a party: "Directors
+/// General of Military Operations (DGMO)", "Special Envoy for Yemen".
+const OFFICE_FIRST_WORDS: &[&str] = &[
+    "Director",
+    "Directors",
+    "Minister",
+    "Secretary",
+    "Adviser",
+    "Advisor",
+    "President",
+    "Commander",
+    "Ambassador",
+    "Envoy",
+];
+
+/// Last words of the name of an office: "National Security Advisor (NSA)".
+const OFFICE_LAST_WORDS: &[&str] = &[
+    "Adviser",
+    "Advisor",
+    "Secretary",
+    "Minister",
+    "Envoy",
+    "Representative",
+    "Director",
+    "Spokesperson",
+    "Spokesman",
+];
+
+/// Whether a name defined by an acronym names no party: a forum of talks ("the Geneva
+/// International Discussions (GID)"), an outlet ("Kuwait News Agency (KUNA)") or an
+/// office ("National Security Advisor (NSA)").
+fn names_no_party(name: &str) -> bool {
+    let words: Vec<&str> = name.split(' ').collect();
+    let office = words
+        .first()
+        .is_some_and(|first| OFFICE_FIRST_WORDS.contains(first))
+        || words
+            .last()
+            .is_some_and(|last| OFFICE_LAST_WORDS.contains(last));
+    names_forum(name) || office || words.iter().any(|word| OUTLET_WORDS.contains(word))
 }
 
 /// Each place `text` may define a name's acronym: the text before it and the acronym.
@@ -351,12 +389,13 @@ pub fn discover_abbreviations(text: &str, lexicon: &Lexicon, registry: &mut Regi
             *counts.entry(word).or_insert(0) += 1;
         }
     }
-    // The article's own outlet ("confirmed to JNS") is no party, nor a forum the text
-    // defines by its acronym ("the Geneva International Discussions (GID)").
+    // The article's own outlet ("confirmed to JNS") is no party, nor a forum, an outlet
+    // or an office the text defines by its acronym ("the Geneva International Discussions
+    // (GID)", "Kuwait News Agency (KUNA)").
     let outlet = super::outlets::article_outlet(text);
     let forums: Vec<&str> = definitions(text)
         .into_iter()
-        .filter(|(before, _)| name_before(before).is_some_and(|name| names_forum(&name)))
+        .filter(|(before, _)| name_before(before).is_some_and(|name| names_no_party(&name)))
         .map(|(_, acronym)| acronym)
         .collect();
     for (word, count) in counts {
@@ -380,7 +419,9 @@ pub fn discover_abbreviations(text: &str, lexicon: &Lexicon, registry: &mut Regi
 /// The capitalised name that ends just before an opening bracket: two to seven words,
 /// lower-case connectors inside it, starting and ending with a capital.
 fn name_before(text: &str) -> Option<String> {
-    let words: Vec<&str> = text.trim_end().split(' ').collect();
+    // A name never runs over a line break ("By Alperen Aktas\nISTANBUL (AA)").
+    let line = text.rsplit('\n').next().unwrap_or(text);
+    let words: Vec<&str> = line.trim_end().split(' ').collect();
     let mut taken: Vec<&str> = Vec::new();
     for (at, word) in words.iter().enumerate().rev() {
         if taken.len() >= 8 || word.is_empty() {
@@ -467,7 +508,9 @@ mod tests {
         );
         discover_abbreviations(
             "( May 2, 2024 / JNS)\nCongo and M23 signed. M23 agreed (AP). The AP said AP things. The RSF left. RSF. GRU once. JNS was told. \
-             The Geneva International Discussions (GID) met; the GID will meet again.",
+             The Geneva International Discussions (GID) met; the GID will meet again. \
+             (MENAFN- Kuwait News Agency (KUNA)) KUNA said. The Pakistani DGMO called the Indian \
+             DGMO, the Directors General of Military Operations (DGMO) agreed.",
             &Lexicon::default(),
             &mut registry,
         );
@@ -475,7 +518,8 @@ mod tests {
         assert_eq!(
             labels,
             ["Rapid Support Forces", "M23"],
-            "RSF is known by its name; AP is an agency; JNS is the article's outlet; GID a forum"
+            "RSF is known by its name; AP is an agency; JNS is the article's outlet; GID a forum; \
+             KUNA an agency; DGMO an office"
         );
     }
 
@@ -487,7 +531,9 @@ mod tests {
              Ethiopia and the Tigray People's Liberation Front (TPLF) agreed. The talks (UN) ended. \
              He said (AP) nothing, the Athens-Macedonian News Agency (AMNA) said. The Geneva \
              International Discussions (GID) met. Rwanda fought \
-             another armed group, the Democratic Forces for the Liberation of Rwanda (FDLR).",
+             another armed group, the Democratic Forces for the Liberation of Rwanda (FDLR). \
+             The Directors General of Military Operations (DGMO) talked, and National Security \
+             Advisor (NSA) Ajit Doval spoke.\nBy Alperen Aktas\nISTANBUL (AA) - Talks ended.",
             &Lexicon::default(),
             &mut registry,
         );

@@ -16,7 +16,22 @@ pub fn article_outlet(text: &str) -> Option<String> {
         .or_else(|| head.iter().find_map(|line| header_outlet(line)))
         .or_else(|| head.iter().find_map(|line| slashed_agency(line)))
         .or_else(|| head.iter().find_map(|line| dated_outlet(line)))
+        .or_else(|| head.iter().find_map(|line| self_credit(line)))
         .or_else(|| sign_off(text))
+}
+
+/// "…, writes UNN with reference to statements by the parties": an agency credits
+/// itself by its acronym after "writes" or "reports".
+fn self_credit(line: &str) -> Option<String> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words.windows(2).find_map(|pair| {
+        let [verb, name] = pair else { return None };
+        let name = name.trim_end_matches([',', '.']);
+        let acronym =
+            (2..=6).contains(&name.chars().count()) && name.chars().all(|c| c.is_ascii_uppercase());
+        (matches!(*verb, "writes" | "reports") && acronym && plausible_name(name))
+            .then(|| name.to_owned())
+    })
 }
 
 /// Last words of an outlet's name printed on a line of its own ("Daily News Egypt",
@@ -101,25 +116,40 @@ pub fn outlet_lines(text: &crate::model::ArticleText) -> Vec<(usize, usize)> {
     found
 }
 
-/// `CITY, Country (AP) — …`, `Tripoli, Libya (PANA) - …` or `CITY (Reuters) - …`: the
-/// agency in brackets right before the dash that ends a dateline.
+/// `CITY, Country (AP) — …`, `Tripoli, Libya (PANA) - …`, `CITY (Reuters) - …` or
+/// `DOHA, Oct 19 (KUNA) -- …` after a syndicator's bracket: the agency in brackets right
+/// before the dash that ends a dateline.
 fn dateline_agency(line: &str) -> Option<String> {
-    let open = line.find('(')?;
+    line.match_indices('(')
+        .find_map(|(open, _)| agency_at(line, open))
+}
+
+/// The agency of a dateline whose bracket opens at `open`, if it is one: the place before
+/// it runs from the line's start or the last closing bracket.
+fn agency_at(line: &str, open: usize) -> Option<String> {
     let close = open + line.get(open..)?.find(')')?;
-    let place = line.get(..open)?.trim();
+    let before = line.get(..open)?;
+    let place = before
+        .rsplit_once(')')
+        .map_or(before, |(_, place)| place)
+        .trim();
     let after = line.get(close + 1..)?.trim_start();
     let dash = ['—', '–', '-', ':']
         .iter()
         .any(|dash| after.starts_with(*dash));
-    // A dateline's place: a city and its country, each word capitalised.
+    // A dateline's place: a city and its country, each word capitalised, or a city and
+    // the day ("DOHA, Oct 19").
     let upper_place = !place.is_empty()
         && place.split(',').count() <= 2
         && place.split(',').all(|part| {
             let words: Vec<&str> = part.split_whitespace().collect();
-            (1..=3).contains(&words.len())
-                && words
-                    .iter()
-                    .all(|word| word.chars().next().is_some_and(char::is_uppercase))
+            let capitalised = words
+                .iter()
+                .all(|word| word.chars().next().is_some_and(char::is_uppercase));
+            let day = matches!(words.as_slice(), [month, day]
+                if super::dates::is_month(month.trim_end_matches('.'))
+                    && day.chars().all(|c| c.is_ascii_digit()));
+            (1..=3).contains(&words.len()) && (capitalised || day)
         });
     let agency = line.get(open + 1..close)?.trim();
     (dash && upper_place && plausible_name(agency)).then(|| agency.to_owned())
@@ -200,6 +230,10 @@ mod tests {
             ("Talks resume\n\nText.\n— Al Jazeera", Some("Al Jazeera")),
             ("Tripoli, Libya (PANA) - The committee met…", Some("PANA")),
             (
+                "(MENAFN- Kuwait News Agency (KUNA)) DOHA, Oct 19 (KUNA) -- The ministry…",
+                Some("KUNA"),
+            ),
+            (
                 "Round commences in Geneva\n\nDaily News Egypt\n\nThe round began.",
                 Some("Daily News Egypt"),
             ),
@@ -226,6 +260,11 @@ mod tests {
                 None,
             ),
             ("Ceasefire Talks - Thursday, September 10, 2020", None),
+            (
+                "Talks ended\n\nThe talks ended today, writes UNN with reference to the parties.",
+                Some("UNN"),
+            ),
+            ("Talks ended\n\nShe writes that the US and UN agreed.", None),
         ];
         for (text, expected) in cases {
             assert_eq!(article_outlet(text).as_deref(), expected, "{text}");

@@ -15,7 +15,10 @@ fn meeting(sentence: &str) -> Option<MeetingFound> {
         0,
         &words,
         &places,
-        &|_| Some("Cairo".to_owned()),
+        &Places {
+            name_of: &|_| Some("Cairo".to_owned()),
+            host_of: &|_| Some("Egypt".to_owned()),
+        },
         PartialDate::parse("2024-05-26").ok(),
     )
 }
@@ -209,4 +212,24 @@ fn a_signing_is_held_where_it_was_signed_whatever_the_deal_looks_ahead_to() {
     assert!(meeting("Talks aim at a settlement of the crisis in Cairo.").is_none());
     // Signing a letter is no signing of an agreement.
     assert!(meeting("Hamas signed a letter in Cairo.").is_none());
+}
+
+#[test]
+fn a_dateline_in_a_party_s_country_and_people_in_a_place_are_no_place_of_talks() {
+    assert!(
+        meeting("Cairo: Egypt and Hamas agreed after negotiations brokered by Qatar.").is_none(),
+        "the dateline's country is a party: the reporter is there, not the talks"
+    );
+    assert!(
+        meeting("Cairo: Egypt hosted talks between Israel and Hamas.").is_some(),
+        "a host at the dateline holds the talks there"
+    );
+    assert!(
+        meeting("Cairo: The sides ended their talks.").is_some(),
+        "with no party of the dateline's country, the talks are at the dateline"
+    );
+    assert!(
+        meeting("Government sources in Cairo said the talks were continuing.").is_none(),
+        "where sources are is no place of talks"
+    );
 }
