@@ -13,10 +13,11 @@ use super::people::discover_people;
 use super::places::{capitals_as_states, with_countries_as_places};
 use super::references::ReferenceContext;
 use super::relations::{End, RelationFound, read_sentence};
+use super::sides;
 use super::things::{ThingContext, ThingFound, find_things};
 use super::tokens::tokenize;
 use crate::dataset::schema::RawDataset;
-use crate::model::{ArticleText, MeetingStatus, Modality, PartialDate, Relation};
+use crate::model::{ArticleText, MeetingStatus, Modality, PartialDate, Relation, Subtype};
 
 /// Evidence records kept per node and article: the first sentences there that mention
 /// it, so that every article that names a node is among its sources.
@@ -237,6 +238,8 @@ struct ArticleReading<'a> {
     references: ReferenceContext,
     /// Proposals and deals named so far, for "the proposal" later.
     things: ThingContext,
+    /// The two parties the article's talks are between, for "the two sides".
+    sides: Option<[usize; 2]>,
 }
 
 /// Reads one article into `findings`: its mentions, places and meetings, then each
@@ -304,6 +307,7 @@ fn read_article(
         meetings,
         references: ReferenceContext::default(),
         things: ThingContext::new(),
+        sides: None,
     };
     for (sentence_index, &span) in spans.iter().enumerate() {
         read_article_sentence(&mut reading, sentence_index, span, registry, findings);
@@ -392,7 +396,17 @@ fn read_article_sentence(
         sentence_places,
         &kind_of,
     );
+    let tokens = match reading.sides {
+        Some(pair) => sides::with_sides_named(tokens, pair),
+        None => tokens,
+    };
     let read = read_sentence(sentence, &tokens, &kind_of, meeting.is_some());
+    let cannot_be_a_side = |entity: usize| {
+        registry.subtype(entity) == Some(Subtype::Person) || read.mediators.contains(&entity)
+    };
+    if let Some(pair) = sides::pair_named(&tokens, &cannot_be_a_side) {
+        reading.sides = Some(pair);
+    }
     for party in read.mediators {
         findings
             .mediators

@@ -26,6 +26,7 @@ pub mod places;
 pub mod references;
 pub mod relations;
 pub mod sentences;
+pub mod sides;
 pub mod things;
 pub mod tokens;
 pub mod untitled;

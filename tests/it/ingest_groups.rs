@@ -198,3 +198,30 @@ fn leaders_who_met_in_a_city_s_downtown_attend_a_summit_there() {
         "{meetings:?}"
     );
 }
+
+const TWO_SIDES: &str = "Ceasefire agreed in Doha\n\nPublished 2025-10-19\n\nThe Qatari Foreign Ministry announced on Sunday a ceasefire agreement between Afghanistan and Pakistan. The two sides agreed to an immediate ceasefire. Clashes continued on both sides of the border.\n";
+
+#[test]
+fn the_two_sides_are_the_pair_the_article_named_before() {
+    let model = model_of(TWO_SIDES);
+    let edges = edge_strings(&model);
+    let ceasefire = model
+        .nodes
+        .iter()
+        .map(|node| node.label.as_str())
+        .find(|label| label.to_lowercase().contains("ceasefire"))
+        .unwrap_or_else(|| panic!("no ceasefire: {edges:?}"));
+    for side in ["Afghanistan", "Pakistan"] {
+        assert!(
+            has_edge(&model, side, "accepts", ceasefire),
+            "{side} accepts {ceasefire}: {edges:?}"
+        );
+    }
+    // The mediator's ministry is no side.
+    assert!(
+        !edges
+            .iter()
+            .any(|edge| edge.contains("Qatar") && edge.contains("accepts")),
+        "{edges:?}"
+    );
+}
