@@ -501,7 +501,35 @@ fn agents_after_by(tokens: &[Token], by: usize) -> Option<Vec<usize>> {
     {
         first = person;
     }
-    list_starting_at(tokens, first).map(|(subjects, _)| subjects)
+    let (mut subjects, _) = list_starting_at(tokens, first)?;
+    if let Some(stop) = aside_interrupting_between(tokens, by, first) {
+        let inside: Vec<usize> = tokens
+            .get(first..stop)?
+            .iter()
+            .filter_map(Token::party)
+            .collect();
+        subjects.retain(|subject| inside.contains(subject));
+    }
+    Some(subjects)
+}
+
+/// "talks between the Ukrainian delegation, headed by Umerov, and the Russian
+/// delegation": where the aside whose "by" is at `by` ends, at the ", and" that goes on
+/// with the list of sides it interrupts — a "between" before it with no "and" yet. None
+/// where the passive is no such aside ("talks between A and B, mediated by Qatar, Egypt,
+/// and the US" keeps its three mediators).
+fn aside_interrupting_between(tokens: &[Token], by: usize, first: usize) -> Option<usize> {
+    let comma = |at: usize| tokens.get(at).is_some_and(|t| t.piece == Piece::Punct(','));
+    if !comma(by.checked_sub(2)?) {
+        return None;
+    }
+    let between = (0..by)
+        .rev()
+        .find(|&at| tokens.get(at).is_some_and(|t| t.is("between")))?;
+    if tokens.get(between..by)?.iter().any(|t| t.is("and")) {
+        return None;
+    }
+    (first..tokens.len()).find(|&at| comma(at) && tokens.get(at + 1).is_some_and(|t| t.is("and")))
 }
 
 /// Where a passive's verb group starts, left over auxiliaries, adverbs and commas ("This

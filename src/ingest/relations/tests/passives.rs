@@ -80,3 +80,23 @@ fn agents_named_with_their_office_are_the_people() {
         .is_empty()
     );
 }
+
+/// "between A, headed by X, and B, headed by Y": each aside's agent is its own; the
+/// second side is no agent of the first aside.
+#[test]
+fn an_aside_s_agent_stops_at_the_list_it_interrupts() {
+    let lines = read(
+        "Negotiations between Turkey, headed by Vladimir Putin, and Azerbaijan, headed by Ilham Aliyev, concluded.",
+        true,
+    );
+    assert!(
+        lines.contains(&"Vladimir Putin leads Turkey asserted".to_owned()),
+        "{lines:?}"
+    );
+    assert!(
+        !lines
+            .iter()
+            .any(|line| line.starts_with("Azerbaijan leads")),
+        "{lines:?}"
+    );
+}
