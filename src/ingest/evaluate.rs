@@ -470,6 +470,38 @@ impl<'a> ArticleMatch<'a> {
         (ours.len(), correct, recalled.len())
     }
 
+    /// The gold parties no node of the article matches, and the article's party nodes
+    /// that match no gold party, as mistakes ("a003 missed party: Russian delegation").
+    fn party_mistakes(&self, evaluation: &mut Evaluation) {
+        let party_nodes = self.nodes.iter().filter(|node| {
+            matches!(
+                node.kind,
+                NodeKind::Actor | NodeKind::Mediator | NodeKind::Entity
+            )
+        });
+        let mut recalled = std::collections::BTreeSet::new();
+        for node in party_nodes {
+            match self.matched.get(node.id.as_str()) {
+                Some(GoldEnd::Party(index)) => {
+                    recalled.insert(*index);
+                }
+                _ => evaluation.mistakes.push(format!(
+                    "{} extra party: {} ({})",
+                    self.article_id, node.label, node.id
+                )),
+            }
+        }
+        for (index, party) in self.gold.parties.iter().enumerate() {
+            if !recalled.contains(&index) {
+                evaluation.mistakes.push(format!(
+                    "{} missed party: {}",
+                    self.article_id,
+                    party.names.first().map_or("?", String::as_str)
+                ));
+            }
+        }
+    }
+
     /// Parties, mediators, things and meetings found, right and recalled; meetings dated.
     fn score_nodes(&self, evaluation: &mut Evaluation, mediators: &mut Mediators) {
         let (gold, nodes, ends, matched) = (self.gold, &self.nodes, &self.ends, &self.matched);
@@ -483,6 +515,7 @@ impl<'a> ArticleMatch<'a> {
             expected: gold.parties.len(),
             recalled,
         });
+        self.party_mistakes(evaluation);
         // Mediators are a node's kind for the whole dataset: counted once, over all
         // articles (see below).
         for party in gold.parties.iter().filter(|party| party.mediator) {

@@ -28,7 +28,7 @@ pub(super) const JUNTA: &str = "junta";
 
 /// Words after a party's name that make a group of it, with the group's subtype. A
 /// junta's label keeps the text's own words ("Chad's ruling military council").
-const GROUP_WORDS: [(&str, &str, Subtype); 15] = [
+const GROUP_WORDS: [(&str, &str, Subtype); 19] = [
     (" ruling military council", JUNTA, Subtype::Government),
     (" transitional military council", JUNTA, Subtype::Government),
     (" military council", JUNTA, Subtype::Government),
@@ -45,6 +45,14 @@ const GROUP_WORDS: [(&str, &str, Subtype); 15] = [
     (" team", "team", Subtype::Delegation),
     (" negotiators", "negotiating team", Subtype::Delegation),
     (" government", "government", Subtype::Government),
+    (" foreign ministry", "foreign ministry", Subtype::Government),
+    (
+        " ministry of foreign affairs",
+        "foreign ministry",
+        Subtype::Government,
+    ),
+    (" defence ministry", "defence ministry", Subtype::Government),
+    (" defense ministry", "defence ministry", Subtype::Government),
     (" armed forces", "army", Subtype::Military),
     (" army", "army", Subtype::Military),
     (" military", "army", Subtype::Military),

@@ -220,9 +220,11 @@ impl ReferenceContext {
             self.recent_people.remove(0);
         }
         for mention in mentions {
+            // A ministry is part of a government, not what "the government" means.
             let government = registry.entities.get(mention.entity).is_some_and(|item| {
                 item.subtype == Some(Subtype::Government)
                     && matches!(item.origin, super::mentions::Origin::Group(_))
+                    && !item.key.ends_with("ministry")
             }) && !registry.is_junta(mention.entity);
             if government && !self.governments.contains(&mention.entity) {
                 self.governments.push(mention.entity);

@@ -69,6 +69,9 @@ pub(super) fn read_relation(
     {
         return None;
     }
+    if announces_a_deal_of_others(tokens, index, relation, &subject.parties) {
+        return None;
+    }
     read_acting_at_meeting(
         sentence, index, token, relation, &subject, modality, reading,
     );
@@ -414,4 +417,34 @@ fn read_met_with(
         met.extend(list_starting_at(tokens, first).map_or_else(Vec::new, |(parties, _)| parties));
     }
     reading.attending(met, modality, &sentence.attributed_to);
+}
+
+/// "The Qatari Foreign Ministry announced a ceasefire agreement between Afghanistan and
+/// Pakistan": who announces a deal between others is no side to it (those who announce
+/// their own deal accept it: "Tehran and Riyadh announced an agreement").
+fn announces_a_deal_of_others(
+    tokens: &[Token],
+    verb: usize,
+    relation: Relation,
+    subjects: &[usize],
+) -> bool {
+    if relation != Relation::Accepts
+        || !tokens
+            .get(verb)
+            .is_some_and(|t| t.is_any(&["announced", "announce", "announces"]))
+    {
+        return false;
+    }
+    let Some(between) = (verb + 1..(verb + 8).min(tokens.len()))
+        .find(|&at| tokens.get(at).is_some_and(|t| t.is("between")))
+    else {
+        return false;
+    };
+    let sides: Vec<usize> = tokens
+        .get(between + 1..(between + 8).min(tokens.len()))
+        .unwrap_or_default()
+        .iter()
+        .filter_map(Token::party)
+        .collect();
+    !subjects.iter().any(|subject| sides.contains(subject))
 }

@@ -122,3 +122,19 @@ fn who_refuses_to_sign_or_accept_a_thing_rejects_it() {
     // A refusal of something else, or to do something else, rejects no thing.
     assert!(read("The refusal of Hamas to meet delayed the deal.", false).is_empty());
 }
+
+#[test]
+fn who_announces_a_deal_between_others_is_no_side_to_it() {
+    assert_eq!(
+        read("Israel and Hamas announced the deal on Sunday.", false),
+        [
+            "Hamas accepts the deal asserted",
+            "Israel accepts the deal asserted"
+        ]
+    );
+    assert!(
+        !read("Qatar announced the deal between Israel and Hamas.", false)
+            .iter()
+            .any(|line| line.starts_with("Qatar accepts")),
+    );
+}
