@@ -115,7 +115,15 @@ const OFFICE_LAST_WORDS: &[&str] = &[
 /// International Discussions (GID)"), an outlet ("Kuwait News Agency (KUNA)") or an
 /// office ("National Security Advisor (NSA)").
 fn names_no_party(name: &str) -> bool {
-    let words: Vec<&str> = name.split(' ').collect();
+    let mut words: Vec<&str> = name.split(' ').collect();
+    // "Pakistan's Directors General of Military Operations": whose office it is says
+    // nothing of what it is.
+    if words
+        .first()
+        .is_some_and(|first| first.ends_with("'s") || first.ends_with("’s"))
+    {
+        words.remove(0);
+    }
     let office = words
         .first()
         .is_some_and(|first| OFFICE_FIRST_WORDS.contains(first))
@@ -533,7 +541,8 @@ mod tests {
              International Discussions (GID) met. Rwanda fought \
              another armed group, the Democratic Forces for the Liberation of Rwanda (FDLR). \
              The Directors General of Military Operations (DGMO) talked, and National Security \
-             Advisor (NSA) Ajit Doval spoke.\nBy Alperen Aktas\nISTANBUL (AA) - Talks ended.",
+             Advisor (NSA) Ajit Doval spoke. Pakistan's Directors General of Military Operations \
+             (DGMO) called.\nBy Alperen Aktas\nISTANBUL (AA) - Talks ended.",
             &Lexicon::default(),
             &mut registry,
         );

@@ -84,7 +84,7 @@ fn honorifics_length(name: &str) -> usize {
 }
 
 /// The name that follows a title at char `from`: two to four capitalised words (name
-/// particles allowed), or `None`.
+/// particles allowed), or one after an honorific ("Mullah Yaqoob"), or `None`.
 fn name_after(text: &ArticleText, from: usize) -> Option<NameAfter> {
     let mut chars: Vec<char> = text.after(from, 80).chars().collect();
     // "Hezbollah leader, Hassan Nasrallah": an appositive comma before the name.
@@ -177,9 +177,13 @@ fn name_after(text: &ArticleText, from: usize) -> Option<NameAfter> {
             .next_back()
             .is_some_and(|part| part.chars().next().is_some_and(char::is_uppercase));
     let shift = from + usize::from(comma);
-    (words >= 2 && last_ok && end > begin).then_some(NameAfter {
+    // "Defence Minister Mullah Yaqoob": after an honorific one name is enough, and the
+    // honorific stays in it, as the text calls him.
+    let after_honorific = words == 1 && begin > 1;
+    let start = if after_honorific { 1 } else { begin };
+    ((words >= 2 || after_honorific) && last_ok && end > begin).then_some(NameAfter {
         with_honorific: shift + 1,
-        start: shift + begin,
+        start: shift + start,
         end: shift + end,
     })
 }

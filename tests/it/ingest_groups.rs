@@ -248,3 +248,16 @@ fn a_ministry_named_after_its_state_is_part_of_it_and_announcing_a_deal_is_no_si
         "{edges:?}"
     );
 }
+
+const HONORIFIC: &str = "Talks in Doha\n\nPublished 2025-10-18\n\nThe Afghan side was headed by Defence Minister Mullah Yaqoob in Doha on Saturday. Pakistan's Directors General of Military Operations (DGMO) called later.\n";
+
+#[test]
+fn one_name_after_an_honorific_is_a_person_and_an_office_is_no_party() {
+    let model = model_of(HONORIFIC);
+    let actors = labels_of_kind(&model, "actor");
+    assert!(actors.contains(&"Mullah Yaqoob"), "{actors:?}");
+    assert!(
+        !actors.iter().any(|label| label.contains("Directors")),
+        "{actors:?}"
+    );
+}
