@@ -86,6 +86,7 @@ fn honorifics_length(name: &str) -> usize {
 /// The name that follows a title at char `from`: two to four capitalised words (name
 /// particles allowed), or one after an honorific ("Mullah Yaqoob"), or `None`.
 fn name_after(text: &ArticleText, from: usize) -> Option<NameAfter> {
+    let from = from + acronym_length(text.after(from, 14));
     let mut chars: Vec<char> = text.after(from, 80).chars().collect();
     // "Hezbollah leader, Hassan Nasrallah": an appositive comma before the name.
     let comma = chars.first() == Some(&',');
@@ -186,6 +187,25 @@ fn name_after(text: &ArticleText, from: usize) -> Option<NameAfter> {
         start: shift + start,
         end: shift + end,
     })
+}
+
+/// How many chars of `after`, the text after a title, are the title's acronym in
+/// brackets ("National Security Advisor (NSA) Ajit Doval": " (NSA)"); 0 where none.
+fn acronym_length(after: &str) -> usize {
+    let Some(inside) = after.strip_prefix(" (") else {
+        return 0;
+    };
+    let Some(close) = inside.find(')') else {
+        return 0;
+    };
+    let acronym = inside.get(..close).unwrap_or("");
+    let is_acronym = (2..=8).contains(&acronym.chars().count())
+        && acronym.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+    if is_acronym {
+        2 + acronym.chars().count() + 1
+    } else {
+        0
+    }
 }
 
 /// Words that may stand just before a name followed by its title between commas: "said

@@ -249,13 +249,15 @@ fn a_ministry_named_after_its_state_is_part_of_it_and_announcing_a_deal_is_no_si
     );
 }
 
-const HONORIFIC: &str = "Talks in Doha\n\nPublished 2025-10-18\n\nThe Afghan side was headed by Defence Minister Mullah Yaqoob in Doha on Saturday. Pakistan's Directors General of Military Operations (DGMO) called later.\n";
+const HONORIFIC: &str = "Talks in Doha\n\nPublished 2025-10-18\n\nThe Afghan side was headed by Defence Minister Mullah Yaqoob in Doha on Saturday. Pakistan's Directors General of Military Operations (DGMO) called later. India's National Security Advisor (NSA) Ajit Doval spoke.\n";
 
 #[test]
-fn one_name_after_an_honorific_is_a_person_and_an_office_is_no_party() {
+fn one_name_after_an_honorific_or_a_title_s_acronym_is_a_person_and_an_office_is_no_party() {
     let model = model_of(HONORIFIC);
     let actors = labels_of_kind(&model, "actor");
     assert!(actors.contains(&"Mullah Yaqoob"), "{actors:?}");
+    // The title's acronym in brackets between the title and the name.
+    assert!(actors.contains(&"Ajit Doval"), "{actors:?}");
     assert!(
         !actors.iter().any(|label| label.contains("Directors")),
         "{actors:?}"
