@@ -264,6 +264,39 @@ fn mediators_are_who_the_sentence_presents_as_mediating() {
     );
 }
 
+/// `sentence` read with its demonyms ("Qatari" for Qatar, "Egyptian" for Egypt) as the
+/// states' mentions: the parties it presents as mediators.
+fn mediators_with_demonyms(sentence: &str) -> Vec<usize> {
+    let mentions: Vec<Mention> = [("Qatari", 3), ("Egyptian", 2)]
+        .iter()
+        .filter_map(|&(demonym, entity)| {
+            let start = sentence.find(demonym)?;
+            Some(Mention {
+                start,
+                end: start + demonym.len(),
+                entity,
+                confidence: 0.9,
+            })
+        })
+        .collect();
+    let tokens = tokenize(sentence, 0, &mentions, &[], &kind);
+    read_sentence(sentence, &tokens, &kind, true).mediators
+}
+
+#[test]
+fn talks_under_demonyms_mediation_have_those_states_as_mediators() {
+    assert_eq!(
+        mediators_with_demonyms("Talks in Doha under Qatari and Egyptian mediation ended."),
+        [3, 2]
+    );
+    assert_eq!(
+        mediators_with_demonyms("Talks went on with Egyptian mediation."),
+        [2]
+    );
+    // Mediation refused or merely named is not presented as taking place.
+    assert!(mediators_with_demonyms("Hamas rejected Egyptian mediation.").is_empty());
+}
+
 #[test]
 fn agreeing_obligations_and_lists_of_titled_people() {
     assert_eq!(
