@@ -396,6 +396,9 @@ fn outlet_matches(gold: &str, ours: &str) -> bool {
     gold.split('|').any(|name| fold(name.trim()) == fold(ours))
 }
 
+/// The kinds of node a gold party can match.
+const PARTY_KINDS: &[NodeKind] = &[NodeKind::Actor, NodeKind::Mediator, NodeKind::Entity];
+
 /// One article's nodes (those with evidence there, and the ends of its relations), each
 /// with the gold element it matches.
 struct ArticleMatch<'a> {
@@ -473,12 +476,10 @@ impl<'a> ArticleMatch<'a> {
     /// The gold parties no node of the article matches, and the article's party nodes
     /// that match no gold party, as mistakes ("a003 missed party: Russian delegation").
     fn party_mistakes(&self, evaluation: &mut Evaluation) {
-        let party_nodes = self.nodes.iter().filter(|node| {
-            matches!(
-                node.kind,
-                NodeKind::Actor | NodeKind::Mediator | NodeKind::Entity
-            )
-        });
+        let party_nodes = self
+            .nodes
+            .iter()
+            .filter(|node| PARTY_KINDS.contains(&node.kind));
         let mut recalled = std::collections::BTreeSet::new();
         for node in party_nodes {
             match self.matched.get(node.id.as_str()) {
@@ -505,10 +506,8 @@ impl<'a> ArticleMatch<'a> {
     /// Parties, mediators, things and meetings found, right and recalled; meetings dated.
     fn score_nodes(&self, evaluation: &mut Evaluation, mediators: &mut Mediators) {
         let (gold, nodes, ends, matched) = (self.gold, &self.nodes, &self.ends, &self.matched);
-        let (found, correct, recalled) = self.tally(
-            &[NodeKind::Actor, NodeKind::Mediator, NodeKind::Entity],
-            &|end| matches!(end, GoldEnd::Party(_)),
-        );
+        let (found, correct, recalled) =
+            self.tally(PARTY_KINDS, &|end| matches!(end, GoldEnd::Party(_)));
         evaluation.parties.add(Tally {
             found,
             correct,

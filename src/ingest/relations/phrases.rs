@@ -581,16 +581,18 @@ pub(super) fn read_mediation_of(
         && tokens.get(index + 1).is_some_and(|t| t.is("of"));
     // "under Qatari and Turkish mediation", "with Egyptian mediation": the demonyms'
     // states mediate, where the phrase says the talks went on under or with it.
-    let demonym_mediation = token.is("mediation")
-        && index
-            .checked_sub(1)
-            .and_then(|last| list_ending_at(tokens, last))
-            .and_then(|(_, first)| first.checked_sub(1))
-            .and_then(|before| tokens.get(before))
-            .is_some_and(|before| before.is_any(&["under", "with", "through", "via"]));
-    if demonym_mediation {
-        let parties = list_ending_at(tokens, index - 1).map(|(parties, _)| parties);
-        reading.mediating(&parties.unwrap_or_default(), has_meeting, attributed_to);
+    let demonyms = token
+        .is("mediation")
+        .then(|| list_ending_at(tokens, index.checked_sub(1)?))
+        .flatten()
+        .filter(|(_, first)| {
+            first
+                .checked_sub(1)
+                .and_then(|before| tokens.get(before))
+                .is_some_and(|before| before.is_any(&["under", "with", "through", "via"]))
+        });
+    if let Some((parties, _)) = demonyms {
+        reading.mediating(&parties, has_meeting, attributed_to);
         return true;
     }
     if possessive_mediation || mediation_of {
