@@ -302,6 +302,9 @@ pub fn is_talk_word(word: &str) -> bool {
             | "dialogue"
             | "gathered"
             | "gathering"
+            | "convened"
+            | "convene"
+            | "convenes"
     )
 }
 

@@ -59,6 +59,32 @@ const REFERRING: &[&str] = &[
     "mediation",
 ];
 
+/// Nouns a state's name qualifies ("U.S. foreign policy", "Russian forces"): after
+/// them, the state is no place.
+const STATE_NOUNS: &[&str] = &[
+    "foreign",
+    "policy",
+    "officials",
+    "official",
+    "forces",
+    "troops",
+    "government",
+    "territory",
+    "side",
+    "delegation",
+    "embassy",
+    "military",
+    "army",
+    "authorities",
+    "president",
+    "leader",
+    "leaders",
+    "envoy",
+    "diplomats",
+    "interests",
+    "relations",
+];
+
 /// A sentence as the meeting rules read it.
 pub struct SentenceInput<'a> {
     /// Its text.
@@ -263,9 +289,26 @@ pub fn find_meeting(
     if !(talk || travel) {
         return None;
     }
+    // "the cartel in Colombia announced it will suspend talks being held in Qatar": of
+    // the places that could be the talks', the one nearest a talk or travel word.
+    let distance = |place: &PlaceMention| {
+        words
+            .iter()
+            .filter(|word| cues::is_talk_word(&word.text) || cues::is_travel_word(&word.text))
+            .map(|word| {
+                if word.end <= place.start {
+                    place.start - word.end
+                } else {
+                    word.start.saturating_sub(place.end)
+                }
+            })
+            .min()
+            .unwrap_or(usize::MAX)
+    };
     let place = places
         .iter()
-        .find(|place| is_meeting_place(sentence, offset, words, places, place, talk));
+        .filter(|place| is_meeting_place(sentence, offset, words, places, place, talk))
+        .min_by_key(|place| distance(place));
     // "Doha: Qatar hosted a signing ceremony": with talks and no other place, the
     // dateline's place is where they are.
     // Only where the sentence names no other place for them: "talks in the Malaysian city
@@ -365,6 +408,23 @@ fn is_meeting_place(
     if departed {
         return false;
     }
+    // "an agreement reached in Kyiv's absence": a possessive is no place of talks.
+    let after_place: String = sentence
+        .chars()
+        .skip(place.end.saturating_sub(offset))
+        .take(2)
+        .collect();
+    if after_place == "'s" || after_place == "’s" {
+        return false;
+    }
+    // "an about-face in U.S. foreign policy": a state before a noun of its own is no place.
+    let modifies = words
+        .iter()
+        .find(|word| word.start >= place.end)
+        .is_some_and(|next| STATE_NOUNS.contains(&next.text.as_str()));
+    if modifies {
+        return false;
+    }
     // Whether a word starts with a capital in the text.
     let capitalised = |word: &Word| {
         sentence
@@ -408,8 +468,37 @@ fn is_meeting_place(
         leading.next();
     }
     let preposition_word = leading.next();
-    let preposition =
-        preposition_word.is_some_and(|word| matches!(word.text.as_str(), "in" | "to" | "at"));
+    // "flew to Doha", "invited to Cairo", "the delegation to Cairo" go somewhere;
+    // "concessions to Moscow" do not.
+    let goes_to = |word: &Word| {
+        cues::is_travel_word(&word.text)
+            || word.text.ends_with("ed")
+            || word.text.ends_with("ing")
+            || matches!(
+                word.text.as_str(),
+                "return"
+                    | "returns"
+                    | "come"
+                    | "comes"
+                    | "go"
+                    | "goes"
+                    | "head"
+                    | "heads"
+                    | "back"
+                    | "trip"
+                    | "delegation"
+                    | "delegations"
+                    | "mission"
+                    | "team"
+                    | "envoy"
+                    | "journey"
+            )
+    };
+    let preposition = preposition_word.is_some_and(|word| match word.text.as_str() {
+        "in" | "at" => true,
+        "to" => leading.peek().is_some_and(|before_to| goes_to(before_to)),
+        _ => false,
+    });
     // "the situation in Nagorno-Karabakh", "the crisis in South Sudan", "a ceasefire in
     // Karabakh": where a conflict is, not where talks are.
     let of_conflict = preposition_word.is_some_and(|word| word.text == "in")
@@ -462,6 +551,9 @@ fn is_meeting_place(
                         | "reporters"
                         | "citizens"
                         | "civilians"
+                        // "to restore staffing at their embassies in Washington".
+                        | "embassies"
+                        | "embassy"
                 )
             });
     let preposition = preposition && !of_conflict && !broke_out && !of_people;

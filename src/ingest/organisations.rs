@@ -194,6 +194,8 @@ const ORGANISATION_HEADS: &[&str] = &[
     "Committee",
     "Coalition",
     "Union",
+    "Clan",
+    "Cartel",
 ];
 
 /// Whether `word` ends the name of an outlet or an organisation, never a person's:
@@ -313,7 +315,8 @@ pub fn discover_connected_organisations(text: &str, lexicon: &Lexicon, registry:
             let mut next = end + 2;
             match *connector {
                 "of" if words.get(next).is_some_and(|(word, _)| *word == "the") => next += 1,
-                "of" | "for" | "and" => {}
+                // "the Clan del Golfo": Spanish names join with "de" and "del".
+                "of" | "for" | "and" | "de" | "del" => {}
                 "in" if connected => {}
                 _ => break,
             }
@@ -504,6 +507,19 @@ mod tests {
             ],
             "an army somewhere, a title, a forum and a name without a connector are none"
         );
+    }
+
+    #[test]
+    fn spanish_names_joined_by_de_or_del_are_organisations_named_once() {
+        let mut registry = Registry::default();
+        discover_connected_organisations(
+            "The Colombian government has launched peace talks with Clan del Golfo, the \
+             country's largest criminal organization. The Clan said so.",
+            &Lexicon::default(),
+            &mut registry,
+        );
+        let labels: Vec<&str> = registry.entities.iter().map(|e| e.label.as_str()).collect();
+        assert_eq!(labels, ["Clan del Golfo"]);
     }
 
     #[test]

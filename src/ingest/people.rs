@@ -243,7 +243,8 @@ fn name_before_title(
         .find(|&&(_, end, target)| end + 1 == title_start && matches!(target, Target::Entry(..)))
         .map_or(title_start, |&(start, _, _)| start);
     let lead = text.before(qualified, 6);
-    let comma_at = if lead.ends_with(", ") && qualified == title_start {
+    // "Dmitry Peskov, Kremlin spokesman": the qualified title right after the comma.
+    let comma_at = if lead.ends_with(", ") {
         qualified - 2
     } else if lead.ends_with(", the ") {
         qualified - 6

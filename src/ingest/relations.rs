@@ -131,14 +131,20 @@ impl SentenceReading {
 
     /// `parties` are presented as mediating: mediators, and mediating the sentence's
     /// meeting where it names one.
-    fn mediating(&mut self, parties: &[usize], has_meeting: bool, attributed_to: &Option<String>) {
+    fn mediating(
+        &mut self,
+        parties: &[usize],
+        has_meeting: bool,
+        modality: Modality,
+        attributed_to: &Option<String>,
+    ) {
         for &party in parties {
             self.add_mediator(party);
             if has_meeting {
                 self.add(meeting_relation(
                     party,
                     Relation::Mediates,
-                    Modality::Asserted,
+                    modality,
                     attributed_to,
                 ));
             }

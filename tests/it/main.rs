@@ -21,6 +21,7 @@ mod ingest;
 mod ingest_groups;
 mod ingest_hosts;
 mod ingest_parties;
+mod ingest_venues;
 mod interchange;
 mod labels_ui;
 mod layout_quality;

@@ -272,7 +272,12 @@ fn read_passive(
     if relation == Relation::Mediates
         && let Some(agents) = passive_mediators(tokens, index)
     {
-        reading.mediating(&agents, sentence.has_meeting, attributed_to);
+        reading.mediating(
+            &agents,
+            sentence.has_meeting,
+            Modality::Asserted,
+            attributed_to,
+        );
         return true;
     }
     false

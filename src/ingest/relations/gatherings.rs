@@ -155,7 +155,12 @@ pub(super) fn read_brought_together(
     if let Some(subject) = subject
         && modality == Modality::Asserted
     {
-        reading.mediating(&subject.parties, true, &sentence.attributed_to);
+        reading.mediating(
+            &subject.parties,
+            true,
+            Modality::Asserted,
+            &sentence.attributed_to,
+        );
     }
     true
 }

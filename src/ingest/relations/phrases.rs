@@ -78,6 +78,10 @@ pub(super) fn read_mediator_noun(
                 "countries",
                 "states",
             ]) || before.piece == Piece::Punct(',')
+                // "will actively act as a mediator": a modal or an adverb in the verb
+                // group; the modality is read below.
+                || before.is_any(&["will", "would", "could", "may", "might", "also"])
+                || before.word().is_some_and(|w| w.len() > 4 && w.ends_with("ly"))
             {
                 k -= 1;
             } else if before.piece == Piece::Punct(')')
@@ -152,7 +156,22 @@ pub(super) fn read_mediator_noun(
                 }
             }
         } else {
-            reading.mediating(&parties, has_meeting, attributed_to);
+            // "Saudi Arabia will act as a mediator": the verb group's modality.
+            let modality = match parties.first() {
+                Some(_) => {
+                    let first = tokens
+                        .get(..k)
+                        .and_then(|before| {
+                            before
+                                .iter()
+                                .rposition(|t| t.piece == Piece::Punct(',') || t.is_hard_break())
+                        })
+                        .map_or(0, |at| at + 1);
+                    super::ends::modality_of(tokens, first, index, None)
+                }
+                None => Modality::Asserted,
+            };
+            reading.mediating(&parties, has_meeting, modality, attributed_to);
         }
         return true;
     }
@@ -592,7 +611,7 @@ pub(super) fn read_mediation_of(
                 .is_some_and(|before| before.is_any(&["under", "with", "through", "via"]))
         });
     if let Some((parties, _)) = demonyms {
-        reading.mediating(&parties, has_meeting, attributed_to);
+        reading.mediating(&parties, has_meeting, Modality::Asserted, attributed_to);
         return true;
     }
     if possessive_mediation || mediation_of {
@@ -602,7 +621,12 @@ pub(super) fn read_mediation_of(
         } else {
             list_ending_at(tokens, index - 2).map(|(parties, _)| parties)
         };
-        reading.mediating(&parties.unwrap_or_default(), has_meeting, attributed_to);
+        reading.mediating(
+            &parties.unwrap_or_default(),
+            has_meeting,
+            Modality::Asserted,
+            attributed_to,
+        );
         return true;
     }
     false

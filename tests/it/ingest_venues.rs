@@ -1,0 +1,76 @@
+//! Where talks are, and who mediates them, as `ingest` reads wire copy that names other
+//! places in the same sentences: a cartel's country, an absent party's capital, a
+//! state's policy, embassies, concessions to a capital; and a mediator's role announced
+//! ahead ("will act as a mediator").
+
+use backchannel::model::Model;
+
+use super::ingest::{edge_strings, labels_of_kind, model_of};
+
+const RIYADH: &str = "Envoys meet in Riyadh\n\nPublished 2025-02-18\n\nRussian Foreign Minister Sergey Lavrov and US Secretary of State Marco Rubio held talks in Riyadh on Tuesday. Saudi Arabia will actively act as a mediator during the discussions. The talks marked a turn in U.S. foreign policy. Ukraine rejected any deal reached in Kyiv's absence during the talks. After the talks, both sides agreed to restore staff at their embassies in Washington and Moscow. Critics said the plan discussed at the talks made concessions to Moscow. Dmitry Peskov, Kremlin spokesman, said the talks went well.\n";
+
+const DOHA: &str = "Cartel pauses talks\n\nPublished 2026-02-04\n\nThe Colombian government opened peace talks with Clan del Golfo last year. The largest cartel in Colombia said it would suspend the talks being held in Qatar. Officials of both sides had convened in Geneva on 23 November 2025 as well.\n";
+
+fn meetings(model: &Model) -> Vec<&str> {
+    let mut labels = labels_of_kind(model, "meeting");
+    labels.sort();
+    labels
+}
+
+#[test]
+fn places_named_for_other_things_in_a_sentence_about_talks_are_not_where_the_talks_are() {
+    let model = model_of(RIYADH);
+    // Not Kyiv (a possessive), the United States (a state before its policy), Washington
+    // (embassies there) nor Moscow (concessions to it).
+    assert_eq!(meetings(&model), ["Talks in Riyadh (18 February 2025)"]);
+}
+
+#[test]
+fn a_mediator_s_role_announced_ahead_is_expected_mediation() {
+    let model = model_of(RIYADH);
+    let mediation: Vec<(String, String)> = model
+        .edges
+        .iter()
+        .filter(|e| e.relation.as_str() == "mediates")
+        .map(|e| {
+            (
+                format!(
+                    "{} {}",
+                    model.node_label(&e.source),
+                    model.node_label(&e.target)
+                ),
+                e.modality.as_str().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        mediation,
+        [(
+            "Saudi Arabia Talks in Riyadh (18 February 2025)".to_owned(),
+            "expected".to_owned()
+        )]
+    );
+    assert!(labels_of_kind(&model, "mediator").contains(&"Saudi Arabia"));
+}
+
+#[test]
+fn a_name_before_a_comma_and_a_party_s_title_is_that_party_s() {
+    let model = model_of(RIYADH);
+    let edges = edge_strings(&model);
+    assert!(
+        edges.contains(&"Dmitry Peskov member_of Russia".to_owned()),
+        "the Kremlin stands for Russia: {edges:?}"
+    );
+}
+
+#[test]
+fn talks_are_where_they_are_held_not_where_a_party_is_and_convening_is_meeting() {
+    let model = model_of(DOHA);
+    assert_eq!(
+        meetings(&model),
+        ["Talks in Geneva (23 November 2025)", "Talks in Qatar"]
+    );
+    let parties = labels_of_kind(&model, "actor");
+    // A Spanish name joined by "del", named once.
+    assert!(parties.contains(&"Clan del Golfo"), "{parties:?}");
+}
