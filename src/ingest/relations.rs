@@ -33,8 +33,9 @@ use gatherings::{
 pub(crate) use lists::TITLE_WORDS;
 use memberships::read_membership;
 use phrases::{
-    read_following_talks, read_glued_participle, read_mediation_of, read_mediator_noun,
-    read_no_delegation, read_on_behalf_of, read_represented_by, read_talks_between,
+    read_following_talks, read_glued_participle, read_included, read_mediation_of,
+    read_mediator_noun, read_no_delegation, read_on_behalf_of, read_represented_by,
+    read_talks_between,
 };
 use stances::{read_refusal, read_stance_noun};
 use subjects::{Found, subject_of};
@@ -254,6 +255,7 @@ pub fn read_sentence(
         }
         read_following_talks(reader, index, token, &mut reading);
         if read_represented_by(reader, index, token, &carried, &mut reading)
+            || read_included(reader, index, token, &mut reading)
             || read_on_behalf_of(reader, index, token, &carried, &mut reading)
             || read_glued_participle(reader, index, token, &mut reading)
             || read_mediation_of(reader, index, token, &mut reading)

@@ -1,7 +1,8 @@
 //! Where talks are, and who mediates them, as `ingest` reads wire copy that names other
 //! places in the same sentences: a cartel's country, an absent party's capital, a
-//! state's policy, embassies, concessions to a capital; and a mediator's role announced
-//! ahead ("will act as a mediator").
+//! state's policy, embassies, concessions to a capital; a mediator's role announced
+//! ahead ("will act as a mediator"); and who takes part, listed after a delegation,
+//! "represented by" or a title.
 
 use backchannel::model::Model;
 
@@ -73,4 +74,28 @@ fn talks_are_where_they_are_held_not_where_a_party_is_and_convening_is_meeting()
     let parties = labels_of_kind(&model, "actor");
     // A Spanish name joined by "del", named once.
     assert!(parties.contains(&"Clan del Golfo"), "{parties:?}");
+}
+
+const LISTED: &str = "Envoys meet in Riyadh\n\nPublished 2025-02-18\n\nUS Secretary of State Marco Rubio and Russian Foreign Minister Sergey Lavrov held nearly five hours of talks in Riyadh on Tuesday. The US delegation included Secretary of State Marco Rubio, National Security Advisor Mike Waltz, and Special Envoy Steve Witkoff. Russia was represented by Putin’s aide Yuri Ushakov and Foreign Minister Sergey Lavrov. Saudi Foreign Minister Faisal bin Farhan Al Saud and National Security Advisor Musaid bin Mohammed Al Aiban also participated in the meeting.\n";
+
+#[test]
+fn who_holds_hours_of_talks_makes_up_a_delegation_or_represents_a_state_takes_part() {
+    let model = model_of(LISTED);
+    let edges = edge_strings(&model);
+    let talks = "Talks in Riyadh (18 February 2025)";
+    for expected in [
+        // "held nearly five hours of talks".
+        format!("Marco Rubio attends {talks}"),
+        format!("Sergey Lavrov attends {talks}"),
+        // "The US delegation included …".
+        "Mike Waltz member_of US delegation".to_owned(),
+        "Steve Witkoff member_of US delegation".to_owned(),
+        // "represented by Putin’s aide Yuri Ushakov": past the possessive and the title.
+        "Yuri Ushakov member_of Russia".to_owned(),
+        // Reading left past a title: both of "X and National Security Advisor Y".
+        format!("Faisal bin Farhan Al Saud attends {talks}"),
+        format!("Musaid bin Mohammed Al Aiban attends {talks}"),
+    ] {
+        assert!(edges.contains(&expected), "{expected}: {edges:?}");
+    }
 }

@@ -45,6 +45,20 @@ fn party_list(tokens: &[Token], from: usize, step: isize) -> Option<(Vec<usize>,
         {
             k = the;
         }
+        // Reading left, a title before the person just read: "Saudi Foreign Minister
+        // Faisal … and National Security Advisor Musaid …".
+        if step < 0 {
+            let mut titles = 0;
+            while titles < 4
+                && tokens
+                    .get(k)
+                    .is_some_and(|t| t.is_any(TITLE_WORDS) && !t.is("of"))
+                && let Some(before) = k.checked_sub(1)
+            {
+                k = before;
+                titles += 1;
+            }
+        }
         let mut connected = false;
         let mut and = false;
         while let Some(token) = tokens.get(k) {
@@ -331,6 +345,7 @@ pub(crate) const TITLE_WORDS: &[&str] = &[
     "chair",
     "commissioner",
     "under-secretary-general",
+    "aide",
 ];
 
 /// The list element at token `at`, read in direction `step`: a party, or a titled

@@ -476,13 +476,7 @@ pub(super) fn read_represented_by(
         && let Some(subject) = subject_of(tokens, index, carried)
         && subject.found != Found::Carried
     {
-        let mut first = index + 2;
-        while tokens.get(first).is_some_and(|t| t.is_any(TITLE_WORDS)) {
-            first += 1;
-        }
-        let members = list_starting_at(tokens, first)
-            .map(|(parties, _)| parties)
-            .unwrap_or_default();
+        let members = members_listed(tokens, index + 2);
         for member in members {
             for &party in &subject.parties {
                 reading.add(loose_relation(
@@ -497,6 +491,78 @@ pub(super) fn read_represented_by(
         return true;
     }
     false
+}
+
+/// The people listed from token `first`, past a title ("Deputy Foreign Minister …") or a
+/// possessive and its noun ("Putin’s aide Yuri Ushakov, …").
+fn members_listed(tokens: &[Token], first: usize) -> Vec<usize> {
+    let mut first = first;
+    if tokens.get(first).is_some_and(|t| t.party().is_some())
+        && tokens
+            .get(first + 1)
+            .is_some_and(|t| t.is_any(&["’s", "'s", "s", "’", "'"]))
+    {
+        first += 2;
+    } else if tokens
+        .get(first)
+        .and_then(Token::word)
+        .is_some_and(|w| w.ends_with("’s") || w.ends_with("'s"))
+    {
+        first += 1;
+    }
+    while tokens.get(first).is_some_and(|t| t.is_any(TITLE_WORDS)) {
+        first += 1;
+    }
+    list_starting_at(tokens, first)
+        .map(|(parties, _)| parties)
+        .unwrap_or_default()
+}
+
+/// "The US delegation included Secretary of State Marco Rubio, …", "the alliance
+/// includes Hamas": those listed are members of the party right before the verb, and
+/// take part in the sentence's meeting where it names one. True when it read them.
+pub(super) fn read_included(
+    sentence: &Sentence<'_>,
+    index: usize,
+    token: &Token,
+    reading: &mut SentenceReading,
+) -> bool {
+    let tokens = sentence.tokens;
+    let Some(group) = index
+        .checked_sub(1)
+        .and_then(|at| tokens.get(at))
+        .and_then(Token::party)
+    else {
+        return false;
+    };
+    // The group opens its clause ("The US delegation included"), not a list after "by"
+    // ("the process brokered by Egypt and Qatar includes Hamas").
+    let opens_clause = index < 2
+        || tokens
+            .get(index - 2)
+            .is_some_and(|t| t.is("the") || t.piece == Piece::Punct(',') || t.is_hard_break());
+    if !token.is_any(&["included", "includes", "include"]) || !opens_clause {
+        return false;
+    }
+    let members = members_listed(tokens, index + 1);
+    for &member in &members {
+        reading.add(loose_relation(
+            member,
+            Relation::MemberOf,
+            End::Entity(group),
+            Modality::Asserted,
+            &sentence.attributed_to,
+        ));
+        if sentence.has_meeting {
+            reading.add(meeting_relation(
+                member,
+                Relation::Attends,
+                Modality::Asserted,
+                &sentence.attributed_to,
+            ));
+        }
+    }
+    !members.is_empty()
 }
 
 /// "Iran-backed Houthis", "a UN-mediated agreement", "EU-mediated talks": the party

@@ -299,6 +299,18 @@ pub(super) fn cue_at(tokens: &[Token], index: usize) -> Option<Relation> {
     match (word, next) {
         ("took" | "take" | "takes" | "taking", "part") => Some(Relation::Attends),
         ("held" | "hold" | "holds" | "holding", "talks") => Some(Relation::Attends),
+        // "held nearly five hours of talks", "held a second round of talks".
+        ("held" | "hold" | "holds" | "holding", _)
+            if tokens
+                .get(index + 1..(index + 7).min(tokens.len()))
+                .is_some_and(|next| {
+                    next.iter()
+                        .take_while(|t| t.word().is_some())
+                        .any(|t| t.is_any(&["talks", "negotiations", "consultations"]))
+                }) =>
+        {
+            Some(Relation::Attends)
+        }
         ("lead" | "leads" | "led" | "leading", "talks" | "negotiations") => Some(Relation::Attends),
         (
             "resumed" | "resume" | "resumes" | "resuming",
