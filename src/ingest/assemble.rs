@@ -124,22 +124,14 @@ pub(super) fn assemble(
         meetings,
         edges,
         mediators,
+        ..
     } = findings;
     let raw_articles = raw_articles(articles, texts, dates);
     let mut taken = HashMap::new();
     let mut entity_ids: BTreeMap<usize, String> = BTreeMap::new();
     let mut nodes = Vec::new();
     // Every entity some relation involves, gathered once rather than per node.
-    let related: std::collections::BTreeSet<usize> = edges
-        .keys()
-        .flat_map(|(subject, _, object, _, _)| {
-            let object = match object {
-                EdgeEnd::Entity(entity) => Some(*entity),
-                EdgeEnd::Meeting(_) => None,
-            };
-            std::iter::once(*subject).chain(object)
-        })
-        .collect();
+    let related = findings.related_entities();
     let in_a_relation = |entity: usize| related.contains(&entity);
     for (entity, support) in node_support {
         let Some(item) = registry.entities.get(*entity) else {

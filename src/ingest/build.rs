@@ -79,6 +79,9 @@ pub(super) struct Findings {
     pub(super) edges: BTreeMap<EdgeKey, Support>,
     /// Parties a sentence presents as mediating.
     pub(super) mediators: BTreeMap<usize, Support>,
+    /// States named as places ("talks in Egypt"): evidence of them only where they end
+    /// a relation.
+    pub(super) as_places: BTreeMap<usize, Support>,
 }
 
 impl Findings {
@@ -102,6 +105,32 @@ impl Findings {
                     .entry(key)
                     .or_default()
                     .add(place, confidence, "mentions");
+            }
+        }
+    }
+
+    /// Every entity some relation involves, as subject or object.
+    pub(super) fn related_entities(&self) -> std::collections::BTreeSet<usize> {
+        self.edges
+            .keys()
+            .flat_map(|(subject, _, object, _, _)| {
+                let object = match object {
+                    EdgeEnd::Entity(entity) => Some(*entity),
+                    EdgeEnd::Meeting(_) => None,
+                };
+                std::iter::once(*subject).chain(object)
+            })
+            .collect()
+    }
+
+    /// A state named only as a place becomes a node where a relation ends at it ("the
+    /// Myanmar junta", a group of Myanmar, in an article that names Myanmar only as where
+    /// things happen), with the sentences that name it.
+    fn keep_places_related(&mut self) {
+        let related = self.related_entities();
+        for (entity, support) in std::mem::take(&mut self.as_places) {
+            if related.contains(&entity) && !self.nodes.contains_key(&entity) {
+                self.nodes.insert(entity, support);
             }
         }
     }
@@ -186,6 +215,7 @@ pub fn ingest(
         }
     }
     findings.add_affiliations(&registry);
+    findings.keep_places_related();
     Ok(Ingested {
         warnings,
         dataset: super::assemble::assemble(articles, &texts, &dates, title, &registry, &findings),
@@ -333,12 +363,25 @@ fn read_article_sentence(
         .get(&sentence_index)
         .cloned()
         .unwrap_or_default();
+    // "talks in Egypt", "Geneva, Switzerland": a state named as a place is no evidence
+    // of it as a party (a relation of its own still is).
+    let as_places = reading
+        .places
+        .get(sentence_index)
+        .map_or(&[][..], Vec::as_slice);
     for mention in &sentence_mentions {
-        findings.nodes.entry(mention.entity).or_default().add(
-            place,
-            mention.confidence,
-            "mentions",
-        );
+        let named_as_place = as_places
+            .iter()
+            .any(|p| p.start == mention.start && p.end == mention.end);
+        let support = if named_as_place {
+            &mut findings.as_places
+        } else {
+            &mut findings.nodes
+        };
+        support
+            .entry(mention.entity)
+            .or_default()
+            .add(place, mention.confidence, "mentions");
     }
     let Some(sentence) = reading.article.text.slice(start, end) else {
         return;

@@ -170,9 +170,18 @@ pub fn with_countries_as_places(
                 .iter()
                 .any(|verb| clause.contains(verb))
         };
+        // "in Geneva, Switzerland": the state after a city's comma is where the city is.
+        let apposed = places.iter().any(|city| {
+            city.end < mention.start && text.slice(city.end, mention.start) == Some(", ")
+        });
         if state
             && !compound
-            && (before == " in " || before.ends_with(" in ") || described || dateline || hosting)
+            && (before == " in "
+                || before.ends_with(" in ")
+                || described
+                || dateline
+                || hosting
+                || apposed)
         {
             // "in Washington", where the lexicon gives the state that name too: the city.
             let city = lexicon.entries.iter().position(|item| {

@@ -99,3 +99,29 @@ fn who_holds_hours_of_talks_makes_up_a_delegation_or_represents_a_state_takes_pa
         assert!(edges.contains(&expected), "{expected}: {edges:?}");
     }
 }
+
+const ONLY_PLACES: &str = "Talks resume\n\nPublished 2025-09-18\n\nIsrael and Hamas held talks in Egypt on Monday. Envoys later met in Geneva, Switzerland. The peace talks between the Colombian government and Clan del Golfo formally began in September 2025 in Doha, mediated by Qatar and other countries. The Colombian delegation will be led by Alvaro Jimenez.\n";
+
+#[test]
+fn a_state_named_only_as_a_place_is_no_party_and_a_passive_keeps_its_modal() {
+    let model = model_of(ONLY_PLACES);
+    let parties = labels_of_kind(&model, "actor");
+    for place in ["Egypt", "Switzerland"] {
+        assert!(!parties.contains(&place), "{place}: {parties:?}");
+    }
+    assert!(parties.contains(&"Israel") && parties.contains(&"Hamas"));
+    let edges = edge_strings(&model);
+    // A participle after the talks' place: "began … in Doha, mediated by Qatar".
+    assert!(
+        edges.contains(&"Qatar mediates Talks in Doha (September 2025)".to_owned()),
+        "{edges:?}"
+    );
+    // "will be led by": the passive with its modal is expected.
+    let led: Vec<&str> = model
+        .edges
+        .iter()
+        .filter(|e| e.relation.as_str() == "leads")
+        .map(|e| e.modality.as_str())
+        .collect();
+    assert_eq!(led, ["expected"]);
+}

@@ -360,7 +360,19 @@ pub(super) fn passive(
 ) -> Option<(Vec<usize>, End, Modality)> {
     let by = by_at(tokens, verb)?;
     let subjects = agents_after_by(tokens, by)?;
-    let (k, negated) = passive_group_start(tokens, verb);
+    let (mut k, mut negated) = passive_group_start(tokens, verb);
+    // "The U.S. delegation will be led by Marco Rubio": a modal before the auxiliary
+    // gives the passive's modality.
+    let modal = k
+        .checked_sub(1)
+        .and_then(|at| tokens.get(at))
+        .and_then(Token::word)
+        .filter(|word| matches!(*word, "will" | "would" | "could" | "may" | "might"));
+    if modal.is_some() {
+        let (start, negated_before) = passive_group_start(tokens, k - 1);
+        k = start;
+        negated |= negated_before;
+    }
     // "Hosted by the Kenyan Government, the talks resumed": the participle opens the
     // sentence, and what it says of follows the agents.
     if k == 0 {
@@ -397,19 +409,32 @@ pub(super) fn passive(
             if meeting_fits
                 && (before.is("and") || matches!(before.piece, Piece::Place(_)))
                 && tokens.get(..k).is_some_and(|earlier| {
-                    earlier
-                        .iter()
-                        .any(|t| t.is_any(&["held", "hosted", "met", "gathered", "convened"]))
+                    earlier.iter().any(|t| {
+                        t.is_any(&[
+                            "held",
+                            "hosted",
+                            "met",
+                            "gathered",
+                            "convened",
+                            // "talks … began in Doha, mediated by Qatar".
+                            "began",
+                            "opened",
+                            "started",
+                            "resumed",
+                            "continued",
+                        ])
+                    })
                 }) =>
         {
             End::Meeting
         }
         _ => return None,
     };
-    let modality = if negated {
-        Modality::Negated
-    } else {
-        Modality::Asserted
+    let modality = match modal {
+        _ if negated => Modality::Negated,
+        Some("will") => Modality::Expected,
+        Some(_) => Modality::Hypothetical,
+        None => Modality::Asserted,
     };
     Some((subjects, object, modality))
 }
