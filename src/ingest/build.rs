@@ -176,6 +176,7 @@ pub fn ingest(
             lexicon,
             &mut registry,
         );
+        super::organisations::discover_titled_organisations(text.as_str(), lexicon, &mut registry);
         super::organisations::discover_abbreviations(text.as_str(), lexicon, &mut registry);
     }
     let first = Matcher::new(lexicon, &registry);

@@ -2,12 +2,16 @@
 //! "the Rapid Support Forces (RSF)", "the Tigray People's Liberation Front (TPLF)". They
 //! become parties, found later by name or acronym in every article.
 
+mod titled;
+
 use std::collections::BTreeSet;
 
 use super::lexicon::Lexicon;
 use super::mentions::{Entity, Origin, Registry};
 use crate::model::search::fold;
 use crate::model::{NodeKind, Subtype};
+
+pub use titled::discover_titled_organisations;
 
 /// Adds the organisation named `label`, with `aliases`, unless it is there already.
 fn add_organisation(registry: &mut Registry, label: String, aliases: BTreeSet<String>) {

@@ -240,7 +240,9 @@ fn name_before_title(
     // "Erik Førner, the Norwegian Ambassador": past the party that qualifies the title.
     let qualified = matches
         .iter()
-        .find(|&&(_, end, target)| end + 1 == title_start && matches!(target, Target::Entry(..)))
+        .find(|&&(_, end, target)| {
+            end + 1 == title_start && matches!(target, Target::Entry(..) | Target::Person(_))
+        })
         .map_or(title_start, |&(start, _, _)| start);
     let lead = text.before(qualified, 6);
     // "Dmitry Peskov, Kremlin spokesman": the qualified title right after the comma.

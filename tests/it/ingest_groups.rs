@@ -263,3 +263,23 @@ fn one_name_after_an_honorific_or_a_title_s_acronym_is_a_person_and_an_office_is
         "{actors:?}"
     );
 }
+
+const BODIES: &str = "Envoys meet\n\nPublished 2025-02-18\n\nTammy Bruce, State Department spokeswoman, said the meeting would be narrow. Russia sent Russian Direct Investment Fund chief Kirill Dmitriev to Riyadh.\n";
+
+#[test]
+fn a_body_named_once_before_a_title_is_an_organisation_with_its_officer() {
+    let model = model_of(BODIES);
+    // In an apposition, the body qualifies the title after the comma.
+    assert!(has_edge(
+        &model,
+        "Tammy Bruce",
+        "member_of",
+        "State Department"
+    ));
+    assert!(has_edge(
+        &model,
+        "Kirill Dmitriev",
+        "member_of",
+        "Russian Direct Investment Fund"
+    ));
+}
