@@ -125,3 +125,17 @@ fn a_state_named_only_as_a_place_is_no_party_and_a_passive_keeps_its_modal() {
         .collect();
     assert_eq!(led, ["expected"]);
 }
+
+const BROUGHT: &str = "Envoys gather\n\nPublished 2025-11-23\n\nThe talks in Geneva on Sunday brought together Ukrainian presidential chief of staff Andrii Yermak, national security advisers from the United Kingdom, France, and Germany, and a high-level American delegation.\n";
+
+#[test]
+fn officers_in_the_plural_in_a_list_stand_for_their_states() {
+    let model = model_of(BROUGHT);
+    let edges = edge_strings(&model);
+    let talks = "Talks in Geneva (23 November 2025)";
+    // "chief of staff" is a title; "advisers from A, B, and C" after a comma are theirs.
+    for party in ["Andrii Yermak", "United Kingdom", "France", "Germany"] {
+        let expected = format!("{party} attends {talks}");
+        assert!(edges.contains(&expected), "{expected}: {edges:?}");
+    }
+}

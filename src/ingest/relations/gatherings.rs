@@ -2,7 +2,7 @@
 //! invited to them, observers.
 
 use super::ends::modality_of;
-use super::lists::{list_starting_at, past_the};
+use super::lists::{list_starting_at, officials_of, past_the};
 use super::subjects::{Subject, subject_of};
 use super::words::TALK_NOUNS;
 use super::{Sentence, SentenceReading};
@@ -143,6 +143,8 @@ pub(super) fn read_brought_together(
         return false;
     }
     let first = past_the(tokens, index + 2);
+    // "brought together national security advisers from the UK, …": whom they stand for.
+    let first = officials_of(tokens, first).unwrap_or(first);
     let Some((parties, _)) = list_starting_at(tokens, first) else {
         return false;
     };

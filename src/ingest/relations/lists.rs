@@ -83,8 +83,22 @@ fn party_list(tokens: &[Token], from: usize, step: isize) -> Option<(Vec<usize>,
         // "… and the foreign ministers of Morocco, Algeria and Mauritania": after "and",
         // whom the officials stand for (after a comma, "Dermer, the head of Israel", the
         // office is Dermer's).
+        // "Yermak, national security advisers from the UK, France and Germany": officers
+        // in the plural after a comma are no one's apposition.
+        let plural_office = tokens.get(k..).is_some_and(|rest| {
+            rest.iter()
+                .take(4)
+                .take_while(|t| !t.is_any(&["of", "from"]))
+                .any(|t| {
+                    t.word().is_some_and(|w| {
+                        w.len() > 3
+                            && w.strip_suffix('s')
+                                .is_some_and(|one| TITLE_WORDS.contains(&one))
+                    })
+                })
+        });
         if step > 0
-            && and
+            && (and || plural_office)
             && let Some(after_of) = officials_of(tokens, k)
         {
             k = after_of;
@@ -346,6 +360,8 @@ pub(crate) const TITLE_WORDS: &[&str] = &[
     "commissioner",
     "under-secretary-general",
     "aide",
+    "presidential",
+    "staff",
 ];
 
 /// The list element at token `at`, read in direction `step`: a party, or a titled
