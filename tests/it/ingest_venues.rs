@@ -139,3 +139,27 @@ fn officers_in_the_plural_in_a_list_stand_for_their_states() {
         assert!(edges.contains(&expected), "{expected}: {edges:?}");
     }
 }
+
+const CAPTION: &str = "Envoys meet\n\nPublished 2025-02-19\n\nU.S. Secretary of State Marco Rubio, second left, meets with U.S. Middle East envoy Steve Witkoff, left, Russian Foreign Minister Sergei Lavrov, right, and Russian President Vladimir Putin’s foreign policy advisor Yuri Ushakov, second right, at Diriyah Palace, in Riyadh, Saudi Arabia, Tuesday Feb. 18, 2025.\n";
+
+#[test]
+fn a_photo_caption_s_positions_and_a_possessive_office_do_not_break_its_list() {
+    let model = model_of(CAPTION);
+    let mut attending: Vec<&str> = model
+        .edges
+        .iter()
+        .filter(|e| e.relation.as_str() == "attends")
+        .map(|e| model.node_label(&e.source))
+        .collect();
+    attending.sort();
+    // Not Putin, whose adviser Ushakov is.
+    assert_eq!(
+        attending,
+        [
+            "Marco Rubio",
+            "Sergei Lavrov",
+            "Steve Witkoff",
+            "Yuri Ushakov"
+        ]
+    );
+}

@@ -26,6 +26,13 @@ fn party_list(tokens: &[Token], from: usize, step: isize) -> Option<(Vec<usize>,
         let Some(mut k) = end.checked_add_signed(step) else {
             break;
         };
+        // A photo caption's position after a person: "Steve Witkoff, left, Sergei
+        // Lavrov, right, and …".
+        if step > 0
+            && let Some(after) = past_caption_position(tokens, end)
+        {
+            k = after;
+        }
         // "Yemen's government and Iran-backed Houthis": a party glued to a participle
         // only qualifies the next element.
         if step < 0
@@ -114,6 +121,14 @@ fn party_list(tokens: &[Token], from: usize, step: isize) -> Option<(Vec<usize>,
                 break;
             }
         }
+        // "and Russian President Vladimir Putin’s foreign policy advisor Yuri Ushakov":
+        // the element is the one after the possessive.
+        if step > 0
+            && connected
+            && let Some(person) = past_possessive_office(tokens, k)
+        {
+            k = person;
+        }
         match titled(tokens, k, step) {
             // "in Argyle, Saint Vincent and the Grenadines, …": a place's country, no
             // party of the list.
@@ -142,6 +157,48 @@ fn party_list(tokens: &[Token], from: usize, step: isize) -> Option<(Vec<usize>,
         }
     }
     Some((parties, end))
+}
+
+/// The party named after a possessive party and an office at token `at` ("Putin’s
+/// foreign policy advisor Yuri Ushakov", "President Vladimir Putin’s aide Ushakov"):
+/// the person whose office it is.
+fn past_possessive_office(tokens: &[Token], at: usize) -> Option<usize> {
+    // Past the titled person who owns the office: "Russian President Vladimir Putin’s".
+    let (_, owner_end) = titled(tokens, at, 1)?;
+    if !tokens.get(owner_end + 1)?.is_any(&["’s", "'s", "s"]) {
+        return None;
+    }
+    let office = owner_end + 2;
+    let words = tokens
+        .get(office..)?
+        .iter()
+        .take(4)
+        .take_while(|t| t.word().is_some() && !t.is_any(LIST_JOINERS))
+        .count();
+    let person = office + words;
+    (words > 0 && tokens.get(person)?.party().is_some()).then_some(person)
+}
+
+/// Where a photo caption's position after the person ending at token `end` stops: the
+/// token after ", left", ", second right" or ", third left" (its closing comma), if one
+/// follows.
+pub(crate) fn past_caption_position(tokens: &[Token], end: usize) -> Option<usize> {
+    if tokens.get(end + 1)?.piece != Piece::Punct(',') {
+        return None;
+    }
+    let mut at = end + 2;
+    if tokens.get(at)?.is_any(&[
+        "second", "third", "fourth", "fifth", "far", "front", "back", "top", "bottom",
+    ]) {
+        at += 1;
+    }
+    let position = tokens
+        .get(at)?
+        .is_any(&["left", "right", "center", "centre"]);
+    let closed = tokens
+        .get(at + 1)
+        .is_some_and(|t| t.piece == Piece::Punct(','));
+    (position && closed).then_some(at + 1)
 }
 
 /// Nouns that describe the party named right after them: "the security watchdog OSCE".
@@ -362,6 +419,10 @@ pub(crate) const TITLE_WORDS: &[&str] = &[
     "aide",
     "presidential",
     "staff",
+    // "U.S. Middle East envoy Steve Witkoff", "special Mideast envoy".
+    "middle",
+    "east",
+    "mideast",
 ];
 
 /// The list element at token `at`, read in direction `step`: a party, or a titled

@@ -54,6 +54,13 @@ pub(super) fn subject_of(tokens: &[Token], verb: usize, carried: &[usize]) -> Op
     {
         at = open.checked_sub(1)?;
     }
+    // "Marco Rubio, second left, meets with …": past a photo caption's position.
+    if let Some(person) = (at.saturating_sub(4)..at)
+        .rev()
+        .find(|&i| super::lists::past_caption_position(tokens, i) == Some(at))
+    {
+        at = person;
+    }
     let token = tokens.get(at)?;
     // "B to VERB" after a wish: "wants Qatar and Egypt to press Hamas"; "B will VERB"
     // after a hope: "diplomats hope the junta will sign".
