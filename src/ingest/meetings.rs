@@ -183,6 +183,9 @@ pub fn meetings_of_article(
                             "talks" | "negotiations" | "meetings" | "discussions"
                         )
                     });
+                if held_elsewhere(sentence) {
+                    continue;
+                }
                 if refers && last.is_none() {
                     forward.push(index);
                 } else if refers || (bare_talks && last.is_some()) {
@@ -242,6 +245,32 @@ pub fn meetings_of_article(
         }
     }
     found
+}
+
+/// Whether the sentence puts its talks at a named place the lexicon does not know as
+/// one: "agreed during a meeting at the White House" is no other meeting of the
+/// article's.
+fn held_elsewhere(sentence: &SentenceInput<'_>) -> bool {
+    let capitalised = |word: &Word| {
+        sentence
+            .text
+            .chars()
+            .nth(word.start.saturating_sub(sentence.start))
+            .is_some_and(char::is_uppercase)
+    };
+    sentence.words.windows(4).any(|window| {
+        let [talk, at, next, after] = window else {
+            return false;
+        };
+        // "the talks in May" are dated, not placed.
+        let name = if next.text == "the" { after } else { next };
+        let named = capitalised(name) && !crate::ingest::dates::is_date_word(&name.text);
+        matches!(
+            talk.text.as_str(),
+            "meeting" | "meetings" | "talks" | "summit"
+        ) && matches!(at.text.as_str(), "at" | "in")
+            && named
+    })
 }
 
 /// The meeting a sentence names, if any: it needs a talk word and a place after "in",

@@ -233,3 +233,23 @@ fn a_dateline_in_a_party_s_country_and_people_in_a_place_are_no_place_of_talks()
         "where sources are is no place of talks"
     );
 }
+
+#[test]
+fn talks_at_a_place_the_lexicon_lacks_are_no_earlier_meeting() {
+    let keys = article_meetings(
+        &[
+            "The talks took place in Cairo on Monday.",
+            "The negotiations stalled after a meeting at the White House.",
+            "The talks in May went better.",
+        ],
+        Some("2024-03-06"),
+    );
+    assert_eq!(
+        keys,
+        [
+            Some("cairo 2024-03-04".to_owned()),
+            None, // somewhere the lexicon does not know, not Cairo
+            Some("cairo 2024-03-04".to_owned()), // a month is no place
+        ]
+    );
+}
