@@ -105,6 +105,14 @@ impl Findings {
                     .entry(key)
                     .or_default()
                     .add(place, confidence, "mentions");
+                // "the US delegation" names the United States too, where no other
+                // sentence does.
+                if !self.nodes.contains_key(&party) {
+                    self.nodes
+                        .entry(party)
+                        .or_default()
+                        .add(place, confidence, "mentions");
+                }
             }
         }
     }

@@ -375,10 +375,26 @@ pub fn find_mentions(
                         .map(|span| vec![(entity, article, span, GROUP_MEMBERSHIP_CONFIDENCE)])
                         .unwrap_or_default(),
                 });
-                if let Some(group_entity) = registry.entities.get_mut(group)
-                    && group_entity.label != label
-                {
-                    group_entity.aliases.insert(label);
+                if let Some(group_entity) = registry.entities.get_mut(group) {
+                    if group_entity.label != label {
+                        group_entity.aliases.insert(label);
+                    }
+                    // Said once per article: each article that names the group names its
+                    // party with it.
+                    let said_here = group_entity
+                        .affiliations
+                        .iter()
+                        .any(|&(_, said_in, _, _)| said_in == article);
+                    if let Some(span) =
+                        sentence.filter(|_| subtype != Subtype::Military && !said_here)
+                    {
+                        group_entity.affiliations.push((
+                            entity,
+                            article,
+                            span,
+                            GROUP_MEMBERSHIP_CONFIDENCE,
+                        ));
+                    }
                 }
                 mentions.push(Mention {
                     start,

@@ -4,7 +4,7 @@
 
 use backchannel::model::Model;
 
-use super::ingest::{edge_strings, labels_of_kind, model_of};
+use super::ingest::{edge_strings, ingested_model, labels_of_kind, model_of};
 
 fn has_edge(model: &Model, source: &str, relation: &str, target: &str) -> bool {
     model.edges.iter().any(|e| {
@@ -282,4 +282,32 @@ fn a_body_named_once_before_a_title_is_an_organisation_with_its_officer() {
         "member_of",
         "Russian Direct Investment Fund"
     ));
+}
+
+#[test]
+fn each_article_that_names_a_group_by_its_party_supports_the_membership() {
+    let articles = [
+        ("one.txt", "Envoys meet\n\nPublished 2025-02-18\n\nThe U.S. delegation arrived in Riyadh on Tuesday.\n"),
+        ("two.txt", "Envoys talk\n\nPublished 2025-02-19\n\nThe US delegation included Secretary of State Marco Rubio.\n"),
+    ]
+    .map(|(name, text)| backchannel::ingest::SourceArticle {
+        name: name.into(),
+        text: text.into(),
+    });
+    let model = ingested_model(&articles);
+    let membership = model
+        .edges
+        .iter()
+        .find(|e| {
+            e.relation.as_str() == "member_of" && model.node_label(&e.target) == "United States"
+        })
+        .expect("the delegation is the United States'");
+    let mut cited: Vec<&str> = membership
+        .evidence
+        .iter()
+        .map(|evidence| evidence.article_id.as_str())
+        .collect();
+    cited.sort();
+    cited.dedup();
+    assert_eq!(cited, ["a000", "a001"]);
 }
