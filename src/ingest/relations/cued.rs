@@ -14,6 +14,19 @@ use super::{
 use crate::ingest::tokens::{Piece, Token};
 use crate::model::{Modality, NodeKind, Relation};
 
+/// Whether "until" opens the clause of the subject starting at token `first`, a few
+/// words before it ("until Trump and Ukrainian President Volodymyr Zelensky meet"): what
+/// it says is awaited.
+fn awaited_meeting(tokens: &[Token], first: usize) -> bool {
+    tokens
+        .get(first.saturating_sub(6)..first)
+        .unwrap_or(&[])
+        .iter()
+        .rev()
+        .take_while(|t| t.piece != Piece::Punct(',') && !t.is_hard_break())
+        .any(|t| t.is_any(&["until", "till"]))
+}
+
 /// A relation cue at `index`, read with its subject and objects: active or passive, its
 /// modality and confidence; the parties of a mediating or hosting subject are mediators.
 /// Returns the subject it read, whom a later "it" or "he" may stand for.
@@ -70,6 +83,11 @@ pub(super) fn read_relation(
         return None;
     }
     if announces_a_deal_of_others(tokens, index, relation, &subject.parties) {
+        return None;
+    }
+    // "no agreement until Trump and Zelensky meet directly": a meeting awaited in an
+    // "until" clause is none of the sentence's talks.
+    if relation == Relation::Attends && awaited_meeting(tokens, subject.first) {
         return None;
     }
     read_acting_at_meeting(

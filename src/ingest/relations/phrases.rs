@@ -553,14 +553,13 @@ pub(super) fn read_included(
             Modality::Asserted,
             &sentence.attributed_to,
         ));
-        if sentence.has_meeting {
-            reading.add(meeting_relation(
-                member,
-                Relation::Attends,
-                Modality::Asserted,
-                &sentence.attributed_to,
-            ));
-        }
+    }
+    if sentence.has_meeting {
+        reading.attending(
+            members.iter().copied(),
+            Modality::Asserted,
+            &sentence.attributed_to,
+        );
     }
     !members.is_empty()
 }

@@ -529,3 +529,25 @@ fn who_chairs_talks_mediates_and_those_talks_involve_attend() {
         .all(|line| !line.contains("attends")),
     );
 }
+
+#[test]
+fn a_meeting_awaited_until_parties_meet_is_none_of_the_sentence_s_talks() {
+    assert_eq!(
+        read(
+            "No deal is due until Hamas and Israel meet directly in the talks.",
+            true
+        ),
+        Vec::<String>::new()
+    );
+    // A meeting told in a "before" clause took place.
+    assert_eq!(
+        read(
+            "Before Hamas and Israel met in the talks, Qatar spoke.",
+            true
+        ),
+        [
+            "Hamas attends meeting asserted",
+            "Israel attends meeting asserted"
+        ]
+    );
+}
