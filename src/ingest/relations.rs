@@ -31,11 +31,10 @@ use gatherings::{
     read_spoke_at,
 };
 pub(crate) use lists::TITLE_WORDS;
-use memberships::read_membership;
+use memberships::{read_included, read_membership, read_on_behalf_of, read_represented_by};
 use phrases::{
-    read_following_talks, read_glued_participle, read_included, read_mediation_of,
-    read_mediator_noun, read_no_delegation, read_on_behalf_of, read_represented_by,
-    read_talks_between,
+    read_following_talks, read_glued_participle, read_mediation_of, read_mediator_noun,
+    read_no_delegation, read_talks_between,
 };
 use stances::{read_refusal, read_stance_noun};
 use subjects::{Found, subject_of};

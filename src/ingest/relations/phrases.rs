@@ -1,10 +1,8 @@
 //! Readers of fixed phrases that say who takes part, mediates or belongs: "Egyptian
-//! mediators", "talks between X and Y", "represented by", "Iran-backed", "under the
+//! mediators", "talks between X and Y", "Iran-backed", "under the
 //! aegis of", "no Israeli delegation". Each reads at one token and says whether it did.
 
-use super::lists::{
-    TITLE_WORDS, compound_relation, glued, list_ending_at, list_starting_at, past_the,
-};
+use super::lists::{compound_relation, glued, list_ending_at, list_starting_at, past_the};
 use super::words::{FUTURE, MEDIATOR_NOUNS, NEGATING, TALK_NOUNS};
 
 /// Verbs that refuse what follows them: "rejected talks with Hamas".
@@ -17,9 +15,7 @@ const REFUSING: &[&str] = &[
     "boycotted",
     "boycott",
 ];
-use super::{
-    End, Found, Sentence, SentenceReading, fits, loose_relation, meeting_relation, subject_of,
-};
+use super::{End, Sentence, SentenceReading, fits, loose_relation, meeting_relation};
 use crate::ingest::tokens::{Piece, Token};
 use crate::model::{Modality, NodeKind, Relation};
 
@@ -407,161 +403,6 @@ pub(super) fn read_following_talks(
             }
         }
     }
-}
-
-/// "Foreign minister Olivier Nduhungirehe signed on behalf of the government of Rwanda":
-/// who acts on a party's behalf is its member. True when it read one.
-pub(super) fn read_on_behalf_of(
-    sentence: &Sentence<'_>,
-    index: usize,
-    token: &Token,
-    carried: &[usize],
-    reading: &mut SentenceReading,
-) -> bool {
-    let tokens = sentence.tokens;
-    if !token.is("behalf")
-        || !index
-            .checked_sub(1)
-            .and_then(|at| tokens.get(at))
-            .is_some_and(|t| t.is("on"))
-        || !tokens.get(index + 1).is_some_and(|t| t.is("of"))
-    {
-        return false;
-    }
-    let Some(verb) = index.checked_sub(2) else {
-        return false;
-    };
-    let Some(subject) = subject_of(tokens, verb, carried).filter(|s| s.found != Found::Carried)
-    else {
-        return false;
-    };
-    // "of the government of Rwanda", "of Rwanda".
-    let mut first = index + 2;
-    while tokens
-        .get(first)
-        .is_some_and(|t| t.is_any(&["the", "government", "governments", "of"]))
-    {
-        first += 1;
-    }
-    // The party right after: a list may run on into the next clause ("…of the DRC, and
-    // foreign minister Olivier Nduhungirehe signed").
-    let Some(party) = tokens.get(first).and_then(Token::party) else {
-        return false;
-    };
-    for &member in &subject.parties {
-        reading.add(loose_relation(
-            member,
-            Relation::MemberOf,
-            End::Entity(party),
-            Modality::Asserted,
-            &sentence.attributed_to,
-        ));
-    }
-    true
-}
-
-/// "Russia was represented by Deputy Foreign Minister Mikhail Galuzin, …": those named
-/// are the party's. True when it read them.
-pub(super) fn read_represented_by(
-    sentence: &Sentence<'_>,
-    index: usize,
-    token: &Token,
-    carried: &[usize],
-    reading: &mut SentenceReading,
-) -> bool {
-    let tokens = sentence.tokens;
-    let attributed_to = &sentence.attributed_to;
-    if token.is("represented")
-        && tokens.get(index + 1).is_some_and(|t| t.is("by"))
-        && let Some(subject) = subject_of(tokens, index, carried)
-        && subject.found != Found::Carried
-    {
-        let members = members_listed(tokens, index + 2);
-        for member in members {
-            for &party in &subject.parties {
-                reading.add(loose_relation(
-                    member,
-                    Relation::MemberOf,
-                    End::Entity(party),
-                    Modality::Asserted,
-                    attributed_to,
-                ));
-            }
-        }
-        return true;
-    }
-    false
-}
-
-/// The people listed from token `first`, past a title ("Deputy Foreign Minister …") or a
-/// possessive and its noun ("Putin’s aide Yuri Ushakov, …").
-fn members_listed(tokens: &[Token], first: usize) -> Vec<usize> {
-    let mut first = first;
-    if tokens.get(first).is_some_and(|t| t.party().is_some())
-        && tokens
-            .get(first + 1)
-            .is_some_and(|t| t.is_any(&["’s", "'s", "s", "’", "'"]))
-    {
-        first += 2;
-    } else if tokens
-        .get(first)
-        .and_then(Token::word)
-        .is_some_and(|w| w.ends_with("’s") || w.ends_with("'s"))
-    {
-        first += 1;
-    }
-    while tokens.get(first).is_some_and(|t| t.is_any(TITLE_WORDS)) {
-        first += 1;
-    }
-    list_starting_at(tokens, first)
-        .map(|(parties, _)| parties)
-        .unwrap_or_default()
-}
-
-/// "The US delegation included Secretary of State Marco Rubio, …", "the alliance
-/// includes Hamas": those listed are members of the party right before the verb, and
-/// take part in the sentence's meeting where it names one. True when it read them.
-pub(super) fn read_included(
-    sentence: &Sentence<'_>,
-    index: usize,
-    token: &Token,
-    reading: &mut SentenceReading,
-) -> bool {
-    let tokens = sentence.tokens;
-    let Some(group) = index
-        .checked_sub(1)
-        .and_then(|at| tokens.get(at))
-        .and_then(Token::party)
-    else {
-        return false;
-    };
-    // The group opens its clause ("The US delegation included"), not a list after "by"
-    // ("the process brokered by Egypt and Qatar includes Hamas").
-    let opens_clause = index < 2
-        || tokens
-            .get(index - 2)
-            .is_some_and(|t| t.is("the") || t.piece == Piece::Punct(',') || t.is_hard_break());
-    if !token.is_any(&["included", "includes", "include"]) || !opens_clause {
-        return false;
-    }
-    let members = members_listed(tokens, index + 1);
-    for &member in &members {
-        reading.add(loose_relation(
-            member,
-            Relation::MemberOf,
-            End::Entity(group),
-            Modality::Asserted,
-            &sentence.attributed_to,
-        ));
-    }
-    if sentence.has_meeting {
-        reading.attending(
-            members.iter().copied(),
-            Modality::Asserted,
-            &sentence.attributed_to,
-        );
-    }
-    !members.is_empty()
 }
 
 /// "Iran-backed Houthis", "a UN-mediated agreement", "EU-mediated talks": the party
