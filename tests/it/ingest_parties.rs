@@ -283,3 +283,22 @@ fn a_name_spelled_two_ways_across_articles_is_one_person() {
     };
     assert!(hosts_in("a000") && hosts_in("a001"), "{:?}", model.edges);
 }
+
+/// Non-state parties often at the table are in the world lexicon, by name or acronym,
+/// though an article never spells them out.
+#[test]
+fn well_known_armed_groups_are_parties_by_their_acronyms() {
+    let model = super::ingest::model_of(
+        "Talks resume\n\nPublished 2025-09-18\n\nThe group grew after the peace agreement with the now-defunct FARC guerrilla group in 2016. ELN rebels and the RSF were not invited.\n",
+    );
+    let mut parties = super::ingest::labels_of_kind(&model, "actor");
+    parties.sort();
+    assert_eq!(
+        parties,
+        [
+            "National Liberation Army",
+            "Rapid Support Forces",
+            "Revolutionary Armed Forces of Colombia"
+        ]
+    );
+}
