@@ -213,6 +213,7 @@ const RELATION_CUES: &[(Relation, &[&str])] = &[
             "headed",
             "heads",
             "head",
+            "heading",
             "commands",
             "commanded",
         ],

@@ -28,7 +28,7 @@ pub(super) const JUNTA: &str = "junta";
 
 /// Words after a party's name that make a group of it, with the group's subtype. A
 /// junta's label keeps the text's own words ("Chad's ruling military council").
-const GROUP_WORDS: [(&str, &str, Subtype); 19] = [
+const GROUP_WORDS: [(&str, &str, Subtype); 20] = [
     (" ruling military council", JUNTA, Subtype::Government),
     (" transitional military council", JUNTA, Subtype::Government),
     (" military council", JUNTA, Subtype::Government),
@@ -42,6 +42,7 @@ const GROUP_WORDS: [(&str, &str, Subtype); 19] = [
         Subtype::Delegation,
     ),
     (" negotiating team", "negotiating team", Subtype::Delegation),
+    (" contingent", "contingent", Subtype::Delegation),
     (" team", "team", Subtype::Delegation),
     (" negotiators", "negotiating team", Subtype::Delegation),
     (" government", "government", Subtype::Government),

@@ -311,3 +311,24 @@ fn each_article_that_names_a_group_by_its_party_supports_the_membership() {
     cited.dedup();
     assert_eq!(cited, ["a000", "a001"]);
 }
+
+#[test]
+fn a_contingent_is_a_group_of_its_party_and_who_is_heading_it_leads_it() {
+    let model = model_of(
+        "Envoys meet\n\nPublished 2025-11-23\n\nTalks were held in Geneva. Chief of staff Andrii Yermak attended the talks. Yermak, heading the Ukrainian contingent, struck an optimistic tone.\n",
+    );
+    assert!(has_edge(
+        &model,
+        "Ukrainian contingent",
+        "member_of",
+        "Ukraine"
+    ));
+    let leads: Vec<(&str, &str)> = model
+        .edges
+        .iter()
+        .filter(|e| e.relation.as_str() == "leads")
+        .map(|e| (model.node_label(&e.source), e.modality.as_str()))
+        .collect();
+    // Heading a group is leading it now, not travelling.
+    assert_eq!(leads, [("Andrii Yermak", "asserted")]);
+}

@@ -55,9 +55,14 @@ pub(super) fn modality_of(
     // "Sudan to send team to Jeddah" (a headline's future), "was sending a delegation",
     // "are traveling to Cairo".
     let headline_future = matches!(group, [_, to] if to.is("to"));
+    // Not "heading the Ukrainian contingent", which leads it now.
     let on_the_way = tokens
         .get(verb)
-        .is_some_and(|t| t.is_any(&["sending", "traveling", "travelling", "heading", "flying"]));
+        .is_some_and(|t| t.is_any(&["sending", "traveling", "travelling", "heading", "flying"]))
+        && !(tokens.get(verb).is_some_and(|t| t.is("heading"))
+            && tokens
+                .get(verb + 1)
+                .is_some_and(|t| t.is("the") || t.party().is_some()));
     if group.iter().any(|t| t.is_any(FUTURE)) || headline_future || on_the_way {
         return Modality::Expected;
     }
