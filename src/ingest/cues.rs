@@ -14,6 +14,17 @@ pub struct Word {
     pub end: usize,
 }
 
+impl Word {
+    /// Whether the word starts with a capital in `sentence`, the text that starts at
+    /// char `offset` of the article.
+    pub fn is_capitalised_in(&self, sentence: &str, offset: usize) -> bool {
+        sentence
+            .chars()
+            .nth(self.start.saturating_sub(offset))
+            .is_some_and(char::is_uppercase)
+    }
+}
+
 /// The words of `sentence`, which starts at char `offset` of its article.
 pub fn words(sentence: &str, offset: usize) -> Vec<Word> {
     let mut words = Vec::new();

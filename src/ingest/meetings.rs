@@ -226,13 +226,7 @@ pub fn meetings_of_article(
 /// one: "agreed during a meeting at the White House" is no other meeting of the
 /// article's.
 fn held_elsewhere(sentence: &SentenceInput<'_>) -> bool {
-    let capitalised = |word: &Word| {
-        sentence
-            .text
-            .chars()
-            .nth(word.start.saturating_sub(sentence.start))
-            .is_some_and(char::is_uppercase)
-    };
+    let capitalised = |word: &Word| word.is_capitalised_in(sentence.text, sentence.start);
     sentence.words.windows(4).any(|window| {
         let [talk, at, next, after] = window else {
             return false;

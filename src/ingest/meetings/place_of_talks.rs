@@ -87,12 +87,7 @@ pub(super) fn is_meeting_place(
         return false;
     }
     // Whether a word starts with a capital in the text.
-    let capitalised = |word: &Word| {
-        sentence
-            .chars()
-            .nth(word.start.saturating_sub(offset))
-            .is_some_and(char::is_uppercase)
-    };
+    let capitalised = |word: &Word| word.is_capitalised_in(sentence, offset);
     // "in Doha", "in the Qatari capital Doha", "in the Caribbean island of Barbados".
     let mut leading = before.iter().rev().peekable();
     let mut skipped = 0;
