@@ -13,7 +13,7 @@ use super::mentions::{Entity, NAME_PARTICLES, Origin, Registry, entry_entity, se
 use super::relations::TITLE_MEMBERSHIP_CONFIDENCE;
 use crate::model::search::fold;
 use crate::model::{ArticleText, NodeKind, Subtype};
-use titles::{TitleContext, first_joined_title};
+use titles::{TITLE_MODIFIERS, TitleContext, first_joined_title};
 
 pub use given_names::add_given_name_aliases;
 
@@ -83,6 +83,44 @@ fn honorifics_length(name: &str) -> usize {
     length
 }
 
+/// Whether `between`, the text from a title to a party, is the title's portfolio and
+/// "of": " of State, Foreign Affairs, International Cooperation and Francophonie of the "
+/// (capitalised words, "and", "for" and commas; at most twelve words).
+fn is_portfolio(between: &str) -> bool {
+    let Some(portfolio) = between.strip_prefix(" of ").and_then(|rest| {
+        rest.strip_suffix(" of ")
+            .or_else(|| rest.strip_suffix(" of the "))
+    }) else {
+        return false;
+    };
+    let words: Vec<&str> = portfolio.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 12
+        && words.iter().all(|word| {
+            let word = word.trim_end_matches(',');
+            matches!(word, "and" | "for" | "of" | "the" | "&")
+                || (word.chars().next().is_some_and(char::is_uppercase)
+                    && word.chars().all(|c| c.is_alphabetic() || c == '-'))
+        })
+}
+
+/// Whether a match at char `start` is inside a surname joined to a particle: "Houthi" of
+/// "Mohammed Ali al-Houthi" names the person, not the Houthis.
+fn in_joined_surname(text: &ArticleText, start: usize) -> bool {
+    let before = text.before(start, 4).to_lowercase();
+    ["al-", "el-"]
+        .iter()
+        .any(|particle| before.ends_with(particle))
+}
+
+/// Whether a lower-case word is a name particle ("bin", "al") or a surname joined to one
+/// ("al-houthi").
+fn is_name_particle(lower: &str) -> bool {
+    NAME_PARTICLES.iter().any(|particle| {
+        lower == *particle || (particle.ends_with('-') && lower.starts_with(particle))
+    })
+}
+
 /// The name that follows a title at char `from`: two to four capitalised words (name
 /// particles allowed), or one after an honorific ("Mullah Yaqoob"), or `None`.
 fn name_after(text: &ArticleText, from: usize) -> Option<NameAfter> {
@@ -138,9 +176,7 @@ fn name_after(text: &ArticleText, from: usize) -> Option<NameAfter> {
             break;
         }
         let lower = word.to_lowercase();
-        let particle = NAME_PARTICLES.iter().any(|particle| {
-            lower == *particle || (particle.ends_with('-') && lower.starts_with(particle))
-        });
+        let particle = is_name_particle(&lower);
         let capital = word.chars().next().is_some_and(char::is_uppercase);
         if !(capital || particle) {
             break;
@@ -237,11 +273,18 @@ fn name_before_title(
     matches: &[(usize, usize, Target)],
     title_start: usize,
 ) -> Option<NameAfter> {
-    // "Erik Førner, the Norwegian Ambassador": past the party that qualifies the title.
+    // "Erik Førner, the Norwegian Ambassador": past the party that qualifies the title,
+    // and the words between them ("Josep Borrell, the EU foreign policy chief").
+    let mut modified = title_start;
+    while let Some(word) = text.before(modified, 30).split(' ').rev().nth(1)
+        && TITLE_MODIFIERS.contains(&word)
+    {
+        modified -= word.chars().count() + 1;
+    }
     let qualified = matches
         .iter()
         .find(|&&(_, end, target)| {
-            end + 1 == title_start && matches!(target, Target::Entry(..) | Target::Person(_))
+            end + 1 == modified && matches!(target, Target::Entry(..) | Target::Person(_))
         })
         .map_or(title_start, |&(start, _, _)| start);
     let lead = text.before(qualified, 6);
@@ -261,8 +304,11 @@ fn name_before_title(
     let mut counted = 0;
     let mut length = 0;
     for word in words.iter().rev() {
-        let particle = NAME_PARTICLES.contains(&word.to_lowercase().as_str());
-        let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+        let lower = word.to_lowercase();
+        // "al-Houthi" counts as a surname; "bin" alone does not.
+        let joined = lower.contains('-') && is_name_particle(&lower);
+        let particle = is_name_particle(&lower) && !joined;
+        let capitalised = (joined || word.chars().next().is_some_and(char::is_uppercase))
             && word
                 .chars()
                 .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’');
@@ -286,10 +332,17 @@ fn name_before_title(
         .len()
         .checked_sub(taken + 1)
         .and_then(|at| words.get(at));
+    // After a comma too: the next of a list of people with their titles ("led by A,
+    // Minister of …, B, Minister of …"), or after an opening phrase ("In a post on X,
+    // Mohammed Ali al-Houthi, head of …").
     let leads = preceding.is_none_or(|word| {
-        word.is_empty() || word.ends_with(['.', '\n', ':']) || BEFORE_APPOSED_NAME.contains(word)
+        word.is_empty()
+            || word.ends_with(['.', '\n', ':', ','])
+            || BEFORE_APPOSED_NAME.contains(word)
     }) || text.before(start, 1).ends_with('\n');
-    let covered = matches.iter().any(|&(s, e, _)| s < comma_at && e > start);
+    let covered = matches
+        .iter()
+        .any(|&(s, e, _)| s < comma_at && e > start && !in_joined_surname(text, s));
     let first_word = words.get(words.len() - taken).copied().unwrap_or("");
     let article_first = matches!(first_word, "The" | "A" | "An" | "In" | "On" | "At");
     (counted >= 2 && leads && !covered && !article_first).then_some(NameAfter {
@@ -341,12 +394,15 @@ pub fn discover_people(
         if target != Target::Title || in_heading(text, start) {
             continue;
         }
-        // "Prime Minister of Kosovo Albin Kurti": the party after the title.
+        // "Prime Minister of Kosovo Albin Kurti": the party after the title, or after its
+        // portfolio ("Minister of Foreign Affairs and International Cooperation of
+        // Rwanda").
         let party_of = matches
             .get(index + 1)
             .filter(|&&(party_start, _, _)| {
-                text.slice(end, party_start)
-                    .is_some_and(|between| matches!(between, " of " | " of the "))
+                text.slice(end, party_start).is_some_and(|between| {
+                    matches!(between, " of " | " of the ") || is_portfolio(between)
+                })
             })
             // "Secretary of Iran's Supreme National Security Council": a body of the
             // party's, which the title is of, not the party itself.
@@ -360,10 +416,12 @@ pub fn discover_people(
                         .nth(1)
                         .is_some_and(|word| word.chars().next().is_some_and(char::is_uppercase)))
             })
-            .and_then(|&(_, party_end, party_target)| match party_target {
-                Target::Entry(entry, _) => Some((party_end, entry)),
-                _ => None,
-            });
+            // A lexicon's party or one the text defined ("head of the Houthi
+            // Revolutionary Committee").
+            .filter(|&&(_, _, party_target)| {
+                matches!(party_target, Target::Entry(..) | Target::Person(_))
+            })
+            .map(|&(_, party_end, party_target)| (party_end, party_target));
         // "Nhial Deng Nhial, chief negotiator of the South Sudanese government
         // delegation": the name before the title, its party only after it.
         let appositive = name_before_title(text, &matches, start);
@@ -416,7 +474,10 @@ pub fn discover_people(
         // Known already: the name is (part of) a lexicon match. A known person after a
         // title still takes the party before it ("CIA Director William Burns").
         let known = matches.iter().find(|&&(s, e, t)| {
-            matches!(t, Target::Entry(..) | Target::Person(_)) && s < name_end && e > name_start
+            matches!(t, Target::Entry(..) | Target::Person(_))
+                && s < name_end
+                && e > name_start
+                && !in_joined_surname(text, s)
         });
         // A lexicon name that stops short of the name's end is part of someone else's
         // ("Abbas" of Mahmoud Abbas in "Foreign Minister Abbas Araghchi", "Hamdan" of

@@ -1,7 +1,7 @@
-//! Organisations an article names once, in front of a title: "Russian Direct Investment
-//! Fund chief Kirill Dmitriev", "Tammy Bruce, State Department spokeswoman, said". The
-//! title says the name is a body that has officers; once found, the title's rules make
-//! the person its member.
+//! Organisations an article names once, in front of a title or after one: "Russian Direct
+//! Investment Fund chief Kirill Dmitriev", "Tammy Bruce, State Department spokeswoman,
+//! said", "head of the Houthi Revolutionary Committee". The title says the name is a body
+//! that has officers; once found, the title's rules make the person its member.
 
 use super::super::lexicon::Lexicon;
 use super::super::mentions::Registry;
@@ -46,7 +46,9 @@ fn capitalised(word: &str) -> bool {
 /// ("Tammy Bruce, State Department spokeswoman, said"), unless the lexicon knows it.
 pub fn discover_titled_organisations(text: &str, lexicon: &Lexicon, registry: &mut Registry) {
     let words: Vec<&str> = text.split([' ', '\n']).collect();
-    for (head, word) in words.iter().enumerate() {
+    for (head, raw) in words.iter().enumerate() {
+        // A name after a title may end its clause: "head of the … Committee, said".
+        let word = &raw.trim_end_matches([',', '.', ';']);
         let is_head = ORGANISATION_HEADS.contains(word) || BODY_HEADS.contains(word);
         if !is_head {
             continue;
@@ -68,11 +70,10 @@ pub fn discover_titled_organisations(text: &str, lexicon: &Lexicon, registry: &m
                 break;
             }
         }
-        if after == head + 1 {
-            continue;
-        }
-        let named_after =
-            words
+        // Titles after the name count only where nothing parts them from it.
+        let titled = after > head + 1 && raw.len() == word.len();
+        let named_after = titled
+            && words
                 .get(after)
                 .zip(words.get(after + 1))
                 .is_some_and(|(first, second)| {
@@ -96,12 +97,23 @@ pub fn discover_titled_organisations(text: &str, lexicon: &Lexicon, registry: &m
             .checked_sub(1)
             .and_then(|at| words.get(at))
             .is_some_and(|before| before.ends_with(','));
-        if !(named_after || closes_apposition && opens_apposition) || head == start {
+        // "Mohammed Ali al-Houthi, head of the Houthi Revolutionary Committee": a body's
+        // name right after a title and "of the".
+        let after_title_of = start >= 3
+            && words.get(start - 1) == Some(&"the")
+            && words.get(start - 2) == Some(&"of")
+            && words
+                .get(start - 3)
+                .is_some_and(|title| is_title_word(title))
+            && ORGANISATION_HEADS.contains(word);
+        if !(named_after || titled && closes_apposition && opens_apposition || after_title_of)
+            || head == start
+        {
             continue;
         }
         let name = words
-            .get(start..=head)
-            .map(|name| name.join(" "))
+            .get(start..head)
+            .map(|name| format!("{} {word}", name.join(" ")))
             .unwrap_or_default();
         if lexicon.find(&name).is_some()
             || names_no_party(&name)

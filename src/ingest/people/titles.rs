@@ -8,7 +8,7 @@ use crate::ingest::relations::{HEAD_MEMBERSHIP_CONFIDENCE, TITLE_MEMBERSHIP_CONF
 use crate::model::{ArticleText, NodeKind, Subtype};
 
 /// Lower-case words between a party and its title: "Thailand's acting Prime Minister".
-const TITLE_MODIFIERS: [&str; 17] = [
+pub(super) const TITLE_MODIFIERS: [&str; 18] = [
     "acting",
     "deputy",
     "interim",
@@ -22,6 +22,8 @@ const TITLE_MODIFIERS: [&str; 17] = [
     "military",
     "security",
     "foreign",
+    // "EU foreign policy chief Josep Borrell".
+    "policy",
     "chief",
     "peacekeeping",
     "humanitarian",
@@ -81,8 +83,9 @@ pub(super) struct TitleContext<'a> {
     pub(super) title_start: usize,
     /// The match before the titles.
     pub(super) previous_index: Option<usize>,
-    /// The party after the title ("Prime Minister of Kosovo"), as a lexicon entry.
-    pub(super) party_of: Option<usize>,
+    /// The party after the title ("Prime Minister of Kosovo"): a lexicon entry or an
+    /// organisation the text defined.
+    pub(super) party_of: Option<Target>,
 }
 
 impl TitleContext<'_> {
@@ -132,8 +135,13 @@ impl TitleContext<'_> {
             previous_index,
             party_of,
         } = *self;
-        if let Some(entry) = party_of {
-            return entry_entity(registry, lexicon, entry).filter(|&party| {
+        if let Some(target) = party_of {
+            let party = match target {
+                Target::Entry(entry, _) => entry_entity(registry, lexicon, entry),
+                Target::Person(entity) => Some(entity),
+                _ => None,
+            };
+            return party.filter(|&party| {
                 registry.entities.get(party).is_some_and(|entity| {
                     entity.kind != NodeKind::Demand && entity.subtype != Some(Subtype::Person)
                 })

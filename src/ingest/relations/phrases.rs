@@ -523,7 +523,8 @@ pub(super) fn read_mediation_of(
     if possessive_mediation || mediation_of {
         let parties = if mediation_of {
             let first = past_the(tokens, index + 2);
-            list_starting_at(tokens, first).map(|(parties, _)| parties)
+            list_starting_at(tokens, first)
+                .map(|(parties, end)| inserted_list(tokens, first, parties, end))
         } else {
             list_ending_at(tokens, index - 2).map(|(parties, _)| parties)
         };
@@ -536,6 +537,26 @@ pub(super) fn read_mediation_of(
         return true;
     }
     false
+}
+
+/// The parties of the list that starts at token `first` and ends at token `end`, read
+/// right from a phrase set off by commas: where a word follows the list, the phrase ended
+/// at its first comma and the rest is the clause's subject ("under the mediation of
+/// Angola, the DRC and Rwanda reached …" is Angola's alone; "under the aegis of Cuba,
+/// Norway and Venezuela, the parties met" is all three's).
+fn inserted_list(tokens: &[Token], first: usize, parties: Vec<usize>, end: usize) -> Vec<usize> {
+    let followed_by_word = tokens.get(end + 1).is_some_and(|t| t.word().is_some());
+    let inserted = tokens
+        .get(first..end)
+        .and_then(|list| list.iter().position(|t| t.piece == Piece::Punct(',')))
+        .and_then(|comma| tokens.get(first..first + comma));
+    match inserted {
+        Some(inserted) if followed_by_word => parties
+            .into_iter()
+            .filter(|&party| inserted.iter().any(|t| t.party() == Some(party)))
+            .collect(),
+        _ => parties,
+    }
 }
 
 /// "saw no Israeli delegation in Cairo": that party did not attend. True when it read one.
