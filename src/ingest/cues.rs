@@ -295,6 +295,7 @@ pub fn is_talk_word(word: &str) -> bool {
         word,
         "talks"
             | "negotiations"
+            | "negotiation"
             | "meeting"
             | "meetings"
             | "met"

@@ -293,11 +293,33 @@ fn described_place(words: &[&str], first: usize) -> Option<usize> {
     if words.get(first)?.to_lowercase() != "the" {
         return None;
     }
-    (first + 2..=first + 4).find(|&of| {
+    // Up to four words between: "the North Macedonian lakeside resort of Ohrid".
+    (first + 2..=first + 5).find(|&of| {
         words.get(of).is_some_and(|word| *word == "of")
             && words
                 .get(of - 1)
                 .is_some_and(|noun| PLACE_NOUNS.contains(&noun.to_lowercase().as_str()))
+    })
+}
+
+/// Where the words from `first` name a known state in the possessive ("North
+/// Macedonia’s"): the index of the word after it, and the state's name.
+fn possessive_state(lexicon: &Lexicon, words: &[&str], first: usize) -> Option<(usize, String)> {
+    (first..first + 3).find_map(|last| {
+        let word = words.get(last)?;
+        let base = word
+            .strip_suffix("’s")
+            .or_else(|| word.strip_suffix("'s"))?;
+        let name = words
+            .get(first..last)?
+            .iter()
+            .copied()
+            .chain([base])
+            .collect::<Vec<_>>()
+            .join(" ");
+        let entry = lexicon.entries.get(lexicon.find(&name)?)?;
+        (entry.subtype == Some(crate::model::Subtype::State))
+            .then(|| (last + 1, entry.name.clone()))
     })
 }
 
@@ -359,7 +381,9 @@ pub fn with_places_of_talks(lexicon: &Lexicon, texts: &[ArticleText]) -> Lexicon
                 .is_some_and(|talk| TALKS_AT.contains(&talk.as_str()));
             // "a joint ceremony at the UN base in Naqoura", "signed … at Naqura": talks
             // a few words before, in the same sentence.
-            let talks_nearby = (1..=10)
+            // "talks by Serbian President Aleksandar Vučić, Kosovo Prime Minister Albin
+            // Kurti and EU officials in Ohrid": the talks' parties may stand between.
+            let talks_nearby = (1..=16)
                 .map_while(|back| {
                     let before = at.checked_sub(back)?;
                     Some((words.get(before)?, lowered.get(before)?))
@@ -377,6 +401,11 @@ pub fn with_places_of_talks(lexicon: &Lexicon, texts: &[ArticleText]) -> Lexicon
             // "in the Lebanese town of Naqoura".
             if let Some(of) = described_place(&words, first) {
                 first = of + 1;
+            }
+            // "in North Macedonia’s Ohrid": past a known state's possessive, which hosts it.
+            let owner = possessive_state(lexicon, &words, first);
+            if let Some((past, _)) = owner {
+                first = past;
             }
             let (name, next) = capitalised_name(&words, first);
             let date = name
@@ -423,6 +452,7 @@ pub fn with_places_of_talks(lexicon: &Lexicon, texts: &[ArticleText]) -> Lexicon
                     .and_then(|entry| lexicon.entries.get(entry))
                     .filter(|entry| entry.subtype == Some(crate::model::Subtype::State))
                     .map(|entry| entry.name.clone());
+                let host = host.or_else(|| owner.map(|(_, state)| state));
                 let slot = found.entry(name).or_insert(None);
                 if slot.is_none() {
                     *slot = host;

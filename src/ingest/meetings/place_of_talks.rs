@@ -88,10 +88,11 @@ pub(super) fn is_meeting_place(
     }
     // Whether a word starts with a capital in the text.
     let capitalised = |word: &Word| word.is_capitalised_in(sentence, offset);
-    // "in Doha", "in the Qatari capital Doha", "in the Caribbean island of Barbados".
+    // "in Doha", "in the Qatari capital Doha", "in the Caribbean island of Barbados", "in
+    // the North Macedonian lakeside resort of Ohrid".
     let mut leading = before.iter().rev().peekable();
     let mut skipped = 0;
-    while skipped < 5
+    while skipped < 7
         && leading.peek().is_some_and(|word| {
             matches!(
                 word.text.as_str(),
@@ -101,6 +102,11 @@ pub(super) fn is_meeting_place(
                     | "city"
                     | "capital"
                     | "resort"
+                    | "lakeside"
+                    | "seaside"
+                    | "coastal"
+                    | "border"
+                    | "village"
                     | "town"
                     | "port"
                     | "downtown"
@@ -117,11 +123,21 @@ pub(super) fn is_meeting_place(
         leading.next();
         skipped += 1;
     }
-    // "in Switzerland's Geneva": a possessive state before the place.
+    // "in Switzerland's Geneva", "in North Macedonia’s Ohrid": a possessive state before
+    // the place.
     if leading.peek().is_some_and(|word| {
         (word.text.ends_with("'s") || word.text.ends_with("’s")) && capitalised(word)
     }) {
         leading.next();
+        let mut named = 0;
+        while named < 2
+            && leading
+                .peek()
+                .is_some_and(|word| word.text.chars().all(char::is_alphabetic) && capitalised(word))
+        {
+            leading.next();
+            named += 1;
+        }
     }
     let preposition_word = leading.next();
     // "flew to Doha", "invited to Cairo", "the delegation to Cairo" go somewhere;
@@ -212,6 +228,19 @@ pub(super) fn is_meeting_place(
                         | "embassy"
                 )
             });
+    // "talks by Serbian President Aleksandar Vučić, … and EU officials in Ohrid": the
+    // people of the talks are where the talks are.
+    let talks_of_people = before
+        .iter()
+        .rev()
+        .take(16)
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|pair| {
+            matches!(pair, [joiner, talk] if cues::is_talk_word(&talk.text)
+                && matches!(joiner.text.as_str(), "by" | "between" | "among"))
+        });
+    let of_people = of_people && !talks_of_people;
     let preposition = preposition && !of_conflict && !broke_out && !of_people;
     // "the Brussels meeting", "the Doha talks", "the Geneva International Discussions".
     let named_before_talks = words

@@ -261,7 +261,9 @@ pub(super) fn read_talks_between(
             || talks_with
             || involving_after_place
             || (token.is_any(&["between", "involving"])
-                && (talks_before(1) || (comma_before && talks_before(2)))))
+                && (talks_before(1) || (comma_before && talks_before(2))))
+            // "12 hours of talks by Serbian President Aleksandar Vučić, … and EU officials".
+            || (token.is("by") && talks_before(1)))
     {
         let mut first = past_the(tokens, index + 1);
         // "between the warring Sudanese army and …".
