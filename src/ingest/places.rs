@@ -170,13 +170,23 @@ pub fn with_countries_as_places(
                 .iter()
                 .any(|verb| clause.contains(verb))
         };
+        // "Yemen's Houthis": a state's possessive before a movement of its own names
+        // where the movement is, not a party ("Yemen's government" still is one).
+        let movement_of = (follows == "'s" || follows == "’s")
+            && mentions.iter().any(|other| {
+                other.start == mention.end + 3
+                    && registry.entities.get(other.entity).is_some_and(|party| {
+                        party.subtype == Some(crate::model::Subtype::Organisation)
+                    })
+            });
         // "in Geneva, Switzerland": the state after a city's comma is where the city is.
         let apposed = places.iter().any(|city| {
             city.end < mention.start && text.slice(city.end, mention.start) == Some(", ")
         });
         if state
-            && !compound
-            && (before == " in "
+            && (!compound || movement_of)
+            && (movement_of
+                || before == " in "
                 || before.ends_with(" in ")
                 || described
                 || dateline

@@ -226,11 +226,20 @@ fn possessed_before(tokens: &[Token], at: usize) -> bool {
 }
 
 /// "mediated between Israel and Hamas": the parties after "between" within a few words
-/// of the verb (`Some(None)` when "between" names none); `None` without "between".
+/// of the verb (`Some(None)` when "between" names none); `None` without "between", or
+/// where a thing stands before it.
 fn mediated_between(tokens: &[Token], verb: usize) -> Option<Option<(Vec<End>, usize)>> {
     let between = (verb + 1..(verb + 9).min(tokens.len()))
         .take_while(|&i| tokens.get(i).is_some_and(|t| !t.is_hard_break()))
         .find(|&i| tokens.get(i).is_some_and(|t| t.is("between")))?;
+    // "mediated a ceasefire deal between Yemen's Houthis and the US": the deal is what
+    // was mediated; its parties are the deal's.
+    if tokens
+        .get(verb + 1..between)
+        .is_some_and(|object| object.iter().any(|t| t.thing().is_some()))
+    {
+        return None;
+    }
     let parties = (between + 1..tokens.len())
         .find(|&i| tokens.get(i).is_some_and(|t| !t.is("the")))
         .and_then(|first| list_starting_at(tokens, first))
