@@ -15,7 +15,11 @@ const LIST_JOINERS: &[&str] = &[
 /// `step` -1) at token `from`: "Egypt, Qatar and the United States", "Egypt, along with
 /// Qatar". Returns the parties in the order read and the index of the list's far end.
 fn party_list(tokens: &[Token], from: usize, step: isize) -> Option<(Vec<usize>, usize)> {
-    let (first, mut end) = titled(tokens, from, step)?;
+    let (first, mut end) = if step > 0 {
+        titled(tokens, from, step).or_else(|| office_of_party_then_person(tokens, from))?
+    } else {
+        titled(tokens, from, step)?
+    };
     let mut parties = vec![first];
     loop {
         // Reading right, the party's noun is part of its element: "a top Polisario envoy
@@ -423,6 +427,9 @@ pub(crate) const TITLE_WORDS: &[&str] = &[
     "middle",
     "east",
     "mideast",
+    // "the Kenya former head of state, Uhuru Kenyatta".
+    "former",
+    "state",
 ];
 
 /// The list element at token `at`, read in direction `step`: a party, or a titled
@@ -470,6 +477,29 @@ fn titled(tokens: &[Token], at: usize, step: isize) -> Option<(usize, usize)> {
         return Some((person, other_at));
     }
     Some((party, at))
+}
+
+/// "the President of Rwanda, Paul Kagame": reading right from a title, the person named
+/// after its party and a comma. Returns the person and their token.
+fn office_of_party_then_person(tokens: &[Token], at: usize) -> Option<(usize, usize)> {
+    let mut k = at;
+    while tokens
+        .get(k)
+        .is_some_and(|t| t.is_any(TITLE_WORDS) && !t.is("of"))
+        && k < at + 4
+    {
+        k += 1;
+    }
+    if k == at || !tokens.get(k)?.is("of") {
+        return None;
+    }
+    let party_at = past_the(tokens, k + 1);
+    tokens.get(party_at)?.party()?;
+    if tokens.get(party_at + 1)?.piece != Piece::Punct(',') {
+        return None;
+    }
+    let person = tokens.get(party_at + 2)?.party()?;
+    Some((person, party_at + 2))
 }
 
 /// The party right after the one at `at`, past numbers ("Libyan 5+5 Joint Military

@@ -205,7 +205,8 @@ fn sides_named(tokens: &[Token]) -> Vec<usize> {
 }
 
 /// "talks between Israel and Hamas", "a meeting of the Ukrainian and U.S. delegations",
-/// "in the presence of Trump": those named take part. True when it read them.
+/// "in the presence of Trump": those named take part ("in the absence of": they do not).
+/// True when it read them.
 pub(super) fn read_talks_between(
     sentence: &Sentence<'_>,
     index: usize,
@@ -234,6 +235,13 @@ pub(super) fn read_talks_between(
             .checked_sub(1)
             .and_then(|at| tokens.get(at))
             .is_some_and(|before| before.is("presence"));
+    // "took place in the absence of the President of Rwanda, Paul Kagame": those named
+    // did not take part.
+    let absence = token.is("of")
+        && index
+            .checked_sub(1)
+            .and_then(|at| tokens.get(at))
+            .is_some_and(|before| before.is("absence"));
     // "talks with Houthi leaders", "a meeting with Lapid": those met take part, unless
     // the talks are refused ("rejected talks with Hamas").
     let talks_with = token.is("with")
@@ -258,6 +266,7 @@ pub(super) fn read_talks_between(
     if has_meeting
         && (meeting_of
             || presence
+            || absence
             || talks_with
             || involving_after_place
             || (token.is_any(&["between", "involving"])
@@ -294,7 +303,9 @@ pub(super) fn read_talks_between(
             .iter()
             .position(|t| t.piece == Piece::Punct(',') || t.is_hard_break())
             .unwrap_or(clause.len());
-        let modality = if clause
+        let modality = if absence {
+            Modality::Negated
+        } else if clause
             .get(..clause_end)
             .unwrap_or(&[])
             .iter()
