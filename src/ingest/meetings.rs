@@ -58,6 +58,8 @@ const REFERRING: &[&str] = &[
     "ceremony",
     "signing",
     "mediation",
+    // "The delegations were led by …": the parties' delegations to the talks.
+    "delegations",
 ];
 
 /// A sentence as the meeting rules read it.

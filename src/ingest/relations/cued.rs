@@ -2,7 +2,10 @@
 //! passive, with modality and confidence, and what the same sentence says of the
 //! meeting (those who act after talks, those met).
 
-use super::ends::{by_at, modality_of, objects_after, passive, passive_between, passive_mediators};
+use super::ends::{
+    by_at, leaders_of_delegations, modality_of, objects_after, passive, passive_between,
+    passive_mediators,
+};
 use super::lists::{list_ending_at, list_starting_at, officials_of, past_the};
 use super::stances::demonstrative_object;
 use super::subjects::{Found, Subject, subject_of};
@@ -273,6 +276,13 @@ fn read_passive(
                 ));
             }
         }
+        return true;
+    }
+    if relation == Relation::Leads
+        && has_meeting
+        && let Some(leaders) = leaders_of_delegations(tokens, index)
+    {
+        reading.attending(leaders, Modality::Asserted, attributed_to);
         return true;
     }
     if let Some((parties, thing, modality)) = passive_between(tokens, index, relation, kind_of) {

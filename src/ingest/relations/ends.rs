@@ -400,6 +400,27 @@ pub(super) fn passive(
         .and_then(|at| tokens.get(at))
         .is_some_and(|t| t.is_any(&["in", "at"]));
     let meeting_fits = has_meeting && fits(relation, NodeKind::Meeting);
+    // "The Israeli delegation to the talks in Cairo was led by": past where the group
+    // went, to the group itself.
+    let placed_group = (relation == Relation::Leads)
+        .then(|| {
+            group_before_place(tokens, k - 1, &|entity| {
+                kind_of(entity).is_some_and(|kind| fits(relation, kind))
+            })
+        })
+        .flatten();
+    if let Some(group) = placed_group {
+        let modality = if negated {
+            Modality::Negated
+        } else if modal == Some("will") {
+            Modality::Expected
+        } else if modal.is_some() {
+            Modality::Hypothetical
+        } else {
+            Modality::Asserted
+        };
+        return Some((subjects, End::Entity(group), modality));
+    }
     let object = match &before.piece {
         Piece::Party(_) if placed => {
             if !meeting_fits {
@@ -451,6 +472,43 @@ pub(super) fn passive(
         None => Modality::Asserted,
     };
     Some((subjects, object, modality))
+}
+
+/// "The Israeli delegation to the talks in Cairo": reading left from `last` over where a
+/// group went or is (places, talks, "in", "to", "the"), the group `fits` takes, if one.
+fn group_before_place(
+    tokens: &[Token],
+    last: usize,
+    fits: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    let mut k = last;
+    let mut placed = false;
+    for _ in 0..7 {
+        let token = tokens.get(k)?;
+        match token.piece {
+            Piece::Party(entity) if placed => return fits(entity).then_some(entity),
+            Piece::Place(_) => {}
+            _ if token.is_any(&["in", "at", "to"]) => placed = true,
+            _ if token.is("the") || token.is_any(TALK_NOUNS) => {}
+            _ => return None,
+        }
+        k = k.checked_sub(1)?;
+    }
+    None
+}
+
+/// "The delegations were led by A, B and C": in a sentence about the article's talks,
+/// who leads the unnamed delegations takes part in them. The leaders, if so.
+pub(super) fn leaders_of_delegations(tokens: &[Token], verb: usize) -> Option<Vec<usize>> {
+    if !tokens.get(verb)?.is_any(&["led", "headed"]) {
+        return None;
+    }
+    let by = by_at(tokens, verb)?;
+    let agents = agents_after_by(tokens, by)?;
+    let (k, negated) = passive_group_start(tokens, verb);
+    let noun = tokens.get(k.checked_sub(1)?)?;
+    let article = tokens.get(k.checked_sub(2)?)?;
+    (!negated && noun.is_any(&["delegations", "delegation"]) && article.is("the")).then_some(agents)
 }
 
 /// What a participle that opens the sentence says of: the talks or the thing just after

@@ -37,6 +37,15 @@ fn party_list(tokens: &[Token], from: usize, step: isize) -> Option<(Vec<usize>,
         {
             k = after;
         }
+        // "…, and Téte António, Angolan Minister of Foreign Affairs.": a title that runs
+        // to the list's end ends it.
+        if step > 0 {
+            match past_apposed_title(tokens, end) {
+                Some(Some(after)) => k = after,
+                Some(None) => break,
+                None => {}
+            }
+        }
         // "Yemen's government and Iran-backed Houthis": a party glued to a participle
         // only qualifies the next element.
         if step < 0
@@ -203,6 +212,78 @@ pub(crate) fn past_caption_position(tokens: &[Token], end: usize) -> Option<usiz
         .get(at + 1)
         .is_some_and(|t| t.piece == Piece::Punct(','));
     (position && closed).then_some(at + 1)
+}
+
+/// Words of a minister's portfolio besides those of `TITLE_WORDS`: "Minister of State,
+/// Foreign Affairs, International Cooperation and Francophonie".
+const PORTFOLIO_WORDS: &[&str] = &[
+    "affairs",
+    "international",
+    "cooperation",
+    "francophonie",
+    "interior",
+    "justice",
+    "trade",
+    "finance",
+    "economy",
+    "development",
+    "relations",
+    "planning",
+    "public",
+    "home",
+    "external",
+    "regional",
+    "integration",
+    "communication",
+    "information",
+    "and",
+    "the",
+    "for",
+];
+
+/// A person's title between commas in a list: "Thérèse Kayikwamba Wagner, Minister of
+/// State, Foreign Affairs, International Cooperation and Francophonie of the DRC, Olivier
+/// Nduhungirehe, …". `None` where no title follows the party at `end`; else where the
+/// title (its own commas and the party it is of included) closes with a comma before the
+/// next party, that comma's index, or `Some(None)` where the title ends the list.
+fn past_apposed_title(tokens: &[Token], end: usize) -> Option<Option<usize>> {
+    if tokens.get(end + 1)?.piece != Piece::Punct(',') {
+        return None;
+    }
+    let first = end + 2;
+    // The title opens with an office ("Minister"), or a party's ("Angolan Minister").
+    let office_at = if tokens.get(first)?.party().is_some() {
+        first + 1
+    } else {
+        first
+    };
+    let office = tokens.get(office_at)?;
+    if !office.is_any(TITLE_WORDS) || office.is_any(&["of", "state", "foreign", "national"]) {
+        return None;
+    }
+    let mut k = office_at + 1;
+    while k < first + 20 {
+        let Some(token) = tokens.get(k) else {
+            return Some(None);
+        };
+        if token.piece == Piece::Punct(',') {
+            let next = tokens.get(k + 1);
+            let after_and = next.is_some_and(|next| next.is("and"))
+                && tokens.get(k + 2).is_some_and(|t| t.party().is_some());
+            if next.is_some_and(|next| next.party().is_some()) || after_and {
+                return Some(Some(k));
+            }
+        } else if token.is_hard_break() || (token.word().is_none() && token.party().is_none()) {
+            return Some(None);
+        } else if !(token.is_any(TITLE_WORDS)
+            || token.is_any(PORTFOLIO_WORDS)
+            || token.party().is_some())
+        {
+            return None;
+        }
+        k += 1;
+    }
+    None
 }
 
 /// Nouns that describe the party named right after them: "the security watchdog OSCE".
@@ -429,7 +510,6 @@ pub(crate) const TITLE_WORDS: &[&str] = &[
     "mideast",
     // "the Kenya former head of state, Uhuru Kenyatta".
     "former",
-    "state",
 ];
 
 /// The list element at token `at`, read in direction `step`: a party, or a titled

@@ -376,12 +376,16 @@ pub(super) fn read_following_talks(
             .is_some_and(|before| before.piece == Piece::Punct(':'));
     // "At the end of week-long peace talks in Sweden, A and B shook hands", "During
     // the talks in Doha, …".
+    // "At the 4th ministerial meeting held in Luanda on October 12, …".
     let opening = token.is_any(&["after", "following", "during"])
         || (token.is("at")
             && tokens.get(index + 1).is_some_and(|t| t.is("the"))
             && tokens
-                .get(index + 2)
-                .is_some_and(|t| t.is_any(&["end", "close", "start"])));
+                .get(index + 2..(index + 6).min(tokens.len()))
+                .is_some_and(|next| {
+                    next.iter()
+                        .any(|t| t.is_any(&["end", "close", "start"]) || t.is_any(TALK_NOUNS))
+                }));
     if opens_sentence && has_meeting && opening {
         let comma = tokens
             .iter()
@@ -393,6 +397,18 @@ pub(super) fn read_following_talks(
                 .is_some_and(|opening| opening.iter().any(|t| t.is_any(TALK_NOUNS)))
         });
         if let (Some(comma), true) = (comma, talks) {
+            // "…, under the mediation of Angola, the DRC and Rwanda reached": past a
+            // phrase between commas that opens with a preposition.
+            let comma = if tokens
+                .get(comma + 1)
+                .is_some_and(|t| t.is_any(&["under", "with", "in", "at", "amid"]))
+            {
+                (comma + 2..(comma + 10).min(tokens.len()))
+                    .find(|&at| tokens.get(at).is_some_and(|t| t.piece == Piece::Punct(',')))
+                    .unwrap_or(comma)
+            } else {
+                comma
+            };
             let first = past_the(tokens, comma + 1);
             if let Some((parties, last)) = list_starting_at(tokens, first)
                 && tokens

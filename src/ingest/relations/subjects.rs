@@ -290,7 +290,8 @@ fn party_subject(
         .and_then(|before| tokens.get(before))
         .is_some_and(|before| before.is_any(PREPOSITIONS) || before.is("to"));
     if governed && wished.is_none() && !absolute {
-        return represented(tokens, first, parties);
+        return represented(tokens, first, parties.clone())
+            .or_else(|| after_adverbial(tokens, first, at, &parties));
     }
     if let Some(frame) = wished {
         return Some(Subject {
@@ -308,6 +309,39 @@ fn party_subject(
     Some(Subject {
         parties,
         first,
+        found,
+        frame: None,
+    })
+}
+
+/// "Under the mediation of Angola, the DRC and Rwanda reached": a list read left into an
+/// opening phrase ends at the phrase's comma; the parties after it (the list from
+/// `first` to `last`) are the subject.
+fn after_adverbial(
+    tokens: &[Token],
+    first: usize,
+    last: usize,
+    parties: &[usize],
+) -> Option<Subject> {
+    let comma = first
+        + tokens
+            .get(first..last)?
+            .iter()
+            .position(|t| t.piece == Piece::Punct(','))?;
+    let clause = tokens.get(comma + 1..=last)?;
+    let parties: Vec<usize> = parties
+        .iter()
+        .copied()
+        .filter(|&party| clause.iter().any(|t| t.party() == Some(party)))
+        .collect();
+    let found = match parties.len() {
+        0 => return None,
+        1 => Found::Adjacent,
+        _ => Found::Near,
+    };
+    Some(Subject {
+        parties,
+        first: super::lists::past_the(tokens, comma + 1),
         found,
         frame: None,
     })
