@@ -20,6 +20,7 @@ mod import_ui;
 mod ingest;
 mod ingest_groups;
 mod ingest_hosts;
+mod ingest_ministers;
 mod ingest_parties;
 mod ingest_venues;
 mod interchange;

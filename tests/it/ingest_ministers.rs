@@ -1,0 +1,200 @@
+//! Ministers and heads of state as agency copy from Luanda, Ohrid and Muscat names them:
+//! listed with their portfolios between commas, a mediator's phrase before the parties
+//! that act, a head of state absent, places of talks described at length, a deal
+//! mediated between a state's movement and another party, and people whose surname is
+//! joined to a particle.
+
+use backchannel::model::Model;
+
+use super::ingest::{edge_strings, labels_of_kind, model_of};
+
+const LUANDA: &str = "Ministers agree plan in Luanda\n\nPublished 2024-10-14\n\nAt the fourth ministerial meeting held in Luanda on Saturday, under the mediation of Angola, the DRC and Rwanda reached an agreement on a plan to disarm the militia. The delegations were led by Thérèse Kayikwamba Wagner, Minister of State, Foreign Affairs and Francophonie of the DRC, Olivier Nduhungirehe, Minister of Foreign Affairs and International Cooperation of Rwanda, and Téte António, Angolan Minister of Foreign Affairs.\n";
+
+const SUMMIT: &str = "Summit held without Kagame\n\nPublished 2024-12-16\n\nThe summit in Luanda on Sunday took place in the absence of the President of Rwanda, Paul Kagame. The summit was also attended by the Kenya former head of state, Uhuru Kenyatta, as facilitator of another process.\n";
+
+/// Every edge with its modality, as "source relation target (modality)", sorted.
+fn edges_with_modality(model: &Model) -> Vec<String> {
+    let mut edges: Vec<String> = model
+        .edges
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {} {} ({})",
+                model.node_label(&e.source),
+                e.relation.as_str(),
+                model.node_label(&e.target),
+                e.modality.as_str()
+            )
+        })
+        .collect();
+    edges.sort();
+    edges
+}
+
+fn meetings(model: &Model) -> Vec<&str> {
+    let mut labels = labels_of_kind(model, "meeting");
+    labels.sort();
+    labels
+}
+
+#[test]
+fn a_mediation_phrase_before_the_parties_is_the_mediator_s_alone() {
+    let model = model_of(LUANDA);
+    let edges = edge_strings(&model);
+    let talks = "Talks in Luanda (12 October 2024)";
+    assert!(
+        edges.contains(&format!("Angola mediates {talks}")),
+        "{edges:#?}"
+    );
+    // "Angola, the DRC and Rwanda reached": the phrase ends at its comma.
+    assert_eq!(labels_of_kind(&model, "mediator"), ["Angola"], "{edges:#?}");
+    for party in ["DR Congo", "Rwanda"] {
+        assert!(
+            edges
+                .iter()
+                .any(|e| e.starts_with(&format!("{party} accepts Agreement"))),
+            "{party}: {edges:#?}"
+        );
+        // "At the fourth ministerial meeting …, the DRC and Rwanda reached": they were there.
+        assert!(
+            edges.contains(&format!("{party} attends {talks}")),
+            "{party}: {edges:#?}"
+        );
+    }
+}
+
+#[test]
+fn people_listed_with_their_portfolios_are_each_their_state_s_and_attend() {
+    let model = model_of(LUANDA);
+    let edges = edge_strings(&model);
+    let talks = "Talks in Luanda (12 October 2024)";
+    for (person, state) in [
+        ("Thérèse Kayikwamba Wagner", "DR Congo"),
+        ("Olivier Nduhungirehe", "Rwanda"),
+        ("Téte António", "Angola"),
+    ] {
+        assert!(
+            edges.contains(&format!("{person} member_of {state}")),
+            "{person}: {edges:#?}"
+        );
+        // Who leads the delegations takes part in the talks.
+        assert!(
+            edges.contains(&format!("{person} attends {talks}")),
+            "{person}: {edges:#?}"
+        );
+    }
+    // "Angolan Minister" ends the list: Angola is a title's party, not one more delegate.
+    assert!(
+        !edges.contains(&format!("Angola attends {talks}")),
+        "{edges:#?}"
+    );
+}
+
+#[test]
+fn a_head_of_state_absent_did_not_attend_and_a_former_one_is_his_own() {
+    let model = model_of(SUMMIT);
+    let edges = edges_with_modality(&model);
+    let summit = "Talks in Luanda (15 December 2024)";
+    assert!(
+        edges.contains(&format!("Paul Kagame attends {summit} (negated)")),
+        "{edges:#?}"
+    );
+    assert!(
+        edges.contains(&"Paul Kagame member_of Rwanda (asserted)".to_owned()),
+        "{edges:#?}"
+    );
+    assert!(
+        edges.contains(&format!("Uhuru Kenyatta attends {summit} (asserted)")),
+        "{edges:#?}"
+    );
+    // A former office is no membership, and the state of a title attends nothing.
+    assert!(
+        !edges
+            .iter()
+            .any(|e| e.starts_with("Kenya ") || e.contains("member_of Kenya"))
+    );
+}
+
+#[test]
+fn places_of_talks_described_at_length_or_after_a_state_s_possessive_are_found() {
+    let cases = [
+        (
+            "Talks in a lakeside resort\n\nPublished 2023-03-18\n\nEU foreign policy chief Josep Borrell spoke after nearly 12 hours of talks in the North Macedonian lakeside resort of Ohrid on Saturday.\n",
+            "Talks in Ohrid (18 March 2023)",
+        ),
+        (
+            "Talks in Ohrid\n\nPublished 2023-03-18\n\nBorrell tweeted after 12 hours of talks by Serbian President Aleksandar Vucic, Kosovo Prime Minister Albin Kurti and EU officials in Ohrid, North Macedonia.\n",
+            "Talks in Ohrid",
+        ),
+        (
+            "Marathon in Ohrid\n\nPublished 2023-03-18\n\nThe envoy spoke after twelve hours of marathon negotiations in North Macedonia’s Ohrid by the lake.\n",
+            "Talks in Ohrid",
+        ),
+    ];
+    for (text, meeting) in cases {
+        let model = model_of(text);
+        assert_eq!(meetings(&model), [meeting], "{text}");
+    }
+    // The first names the EU's foreign policy chief; the second the talks' parties, by
+    // whom the talks were held, where EU officials were too.
+    let model = model_of(cases[0].0);
+    assert!(edge_strings(&model).contains(&"Josep Borrell member_of European Union".to_owned()));
+    let model = model_of(cases[1].0);
+    let edges = edge_strings(&model);
+    for person in ["Aleksandar Vucic", "Albin Kurti"] {
+        assert!(
+            edges.contains(&format!("{person} attends Talks in Ohrid")),
+            "{edges:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_deal_mediated_between_parties_is_what_is_mediated_and_a_state_s_movement_names_no_party() {
+    let model = model_of(
+        "Oman brokers truce\n\nPublished 2025-05-06\n\nOman said it mediated a ceasefire deal between Yemen's Houthis and the United States.\n",
+    );
+    let edges = edge_strings(&model);
+    assert_eq!(
+        edges
+            .iter()
+            .filter(|e| e.contains(" mediates "))
+            .collect::<Vec<_>>(),
+        ["Oman mediates Ceasefire deal"],
+        "{edges:#?}"
+    );
+    // "Yemen's Houthis": Yemen is where the Houthis are, no party of the article.
+    let mut actors = labels_of_kind(&model, "actor");
+    actors.sort();
+    assert_eq!(actors, ["Houthis", "United States"]);
+}
+
+#[test]
+fn a_surname_joined_to_a_particle_and_a_body_after_head_of_the_are_found() {
+    let model = model_of(
+        "Houthis weigh truce\n\nPublished 2025-05-07\n\nIn a post on X, Mohammed Ali al-Houthi, head of the Houthi Revolutionary Committee, said the halt would be evaluated. Josep Borrell, the EU foreign policy chief, said talks should go on.\n",
+    );
+    let edges = edge_strings(&model);
+    assert!(
+        edges.contains(
+            &"Mohammed Ali al-Houthi member_of Houthi Revolutionary Committee".to_owned()
+        ),
+        "{edges:#?}"
+    );
+    assert!(
+        edges.contains(&"Josep Borrell member_of European Union".to_owned()),
+        "{edges:#?}"
+    );
+}
+
+#[test]
+fn a_delegation_led_past_where_it_went_is_led_by_its_head() {
+    let model = model_of(
+        "Mossad chief in Cairo\n\nPublished 2024-05-06\n\nThe Israeli delegation to the talks in Cairo was led by David Barnea.\n",
+    );
+    let edges = edge_strings(&model);
+    assert!(
+        edges.contains(&"David Barnea leads Israeli delegation".to_owned()),
+        "{edges:#?}"
+    );
+}
