@@ -116,7 +116,8 @@ fn a_head_of_state_absent_did_not_attend_and_a_former_one_is_his_own() {
 }
 
 #[test]
-fn places_of_talks_described_at_length_or_after_a_state_s_possessive_are_found() {
+fn places_of_talks_described_at_length_or_after_a_state_s_possessive_are_found_and_one_negotiation_is_talks()
+ {
     let cases = [
         (
             "Talks in a lakeside resort\n\nPublished 2023-03-18\n\nEU foreign policy chief Josep Borrell spoke after nearly 12 hours of talks in the North Macedonian lakeside resort of Ohrid on Saturday.\n",
@@ -129,6 +130,10 @@ fn places_of_talks_described_at_length_or_after_a_state_s_possessive_are_found()
         (
             "Marathon in Ohrid\n\nPublished 2023-03-18\n\nThe envoy spoke after twelve hours of marathon negotiations in North Macedonia’s Ohrid by the lake.\n",
             "Talks in Ohrid",
+        ),
+        (
+            "Talks extended\n\nThe ministerial delegations, under the mediation of Angola, will continue this Thursday in Luanda the negotiation of the peace agreement.\n",
+            "Talks in Luanda",
         ),
     ];
     for (text, meeting) in cases {
