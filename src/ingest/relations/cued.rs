@@ -98,11 +98,15 @@ pub(super) fn read_relation(
     );
     let (objects, skipped) = match objects_after(tokens, index, relation, kind_of, has_meeting) {
         Some(found) => found,
-        // "Netanyahu opposes this": the thing named before.
-        None => (
-            vec![demonstrative_object(tokens, index, relation, kind_of)?],
-            2,
-        ),
+        None => match relative_object(tokens, subject.first, relation, kind_of) {
+            // "the draft agreement that the EU had presented".
+            Some(object) => (vec![object], 2),
+            // "Netanyahu opposes this": the thing named before.
+            None => (
+                vec![demonstrative_object(tokens, index, relation, kind_of)?],
+                2,
+            ),
+        },
     };
     let confidence = match subject.found {
         Found::Carried => CARRIED_CONFIDENCE,
@@ -135,6 +139,27 @@ pub(super) fn read_relation(
         sentence, index, token, relation, &objects, modality, reading,
     );
     Some(subject)
+}
+
+/// "the draft agreement that the EU had presented": the thing a relative clause, whose
+/// subject starts at `first`, says its verb of.
+fn relative_object(
+    tokens: &[Token],
+    first: usize,
+    relation: Relation,
+    kind_of: &dyn Fn(usize) -> Option<NodeKind>,
+) -> Option<End> {
+    let mut pronoun = first.checked_sub(1)?;
+    if tokens.get(pronoun)?.is("the") {
+        pronoun = pronoun.checked_sub(1)?;
+    }
+    if !tokens.get(pronoun)?.is_any(&["that", "which"]) {
+        return None;
+    }
+    let thing = tokens.get(pronoun.checked_sub(1)?)?.thing()?;
+    kind_of(thing)
+        .is_some_and(|kind| super::fits(relation, kind))
+        .then_some(End::Entity(thing))
 }
 
 /// "thank Iraq and Oman for hosting several rounds of dialogue", "grateful to Norway for

@@ -275,6 +275,14 @@ fn past_apposed_title(tokens: &[Token], end: usize) -> Option<Option<usize>> {
             }
         } else if token.is_hard_break() || (token.word().is_none() && token.party().is_none()) {
             return Some(None);
+        } else if token.party().is_some()
+            && tokens
+                .get(k - 1)
+                .is_some_and(|before| !before.is_any(&["of", "the", "and", "for"]))
+        {
+            // "Ilham Aliyev, Turkey Commission Chairperson Nikol Pashinyan and …": the
+            // title names the next person of the list, it is not the last one's.
+            return None;
         } else if !(token.is_any(TITLE_WORDS)
             || token.is_any(PORTFOLIO_WORDS)
             || token.party().is_some())

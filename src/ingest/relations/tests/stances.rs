@@ -138,3 +138,38 @@ fn who_announces_a_deal_between_others_is_no_side_to_it() {
             .any(|line| line.starts_with("Qatar accepts")),
     );
 }
+
+#[test]
+fn a_relative_clause_s_verb_is_said_of_the_thing_before_it() {
+    // "the deal that Egypt had presented": Egypt proposes the deal named before "that".
+    assert_eq!(
+        read("Hamas rejected the deal that Egypt had presented.", false),
+        ["Egypt proposes the deal asserted", "Hamas rejects the deal asserted"]
+    );
+    assert_eq!(
+        read("Israel accepted the proposal which Qatar drafted.", false),
+        [
+            "Israel accepts the proposal asserted",
+            "Qatar proposes the proposal asserted"
+        ]
+    );
+    // Without the relative pronoun the verb has no object to say it of.
+    assert_eq!(
+        read("Hamas rejected the deal. Egypt had presented.", false),
+        ["Hamas rejects the deal asserted"]
+    );
+}
+
+#[test]
+fn what_something_is_presented_on_the_basis_of_is_not_presented() {
+    // "presented on the basis of a Franco-German proposal": what was presented is unnamed.
+    let lines = read(
+        "Qatar presented on the basis of a permanent ceasefire.",
+        false,
+    );
+    assert!(lines.is_empty(), "{lines:?}");
+    assert_eq!(
+        read("Qatar presented the proposal.", false),
+        ["Qatar proposes the proposal asserted"]
+    );
+}
