@@ -144,7 +144,10 @@ fn a_relative_clause_s_verb_is_said_of_the_thing_before_it() {
     // "the deal that Egypt had presented": Egypt proposes the deal named before "that".
     assert_eq!(
         read("Hamas rejected the deal that Egypt had presented.", false),
-        ["Egypt proposes the deal asserted", "Hamas rejects the deal asserted"]
+        [
+            "Egypt proposes the deal asserted",
+            "Hamas rejects the deal asserted"
+        ]
     );
     assert_eq!(
         read("Israel accepted the proposal which Qatar drafted.", false),
