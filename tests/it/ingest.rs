@@ -700,3 +700,40 @@ fn a_group_the_gold_folds_into_its_party_is_not_scored_as_its_member() {
         evaluation.mistakes
     );
 }
+
+/// Every held-out gold file in `docs/extraction/` parses, and every relation's ends are
+/// defined in its file: the annotations stay usable for the next scoring, adjudications
+/// included.
+#[test]
+fn every_held_out_gold_file_parses() {
+    let mut files = 0;
+    let mut relations = 0;
+    let mut folders: Vec<PathBuf> = std::fs::read_dir("docs/extraction")
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.is_dir())
+        .collect();
+    folders.sort();
+    for folder in &folders {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(folder)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "gold"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let text = std::fs::read_to_string(&path).unwrap();
+            match Gold::parse(&path.display().to_string(), &text) {
+                Ok(gold) => relations += gold.relations.len(),
+                Err(error) => panic!("{error}"),
+            }
+            files += 1;
+        }
+    }
+    // Twenty sets of articles, each of several articles with relations.
+    assert!(folders.len() >= 20, "{folders:?}");
+    assert!(
+        files >= 100 && relations >= 1000,
+        "{files} files, {relations} relations"
+    );
+}

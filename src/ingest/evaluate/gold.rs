@@ -85,6 +85,8 @@ impl Gold {
     /// Reads the line format of `docs/extraction.md`.
     pub fn parse(file: &str, text: &str) -> Result<Self, GoldError> {
         let mut gold = Self::default();
+        // The line of each relation, for an error about its ends.
+        let mut relation_lines = Vec::new();
         for (number, line) in text.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -135,6 +137,7 @@ impl Gold {
                             "a relation is: source | relation | target | modality".to_owned(),
                         ));
                     };
+                    relation_lines.push(number + 1);
                     gold.relations.push(GoldRelation {
                         source: source.clone(),
                         relation: Relation::parse(relation)
@@ -155,12 +158,12 @@ impl Gold {
             .map(String::as_str)
             .chain(gold.meetings.iter().map(|meeting| meeting.key.as_str()))
             .collect();
-        for relation in &gold.relations {
+        for (relation, line) in gold.relations.iter().zip(relation_lines) {
             for end in [&relation.source, &relation.target] {
                 if !keys.contains(&end.as_str()) {
                     return Err(GoldError {
                         file: file.to_owned(),
-                        line: 0,
+                        line,
                         message: format!("a relation names \"{end}\", which no line defines"),
                     });
                 }

@@ -23,6 +23,14 @@ fn gold_lines_read_and_refuse_what_is_wrong() {
     );
     let error = Gold::parse("a.gold", "relation Hamas | accepts | x | asserted\n").unwrap_err();
     assert!(error.message.contains("\"Hamas\""), "{error}");
+    // An undefined end is reported at its relation's line.
+    let error = Gold::parse(
+        "a.gold",
+        "actor Hamas\n# a note\nthing proposal\nrelation Hamas | accepts | proposal | asserted\nrelation Hamas | rejects | deal | asserted\n",
+    )
+    .unwrap_err();
+    assert_eq!(error.line, 5, "{error}");
+    assert!(error.message.contains("\"deal\""), "{error}");
 }
 
 #[test]
