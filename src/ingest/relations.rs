@@ -20,6 +20,7 @@ mod ends;
 mod gatherings;
 mod lists;
 mod memberships;
+mod passive;
 mod phrases;
 mod stances;
 mod subjects;
