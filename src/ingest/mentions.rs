@@ -59,6 +59,39 @@ const GROUP_WORDS: [(&str, &str, Subtype); 20] = [
     (" military", "army", Subtype::Military),
 ];
 
+/// Nouns for an armed or political group that a state's demonym before them only
+/// locates: "the Yemeni group", "Syrian rebels", "the Palestinian militant group".
+const GROUP_OF_PEOPLE_NOUNS: [&str; 12] = [
+    "group",
+    "groups",
+    "rebels",
+    "rebel group",
+    "militants",
+    "militant group",
+    "militia",
+    "militias",
+    "insurgents",
+    "fighters",
+    "armed group",
+    "movement",
+];
+
+/// Whether the words after a state's mention at `end` make it a group of its people:
+/// " group", " militant group" and the like, each a whole word.
+fn names_a_group_of_its_people(text: &ArticleText, end: usize) -> bool {
+    let after = text.after(end, 20);
+    let Some(after) = after.strip_prefix(' ') else {
+        return false;
+    };
+    GROUP_OF_PEOPLE_NOUNS.iter().any(|noun| {
+        after.starts_with(noun)
+            && !after
+                .get(noun.len()..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// Lower-case words that may start a part of a name ("Khalil al-Hayya").
 pub(super) const NAME_PARTICLES: [&str; 9] =
     ["al-", "el-", "al", "el", "bin", "bint", "ibn", "abu", "abd"];
@@ -317,6 +350,17 @@ pub fn find_mentions(
                             .and_then(|rest| rest.chars().next())
                             .is_some_and(char::is_alphanumeric)
                 }) =>
+            {
+                continue;
+            }
+            // "the Yemeni group", "Syrian rebels": a group of the state's people, not the
+            // state (the group's own name, "the Houthi group", is the group).
+            Target::Entry(entry, _)
+                if lexicon
+                    .entries
+                    .get(entry)
+                    .is_some_and(|item| item.subtype == Some(Subtype::State))
+                    && names_a_group_of_its_people(text, end) =>
             {
                 continue;
             }

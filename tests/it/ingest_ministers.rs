@@ -203,3 +203,22 @@ fn a_delegation_led_past_where_it_went_is_led_by_its_head() {
         "{edges:#?}"
     );
 }
+
+#[test]
+fn a_state_s_demonym_before_a_group_of_its_people_names_no_state() {
+    let model = model_of(
+        "Houthis halt attacks\n\nPublished 2025-05-07\n\nThe Houthis accepted the ceasefire deal. The Yemeni group said it would stop attacks on US ships, and Syrian rebels welcomed it. The Yemeni government rejected the deal.\n",
+    );
+    let mut actors = labels_of_kind(&model, "actor");
+    actors.sort();
+    // Yemen stands only as the Yemeni government's state; Syria not at all.
+    assert_eq!(
+        actors,
+        ["Houthis", "United States", "Yemen", "Yemeni government"],
+        "{:#?}",
+        edge_strings(&model)
+    );
+    let edges = edge_strings(&model);
+    assert!(edges.contains(&"Yemeni government member_of Yemen".to_owned()));
+    assert!(!edges.iter().any(|e| e.starts_with("Yemen ")), "{edges:#?}");
+}
