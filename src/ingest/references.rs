@@ -38,15 +38,39 @@ const JUNTA_REFERENCES: &[&[&str]] = &[
     &["the", "regime"],
 ];
 
-/// The phrase of `phrases` that `words` spell from `at`, if any.
-fn phrase_at<'p>(words: &[Word], at: usize, phrases: &[&'p [&'p str]]) -> Option<&'p [&'p str]> {
-    phrases.iter().copied().find(|phrase| {
-        phrase.iter().enumerate().all(|(offset, part)| {
-            words
-                .get(at + offset)
-                .is_some_and(|word| word.text == *part)
+/// The length in words of the phrase of `phrases` that `words` spell from `at`, if any.
+fn phrase_at(words: &[Word], at: usize, phrases: &[&[&str]]) -> Option<usize> {
+    phrases
+        .iter()
+        .find(|phrase| {
+            phrase.iter().enumerate().all(|(offset, part)| {
+                words
+                    .get(at + offset)
+                    .is_some_and(|word| word.text == *part)
+            })
         })
-    })
+        .map(|phrase| phrase.len())
+}
+
+/// Nouns a located reference to an organisation ends with: "the Yemeni group".
+const LOCATED_GROUP_NOUNS: &[&str] = &["group", "movement", "militia", "rebels", "militants"];
+
+/// "the Yemeni group", "the Lebanese movement": "the", a capitalised word that names no
+/// party (a demonym before a group noun locates it), and a group noun, from `at`; the
+/// phrase's length in words.
+fn located_group_at(
+    words: &[Word],
+    at: usize,
+    plain_capitalised: &dyn Fn(&Word) -> bool,
+) -> Option<usize> {
+    let [the, located, noun] = words.get(at..at + 3)? else {
+        return None;
+    };
+    (the.text == "the"
+        && plain_capitalised(located)
+        && located.text.chars().all(char::is_alphabetic)
+        && LOCATED_GROUP_NOUNS.contains(&noun.text.as_str()))
+    .then_some(3)
 }
 
 /// Common words that open sentences with a capital: no part of a name.
@@ -187,11 +211,16 @@ impl ReferenceContext {
                 })
                 .or_else(|| {
                     let organisation = self.last_organisation?;
-                    Some((organisation, phrase_at(words, index - 1, GROUP_REFERENCES)?))
+                    let length = phrase_at(words, index - 1, GROUP_REFERENCES).or_else(|| {
+                        located_group_at(words, index - 1, &|word: &Word| {
+                            capitalised(word.start) && free(word.start, word.end)
+                        })
+                    })?;
+                    Some((organisation, length))
                 });
-            if let Some((organisation, phrase)) = referred
+            if let Some((organisation, length)) = referred
                 && let (Some(first), Some(last)) =
-                    (words.get(index - 1), words.get(index + phrase.len() - 2))
+                    (words.get(index - 1), words.get(index + length - 2))
                 && free(first.start, last.end)
             {
                 found.push(Mention {
@@ -200,7 +229,7 @@ impl ReferenceContext {
                     entity: organisation,
                     confidence: REFERENCE_CONFIDENCE,
                 });
-                index += phrase.len() - 1;
+                index += length - 1;
             }
         }
         found
@@ -376,6 +405,36 @@ mod tests {
             found.iter().map(|m| m.entity).collect::<Vec<_>>(),
             [2],
             "\"him\" is not who acts on him: Netanyahu, named just before"
+        );
+    }
+
+    #[test]
+    fn a_group_located_by_a_demonym_is_the_last_organisation() {
+        let registry = registry();
+        let mut context = ReferenceContext::default();
+        let first = "Hamas spoke.";
+        context.update(&[mention(first, "Hamas", 1)], &registry);
+        let second = "Later the Yemeni group accepted.";
+        let found = context.resolve(&words(second, 0), &[], &registry, &capitals(second));
+        let resolved: Vec<(usize, &str)> = found
+            .iter()
+            .map(|m| (m.entity, &second[m.start..m.end]))
+            .collect();
+        assert_eq!(resolved, [(1, "the Yemeni group")]);
+        // Not a lower-case word, nor a government, nor a name the sentence knows.
+        for sentence in [
+            "Later the armed group accepted.",
+            "Later the Yemeni government accepted.",
+        ] {
+            let found = context.resolve(&words(sentence, 0), &[], &registry, &capitals(sentence));
+            assert!(found.is_empty(), "{sentence}");
+        }
+        let third = "Later the Hamas group accepted.";
+        let known = [mention(third, "Hamas", 1)];
+        assert!(
+            context
+                .resolve(&words(third, 0), &known, &registry, &capitals(third))
+                .is_empty()
         );
     }
 }
