@@ -279,6 +279,8 @@ struct ArticleReading<'a> {
     things: ThingContext,
     /// The two parties the article's talks are between, for "the two sides".
     sides: Option<[usize; 2]>,
+    /// The last sentence's plural subject, for a "They" that opens the next.
+    plural_subject: Vec<usize>,
 }
 
 /// Reads one article into `findings`: its mentions, places and meetings, then each
@@ -347,6 +349,7 @@ fn read_article(
         references: ReferenceContext::default(),
         things: ThingContext::new(),
         sides: None,
+        plural_subject: Vec::new(),
     };
     for (sentence_index, &span) in spans.iter().enumerate() {
         read_article_sentence(&mut reading, sentence_index, span, registry, findings);
@@ -452,7 +455,14 @@ fn read_article_sentence(
         Some(pair) => sides::with_sides_named(tokens, pair),
         None => tokens,
     };
-    let read = read_sentence(sentence, &tokens, &kind_of, meeting.is_some());
+    let read = read_sentence(
+        sentence,
+        &tokens,
+        &kind_of,
+        meeting.is_some(),
+        &reading.plural_subject,
+    );
+    reading.plural_subject.clone_from(&read.plural_subject);
     let cannot_be_a_side = |entity: usize| {
         registry.subtype(entity) == Some(Subtype::Person) || read.mediators.contains(&entity)
     };

@@ -96,6 +96,9 @@ pub struct SentenceReading {
     pub relations: Vec<RelationFound>,
     /// Parties the sentence presents as mediators, brokers, facilitators or hosts.
     pub mediators: Vec<usize>,
+    /// The parties of the sentence's last subject where it names two or more ("Vucic and
+    /// Kurti have reached an agreement"): whom a "They" opening the next sentence means.
+    pub plural_subject: Vec<usize>,
 }
 
 impl SentenceReading {
@@ -223,11 +226,15 @@ struct Sentence<'a> {
 
 /// Reads one sentence. `kind_of` gives an entity's kind; `has_meeting` says whether the
 /// sentence names a meeting.
+///
+/// `previous_plural` is the plural subject of the sentence before (its reading's
+/// `plural_subject`): a "They" that opens this sentence stands for it.
 pub fn read_sentence(
     sentence: &str,
     tokens: &[Token],
     kind_of: &dyn Fn(usize) -> Option<NodeKind>,
     has_meeting: bool,
+    previous_plural: &[usize],
 ) -> SentenceReading {
     let sentence = Sentence {
         tokens,
@@ -236,8 +243,17 @@ pub fn read_sentence(
         attributed_to: cues::attribution(sentence),
     };
     let mut reading = SentenceReading::default();
-    // The parties of the last subject read, for "it" and "he" later in the sentence.
-    let mut carried: Vec<usize> = Vec::new();
+    // The parties of the last subject read, for "it" and "he" later in the sentence; at
+    // first, for a "They" that opens it, the last sentence's plural subject.
+    let opens_with_they = tokens
+        .iter()
+        .find(|token| token.word().is_some() || token.party().is_some())
+        .is_some_and(|first| first.is("they"));
+    let mut carried: Vec<usize> = if opens_with_they && previous_plural.len() >= 2 {
+        previous_plural.to_vec()
+    } else {
+        Vec::new()
+    };
     for (index, token) in tokens.iter().enumerate() {
         // Speakers, for "it" later in the sentence.
         if token.is_any(SPEECH)
@@ -282,6 +298,9 @@ pub fn read_sentence(
         {
             carried = subject.parties;
         }
+    }
+    if carried.len() >= 2 {
+        reading.plural_subject = carried;
     }
     reading
 }

@@ -222,3 +222,40 @@ fn a_state_s_demonym_before_a_group_of_its_people_names_no_state() {
     assert!(edges.contains(&"Yemeni government member_of Yemen".to_owned()));
     assert!(!edges.iter().any(|e| e.starts_with("Yemen ")), "{edges:#?}");
 }
+
+#[test]
+fn they_opening_a_sentence_are_the_two_the_sentence_before_named_as_its_subject() {
+    let model = model_of(
+        "Serbia and Kosovo agree\n\nPublished 2023-03-18\n\nSerbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti have reached an agreement. They agreed last month to the EU plan.\n",
+    );
+    let edges = edge_strings(&model);
+    for person in ["Aleksandar Vucic", "Albin Kurti"] {
+        assert!(
+            edges.contains(&format!("{person} accepts EU plan")),
+            "{person}: {edges:#?}"
+        );
+    }
+    // The sentence right before names the two as its subject: they accept.
+    let edges = edge_strings(&model_of(
+        "Talks in Cairo\n\nPublished 2024-05-06\n\nIsrael and Hamas held talks in Cairo. They accepted the ceasefire proposal.\n",
+    ));
+    for party in ["Israel", "Hamas"] {
+        assert!(
+            edges.contains(&format!("{party} accepts Ceasefire proposal")),
+            "{party}: {edges:#?}"
+        );
+    }
+    // One party, or a sentence between, leaves "They" unresolved.
+    for text in [
+        "Talks in Cairo\n\nPublished 2024-05-06\n\nHamas rejected the deal. They accepted the ceasefire proposal.\n",
+        "Talks in Cairo\n\nPublished 2024-05-06\n\nIsrael and Hamas held talks in Cairo. Egypt spoke. They accepted the ceasefire proposal.\n",
+    ] {
+        let edges = edge_strings(&model_of(text));
+        assert!(
+            !edges
+                .iter()
+                .any(|e| e.contains(" accepts Ceasefire proposal")),
+            "{text}: {edges:#?}"
+        );
+    }
+}

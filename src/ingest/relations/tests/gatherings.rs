@@ -94,7 +94,7 @@ fn the_agents_of_a_brokered_process_are_mediators() {
     }
     mentions.sort_by_key(|m| m.start);
     let tokens = tokenize(sentence, 0, &mentions, &[], &kind);
-    let reading = read_sentence(sentence, &tokens, &kind, false);
+    let reading = read_sentence(sentence, &tokens, &kind, false, &[]);
     assert_eq!(reading.mediators, [2, 3], "Egypt and Qatar");
     assert!(reading.relations.is_empty());
 }

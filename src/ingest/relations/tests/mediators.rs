@@ -24,7 +24,7 @@ fn mediators_are_who_the_sentence_presents_as_mediating() {
         },
     ];
     let tokens = tokenize(sentence, 0, &mentions, &[], &kind);
-    let reading = read_sentence(sentence, &tokens, &kind, true);
+    let reading = read_sentence(sentence, &tokens, &kind, true, &[]);
     assert_eq!(reading.mediators, [3, 2]);
     assert!(
         read("Egypt and Qatar urged Hamas to accept the proposal.", false)
@@ -49,7 +49,7 @@ fn mediators_with_demonyms(sentence: &str) -> Vec<usize> {
         })
         .collect();
     let tokens = tokenize(sentence, 0, &mentions, &[], &kind);
-    read_sentence(sentence, &tokens, &kind, true).mediators
+    read_sentence(sentence, &tokens, &kind, true, &[]).mediators
 }
 
 #[test]

@@ -76,7 +76,7 @@ fn read_with_places(sentence: &str, meeting: bool, places: &[&str]) -> Vec<Strin
         })
         .collect();
     let tokens = tokenize(sentence, 0, &mentions, &places, &kind);
-    let reading = read_sentence(sentence, &tokens, &kind, meeting);
+    let reading = read_sentence(sentence, &tokens, &kind, meeting, &[]);
     let mut lines: Vec<String> = reading
         .relations
         .iter()
@@ -638,7 +638,7 @@ fn a_chief_mediator_in_apposition_is_a_mediator() {
         }];
         tokenize(sentence, 0, &mentions, &[], &kind)
     };
-    let reading = read_sentence(sentence, &tokens, &kind, false);
+    let reading = read_sentence(sentence, &tokens, &kind, false, &[]);
     assert_eq!(reading.mediators, [8]);
 }
 
