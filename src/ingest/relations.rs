@@ -37,7 +37,7 @@ use phrases::{
     read_following_talks, read_glued_participle, read_mediation_of, read_mediator_noun,
     read_no_delegation, read_talks_between,
 };
-use stances::{read_refusal, read_stance_noun};
+use stances::{read_refusal, read_signed_between, read_stance_noun};
 use subjects::{Found, subject_of};
 use words::SPEECH;
 
@@ -289,6 +289,7 @@ pub fn read_sentence(
         }
         if read_stance_noun(reader, index, token, &carried, &mut reading)
             || read_refusal(reader, index, token, &mut reading)
+            || read_signed_between(reader, index, token, &mut reading)
             || read_membership(reader, index, token, &mut reading)
         {
             continue;

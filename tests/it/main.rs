@@ -22,6 +22,7 @@ mod ingest_groups;
 mod ingest_hosts;
 mod ingest_ministers;
 mod ingest_parties;
+mod ingest_signings;
 mod ingest_venues;
 mod interchange;
 mod labels_ui;

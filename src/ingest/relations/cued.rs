@@ -308,7 +308,13 @@ fn read_passive(
         reading.attending(leaders, Modality::Asserted, attributed_to);
         return true;
     }
-    if let Some((parties, thing, modality)) = passive_between(tokens, index, relation, kind_of) {
+    if let Some((parties, thing, modality, placed)) =
+        passive_between(tokens, index, relation, kind_of)
+    {
+        // "The declaration signed in Doha between A and B": they signed it there.
+        if placed && has_meeting {
+            reading.attending(parties.clone(), modality, attributed_to);
+        }
         for party in parties {
             reading.add(loose_relation(
                 party,

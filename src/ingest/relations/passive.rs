@@ -50,35 +50,51 @@ pub(super) fn by_at(tokens: &[Token], verb: usize) -> Option<usize> {
     (k > verb + 2 && tokens.get(k)?.is("by")).then_some(k)
 }
 
-/// "A peace deal has been reached between the government and 14 armed groups": the
-/// parties after "between" stand in `relation` to the thing before the passive verb.
+/// "A peace deal has been reached between the government and 14 armed groups", "the
+/// declaration signed in Doha between the DRC and M23": the parties after "between"
+/// stand in `relation` to the thing before the passive verb. Returns them, the thing, the
+/// modality and whether a place stood between the verb and "between" (where they met).
 pub(super) fn passive_between(
     tokens: &[Token],
     verb: usize,
     relation: Relation,
     kind_of: &dyn Fn(usize) -> Option<NodeKind>,
-) -> Option<(Vec<usize>, usize, Modality)> {
-    if !tokens.get(verb + 1)?.is("between") {
+) -> Option<(Vec<usize>, usize, Modality, bool)> {
+    // Past where and when: "signed in Doha on Saturday between".
+    let mut between = verb + 1;
+    let mut placed = false;
+    while between < verb + 6
+        && tokens.get(between).is_some_and(|t| {
+            matches!(t.piece, Piece::Place(_))
+                || t.is_any(&["on", "in", "the"])
+                || t.word().is_some_and(super::super::dates::is_date_word)
+        })
+    {
+        placed |= tokens
+            .get(between)
+            .is_some_and(|t| matches!(t.piece, Piece::Place(_)));
+        between += 1;
+    }
+    if !tokens.get(between)?.is("between") {
         return None;
     }
     let (k, negated) = passive_group_start(tokens, verb);
-    // A passive has its auxiliary: "has been reached", "was signed".
-    if k == verb {
-        return None;
-    }
     let thing = tokens.get(k.checked_sub(1)?)?.thing()?;
-    if !kind_of(thing).is_some_and(|kind| fits(relation, kind)) {
+    // A passive has its auxiliary ("has been reached", "was signed"), or follows its
+    // thing as a reduced relative ("the declaration signed in Doha between").
+    let reduced = k == verb && tokens.get(verb)?.word()?.ends_with("ed");
+    if (k == verb && !reduced) || !kind_of(thing).is_some_and(|kind| fits(relation, kind)) {
         return None;
     }
     let first =
-        (verb + 2..tokens.len()).find(|&at| tokens.get(at).is_some_and(|t| !t.is("the")))?;
+        (between + 1..tokens.len()).find(|&at| tokens.get(at).is_some_and(|t| !t.is("the")))?;
     let (parties, _) = list_starting_at(tokens, first)?;
     let modality = if negated {
         Modality::Negated
     } else {
         Modality::Asserted
     };
-    Some((parties, thing, modality))
+    Some((parties, thing, modality, placed))
 }
 
 /// In the passive ("was brokered by Turkey and the UN", "talks mediated by Egyptian and
@@ -93,6 +109,10 @@ pub(super) fn passive(
     let by = by_at(tokens, verb)?;
     let subjects = agents_after_by(tokens, by)?;
     let (mut k, mut negated) = passive_group_start(tokens, verb);
+    // "The deal, brokered by Qatar, was signed by": past the aside to what it interrupts.
+    if let Some(open) = passive_aside_ending_at(tokens, k) {
+        k = open;
+    }
     // "The U.S. delegation will be led by Marco Rubio": a modal before the auxiliary
     // gives the passive's modality.
     let modal = k
@@ -388,4 +408,23 @@ fn passive_group_start(tokens: &[Token], verb: usize) -> (usize, bool) {
         }
     }
     (k, negated)
+}
+
+/// Where ", brokered by Qatar," opens when it ends right before token `end` (its closing
+/// comma already passed): the opening comma's index, if an aside of a participle and its
+/// agents stands there.
+fn passive_aside_ending_at(tokens: &[Token], end: usize) -> Option<usize> {
+    if tokens.get(end)?.piece != Piece::Punct(',') {
+        return None;
+    }
+    let open = (end.saturating_sub(10)..end)
+        .rev()
+        .find(|&at| tokens.get(at).is_some_and(|t| t.piece == Piece::Punct(',')))?;
+    let participle = tokens.get(open + 1)?.word()?;
+    let by = tokens.get(open + 2)?;
+    let agents_only = tokens
+        .get(open + 3..end)?
+        .iter()
+        .all(|t| t.party().is_some() || t.is_any(&["and", "the"]) || t.piece == Piece::Punct(','));
+    (participle.ends_with("ed") && by.is("by") && agents_only).then_some(open)
 }

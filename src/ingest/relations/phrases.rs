@@ -253,8 +253,9 @@ pub(super) fn read_talks_between(
                     .iter()
                     .any(|t| t.is_any(NEGATING) || t.is_any(REFUSING))
             });
-    // "two rounds of talks in Abu Dhabi involving Russia, Ukraine and the United States".
-    let involving_after_place = token.is("involving")
+    // "two rounds of talks in Abu Dhabi involving Russia, Ukraine and the United States",
+    // "a meeting in Doha between Tshisekedi and Kagame".
+    let involving_after_place = token.is_any(&["involving", "between"])
         && (2..=5).any(|back| {
             talks_before(back)
                 && tokens.get(index + 1 - back..index).is_some_and(|between| {

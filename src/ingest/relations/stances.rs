@@ -8,7 +8,7 @@
 
 use super::super::cues;
 use super::ends::{modality_of, things_starting_at};
-use super::lists::{list_ending_at, list_starting_at, past_the};
+use super::lists::{list_ending_at, list_starting_at, officials_of, past_the};
 use super::subjects::{Found, subject_of};
 use super::words::OBJECT_LEAD;
 use super::{End, Sentence, SentenceReading, fits, loose_relation};
@@ -275,6 +275,72 @@ pub(super) fn read_refusal(
                 &sentence.attributed_to,
             ));
         }
+    }
+    true
+}
+
+/// "hosted a signing ceremony for a Declaration of Principles between the Government of
+/// the DRC and M23": the parties a thing being signed is between accept it. Only where
+/// the clause speaks of signing: "hopes for a deal between" accepts nothing. True when it
+/// read one.
+pub(super) fn read_signed_between(
+    sentence: &Sentence<'_>,
+    index: usize,
+    token: &Token,
+    reading: &mut SentenceReading,
+) -> bool {
+    let tokens = sentence.tokens;
+    let Some(thing) = index
+        .checked_sub(1)
+        .and_then(|at| tokens.get(at))
+        .and_then(Token::thing)
+    else {
+        return false;
+    };
+    if !token.is("between")
+        || !(sentence.kind_of)(thing).is_some_and(|kind| fits(Relation::Accepts, kind))
+    {
+        return false;
+    }
+    let clause = tokens
+        .get(..index)
+        .unwrap_or(&[])
+        .iter()
+        .rev()
+        .take_while(|t| t.piece != Piece::Punct(',') && !t.is_hard_break());
+    let mut signing = false;
+    let mut future = false;
+    for t in clause {
+        signing |= t.is_any(&["signing", "signed", "signs", "sign"]);
+        future |= t.is_any(&["will", "would", "to", "could", "may", "might"]);
+    }
+    // "between the Government of the Democratic Republic of the Congo and …".
+    let mut first = past_the(tokens, index + 1);
+    if tokens.get(first).is_some_and(|t| t.is("government"))
+        && tokens.get(first + 1).is_some_and(|t| t.is("of"))
+    {
+        first = past_the(tokens, first + 2);
+    }
+    let first = officials_of(tokens, first).unwrap_or(first);
+    let Some((parties, _)) = list_starting_at(tokens, first) else {
+        return false;
+    };
+    if !signing {
+        return false;
+    }
+    let modality = if future {
+        Modality::Expected
+    } else {
+        Modality::Asserted
+    };
+    for party in parties {
+        reading.add(loose_relation(
+            party,
+            Relation::Accepts,
+            End::Entity(thing),
+            modality,
+            &sentence.attributed_to,
+        ));
     }
     true
 }

@@ -432,6 +432,14 @@ fn complement_end(tokens: &[Token], head: usize, singular: &str, family: usize) 
                             | "were"
                             | "will"
                             | "would"
+                            // "the declaration of principles signed in Doha between …".
+                            | "between"
+                            | "signed"
+                            | "reached"
+                            | "agreed"
+                            | "brokered"
+                            | "mediated"
+                            | "announced"
                     )
                 });
             if !is_word || k > head + 7 {

@@ -73,6 +73,8 @@ pub(super) const COMPLEMENTS: &[(&str, &[&str])] = &[
     ("withdrawal", &["of", "from"]),
     ("end", &["to", "of"]),
     ("disarmament", &["of"]),
+    // "a declaration of principles".
+    ("declaration", &["of"]),
 ];
 
 /// Heads that name a thing only with a complement about one of these words within a

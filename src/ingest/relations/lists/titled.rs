@@ -206,6 +206,8 @@ pub(crate) const TITLE_WORDS: &[&str] = &[
     "mideast",
     // "the Kenya former head of state, Uhuru Kenyatta".
     "former",
+    // "M23 Permanent Secretary Benjamin Mbonimpa".
+    "permanent",
 ];
 
 /// The list element at token `at`, read in direction `step`: a party, or a titled
