@@ -25,12 +25,23 @@ impl Word {
     }
 }
 
+/// A hyphen for the typographic hyphens ("Qatari‑brokered" with U+2011, the
+/// non-breaking hyphen some outlets print), the character itself otherwise: words are
+/// joined by either alike.
+pub fn as_hyphen(character: char) -> char {
+    match character {
+        '\u{2010}' | '\u{2011}' => '-',
+        other => other,
+    }
+}
+
 /// The words of `sentence`, which starts at char `offset` of its article.
 pub fn words(sentence: &str, offset: usize) -> Vec<Word> {
     let mut words = Vec::new();
     let mut start: Option<usize> = None;
     let mut current = String::new();
     for (index, character) in sentence.chars().chain(std::iter::once(' ')).enumerate() {
+        let character = as_hyphen(character);
         if character.is_alphanumeric() || character == '\'' || character == '’' || character == '-'
         {
             if start.is_none() {

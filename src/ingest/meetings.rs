@@ -152,6 +152,9 @@ pub fn meetings_of_article(
                             .is_some_and(|next| {
                                 next.iter().any(|w| REFERRING.contains(&w.text.as_str()))
                             })
+                }) || sentence.words.windows(2).any(|pair| {
+                    // "were also in attendance": at the talks the article is about.
+                    matches!(pair, [in_, attendance] if in_.text == "in" && attendance.text == "attendance")
                 });
                 let bare_talks = one_place
                     && sentence.words.iter().any(|word| {

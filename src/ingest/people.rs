@@ -423,12 +423,31 @@ pub fn discover_people(
                 matches!(party_target, Target::Entry(..) | Target::Person(_))
             })
             .map(|&(_, party_end, party_target)| (party_end, party_target));
+        // "US Ambassador to Malaysia Edgard Kagan": the state an ambassador is posted to
+        // is no party of theirs; the name follows it.
+        let posted_to_end = matches
+            .get(index + 1)
+            .filter(|&&(posted_start, _, posted_target)| {
+                text.slice(end, posted_start) == Some(" to ")
+                    && matches!(posted_target, Target::Entry(..))
+                    && text.slice(start, end).is_some_and(|title| {
+                        let title = title.to_lowercase();
+                        title.ends_with("ambassador") || title.ends_with("envoy")
+                    })
+            })
+            .map(|&(_, posted_end, _)| posted_end);
         // "Nhial Deng Nhial, chief negotiator of the South Sudanese government
         // delegation": the name before the title, its party only after it.
         let appositive = name_before_title(text, &matches, start);
         let (found, party_of) = match (appositive, name_after(text, end), party_of) {
             (Some(found), _, party) => (found, party.map(|(_, entry)| entry)),
             (None, Some(found), _) => (found, None),
+            (None, None, _) if let Some(posted_end) = posted_to_end => {
+                match name_after(text, posted_end) {
+                    Some(found) => (found, None),
+                    None => continue,
+                }
+            }
             (None, None, Some((party_end, entry))) => match name_after(text, party_end) {
                 Some(found) => (found, Some(entry)),
                 None => continue,

@@ -28,8 +28,8 @@ mod words;
 
 use cued::read_relation;
 use gatherings::{
-    read_brought_together, read_invitation_of, read_invited, read_involve, read_observers,
-    read_spoke_at,
+    read_brought_together, read_in_attendance, read_invitation_of, read_invited, read_involve,
+    read_observers, read_spoke_at,
 };
 pub(crate) use lists::TITLE_WORDS;
 use memberships::{read_included, read_membership, read_on_behalf_of, read_represented_by};
@@ -284,6 +284,7 @@ pub fn read_sentence(
             || read_invitation_of(reader, index, token, &mut reading)
             || read_involve(reader, index, token, &mut reading)
             || read_observers(reader, index, token, &carried, &mut reading)
+            || read_in_attendance(reader, index, token, &mut reading)
         {
             continue;
         }

@@ -130,6 +130,7 @@ pub fn tokenize(
         };
     let mut skip_until = 0;
     for (index, character) in sentence.chars().enumerate() {
+        let character = super::cues::as_hyphen(character);
         let at = offset + index;
         if at < skip_until {
             continue;

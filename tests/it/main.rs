@@ -18,6 +18,7 @@ mod far_view;
 mod hostile;
 mod import_ui;
 mod ingest;
+mod ingest_attendance;
 mod ingest_groups;
 mod ingest_hosts;
 mod ingest_ministers;

@@ -2,7 +2,7 @@
 //! invited to them, observers.
 
 use super::ends::modality_of;
-use super::lists::{list_starting_at, officials_of, past_the};
+use super::lists::{list_ending_at, list_starting_at, officials_of, past_the};
 use super::subjects::{Subject, subject_of};
 use super::words::TALK_NOUNS;
 use super::{Sentence, SentenceReading};
@@ -265,5 +265,59 @@ pub(super) fn read_involve(
         Modality::Asserted
     };
     reading.attending(parties, modality, &sentence.attributed_to);
+    true
+}
+
+/// "X and Y were also in attendance", "Also attending the meeting were X and Y", "Al
+/// Shibani represented Damascus at the meeting": those named take part in the sentence's
+/// talks. True when it read one.
+pub(super) fn read_in_attendance(
+    sentence: &Sentence<'_>,
+    index: usize,
+    token: &Token,
+    reading: &mut SentenceReading,
+) -> bool {
+    let tokens = sentence.tokens;
+    if !sentence.has_meeting {
+        return false;
+    }
+    let before = |back: usize| index.checked_sub(back).and_then(|at| tokens.get(at));
+    let parties = if token.is("attendance") && before(1).is_some_and(|t| t.is("in")) {
+        // Back over "were also in" to the list.
+        let mut k = index - 1;
+        while let Some(previous) = k.checked_sub(1)
+            && tokens
+                .get(previous)
+                .is_some_and(|t| t.is_any(&["also", "all", "both", "were", "was"]))
+        {
+            k = previous;
+        }
+        k.checked_sub(1)
+            .and_then(|last| list_ending_at(tokens, last))
+            .map(|(parties, _)| parties)
+    } else if token.is("attending")
+        && tokens.get(index + 1).is_some_and(|t| t.is("the"))
+        && tokens.get(index + 2).is_some_and(|t| t.is_any(TALK_NOUNS))
+        && tokens
+            .get(index + 3)
+            .is_some_and(|t| t.is_any(&["were", "was"]))
+    {
+        list_starting_at(tokens, index + 4).map(|(parties, _)| parties)
+    } else if token.is("represented")
+        // A capital stands for its state: "represented Damascus at the meeting".
+        && tokens
+            .get(index + 1)
+            .is_some_and(|t| t.party().is_some() || matches!(t.piece, Piece::Place(_)))
+        && tokens.get(index + 2).is_some_and(|t| t.is_any(&["at", "in"]))
+        && talks_within(tokens, index + 3, 3)
+    {
+        subject_of(tokens, index, &[]).map(|subject| subject.parties)
+    } else {
+        None
+    };
+    let Some(parties) = parties else {
+        return false;
+    };
+    reading.attending(parties, Modality::Asserted, &sentence.attributed_to);
     true
 }

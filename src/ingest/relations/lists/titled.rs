@@ -246,6 +246,19 @@ pub(super) fn titled(tokens: &[Token], at: usize, step: isize) -> Option<(usize,
         k = next;
         title_words += 1;
     }
+    // "US Ambassador to Malaysia Edgard Kagan": past the state the ambassador is posted
+    // to, the person.
+    if step > 0
+        && office
+        && tokens
+            .get(k)
+            .is_some_and(|t| t.is_any(&["ambassador", "envoy"]))
+        && tokens.get(k + 1).is_some_and(|t| t.is("to"))
+        && tokens.get(k + 2).and_then(Token::party).is_some()
+        && let Some(person) = tokens.get(k + 3).and_then(Token::party)
+    {
+        return Some((person, k + 3));
+    }
     if office
         && let Some(other_at) = k.checked_add_signed(step)
         && let Some(other) = tokens.get(other_at).and_then(Token::party)

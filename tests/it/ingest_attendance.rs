@@ -1,0 +1,60 @@
+//! Attendance as agency copy from Putrajaya and Paris reports it without a verb of
+//! meeting: ambassadors posted to a state, "were also in attendance", "Also attending the
+//! meeting were", a minister who "represented Damascus at the meeting", and broker
+//! participles joined by a non-breaking hyphen.
+
+use super::ingest::{edge_strings, model_of};
+
+const PUTRAJAYA: &str = "Talks in Putrajaya\n\nPublished 2025-07-28\n\nCeasefire talks between Thailand and Cambodia began in Putrajaya on Monday. Also attending the meeting were US Ambassador to Malaysia Edgard Kagan and Chinese Ambassador to Malaysia Ouyang Yujing. US official Mike Lee and Chinese envoy Li Ming were also in attendance.\n";
+
+#[test]
+fn ambassadors_posted_to_a_state_are_their_own_state_s_and_attend() {
+    let model = model_of(PUTRAJAYA);
+    let edges = edge_strings(&model);
+    let talks = "Talks in Putrajaya (28 July 2025)";
+    for (person, state) in [
+        ("Edgard Kagan", "United States"),
+        ("Ouyang Yujing", "China"),
+        ("Mike Lee", "United States"),
+        ("Li Ming", "China"),
+    ] {
+        assert!(
+            edges.contains(&format!("{person} member_of {state}")),
+            "{person}: {edges:#?}"
+        );
+        assert!(
+            edges.contains(&format!("{person} attends {talks}")),
+            "{person}: {edges:#?}"
+        );
+    }
+    // The state an ambassador is posted to is none of theirs.
+    assert!(
+        !edges.iter().any(|e| e.contains("member_of Malaysia")),
+        "{edges:#?}"
+    );
+}
+
+#[test]
+fn who_represented_a_capital_at_the_meeting_attended_it() {
+    let edges = edge_strings(&model_of(
+        "Paris talks\n\nPublished 2025-07-25\n\nSyrian and Israeli officials met in Paris on Thursday. Syrian Foreign Minister Assad Al Shibani represented Damascus at the meeting.\n",
+    ));
+    assert!(
+        edges.contains(&"Assad Al Shibani attends Talks in Paris (24 July 2025)".to_owned()),
+        "{edges:#?}"
+    );
+}
+
+#[test]
+fn a_broker_joined_by_a_non_breaking_hyphen_mediates() {
+    // U+2011 between "Qatari" and "brokered", as some outlets print it.
+    let edges = edge_strings(&model_of(
+        "Declaration\n\nPublished 2025-07-20\n\nThe document was reached after three months of Qatari\u{2011}brokered talks in Doha.\n",
+    ));
+    assert!(
+        edges
+            .iter()
+            .any(|e| e.starts_with("Qatar mediates Talks in Doha")),
+        "{edges:#?}"
+    );
+}
