@@ -117,8 +117,6 @@ const RELATION_CUES: &[(Relation, &[&str])] = &[
             "approve",
             "approves",
             "approved",
-            "endorsed",
-            "endorses",
             "ratified",
             // "Central African parties have reached a peace agreement": only of things.
             "reached",
@@ -223,6 +221,10 @@ const RELATION_CUES: &[(Relation, &[&str])] = &[
             "backs",
             "welcomed",
             "welcomes",
+            // "the peace framework endorsed by the EAC, SADC and the AU": endorsing a
+            // text is backing it, not becoming its party.
+            "endorsed",
+            "endorses",
         ],
     ),
     (

@@ -247,6 +247,24 @@ fn held_elsewhere(sentence: &SentenceInput<'_>) -> bool {
     })
 }
 
+/// Whether the sentence tells of a plan that was set aside: "It had initially been
+/// thought that the talks would take place in Baku" places no talks there (while "the
+/// talks, initially planned for July, took place in Baku" does).
+fn set_aside(words: &[Word]) -> bool {
+    words.iter().enumerate().any(|(at, word)| {
+        let next = words.get(at + 1..(at + 4).min(words.len())).unwrap_or(&[]);
+        let later = words.get(at + 1..(at + 15).min(words.len())).unwrap_or(&[]);
+        matches!(word.text.as_str(), "initially" | "originally")
+            && next.iter().any(|word| {
+                matches!(
+                    word.text.as_str(),
+                    "thought" | "expected" | "planned" | "scheduled" | "supposed" | "meant"
+                )
+            })
+            && later.iter().any(|word| word.text == "would")
+    })
+}
+
 /// The meeting a sentence names, if any: it needs a talk word and a place after "in",
 /// "to", "from" or "at", or a travel word with a place just after it ("flew to Doha",
 /// "left Cairo"). A dateline's place ("CAIRO —") is no meeting.
@@ -289,7 +307,7 @@ pub fn find_meeting(
         });
     let talk = talk || signed;
     let travel = words.iter().any(|word| cues::is_travel_word(&word.text));
-    if !(talk || travel) {
+    if !(talk || travel) || set_aside(words) {
         return None;
     }
     // "the cartel in Colombia announced it will suspend talks being held in Qatar": of

@@ -58,3 +58,21 @@ fn a_broker_joined_by_a_non_breaking_hyphen_mediates() {
         "{edges:#?}"
     );
 }
+
+#[test]
+fn talks_once_thought_to_be_elsewhere_are_no_meeting_there() {
+    let edges = edge_strings(&model_of(
+        "Paris talks\n\nPublished 2025-07-25\n\nIt had initially been thought that the talks between Israel and Syria would take place in the Azerbaijani capital of Baku.\n",
+    ));
+    assert!(!edges.iter().any(|e| e.contains("Baku")), "{edges:#?}");
+    // A plan that went ahead places its talks.
+    let edges = edge_strings(&model_of(
+        "Baku talks\n\nPublished 2025-07-25\n\nThe talks between Israel and Syria, initially planned for July, took place in Baku.\n",
+    ));
+    assert!(
+        edges
+            .iter()
+            .any(|e| e.starts_with("Israel attends Talks in Baku")),
+        "{edges:#?}"
+    );
+}

@@ -90,3 +90,17 @@ fn a_meeting_placed_before_the_parties_it_is_between_is_attended_by_them() {
         "{edges:#?}"
     );
 }
+
+#[test]
+fn bodies_that_endorse_a_framework_support_it_without_becoming_its_parties() {
+    let edges = edge_strings(&model_of(
+        "Framework\n\nPublished 2025-07-20\n\nBoth sides agreed to talk within the existing peace framework endorsed by the East African Community (EAC) and the African Union (AU).\n",
+    ));
+    for body in ["East African Community", "African Union"] {
+        assert!(
+            edges.contains(&format!("{body} supports Peace framework")),
+            "{body}: {edges:#?}"
+        );
+    }
+    assert!(!edges.iter().any(|e| e.contains(" accepts ")), "{edges:#?}");
+}
