@@ -31,6 +31,12 @@ pub(super) const HONORIFICS: &[&str] = &[
     "Sayyid",
     "Sayed",
     "Mullah",
+    // Longest first: "Datuk Seri Anwar Ibrahim".
+    "Datuk Seri",
+    "Dato' Seri",
+    "Dato' Sri",
+    "Dato Seri",
+    "Dato Sri",
     "Dato",
     "Dato'",
     "Datuk",
@@ -112,6 +118,28 @@ fn in_joined_surname(text: &ArticleText, start: usize) -> bool {
     ["al-", "el-"]
         .iter()
         .any(|particle| before.ends_with(particle))
+}
+
+/// The names a person is called by alone in news style: the surname ("al-Shaibani"),
+/// and the surname without its particle ("Shaibani") where that names nothing in the
+/// lexicon ("al-Houthi" is never "Houthi", the movement).
+pub(super) fn surname_aliases(name: &str, lexicon: &Lexicon) -> BTreeSet<String> {
+    let surname = name.split(' ').next_back().unwrap_or(name);
+    let mut aliases = BTreeSet::from([surname.to_owned()]);
+    let bare = ["al-", "Al-", "el-", "El-"]
+        .iter()
+        .find_map(|particle| surname.strip_prefix(particle))
+        .filter(|bare| bare.chars().next().is_some_and(char::is_uppercase));
+    if let Some(bare) = bare {
+        let taken = lexicon
+            .entries
+            .iter()
+            .any(|entry| entry.name == bare || entry.aliases.iter().any(|alias| alias == bare));
+        if !taken {
+            aliases.insert(bare.to_owned());
+        }
+    }
+    aliases
 }
 
 /// Whether a lower-case word is a name particle ("bin", "al") or a surname joined to one
@@ -423,12 +451,13 @@ pub fn discover_people(
                 matches!(party_target, Target::Entry(..) | Target::Person(_))
             })
             .map(|&(_, party_end, party_target)| (party_end, party_target));
-        // "US Ambassador to Malaysia Edgard Kagan": the state an ambassador is posted to
-        // is no party of theirs; the name follows it.
+        // "US Ambassador to Malaysia Edgard Kagan", "US Special Envoy for Syria Thomas
+        // Barrack": the state an ambassador or envoy is posted to is no party of theirs;
+        // the name follows it.
         let posted_to_end = matches
             .get(index + 1)
             .filter(|&&(posted_start, _, posted_target)| {
-                text.slice(end, posted_start) == Some(" to ")
+                matches!(text.slice(end, posted_start), Some(" to " | " for "))
                     && matches!(posted_target, Target::Entry(..))
                     && text.slice(start, end).is_some_and(|title| {
                         let title = title.to_lowercase();
@@ -540,7 +569,6 @@ pub fn discover_people(
             .and_then(|party| registry.entities.get(party))
             .map_or(NodeKind::Actor, |entity| entity.kind);
         let key = fold(name);
-        let surname = name.split(' ').next_back().unwrap_or(name).to_owned();
         let sentence = sentence_of(sentences, name_start)
             .and_then(|at| sentences.get(at).map(|&span| (at, span)));
         let person = registry.get_or_add(&key, || Entity {
@@ -548,7 +576,7 @@ pub fn discover_people(
             label: name.to_owned(),
             kind,
             subtype: Some(Subtype::Person),
-            aliases: BTreeSet::from([surname]),
+            aliases: surname_aliases(name, lexicon),
             origin: Origin::Titled,
             affiliations: Vec::new(),
         });

@@ -76,3 +76,44 @@ fn talks_once_thought_to_be_elsewhere_are_no_meeting_there() {
         "{edges:#?}"
     );
 }
+
+#[test]
+fn an_envoy_for_a_state_and_a_surname_without_its_particle_are_read_as_news_style_writes_them() {
+    let model = model_of(
+        "Amman talks\n\nPublished 2025-08-20\n\nSyrian Foreign Minister Asaad al-Shaibani spoke on Monday. Shaibani met in Amman with Jordanian Foreign Minister Ayman Safadi and US Special Envoy for Syria Thomas Barrack. The pact was facilitated by Prime Minister Datuk Seri Anwar Ibrahim.\n",
+    );
+    let edges = edge_strings(&model);
+    for person in ["Asaad al-Shaibani", "Ayman Safadi", "Thomas Barrack"] {
+        assert!(
+            edges.contains(&format!("{person} attends Talks in Amman")),
+            "{person}: {edges:#?}"
+        );
+    }
+    assert!(edges.contains(&"Thomas Barrack member_of United States".to_owned()));
+    assert!(
+        !edges
+            .iter()
+            .any(|e| e.contains("member_of Syria") && e.starts_with("Thomas"))
+    );
+    // "Datuk Seri" is an honour, no part of the name.
+    assert!(
+        edges
+            .iter()
+            .any(|e| e.starts_with("Anwar Ibrahim mediates")),
+        "{edges:#?}"
+    );
+    // A surname whose bare form names a party keeps its particle: "al-Houthi" is never
+    // the Houthis.
+    let edges = edge_strings(&model_of(
+        "Houthis\n\nPublished 2025-05-07\n\nHouthi leader Abdul-Malik al-Houthi spoke. The Houthi rebels accepted the deal.\n",
+    ));
+    assert!(
+        edges.iter().any(|e| e.starts_with("Houthis accepts Deal")),
+        "{edges:#?}"
+    );
+    assert!(
+        !edges
+            .iter()
+            .any(|e| e.starts_with("Abdul-Malik al-Houthi accepts"))
+    );
+}

@@ -2,8 +2,6 @@
 //! Ministers of Russia, Azerbaijan and Armenia Sergei Lavrov, Jeyhun Bayramov and Zohrab
 //! Mnatsakanyan".
 
-use std::collections::BTreeSet;
-
 use super::super::lexicon::Lexicon;
 use super::super::matcher::Target;
 use super::super::mentions::{Entity, Origin, Registry, entry_entity, sentence_of};
@@ -122,13 +120,12 @@ pub(super) fn discover_listed_people(
                 continue;
             };
             let key = fold(label);
-            let surname = label.split(' ').next_back().unwrap_or(label).to_owned();
             let person = registry.get_or_add(&key, || Entity {
                 key: key.clone(),
                 label: label.to_owned(),
                 kind: NodeKind::Actor,
                 subtype: Some(Subtype::Person),
-                aliases: BTreeSet::from([surname]),
+                aliases: super::surname_aliases(label, lexicon),
                 origin: Origin::Titled,
                 affiliations: Vec::new(),
             });

@@ -264,8 +264,23 @@ pub(super) fn read_talks_between(
                     })
                 })
         });
+    // "Shaibani met in Amman with Safadi and Barrack": those met there take part.
+    let met_with_after_place = token.is("with")
+        && (3..=5).any(|back| {
+            index
+                .checked_sub(back)
+                .and_then(|at| tokens.get(at))
+                .is_some_and(|verb| verb.is_any(&["met", "meets", "meet"]))
+                && tokens.get(index + 1 - back..index).is_some_and(|between| {
+                    between.iter().all(|t| {
+                        matches!(t.piece, Piece::Place(_))
+                            || t.is_any(&["met", "meets", "meet", "in", "at", "the"])
+                    })
+                })
+        });
     if has_meeting
         && (meeting_of
+            || met_with_after_place
             || presence
             || absence
             || talks_with

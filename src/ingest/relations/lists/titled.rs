@@ -253,7 +253,7 @@ pub(super) fn titled(tokens: &[Token], at: usize, step: isize) -> Option<(usize,
         && tokens
             .get(k)
             .is_some_and(|t| t.is_any(&["ambassador", "envoy"]))
-        && tokens.get(k + 1).is_some_and(|t| t.is("to"))
+        && tokens.get(k + 1).is_some_and(|t| t.is_any(&["to", "for"]))
         && tokens.get(k + 2).and_then(Token::party).is_some()
         && let Some(person) = tokens.get(k + 3).and_then(Token::party)
     {
