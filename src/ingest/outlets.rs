@@ -24,14 +24,31 @@ pub fn article_outlet(text: &str) -> Option<String> {
 /// itself by its acronym after "writes" or "reports".
 fn self_credit(line: &str) -> Option<String> {
     let words: Vec<&str> = line.split_whitespace().collect();
-    words.windows(2).find_map(|pair| {
-        let [verb, name] = pair else { return None };
-        let name = name.trim_end_matches([',', '.']);
-        let acronym =
-            (2..=6).contains(&name.chars().count()) && name.chars().all(|c| c.is_ascii_uppercase());
-        (matches!(*verb, "writes" | "reports") && acronym && plausible_name(name))
-            .then(|| name.to_owned())
-    })
+    words
+        .windows(2)
+        .find_map(|pair| {
+            let [verb, name] = pair else { return None };
+            let name = name.trim_end_matches([',', '.']);
+            let acronym = (2..=6).contains(&name.chars().count())
+                && name.chars().all(|c| c.is_ascii_uppercase());
+            (matches!(*verb, "writes" | "reports") && acronym && plausible_name(name))
+                .then(|| name.to_owned())
+        })
+        .or_else(|| {
+            // "…, Caliber.Az reports via foreign media": a site crediting itself by its
+            // domain-like name before "reports".
+            words.windows(2).find_map(|pair| {
+                let [name, verb] = pair else { return None };
+                let site = name.split_once('.').is_some_and(|(head, tail)| {
+                    head.chars().next().is_some_and(char::is_uppercase)
+                        && head.chars().all(char::is_alphabetic)
+                        && tail.chars().next().is_some_and(char::is_uppercase)
+                        && tail.chars().all(char::is_alphabetic)
+                });
+                (matches!(*verb, "writes" | "reports") && site && plausible_name(name))
+                    .then(|| (*name).to_owned())
+            })
+        })
 }
 
 /// Last words of an outlet's name printed on a line of its own ("Daily News Egypt",
@@ -194,6 +211,19 @@ fn sign_off(text: &str) -> Option<String> {
         .rev()
         .find(|line| !line.trim().is_empty())?
         .trim();
+    // "… regional facilitators from the EAC and the SADC. (IANS)": a wire's acronym in
+    // brackets after the last sentence's full stop.
+    if let Some(agency) = last
+        .strip_suffix(')')
+        .and_then(|rest| rest.rsplit_once(". ("))
+        .map(|(_, agency)| agency)
+        .filter(|agency| {
+            (2..=6).contains(&agency.chars().count())
+                && agency.chars().all(|c| c.is_ascii_uppercase())
+        })
+    {
+        return Some(agency.to_owned());
+    }
     let name = last.trim_start_matches(['—', '–', '-']).trim();
     let agencies = name.ends_with(" and agencies");
     let dashed = name.len() < last.len();
@@ -228,6 +258,19 @@ mod tests {
                 Some("The New Arab and agencies"),
             ),
             ("Talks resume\n\nText.\n— Al Jazeera", Some("Al Jazeera")),
+            (
+                "Declaration\n\nThe EAC and the SADC welcomed it. (IANS)",
+                Some("IANS"),
+            ),
+            (
+                "Talks\n\nAnwar is hosting the talks, Caliber.Az reports via foreign media.",
+                Some("Caliber.Az"),
+            ),
+            // An acronym defined in the last sentence is no sign-off.
+            (
+                "Declaration\n\nIt was welcomed by the African Union (AU).",
+                None,
+            ),
             ("Tripoli, Libya (PANA) - The committee met…", Some("PANA")),
             (
                 "(MENAFN- Kuwait News Agency (KUNA)) DOHA, Oct 19 (KUNA) -- The ministry…",
