@@ -104,3 +104,20 @@ fn bodies_that_endorse_a_framework_support_it_without_becoming_its_parties() {
     }
     assert!(!edges.iter().any(|e| e.contains(" accepts ")), "{edges:#?}");
 }
+
+#[test]
+fn pressing_for_things_demands_each_of_them() {
+    let edges = edge_strings(&model_of(
+        "Paris\n\nPublished 2025-08-20\n\nEgyptian Foreign Minister Sameh Shoukry pressed for a sustainable ceasefire, the release of kidnapped civilians, and a safe land corridor for aid.\n",
+    ));
+    for thing in [
+        "Sustainable ceasefire",
+        "Release of kidnapped civilians",
+        "Safe land corridor",
+    ] {
+        assert!(
+            edges.contains(&format!("Sameh Shoukry demands {thing}")),
+            "{thing}: {edges:#?}"
+        );
+    }
+}

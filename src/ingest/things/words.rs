@@ -92,6 +92,8 @@ pub(super) const CONFINED_HEADS: &[(&str, &[&str])] = &[
             "prisoners",
             "detainees",
             "abductees",
+            // "the release of kidnapped civilians".
+            "civilians",
         ],
     ),
     (
@@ -179,6 +181,9 @@ pub(super) const MODIFIERS: &[&str] = &[
     "swap",
     "exchange",
     "shipment",
+    // "a safe land corridor for aid".
+    "safe",
+    "land",
 ];
 /// Words that may precede a head without belonging in its name.
 pub(super) const PASSING: &[&str] = &["new", "latest", "revised", "updated", "fresh", "current"];
