@@ -174,6 +174,23 @@ impl Registry {
         index
     }
 
+    /// The person named `name` (a titled or otherwise found person, of `kind`), adding
+    /// them with `aliases` when new; `name` is recorded as one of their spellings.
+    pub fn person(&mut self, name: &str, kind: NodeKind, aliases: BTreeSet<String>) -> usize {
+        let key = fold(name);
+        let person = self.get_or_add(&key, || Entity {
+            key: key.clone(),
+            label: name.to_owned(),
+            kind,
+            subtype: Some(Subtype::Person),
+            aliases,
+            origin: Origin::Titled,
+            affiliations: Vec::new(),
+        });
+        self.also_named(person, name);
+        person
+    }
+
     /// Records that `entity` is also written `name` (and, for a person, by its last
     /// word): "Recep Tayyip Erdogan" in one article, "Erdoğan" in another are one person,
     /// found by either spelling.

@@ -10,8 +10,7 @@ use std::collections::BTreeSet;
 
 use super::lexicon::Lexicon;
 use super::matcher::{Matcher, Target};
-use super::mentions::{Entity, NAME_PARTICLES, Origin, Registry, entry_entity, sentence_of};
-use crate::model::search::fold;
+use super::mentions::{NAME_PARTICLES, Registry, entry_entity, sentence_of};
 use crate::model::{ArticleText, NodeKind, Subtype};
 use listed::discover_listed_people;
 use titles::{TITLE_MODIFIERS, TitleContext, first_joined_title};
@@ -568,19 +567,9 @@ pub fn discover_people(
         let kind = party
             .and_then(|party| registry.entities.get(party))
             .map_or(NodeKind::Actor, |entity| entity.kind);
-        let key = fold(name);
         let sentence = sentence_of(sentences, name_start)
             .and_then(|at| sentences.get(at).map(|&span| (at, span)));
-        let person = registry.get_or_add(&key, || Entity {
-            key: key.clone(),
-            label: name.to_owned(),
-            kind,
-            subtype: Some(Subtype::Person),
-            aliases: surname_aliases(name, lexicon),
-            origin: Origin::Titled,
-            affiliations: Vec::new(),
-        });
-        registry.also_named(person, name);
+        let person = registry.person(name, kind, surname_aliases(name, lexicon));
         if let (Some(party), Some((_, span)), Some(entity)) =
             (party, sentence, registry.entities.get_mut(person))
             && party != person

@@ -176,6 +176,11 @@ pub fn tokenize(
     with_acronyms_folded(tokens)
 }
 
+/// The token `back` places before `index` in `tokens`, if there is one.
+pub fn before(tokens: &[Token], index: usize, back: usize) -> Option<&Token> {
+    index.checked_sub(back).and_then(|at| tokens.get(at))
+}
+
 /// The tokens with a party's acronym, given right after its name, folded into the name's
 /// token: "the National Liberation Army (ELN)", "… Army [ELN]" (square brackets are no
 /// tokens), "… Army, or ELN," are one party, as a list or a subject reads them.

@@ -10,10 +10,9 @@ use std::collections::BTreeSet;
 
 use super::lexicon::Lexicon;
 use super::matcher::{Matcher, Target};
-use super::mentions::{Entity, NAME_PARTICLES, Origin, Registry, entry_entity, sentence_of};
+use super::mentions::{NAME_PARTICLES, Registry, entry_entity, sentence_of};
 use super::relations::HEAD_MEMBERSHIP_CONFIDENCE;
-use crate::model::search::fold;
-use crate::model::{ArticleText, NodeKind, Subtype};
+use crate::model::{ArticleText, NodeKind};
 
 /// Capitalised words that start sentences or clauses, or stand for titles and common
 /// nouns: never part of a person's name (nor are honorifics, months and weekdays).
@@ -411,17 +410,7 @@ fn add_person(
     let Some(name) = text.slice(span.0, span.1) else {
         return;
     };
-    let key = fold(name);
-    let person = registry.get_or_add(&key, || Entity {
-        key: key.clone(),
-        label: name.to_owned(),
-        kind: NodeKind::Actor,
-        subtype: Some(Subtype::Person),
-        aliases: BTreeSet::from([short.to_owned()]),
-        origin: Origin::Titled,
-        affiliations: Vec::new(),
-    });
-    registry.also_named(person, name);
+    let person = registry.person(name, NodeKind::Actor, BTreeSet::from([short.to_owned()]));
     // "the European Union's Enrique Mora".
     let before = text.before(span.0, 3);
     let possessive = before == "'s " || before == "’s ";

@@ -324,6 +324,20 @@ pub(crate) fn edge_strings(model: &Model) -> Vec<String> {
 }
 
 /// The labels of the nodes of `kind`, in the model's order.
+/// Asserts that each person of `people` is a member of their party and attends `talks`.
+pub(crate) fn assert_members_attend(edges: &[String], talks: &str, people: &[(&str, &str)]) {
+    for (person, party) in people {
+        assert!(
+            edges.contains(&format!("{person} member_of {party}")),
+            "{person}: {edges:#?}"
+        );
+        assert!(
+            edges.contains(&format!("{person} attends {talks}")),
+            "{person}: {edges:#?}"
+        );
+    }
+}
+
 pub(crate) fn labels_of_kind<'a>(model: &'a Model, kind: &str) -> Vec<&'a str> {
     model
         .nodes

@@ -3,7 +3,7 @@
 //! meeting were", a minister who "represented Damascus at the meeting", and broker
 //! participles joined by a non-breaking hyphen.
 
-use super::ingest::{edge_strings, model_of};
+use super::ingest::{assert_members_attend, edge_strings, model_of};
 
 const PUTRAJAYA: &str = "Talks in Putrajaya\n\nPublished 2025-07-28\n\nCeasefire talks between Thailand and Cambodia began in Putrajaya on Monday. Also attending the meeting were US Ambassador to Malaysia Edgard Kagan and Chinese Ambassador to Malaysia Ouyang Yujing. US official Mike Lee and Chinese envoy Li Ming were also in attendance.\n";
 
@@ -12,21 +12,16 @@ fn ambassadors_posted_to_a_state_are_their_own_state_s_and_attend() {
     let model = model_of(PUTRAJAYA);
     let edges = edge_strings(&model);
     let talks = "Talks in Putrajaya (28 July 2025)";
-    for (person, state) in [
-        ("Edgard Kagan", "United States"),
-        ("Ouyang Yujing", "China"),
-        ("Mike Lee", "United States"),
-        ("Li Ming", "China"),
-    ] {
-        assert!(
-            edges.contains(&format!("{person} member_of {state}")),
-            "{person}: {edges:#?}"
-        );
-        assert!(
-            edges.contains(&format!("{person} attends {talks}")),
-            "{person}: {edges:#?}"
-        );
-    }
+    assert_members_attend(
+        &edges,
+        talks,
+        &[
+            ("Edgard Kagan", "United States"),
+            ("Ouyang Yujing", "China"),
+            ("Mike Lee", "United States"),
+            ("Li Ming", "China"),
+        ],
+    );
     // The state an ambassador is posted to is none of theirs.
     assert!(
         !edges.iter().any(|e| e.contains("member_of Malaysia")),

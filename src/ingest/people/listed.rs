@@ -4,11 +4,10 @@
 
 use super::super::lexicon::Lexicon;
 use super::super::matcher::Target;
-use super::super::mentions::{Entity, Origin, Registry, entry_entity, sentence_of};
+use super::super::mentions::{Registry, entry_entity, sentence_of};
 use super::super::relations::TITLE_MEMBERSHIP_CONFIDENCE;
 use super::{NameAfter, name_after};
-use crate::model::search::fold;
-use crate::model::{ArticleText, NodeKind, Subtype};
+use crate::model::{ArticleText, NodeKind};
 
 /// Plural titles before "of" and a list of parties: "Foreign Ministers of Russia,
 /// Azerbaijan and Armenia Sergei Lavrov, Jeyhun Bayramov and Zohrab Mnatsakanyan".
@@ -119,17 +118,11 @@ pub(super) fn discover_listed_people(
             let Some(party) = entry_entity(registry, lexicon, *entry) else {
                 continue;
             };
-            let key = fold(label);
-            let person = registry.get_or_add(&key, || Entity {
-                key: key.clone(),
-                label: label.to_owned(),
-                kind: NodeKind::Actor,
-                subtype: Some(Subtype::Person),
-                aliases: super::surname_aliases(label, lexicon),
-                origin: Origin::Titled,
-                affiliations: Vec::new(),
-            });
-            registry.also_named(person, label);
+            let person = registry.person(
+                label,
+                NodeKind::Actor,
+                super::surname_aliases(label, lexicon),
+            );
             let span = sentence_of(sentences, name.start).and_then(|at| sentences.get(at));
             if let (Some(&span), Some(entity)) = (span, registry.entities.get_mut(person))
                 && party != person

@@ -6,7 +6,7 @@ use super::lists::{list_ending_at, list_starting_at, officials_of, past_the};
 use super::subjects::{Subject, subject_of};
 use super::words::TALK_NOUNS;
 use super::{Sentence, SentenceReading};
-use crate::ingest::tokens::{Piece, Token};
+use crate::ingest::tokens::{Piece, Token, before};
 use crate::model::Modality;
 
 /// "Beltrán said at the ceremony", "Petro said during Friday's signing": who speaks at
@@ -281,8 +281,8 @@ pub(super) fn read_in_attendance(
     if !sentence.has_meeting {
         return false;
     }
-    let before = |back: usize| index.checked_sub(back).and_then(|at| tokens.get(at));
-    let parties = if token.is("attendance") && before(1).is_some_and(|t| t.is("in")) {
+    let parties = if token.is("attendance") && before(tokens, index, 1).is_some_and(|t| t.is("in"))
+    {
         // Back over "were also in" to the list.
         let mut k = index - 1;
         while let Some(previous) = k.checked_sub(1)

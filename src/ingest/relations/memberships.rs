@@ -7,7 +7,7 @@ use super::lists::{TITLE_WORDS, list_ending_at, list_starting_at, past_the};
 use super::subjects::{Found, subject_of};
 use super::{Sentence, SentenceReading, fits, loose_relation};
 use crate::ingest::relations::End;
-use crate::ingest::tokens::{Piece, Token};
+use crate::ingest::tokens::{Piece, Token, before};
 use crate::model::{Modality, Relation};
 
 /// Nouns for the parts of an alliance: "one of the three factions constituting it".
@@ -283,11 +283,7 @@ pub(super) fn read_included(
     reading: &mut SentenceReading,
 ) -> bool {
     let tokens = sentence.tokens;
-    let Some(group) = index
-        .checked_sub(1)
-        .and_then(|at| tokens.get(at))
-        .and_then(Token::party)
-    else {
+    let Some(group) = before(tokens, index, 1).and_then(Token::party) else {
         return false;
     };
     // The group opens its clause ("The US delegation included"), not a list after "by"

@@ -16,7 +16,7 @@ const REFUSING: &[&str] = &[
     "boycott",
 ];
 use super::{End, Sentence, SentenceReading, fits, loose_relation, meeting_relation};
-use crate::ingest::tokens::{Piece, Token};
+use crate::ingest::tokens::{Piece, Token, before};
 use crate::model::{Modality, NodeKind, Relation};
 
 /// "Egyptian mediators", "Cuba and Norway are guarantors", "acting as intermediaries":
@@ -267,10 +267,7 @@ pub(super) fn read_talks_between(
     // "Shaibani met in Amman with Safadi and Barrack": those met there take part.
     let met_with_after_place = token.is("with")
         && (3..=5).any(|back| {
-            index
-                .checked_sub(back)
-                .and_then(|at| tokens.get(at))
-                .is_some_and(|verb| verb.is_any(&["met", "meets", "meet"]))
+            before(tokens, index, back).is_some_and(|verb| verb.is_any(&["met", "meets", "meet"]))
                 && tokens.get(index + 1 - back..index).is_some_and(|between| {
                     between.iter().all(|t| {
                         matches!(t.piece, Piece::Place(_))

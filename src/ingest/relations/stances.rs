@@ -12,7 +12,7 @@ use super::lists::{list_ending_at, list_starting_at, officials_of, past_the};
 use super::subjects::{Found, subject_of};
 use super::words::OBJECT_LEAD;
 use super::{End, Sentence, SentenceReading, fits, loose_relation};
-use crate::ingest::tokens::{Piece, Token};
+use crate::ingest::tokens::{Piece, Token, before};
 use crate::model::{Modality, NodeKind, Relation};
 
 /// Stance nouns, the preposition that introduces what they are about, and the relation.
@@ -290,11 +290,7 @@ pub(super) fn read_signed_between(
     reading: &mut SentenceReading,
 ) -> bool {
     let tokens = sentence.tokens;
-    let Some(thing) = index
-        .checked_sub(1)
-        .and_then(|at| tokens.get(at))
-        .and_then(Token::thing)
-    else {
+    let Some(thing) = before(tokens, index, 1).and_then(Token::thing) else {
         return false;
     };
     if !token.is("between")
