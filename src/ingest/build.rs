@@ -296,13 +296,14 @@ fn read_article(
         index, text, spans, ..
     } = article;
     let (mentions, places) = find_mentions(index, text, spans, matcher, lexicon, registry);
+    // "Kyiv warned": a capital that acts is a mention of its state in its sentence.
+    let (mentions, places) = capitals_as_states(text, mentions, places, registry, lexicon);
     let mut by_sentence: BTreeMap<usize, Vec<Mention>> = BTreeMap::new();
     for mention in &mentions {
         if let Some(sentence) = sentence_of(spans, mention.start) {
             by_sentence.entry(sentence).or_default().push(*mention);
         }
     }
-    let (mentions, places) = capitals_as_states(text, mentions, places, registry, lexicon);
     let places = with_countries_as_places(text, &mentions, places, registry, lexicon);
     // What each sentence says, and the meeting each is about.
     let words: Vec<Vec<cues::Word>> = spans

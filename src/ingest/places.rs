@@ -95,7 +95,33 @@ pub fn capitals_as_states(
                         || cues::relation_cue(&verb.to_lowercase()).is_some()))
         };
         let verb_next = VERBS.contains(&next.as_str()) || cues::relation_cue(&next).is_some();
-        let acts = between || (!located && (verb_next || verb_after_pair));
+        // "Kigali-backed M23": a capital glued to a participle backs, leads or brokers as
+        // its state.
+        let glued_participle = text
+            .after(place.end, 14)
+            .strip_prefix(['-', '\u{2010}', '\u{2011}'])
+            .is_some_and(|rest| {
+                let participle: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+                matches!(
+                    participle.as_str(),
+                    "backed" | "led" | "brokered" | "mediated" | "sponsored" | "supported"
+                )
+            });
+        // "has pressed Kinshasa and …", "accused Moscow": the object of a relation
+        // between parties is a party.
+        let party_object = matches!(
+            cues::relation_cue(&previous),
+            Some(
+                crate::model::Relation::Pressures
+                    | crate::model::Relation::Blames
+                    | crate::model::Relation::Opposes
+                    | crate::model::Relation::Supports
+            )
+        );
+        let acts = between
+            || glued_participle
+            || party_object
+            || (!located && (verb_next || verb_after_pair));
         let host = lexicon
             .entries
             .get(place.entry)
@@ -530,6 +556,38 @@ mod tests {
         let places = with_countries_as_places(&text, &mentions, places, &registry, &lexicon);
         assert_eq!(places.len(), 2);
         assert_eq!((places[1].start, places[1].entry), (egypt_at, 1));
+    }
+
+    #[test]
+    fn a_capital_pressed_or_glued_to_a_participle_is_its_state() {
+        let lexicon = Lexicon::parse(
+            "l",
+            "actor | Ukraine | Ukrainian | state |
+place | Kyiv | | Ukraine |
+",
+        )
+        .unwrap();
+        let text = ArticleText::new(
+            "The US has pressed Kyiv to talk. Kyiv\u{2011}backed rebels spoke. The envoy visited Kyiv.".to_owned(),
+        );
+        let places: Vec<PlaceMention> = text
+            .as_str()
+            .match_indices("Kyiv")
+            .map(|(at, _)| {
+                let start = text.as_str()[..at].chars().count();
+                PlaceMention {
+                    start,
+                    end: start + 4,
+                    entry: 1,
+                }
+            })
+            .collect();
+        let mut registry = Registry::default();
+        let (mentions, places) =
+            capitals_as_states(&text, Vec::new(), places, &mut registry, &lexicon);
+        // The pressed and the backing capital are Ukraine; the one visited a place.
+        assert_eq!(mentions.len(), 2, "{mentions:?}");
+        assert_eq!(places.len(), 1);
     }
 
     /// The places `with_places_of_talks` adds to `lexicon` from `text`.

@@ -121,3 +121,20 @@ fn pressing_for_things_demands_each_of_them() {
         );
     }
 }
+
+#[test]
+fn capitals_that_act_are_pressed_or_back_a_group_relate_as_their_states() {
+    let edges = edge_strings(&model_of(
+        "Pressure\n\nPublished 2025-07-20\n\nKyiv warned Moscow against new attacks. The US has pressed Kinshasa to talk with Kigali\u{2011}backed M23.\n",
+    ));
+    for expected in [
+        "Ukraine pressures Russia",
+        "United States pressures DR Congo",
+        "Rwanda supports M23",
+    ] {
+        assert!(
+            edges.contains(&expected.to_owned()),
+            "{expected}: {edges:#?}"
+        );
+    }
+}
