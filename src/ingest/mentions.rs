@@ -76,6 +76,13 @@ const GROUP_OF_PEOPLE_NOUNS: [&str; 12] = [
     "movement",
 ];
 
+/// Whether `text` starts with `words` as whole words: the next char, if any, is no
+/// letter or digit ("group" in "group said", not in "grouped").
+fn starts_with_words(text: &str, words: &str) -> bool {
+    text.strip_prefix(words)
+        .is_some_and(|rest| !rest.chars().next().is_some_and(char::is_alphanumeric))
+}
+
 /// Whether the words after a state's mention at `end` make it a group of its people:
 /// " group", " militant group" and the like, each a whole word.
 fn names_a_group_of_its_people(text: &ArticleText, end: usize) -> bool {
@@ -83,13 +90,9 @@ fn names_a_group_of_its_people(text: &ArticleText, end: usize) -> bool {
     let Some(after) = after.strip_prefix(' ') else {
         return false;
     };
-    GROUP_OF_PEOPLE_NOUNS.iter().any(|noun| {
-        after.starts_with(noun)
-            && !after
-                .get(noun.len()..)
-                .and_then(|rest| rest.chars().next())
-                .is_some_and(char::is_alphanumeric)
-    })
+    GROUP_OF_PEOPLE_NOUNS
+        .iter()
+        .any(|noun| starts_with_words(after, noun))
 }
 
 /// Lower-case words that may start a part of a name ("Khalil al-Hayya").
@@ -359,14 +362,9 @@ pub fn find_mentions(
             // "the Chadian sides", "all Chadian parties": the state's factions, not the
             // state.
             Target::Entry(..)
-                if [" sides", " parties", " factions"].iter().any(|words| {
-                    let after = text.after(end, 10);
-                    after.starts_with(words)
-                        && !after
-                            .get(words.len()..)
-                            .and_then(|rest| rest.chars().next())
-                            .is_some_and(char::is_alphanumeric)
-                }) =>
+                if [" sides", " parties", " factions"]
+                    .iter()
+                    .any(|words| starts_with_words(text.after(end, 10), words)) =>
             {
                 continue;
             }
@@ -397,13 +395,7 @@ pub fn find_mentions(
         };
         let group = GROUP_WORDS
             .iter()
-            .find(|(words, _, _)| {
-                follows.starts_with(words)
-                    && !follows
-                        .get(words.len()..)
-                        .and_then(|rest| rest.chars().next())
-                        .is_some_and(char::is_alphanumeric)
-            })
+            .find(|(words, _, _)| starts_with_words(&follows, words))
             .copied();
         let base = registry.entities.get(entity).cloned();
         match (group, base) {

@@ -97,16 +97,15 @@ pub fn capitals_as_states(
         let verb_next = VERBS.contains(&next.as_str()) || cues::relation_cue(&next).is_some();
         // "Kigali-backed M23": a capital glued to a participle backs, leads or brokers as
         // its state.
-        let glued_participle = text
-            .after(place.end, 14)
-            .strip_prefix(['-', '\u{2010}', '\u{2011}'])
-            .is_some_and(|rest| {
-                let participle: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
-                matches!(
-                    participle.as_str(),
-                    "backed" | "led" | "brokered" | "mediated" | "sponsored" | "supported"
-                )
-            });
+        let after = text.after(place.end, 14);
+        let mut after = after.chars();
+        let glued_participle = after.next().map(cues::as_hyphen) == Some('-') && {
+            let participle: String = after.take_while(|c| c.is_alphabetic()).collect();
+            matches!(
+                participle.as_str(),
+                "backed" | "led" | "brokered" | "mediated" | "sponsored" | "supported"
+            )
+        };
         // "has pressed Kinshasa and …", "accused Moscow": the object of a relation
         // between parties is a party.
         let party_object = matches!(

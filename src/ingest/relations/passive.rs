@@ -62,7 +62,6 @@ pub(super) fn passive_between(
 ) -> Option<(Vec<usize>, usize, Modality, bool)> {
     // Past where and when: "signed in Doha on Saturday between".
     let mut between = verb + 1;
-    let mut placed = false;
     while between < verb + 6
         && tokens.get(between).is_some_and(|t| {
             matches!(t.piece, Piece::Place(_))
@@ -70,14 +69,15 @@ pub(super) fn passive_between(
                 || t.word().is_some_and(super::super::dates::is_date_word)
         })
     {
-        placed |= tokens
-            .get(between)
-            .is_some_and(|t| matches!(t.piece, Piece::Place(_)));
         between += 1;
     }
     if !tokens.get(between)?.is("between") {
         return None;
     }
+    let placed = tokens
+        .get(verb + 1..between)?
+        .iter()
+        .any(|t| matches!(t.piece, Piece::Place(_)));
     let (k, negated) = passive_group_start(tokens, verb);
     let thing = tokens.get(k.checked_sub(1)?)?.thing()?;
     // A passive has its auxiliary ("has been reached", "was signed"), or follows its
