@@ -6,7 +6,7 @@ use super::IngestError;
 use super::cues;
 use super::dates::article_date;
 use super::lexicon::Lexicon;
-use super::matcher::Matcher;
+use super::matcher::{LexiconSearch, Matcher};
 use super::meetings::{MeetingFound, SentenceInput, meetings_of_article};
 use super::mentions::{Mention, PlaceMention, Registry, find_mentions, sentence_of};
 use super::people::discover_people;
@@ -187,7 +187,8 @@ pub fn ingest(
         super::organisations::discover_titled_organisations(text.as_str(), lexicon, &mut registry);
         super::organisations::discover_abbreviations(text.as_str(), lexicon, &mut registry);
     }
-    let first = Matcher::new(lexicon, &registry);
+    let search = LexiconSearch::new(lexicon);
+    let first = Matcher::new(&search, lexicon, &registry);
     for (index, text) in texts.iter().enumerate() {
         let spans = sentences.get(index).map_or(&[][..], Vec::as_slice);
         discover_people(index, text, spans, &first, lexicon, &mut registry);
@@ -196,7 +197,7 @@ pub fn ingest(
         }
     }
     // People named without a title, where the text calls them by their surname later.
-    let titled = Matcher::new(lexicon, &registry);
+    let titled = Matcher::new(&search, lexicon, &registry);
     for (index, text) in texts.iter().enumerate() {
         let spans = sentences.get(index).map_or(&[][..], Vec::as_slice);
         super::untitled::discover_untitled_people(
@@ -209,7 +210,7 @@ pub fn ingest(
         );
     }
     super::people::add_given_name_aliases(&texts, lexicon, &mut registry);
-    let matcher = Matcher::new(lexicon, &registry);
+    let matcher = Matcher::new(&search, lexicon, &registry);
     let mut findings = Findings::default();
     for (index, text) in texts.iter().enumerate() {
         let article = ArticleInput {

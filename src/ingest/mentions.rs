@@ -485,12 +485,13 @@ mod tests {
         let lexicon = lexicon();
         let mut registry = Registry::default();
         let articles: Vec<ArticleText> = texts.iter().map(|t| ArticleText::new(*t)).collect();
-        let first = Matcher::new(&lexicon, &registry);
+        let search = super::super::matcher::LexiconSearch::new(&lexicon);
+        let first = Matcher::new(&search, &lexicon, &registry);
         for (index, text) in articles.iter().enumerate() {
             let sentences = super::super::sentences::split(text.as_str());
             discover_people(index, text, &sentences, &first, &lexicon, &mut registry);
         }
-        let second = Matcher::new(&lexicon, &registry);
+        let second = Matcher::new(&search, &lexicon, &registry);
         let mut all = Vec::new();
         for (index, text) in articles.iter().enumerate() {
             let sentences = super::super::sentences::split(text.as_str());
