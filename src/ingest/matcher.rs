@@ -108,13 +108,11 @@ impl<'a> SearchBuilder<'a> {
             match view.patterns.get_mut(index) {
                 // The same words twice (a name and its lower-case alias): the laxer rule
                 // wins, since the search reports only the first of equal patterns.
-                Some(Some(existing)) => {
-                    if existing.target == target {
-                        existing.exact_case &= exact_case;
-                        existing.capitalised &= capitalised;
-                    }
+                Some(Some(existing)) if existing.target == target => {
+                    existing.exact_case &= exact_case;
+                    existing.capitalised &= capitalised;
                 }
-                Some(slot) => {
+                Some(slot @ None) => {
                     *slot = Some(Pattern {
                         target,
                         exact_case,
@@ -122,7 +120,7 @@ impl<'a> SearchBuilder<'a> {
                     });
                     view.texts.insert(lowered.clone(), index);
                 }
-                None => {}
+                _ => {}
             }
         }
     }
