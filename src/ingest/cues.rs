@@ -221,6 +221,11 @@ const RELATION_CUES: &[(Relation, &[&str])] = &[
             "backs",
             "welcomed",
             "welcomes",
+            // "Sisi hailed the Egypt-mediated agreement".
+            "hailed",
+            "hails",
+            "praised",
+            "praises",
             // "the peace framework endorsed by the EAC, SADC and the AU": endorsing a
             // text is backing it, not becoming its party.
             "endorsed",

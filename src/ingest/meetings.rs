@@ -143,6 +143,15 @@ pub fn meetings_of_article(
                 last = Some(meeting.clone());
             }
             None => {
+                // "met ahead of the talks": a meeting of its own, not at the talks.
+                if sentence
+                    .words
+                    .iter()
+                    .enumerate()
+                    .any(|(at, word)| word.text == "the" && before_the_talks(sentence.words, at))
+                {
+                    continue;
+                }
                 // "the talks", "the Ethiopian peace talks".
                 let refers = sentence.words.iter().enumerate().any(|(at, word)| {
                     word.text == "the"
@@ -227,6 +236,24 @@ pub fn meetings_of_article(
     found
 }
 
+/// Whether the words around index `the` say the sentence's event came before the talks
+/// named right after it: "ahead of the talks", "before the talks", "prior to the talks".
+fn before_the_talks(words: &[Word], the: usize) -> bool {
+    let word = |back: usize| {
+        the.checked_sub(back)
+            .and_then(|at| words.get(at))
+            .map_or("", |word| word.text.as_str())
+    };
+    let talks = words
+        .get(the + 1)
+        .is_some_and(|next| REFERRING.contains(&next.text.as_str()));
+    talks
+        && matches!(
+            (word(2), word(1)),
+            ("ahead", "of") | ("prior", "to") | (_, "before")
+        )
+}
+
 /// Whether the sentence puts its talks at a named place the lexicon does not know as
 /// one: "agreed during a meeting at the White House" is no other meeting of the
 /// article's.
@@ -286,25 +313,26 @@ pub fn find_meeting(
     });
     // "Russia and Ukraine signed a deal in Istanbul": a signing of an agreement is held
     // somewhere too.
-    let signed = words
-        .iter()
-        .any(|word| cues::SIGNING.contains(&word.text.as_str()))
-        && words.iter().any(|word| {
-            matches!(
-                word.text.as_str(),
-                "deal"
-                    | "agreement"
-                    | "accord"
-                    | "declaration"
-                    | "communique"
-                    | "communiqué"
-                    | "treaty"
-                    | "truce"
-                    | "ceasefire"
-                    | "memorandum"
-                    | "protocol"
-            )
-        });
+    // "Iran and the IAEA reached an agreement in Cairo": reaching one is signing it.
+    let signed = words.iter().any(|word| {
+        cues::SIGNING.contains(&word.text.as_str())
+            || matches!(word.text.as_str(), "reached" | "reach" | "reaches")
+    }) && words.iter().any(|word| {
+        matches!(
+            word.text.as_str(),
+            "deal"
+                | "agreement"
+                | "accord"
+                | "declaration"
+                | "communique"
+                | "communiqué"
+                | "treaty"
+                | "truce"
+                | "ceasefire"
+                | "memorandum"
+                | "protocol"
+        )
+    });
     let talk = talk || signed;
     let travel = words.iter().any(|word| cues::is_travel_word(&word.text));
     if !(talk || travel) || set_aside(words) {
@@ -381,14 +409,62 @@ pub fn find_meeting(
     };
     // "U.S. officials expressed hope Thursday, after it was announced that the talks will
     // begin Saturday in Doha": the date in the place's own clause first.
-    let date = sentence_date(place_clause(sentence, offset, place), article_date, ahead)
-        .or_else(|| sentence_date(sentence, article_date, ahead));
+    let dated = |text| before_since_clause(past_dateline(text));
+    let date = sentence_date(
+        dated(place_clause(sentence, offset, place)),
+        article_date,
+        ahead,
+    )
+    .or_else(|| sentence_date(dated(sentence), article_date, ahead));
     Some(MeetingFound {
         place_entry: place.entry,
         place: name,
         date,
         status,
     })
+}
+
+/// `text` past a dateline that opens it ("CAIRO – 10 September 2025: Iran and the IAEA
+/// reached an agreement Tuesday"): the date the report was filed, not the talks'.
+fn past_dateline(text: &str) -> &str {
+    let Some((head, rest)) = text.split_once(": ") else {
+        return text;
+    };
+    let place_in_capitals = head
+        .split([' ', ','])
+        .next()
+        .is_some_and(|word| word.chars().count() >= 3 && word.chars().all(|c| c.is_uppercase()));
+    let dashed = [" – ", " — ", " - "].iter().any(|dash| head.contains(dash));
+    let dated = head.chars().any(|c| c.is_ascii_digit());
+    if place_in_capitals && dashed && dated && head.chars().count() <= 40 {
+        rest
+    } else {
+        text
+    }
+}
+
+/// `text` up to a "since" clause: "their first encounter since they agreed on the text
+/// in March" dates the agreement, not the encounter. "Since March" itself is kept.
+fn before_since_clause(text: &str) -> &str {
+    let mut searched = 0;
+    while let Some(found) = text.get(searched..).and_then(|rest| rest.find(" since ")) {
+        let at = searched + found;
+        let rest = text.get(at + " since ".len()..).unwrap_or("");
+        let next = rest
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let dated = super::dates::is_date_word(&next)
+            || next.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || matches!(next.as_str(), "early" | "late" | "mid" | "last");
+        if !dated {
+            return text.get(..at).unwrap_or(text);
+        }
+        searched = at + " since ".len();
+    }
+    text
 }
 
 /// The chars of `sentence` (starting at char `offset` of the article) of the clause that
@@ -478,6 +554,7 @@ fn place_clause_looks_ahead(
                     | "gathered"
                     | "convened"
                     | "arrived"
+                    | "reached"
             )
     });
     if done_there {

@@ -289,6 +289,20 @@ pub fn sentence_of(sentences: &[(usize, usize)], offset: usize) -> Option<usize>
 /// Whether the name at `start..end` follows a place and a comma and ends its clause: "in
 /// Geneva, Switzerland, on Monday", "arrived in Nairobi, Kenya." (not "In Doha, Qatar
 /// said").
+/// Whether the words between chars `start` and `end` stand in brackets right before a
+/// capitalised name: "(Abbas) Araghchi", "[Abbas] Araghchi".
+fn inserted_given_name(text: &ArticleText, start: usize, end: usize) -> bool {
+    let close = match text.before(start, 1) {
+        "(" => ')',
+        "[" => ']',
+        _ => return false,
+    };
+    let mut after = text.after(end, 3).chars();
+    after.next() == Some(close)
+        && after.next() == Some(' ')
+        && after.next().is_some_and(char::is_uppercase)
+}
+
 fn country_of_place(text: &ArticleText, places: &[PlaceMention], start: usize, end: usize) -> bool {
     let after_place = places
         .last()
@@ -349,6 +363,19 @@ pub fn find_mentions(
             {
                 continue;
             }
+            // "in the UAE capital, Abu Dhabi": the state names the city, no party.
+            Target::Entry(entry, _)
+                if starts_with_words(text.after(end, 9), " capital")
+                    && lexicon
+                        .entries
+                        .get(entry)
+                        .is_some_and(|item| item.subtype == Some(Subtype::State)) =>
+            {
+                continue;
+            }
+            // "Foreign Minister (Abbas) Araghchi": a given name an editor put in, not
+            // the person the lexicon calls "Abbas".
+            Target::Entry(..) if inserted_given_name(text, start, end) => continue,
             // "in Geneva, Switzerland, on Monday": the place's country, no party.
             Target::Entry(..) if country_of_place(text, &places, start, end) => continue,
             // "Kuwait News Agency", "Saudi Press Agency": an outlet's name, no party.
@@ -539,6 +566,15 @@ mod tests {
         assert_eq!(
             mentions[1],
             [("Hamdan".to_owned(), "Osama Hamdan".to_owned())]
+        );
+    }
+
+    #[test]
+    fn a_given_name_in_brackets_before_a_surname_is_no_one_else() {
+        let (_, mentions) = run(&["A man called (Netanyahu) Cohen spoke. Netanyahu spoke too."]);
+        assert_eq!(
+            mentions[0],
+            [("Netanyahu".to_owned(), "Benjamin Netanyahu".to_owned())]
         );
     }
 

@@ -57,6 +57,16 @@ pub fn discover_organisations(text: &str, lexicon: &Lexicon, registry: &mut Regi
         let Some(name) = name_before(before).and_then(|name| name_defined(&name, acronym)) else {
             continue;
         };
+        // "Sheikh Mohamed bin Zayed Al Nahyan (MBZ)": the rest of a person's name, past a
+        // particle, is no organisation.
+        let particle_before = before
+            .trim_end()
+            .strip_suffix(name.as_str())
+            .and_then(|rest| rest.split_whitespace().next_back())
+            .is_some_and(|word| super::mentions::NAME_PARTICLES.contains(&word));
+        if particle_before {
+            continue;
+        }
         if names_no_party(&name) || lexicon.find(&name).is_some() || lexicon.find(acronym).is_some()
         {
             continue;
@@ -615,6 +625,7 @@ mod tests {
             "Colombia and the National Liberation Army [ELN] guerrilla group agreed.",
             "The government and the Popular Liberation Front, or PLF, announced the accord. \
              Talks with the Union of Workers, or most of them, failed.",
+            "Sheikh Mohamed bin Zayed Al Nahyan (MBZ) welcomed both leaders.",
         ] {
             discover_organisations(text, &Lexicon::default(), &mut registry);
         }
@@ -625,7 +636,7 @@ mod tests {
                 ("National Liberation Army", vec![&"ELN".to_owned()]),
                 ("Popular Liberation Front", vec![&"PLF".to_owned()]),
             ],
-            "\"or most of them\" defines nothing"
+            "\"or most of them\" defines nothing, nor does the rest of a person's name"
         );
     }
 

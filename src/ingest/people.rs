@@ -13,7 +13,7 @@ use super::matcher::{Matcher, Target};
 use super::mentions::{NAME_PARTICLES, Registry, entry_entity, sentence_of};
 use crate::model::{ArticleText, NodeKind, Subtype};
 use listed::discover_listed_people;
-use titles::{TITLE_MODIFIERS, TitleContext, first_joined_title};
+use titles::{TITLE_MODIFIERS, TitleContext, first_joined_title, posted_to_region};
 
 pub use given_names::add_given_name_aliases;
 
@@ -463,7 +463,8 @@ pub fn discover_people(
                         title.ends_with("ambassador") || title.ends_with("envoy")
                     })
             })
-            .map(|&(_, posted_end, _)| posted_end);
+            .map(|&(_, posted_end, _)| posted_end)
+            .or_else(|| posted_to_region(text, start, end));
         // "Nhial Deng Nhial, chief negotiator of the South Sudanese government
         // delegation": the name before the title, its party only after it.
         let appositive = name_before_title(text, &matches, start);

@@ -323,7 +323,6 @@ pub(crate) fn edge_strings(model: &Model) -> Vec<String> {
     edges
 }
 
-/// The labels of the nodes of `kind`, in the model's order.
 /// Asserts that each person of `people` is a member of their party and attends `talks`.
 pub(crate) fn assert_members_attend(edges: &[String], talks: &str, people: &[(&str, &str)]) {
     for (person, party) in people {
@@ -338,6 +337,7 @@ pub(crate) fn assert_members_attend(edges: &[String], talks: &str, people: &[(&s
     }
 }
 
+/// The labels of the nodes of `kind`, in the model's order.
 pub(crate) fn labels_of_kind<'a>(model: &'a Model, kind: &str) -> Vec<&'a str> {
     model
         .nodes

@@ -253,3 +253,56 @@ fn talks_at_a_place_the_lexicon_lacks_are_no_earlier_meeting() {
         ]
     );
 }
+
+#[test]
+fn a_date_in_a_since_clause_is_another_event_s() {
+    // Published on Sunday 26 May 2024.
+    let encounter = meeting(
+        "The meeting in Cairo on Thursday was their first encounter since they agreed on the text in March.",
+    )
+    .unwrap();
+    assert_eq!(encounter.date, PartialDate::parse("2024-05-23").ok());
+    let undated = meeting(
+        "The meeting in Cairo was their first encounter since they agreed on the text in March.",
+    )
+    .unwrap();
+    assert_eq!(undated.date, None);
+    // "since March" is no clause of its own.
+    let since = "Talks in Cairo have gone on since March.";
+    assert_eq!(before_since_clause(since), since);
+    assert_eq!(before_since_clause("the first since they met"), "the first");
+}
+
+#[test]
+fn a_meeting_ahead_of_the_talks_is_not_the_talks() {
+    let keys = article_meetings(
+        &[
+            "Talks began in Cairo on Saturday.",
+            "The minister met his counterpart ahead of the talks.",
+            "An aide spoke before the talks.",
+            "The talks went on all day.",
+        ],
+        Some("2024-05-26"),
+    );
+    assert_eq!(
+        keys,
+        [
+            Some("cairo 2024-05-25".to_owned()),
+            None,
+            None,
+            Some("cairo 2024-05-25".to_owned()),
+        ]
+    );
+}
+
+#[test]
+fn a_dateline_s_date_is_the_report_s_and_an_agreement_reached_there_was_held() {
+    // Published on Sunday 26 May 2024; the dateline is a day later than the talks.
+    let reached = meeting(
+        "CAIRO – 26 May 2024: Israel and Hamas reached an agreement Saturday in Cairo to resume talks.",
+    )
+    .unwrap();
+    assert_eq!(reached.date, PartialDate::parse("2024-05-25").ok());
+    assert_eq!(reached.status, MeetingStatus::Held);
+    assert_eq!(past_dateline("Talks: a history"), "Talks: a history");
+}

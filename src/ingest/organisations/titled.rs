@@ -85,6 +85,26 @@ pub fn discover_titled_organisations(text: &str, lexicon: &Lexicon, registry: &m
             let Some(previous) = words.get(start - 1) else {
                 break;
             };
+            // "French President Emmanuel Macron and European Council President": a
+            // person's title before the name; the body starts after their "and".
+            // Only a name between the title and "and": "National Security and Defense
+            // Council" is the body's own.
+            let name_end = (start..head)
+                .find(|&at| {
+                    words
+                        .get(at)
+                        .is_none_or(|word| !capitalised(word) || is_title_word(word))
+                })
+                .unwrap_or(head);
+            let and_after_a_name =
+                (name_end > start && words.get(name_end) == Some(&"and")).then_some(name_end);
+            if capitalised(previous)
+                && is_title_word(previous)
+                && let Some(and) = and_after_a_name
+            {
+                start = and + 1;
+                break;
+            }
             let joins = CONNECTORS.contains(previous)
                 && start >= 2
                 && words.get(start - 2).is_some_and(|w| capitalised(w));
@@ -138,7 +158,9 @@ mod tests {
             "Russia sent Putin's aide and Russian Direct Investment Fund chief Kirill Dmitriev. \
              Tammy Bruce, State Department spokeswoman, said so. Input came from Ukrainian \
              National Security and Defense Council Secretary Rustem Umerov. The Peace Fund \
-             grew. A Development Bank official said so. Voters backed the Security Council.",
+             grew. A Development Bank official said so. Voters backed the Security Council. \
+             French President Emmanuel Macron and European Council President Antonio Costa \
+             called.",
             &Lexicon::default(),
             &mut registry,
         );
@@ -149,6 +171,7 @@ mod tests {
                 "Russian Direct Investment Fund",
                 "State Department",
                 "Ukrainian National Security and Defense Council",
+                "European Council",
             ],
             "no title after it, or a title and no name: none"
         );

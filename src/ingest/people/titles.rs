@@ -196,3 +196,39 @@ impl TitleContext<'_> {
             })
     }
 }
+
+/// Regions an envoy is posted to: "US special envoy to the Middle East Steve Witkoff".
+const REGIONS: &[&str] = &[
+    "Middle East",
+    "Horn of Africa",
+    "Great Lakes Region",
+    "Great Lakes",
+    "Sahel",
+    "Gulf",
+    "Western Balkans",
+    "Balkans",
+    "South Caucasus",
+    "Caucasus",
+    "Indo-Pacific",
+];
+
+/// Where the region after the envoy's or ambassador's title between chars `start` and
+/// `end` ends: "special envoy to the Middle East".
+pub(super) fn posted_to_region(text: &ArticleText, start: usize, end: usize) -> Option<usize> {
+    let title = text.slice(start, end)?.to_lowercase();
+    if !(title.ends_with("envoy") || title.ends_with("ambassador")) {
+        return None;
+    }
+    let after = text.after(end, 30);
+    let rest = [" to the ", " for the "]
+        .iter()
+        .find_map(|lead| after.strip_prefix(lead))?;
+    let lead = after.chars().count() - rest.chars().count();
+    REGIONS
+        .iter()
+        .find(|region| {
+            rest.strip_prefix(**region)
+                .is_some_and(|next| next.starts_with(' '))
+        })
+        .map(|region| end + lead + region.chars().count())
+}

@@ -398,7 +398,9 @@ fn read_acting_at_meeting(
         .skip(index + 1)
         .take_while(|t| !t.is_hard_break() && t.piece != Piece::Punct(','))
         .take(25);
-    let signed_there = token.is_any(crate::ingest::cues::SIGNING)
+    let signing = token.is_any(crate::ingest::cues::SIGNING)
+        || relation == Relation::Accepts && token.is_any(&["reached", "reach", "reaches"]);
+    let signed_there = signing
         && clause
             .clone()
             .any(|t| matches!(t.piece, Piece::Place(_)) || t.is_any(&["ceremony", "summit"]));

@@ -27,12 +27,21 @@ pub(super) fn passive_mediators(tokens: &[Token], verb: usize) -> Option<Vec<usi
     agents_after_by(tokens, by)
 }
 
-/// Where the agent's "by" of a passive verb at `verb` stands: right after it, or past
-/// when and where it happened ("signed on Wednesday by Somalia and Ethiopia", "signed in
-/// Ankara in 2018 by").
+/// Where the agent's "by" of a passive verb at `verb` stands: right after it, past a
+/// second participle ("hosted and facilitated by"), or past when and where it happened
+/// ("signed on Wednesday by Somalia and Ethiopia", "signed in Ankara in 2018 by").
 pub(super) fn by_at(tokens: &[Token], verb: usize) -> Option<usize> {
     if tokens.get(verb + 1)?.is("by") {
         return Some(verb + 1);
+    }
+    // "hosted and facilitated by the UAE": past a second participle.
+    let second_participle = tokens.get(verb + 1)?.is("and")
+        && tokens
+            .get(verb + 2)
+            .and_then(Token::word)
+            .is_some_and(|word| word.ends_with("ed"));
+    if second_participle && tokens.get(verb + 3).is_some_and(|t| t.is("by")) {
+        return Some(verb + 3);
     }
     if !tokens.get(verb + 1)?.is_any(&["on", "in", "last", "this"]) {
         return None;

@@ -520,7 +520,8 @@ pub(super) fn read_glued_participle(
     false
 }
 
-/// "under Norway's mediation", "with the mediation of Egypt", "under the aegis of Cuba":
+/// "under Norway's mediation", "with the mediation of Egypt", "under the aegis of Cuba",
+/// "under Egyptian facilitation":
 /// the party mediates the sentence's meeting. True when it read one.
 pub(super) fn read_mediation_of(
     sentence: &Sentence<'_>,
@@ -533,7 +534,9 @@ pub(super) fn read_mediation_of(
     let attributed_to = &sentence.attributed_to;
     // "under Norway's mediation", "with the mediation of Egypt": the party mediates
     // the sentence's meeting.
-    let possessive_mediation = token.is("mediation")
+    // "under Egyptian facilitation" as much as "under Egyptian mediation".
+    const MEDIATION: &[&str] = &["mediation", "facilitation"];
+    let possessive_mediation = token.is_any(MEDIATION)
         && index
             .checked_sub(1)
             .and_then(|at| tokens.get(at))
@@ -544,12 +547,12 @@ pub(super) fn read_mediation_of(
             .and_then(Token::party)
             .is_some();
     // "under the aegis of Cuba, Norway and Venezuela", "under the auspices of the UN".
-    let mediation_of = token.is_any(&["mediation", "aegis", "auspices"])
+    let mediation_of = token.is_any(&["mediation", "facilitation", "aegis", "auspices"])
         && tokens.get(index + 1).is_some_and(|t| t.is("of"));
     // "under Qatari and Turkish mediation", "with Egyptian mediation": the demonyms'
     // states mediate, where the phrase says the talks went on under or with it.
     let demonyms = token
-        .is("mediation")
+        .is_any(MEDIATION)
         .then(|| list_ending_at(tokens, index.checked_sub(1)?))
         .flatten()
         .filter(|(_, first)| {

@@ -328,9 +328,10 @@ pub(super) fn cue_at(tokens: &[Token], index: usize) -> Option<Relation> {
         ("aligned", "on" | "behind") => Some(Relation::Supports),
         ("argued" | "argues" | "argue" | "arguing", "for") => Some(Relation::Supports),
         // "he pressed for a sustainable ceasefire", "pushed for the release of".
-        ("pressed" | "presses" | "press" | "pressing" | "pushed" | "pushes" | "push", "for") => {
-            Some(Relation::Demands)
-        }
+        (
+            "pressed" | "presses" | "press" | "pressing" | "pushed" | "pushes" | "push" | "pushing",
+            "for",
+        ) => Some(Relation::Demands),
         ("shuttle" | "shuttles" | "shuttled" | "shuttling", "between") => Some(Relation::Mediates),
         // "EU and Iranian officials meeting in Tehran": a participle of parties.
         // "Koehler is meeting with foreign ministers": after an auxiliary too.
