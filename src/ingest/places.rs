@@ -46,6 +46,9 @@ pub fn capitals_as_states(
         "blamed",
         "announced",
         "announces",
+        // "Baku and Yerevan fought two wars": capitals at war are their states.
+        "fought",
+        "clashed",
     ];
     let mut kept = Vec::with_capacity(places.len());
     for place in places {

@@ -9,7 +9,32 @@ use super::references::REFERENCE_CONFIDENCE;
 use super::tokens::{Piece, Token};
 
 /// The nouns that, after "the two", "both" or "the", stand for the two sides.
-const SIDE_NOUNS: &[&str] = &["sides", "parties", "countries", "governments"];
+const SIDE_NOUNS: &[&str] = &[
+    "sides",
+    "parties",
+    "countries",
+    "governments",
+    "foes",
+    "rivals",
+    "adversaries",
+    "neighbours",
+    "neighbors",
+    "nations",
+];
+
+/// Words between "the" (or "the two") and a side noun: "the arch foes", "the two
+/// neighbouring countries".
+const SIDE_MODIFIERS: &[&str] = &[
+    "arch",
+    "old",
+    "longtime",
+    "long-time",
+    "warring",
+    "rival",
+    "neighbouring",
+    "neighboring",
+    "former",
+];
 
 /// The two parties `tokens` name as the sides of talks, if they name exactly two:
 /// "between A and B", or "A and B" opening the sentence before a word. `excluded` says
@@ -81,15 +106,26 @@ pub fn with_sides_named(tokens: Vec<Token>, [first, second]: [usize; 2]) -> Vec<
     out
 }
 
-/// How many tokens from `at` spell "the two sides", "both sides" or "the sides" (with
-/// any of the side nouns); 0 where they do not.
+/// How many tokens from `at` spell "the two sides", "both sides", "the sides" or "the
+/// arch foes" (with any of the side nouns and modifiers); 0 where they do not.
 fn side_phrase_at(tokens: &[Token], at: usize) -> usize {
     let is =
         |offset: usize, words: &[&str]| tokens.get(at + offset).is_some_and(|t| t.is_any(words));
-    let length = if is(0, &["the"]) && is(1, &["two"]) && is(2, SIDE_NOUNS) {
-        3
-    } else if is(0, &["both", "the"]) && is(1, SIDE_NOUNS) {
+    let length = if is(0, &["both"]) && is(1, SIDE_NOUNS) {
         2
+    } else if is(0, &["the"]) {
+        // "the", "two" and a modifier, each but the noun may be left out.
+        let mut next = 1;
+        if is(next, &["two"]) {
+            next += 1;
+        }
+        if is(next, SIDE_MODIFIERS) {
+            next += 1;
+        }
+        if !is(next, SIDE_NOUNS) {
+            return 0;
+        }
+        next + 1
     } else {
         return 0;
     };
@@ -200,5 +236,8 @@ mod tests {
             "clashes on both sides of the border"
         );
         assert_eq!(read("the two delegations met"), "the two delegations met");
+        assert_eq!(read("the arch foes agreed"), "P1 and P2 agreed");
+        assert_eq!(read("the two neighbouring countries met"), "P1 and P2 met");
+        assert_eq!(read("the arch delegations met"), "the arch delegations met");
     }
 }

@@ -1,6 +1,7 @@
-//! Facilitators, agreements reached at a place, regional envoys and states named as
-//! places, as reports of talks in Cairo, Abu Dhabi and Rome put them (written in the
-//! style of set 22's articles, not copied from them).
+//! Facilitators, agreements reached at a place, meetings held with others, regional
+//! envoys, hope for a deal, "the arch foes" and states named as places, as reports of
+//! talks in Cairo, Abu Dhabi and Rome put them (written in the style of set 22's
+//! articles, not copied from them).
 
 use super::ingest::{edge_strings, labels_of_kind, model_of};
 
@@ -102,4 +103,37 @@ fn a_minister_met_ahead_of_the_talks_is_not_at_them() {
         edges.contains(&"Antonio Tajani member_of Italy".to_owned()),
         "{edges:#?}"
     );
+}
+
+#[test]
+fn those_a_meeting_at_a_place_was_held_with_attend_it() {
+    let edges = edge_strings(&model_of(
+        "Cairo meeting\n\nPublished 2025-09-09\n\nEgyptian Foreign Minister Badr Abdelatty held a meeting in Cairo with Iranian Foreign Minister Abbas Araghchi on Tuesday.\n",
+    ));
+    let talks = "Talks in Cairo (9 September 2025)";
+    for person in ["Badr Abdelatty", "Abbas Araghchi"] {
+        assert!(
+            edges.contains(&format!("{person} attends {talks}")),
+            "{person}: {edges:#?}"
+        );
+    }
+}
+
+#[test]
+fn hope_expressed_for_a_deal_supports_it_and_arch_foes_are_the_pair_named_before() {
+    let edges = edge_strings(&model_of(
+        "Peace deal\n\nPublished 2025-07-09\n\nU.S. Secretary of State Marco Rubio expressed hope for a swift peace deal. The United States has also recently signaled hope for a peace deal. Baku and Yerevan fought two wars. The arch foes agreed on the text of the peace deal in March.\n",
+    ));
+    for party in ["Marco Rubio", "United States"] {
+        assert!(
+            edges.contains(&format!("{party} supports Peace deal")),
+            "{party}: {edges:#?}"
+        );
+    }
+    for party in ["Armenia", "Azerbaijan"] {
+        assert!(
+            edges.contains(&format!("{party} accepts Peace deal")),
+            "{party}: {edges:#?}"
+        );
+    }
 }

@@ -221,6 +221,12 @@ fn possessed_before(tokens: &[Token], at: usize) -> bool {
                         | "one"
                         | "two"
                         | "all"
+                        // "agreed on the text of the peace deal": a deal's own parts.
+                        | "text"
+                        | "draft"
+                        | "terms"
+                        | "details"
+                        | "signing"
                 ))
         })
 }

@@ -264,10 +264,12 @@ pub(super) fn read_talks_between(
                     })
                 })
         });
-    // "Shaibani met in Amman with Safadi and Barrack": those met there take part.
+    // "Shaibani met in Amman with Safadi and Barrack", "held a meeting in Cairo with
+    // Araghchi": those met there take part.
     let met_with_after_place = token.is("with")
         && (3..=5).any(|back| {
-            before(tokens, index, back).is_some_and(|verb| verb.is_any(&["met", "meets", "meet"]))
+            (before(tokens, index, back).is_some_and(|verb| verb.is_any(&["met", "meets", "meet"]))
+                || talks_before(back))
                 && tokens.get(index + 1 - back..index).is_some_and(|between| {
                     between.iter().all(|t| {
                         matches!(t.piece, Piece::Place(_))

@@ -147,6 +147,10 @@ pub(super) const VERB_GROUP: &[&str] = &[
     "apparently",
     "unsuccessfully",
     "successfully",
+    "recently",
+    "strongly",
+    "firmly",
+    "openly",
 ];
 /// Verbs that hand their subject to the verb after "to" ("Ukraine agreed to accept",
 /// "Hamas decided to send"): part of the verb group when "to" follows.
@@ -326,6 +330,19 @@ pub(super) fn cue_at(tokens: &[Token], index: usize) -> Option<Relation> {
             "discussions" | "negotiations" | "consultations",
         ) => Some(Relation::Attends),
         ("aligned", "on" | "behind") => Some(Relation::Supports),
+        // "Rubio expressed hope for a swift peace deal", "signaled its hopes for a deal".
+        (
+            "expressed" | "expresses" | "voiced" | "signaled" | "signalled" | "signals",
+            "hope" | "hopes" | "its" | "their" | "his" | "her",
+        ) if tokens
+            .get(index + 1..(index + 4).min(tokens.len()))
+            .is_some_and(|next| {
+                next.windows(2)
+                    .any(|pair| matches!(pair, [hope, for_] if hope.is_any(&["hope", "hopes"]) && for_.is("for")))
+            }) =>
+        {
+            Some(Relation::Supports)
+        }
         ("argued" | "argues" | "argue" | "arguing", "for") => Some(Relation::Supports),
         // "he pressed for a sustainable ceasefire", "pushed for the release of".
         (
