@@ -12,7 +12,7 @@ use super::lexicon::Lexicon;
 use super::matcher::{Matcher, Target};
 use super::mentions::{NAME_PARTICLES, Registry, entry_entity, sentence_of};
 use crate::model::{ArticleText, NodeKind, Subtype};
-use listed::discover_listed_people;
+use listed::{discover_listed_people, discover_people_of_one_party};
 use titles::{TITLE_MODIFIERS, TitleContext, first_joined_title, posted_to_region};
 
 pub use given_names::add_given_name_aliases;
@@ -314,7 +314,8 @@ fn name_before_title(
         .find(|&&(_, end, target)| {
             end + 1 == modified && matches!(target, Target::Entry(..) | Target::Person(_))
         })
-        .map_or(title_start, |&(start, _, _)| start);
+        // "Mohammad Yaqoob, acting Defence Minister of …": past the modifiers alone.
+        .map_or(modified, |&(start, _, _)| start);
     let lead = text.before(qualified, 6);
     // "Dmitry Peskov, Kremlin spokesman": the qualified title right after the comma.
     let comma_at = if lead.ends_with(", ") {
@@ -579,4 +580,5 @@ pub fn discover_people(
         }
     }
     discover_listed_people(article, text, sentences, &matches, lexicon, registry);
+    discover_people_of_one_party(article, text, sentences, &matches, lexicon, registry);
 }

@@ -1,6 +1,7 @@
 //! People named in a list after a plural title and a list of as many parties: "Foreign
 //! Ministers of Russia, Azerbaijan and Armenia Sergei Lavrov, Jeyhun Bayramov and Zohrab
-//! Mnatsakanyan".
+//! Mnatsakanyan"; and after one party's plural title: "US envoys Steve Witkoff and Jared
+//! Kushner".
 
 use super::super::lexicon::Lexicon;
 use super::super::matcher::Target;
@@ -23,6 +24,46 @@ const PLURAL_TITLES: [&str; 10] = [
     "presidents",
     "leaders",
 ];
+
+/// Where listed people were found: the article, its sentences and its matches.
+struct Found<'a> {
+    article: usize,
+    text: &'a ArticleText,
+    sentences: &'a [(usize, usize)],
+    matches: &'a [(usize, usize, Target)],
+}
+
+impl Found<'_> {
+    /// Adds the person `name` names to `registry`, of `party` where given, unless a
+    /// match of the lexicon's covers the name.
+    fn add_person(
+        &self,
+        name: &NameAfter,
+        party: Option<usize>,
+        lexicon: &Lexicon,
+        registry: &mut Registry,
+    ) {
+        let covered = self
+            .matches
+            .iter()
+            .any(|&(s, e, _)| s < name.end && e > name.start);
+        let (Some(label), false) = (self.text.slice(name.start, name.end), covered) else {
+            return;
+        };
+        let person = registry.person(
+            label,
+            NodeKind::Actor,
+            super::surname_aliases(label, lexicon),
+        );
+        let span = sentence_of(self.sentences, name.start).and_then(|at| self.sentences.get(at));
+        if let (Some(&span), Some(entity), Some(party)) =
+            (span, registry.entities.get_mut(person), party)
+            && party != person
+        {
+            entity.affiliate(party, self.article, span, TITLE_MEMBERSHIP_CONFIDENCE);
+        }
+    }
+}
 
 /// The separator between two items of a list: ", ", " and ", ", and ". Its length in
 /// chars, if `between` is one.
@@ -108,28 +149,88 @@ pub(super) fn discover_listed_people(
         if names.len() != parties.len() {
             continue;
         }
+        let found = Found {
+            article,
+            text,
+            sentences,
+            matches,
+        };
         for (name, entry) in names.iter().zip(&parties) {
-            let covered = matches
-                .iter()
-                .any(|&(s, e, _)| s < name.end && e > name.start);
-            let (Some(label), false) = (text.slice(name.start, name.end), covered) else {
-                continue;
-            };
             let Some(party) = entry_entity(registry, lexicon, *entry) else {
                 continue;
             };
-            let person = registry.person(
-                label,
-                NodeKind::Actor,
-                super::surname_aliases(label, lexicon),
-            );
-            let span = sentence_of(sentences, name.start).and_then(|at| sentences.get(at));
-            if let (Some(&span), Some(entity)) = (span, registry.entities.get_mut(person))
-                && party != person
-                && !former
-            {
-                entity.affiliate(party, article, span, TITLE_MEMBERSHIP_CONFIDENCE);
+            found.add_person(name, (!former).then_some(party), lexicon, registry);
+        }
+    }
+}
+
+/// Plural titles right after one party, before the names of its people: "US envoys
+/// Steve Witkoff and Jared Kushner".
+const PLURAL_TITLES_OF_ONE: [&str; 6] = [
+    "envoys",
+    "negotiators",
+    "officials",
+    "ministers",
+    "diplomats",
+    "leaders",
+];
+
+/// People named in a list after one party's plural title ("US envoys Steve Witkoff and
+/// Jared Kushner"): two or more names, the last after "and", each of that party.
+pub(super) fn discover_people_of_one_party(
+    article: usize,
+    text: &ArticleText,
+    sentences: &[(usize, usize)],
+    matches: &[(usize, usize, Target)],
+    lexicon: &Lexicon,
+    registry: &mut Registry,
+) {
+    for &(_, party_end, target) in matches {
+        let Target::Entry(entry, _) = target else {
+            continue;
+        };
+        let after = text.after(party_end, 16);
+        let Some(title) = PLURAL_TITLES_OF_ONE.iter().find(|title| {
+            after
+                .strip_prefix(' ')
+                .and_then(|rest| rest.strip_prefix(**title))
+                .is_some_and(|rest| rest.starts_with(' '))
+        }) else {
+            continue;
+        };
+        let mut from = party_end + 1 + title.chars().count();
+        let mut names: Vec<NameAfter> = Vec::new();
+        let mut closed = false;
+        while let Some(found) = name_after(text, from) {
+            from = found.end;
+            names.push(found);
+            let rest = text.after(from, 6);
+            if closed {
+                break;
             }
+            let Some(separator) = [", and ", " and ", ", "]
+                .iter()
+                .find(|separator| rest.starts_with(**separator))
+            else {
+                break;
+            };
+            closed = separator.ends_with("and ");
+            from += separator.chars().count() - 1;
+        }
+        if names.len() < 2 || !closed {
+            continue;
+        }
+        let Some(party) = entry_entity(registry, lexicon, entry) else {
+            continue;
+        };
+        let found = Found {
+            article,
+            text,
+            sentences,
+            matches,
+        };
+        for name in &names {
+            found.add_person(name, Some(party), lexicon, registry);
         }
     }
 }
