@@ -289,6 +289,40 @@ pub fn sentence_of(sentences: &[(usize, usize)], offset: usize) -> Option<usize>
 /// Whether the name at `start..end` follows a place and a comma and ends its clause: "in
 /// Geneva, Switzerland, on Monday", "arrived in Nairobi, Kenya." (not "In Doha, Qatar
 /// said").
+/// "Israeli and Lebanese delegations": each of two parties named before a plural
+/// "delegations" has a delegation of its own. `follows` is the lower-cased text after the
+/// party's mention, which starts at char `start`.
+fn shared_delegations(
+    text: &ArticleText,
+    start: usize,
+    follows: &str,
+) -> Option<(&'static str, &'static str, Subtype)> {
+    let delegation = GROUP_WORDS
+        .iter()
+        .find(|(words, _, _)| *words == " delegation")
+        .copied()?;
+    // The first: " and lebanese delegations".
+    let first = follows.strip_prefix(" and ").is_some_and(|rest| {
+        let mut words = rest.split_whitespace();
+        words
+            .next()
+            .is_some_and(|word| word.chars().all(char::is_alphabetic))
+            && words.next() == Some("delegations")
+    }) && text
+        .after(start, 80)
+        .split_whitespace()
+        .nth(2)
+        .is_some_and(|second| second.chars().next().is_some_and(char::is_uppercase));
+    // The second: "Israeli and " before, " delegations" after.
+    let second = starts_with_words(follows, " delegations")
+        && text
+            .before(start, 40)
+            .strip_suffix(" and ")
+            .and_then(|head| head.split_whitespace().next_back())
+            .is_some_and(|word| word.chars().next().is_some_and(char::is_uppercase));
+    (first || second).then_some(delegation)
+}
+
 /// Whether the words between chars `start` and `end` stand in brackets right before a
 /// capitalised name: "(Abbas) Araghchi", "[Abbas] Araghchi".
 fn inserted_given_name(text: &ArticleText, start: usize, end: usize) -> bool {
@@ -420,10 +454,15 @@ pub fn find_mentions(
             Some(rest) => (rest.to_owned(), 2),
             None => (after, 0),
         };
-        let group = GROUP_WORDS
+        let named_group = GROUP_WORDS
             .iter()
             .find(|(words, _, _)| starts_with_words(&follows, words))
             .copied();
+        let shared = named_group
+            .is_none()
+            .then(|| shared_delegations(text, start, &follows))
+            .flatten();
+        let group = named_group.or(shared);
         let base = registry.entities.get(entity).cloned();
         match (group, base) {
             (Some((words, name, subtype)), Some(base))
@@ -435,7 +474,15 @@ pub fn find_mentions(
                     .unwrap_or(&base.label)
                     .to_owned();
                 let key = format!("{} {name}", base.key);
-                let group_end = end + possessive + words.chars().count();
+                // "Israeli and Lebanese delegations": the first party's mention stays its
+                // own word; the second takes the plural noun.
+                let group_end = match shared {
+                    Some(_) if starts_with_words(&follows, " delegations") => {
+                        end + " delegations".chars().count()
+                    }
+                    Some(_) => end,
+                    None => end + possessive + words.chars().count(),
+                };
                 let label = match text.slice(start, group_end) {
                     Some(own) if name == JUNTA => own.to_owned(),
                     _ => format!("{surface} {name}"),

@@ -19,6 +19,7 @@ mod hostile;
 mod import_ui;
 mod ingest;
 mod ingest_attendance;
+mod ingest_delegations;
 mod ingest_facilitators;
 mod ingest_groups;
 mod ingest_hosts;

@@ -1,0 +1,59 @@
+//! Delegations and their people as reports of the Naqoura, Istanbul and Abu Dhabi talks
+//! name them: two parties' delegations named together, one party's envoys listed after a
+//! plural title, a name apposed before a modified title, and the chief of a general staff
+//! (written in the style of set 23's articles, not copied from them).
+
+use super::ingest::{edge_strings, labels_of_kind, model_of};
+
+#[test]
+fn two_parties_named_before_delegations_each_have_one_that_attends() {
+    let edges = edge_strings(&model_of(
+        "Naqoura meeting\n\nPublished 2025-12-04\n\nCivilian-led Israeli and Lebanese delegations took part in a meeting in Naqoura on Wednesday.\n",
+    ));
+    for (delegation, party) in [
+        ("Israeli delegation", "Israel"),
+        ("Lebanese delegation", "Lebanon"),
+    ] {
+        assert!(
+            edges.contains(&format!("{delegation} member_of {party}")),
+            "{delegation}: {edges:#?}"
+        );
+        assert!(
+            edges.contains(&format!(
+                "{delegation} attends Talks in Naqoura (3 December 2025)"
+            )),
+            "{delegation}: {edges:#?}"
+        );
+    }
+}
+
+#[test]
+fn envoys_listed_after_one_party_s_plural_title_are_its_people() {
+    let edges = edge_strings(&model_of(
+        "Moscow talks\n\nPublished 2026-01-20\n\nRussian President Vladimir Putin met US envoys Steve Witkoff and Jared Kushner in Moscow on Monday.\n",
+    ));
+    for person in ["Steve Witkoff", "Jared Kushner"] {
+        assert!(
+            edges.contains(&format!("{person} member_of United States")),
+            "{person}: {edges:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_name_apposed_before_a_modified_title_and_a_general_staff_chief_are_people() {
+    let model = model_of(
+        "Doha meeting\n\nPublished 2025-10-20\n\nA meeting was held in Doha on Sunday with Mohammad Yaqoob, acting Defence Minister of the Taliban administration. The delegation includes General Staff Chief Andrey Gnatov.\n",
+    );
+    let edges = edge_strings(&model);
+    assert!(
+        edges.contains(&"Mohammad Yaqoob member_of Taliban".to_owned()),
+        "{edges:#?}"
+    );
+    let people = labels_of_kind(&model, "actor");
+    assert!(people.contains(&"Andrey Gnatov"), "{people:?}");
+    assert!(
+        !people.iter().any(|label| label.starts_with("Staff")),
+        "{people:?}"
+    );
+}
