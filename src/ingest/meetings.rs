@@ -60,6 +60,10 @@ const REFERRING: &[&str] = &[
     "mediation",
     // "The delegations were led by …": the parties' delegations to the talks.
     "delegations",
+    "consultations",
+    // "the U.S. participants included": those at the talks.
+    "participants",
+    "attendees",
 ];
 
 /// A sentence as the meeting rules read it.
@@ -169,7 +173,12 @@ pub fn meetings_of_article(
                     && sentence.words.iter().any(|word| {
                         matches!(
                             word.text.as_str(),
-                            "talks" | "negotiations" | "meetings" | "discussions"
+                            "talks"
+                                | "negotiations"
+                                | "meetings"
+                                | "discussions"
+                                | "attendees"
+                                | "participants"
                         )
                     });
                 if held_elsewhere(sentence) {

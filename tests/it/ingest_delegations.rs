@@ -57,3 +57,14 @@ fn a_name_apposed_before_a_modified_title_and_a_general_staff_chief_are_people()
         "{people:?}"
     );
 }
+
+#[test]
+fn participants_a_sentence_says_the_talks_included_attend_them() {
+    let edges = edge_strings(&model_of(
+        "Abu Dhabi talks\n\nPublished 2026-01-24\n\nTrilateral talks are taking place in Abu Dhabi. The U.S. participants in the consultations included special envoy Steve Witkoff and Gen. Alexus Grynkewich.\n",
+    ));
+    assert!(
+        edges.contains(&"Steve Witkoff attends Talks in Abu Dhabi".to_owned()),
+        "{edges:#?}"
+    );
+}

@@ -281,40 +281,54 @@ pub(super) fn read_in_attendance(
     if !sentence.has_meeting {
         return false;
     }
-    let parties = if token.is("attendance") && before(tokens, index, 1).is_some_and(|t| t.is("in"))
-    {
-        // Back over "were also in" to the list.
-        let mut k = index - 1;
-        while let Some(previous) = k.checked_sub(1)
+    let parties =
+        if token.is("attendance") && before(tokens, index, 1).is_some_and(|t| t.is("in")) {
+            // Back over "were also in" to the list.
+            let mut k = index - 1;
+            while let Some(previous) = k.checked_sub(1)
+                && tokens
+                    .get(previous)
+                    .is_some_and(|t| t.is_any(&["also", "all", "both", "were", "was"]))
+            {
+                k = previous;
+            }
+            k.checked_sub(1)
+                .and_then(|last| list_ending_at(tokens, last))
+                .map(|(parties, _)| parties)
+        } else if token.is("attending")
+            && tokens.get(index + 1).is_some_and(|t| t.is("the"))
+            && tokens.get(index + 2).is_some_and(|t| t.is_any(TALK_NOUNS))
             && tokens
-                .get(previous)
-                .is_some_and(|t| t.is_any(&["also", "all", "both", "were", "was"]))
+                .get(index + 3)
+                .is_some_and(|t| t.is_any(&["were", "was"]))
         {
-            k = previous;
-        }
-        k.checked_sub(1)
-            .and_then(|last| list_ending_at(tokens, last))
-            .map(|(parties, _)| parties)
-    } else if token.is("attending")
-        && tokens.get(index + 1).is_some_and(|t| t.is("the"))
-        && tokens.get(index + 2).is_some_and(|t| t.is_any(TALK_NOUNS))
-        && tokens
-            .get(index + 3)
-            .is_some_and(|t| t.is_any(&["were", "was"]))
-    {
-        list_starting_at(tokens, index + 4).map(|(parties, _)| parties)
-    } else if token.is("represented")
+            list_starting_at(tokens, index + 4).map(|(parties, _)| parties)
+        } else if token.is_any(&["included", "include", "includes"])
+        // "Attendees included …", "the U.S. participants in the consultations included …".
+        && (1..=6).any(|back| {
+            before(tokens, index, back)
+                .is_some_and(|t| t.is_any(&["participants", "attendees", "delegates"]))
+        }) {
+            let mut first = index + 1;
+            while tokens
+                .get(first)
+                .is_some_and(|t| t.word().is_some() && t.is_any(super::lists::TITLE_WORDS))
+            {
+                first += 1;
+            }
+            list_starting_at(tokens, first).map(|(parties, _)| parties)
+        } else if token.is("represented")
         // A capital stands for its state: "represented Damascus at the meeting".
         && tokens
             .get(index + 1)
             .is_some_and(|t| t.party().is_some() || matches!(t.piece, Piece::Place(_)))
         && tokens.get(index + 2).is_some_and(|t| t.is_any(&["at", "in"]))
         && talks_within(tokens, index + 3, 3)
-    {
-        subject_of(tokens, index, &[]).map(|subject| subject.parties)
-    } else {
-        None
-    };
+        {
+            subject_of(tokens, index, &[]).map(|subject| subject.parties)
+        } else {
+            None
+        };
     let Some(parties) = parties else {
         return false;
     };
