@@ -12,7 +12,7 @@ use super::lexicon::Lexicon;
 use super::matcher::{Matcher, Target};
 use super::mentions::{NAME_PARTICLES, Registry, entry_entity, sentence_of};
 use crate::model::{ArticleText, NodeKind, Subtype};
-use listed::{discover_listed_people, discover_people_of_one_party};
+use listed::{ArticleMatches, discover_listed_people, discover_people_of_one_party};
 use titles::{TITLE_MODIFIERS, TitleContext, first_joined_title, posted_to_region};
 
 pub use given_names::add_given_name_aliases;
@@ -579,6 +579,12 @@ pub fn discover_people(
             entity.affiliate(party, article, span, title.confidence(name_start));
         }
     }
-    discover_listed_people(article, text, sentences, &matches, lexicon, registry);
-    discover_people_of_one_party(article, text, sentences, &matches, lexicon, registry);
+    let found = ArticleMatches {
+        article,
+        text,
+        sentences,
+        matches: &matches,
+    };
+    discover_listed_people(&found, lexicon, registry);
+    discover_people_of_one_party(&found, lexicon, registry);
 }

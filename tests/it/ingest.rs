@@ -337,6 +337,28 @@ pub(crate) fn assert_members_attend(edges: &[String], talks: &str, people: &[(&s
     }
 }
 
+/// Asserts that each of `parties` accepts a thing whose label starts with `thing` and
+/// attends `talks`.
+pub(crate) fn assert_accept_and_attend(
+    edges: &[String],
+    talks: &str,
+    thing: &str,
+    parties: &[&str],
+) {
+    for party in parties {
+        assert!(
+            edges
+                .iter()
+                .any(|e| e.starts_with(&format!("{party} accepts {thing}"))),
+            "{party}: {edges:#?}"
+        );
+        assert!(
+            edges.contains(&format!("{party} attends {talks}")),
+            "{party}: {edges:#?}"
+        );
+    }
+}
+
 /// The labels of the nodes of `kind`, in the model's order.
 pub(crate) fn labels_of_kind<'a>(model: &'a Model, kind: &str) -> Vec<&'a str> {
     model

@@ -3,7 +3,7 @@
 //! talks in Cairo, Abu Dhabi and Rome put them (written in the style of set 22's
 //! articles, not copied from them).
 
-use super::ingest::{edge_strings, labels_of_kind, model_of};
+use super::ingest::{assert_accept_and_attend, edge_strings, labels_of_kind, model_of};
 
 const CAIRO: &str = "Agreement in Cairo\n\nPublished 2025-09-10\n\nCAIRO – 10 September 2025: Iran and the UN nuclear watchdog reached an agreement on Tuesday in Cairo under Egyptian facilitation. President Abdel Fattah El-Sisi hailed the agreement. Foreign Minister (Abbas) Araghchi called it a step.\n";
 
@@ -12,18 +12,12 @@ fn an_agreement_reached_at_a_place_under_a_state_s_facilitation() {
     let model = model_of(CAIRO);
     let edges = edge_strings(&model);
     let talks = "Talks in Cairo (9 September 2025)";
-    for party in ["Iran", "International Atomic Energy Agency"] {
-        assert!(
-            edges.contains(&format!("{party} attends {talks}")),
-            "{party}: {edges:#?}"
-        );
-        assert!(
-            edges
-                .iter()
-                .any(|e| e.starts_with(&format!("{party} accepts Agreement"))),
-            "{party}: {edges:#?}"
-        );
-    }
+    assert_accept_and_attend(
+        &edges,
+        talks,
+        "Agreement",
+        &["Iran", "International Atomic Energy Agency"],
+    );
     assert!(
         edges.contains(&format!("Egypt mediates {talks}")),
         "{edges:#?}"

@@ -25,15 +25,19 @@ const PLURAL_TITLES: [&str; 10] = [
     "leaders",
 ];
 
-/// Where listed people were found: the article, its sentences and its matches.
-struct Found<'a> {
-    article: usize,
-    text: &'a ArticleText,
-    sentences: &'a [(usize, usize)],
-    matches: &'a [(usize, usize, Target)],
+/// An article as the people rules read it: its index, text, sentences and matches.
+pub(super) struct ArticleMatches<'a> {
+    /// The article's index.
+    pub article: usize,
+    /// Its text.
+    pub text: &'a ArticleText,
+    /// Its sentences, as char spans.
+    pub sentences: &'a [(usize, usize)],
+    /// The matcher's matches in it.
+    pub matches: &'a [(usize, usize, Target)],
 }
 
-impl Found<'_> {
+impl ArticleMatches<'_> {
     /// Adds the person `name` names to `registry`, of `party` where given, unless a
     /// match of the lexicon's covers the name.
     fn add_person(
@@ -76,13 +80,11 @@ fn list_separator(between: &str) -> Option<usize> {
 /// Sergei Lavrov, Jeyhun Bayramov and Zohrab Mnatsakanyan"), each of the party in the
 /// same place in its list. Lists of different lengths are left alone.
 pub(super) fn discover_listed_people(
-    article: usize,
-    text: &ArticleText,
-    sentences: &[(usize, usize)],
-    matches: &[(usize, usize, Target)],
+    found: &ArticleMatches<'_>,
     lexicon: &Lexicon,
     registry: &mut Registry,
 ) {
+    let (text, matches) = (found.text, found.matches);
     let mut index = 0;
     while let Some(&(start, _, _)) = matches.get(index) {
         let before = text.before(start, 40);
@@ -149,12 +151,6 @@ pub(super) fn discover_listed_people(
         if names.len() != parties.len() {
             continue;
         }
-        let found = Found {
-            article,
-            text,
-            sentences,
-            matches,
-        };
         for (name, entry) in names.iter().zip(&parties) {
             let Some(party) = entry_entity(registry, lexicon, *entry) else {
                 continue;
@@ -178,13 +174,11 @@ const PLURAL_TITLES_OF_ONE: [&str; 6] = [
 /// People named in a list after one party's plural title ("US envoys Steve Witkoff and
 /// Jared Kushner"): two or more names, the last after "and", each of that party.
 pub(super) fn discover_people_of_one_party(
-    article: usize,
-    text: &ArticleText,
-    sentences: &[(usize, usize)],
-    matches: &[(usize, usize, Target)],
+    found: &ArticleMatches<'_>,
     lexicon: &Lexicon,
     registry: &mut Registry,
 ) {
+    let (text, matches) = (found.text, found.matches);
     for &(_, party_end, target) in matches {
         let Target::Entry(entry, _) = target else {
             continue;
@@ -222,12 +216,6 @@ pub(super) fn discover_people_of_one_party(
         }
         let Some(party) = entry_entity(registry, lexicon, entry) else {
             continue;
-        };
-        let found = Found {
-            article,
-            text,
-            sentences,
-            matches,
         };
         for name in &names {
             found.add_person(name, Some(party), lexicon, registry);
