@@ -283,6 +283,18 @@ pub fn mentioned_date(sentence: &str, article: &PartialDate, ahead: bool) -> Opt
         return None;
     };
     let today = days_from_civil(year, month, day);
+    // "On Wednesday, the government said they will meet the following day": the day after
+    // the day the sentence names, which was when it was said.
+    let following_day = words.windows(2).any(|pair| {
+        matches!(pair, [first, second]
+            if matches!(first.to_lowercase().as_str(), "following" | "next")
+                && second.trim_end_matches(['.', ',']).eq_ignore_ascii_case("day"))
+    });
+    let (ahead, after) = if following_day {
+        (false, 1)
+    } else {
+        (ahead, 0)
+    };
     for (index, word) in words.iter().enumerate() {
         if of_fighting(&words, index) {
             continue;
@@ -311,7 +323,7 @@ pub fn mentioned_date(sentence: &str, article: &PartialDate, ahead: bool) -> Opt
                 }),
         };
         if let Some(offset) = offset {
-            return from_day_number(today + offset);
+            return from_day_number(today + offset + after);
         }
     }
     None
@@ -448,6 +460,18 @@ mod tests {
                 "Title\n\nMay 26, 2024 — Israel and Hamas resumed talks in Cairo on Sunday with the mediators of Egypt and Qatar.\n"
             ),
             ymd(2024, 5, 26)
+        );
+    }
+
+    #[test]
+    fn the_following_day_is_the_day_after_the_day_the_sentence_names() {
+        let article = ymd(2025, 7, 10).unwrap(); // a Thursday
+        let said = "On Wednesday, the government said the leaders will meet the following day";
+        // Said on Wednesday 9 July, looking ahead: Thursday 10 July, not a week on.
+        assert_eq!(mentioned_date(said, &article, true), ymd(2025, 7, 10));
+        assert_eq!(
+            mentioned_date("They will meet on Wednesday", &article, true),
+            ymd(2025, 7, 16)
         );
     }
 

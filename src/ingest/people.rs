@@ -304,8 +304,9 @@ fn name_before_title(
     // "Erik Førner, the Norwegian Ambassador": past the party that qualifies the title,
     // and the words between them ("Josep Borrell, the EU foreign policy chief").
     let mut modified = title_start;
+    // "Suhail Shaheen, Acting Ambassador of …": a modifier may open the title in capitals.
     while let Some(word) = text.before(modified, 30).split(' ').rev().nth(1)
-        && TITLE_MODIFIERS.contains(&word)
+        && TITLE_MODIFIERS.contains(&word.to_lowercase().as_str())
     {
         modified -= word.chars().count() + 1;
     }

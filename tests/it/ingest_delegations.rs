@@ -68,3 +68,19 @@ fn participants_a_sentence_says_the_talks_included_attend_them() {
         "{edges:#?}"
     );
 }
+
+#[test]
+fn an_ambassador_s_posting_is_no_place_of_talks_and_a_capitalised_modifier_opens_a_title() {
+    let model = model_of(
+        "Istanbul talks\n\nPublished 2025-10-26\n\nTalks began in Istanbul on Saturday. Suhail Shaheen, Acting Ambassador of Afghanistan in Qatar, took part in the talks.\n",
+    );
+    assert_eq!(
+        labels_of_kind(&model, "meeting"),
+        ["Talks in Istanbul (25 October 2025)"]
+    );
+    let edges = edge_strings(&model);
+    assert!(
+        edges.contains(&"Suhail Shaheen member_of Afghanistan".to_owned()),
+        "{edges:#?}"
+    );
+}

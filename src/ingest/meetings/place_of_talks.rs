@@ -86,6 +86,17 @@ pub(super) fn is_meeting_place(
     if modifies {
         return false;
     }
+    // "Acting Ambassador of the Islamic Emirate of Afghanistan in Qatar": where an
+    // ambassador is posted, not the talks.
+    let posted = before
+        .iter()
+        .rev()
+        .take(8)
+        .take_while(|word| !cues::is_talk_word(&word.text))
+        .any(|word| matches!(word.text.as_str(), "ambassador" | "ambassadors" | "consul"));
+    if posted {
+        return false;
+    }
     // Whether a word starts with a capital in the text.
     let capitalised = |word: &Word| word.is_capitalised_in(sentence, offset);
     // "in Doha", "in the Qatari capital Doha", "in the Caribbean island of Barbados", "in
