@@ -37,7 +37,9 @@ use phrases::{
     read_following_talks, read_glued_participle, read_mediation_of, read_mediator_noun,
     read_no_delegation, read_talks_between,
 };
-use stances::{read_refusal, read_signed_between, read_stance_noun};
+use stances::{
+    read_blame_on, read_each_other, read_refusal, read_signed_between, read_stance_noun,
+};
 use subjects::{Found, subject_of};
 use words::SPEECH;
 
@@ -289,6 +291,8 @@ pub fn read_sentence(
             continue;
         }
         if read_stance_noun(reader, index, token, &carried, &mut reading)
+            || read_blame_on(reader, index, token, &carried, &mut reading)
+            || read_each_other(reader, index, token, &carried, &mut reading)
             || read_refusal(reader, index, token, &mut reading)
             || read_signed_between(reader, index, token, &mut reading)
             || read_membership(reader, index, token, &mut reading)

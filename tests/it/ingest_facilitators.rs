@@ -1,7 +1,7 @@
 //! Facilitators, agreements reached at a place, meetings held with others, regional
-//! envoys, hope for a deal, "the arch foes" and states named as places, as reports of
-//! talks in Cairo, Abu Dhabi and Rome put them (written in the style of set 22's
-//! articles, not copied from them).
+//! envoys, hope for a deal, "the arch foes", blame placed on a party or on each other,
+//! and states named as places, as reports of talks in Cairo, Abu Dhabi and Rome put them
+//! (written in the style of set 22's articles, not copied from them).
 
 use super::ingest::{assert_accept_and_attend, edge_strings, labels_of_kind, model_of};
 
@@ -129,5 +129,19 @@ fn hope_expressed_for_a_deal_supports_it_and_arch_foes_are_the_pair_named_before
             edges.contains(&format!("{party} accepts Peace deal")),
             "{party}: {edges:#?}"
         );
+    }
+}
+
+#[test]
+fn blame_placed_on_a_party_and_blame_each_other_are_blames() {
+    let edges = edge_strings(&model_of(
+        "Impasse\n\nPublished 2024-05-06\n\nHamas placed blame for the lack of progress on Netanyahu. Israel and Hamas met in Cairo on Sunday. On Monday, both sides blamed each other for the impasse.\n",
+    ));
+    for blame in [
+        "Hamas blames Benjamin Netanyahu",
+        "Israel blames Hamas",
+        "Hamas blames Israel",
+    ] {
+        assert!(edges.contains(&blame.to_owned()), "{blame}: {edges:#?}");
     }
 }

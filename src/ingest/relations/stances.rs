@@ -149,6 +149,108 @@ pub(super) fn read_stance_noun(
     true
 }
 
+/// "Hamas placed blame for the lack of progress on Netanyahu": the subject of the verb
+/// that places the blame blames the party after "on". True when it read one.
+pub(super) fn read_blame_on(
+    sentence: &Sentence<'_>,
+    index: usize,
+    token: &Token,
+    carried: &[usize],
+    reading: &mut SentenceReading,
+) -> bool {
+    let tokens = sentence.tokens;
+    if !token.is("blame") {
+        return false;
+    }
+    let verb = match index.checked_sub(1).and_then(|at| tokens.get(at)) {
+        Some(before) if before.is("the") => index.checked_sub(2),
+        Some(_) => index.checked_sub(1),
+        None => None,
+    };
+    let Some(verb) = verb.filter(|&verb| {
+        tokens.get(verb).is_some_and(|t| {
+            t.is_any(&[
+                "placed", "places", "put", "puts", "laid", "lays", "pinned", "pins",
+            ])
+        })
+    }) else {
+        return false;
+    };
+    let Some(on) = (index + 1..(index + 10).min(tokens.len()))
+        .take_while(|&at| {
+            tokens
+                .get(at)
+                .is_some_and(|t| !t.is_hard_break() && t.piece != Piece::Punct(','))
+        })
+        .find(|&at| tokens.get(at).is_some_and(|t| t.is("on")))
+    else {
+        return false;
+    };
+    let target = tokens
+        .get(on + 1)
+        .filter(|t| !t.is("the"))
+        .or_else(|| tokens.get(on + 2))
+        .and_then(Token::party);
+    let (Some(target), Some(subject)) = (target, subject_of(tokens, verb, carried)) else {
+        return false;
+    };
+    let modality = modality_of(tokens, subject.first, verb, None);
+    for &party in subject.parties.iter().filter(|&&party| party != target) {
+        reading.add(loose_relation(
+            party,
+            Relation::Blames,
+            End::Entity(target),
+            modality,
+            &sentence.attributed_to,
+        ));
+    }
+    true
+}
+
+/// "Both countries blamed each other", "the sides accused one another": each of the two
+/// parties of the subject stands in the relation to the other. True when it read one.
+pub(super) fn read_each_other(
+    sentence: &Sentence<'_>,
+    index: usize,
+    token: &Token,
+    carried: &[usize],
+    reading: &mut SentenceReading,
+) -> bool {
+    let tokens = sentence.tokens;
+    let reciprocal = matches!(
+        (tokens.get(index + 1), tokens.get(index + 2)),
+        (Some(first), Some(second))
+            if (first.is("each") && second.is("other")) || (first.is("one") && second.is("another"))
+    );
+    let relation = token.word().and_then(cues::relation_cue);
+    let Some(relation) = relation.filter(|relation| {
+        reciprocal
+            && matches!(
+                relation,
+                Relation::Blames | Relation::Pressures | Relation::Opposes
+            )
+    }) else {
+        return false;
+    };
+    let Some(subject) = subject_of(tokens, index, carried) else {
+        return false;
+    };
+    let [first, second] = subject.parties.as_slice() else {
+        return false;
+    };
+    let modality = modality_of(tokens, subject.first, index, None);
+    for (party, other) in [(*first, *second), (*second, *first)] {
+        reading.add(loose_relation(
+            party,
+            relation,
+            End::Entity(other),
+            modality,
+            &sentence.attributed_to,
+        ));
+    }
+    true
+}
+
 /// What a stance noun is about: the things (or parties) starting within a few words of
 /// `from`, past determiners, of a kind `relation` takes. The phrase may itself be the
 /// subject of what follows ("Hamas's insistence on a ceasefire could derail
