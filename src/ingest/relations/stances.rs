@@ -195,7 +195,8 @@ pub(super) fn read_blame_on(
         return false;
     };
     let modality = modality_of(tokens, subject.first, verb, None);
-    for &party in subject.parties.iter().filter(|&&party| party != target) {
+    // A party that blames itself is dropped where relations are added.
+    for &party in &subject.parties {
         reading.add(loose_relation(
             party,
             Relation::Blames,
