@@ -4,7 +4,8 @@
 
 use crate::model::{DatePrecision, PartialDate};
 
-const MONTHS: [&str; 12] = [
+/// The months' names, in lower case.
+pub(super) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
@@ -18,7 +19,8 @@ const MONTHS: [&str; 12] = [
     "november",
     "december",
 ];
-const WEEKDAYS: [&str; 7] = [
+/// The weekdays' names, in lower case.
+pub(super) const WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",

@@ -179,8 +179,25 @@ impl Registry {
 
     /// The person named `name` (a titled or otherwise found person, of `kind`), adding
     /// them with `aliases` when new; `name` is recorded as one of their spellings.
+    /// A person known so far by their surname alone ("President Trump") takes the full
+    /// name when it comes ("Donald Trump").
     pub fn person(&mut self, name: &str, kind: NodeKind, aliases: BTreeSet<String>) -> usize {
         let key = fold(name);
+        if !self.by_key.contains_key(&key)
+            && let Some((_, surname)) = name.rsplit_once(' ')
+            && let Some(&known) = self.by_key.get(&fold(surname))
+            && let Some(entity) = self.entities.get_mut(known)
+            && entity.subtype == Some(Subtype::Person)
+            && entity.origin == Origin::Titled
+            && !entity.label.contains(' ')
+        {
+            entity.label = name.to_owned();
+            entity.key.clone_from(&key);
+            entity.aliases.extend(aliases);
+            entity.aliases.insert(surname.to_owned());
+            self.by_key.insert(key, known);
+            return known;
+        }
         let person = self.get_or_add(&key, || Entity {
             key: key.clone(),
             label: name.to_owned(),
@@ -465,8 +482,11 @@ pub fn find_mentions(
         let group = named_group.or(shared);
         let base = registry.entities.get(entity).cloned();
         match (group, base) {
+            // "the GRU military intelligence agency": an agency has no army of its own.
             (Some((words, name, subtype)), Some(base))
-                if base.kind != NodeKind::Demand && base.subtype != Some(Subtype::Person) =>
+                if base.kind != NodeKind::Demand
+                    && base.subtype != Some(Subtype::Person)
+                    && !(base.subtype == Some(Subtype::Agency) && subtype == Subtype::Military) =>
             {
                 // The group as the text names it: "Israeli delegation", "Ukraine's delegation".
                 let surface = text

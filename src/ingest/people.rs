@@ -2,6 +2,7 @@
 //! party named before the title; and the party of a known person after a title ("CIA
 //! Director William Burns").
 
+mod after_title;
 mod given_names;
 mod listed;
 mod titles;
@@ -12,6 +13,7 @@ use super::lexicon::Lexicon;
 use super::matcher::{Matcher, Target};
 use super::mentions::{NAME_PARTICLES, Registry, entry_entity, sentence_of};
 use crate::model::{ArticleText, NodeKind, Subtype};
+use after_title::{OneName, body_after_title, person_called_by_one_name, surname_after};
 use listed::{ArticleMatches, discover_listed_people, discover_people_of_one_party};
 use titles::{TITLE_MODIFIERS, TitleContext, first_joined_title, posted_to_region};
 
@@ -319,10 +321,13 @@ fn name_before_title(
         .map_or(modified, |&(start, _, _)| start);
     let lead = text.before(qualified, 6);
     // "Dmitry Peskov, Kremlin spokesman": the qualified title right after the comma.
+    // "Anas Haqqani, a senior member of …": an indefinite article before it too.
     let comma_at = if lead.ends_with(", ") {
         qualified - 2
     } else if lead.ends_with(", the ") {
         qualified - 6
+    } else if lead.ends_with(", a ") {
+        qualified - 4
     } else {
         return None;
     };
@@ -483,7 +488,14 @@ pub fn discover_people(
                 Some(found) => (found, Some(entry)),
                 None => continue,
             },
-            (None, None, None) => continue,
+            (None, None, None) => {
+                let after_body =
+                    body_after_title(text, end).and_then(|body| name_after(text, body));
+                match after_body.or_else(|| surname_after(text, start, end)) {
+                    Some(found) => (found, None),
+                    None => continue,
+                }
+            }
         };
         let (name_start, name_end) = (found.start, found.end);
         // "Prime Minister Ralph Gonsalves of Saint Vincent and the Grenadines": the party
@@ -572,7 +584,13 @@ pub fn discover_people(
             .map_or(NodeKind::Actor, |entity| entity.kind);
         let sentence = sentence_of(sentences, name_start)
             .and_then(|at| sentences.get(at).map(|&span| (at, span)));
-        let person = registry.person(name, kind, surname_aliases(name, lexicon));
+        let known_by_one_name = match person_called_by_one_name(registry, name) {
+            OneName::Known(person) => Some(person),
+            OneName::Ambiguous => continue,
+            OneName::New => None,
+        };
+        let person = known_by_one_name
+            .unwrap_or_else(|| registry.person(name, kind, surname_aliases(name, lexicon)));
         if let (Some(party), Some((_, span)), Some(entity)) =
             (party, sentence, registry.entities.get_mut(person))
             && party != person

@@ -1,7 +1,9 @@
 //! Delegations and their people as reports of the Naqoura, Istanbul and Abu Dhabi talks
 //! name them: two parties' delegations named together, one party's envoys listed after a
 //! plural title, a name apposed before a modified title, and the chief of a general staff
-//! (written in the style of set 23's articles, not copied from them).
+//! (written in the style of set 23's articles, not copied from them); a delegation list
+//! with a senior member, an intelligence agency's head, a general after the body his
+//! title is of, a president by surname.
 
 use super::ingest::{edge_strings, labels_of_kind, model_of};
 
@@ -82,5 +84,55 @@ fn an_ambassador_s_posting_is_no_place_of_talks_and_a_capitalised_modifier_opens
     assert!(
         edges.contains(&"Suhail Shaheen member_of Afghanistan".to_owned()),
         "{edges:#?}"
+    );
+}
+
+#[test]
+fn a_senior_member_apposed_in_a_delegation_list_is_the_emirate_s_person() {
+    let edges = edge_strings(&model_of(
+        "Istanbul talks\n\nPublished 2025-10-26\n\nA delegation led by Rahmatullah Najib, Deputy Minister of Interior, Suhail Shaheen, Acting Ambassador of the Islamic Emirate of Afghanistan in Qatar, and Anas Haqqani, a senior member of the Islamic Emirate, held talks in Istanbul on Saturday.\n",
+    ));
+    for person in ["Suhail Shaheen", "Anas Haqqani"] {
+        assert!(
+            edges.contains(&format!(
+                "{person} member_of Islamic Emirate of Afghanistan"
+            )),
+            "{person}: {edges:#?}"
+        );
+        // The Islamic Emirate is the Taliban's state, not Afghanistan's republic.
+        assert!(
+            !edges.contains(&format!("{person} member_of Afghanistan")),
+            "{person}: {edges:#?}"
+        );
+    }
+}
+
+#[test]
+fn an_intelligence_agency_s_head_is_its_member_and_the_agency_no_army() {
+    let model = model_of(
+        "Abu Dhabi talks\n\nPublished 2026-01-24\n\nRussia's delegation is led by General Igor Kostyukov, head of the GRU military intelligence agency.\n",
+    );
+    let edges = edge_strings(&model);
+    assert!(
+        edges.contains(&"Igor Kostyukov member_of GRU".to_owned()),
+        "{edges:#?}"
+    );
+    let actors = labels_of_kind(&model, "actor");
+    assert!(!actors.contains(&"GRU army"), "{actors:?}");
+}
+
+#[test]
+fn a_general_after_the_body_his_title_is_of_and_a_president_by_surname() {
+    let model = model_of(
+        "Abu Dhabi talks\n\nPublished 2026-01-24\n\nUkraine's delegation will be joined by Deputy Chief of the Defense Intelligence Directorate Lt. Gen. Vadym Skibitsky. The talks follow a call by President Trump, who said they went well. US President Donald Trump has pressed both sides.\n",
+    );
+    let actors = labels_of_kind(&model, "actor");
+    assert!(actors.contains(&"Vadym Skibitsky"), "{actors:?}");
+    // "President Trump" first, "Donald Trump" after: one person, by the full name.
+    assert!(actors.contains(&"Donald Trump"), "{actors:?}");
+    assert!(!actors.contains(&"Trump"), "{actors:?}");
+    assert!(
+        !actors.iter().any(|label| label.starts_with("Lt")),
+        "{actors:?}"
     );
 }
