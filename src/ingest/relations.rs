@@ -167,9 +167,13 @@ pub fn object_kinds(relation: Relation) -> &'static [NodeKind] {
         | Relation::Accepts
         | Relation::Proposes
         | Relation::Offers => &[NodeKind::Demand],
-        Relation::Supports | Relation::Opposes => {
-            &[NodeKind::Demand, NodeKind::Actor, NodeKind::Mediator]
-        }
+        // "welcomed the talks in Abu Dhabi": a meeting is welcomed or opposed too.
+        Relation::Supports | Relation::Opposes => &[
+            NodeKind::Demand,
+            NodeKind::Actor,
+            NodeKind::Mediator,
+            NodeKind::Meeting,
+        ],
         Relation::Mediates => &[
             NodeKind::Meeting,
             NodeKind::Actor,

@@ -250,7 +250,16 @@ pub(super) fn is_meeting_place(
         .any(|pair| {
             matches!(pair, [joiner, talk] if cues::is_talk_word(&talk.text)
                 && matches!(joiner.text.as_str(), "by" | "between" | "among"))
-        });
+        })
+        // "met US officials in Oslo", "talks with US officials in Vienna": the people
+        // met are where they meet.
+        || before
+            .iter()
+            .rev()
+            .skip_while(|word| word.text != "in")
+            .skip(2)
+            .take(2)
+            .any(|word| matches!(word.text.as_str(), "met" | "meet" | "meets" | "with"));
     let of_people = of_people && !talks_of_people;
     let preposition = preposition && !of_conflict && !broke_out && !of_people;
     // "the Brussels meeting", "the Doha talks", "the Geneva International Discussions".

@@ -147,6 +147,13 @@ pub(super) fn objects_after(
                 return Some((vec![End::Meeting], skipped));
             }
             Piece::Word(word) => {
+                // "welcomed the signing of the declaration": the thing signed.
+                let of_thing = matches!(relation, Relation::Supports | Relation::Opposes)
+                    && tokens.get(k + 1).is_some_and(|t| t.is("of"));
+                if (TALK_NOUNS.contains(&word.as_str()) || word == "mediation") && of_thing {
+                    k += 2;
+                    continue;
+                }
                 if TALK_NOUNS.contains(&word.as_str()) || word == "mediation" {
                     if takes_meeting && has_meeting {
                         return Some((vec![End::Meeting], skipped));

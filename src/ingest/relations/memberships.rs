@@ -295,7 +295,29 @@ pub(super) fn read_included(
     if !token.is_any(&["included", "includes", "include"]) || !opens_clause {
         return false;
     }
-    let members = members_listed(tokens, index + 1);
+    // "The Israeli delegation includes representatives from Mossad and Shin Bet, foreign
+    // policy adviser Ophir Falk, …": the parties represented are no members; the people
+    // after them are.
+    let first = match super::lists::officials_of(tokens, index + 1) {
+        Some(represented) => (represented..tokens.len())
+            .take_while(|&at| {
+                tokens
+                    .get(at)
+                    .is_some_and(|t| t.party().is_some() || t.is_any(&["and", "the"]))
+            })
+            .last()
+            .map_or(represented, |last| last + 1),
+        None => index + 1,
+    };
+    let first = if tokens
+        .get(first)
+        .is_some_and(|t| t.piece == Piece::Punct(','))
+    {
+        first + 1
+    } else {
+        first
+    };
+    let members = members_listed(tokens, first);
     for &member in &members {
         reading.add(loose_relation(
             member,

@@ -122,7 +122,11 @@ pub(super) fn read_mediator_noun(
                 }
             })
             .or_else(|| {
-                // "mediators Egypt and Qatar", "the co-chairs from the UN, the EU and …".
+                // "mediators Egypt and Qatar", "the co-chairs from the UN, the EU and …";
+                // not "hostages coordinator Gal Hirsch", a title before a name.
+                if token.is("coordinator") {
+                    return None;
+                }
                 let after = index + 1;
                 let preposition = tokens.get(after).is_some_and(|t| t.is_any(&["from", "of"]));
                 let first = past_the(tokens, after + usize::from(preposition));

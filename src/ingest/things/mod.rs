@@ -36,6 +36,9 @@ pub struct ThingFound {
 #[derive(Debug, Clone, Default)]
 pub struct ThingContext {
     last: Vec<Option<usize>>,
+    /// The last thing by its head noun: "the declaration" is the last declaration
+    /// before it is the last deal of any name.
+    last_by_head: std::collections::BTreeMap<String, usize>,
 }
 
 impl ThingContext {
@@ -43,13 +46,15 @@ impl ThingContext {
     pub fn new() -> Self {
         Self {
             last: vec![None; FAMILIES.len()],
+            last_by_head: std::collections::BTreeMap::new(),
         }
     }
 }
 
 /// The things named in a sentence's `tokens` (which carry its parties) of article number
 /// `article`, added to `registry` as demand entities. A bare "the proposal" is the last
-/// proposal the article named, or else one of this article's own.
+/// proposal the article named (or else the last of its family: "the deal" after "the
+/// agreement"), or else one of this article's own.
 pub fn find_things(
     article: usize,
     text: &ArticleText,
@@ -146,7 +151,7 @@ pub fn find_things(
             Some(thing_named(
                 article,
                 surface,
-                (!specific).then_some(family),
+                (!specific).then_some((family, singular)),
                 registry,
                 context,
             ))
@@ -155,6 +160,7 @@ pub fn find_things(
         if let Some(slot) = context.last.get_mut(family) {
             *slot = Some(entity);
         }
+        context.last_by_head.insert(singular.to_owned(), entity);
         let named: Vec<usize> = proposers.iter().chain(&parties).copied().collect();
         let relations = proposals_of(family, &named, entity);
         found.push(ThingFound {
@@ -483,17 +489,17 @@ fn proposers_after(tokens: &[Token], last: usize) -> (Vec<usize>, usize) {
 fn thing_named(
     article: usize,
     surface: &str,
-    bare_family: Option<usize>,
+    bare_family: Option<(usize, &str)>,
     registry: &mut Registry,
     context: &ThingContext,
 ) -> usize {
     match bare_family {
         None => thing_entity(registry, format!("thing: {}", fold(surface)), surface),
-        Some(family) => context
-            .last
-            .get(family)
+        Some((family, head)) => context
+            .last_by_head
+            .get(head)
             .copied()
-            .flatten()
+            .or_else(|| context.last.get(family).copied().flatten())
             .unwrap_or_else(|| {
                 thing_entity(
                     registry,

@@ -130,6 +130,28 @@ fn party_list(tokens: &[Token], from: usize, step: isize) -> Option<(Vec<usize>,
         {
             k = after_of;
         } else if step > 0 && connected && !after_the {
+            // "…, and hostages coordinator Gal Hirsch": a field's word before the title,
+            // after a comma (not "Witkoff and included President …").
+            let after_comma = (1..=2).any(|back| {
+                k.checked_sub(back)
+                    .and_then(|at| tokens.get(at))
+                    .is_some_and(|t| t.piece == Piece::Punct(','))
+            });
+            if after_comma
+                && tokens.get(k).is_some_and(|t| {
+                    t.word().is_some_and(|w| {
+                        w.chars().all(char::is_lowercase)
+                            && !w.ends_with("ed")
+                            && !w.ends_with("ing")
+                    }) && !t.is_any(TITLE_WORDS)
+                        && !t.is_any(LIST_JOINERS)
+                })
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|t| t.is_any(TITLE_WORDS) && !t.is("of"))
+            {
+                k += 1;
+            }
             let mut title_words = 0;
             let mut last_title = k;
             while title_words < 4 && tokens.get(k).is_some_and(|t| t.is_any(TITLE_WORDS)) {

@@ -208,6 +208,10 @@ pub(crate) const TITLE_WORDS: &[&str] = &[
     "former",
     // "M23 Permanent Secretary Benjamin Mbonimpa".
     "permanent",
+    // "foreign policy adviser Ophir Falk", "hostages coordinator Gal Hirsch".
+    "policy",
+    "coordinator",
+    "representative",
 ];
 
 /// The list element at token `at`, read in direction `step`: a party, or a titled

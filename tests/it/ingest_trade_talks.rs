@@ -1,0 +1,87 @@
+//! Talks as reports of the US–China trade talks in Geneva, the Iran–E3 talks in Istanbul
+//! and the Gaza talks in Sharm el-Sheikh name them: a vice premier and a trade
+//! representative by their titles, officials met in a city, a delegation that includes
+//! people after the parties it represents, a coordinator who mediates nothing, talks
+//! welcomed, and a declaration that stays itself after another deal is named (written
+//! in the style of set 24's articles, not copied from them).
+
+use super::ingest::{edge_strings, labels_of_kind, model_of};
+
+#[test]
+fn a_vice_premier_and_a_trade_representative_are_their_states_people_who_meet_officials() {
+    let model = model_of(
+        "Geneva talks\n\nPublished 2025-05-10\n\nChinese Vice Premier He Lifeng met US officials in Geneva on Saturday. U.S. Trade Representative Jamieson Greer also took part in the talks in Geneva.\n",
+    );
+    let edges = edge_strings(&model);
+    for (person, party) in [("He Lifeng", "China"), ("Jamieson Greer", "United States")] {
+        assert!(
+            edges.contains(&format!("{person} member_of {party}")),
+            "{person}: {edges:#?}"
+        );
+        assert!(
+            edges.contains(&format!("{person} attends Talks in Geneva (10 May 2025)")),
+            "{person}: {edges:#?}"
+        );
+    }
+    // The officials met stand where they meet: the United States takes part too.
+    assert!(
+        edges.contains(&"United States attends Talks in Geneva (10 May 2025)".to_owned()),
+        "{edges:#?}"
+    );
+    // Officials who only live somewhere hold no talks there.
+    let model = model_of(
+        "Kabul\n\nPublished 2025-05-10\n\nThe talks angered residents in Kabul on Saturday.\n",
+    );
+    assert!(labels_of_kind(&model, "meeting").is_empty());
+}
+
+#[test]
+fn a_delegation_includes_the_people_after_the_parties_it_represents() {
+    let model = model_of(
+        "Sharm talks\n\nPublished 2025-10-07\n\nThe Israeli delegation includes representatives from Mossad and Shin Bet, foreign policy adviser Ophir Falk, and hostages coordinator Gal Hirsch.\n",
+    );
+    let edges = edge_strings(&model);
+    for person in ["Ophir Falk", "Gal Hirsch"] {
+        assert!(
+            edges.contains(&format!("{person} member_of Israeli delegation")),
+            "{person}: {edges:#?}"
+        );
+    }
+    // The services it represents are no members of it, and a hostages coordinator is
+    // nobody's mediator.
+    for service in ["Mossad", "Shin Bet"] {
+        assert!(
+            !edges.contains(&format!("{service} member_of Israeli delegation")),
+            "{service}: {edges:#?}"
+        );
+    }
+    assert!(labels_of_kind(&model, "mediator").is_empty(), "{edges:#?}");
+}
+
+#[test]
+fn talks_welcomed_are_supported_and_a_declaration_welcomed_is_the_declaration() {
+    let edges = edge_strings(&model_of(
+        "Geneva talks\n\nPublished 2025-05-11\n\nWTO Director-General Ngozi Okonjo-Iweala welcomed the talks in Geneva on Saturday.\n",
+    ));
+    assert!(
+        edges.contains(&"Ngozi Okonjo-Iweala member_of World Trade Organization".to_owned()),
+        "{edges:#?}"
+    );
+    assert!(
+        edges.contains(&"Ngozi Okonjo-Iweala supports Talks in Geneva (10 May 2025)".to_owned()),
+        "{edges:#?}"
+    );
+    let edges = edge_strings(&model_of(
+        "Doha signing\n\nPublished 2025-07-20\n\nThe declaration of principles signed in Doha marks a step toward a comprehensive agreement. Mahmoud Ali Youssouf, chairperson of the AU Commission, welcomed the signing of the declaration.\n",
+    ));
+    assert!(
+        edges.contains(&"Mahmoud Ali Youssouf supports Declaration of principles".to_owned()),
+        "{edges:#?}"
+    );
+    assert!(
+        !edges
+            .iter()
+            .any(|edge| edge.starts_with("Mahmoud Ali Youssouf supports Comprehensive")),
+        "{edges:#?}"
+    );
+}
