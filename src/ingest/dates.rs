@@ -297,6 +297,32 @@ pub fn mentioned_date(sentence: &str, article: &PartialDate, ahead: bool) -> Opt
     } else {
         (ahead, 0)
     };
+    // "will meet this weekend", "met over the weekend": its Saturday, the coming one
+    // where the sentence looks ahead ("last weekend" never does).
+    let weekend = words.windows(2).find_map(|pair| match pair {
+        [first, second]
+            if second
+                .trim_end_matches(['.', ','])
+                .eq_ignore_ascii_case("weekend") =>
+        {
+            match first.to_lowercase().as_str() {
+                "this" | "the" => Some(ahead),
+                "last" => Some(false),
+                _ => None,
+            }
+        }
+        _ => None,
+    });
+    if let Some(coming) = weekend {
+        // Day 0 (1970-01-01) was a Thursday; Saturday is weekday 5.
+        let today_weekday = (today + 3).rem_euclid(7);
+        let offset = if coming {
+            (5 - today_weekday).rem_euclid(7)
+        } else {
+            -(today_weekday - 5).rem_euclid(7)
+        };
+        return from_day_number(today + offset);
+    }
     for (index, word) in words.iter().enumerate() {
         if of_fighting(&words, index) {
             continue;
@@ -474,6 +500,23 @@ mod tests {
         assert_eq!(
             mentioned_date("They will meet on Wednesday", &article, true),
             ymd(2025, 7, 16)
+        );
+    }
+
+    #[test]
+    fn a_weekend_is_its_saturday_the_coming_one_when_the_sentence_looks_ahead() {
+        let wednesday = ymd(2025, 5, 7).unwrap();
+        assert_eq!(
+            mentioned_date("they will meet this weekend in Geneva", &wednesday, true),
+            ymd(2025, 5, 10)
+        );
+        assert_eq!(
+            mentioned_date("they met over the weekend in Geneva", &wednesday, false),
+            ymd(2025, 5, 3)
+        );
+        assert_eq!(
+            mentioned_date("talks last weekend in Geneva", &wednesday, true),
+            ymd(2025, 5, 3)
         );
     }
 

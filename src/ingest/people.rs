@@ -13,7 +13,10 @@ use super::lexicon::Lexicon;
 use super::matcher::{Matcher, Target};
 use super::mentions::{NAME_PARTICLES, Registry, entry_entity, sentence_of};
 use crate::model::{ArticleText, NodeKind, Subtype};
-use after_title::{OneName, body_after_title, person_called_by_one_name, surname_after};
+use after_title::{
+    OneName, body_after_title, ends_a_body_s_name_or_office, person_called_by_one_name,
+    surname_after,
+};
 use listed::{ArticleMatches, discover_listed_people, discover_people_of_one_party};
 use titles::{TITLE_MODIFIERS, TitleContext, first_joined_title, posted_to_region};
 
@@ -235,7 +238,7 @@ fn name_after(text: &ArticleText, from: usize) -> Option<NameAfter> {
     // no outlet's or organisation's word ("the official Saudi Press Agency").
     let name: String = chars.get(begin..end).unwrap_or(&[]).iter().collect();
     let last = name.split(' ').next_back().unwrap_or("");
-    if super::organisations::ends_a_body_s_name(last) {
+    if ends_a_body_s_name_or_office(last) {
         return None;
     }
     let last_ok = last.chars().next().is_some_and(char::is_uppercase)

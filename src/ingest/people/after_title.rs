@@ -29,6 +29,11 @@ const BODY_HEADS: [&str; 16] = [
     "Guard",
 ];
 
+/// Whether `word` ends a body's name, never a person's: "Agency", "Front", "Ministry".
+pub(super) fn ends_a_body_s_name_or_office(word: &str) -> bool {
+    ends_a_body_s_name(word) || BODY_HEADS.contains(&word)
+}
+
 /// Where the body a title is of ends, the title ending at char `end`: " of the Defense
 /// Intelligence Directorate" (capitalised words, "of" and "and" between them, the last a
 /// body's word), or `None`.
@@ -83,8 +88,7 @@ pub(super) fn surname_after(
     if !shaped
         || MONTHS.contains(&lower.as_str())
         || WEEKDAYS.contains(&lower.as_str())
-        || ends_a_body_s_name(&word)
-        || BODY_HEADS.contains(&word.as_str())
+        || ends_a_body_s_name_or_office(&word)
     {
         return None;
     }

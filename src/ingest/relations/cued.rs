@@ -445,17 +445,29 @@ fn read_met_with(
         return;
     }
     let mut met: Vec<usize> = Vec::new();
+    // "held an eight-hour meeting with": one word may qualify the meeting.
+    let held_meeting = |at: usize| {
+        tokens
+            .get(at)
+            .is_some_and(|t| t.is_any(&["meeting", "talks"]))
+            .then_some(at + 1)
+    };
     let with_at = if token.is_any(&["met", "meet", "meets", "meeting"]) {
-        Some(index + 1)
+        // "will meet this weekend in Geneva with …": when and where may come first.
+        let later_with = (index + 1..(index + 8).min(tokens.len()))
+            .take_while(|&at| {
+                tokens.get(at).is_some_and(|t| {
+                    t.party().is_none() && !t.is_hard_break() && t.piece != Piece::Punct(',')
+                })
+            })
+            .find(|&at| tokens.get(at).is_some_and(|t| t.is("with")));
+        Some(later_with.unwrap_or(index + 1))
     } else if token.is_any(&["held", "hold", "holds", "holding"])
         && tokens
             .get(index + 1)
             .is_some_and(|t| t.is_any(&["a", "an"]))
-        && tokens
-            .get(index + 2)
-            .is_some_and(|t| t.is_any(&["meeting", "talks"]))
     {
-        Some(index + 3)
+        held_meeting(index + 2).or_else(|| held_meeting(index + 3))
     } else {
         None
     };
@@ -468,7 +480,8 @@ fn read_met_with(
         let first = past_the(tokens, first);
         // "meeting with foreign ministers from Algeria, Morocco and Mauritania".
         let first = officials_of(tokens, first).unwrap_or(first);
-        met.extend(list_starting_at(tokens, first).map_or_else(Vec::new, |(parties, _)| parties));
+        // "met with Foreign Minister Wang Yi": past a title no party opens.
+        met.extend(super::memberships::members_listed(tokens, first));
     }
     if let Some(alongside) = tokens
         .iter()

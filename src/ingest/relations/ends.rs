@@ -63,7 +63,14 @@ pub(super) fn modality_of(
             && tokens
                 .get(verb + 1)
                 .is_some_and(|t| t.is("the") || t.party().is_some()));
-    if group.iter().any(|t| t.is_any(FUTURE)) || headline_future || on_the_way {
+    // "mediators will review the outcomes before Witkoff joins the dialogue": a clause
+    // of time under a future one is to come too.
+    let under_future = subject_first
+        .checked_sub(1)
+        .and_then(|at| tokens.get(at))
+        .is_some_and(|t| t.is_any(&["before", "until", "once"]))
+        && before_verb.iter().any(|t| t.is_any(FUTURE));
+    if group.iter().any(|t| t.is_any(FUTURE)) || headline_future || on_the_way || under_future {
         return Modality::Expected;
     }
     Modality::Asserted

@@ -250,7 +250,7 @@ pub(super) fn read_represented_by(
 
 /// The people listed from token `first`, past a title ("Deputy Foreign Minister …") or a
 /// possessive and its noun ("Putin’s aide Yuri Ushakov, …").
-fn members_listed(tokens: &[Token], first: usize) -> Vec<usize> {
+pub(super) fn members_listed(tokens: &[Token], first: usize) -> Vec<usize> {
     let mut first = first;
     if tokens.get(first).is_some_and(|t| t.party().is_some())
         && tokens

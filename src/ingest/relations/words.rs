@@ -310,7 +310,9 @@ pub(super) fn cue_at(tokens: &[Token], index: usize) -> Option<Relation> {
                 .is_some_and(|next| {
                     next.iter()
                         .take_while(|t| t.word().is_some())
-                        .any(|t| t.is_any(&["talks", "negotiations", "consultations"]))
+                        .any(|t| {
+                            t.is_any(&["talks", "negotiations", "consultations", "meeting"])
+                        })
                 }) =>
         {
             Some(Relation::Attends)
@@ -329,6 +331,21 @@ pub(super) fn cue_at(tokens: &[Token], index: usize) -> Option<Relation> {
             "conduct" | "conducted" | "conducting" | "hold" | "held" | "holding",
             "discussions" | "negotiations" | "consultations",
         ) => Some(Relation::Attends),
+        // "resumed trade negotiations", "began indirect nuclear talks".
+        (
+            "resumed" | "resume" | "resumes" | "resuming" | "began" | "begin" | "begins"
+            | "started" | "opened" | "concluded" | "launched",
+            _,
+        ) if tokens
+            .get(index + 1..(index + 4).min(tokens.len()))
+            .is_some_and(|next| {
+                next.iter()
+                    .take_while(|t| t.word().is_some())
+                    .any(|t| t.is_any(&["talks", "negotiations", "discussions", "consultations"]))
+            }) =>
+        {
+            Some(Relation::Attends)
+        }
         ("aligned", "on" | "behind") => Some(Relation::Supports),
         // "Rubio expressed hope for a swift peace deal", "signaled its hopes for a deal".
         (

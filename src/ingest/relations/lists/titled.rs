@@ -212,6 +212,14 @@ pub(crate) const TITLE_WORDS: &[&str] = &[
     "policy",
     "coordinator",
     "representative",
+    // Portfolios: "U.S. Treasury Secretary Scott Bessent", "Swiss Economy Minister".
+    "treasury",
+    "trade",
+    "economy",
+    "finance",
+    "commerce",
+    // "Israeli Minister of Strategic Affairs Ron Dermer".
+    "strategic",
 ];
 
 /// The list element at token `at`, read in direction `step`: a party, or a titled
