@@ -16,6 +16,7 @@ pub fn article_outlet(text: &str) -> Option<String> {
         .or_else(|| head.iter().find_map(|line| header_outlet(line)))
         .or_else(|| head.iter().find_map(|line| slashed_agency(line)))
         .or_else(|| head.iter().find_map(|line| dated_outlet(line)))
+        .or_else(|| head.iter().find_map(|line| opening_credit(line)))
         .or_else(|| head.iter().find_map(|line| self_credit(line)))
         .or_else(|| sign_off(text))
 }
@@ -66,6 +67,7 @@ const OUTLET_WORDS: &[&str] = &[
     "Telegraph",
     "Observer",
     "Chronicle",
+    "Network",
 ];
 
 /// A line near the top that is an outlet's name alone: two to five capitalised words, one
@@ -194,14 +196,56 @@ fn dated_outlet(line: &str) -> Option<String> {
     .then(|| name.to_owned())
 }
 
+/// The outlet a line opens with: `(MENAFN) Iran and …` (an agency's acronym in
+/// brackets), `AhlulBayt News Agency: Delegations …` (an outlet's name and a colon), or
+/// `Daijiworld Media Network – Sharm El-Sheikh` (an outlet's name, a dash and a place,
+/// on a line of their own).
+fn opening_credit(line: &str) -> Option<String> {
+    let line = line.trim();
+    if let Some(rest) = line.strip_prefix('(') {
+        let (name, after) = rest.split_once(')')?;
+        let acronym = (2..=10).contains(&name.chars().count())
+            && name.chars().all(|c| c.is_ascii_uppercase());
+        let text_follows = after
+            .strip_prefix(' ')
+            .is_some_and(|text| text.chars().next().is_some_and(char::is_uppercase));
+        return (acronym && text_follows).then(|| name.to_owned());
+    }
+    let outlet_name = |name: &str| {
+        let words: Vec<&str> = name.split(' ').collect();
+        (2..=5).contains(&words.len())
+            && words
+                .iter()
+                .all(|word| word.chars().next().is_some_and(char::is_uppercase))
+            && words.last().is_some_and(|last| OUTLET_WORDS.contains(last))
+            && plausible_name(name)
+    };
+    if let Some((name, _)) = line.split_once(": ")
+        && outlet_name(name)
+    {
+        return Some(name.to_owned());
+    }
+    let (name, place) = [" – ", " — ", " - "]
+        .iter()
+        .find_map(|dash| line.split_once(dash))?;
+    let place_words: Vec<&str> = place.split_whitespace().collect();
+    let a_place = (1..=3).contains(&place_words.len())
+        && place_words
+            .iter()
+            .all(|word| word.chars().next().is_some_and(char::is_uppercase));
+    (outlet_name(name) && a_place).then(|| name.to_owned())
+}
+
 /// `By Jane Doe | Reuters`: the outlet after the last bar of a byline.
+/// So is `Beirut / Jerusalem — December 3, 2025 | Dalena Reporters`: a dateline's
+/// places and date, then a bar and the outlet.
 fn byline_outlet(line: &str) -> Option<String> {
     let line = line.trim();
-    if !line.starts_with("By ") {
-        return None;
-    }
-    let outlet = line.rsplit('|').next()?.trim();
-    (line.contains('|') && plausible_name(outlet)).then(|| outlet.to_owned())
+    let (before, outlet) = line.rsplit_once('|')?;
+    let dateline =
+        before.split_whitespace().count() <= 8 && super::dates::full_date_in(before).is_some();
+    let outlet = outlet.trim();
+    ((line.starts_with("By ") || dateline) && plausible_name(outlet)).then(|| outlet.to_owned())
 }
 
 /// A last line such as "The New Arab and agencies" or "— Reuters".
@@ -308,6 +352,24 @@ mod tests {
                 Some("UNN"),
             ),
             ("Talks ended\n\nShe writes that the US and UN agreed.", None),
+            // An outlet a line opens with.
+            ("Talks\n\n(MENAFN) Iran and the E3 agreed.", Some("MENAFN")),
+            (
+                "Talks\n\nBeirut / Jerusalem — December 3, 2025 | Dalena Reporters\n\nText.",
+                Some("Dalena Reporters"),
+            ),
+            (
+                "Talks\n\nAhlulBayt News Agency: Delegations met.",
+                Some("AhlulBayt News Agency"),
+            ),
+            (
+                "Talks\n\nDaijiworld Media Network – Sharm El-Sheikh\nSharm El-Sheikh, Oct 7: Talks began.",
+                Some("Daijiworld Media Network"),
+            ),
+            // Not: a bracket of prose, a party's statement, a headline with a dash.
+            ("Talks\n\n(The talks ended.) Then more.", None),
+            ("Talks\n\nThe Hamas Movement: We agree.", None),
+            ("Gaza Talks – Sharm El-Sheikh\n\nText.", None),
         ];
         for (text, expected) in cases {
             assert_eq!(article_outlet(text).as_deref(), expected, "{text}");
