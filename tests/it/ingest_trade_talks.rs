@@ -140,3 +140,37 @@ fn someone_who_joins_before_a_future_review_is_expected_and_a_ministry_is_no_per
         "{edges:#?}"
     );
 }
+
+#[test]
+fn a_plan_accepted_by_one_and_agreed_to_by_another_and_captives_one_agrees_to_release() {
+    let edges = edge_strings(&model_of(
+        "Sharm talks\n\nPublished 2025-10-07\n\nThe talks center around the 20-point Gaza plan, which has been accepted by Israel and partially agreed to by Hamas. Hamas has agreed to release Israeli captives in exchange for Palestinian detainees. President Trump responded by urging Israel to immediately stop bombing Gaza.\n",
+    ));
+    for party in ["Israel", "Hamas"] {
+        assert!(
+            edges.contains(&format!("{party} accepts Gaza plan")),
+            "{party}: {edges:#?}"
+        );
+    }
+    assert!(
+        edges.contains(&"Hamas accepts Release Israeli captives".to_owned()),
+        "{edges:#?}"
+    );
+    assert!(
+        edges.contains(&"Trump pressures Israel".to_owned()),
+        "{edges:#?}"
+    );
+}
+
+#[test]
+fn those_representing_a_state_are_its_people_a_son_in_law_too() {
+    let edges = edge_strings(&model_of(
+        "Sharm talks\n\nPublished 2025-10-08\n\nRepresenting the United States are Trump's special Middle East envoy Steve Witkoff and his son-in-law Jared Kushner.\n",
+    ));
+    for person in ["Steve Witkoff", "Jared Kushner"] {
+        assert!(
+            edges.contains(&format!("{person} member_of United States")),
+            "{person}: {edges:#?}"
+        );
+    }
+}

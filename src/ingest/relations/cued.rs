@@ -44,10 +44,12 @@ pub(super) fn read_relation(
     let attributed_to = &sentence.attributed_to;
     let mut relation = cue_at(tokens, index)?;
     // "refused to accept", "agreed to send": the verb after "to" is the one to read.
+    // Not "agreed to by Hamas", a passive.
     if tokens.get(index + 1).is_some_and(|t| t.is("to"))
-        && tokens
-            .get(index + 2)
-            .is_some_and(|t| t.word().is_some_and(|w| !OBJECT_LEAD.contains(&w)))
+        && tokens.get(index + 2).is_some_and(|t| {
+            t.word()
+                .is_some_and(|w| !OBJECT_LEAD.contains(&w) && w != "by")
+        })
         && relation != Relation::Pressures
     {
         return None;

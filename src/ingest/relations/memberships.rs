@@ -226,6 +226,32 @@ pub(super) fn read_represented_by(
 ) -> bool {
     let tokens = sentence.tokens;
     let attributed_to = &sentence.attributed_to;
+    // "Representing the United States are envoy Steve Witkoff and Jared Kushner": the
+    // inverted clause, the party first.
+    let opens = index == 0 || before(tokens, index, 1).is_some_and(Token::is_hard_break);
+    let party_at = super::lists::past_the(tokens, index + 1);
+    if token.is("representing")
+        && opens
+        && let Some(party) = tokens.get(party_at).and_then(Token::party)
+        && tokens
+            .get(party_at + 1)
+            .is_some_and(|t| t.is_any(&["are", "is", "were", "was"]))
+    {
+        let members = members_listed(tokens, party_at + 2);
+        for &member in &members {
+            reading.add(loose_relation(
+                member,
+                Relation::MemberOf,
+                End::Entity(party),
+                Modality::Asserted,
+                attributed_to,
+            ));
+        }
+        if sentence.has_meeting {
+            reading.attending(members.iter().copied(), Modality::Asserted, attributed_to);
+        }
+        return !members.is_empty();
+    }
     if token.is("represented")
         && tokens.get(index + 1).is_some_and(|t| t.is("by"))
         && let Some(subject) = subject_of(tokens, index, carried)

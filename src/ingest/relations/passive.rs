@@ -34,6 +34,10 @@ pub(super) fn by_at(tokens: &[Token], verb: usize) -> Option<usize> {
     if tokens.get(verb + 1)?.is("by") {
         return Some(verb + 1);
     }
+    // "agreed to by Hamas": a verb's own preposition first.
+    if tokens.get(verb + 1)?.is("to") && tokens.get(verb + 2).is_some_and(|t| t.is("by")) {
+        return Some(verb + 2);
+    }
     // "hosted and facilitated by the UAE": past a second participle.
     let second_participle = tokens.get(verb + 1)?.is("and")
         && tokens
@@ -140,6 +144,29 @@ pub(super) fn passive(
         let object = after_opening_participle(tokens, by, relation, kind_of, has_meeting)?;
         return Some((subjects, object, Modality::Asserted));
     }
+    // "accepted by Israel and partially agreed to by Hamas": a second passive joined to
+    // the first says of what the first does.
+    if let Some(first_verb) = joined_passive_before(tokens, k)
+        && let Some((_, object, modality)) =
+            passive(tokens, first_verb, relation, kind_of, has_meeting)
+    {
+        let modality = if negated { Modality::Negated } else { modality };
+        return Some((subjects, object, modality));
+    }
+    // "the 20-point plan, which has been accepted by Israel": the relative pronoun's
+    // antecedent.
+    if tokens
+        .get(k.checked_sub(1)?)
+        .is_some_and(|t| t.is_any(&["which", "that"]))
+    {
+        let antecedent = k.checked_sub(2)?;
+        let antecedent = if tokens.get(antecedent)?.piece == Piece::Punct(',') {
+            antecedent.checked_sub(1)?
+        } else {
+            antecedent
+        };
+        k = antecedent + 1;
+    }
     let before = tokens.get(k.checked_sub(1)?)?;
     // "talks in Saudi Arabia, mediated by the United States": the country is the place.
     let placed = k
@@ -219,6 +246,35 @@ pub(super) fn passive(
         None => Modality::Asserted,
     };
     Some((subjects, object, modality))
+}
+
+/// The verb of a passive joined by "and" to the one whose group starts at token `start`:
+/// "accepted by Israel and partially agreed to by Hamas" (reading left from "partially"
+/// over "and" and the first one's agents to its "by").
+fn joined_passive_before(tokens: &[Token], start: usize) -> Option<usize> {
+    if !tokens.get(start.checked_sub(1)?)?.is("and") {
+        return None;
+    }
+    let mut k = start.checked_sub(2)?;
+    while tokens.get(k).is_some_and(|t| {
+        t.party().is_some() || t.is_any(&["the", "and"]) || t.piece == Piece::Punct(',')
+    }) {
+        k = k.checked_sub(1)?;
+    }
+    if !tokens.get(k)?.is("by") || tokens.get(k + 1).is_none_or(|t| t.party().is_none()) {
+        return None;
+    }
+    let verb = k.checked_sub(1)?;
+    let verb = if tokens.get(verb)?.is("to") {
+        verb.checked_sub(1)?
+    } else {
+        verb
+    };
+    tokens
+        .get(verb)?
+        .word()
+        .is_some_and(|word| word.ends_with("ed"))
+        .then_some(verb)
 }
 
 /// "The Israeli delegation to the talks in Cairo": reading left from `last` over where a
@@ -408,6 +464,8 @@ fn passive_group_start(tokens: &[Token], verb: usize) -> (usize, bool) {
             "not",
             "never",
         ]) || token.piece == Piece::Punct(',')
+            // "partially agreed to by": an adverb in the group.
+            || token.word().is_some_and(|w| w.len() > 4 && w.ends_with("ly"))
         {
             // "This Declaration of Principles, signed by": past the comma too.
             negated |= token.is_any(&["not", "never"]);

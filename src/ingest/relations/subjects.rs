@@ -224,6 +224,21 @@ fn verb_group_start(tokens: &[Token], verb: usize) -> usize {
             k = open;
             continue;
         }
+        // "Trump responded by urging Israel": the subject of the verb the gerund says how.
+        if token.is("by")
+            && tokens
+                .get(verb)
+                .and_then(Token::word)
+                .is_some_and(|word| word.ends_with("ing"))
+            && k.checked_sub(2)
+                .and_then(|at| tokens.get(at))
+                .is_some_and(|t| {
+                    t.is_any(&["responded", "reacted", "replied", "countered", "retaliated"])
+                })
+        {
+            k -= 2;
+            continue;
+        }
         // "Qatar yesterday, July 19, 2025, hosted": a date between commas.
         let date_comma = token.piece == Piece::Punct(',')
             && k.checked_sub(2)

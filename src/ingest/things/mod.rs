@@ -83,6 +83,25 @@ pub fn find_things(
         {
             continue;
         }
+        // "Hamas has agreed to release Israeli captives": the verb and its object name
+        // the thing its noun would ("the release of Israeli captives").
+        if let Some(object_end) = verb_with_confined_object(tokens, head, word)
+            && let (Some(start), Some(end)) = (tokens.get(head), tokens.get(object_end))
+            && let Some(surface) = text.slice(start.start, end.end)
+        {
+            let entity = thing_named(article, surface, None, registry, context);
+            found.push(ThingFound {
+                mention: Mention {
+                    start: start.start,
+                    end: end.end,
+                    entity,
+                    confidence: THING_CONFIDENCE,
+                },
+                relations: Vec::new(),
+            });
+            index = object_end + 1;
+            continue;
+        }
         let (first, parties, content_modifiers) = left_modifiers(tokens, head);
         let singular = word.strip_suffix('s').unwrap_or(word);
         let phrase = Phrase {
@@ -175,6 +194,29 @@ pub fn find_things(
         index = end_token + 1;
     }
     found
+}
+
+/// Where the object ends of a confined head used as a verb after "to" ("to release
+/// Israeli captives"): the confined noun within four words, with nothing but words and
+/// parties between.
+fn verb_with_confined_object(tokens: &[Token], head: usize, word: &str) -> Option<usize> {
+    let (_, objects) = CONFINED_HEADS
+        .iter()
+        .find(|(confined, _)| *confined == word)?;
+    if !head
+        .checked_sub(1)
+        .and_then(|at| tokens.get(at))
+        .is_some_and(|t| t.is("to"))
+    {
+        return None;
+    }
+    (head + 1..(head + 5).min(tokens.len()))
+        .take_while(|&at| {
+            tokens
+                .get(at)
+                .is_some_and(|t| t.word().is_some() || t.party().is_some())
+        })
+        .find(|&at| tokens.get(at).is_some_and(|t| t.is_any(objects)))
 }
 
 /// A length of time as a modifier: "six-month", "60-day", "three-year".

@@ -220,6 +220,8 @@ pub(crate) const TITLE_WORDS: &[&str] = &[
     "commerce",
     // "Israeli Minister of Strategic Affairs Ron Dermer".
     "strategic",
+    // "his son-in-law Jared Kushner".
+    "son-in-law",
 ];
 
 /// The list element at token `at`, read in direction `step`: a party, or a titled
