@@ -181,7 +181,7 @@ pub fn meetings_of_article(
                                 | "participants"
                         )
                     });
-                if held_elsewhere(sentence) {
+                if held_elsewhere(sentence) || of_another_time(sentence.words) {
                     continue;
                 }
                 if refers && last.is_none() {
@@ -281,6 +281,25 @@ fn held_elsewhere(sentence: &SentenceInput<'_>) -> bool {
         ) && matches!(at.text.as_str(), "at" | "in")
             && named
     })
+}
+
+/// Whether the sentence opens in another time than the article's talks: "Until
+/// recently, talks between Tehran and Washington were conducted through Omani
+/// intermediaries" tells of earlier talks.
+fn of_another_time(words: &[Word]) -> bool {
+    let opening: Vec<&str> = words
+        .iter()
+        .take(3)
+        .map(|word| word.text.as_str())
+        .collect();
+    matches!(
+        opening.as_slice(),
+        ["until", "recently", ..]
+            | ["previously", ..]
+            | ["in", "the", "past"]
+            | ["last", "year", ..]
+            | ["in", "previous", ..]
+    )
 }
 
 /// Whether the sentence tells of a plan that was set aside: "It had initially been

@@ -174,3 +174,26 @@ fn those_representing_a_state_are_its_people_a_son_in_law_too() {
         );
     }
 }
+
+#[test]
+fn talks_of_another_time_are_not_the_article_s_and_the_e3_is_a_party() {
+    let edges = edge_strings(&model_of(
+        "Istanbul talks\n\nPublished 2025-05-16\n\nIran and the E3 held talks in Istanbul on Friday. Until recently, talks between Tehran and Washington were conducted through Omani intermediaries.\n",
+    ));
+    for party in ["Iran", "E3"] {
+        assert!(
+            edges.contains(&format!("{party} attends Talks in Istanbul (16 May 2025)")),
+            "{party}: {edges:#?}"
+        );
+    }
+    assert!(
+        !edges
+            .iter()
+            .any(|edge| edge.starts_with("United States attends")),
+        "{edges:#?}"
+    );
+    assert!(
+        edges.contains(&"Oman mediates United States".to_owned()),
+        "{edges:#?}"
+    );
+}
