@@ -323,6 +323,25 @@ pub(crate) fn edge_strings(model: &Model) -> Vec<String> {
     edges
 }
 
+/// Every edge with its modality, as "source relation target (modality)", sorted.
+pub(crate) fn edges_with_modality(model: &Model) -> Vec<String> {
+    let mut edges: Vec<String> = model
+        .edges
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {} {} ({})",
+                model.node_label(&e.source),
+                e.relation.as_str(),
+                model.node_label(&e.target),
+                e.modality.as_str()
+            )
+        })
+        .collect();
+    edges.sort();
+    edges
+}
+
 /// Asserts that each person of `people` is a member of their party and attends `talks`.
 pub(crate) fn assert_members_attend(edges: &[String], talks: &str, people: &[(&str, &str)]) {
     for (person, party) in people {

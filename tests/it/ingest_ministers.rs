@@ -7,31 +7,13 @@
 use backchannel::model::Model;
 
 use super::ingest::{
-    assert_accept_and_attend, assert_members_attend, edge_strings, labels_of_kind, model_of,
+    assert_accept_and_attend, assert_members_attend, edge_strings, edges_with_modality,
+    labels_of_kind, model_of,
 };
 
 const LUANDA: &str = "Ministers agree plan in Luanda\n\nPublished 2024-10-14\n\nAt the fourth ministerial meeting held in Luanda on Saturday, under the mediation of Angola, the DRC and Rwanda reached an agreement on a plan to disarm the militia. The delegations were led by Thérèse Kayikwamba Wagner, Minister of State, Foreign Affairs and Francophonie of the DRC, Olivier Nduhungirehe, Minister of Foreign Affairs and International Cooperation of Rwanda, and Téte António, Angolan Minister of Foreign Affairs.\n";
 
 const SUMMIT: &str = "Summit held without Kagame\n\nPublished 2024-12-16\n\nThe summit in Luanda on Sunday took place in the absence of the President of Rwanda, Paul Kagame. The summit was also attended by the Kenya former head of state, Uhuru Kenyatta, as facilitator of another process.\n";
-
-/// Every edge with its modality, as "source relation target (modality)", sorted.
-fn edges_with_modality(model: &Model) -> Vec<String> {
-    let mut edges: Vec<String> = model
-        .edges
-        .iter()
-        .map(|e| {
-            format!(
-                "{} {} {} ({})",
-                model.node_label(&e.source),
-                e.relation.as_str(),
-                model.node_label(&e.target),
-                e.modality.as_str()
-            )
-        })
-        .collect();
-    edges.sort();
-    edges
-}
 
 fn meetings(model: &Model) -> Vec<&str> {
     let mut labels = labels_of_kind(model, "meeting");

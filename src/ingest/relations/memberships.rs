@@ -238,18 +238,7 @@ pub(super) fn read_represented_by(
             .is_some_and(|t| t.is_any(&["are", "is", "were", "was"]))
     {
         let members = members_listed(tokens, party_at + 2);
-        for &member in &members {
-            reading.add(loose_relation(
-                member,
-                Relation::MemberOf,
-                End::Entity(party),
-                Modality::Asserted,
-                attributed_to,
-            ));
-        }
-        if sentence.has_meeting {
-            reading.attending(members.iter().copied(), Modality::Asserted, attributed_to);
-        }
+        add_members(sentence, &members, party, reading);
         return !members.is_empty();
     }
     if token.is("represented")
@@ -344,11 +333,23 @@ pub(super) fn read_included(
         first
     };
     let members = members_listed(tokens, first);
-    for &member in &members {
+    add_members(sentence, &members, group, reading);
+    !members.is_empty()
+}
+
+/// `members` are members of `party`, and take part in the sentence's meeting where it
+/// names one.
+fn add_members(
+    sentence: &Sentence<'_>,
+    members: &[usize],
+    party: usize,
+    reading: &mut SentenceReading,
+) {
+    for &member in members {
         reading.add(loose_relation(
             member,
             Relation::MemberOf,
-            End::Entity(group),
+            End::Entity(party),
             Modality::Asserted,
             &sentence.attributed_to,
         ));
@@ -360,5 +361,4 @@ pub(super) fn read_included(
             &sentence.attributed_to,
         );
     }
-    !members.is_empty()
 }
