@@ -58,6 +58,28 @@ pub fn pair_named(tokens: &[Token], excluded: &dyn Fn(usize) -> bool) -> Option<
     if let Some(pair) = pair_at(0).filter(|_| tokens.get(3).is_some_and(|t| t.word().is_some())) {
         return Some(pair);
     }
+    // "Delegations from Israel and Hamas began indirect negotiations": the sides' people
+    // open the sentence.
+    // After a dateline too: "Sharm El-Sheikh, Oct 7: Delegations from …".
+    let opening = tokens
+        .iter()
+        .take(8)
+        .position(|t| t.piece == Piece::Punct(':'))
+        .map_or(0, |colon| colon + 1);
+    let people_of = tokens.get(opening).is_some_and(|t| {
+        t.is_any(&[
+            "delegations",
+            "representatives",
+            "negotiators",
+            "envoys",
+            "officials",
+        ])
+    }) && tokens
+        .get(opening + 1)
+        .is_some_and(|t| t.is_any(&["from", "of"]));
+    if let Some(pair) = people_of.then(|| pair_at(opening + 2)).flatten() {
+        return Some(pair);
+    }
     tokens.iter().enumerate().find_map(|(at, token)| {
         if !token.is("between") {
             return None;
@@ -209,6 +231,22 @@ mod tests {
             None
         );
         assert_eq!(pair_named(&tokens("mediated by P5 and P6"), &none), None);
+    }
+
+    #[test]
+    fn the_sides_people_opening_a_sentence_are_a_pair() {
+        let excluded = |_: usize| false;
+        assert_eq!(
+            pair_named(&tokens("delegations from P1 and P2 began talks"), &excluded),
+            Some([1, 2])
+        );
+        assert_eq!(
+            pair_named(
+                &tokens("delegations from P1 , P2 and P3 began talks"),
+                &excluded
+            ),
+            None
+        );
     }
 
     #[test]

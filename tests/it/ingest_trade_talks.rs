@@ -177,3 +177,23 @@ fn talks_of_another_time_are_not_the_article_s_and_the_e3_is_a_party() {
         "{edges:#?}"
     );
 }
+
+#[test]
+fn both_parties_after_their_delegations_opened_talks_back_the_principles_of_a_plan() {
+    let edges = edge_strings(&model_of(
+        "Sharm talks\n\nPublished 2025-10-07\n\nSharm El-Sheikh, Oct 7: Delegations from Israel and Hamas on Monday began indirect negotiations in Egypt. Both parties have endorsed the overarching principles of US President Donald Trump's plan.\n",
+    ));
+    for party in ["Israel", "Hamas"] {
+        assert!(
+            edges.contains(&format!("{party} supports Donald Trump's plan")),
+            "{party}: {edges:#?}"
+        );
+    }
+    // The state in the proposer's title is no object of theirs.
+    assert!(
+        !edges
+            .iter()
+            .any(|edge| edge.ends_with("supports United States")),
+        "{edges:#?}"
+    );
+}

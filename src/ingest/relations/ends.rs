@@ -137,6 +137,19 @@ pub(super) fn objects_after(
                     skipped += 1;
                     continue;
                 }
+                // "US President Donald Trump's plan": the party qualifies the title of
+                // the person whose thing follows.
+                let mut after_title = k + 1;
+                while tokens
+                    .get(after_title)
+                    .is_some_and(|t| t.is_any(super::lists::TITLE_WORDS) && !t.is("of"))
+                {
+                    after_title += 1;
+                }
+                if after_title > k + 1 && tokens.get(after_title).and_then(Token::thing).is_some() {
+                    k = after_title;
+                    continue;
+                }
                 if !fits_entity(*entity) || opens_clause(tokens, k) || possessed_before(tokens, k) {
                     break;
                 }
@@ -241,6 +254,11 @@ fn possessed_before(tokens: &[Token], at: usize) -> bool {
                         | "terms"
                         | "details"
                         | "signing"
+                        // "endorsed the overarching principles of the plan".
+                        | "principles"
+                        | "provisions"
+                        | "outlines"
+                        | "elements"
                 ))
         })
 }
