@@ -85,7 +85,11 @@ pub(super) fn surname_after(
         && word.chars().next().is_some_and(char::is_uppercase)
         && word.chars().skip(1).any(char::is_lowercase);
     let lower = word.to_lowercase();
+    // "the Secretary General said": a second title, no name.
+    let a_title = crate::ingest::relations::TITLE_WORDS.contains(&lower.as_str())
+        || super::HONORIFICS.contains(&word.as_str());
     if !shaped
+        || a_title
         || MONTHS.contains(&lower.as_str())
         || WEEKDAYS.contains(&lower.as_str())
         || ends_a_body_s_name_or_office(&word)
@@ -172,6 +176,7 @@ mod tests {
             ("the president Trump said", "the president"),
             ("President NATO said", "President"),
             ("Prime Minister Office said", "Prime Minister"),
+            ("Secretary General said", "Secretary"),
         ] {
             let article = text(sentence);
             let start = sentence.find(title.trim_start_matches("the ")).unwrap_or(0);
