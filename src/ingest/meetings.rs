@@ -179,6 +179,10 @@ pub fn meetings_of_article(
                                 | "discussions"
                                 | "attendees"
                                 | "participants"
+                                // "X and Y are also participating": in the talks the
+                                // article is about, where it names one place.
+                                | "participating"
+                                | "participated"
                         )
                     });
                 if held_elsewhere(sentence) || of_another_time(sentence.words) {

@@ -197,3 +197,14 @@ fn both_parties_after_their_delegations_opened_talks_back_the_principles_of_a_pl
         "{edges:#?}"
     );
 }
+
+#[test]
+fn those_also_participating_take_part_in_the_article_s_one_meeting() {
+    let edges = edge_strings(&model_of(
+        "Sharm talks\n\nPublished 2025-10-08\n\nSenior envoys from the United States arrived in Sharm el-Sheikh to join ongoing indirect talks between Israel and Hamas. Turkey's intelligence chief Ibrahim Kalin is also participating.\n",
+    ));
+    assert!(
+        edges.contains(&"Ibrahim Kalin attends Talks in Sharm el-Sheikh".to_owned()),
+        "{edges:#?}"
+    );
+}
