@@ -111,6 +111,25 @@ impl SentenceReading {
         }
     }
 
+    /// `subject` has `relation` to `object`, read from a looser pattern than subject, verb
+    /// and object side by side.
+    fn relate(
+        &mut self,
+        subject: usize,
+        relation: Relation,
+        object: End,
+        modality: Modality,
+        attributed_to: &Option<String>,
+    ) {
+        self.add(loose_relation(
+            subject,
+            relation,
+            object,
+            modality,
+            attributed_to,
+        ));
+    }
+
     /// `party` is presented as a mediator.
     fn add_mediator(&mut self, party: usize) {
         if !self.mediators.contains(&party) {

@@ -10,7 +10,7 @@ use super::subjects::{Found, Subject, subject_of};
 use super::words::{OBJECT_LEAD, TALK_NOUNS, cue_at};
 use super::{
     CARRIED_CONFIDENCE, End, LOOSE_CONFIDENCE, RelationFound, STRICT_CONFIDENCE, Sentence,
-    SentenceReading, loose_relation,
+    SentenceReading,
 };
 use crate::ingest::tokens::{Piece, Token};
 use crate::model::{Modality, NodeKind, Relation};
@@ -256,13 +256,13 @@ fn read_signed_with(
         return;
     };
     for partner in partners {
-        reading.add(loose_relation(
+        reading.relate(
             partner,
             Relation::Accepts,
             End::Entity(*thing),
             modality,
             &sentence.attributed_to,
-        ));
+        );
     }
 }
 
@@ -292,13 +292,7 @@ fn read_passive(
             if kind_of(subject)
                 .is_some_and(|kind| matches!(kind, NodeKind::Actor | NodeKind::Mediator))
             {
-                reading.add(loose_relation(
-                    subject,
-                    relation,
-                    object,
-                    modality,
-                    attributed_to,
-                ));
+                reading.relate(subject, relation, object, modality, attributed_to);
             }
         }
         return true;
@@ -318,13 +312,7 @@ fn read_passive(
             reading.attending(parties.clone(), modality, attributed_to);
         }
         for party in parties {
-            reading.add(loose_relation(
-                party,
-                relation,
-                End::Entity(thing),
-                modality,
-                attributed_to,
-            ));
+            reading.relate(party, relation, End::Entity(thing), modality, attributed_to);
         }
         return true;
     }

@@ -5,7 +5,7 @@
 
 use super::lists::{TITLE_WORDS, list_ending_at, list_starting_at, past_the};
 use super::subjects::{Found, subject_of};
-use super::{Sentence, SentenceReading, fits, loose_relation};
+use super::{Sentence, SentenceReading, fits};
 use crate::ingest::relations::End;
 use crate::ingest::tokens::{Piece, Token, before};
 use crate::model::{Modality, Relation};
@@ -35,13 +35,13 @@ pub(super) fn read_membership(
         return false;
     }
     for part in parts {
-        reading.add(loose_relation(
+        reading.relate(
             part,
             Relation::MemberOf,
             End::Entity(whole),
             Modality::Asserted,
             &sentence.attributed_to,
-        ));
+        );
     }
     true
 }
@@ -204,13 +204,13 @@ pub(super) fn read_on_behalf_of(
         return false;
     };
     for &member in &subject.parties {
-        reading.add(loose_relation(
+        reading.relate(
             member,
             Relation::MemberOf,
             End::Entity(party),
             Modality::Asserted,
             &sentence.attributed_to,
-        ));
+        );
     }
     true
 }
@@ -249,13 +249,13 @@ pub(super) fn read_represented_by(
         let members = members_listed(tokens, index + 2);
         for member in members {
             for &party in &subject.parties {
-                reading.add(loose_relation(
+                reading.relate(
                     member,
                     Relation::MemberOf,
                     End::Entity(party),
                     Modality::Asserted,
                     attributed_to,
-                ));
+                );
             }
         }
         return true;
@@ -346,13 +346,13 @@ fn add_members(
     reading: &mut SentenceReading,
 ) {
     for &member in members {
-        reading.add(loose_relation(
+        reading.relate(
             member,
             Relation::MemberOf,
             End::Entity(party),
             Modality::Asserted,
             &sentence.attributed_to,
-        ));
+        );
     }
     if sentence.has_meeting {
         reading.attending(

@@ -15,7 +15,7 @@ const REFUSING: &[&str] = &[
     "boycotted",
     "boycott",
 ];
-use super::{End, Sentence, SentenceReading, fits, loose_relation, meeting_relation};
+use super::{End, Sentence, SentenceReading, fits, meeting_relation};
 use crate::ingest::tokens::{Piece, Token, before};
 use crate::model::{Modality, NodeKind, Relation};
 
@@ -146,13 +146,13 @@ pub(super) fn read_mediator_noun(
             for &party in &parties {
                 reading.add_mediator(party);
                 for &side in &sides {
-                    reading.add(loose_relation(
+                    reading.relate(
                         party,
                         Relation::Mediates,
                         End::Entity(side),
                         Modality::Asserted,
                         attributed_to,
-                    ));
+                    );
                 }
             }
         } else {
@@ -513,13 +513,13 @@ pub(super) fn read_glued_participle(
             reading.add_mediator(glued_party);
         }
         if let Some(object) = object {
-            reading.add(loose_relation(
+            reading.relate(
                 glued_party,
                 relation,
                 object,
                 Modality::Asserted,
                 attributed_to,
-            ));
+            );
         }
         return true;
     }

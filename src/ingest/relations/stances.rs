@@ -11,7 +11,7 @@ use super::ends::{modality_of, things_starting_at};
 use super::lists::{list_ending_at, list_starting_at, officials_of, past_the};
 use super::subjects::{Found, subject_of};
 use super::words::OBJECT_LEAD;
-use super::{End, Sentence, SentenceReading, fits, loose_relation};
+use super::{End, Sentence, SentenceReading, fits};
 use crate::ingest::tokens::{Piece, Token, before};
 use crate::model::{Modality, NodeKind, Relation};
 
@@ -137,13 +137,13 @@ pub(super) fn read_stance_noun(
     let objects = objects_of_noun(tokens, index + 2, *relation, sentence.kind_of);
     for &party in &parties {
         for &object in &objects {
-            reading.add(loose_relation(
+            reading.relate(
                 party,
                 *relation,
                 End::Entity(object),
                 modality,
                 &sentence.attributed_to,
-            ));
+            );
         }
     }
     true
@@ -197,13 +197,13 @@ pub(super) fn read_blame_on(
     let modality = modality_of(tokens, subject.first, verb, None);
     // A party that blames itself is dropped where relations are added.
     for &party in &subject.parties {
-        reading.add(loose_relation(
+        reading.relate(
             party,
             Relation::Blames,
             End::Entity(target),
             modality,
             &sentence.attributed_to,
-        ));
+        );
     }
     true
 }
@@ -241,13 +241,13 @@ pub(super) fn read_each_other(
     };
     let modality = modality_of(tokens, subject.first, index, None);
     for (party, other) in [(*first, *second), (*second, *first)] {
-        reading.add(loose_relation(
+        reading.relate(
             party,
             relation,
             End::Entity(other),
             modality,
             &sentence.attributed_to,
-        ));
+        );
     }
     true
 }
@@ -370,13 +370,13 @@ pub(super) fn read_refusal(
     let objects = objects_of_noun(tokens, to + 2, Relation::Rejects, sentence.kind_of);
     for &party in &parties {
         for &object in &objects {
-            reading.add(loose_relation(
+            reading.relate(
                 party,
                 Relation::Rejects,
                 End::Entity(object),
                 Modality::Asserted,
                 &sentence.attributed_to,
-            ));
+            );
         }
     }
     true
@@ -433,13 +433,13 @@ pub(super) fn read_signed_between(
         Modality::Asserted
     };
     for party in parties {
-        reading.add(loose_relation(
+        reading.relate(
             party,
             Relation::Accepts,
             End::Entity(thing),
             modality,
             &sentence.attributed_to,
-        ));
+        );
     }
     true
 }
