@@ -314,14 +314,8 @@ pub fn mentioned_date(sentence: &str, article: &PartialDate, ahead: bool) -> Opt
         _ => None,
     });
     if let Some(coming) = weekend {
-        // Day 0 (1970-01-01) was a Thursday; Saturday is weekday 5.
-        let today_weekday = (today + 3).rem_euclid(7);
-        let offset = if coming {
-            (5 - today_weekday).rem_euclid(7)
-        } else {
-            -(today_weekday - 5).rem_euclid(7)
-        };
-        return from_day_number(today + offset);
+        // Saturday is weekday 5.
+        return from_day_number(today + weekday_offset(today, 5, coming));
     }
     for (index, word) in words.iter().enumerate() {
         if of_fighting(&words, index) {
@@ -336,19 +330,7 @@ pub fn mentioned_date(sentence: &str, article: &PartialDate, ahead: bool) -> Opt
             _ => WEEKDAYS
                 .iter()
                 .position(|name| *name == lower)
-                .map(|weekday| {
-                    // Day 0 (1970-01-01) was a Thursday; Monday is weekday 0.
-                    let today_weekday = (today + 3).rem_euclid(7);
-                    let wanted = i64::try_from(weekday).unwrap_or(0);
-                    if ahead {
-                        let forward = (wanted - today_weekday).rem_euclid(7);
-                        // "would start in Jeddah on Saturday", printed on a Saturday:
-                        // today.
-                        forward
-                    } else {
-                        -(today_weekday - wanted).rem_euclid(7)
-                    }
-                }),
+                .map(|weekday| weekday_offset(today, i64::try_from(weekday).unwrap_or(0), ahead)),
         };
         if let Some(offset) = offset {
             return from_day_number(today + offset + after);
@@ -438,6 +420,19 @@ fn days_from_civil(year: u16, month: u8, day: u8) -> i64 {
 }
 
 /// The date of a day number (days since 1970-01-01; civil-from-days).
+/// Days from day number `today` to the weekday `wanted` (Monday 0): the coming one
+/// (today itself included: "would start in Jeddah on Saturday", printed on a Saturday)
+/// where `ahead`, else the last one.
+fn weekday_offset(today: i64, wanted: i64, ahead: bool) -> i64 {
+    // Day 0 (1970-01-01) was a Thursday.
+    let today_weekday = (today + 3).rem_euclid(7);
+    if ahead {
+        (wanted - today_weekday).rem_euclid(7)
+    } else {
+        -(today_weekday - wanted).rem_euclid(7)
+    }
+}
+
 fn from_day_number(number: i64) -> Option<PartialDate> {
     let z = number + 719_468;
     let era = z.div_euclid(146_097);
