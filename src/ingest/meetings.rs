@@ -365,7 +365,12 @@ pub fn find_meeting(
                 | "protocol"
         )
     });
-    let talk = talk || signed;
+    // "Al-Sharaa and Abdi shook hands in Damascus to seal the agreement".
+    let handshake = words.windows(2).any(|pair| {
+        matches!(pair, [verb, hands] if hands.text == "hands"
+            && matches!(verb.text.as_str(), "shook" | "shake" | "shakes" | "shaking"))
+    });
+    let talk = talk || signed || handshake;
     let travel = words.iter().any(|word| cues::is_travel_word(&word.text));
     if !(talk || travel) || set_aside(words) {
         return None;

@@ -28,7 +28,7 @@ pub(super) const JUNTA: &str = "junta";
 
 /// Words after a party's name that make a group of it, with the group's subtype. A
 /// junta's label keeps the text's own words ("Chad's ruling military council").
-const GROUP_WORDS: [(&str, &str, Subtype); 20] = [
+const GROUP_WORDS: [(&str, &str, Subtype); 26] = [
     (" ruling military council", JUNTA, Subtype::Government),
     (" transitional military council", JUNTA, Subtype::Government),
     (" military council", JUNTA, Subtype::Government),
@@ -45,7 +45,24 @@ const GROUP_WORDS: [(&str, &str, Subtype); 20] = [
     (" contingent", "contingent", Subtype::Delegation),
     (" team", "team", Subtype::Delegation),
     (" negotiators", "negotiating team", Subtype::Delegation),
+    // "the Syrian interim government", "the Syrian Transitional Administration", "the
+    // Syrian administration": the state's government, named in the text's own words.
+    (" interim government", "government", Subtype::Government),
+    (
+        " transitional government",
+        "government",
+        Subtype::Government,
+    ),
+    (" interim administration", "government", Subtype::Government),
+    (
+        " transitional administration",
+        "government",
+        Subtype::Government,
+    ),
+    (" administration", "government", Subtype::Government),
     (" government", "government", Subtype::Government),
+    // "the Kyrgyz presidency said in a statement".
+    (" presidency", "presidency", Subtype::Government),
     (" foreign ministry", "foreign ministry", Subtype::Government),
     (
         " ministry of foreign affairs",
@@ -75,6 +92,14 @@ const GROUP_OF_PEOPLE_NOUNS: [&str; 12] = [
     "armed group",
     "movement",
 ];
+
+/// Whether a group named by `words` is labelled in the text's own words: a junta ("Chad's
+/// ruling military council") and a government called otherwise ("Syrian interim
+/// government", "Syrian Transitional Administration"), which stay one group with the
+/// state's "government" all the same.
+fn keeps_own_words(words: &str, name: &str) -> bool {
+    name == JUNTA || (name == "government" && words != " government")
+}
 
 /// Whether `text` starts with `words` as whole words: the next char, if any, is no
 /// letter or digit ("group" in "group said", not in "grouped").
@@ -504,7 +529,7 @@ pub fn find_mentions(
                     None => end + possessive + words.chars().count(),
                 };
                 let label = match text.slice(start, group_end) {
-                    Some(own) if name == JUNTA => own.to_owned(),
+                    Some(own) if keeps_own_words(words, name) => own.to_owned(),
                     _ => format!("{surface} {name}"),
                 };
                 let sentence =

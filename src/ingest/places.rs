@@ -227,9 +227,17 @@ pub fn with_countries_as_places(
             .to_lowercase()
             .ends_with(" in the ")
             && ends_cleanly(text.after(mention.end, 16));
+        // "will pay a state visit to Kyrgyzstan", "Rahmon visited Kyrgyzstan".
+        let visited = {
+            let longer = text.before(mention.start, 10).to_lowercase();
+            [" visit to ", " visited ", " visiting "]
+                .iter()
+                .any(|words| longer.ends_with(words))
+        };
         if state
             && (!compound || movement_of)
             && (movement_of
+                || visited
                 || before == " in "
                 || before.ends_with(" in ")
                 || after_the

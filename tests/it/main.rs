@@ -26,6 +26,7 @@ mod ingest_hosts;
 mod ingest_ministers;
 mod ingest_parties;
 mod ingest_signings;
+mod ingest_state_visits;
 mod ingest_trade_talks;
 mod ingest_venues;
 mod interchange;

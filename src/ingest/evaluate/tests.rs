@@ -59,3 +59,21 @@ fn tallies_score_as_documented() {
     assert_eq!(band(0.6), 2);
     assert_eq!(band(0.1), 0);
 }
+
+#[test]
+fn a_gold_place_is_read_by_the_lexicon_s_name_for_it() {
+    let lexicon = Lexicon::built_in().with_world();
+    let gold = Gold::parse(
+        "a.gold",
+        "meeting turkiye | Türkiye | none | held\nmeeting washington | Washington | none | held\nmeeting naqoura | Naqoura | none | held\n",
+    )
+    .unwrap();
+    let places: Vec<String> = with_lexicon_places(&gold, &lexicon)
+        .meetings
+        .into_iter()
+        .map(|meeting| meeting.place)
+        .collect();
+    // A state's other name is the state; a city stays a city, though a state shares its
+    // name as an alias; a place the lexicon lacks keeps the gold's name.
+    assert_eq!(places, ["Turkey", "Washington", "Naqoura"]);
+}

@@ -258,13 +258,17 @@ pub(super) fn read_talks_between(
                     .any(|t| t.is_any(NEGATING) || t.is_any(REFUSING))
             });
     // "two rounds of talks in Abu Dhabi involving Russia, Ukraine and the United States",
-    // "a meeting in Doha between Tshisekedi and Kagame".
+    // "a meeting in Doha between Tshisekedi and Kagame", "meetings took place in Doha
+    // between Hamas leaders and U.S. special envoy Adam Boehler".
     let involving_after_place = token.is_any(&["involving", "between"])
-        && (2..=5).any(|back| {
+        && (2..=7).any(|back| {
             talks_before(back)
                 && tokens.get(index + 1 - back..index).is_some_and(|between| {
                     between.iter().all(|t| {
-                        matches!(t.piece, Piece::Place(_)) || t.is_any(&["in", "at", "the"])
+                        matches!(t.piece, Piece::Place(_))
+                            || t.is_any(&[
+                                "in", "at", "the", "took", "place", "were", "was", "held",
+                            ])
                     })
                 })
         });

@@ -302,6 +302,8 @@ pub(super) fn cue_at(tokens: &[Token], index: usize) -> Option<Relation> {
     let next = tokens.get(index + 1).and_then(Token::word).unwrap_or("");
     match (word, next) {
         ("took" | "take" | "takes" | "taking", "part") => Some(Relation::Attends),
+        // "Al-Sharaa and Abdi shook hands in Damascus": a handshake is a meeting.
+        ("shook" | "shake" | "shakes" | "shaking", "hands") => Some(Relation::Attends),
         ("held" | "hold" | "holds" | "holding", "talks") => Some(Relation::Attends),
         // "held nearly five hours of talks", "held a second round of talks".
         ("held" | "hold" | "holds" | "holding", _)
@@ -441,6 +443,15 @@ pub(super) fn cue_at(tokens: &[Token], index: usize) -> Option<Relation> {
             Some(Relation::Accepts)
         }
         ("head", "of") | ("leader", _) => None,
+        // "Syrian Transitional Administration head Ahmad al-Shara": a title, no verb.
+        ("head", _)
+            if index
+                .checked_sub(1)
+                .and_then(|at| tokens.get(at))
+                .is_some_and(|before| before.party().is_some()) =>
+        {
+            None
+        }
         // "have headed to Switzerland to launch talks": travel, no leading.
         (
             "headed" | "heads" | "head" | "heading",
@@ -454,7 +465,8 @@ pub(super) fn cue_at(tokens: &[Token], index: usize) -> Option<Relation> {
         ) => None,
         _ => cues::relation_cue(word)
             .or_else(|| opens_talks(tokens, index))
-            .or_else(|| there_for_talks(tokens, index)),
+            .or_else(|| there_for_talks(tokens, index))
+            .or_else(|| on_a_visit(tokens, index)),
     }
 }
 
@@ -484,6 +496,29 @@ fn there_for_talks(tokens: &[Token], index: usize) -> Option<Relation> {
         .iter()
         .any(|t| t.is_any(TALK_NOUNS))
         .then_some(Relation::Attends)
+}
+
+/// "Rahmon, who was on a state visit to Bishkek, signed …", "will pay a state visit to
+/// Kyrgyzstan": a visit to a place is being there (the cue is "be" or "pay").
+fn on_a_visit(tokens: &[Token], index: usize) -> Option<Relation> {
+    let verb = tokens.get(index)?;
+    let mut k = index + 1;
+    if verb.is_any(&["was", "were", "is", "are", "been", "be"]) {
+        if !tokens.get(k)?.is("on") {
+            return None;
+        }
+        k += 1;
+    } else if !verb.is_any(&["paid", "pay", "pays", "paying"]) {
+        return None;
+    }
+    // "a state visit", "an official two-day visit": a few words up to "visit".
+    let visit = (k..k + 4).find(|&at| tokens.get(at).is_some_and(|t| t.is("visit")))?;
+    let plain_words = tokens.get(k..visit)?.iter().all(|t| t.word().is_some());
+    let to_a_place = tokens.get(visit + 1)?.is("to")
+        && tokens
+            .get(visit + 2)
+            .is_some_and(|t| matches!(t.piece, Piece::Place(_)) || t.party().is_some());
+    (plain_words && to_a_place).then_some(Relation::Attends)
 }
 
 /// Verbs that open, hold or close talks when talks follow them: "kicked off talks",

@@ -1,0 +1,138 @@
+//! Talks as reports of a border treaty signed on a state visit, a handshake that seals an
+//! agreement and envoys' meetings in a capital name them: Central Asian demonyms, a visit
+//! to a city or a state, "shook hands in", meetings that "took place in" a city between
+//! the parties, a government or a presidency named in the text's own words, and a title
+//! "head" after its body (written in the style of set 25's articles, not copied from
+//! them).
+
+use super::ingest::{edge_strings, edges_with_modality, labels_of_kind, model_of};
+
+#[test]
+fn central_asian_presidents_are_their_states_people_and_a_state_visit_is_being_there() {
+    let model = model_of(
+        "Border treaty\n\nPublished 2025-03-13\n\nUzbek President Shavkat Mirziyoyev and Kazakh President Kassym-Jomart Tokayev, who was on a state visit to Tashkent, signed a border treaty on Thursday. Kyrgyz and Tajik ministers attended.\n",
+    );
+    let edges = edge_strings(&model);
+    for (person, party) in [
+        ("Shavkat Mirziyoyev", "Uzbekistan"),
+        ("Kassym-Jomart Tokayev", "Kazakhstan"),
+    ] {
+        assert!(
+            edges.contains(&format!("{person} member_of {party}")),
+            "{person}: {edges:#?}"
+        );
+    }
+    assert!(
+        edges.contains(
+            &"Kassym-Jomart Tokayev attends Talks in Tashkent (13 March 2025)".to_owned()
+        ),
+        "{edges:#?}"
+    );
+    let parties = labels_of_kind(&model, "actor");
+    for state in ["Kyrgyzstan", "Tajikistan"] {
+        assert!(parties.contains(&state), "{state}: {parties:?}");
+    }
+}
+
+#[test]
+fn a_state_visit_to_a_state_to_hold_talks_is_a_planned_meeting_there() {
+    let model = model_of(
+        "State visit\n\nPublished 2025-03-11\n\nKazakh President Kassym-Jomart Tokayev will pay a state visit to Uzbekistan on Wednesday to hold talks with Uzbek President Shavkat Mirziyoyev.\n",
+    );
+    let edges = edges_with_modality(&model);
+    for person in ["Kassym-Jomart Tokayev", "Shavkat Mirziyoyev"] {
+        assert!(
+            edges.contains(&format!(
+                "{person} attends Talks in Uzbekistan (12 March 2025) (expected)"
+            )),
+            "{person}: {edges:#?}"
+        );
+    }
+    // A visit to a state that is not paid is none: "the visit was cancelled" names no
+    // place, and "visitors to Uzbekistan" none either.
+    let model = model_of(
+        "Tourism\n\nPublished 2025-03-11\n\nVisitors to Uzbekistan rose last year, the ministry said.\n",
+    );
+    assert!(labels_of_kind(&model, "meeting").is_empty());
+}
+
+#[test]
+fn a_handshake_in_a_city_is_a_meeting_there() {
+    let model = model_of(
+        "Deal\n\nPublished 2025-03-10\n\nPhotos showed Syria's interim President Ahmed al-Sharaa and SDF commander Mazloum Abdi shaking hands in Damascus on the agreement.\n",
+    );
+    let edges = edge_strings(&model);
+    for (person, party) in [
+        ("Ahmed al-Sharaa", "Syria"),
+        ("Mazloum Abdi", "Syrian Democratic Forces"),
+    ] {
+        assert!(
+            edges.contains(&format!("{person} member_of {party}")),
+            "{person}: {edges:#?}"
+        );
+        assert!(
+            edges.contains(&format!("{person} attends Talks in Damascus")),
+            "{person}: {edges:#?}"
+        );
+    }
+    // Hands shaken by a blast are none.
+    let model = model_of(
+        "Blast\n\nPublished 2025-03-10\n\nA blast shook buildings in Damascus on Monday.\n",
+    );
+    assert!(labels_of_kind(&model, "meeting").is_empty());
+}
+
+#[test]
+fn meetings_that_took_place_in_a_city_between_parties_are_attended_by_them() {
+    let model = model_of(
+        "Doha\n\nPublished 2025-03-09\n\nHamas official Taher al-Nono said meetings took place in Doha between Hamas leaders and U.S. special envoy Adam Boehler in recent days.\n",
+    );
+    let edges = edge_strings(&model);
+    for party in ["Hamas", "Adam Boehler"] {
+        assert!(
+            edges.contains(&format!("{party} attends Talks in Doha")),
+            "{party}: {edges:#?}"
+        );
+    }
+    assert!(
+        edges.contains(&"Adam Boehler member_of United States".to_owned()),
+        "{edges:#?}"
+    );
+}
+
+#[test]
+fn a_government_or_presidency_is_named_in_the_texts_words_and_a_head_after_a_body_is_a_title() {
+    let model = model_of(
+        "Deal\n\nPublished 2025-03-10\n\nSyrian Transitional Administration head Ahmad al-Shara reached a deal with the Syrian Democratic Forces, the Kyrgyz presidency said. The Syrian interim government will implement it.\n",
+    );
+    let edges = edge_strings(&model);
+    for group in ["Syrian Transitional Administration", "Kyrgyz presidency"] {
+        let party = if group.starts_with("Syrian") {
+            "Syria"
+        } else {
+            "Kyrgyzstan"
+        };
+        assert!(
+            edges.contains(&format!("{group} member_of {party}")),
+            "{group}: {edges:#?}"
+        );
+    }
+    // "head" is a title here, not a verb: the administration leads no one.
+    assert!(
+        !edges.iter().any(|edge| edge.contains(" leads ")),
+        "{edges:#?}"
+    );
+    assert!(
+        edges
+            .iter()
+            .any(|edge| edge.starts_with("Ahmad al-Shara accepts Deal")),
+        "{edges:#?}"
+    );
+    // The interim government and the transitional administration are one government of
+    // Syria, labelled as the text first names it.
+    let parties = labels_of_kind(&model, "actor");
+    assert!(
+        !parties.contains(&"Syrian interim government"),
+        "{parties:?}"
+    );
+}
