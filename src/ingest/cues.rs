@@ -137,6 +137,11 @@ const RELATION_CUES: &[(Relation, &[&str])] = &[
             "presented",
             "tabled",
             "drafted",
+            // "Hamas had suggested a prisoners-for-hostages swap".
+            "suggested",
+            "suggest",
+            "suggests",
+            "floated",
         ],
     ),
     (

@@ -148,10 +148,13 @@ fn dateline_agency(line: &str) -> Option<String> {
 fn agency_at(line: &str, open: usize) -> Option<String> {
     let close = open + line.get(open..)?.find(')')?;
     let before = line.get(..open)?;
+    // "BISHKEK. March 13 (Interfax) -": a full stop may end the dateline's place too.
     let place = before
         .rsplit_once(')')
         .map_or(before, |(_, place)| place)
-        .trim();
+        .trim()
+        .replace(". ", ", ");
+    let place = place.as_str();
     let after = line.get(close + 1..)?.trim_start();
     let dash = ['—', '–', '-', ':']
         .iter()
@@ -206,9 +209,13 @@ fn opening_credit(line: &str) -> Option<String> {
         let (name, after) = rest.split_once(')')?;
         let acronym = (2..=10).contains(&name.chars().count())
             && name.chars().all(|c| c.is_ascii_uppercase());
-        let text_follows = after
-            .strip_prefix(' ')
-            .is_some_and(|text| text.chars().next().is_some_and(char::is_uppercase));
+        // "(MENAFN) Iran and …", "(JNS) — U.S. Special Envoy …".
+        let text_follows = after.strip_prefix(' ').is_some_and(|text| {
+            text.trim_start_matches(['—', '–', '-', ' '])
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        });
         return (acronym && text_follows).then(|| name.to_owned());
     }
     let outlet_name = |name: &str| {
@@ -268,6 +275,13 @@ fn sign_off(text: &str) -> Option<String> {
     {
         return Some(agency.to_owned());
     }
+    // "SOURCE:AA", "Source: Reuters": a credit line.
+    if let Some((label, name)) = last.split_once(':')
+        && label.trim().eq_ignore_ascii_case("source")
+        && plausible_name(name.trim())
+    {
+        return Some(name.trim().to_owned());
+    }
     let name = last.trim_start_matches(['—', '–', '-']).trim();
     let agencies = name.ends_with(" and agencies");
     let dashed = name.len() < last.len();
@@ -293,6 +307,13 @@ mod tests {
         let cases = [
             ("DOHA, Qatar (AP) — Hamas said on Monday…", Some("AP")),
             ("CAIRO (Reuters) - Egyptian mediators…", Some("Reuters")),
+            (
+                "BISHKEK. March 13 (Interfax) - Kyrgyz President…",
+                Some("Interfax"),
+            ),
+            ("Headline\n\n(JNS) — U.S. envoy Adam Boehler…", Some("JNS")),
+            ("Headline\n\nThe talks ended.\n\nSOURCE:AA\n", Some("AA")),
+            ("Headline\n\nThe source: a diplomat.\n", None),
             (
                 "Headline\n\nBy Jane Doe | Reuters\nGAZA — …",
                 Some("Reuters"),

@@ -439,7 +439,14 @@ pub fn discover_people(
             .get(index + 1)
             .filter(|&&(party_start, _, _)| {
                 text.slice(end, party_start).is_some_and(|between| {
-                    matches!(between, " of " | " of the ") || is_portfolio(between)
+                    matches!(between, " of " | " of the ")
+                        || is_portfolio(between)
+                        // "a political adviser to Hamas's leader".
+                        || (matches!(between, " to " | " to the ")
+                            && text.slice(start, end).is_some_and(|title| {
+                                let title = title.to_lowercase();
+                                title.ends_with("adviser") || title.ends_with("advisor")
+                            }))
                 })
             })
             // "Secretary of Iran's Supreme National Security Council": a body of the

@@ -242,6 +242,12 @@ fn words_of(text: &ArticleText) -> Vec<(Word<'_>, bool)> {
         let ends_clause = raw.trim_end().len() > trimmed_start + core.len()
             || core.ends_with("'s")
             || core.ends_with("’s");
+        // "Kayragach (Road)": a bracket opening the next word ends a name too.
+        if raw.starts_with(['(', '['])
+            && let Some((_, ended)) = words.last_mut()
+        {
+            *ended = true;
+        }
         if !core.is_empty() {
             let start = text.char_offset(byte + trimmed_start);
             words.push((
@@ -380,10 +386,11 @@ fn short_form<'a>(
             let standalone_before = before.is_none_or(|(b, b_ended)| {
                 *b_ended || (!name_word(b.text) && !b.text.eq_ignore_ascii_case("the"))
             });
+            // "for Hostage Affairs": a capitalised word after it makes a phrase of it.
             let standalone_after = *ended
-                || words
-                    .get(i + 1)
-                    .is_none_or(|(next, _)| !name_word(next.text));
+                || words.get(i + 1).is_none_or(|(next, _)| {
+                    !next.text.chars().next().is_some_and(char::is_uppercase)
+                });
             standalone_before && standalone_after
         })
     })

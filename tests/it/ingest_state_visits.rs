@@ -136,3 +136,52 @@ fn a_government_or_presidency_is_named_in_the_texts_words_and_a_head_after_a_bod
         "{parties:?}"
     );
 }
+
+#[test]
+fn an_envoy_for_a_portfolio_and_an_adviser_to_a_leader_are_their_parties_people() {
+    let model = model_of(
+        "Envoy\n\nPublished 2025-03-09\n\nU.S. Special Envoy for Hostage Affairs Adam Boehler met Hamas officials. Mahmoud Mardawi, a political adviser to Hamas's leader, confirmed the meeting. White House hostage envoy Ann Keller said it went well.\n",
+    );
+    let edges = edge_strings(&model);
+    for (person, party) in [
+        ("Adam Boehler", "United States"),
+        ("Mahmoud Mardawi", "Hamas"),
+        ("Ann Keller", "United States"),
+    ] {
+        assert!(
+            edges.contains(&format!("{person} member_of {party}")),
+            "{person}: {edges:#?}"
+        );
+    }
+    // The portfolio's words are nobody's name.
+    let people = labels_of_kind(&model, "actor");
+    assert!(
+        !people.iter().any(|label| label.contains("Hostage")),
+        "{people:?}"
+    );
+}
+
+#[test]
+fn a_suggested_swap_is_proposed_and_a_bracketed_road_is_no_one() {
+    let model = model_of(
+        "Swap\n\nPublished 2025-03-09\n\nBoehler said that Hamas had suggested a prisoners-for-hostages swap.\n",
+    );
+    let edges = edge_strings(&model);
+    assert!(
+        edges
+            .iter()
+            .any(|edge| edge.starts_with("Hamas proposes ") && edge.contains("wap")),
+        "{edges:#?}"
+    );
+    // Checkpoints listed with their kind in brackets, one of them named again alone.
+    let model = model_of(
+        "Checkpoints\n\nPublished 2025-03-13\n\nThe presidents opened two checkpoints:\nKyzyl-Bel (Road)\nKayragach (Road)\nKayragach had been closed since 2021.\n",
+    );
+    let people: Vec<&str> = model
+        .nodes
+        .iter()
+        .filter(|node| node.subtype == Some(backchannel::model::Subtype::Person))
+        .map(|node| node.label.as_str())
+        .collect();
+    assert!(people.is_empty(), "{people:?}");
+}

@@ -8,7 +8,7 @@ use crate::ingest::relations::{HEAD_MEMBERSHIP_CONFIDENCE, TITLE_MEMBERSHIP_CONF
 use crate::model::{ArticleText, NodeKind, Subtype};
 
 /// Lower-case words between a party and its title: "Thailand's acting Prime Minister".
-pub(super) const TITLE_MODIFIERS: [&str; 18] = [
+pub(super) const TITLE_MODIFIERS: [&str; 24] = [
     "acting",
     "deputy",
     "interim",
@@ -28,6 +28,13 @@ pub(super) const TITLE_MODIFIERS: [&str; 18] = [
     "peacekeeping",
     "humanitarian",
     "nuclear",
+    // "White House hostage envoy Adam Boehler", "US trade envoy".
+    "hostage",
+    "hostages",
+    "trade",
+    "economic",
+    "defence",
+    "defense",
 ];
 
 /// How far before a title (chars) its rank may start ("Deputy", "Vice").
@@ -219,7 +226,10 @@ pub(super) fn posted_to_region(text: &ArticleText, start: usize, end: usize) -> 
     if !(title.ends_with("envoy") || title.ends_with("ambassador")) {
         return None;
     }
-    let after = text.after(end, 30);
+    let after = text.after(end, 40);
+    if let Some(portfolio) = after.strip_prefix(" for ").and_then(portfolio_length) {
+        return Some(end + " for ".len() + portfolio);
+    }
     let rest = [" to the ", " for the "]
         .iter()
         .find_map(|lead| after.strip_prefix(lead))?;
@@ -231,4 +241,30 @@ pub(super) fn posted_to_region(text: &ArticleText, start: usize, end: usize) -> 
                 .is_some_and(|next| next.starts_with(' '))
         })
         .map(|region| end + lead + region.chars().count())
+}
+
+/// Last words of an envoy's portfolio: "Special Envoy for Hostage Affairs".
+const PORTFOLIO_ENDS: &[&str] = &[
+    "Affairs",
+    "Relations",
+    "Issues",
+    "Negotiations",
+    "Reconciliation",
+];
+
+/// How many chars of `text` are an envoy's portfolio: one to three capitalised words, the
+/// last from [`PORTFOLIO_ENDS`] ("Hostage Affairs Adam Boehler": "Hostage Affairs").
+fn portfolio_length(text: &str) -> Option<usize> {
+    let mut length = 0;
+    for word in text.split(' ').take(3) {
+        if !word.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        length += word.chars().count();
+        if PORTFOLIO_ENDS.contains(&word) {
+            return Some(length);
+        }
+        length += 1;
+    }
+    None
 }
