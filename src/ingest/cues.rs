@@ -310,6 +310,10 @@ pub const SIGNING: &[&str] = &[
     "inked",
     "initialled",
     "initialed",
+    // "shook hands in Damascus to seal the agreement".
+    "sealed",
+    "seal",
+    "seals",
 ];
 
 /// Words that say a meeting is talked about.

@@ -185,3 +185,28 @@ fn a_suggested_swap_is_proposed_and_a_bracketed_road_is_no_one() {
         .collect();
     assert!(people.is_empty(), "{people:?}");
 }
+
+#[test]
+fn a_sealed_agreement_and_one_announced_on_a_weekday_are_accepted() {
+    let model = model_of(
+        "Deal\n\nPublished 2025-03-10\n\nSyrian President Ahmed al-Sharaa and SDF commander Mazloum Abdi sealed the agreement in Damascus. The Kurdish-led Syrian Democratic Forces announced on Monday an agreement to integrate their institutions.\n",
+    );
+    let edges = edge_strings(&model);
+    for party in [
+        "Ahmed al-Sharaa",
+        "Mazloum Abdi",
+        "Syrian Democratic Forces",
+    ] {
+        assert!(
+            edges
+                .iter()
+                .any(|edge| edge.starts_with(&format!("{party} accepts "))),
+            "{party}: {edges:#?}"
+        );
+    }
+    // Sealing it there is meeting there.
+    assert!(
+        edges.contains(&"Ahmed al-Sharaa attends Talks in Damascus".to_owned()),
+        "{edges:#?}"
+    );
+}

@@ -96,6 +96,19 @@ pub(super) fn read_relation(
     read_acting_at_meeting(
         sentence, index, token, relation, &subject, modality, reading,
     );
+    // "refused all proposals that do not include the withdrawal": what every refused
+    // deal lacks is demanded; no one deal is rejected.
+    if relation == Relation::Rejects
+        && let Some(lacking) = lacked_by_every_refused(tokens, index)
+    {
+        let demanded = objects_after(tokens, lacking, Relation::Demands, kind_of, has_meeting);
+        for &party in &subject.parties {
+            for &object in demanded.iter().flat_map(|(objects, _)| objects) {
+                reading.relate(party, Relation::Demands, object, modality, attributed_to);
+            }
+        }
+        return Some(subject);
+    }
     let (objects, skipped) = match objects_after(tokens, index, relation, kind_of, has_meeting) {
         Some(found) => found,
         None => match relative_object(tokens, subject.first, relation, kind_of) {
@@ -139,6 +152,42 @@ pub(super) fn read_relation(
         sentence, index, token, relation, &objects, modality, reading,
     );
     Some(subject)
+}
+
+/// "rejected any deal that does not include a permanent ceasefire", "refused all
+/// proposals that do not include the withdrawal": where the refusal at `verb` is of
+/// every deal that lacks something, the index of the verb of lacking ("include"), after
+/// which the thing demanded is named.
+fn lacked_by_every_refused(tokens: &[Token], verb: usize) -> Option<usize> {
+    let mut k = verb + 1;
+    if !tokens.get(k)?.is_any(&["any", "all", "every"]) {
+        return None;
+    }
+    k += 1;
+    // "any deal", "all proposals", "any agreement or proposal": up to three words.
+    let pronoun =
+        (k..k + 4).find(|&at| tokens.get(at).is_some_and(|t| t.is_any(&["that", "which"])))?;
+    let mut at = pronoun + 1;
+    if !tokens.get(at)?.is_any(&["do", "does", "did", "would"]) {
+        return None;
+    }
+    at += 1;
+    if !tokens.get(at)?.is("not") {
+        return None;
+    }
+    at += 1;
+    tokens
+        .get(at)?
+        .is_any(&[
+            "include",
+            "includes",
+            "guarantee",
+            "ensure",
+            "contain",
+            "provide",
+            "secure",
+        ])
+        .then_some(at)
 }
 
 /// "the draft agreement that the EU had presented": the thing a relative clause, whose

@@ -246,6 +246,7 @@ fn verb_group_start(tokens: &[Token], verb: usize) -> usize {
                 .and_then(Token::word)
                 .is_some_and(is_date_word);
         let skippable = token.is_any(VERB_GROUP)
+            || token.word().is_some_and(is_manner_adverb)
             || token.word().is_some_and(is_date_word)
             || date_comma
             || token.is_any(NEGATING)
@@ -534,4 +535,13 @@ pub(super) fn wish_before(tokens: &[Token], last: usize) -> Option<Modality> {
             .and_then(|at| tokens.get(at))
             .is_some_and(|t| t.is("up"));
     (up_to || tokens.get(k)?.is_any(WISHES)).then_some(Modality::Hypothetical)
+}
+
+/// "has steadfastly refused", "flatly rejects": an adverb of manner in a verb group (a
+/// lower-case word of five letters or more ending in "ly" that is no noun).
+fn is_manner_adverb(word: &str) -> bool {
+    word.chars().count() >= 5
+        && word.ends_with("ly")
+        && word.chars().all(|c| c.is_lowercase())
+        && !matches!(word, "assembly" | "family" | "rally" | "supply" | "anomaly")
 }

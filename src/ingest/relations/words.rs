@@ -430,9 +430,10 @@ pub(super) fn cue_at(tokens: &[Token], index: usize) -> Option<Relation> {
         ("put" | "puts", "forward") => Some(Relation::Proposes),
         // "Teheran and Riyadh announced an agreement": those who announce a deal they
         // made accept it.
+        // "announced on Monday an agreement to integrate …".
         ("announced" | "announce" | "announces", _)
             if tokens
-                .get(index + 1..(index + 4).min(tokens.len()))
+                .get(index + 1..(index + 5).min(tokens.len()))
                 .is_some_and(|next| {
                     next.iter().any(|t| {
                         t.thing().is_some()
@@ -443,6 +444,16 @@ pub(super) fn cue_at(tokens: &[Token], index: usize) -> Option<Relation> {
             Some(Relation::Accepts)
         }
         ("head", "of") | ("leader", _) => None,
+        // "Anwar, who currently chairs the Association of Southeast Asian Nations": to
+        // chair a body is no mediation.
+        ("chair" | "chairs" | "chaired" | "chairing", _)
+            if tokens
+                .get(index + 1..(index + 3).min(tokens.len()))
+                .and_then(|next| next.iter().find(|t| !t.is("the")))
+                .is_some_and(|object| object.party().is_some()) =>
+        {
+            None
+        }
         // "Syrian Transitional Administration head Ahmad al-Shara": a title, no verb.
         ("head", _)
             if index

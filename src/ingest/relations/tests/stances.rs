@@ -176,3 +176,34 @@ fn what_something_is_presented_on_the_basis_of_is_not_presented() {
         ["Qatar proposes the proposal asserted"]
     );
 }
+
+#[test]
+fn refusing_every_deal_that_lacks_something_demands_it_and_adverbs_keep_the_subject() {
+    assert_eq!(
+        read(
+            "Hamas rejected any deal that does not include a permanent ceasefire.",
+            false
+        ),
+        ["Hamas demands a permanent ceasefire asserted"]
+    );
+    assert_eq!(
+        read(
+            "Hamas has steadfastly refused all proposals that do not include a permanent ceasefire.",
+            false
+        ),
+        ["Hamas demands a permanent ceasefire asserted"]
+    );
+    // A deal refused as such is still rejected, and an adverb of manner is no break.
+    assert_eq!(
+        read("Israel flatly rejected the proposal.", false),
+        ["Israel rejects the proposal asserted"]
+    );
+    // Chairing a body mediates nothing.
+    assert!(
+        read(
+            "Qatar, which currently chairs the Brotherhood Alliance, spoke.",
+            false
+        )
+        .is_empty()
+    );
+}
