@@ -3,7 +3,8 @@
 //! to a city or a state, "shook hands in", meetings that "took place in" a city between
 //! the parties, a government or a presidency named in the text's own words, and a title
 //! "head" after its body (written in the style of set 25's articles, not copied from
-//! them).
+//! them); and two forms the seed articles use: a body's acronym in brackets before a
+//! title, and a proposal named with its proposer's demonym before "to" its addressee.
 
 use super::ingest::{edge_strings, edges_with_modality, labels_of_kind, model_of};
 
@@ -209,4 +210,26 @@ fn a_sealed_agreement_and_one_announced_on_a_weekday_are_accepted() {
         edges.contains(&"Ahmed al-Sharaa attends Talks in Damascus".to_owned()),
         "{edges:#?}"
     );
+}
+
+#[test]
+fn a_title_after_a_body_s_acronym_and_a_proposal_relayed_to_a_party() {
+    let model = model_of(
+        "Warrants\n\nPublished 2024-05-27\n\nInternational Criminal Court (ICC) prosecutor Karim Khan seeks arrest warrants. Mediators will relay an Israeli proposal to Hamas.\n",
+    );
+    let edges = edge_strings(&model);
+    assert!(
+        edges.contains(&"Karim Khan member_of International Criminal Court".to_owned()),
+        "{edges:#?}"
+    );
+    assert!(
+        edges.contains(&"Israel proposes Israeli proposal".to_owned()),
+        "{edges:#?}"
+    );
+    // "Israel offers to …" is still a verb, no offer.
+    let model = model_of(
+        "Offer\n\nPublished 2024-05-27\n\nThe Israeli offer to Hamas was rejected. Israel offers to pause the fighting.\n",
+    );
+    let things = labels_of_kind(&model, "demand");
+    assert_eq!(things.len(), 1, "{things:?}");
 }

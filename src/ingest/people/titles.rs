@@ -169,6 +169,9 @@ impl TitleContext<'_> {
                     .strip_prefix("'s")
                     .or_else(|| between.strip_prefix("’s"))
                     .unwrap_or(between);
+                // "International Criminal Court (ICC) prosecutor": past the bracket
+                // that closes the party's acronym.
+                let between = between.strip_prefix(')').unwrap_or(between);
                 let words: Vec<&str> = between.split_whitespace().collect();
                 between.starts_with(' ')
                     && between.ends_with(' ')

@@ -334,9 +334,14 @@ fn names_a_thing(text: &ArticleText, tokens: &[Token], phrase: &Phrase<'_>) -> b
             return false;
         }
     }
-    // "the PA plans to govern", "Israel offers to", "to deal with": a verb.
+    // "the PA plans to govern", "Israel offers to", "to deal with": a verb. Not where a
+    // party or an article follows "to": "relay an Israeli proposal to Hamas".
     let before_head = head.checked_sub(1).and_then(|at| tokens.get(at));
+    let addressed = tokens.get(head + 2).is_some_and(|after| {
+        after.party().is_some() || after.is_any(&["the", "a", "an", "its", "their"])
+    });
     if before_head.is_some_and(|t| t.party().is_some())
+        && !addressed
         && tokens
             .get(head + 1)
             .is_some_and(|next| next.is_any(&["to", "with"]))
