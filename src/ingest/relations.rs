@@ -249,6 +249,10 @@ struct Sentence<'a> {
     attributed_to: Option<String>,
 }
 
+/// Nouns that, opening a sentence after "the" or "both", stand for the parties the
+/// sentence before had as its subject: "The leaders also signed a joint statement".
+pub(super) const PLURAL_REFERENCES: &[&str] = &["leaders", "presidents", "ministers", "heads"];
+
 /// Reads one sentence. `kind_of` gives an entity's kind; `has_meeting` says whether the
 /// sentence names a meeting.
 ///
@@ -270,10 +274,20 @@ pub fn read_sentence(
     let mut reading = SentenceReading::default();
     // The parties of the last subject read, for "it" and "he" later in the sentence; at
     // first, for a "They" that opens it, the last sentence's plural subject.
-    let opens_with_they = tokens
+    // "They", "The leaders", "Both presidents", "The two leaders".
+    let opening: Vec<&Token> = tokens
         .iter()
-        .find(|token| token.word().is_some() || token.party().is_some())
-        .is_some_and(|first| first.is("they"));
+        .filter(|token| token.word().is_some() || token.party().is_some())
+        .take(3)
+        .collect();
+    let opens_with_they = match opening.as_slice() {
+        [first, ..] if first.is("they") => true,
+        [first, second, third] if first.is_any(&["the", "both"]) && second.is("two") => {
+            third.is_any(PLURAL_REFERENCES)
+        }
+        [first, second, ..] => first.is_any(&["the", "both"]) && second.is_any(PLURAL_REFERENCES),
+        _ => false,
+    };
     let mut carried: Vec<usize> = if opens_with_they && previous_plural.len() >= 2 {
         previous_plural.to_vec()
     } else {

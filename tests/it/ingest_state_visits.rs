@@ -233,3 +233,30 @@ fn a_title_after_a_body_s_acronym_and_a_proposal_relayed_to_a_party() {
     let things = labels_of_kind(&model, "demand");
     assert_eq!(things.len(), 1, "{things:?}");
 }
+
+#[test]
+fn the_leaders_opening_a_sentence_are_the_parties_the_sentence_before_had_as_subject() {
+    let model = model_of(
+        "Treaty\n\nPublished 2025-03-13\n\nKyrgyz President Sadyr Japarov and Tajik President Emomali Rahmon have signed a border treaty. The two leaders also signed a declaration.\n",
+    );
+    let edges = edge_strings(&model);
+    for person in ["Sadyr Japarov", "Emomali Rahmon"] {
+        assert!(
+            edges
+                .iter()
+                .any(|edge| edge.starts_with(&format!("{person} accepts Declaration"))),
+            "{person}: {edges:#?}"
+        );
+    }
+    // With one party before, "the leaders" stand for no one.
+    let model = model_of(
+        "Treaty\n\nPublished 2025-03-13\n\nKyrgyz President Sadyr Japarov signed a border treaty. The leaders also signed a declaration.\n",
+    );
+    let edges = edge_strings(&model);
+    assert!(
+        !edges
+            .iter()
+            .any(|edge| edge.contains("accepts Declaration")),
+        "{edges:#?}"
+    );
+}

@@ -82,6 +82,20 @@ pub(super) fn subject_of(tokens: &[Token], verb: usize, carried: &[usize]) -> Op
     if let Some(list_end) = list_before_their_own(tokens, at) {
         return near_list(tokens, list_end);
     }
+    // "The leaders also signed": a plural noun opening the sentence, which the reading
+    // carried the sentence before's subject for.
+    let opening_plural = token.is_any(super::PLURAL_REFERENCES)
+        && tokens
+            .get(..at)
+            .is_some_and(|before| before.iter().all(|t| t.is_any(&["the", "both", "two"])));
+    if opening_plural && !carried.is_empty() {
+        return Some(Subject {
+            parties: carried.to_vec(),
+            first: at,
+            found: Found::Carried,
+            frame: None,
+        });
+    }
     // "Egyptian and Qatari officials said", "the Qatari and Egyptian mediators".
     if token.is_any(PARTY_NOUNS) || token.is_any(MEDIATOR_NOUNS) {
         // "Armenia's top diplomats", "Egyptian senior officials".
