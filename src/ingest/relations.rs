@@ -15,6 +15,7 @@ use super::cues;
 use super::tokens::Token;
 use crate::model::{Modality, NodeKind, Relation};
 
+mod cue;
 mod cued;
 mod ends;
 mod gatherings;

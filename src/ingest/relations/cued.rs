@@ -2,12 +2,13 @@
 //! passive, with modality and confidence, and what the same sentence says of the
 //! meeting (those who act after talks, those met).
 
+use super::cue::cue_at;
 use super::ends::{modality_of, objects_after};
 use super::lists::{list_ending_at, list_starting_at, officials_of, past_the};
 use super::passive::{by_at, leaders_of_delegations, passive, passive_between, passive_mediators};
 use super::stances::demonstrative_object;
 use super::subjects::{Found, Subject, subject_of};
-use super::words::{OBJECT_LEAD, TALK_NOUNS, cue_at};
+use super::words::{OBJECT_LEAD, TALK_NOUNS};
 use super::{
     CARRIED_CONFIDENCE, End, LOOSE_CONFIDENCE, RelationFound, STRICT_CONFIDENCE, Sentence,
     SentenceReading,
