@@ -412,11 +412,21 @@ pub fn find_meeting(
     // United States": where the dateline's country is a party of the sentence, the
     // dateline is where the reporter is, not the talks ("Doha: Qatar hosted" still is).
     let hosts = words.iter().any(|word| word.text.starts_with("host"));
+    // The dateline's own country is not the sentence's ("Damascus, Syria— On Monday, …"):
+    // only words after the dash or colon that ends it count.
+    let dateline_end = sentence
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '—' | '–' | ':'))
+        .map_or(offset, |(byte, _)| {
+            offset + sentence.get(..byte).map_or(0, |head| head.chars().count())
+        });
     let country_acts = |place: &PlaceMention| {
         !hosts
             && (lookup.host_of)(place.entry).is_some_and(|country| {
                 let country = country.to_lowercase();
-                words.iter().any(|word| word.text == country)
+                words
+                    .iter()
+                    .any(|word| word.text == country && word.start > dateline_end)
             })
     };
     let place = place

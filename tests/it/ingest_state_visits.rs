@@ -256,3 +256,19 @@ fn the_leaders_opening_a_sentence_are_the_parties_the_sentence_before_had_as_sub
         "{edges:#?}"
     );
 }
+
+#[test]
+fn a_dateline_naming_its_country_still_places_the_lead_s_deal() {
+    let model = model_of(
+        "Deal\n\nPublished 2025-03-10\n\nDamascus, Syria— On Monday, the Syrian Democratic Forces reached a deal with the government.\n",
+    );
+    assert_eq!(
+        labels_of_kind(&model, "meeting"),
+        ["Talks in Damascus (10 March 2025)"]
+    );
+    // Where the country acts after the dateline, the dateline is the reporter's.
+    let model = model_of(
+        "Deal\n\nPublished 2025-03-10\n\nDamascus, Syria— On Monday, the Syrian Democratic Forces reached a deal with Syria.\n",
+    );
+    assert!(labels_of_kind(&model, "meeting").is_empty());
+}
