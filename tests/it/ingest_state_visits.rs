@@ -272,3 +272,27 @@ fn a_dateline_naming_its_country_still_places_the_lead_s_deal() {
     );
     assert!(labels_of_kind(&model, "meeting").is_empty());
 }
+
+#[test]
+fn a_person_and_his_counterpart_are_both_the_subject() {
+    let model = model_of(
+        "Treaty\n\nPublished 2025-03-11\n\nTajikistan's President Emomali Rahmon and his Kyrgyz counterpart Sadyr Japarov will sign a border agreement on March 12.\n",
+    );
+    let edges = edges_with_modality(&model);
+    for (person, party) in [
+        ("Emomali Rahmon", "Tajikistan"),
+        ("Sadyr Japarov", "Kyrgyzstan"),
+    ] {
+        assert!(
+            edges
+                .iter()
+                .any(|edge| edge.starts_with(&format!("{person} accepts "))
+                    && edge.ends_with("(expected)")),
+            "{person}: {edges:#?}"
+        );
+        assert!(
+            edges.contains(&format!("{person} member_of {party} (asserted)")),
+            "{person}: {edges:#?}"
+        );
+    }
+}

@@ -85,6 +85,16 @@ fn party_list(tokens: &[Token], from: usize, step: isize) -> Option<(Vec<usize>,
                 k = before;
                 titles += 1;
             }
+            // "Rahmon and his Kyrgyz counterpart Japarov": a possessive after "and"
+            // joins nothing.
+            if tokens
+                .get(k)
+                .is_some_and(|t| t.is_any(&["his", "her", "their", "its"]))
+                && let Some(before) = k.checked_sub(1)
+                && tokens.get(before).is_some_and(|t| t.is("and"))
+            {
+                k = before;
+            }
         }
         let mut connected = false;
         let mut and = false;

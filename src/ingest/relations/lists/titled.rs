@@ -220,8 +220,9 @@ pub(crate) const TITLE_WORDS: &[&str] = &[
     "commerce",
     // "Israeli Minister of Strategic Affairs Ron Dermer".
     "strategic",
-    // "his son-in-law Jared Kushner".
+    // "his son-in-law Jared Kushner", "his Kyrgyz counterpart Sadyr Japarov".
     "son-in-law",
+    "counterpart",
 ];
 
 /// The list element at token `at`, read in direction `step`: a party, or a titled
