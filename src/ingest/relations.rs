@@ -346,7 +346,57 @@ pub fn read_sentence(
     if carried.len() >= 2 {
         reading.plural_subject = carried;
     }
+    read_in_exchange_for(&sentence, &mut reading);
     reading
+}
+
+/// "Israel offered a truce in exchange for the release of the hostages", "Hamas
+/// reiterates its demands for an end to the attacks in exchange for the release of
+/// prisoners": what one party offers, proposes or demands something in exchange for, it
+/// demands. Only where one party offers, proposes or demands in the sentence.
+fn read_in_exchange_for(sentence: &Sentence<'_>, reading: &mut SentenceReading) {
+    let tokens = sentence.tokens;
+    let Some(for_at) = tokens.windows(3).position(|words| {
+        matches!(words, [in_, exchange, for_] if in_.is("in") && exchange.is("exchange") && for_.is("for"))
+    }) else {
+        return;
+    };
+    let bargains: Vec<RelationFound> = reading
+        .relations
+        .iter()
+        .filter(|found| {
+            matches!(
+                found.relation,
+                Relation::Offers | Relation::Proposes | Relation::Demands
+            )
+        })
+        .cloned()
+        .collect();
+    let Some(first) = bargains.first() else {
+        return;
+    };
+    if bargains.iter().any(|found| found.subject != first.subject) {
+        return;
+    }
+    let Some((demanded, _)) = ends::objects_after(
+        tokens,
+        for_at + 2,
+        Relation::Demands,
+        sentence.kind_of,
+        sentence.has_meeting,
+    ) else {
+        return;
+    };
+    for object in demanded {
+        if bargains.iter().any(|found| found.object == object) {
+            continue;
+        }
+        reading.add(RelationFound {
+            object,
+            relation: Relation::Demands,
+            ..first.clone()
+        });
+    }
 }
 
 #[cfg(test)]

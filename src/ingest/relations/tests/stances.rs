@@ -207,3 +207,28 @@ fn refusing_every_deal_that_lacks_something_demands_it_and_adverbs_keep_the_subj
         .is_empty()
     );
 }
+
+#[test]
+fn what_a_party_asks_in_exchange_for_its_offer_it_demands() {
+    let mut read_offer = read(
+        "Israel offered the proposal in exchange for the withdrawal.",
+        false,
+    );
+    read_offer.sort();
+    assert_eq!(
+        read_offer,
+        [
+            "Israel demands the withdrawal asserted",
+            "Israel offers the proposal asserted"
+        ]
+    );
+    // Two parties bargaining: whose the exchange is, the sentence does not say.
+    assert!(
+        !read(
+            "Israel offered the proposal and Hamas demanded a permanent ceasefire in exchange for the withdrawal.",
+            false
+        )
+        .iter()
+        .any(|relation| relation.contains("demands the withdrawal"))
+    );
+}
