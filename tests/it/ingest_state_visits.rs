@@ -72,6 +72,19 @@ fn a_handshake_in_a_city_is_a_meeting_there() {
             ("Mazloum Abdi", "Syrian Democratic Forces"),
         ],
     );
+    // Shaking hands there to seal an agreement is accepting it.
+    let model = model_of(
+        "Deal\n\nPublished 2025-03-10\n\nSyrian President Ahmed al-Sharaa and SDF commander Mazloum Abdi shook hands in Damascus to seal the agreement.\n",
+    );
+    let edges = edge_strings(&model);
+    for person in ["Ahmed al-Sharaa", "Mazloum Abdi"] {
+        assert!(
+            edges
+                .iter()
+                .any(|edge| edge.starts_with(&format!("{person} accepts "))),
+            "{person}: {edges:#?}"
+        );
+    }
     // Hands shaken by a blast are none.
     let model = model_of(
         "Blast\n\nPublished 2025-03-10\n\nA blast shook buildings in Damascus on Monday.\n",

@@ -42,6 +42,27 @@ fn near_list(tokens: &[Token], last: usize) -> Option<Subject> {
 
 /// The subject of the verb at `verb`, reading left over its verb group.
 pub(super) fn subject_of(tokens: &[Token], verb: usize, carried: &[usize]) -> Option<Subject> {
+    // "shook hands in Damascus to seal the agreement", "met in Doha to sign it": a
+    // purpose after a place or a meeting's word has the clause's subject.
+    let purpose = verb
+        .checked_sub(1)
+        .and_then(|at| tokens.get(at))
+        .is_some_and(|t| t.is("to"))
+        && verb
+            .checked_sub(2)
+            .and_then(|at| tokens.get(at))
+            .is_some_and(|before| {
+                matches!(before.piece, Piece::Place(_))
+                    || before.is_any(&["hands", "met", "gathered"])
+            });
+    if purpose && !carried.is_empty() {
+        return Some(Subject {
+            parties: carried.to_vec(),
+            first: verb - 1,
+            found: Found::Carried,
+            frame: None,
+        });
+    }
     let k = verb_group_start(tokens, verb);
     let mut at = k.checked_sub(1)?;
     // "A, B and C—collectively known as the alliance, which …—met": past the aside
