@@ -107,8 +107,19 @@ pub struct SentenceReading {
 impl SentenceReading {
     /// Adds `found` unless it is there already or relates a party to itself.
     fn add(&mut self, found: RelationFound) {
-        if !self.relations.contains(&found) && End::Entity(found.subject) != found.object {
-            self.relations.push(found);
+        if End::Entity(found.subject) == found.object {
+            return;
+        }
+        // The same relation read twice ("headed to Cairo to launch talks"): once, as
+        // sure as the surer reading.
+        let same = self.relations.iter_mut().find(|known| {
+            (known.subject, known.relation, known.object, known.modality)
+                == (found.subject, found.relation, found.object, found.modality)
+                && known.attributed_to == found.attributed_to
+        });
+        match same {
+            Some(known) => known.confidence = known.confidence.max(found.confidence),
+            None => self.relations.push(found),
         }
     }
 
