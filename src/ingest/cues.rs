@@ -316,6 +316,10 @@ pub const SIGNING: &[&str] = &[
     "seals",
 ];
 
+/// Verbs of shaking hands: "shook hands in Damascus" is a meeting there, attended by
+/// those who shook them.
+pub const HANDSHAKE_VERBS: &[&str] = &["shook", "shake", "shakes", "shaking"];
+
 /// Words that say a meeting is talked about.
 pub fn is_talk_word(word: &str) -> bool {
     matches!(

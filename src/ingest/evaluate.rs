@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use super::lexicon::{Entry, EntryKind, Lexicon};
+use super::lexicon::{EntryKind, Lexicon};
 use crate::model::search::fold;
 use crate::model::{Modality, Model, Node, NodeKind, Relation, Subtype};
 
@@ -190,13 +190,6 @@ fn band(confidence: f32) -> usize {
 /// `gold` with each meeting's place under the name `lexicon` gives it, where the lexicon
 /// knows it by another ("Türkiye" is Turkey).
 fn with_lexicon_places(gold: &Gold, lexicon: &Lexicon) -> Gold {
-    let names = |entry: &&Entry, place: &str| {
-        entry.name.eq_ignore_ascii_case(place)
-            || entry
-                .aliases
-                .iter()
-                .any(|alias| alias.eq_ignore_ascii_case(place))
-    };
     let mut gold = gold.clone();
     for meeting in &mut gold.meetings {
         // A city first ("Washington" is no United States), then a state.
@@ -204,13 +197,13 @@ fn with_lexicon_places(gold: &Gold, lexicon: &Lexicon) -> Gold {
             .entries
             .iter()
             .filter(|entry| entry.kind == EntryKind::Place)
-            .find(|entry| names(entry, &meeting.place))
+            .find(|entry| entry.is_named(&meeting.place))
             .or_else(|| {
                 lexicon
                     .entries
                     .iter()
                     .filter(|entry| entry.subtype == Some(Subtype::State))
-                    .find(|entry| names(entry, &meeting.place))
+                    .find(|entry| entry.is_named(&meeting.place))
             });
         if let Some(entry) = entry {
             meeting.place.clone_from(&entry.name);

@@ -208,13 +208,18 @@ impl Lexicon {
 
     /// The entry whose name or alias is `name` (case-insensitive).
     pub fn find(&self, name: &str) -> Option<usize> {
-        self.entries.iter().position(|entry| {
-            entry.name.eq_ignore_ascii_case(name)
-                || entry
-                    .aliases
-                    .iter()
-                    .any(|alias| alias.eq_ignore_ascii_case(name))
-        })
+        self.entries.iter().position(|entry| entry.is_named(name))
+    }
+}
+
+impl Entry {
+    /// Whether `name` is the entry's name or one of its aliases (case-insensitive).
+    pub fn is_named(&self, name: &str) -> bool {
+        self.name.eq_ignore_ascii_case(name)
+            || self
+                .aliases
+                .iter()
+                .any(|alias| alias.eq_ignore_ascii_case(name))
     }
 }
 

@@ -368,7 +368,7 @@ pub fn find_meeting(
     // "Al-Sharaa and Abdi shook hands in Damascus to seal the agreement".
     let handshake = words.windows(2).any(|pair| {
         matches!(pair, [verb, hands] if hands.text == "hands"
-            && matches!(verb.text.as_str(), "shook" | "shake" | "shakes" | "shaking"))
+            && cues::HANDSHAKE_VERBS.contains(&verb.text.as_str()))
     });
     let talk = talk || signed || handshake;
     let travel = words.iter().any(|word| cues::is_travel_word(&word.text));

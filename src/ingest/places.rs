@@ -249,12 +249,7 @@ pub fn with_countries_as_places(
         {
             // "in Washington", where the lexicon gives the state that name too: the city.
             let city = lexicon.entries.iter().position(|item| {
-                item.kind == super::lexicon::EntryKind::Place
-                    && (item.name.eq_ignore_ascii_case(surface)
-                        || item
-                            .aliases
-                            .iter()
-                            .any(|alias| alias.eq_ignore_ascii_case(surface)))
+                item.kind == super::lexicon::EntryKind::Place && item.is_named(surface)
             });
             places.push(PlaceMention {
                 start: mention.start,

@@ -263,7 +263,25 @@ struct Sentence<'a> {
 
 /// Nouns that, opening a sentence after "the" or "both", stand for the parties the
 /// sentence before had as its subject: "The leaders also signed a joint statement".
-pub(super) const PLURAL_REFERENCES: &[&str] = &["leaders", "presidents", "ministers", "heads"];
+const PLURAL_REFERENCES: &[&str] = &["leaders", "presidents", "ministers", "heads"];
+
+/// Where the noun is when the sentence opens with one of [`PLURAL_REFERENCES`]: "The
+/// leaders", "Both presidents", "The two leaders".
+fn plural_reference_at(tokens: &[Token]) -> Option<usize> {
+    let mut words = tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, token)| token.word().is_some() || token.party().is_some());
+    let (_, first) = words.next()?;
+    if !first.is_any(&["the", "both"]) {
+        return None;
+    }
+    let (mut at, mut noun) = words.next()?;
+    if noun.is("two") {
+        (at, noun) = words.next()?;
+    }
+    noun.is_any(PLURAL_REFERENCES).then_some(at)
+}
 
 /// Reads one sentence. `kind_of` gives an entity's kind; `has_meeting` says whether the
 /// sentence names a meeting.
@@ -287,19 +305,11 @@ pub fn read_sentence(
     // The parties of the last subject read, for "it" and "he" later in the sentence; at
     // first, for a "They" that opens it, the last sentence's plural subject.
     // "They", "The leaders", "Both presidents", "The two leaders".
-    let opening: Vec<&Token> = tokens
+    let opens_with_they = tokens
         .iter()
-        .filter(|token| token.word().is_some() || token.party().is_some())
-        .take(3)
-        .collect();
-    let opens_with_they = match opening.as_slice() {
-        [first, ..] if first.is("they") => true,
-        [first, second, third] if first.is_any(&["the", "both"]) && second.is("two") => {
-            third.is_any(PLURAL_REFERENCES)
-        }
-        [first, second, ..] => first.is_any(&["the", "both"]) && second.is_any(PLURAL_REFERENCES),
-        _ => false,
-    };
+        .find(|token| token.word().is_some() || token.party().is_some())
+        .is_some_and(|first| first.is("they"))
+        || plural_reference_at(tokens).is_some();
     let mut carried: Vec<usize> = if opens_with_they && previous_plural.len() >= 2 {
         previous_plural.to_vec()
     } else {

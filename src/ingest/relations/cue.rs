@@ -14,7 +14,7 @@ pub(super) fn cue_at(tokens: &[Token], index: usize) -> Option<Relation> {
     match (word, next) {
         ("took" | "take" | "takes" | "taking", "part") => Some(Relation::Attends),
         // "Al-Sharaa and Abdi shook hands in Damascus": a handshake is a meeting.
-        ("shook" | "shake" | "shakes" | "shaking", "hands") => Some(Relation::Attends),
+        (verb, "hands") if cues::HANDSHAKE_VERBS.contains(&verb) => Some(Relation::Attends),
         ("held" | "hold" | "holds" | "holding", "talks") => Some(Relation::Attends),
         // "held nearly five hours of talks", "held a second round of talks".
         ("held" | "hold" | "holds" | "holding", _)

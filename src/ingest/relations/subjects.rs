@@ -55,13 +55,8 @@ pub(super) fn subject_of(tokens: &[Token], verb: usize, carried: &[usize]) -> Op
                 matches!(before.piece, Piece::Place(_))
                     || before.is_any(&["hands", "met", "gathered"])
             });
-    if purpose && !carried.is_empty() {
-        return Some(Subject {
-            parties: carried.to_vec(),
-            first: verb - 1,
-            found: Found::Carried,
-            frame: None,
-        });
+    if purpose && let Some(carried) = carried_subject(carried, verb - 1) {
+        return Some(carried);
     }
     let k = verb_group_start(tokens, verb);
     let mut at = k.checked_sub(1)?;
@@ -105,17 +100,10 @@ pub(super) fn subject_of(tokens: &[Token], verb: usize, carried: &[usize]) -> Op
     }
     // "The leaders also signed": a plural noun opening the sentence, which the reading
     // carried the sentence before's subject for.
-    let opening_plural = token.is_any(super::PLURAL_REFERENCES)
-        && tokens
-            .get(..at)
-            .is_some_and(|before| before.iter().all(|t| t.is_any(&["the", "both", "two"])));
-    if opening_plural && !carried.is_empty() {
-        return Some(Subject {
-            parties: carried.to_vec(),
-            first: at,
-            found: Found::Carried,
-            frame: None,
-        });
+    if super::plural_reference_at(tokens) == Some(at)
+        && let Some(carried) = carried_subject(carried, at)
+    {
+        return Some(carried);
     }
     // "Egyptian and Qatari officials said", "the Qatari and Egyptian mediators".
     if token.is_any(PARTY_NOUNS) || token.is_any(MEDIATOR_NOUNS) {
@@ -174,15 +162,21 @@ pub(super) fn subject_of(tokens: &[Token], verb: usize, carried: &[usize]) -> Op
     }
     // "it", "they", or a second verb ("said it was ready but demanded"): the sentence's
     // speaker or last subject.
-    if (token.is_any(&["it", "they", "and", "but"])) && !carried.is_empty() {
-        return Some(Subject {
-            parties: carried.to_vec(),
-            first: at,
-            found: Found::Carried,
-            frame: None,
-        });
+    if token.is_any(&["it", "they", "and", "but"]) {
+        return carried_subject(carried, at);
     }
     None
+}
+
+/// The parties carried from earlier (`carried`) as the subject read at `first`, where
+/// any are carried.
+fn carried_subject(carried: &[usize], first: usize) -> Option<Subject> {
+    (!carried.is_empty()).then(|| Subject {
+        parties: carried.to_vec(),
+        first,
+        found: Found::Carried,
+        frame: None,
+    })
 }
 
 /// Where the list of parties ends before "and their (respective) ministers" that ends at
@@ -209,13 +203,8 @@ fn list_before_their_own(tokens: &[Token], last: usize) -> Option<usize> {
 /// The subject of the sentence's main clause, for a participle clause: the last subject
 /// read, or the parties the sentence opens with when a verb follows them.
 fn main_subject(tokens: &[Token], carried: &[usize]) -> Option<Subject> {
-    if !carried.is_empty() {
-        return Some(Subject {
-            parties: carried.to_vec(),
-            first: 0,
-            found: Found::Carried,
-            frame: None,
-        });
+    if let Some(carried) = carried_subject(carried, 0) {
+        return Some(carried);
     }
     let first = usize::from(tokens.first()?.is("the"));
     tokens.get(first)?.party()?;
