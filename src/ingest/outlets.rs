@@ -41,9 +41,9 @@ fn self_credit(line: &str) -> Option<String> {
             words.windows(2).find_map(|pair| {
                 let [name, verb] = pair else { return None };
                 let site = name.split_once('.').is_some_and(|(head, tail)| {
-                    head.chars().next().is_some_and(char::is_uppercase)
+                    starts_upper(head)
                         && head.chars().all(char::is_alphabetic)
-                        && tail.chars().next().is_some_and(char::is_uppercase)
+                        && starts_upper(tail)
                         && tail.chars().all(char::is_alphabetic)
                 });
                 (matches!(*verb, "writes" | "reports") && site && plausible_name(name))
@@ -76,9 +76,7 @@ fn header_outlet(line: &str) -> Option<String> {
     let line = line.trim();
     let words: Vec<&str> = line.split(' ').collect();
     let shaped = (2..=5).contains(&words.len())
-        && words
-            .iter()
-            .all(|word| word.chars().next().is_some_and(char::is_uppercase))
+        && words.iter().all(|word| starts_upper(word))
         && words.iter().any(|word| {
             OUTLET_WORDS
                 .iter()
@@ -165,9 +163,7 @@ fn agency_at(line: &str, open: usize) -> Option<String> {
         && place.split(',').count() <= 2
         && place.split(',').all(|part| {
             let words: Vec<&str> = part.split_whitespace().collect();
-            let capitalised = words
-                .iter()
-                .all(|word| word.chars().next().is_some_and(char::is_uppercase));
+            let capitalised = words.iter().all(|word| starts_upper(word));
             let day = matches!(words.as_slice(), [month, day]
                 if super::dates::is_month(month.trim_end_matches('.'))
                     && day.chars().all(|c| c.is_ascii_digit()));
@@ -185,10 +181,7 @@ fn dated_outlet(line: &str) -> Option<String> {
         .find_map(|separator| line.trim().split_once(separator))?;
     let name = name.trim();
     let words: Vec<&str> = name.split(' ').collect();
-    let capitalised = (1..=5).contains(&words.len())
-        && words
-            .iter()
-            .all(|word| word.chars().next().is_some_and(char::is_uppercase));
+    let capitalised = (1..=5).contains(&words.len()) && words.iter().all(|word| starts_upper(word));
     let outlet_word = words.iter().any(|word| OUTLET_WORDS.contains(word));
     let date_alone = date.split_whitespace().count() <= 5;
     (capitalised
@@ -221,9 +214,7 @@ fn opening_credit(line: &str) -> Option<String> {
     let outlet_name = |name: &str| {
         let words: Vec<&str> = name.split(' ').collect();
         (2..=5).contains(&words.len())
-            && words
-                .iter()
-                .all(|word| word.chars().next().is_some_and(char::is_uppercase))
+            && words.iter().all(|word| starts_upper(word))
             && words.last().is_some_and(|last| OUTLET_WORDS.contains(last))
             && plausible_name(name)
     };
@@ -236,10 +227,8 @@ fn opening_credit(line: &str) -> Option<String> {
         .iter()
         .find_map(|dash| line.split_once(dash))?;
     let place_words: Vec<&str> = place.split_whitespace().collect();
-    let a_place = (1..=3).contains(&place_words.len())
-        && place_words
-            .iter()
-            .all(|word| word.chars().next().is_some_and(char::is_uppercase));
+    let a_place =
+        (1..=3).contains(&place_words.len()) && place_words.iter().all(|word| starts_upper(word));
     (outlet_name(name) && a_place).then(|| name.to_owned())
 }
 
@@ -288,12 +277,17 @@ fn sign_off(text: &str) -> Option<String> {
     ((agencies || dashed) && plausible_name(name)).then(|| name.to_owned())
 }
 
+/// Whether `text` starts with a capital letter.
+fn starts_upper(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_uppercase)
+}
+
 /// Short, starts with a capital, not a number or a date.
 fn plausible_name(name: &str) -> bool {
     let chars = name.chars().count();
     chars > 1
         && chars <= MOST_OUTLET_CHARS
-        && name.chars().next().is_some_and(char::is_uppercase)
+        && starts_upper(name)
         && !name.chars().any(|c| c.is_ascii_digit())
         && !name.ends_with('.')
 }

@@ -465,7 +465,7 @@ fn passive_group_start(tokens: &[Token], verb: usize) -> (usize, bool) {
             "never",
         ]) || token.piece == Piece::Punct(',')
             // "partially agreed to by": an adverb in the group.
-            || token.word().is_some_and(|w| w.len() > 4 && w.ends_with("ly"))
+            || token.word().is_some_and(super::words::is_manner_adverb)
         {
             // "This Declaration of Principles, signed by": past the comma too.
             negated |= token.is_any(&["not", "never"]);

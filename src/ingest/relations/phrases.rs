@@ -77,7 +77,7 @@ pub(super) fn read_mediator_noun(
                 // "will actively act as a mediator": a modal or an adverb in the verb
                 // group; the modality is read below.
                 || before.is_any(&["will", "would", "could", "may", "might", "also"])
-                || before.word().is_some_and(|w| w.len() > 4 && w.ends_with("ly"))
+                || before.word().is_some_and(super::words::is_manner_adverb)
             {
                 k -= 1;
             } else if before.piece == Piece::Punct(')')

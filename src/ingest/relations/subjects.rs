@@ -560,12 +560,3 @@ pub(super) fn wish_before(tokens: &[Token], last: usize) -> Option<Modality> {
             .is_some_and(|t| t.is("up"));
     (up_to || tokens.get(k)?.is_any(WISHES)).then_some(Modality::Hypothetical)
 }
-
-/// "has steadfastly refused", "flatly rejects": an adverb of manner in a verb group (a
-/// lower-case word of five letters or more ending in "ly" that is no noun).
-fn is_manner_adverb(word: &str) -> bool {
-    word.chars().count() >= 5
-        && word.ends_with("ly")
-        && word.chars().all(|c| c.is_lowercase())
-        && !matches!(word, "assembly" | "family" | "rally" | "supply" | "anomaly")
-}

@@ -289,3 +289,13 @@ pub(super) const SPEECH: &[&str] = &[
     "signaled",
     "indicated",
 ];
+
+/// "has steadfastly refused", "flatly rejects", "partially agreed to by", "will actively
+/// act": an adverb of manner in a verb group (a lower-case word of five letters or more
+/// ending in "ly" that is no noun).
+pub(super) fn is_manner_adverb(word: &str) -> bool {
+    word.chars().count() >= 5
+        && word.ends_with("ly")
+        && word.chars().all(|c| c.is_lowercase())
+        && !matches!(word, "assembly" | "family" | "rally" | "supply" | "anomaly")
+}
