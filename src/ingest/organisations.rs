@@ -212,6 +212,11 @@ const ORGANISATION_HEADS: &[&str] = &[
     "Cartel",
 ];
 
+/// Heads that end an organisation's name of three words or more wherever it stands
+/// ("Palestinian People's Party"); the other heads also end a body's or a force's
+/// description ("the Kenyan Defence Forces Council").
+const LONG_NAME_HEADS: &[&str] = &["Front", "Movement", "Party"];
+
 /// Whether `word` ends the name of an outlet or an organisation, never a person's:
 /// "Agency", "Council", "Front".
 pub(super) fn ends_a_body_s_name(word: &str) -> bool {
@@ -292,10 +297,19 @@ pub fn discover_connected_organisations(text: &str, lexicon: &Lexicon, registry:
             )
         })
         .collect();
+    // "People's" and "Real-Sudan" are words of a name; "Israel's" before one is whose
+    // it is.
     let capitalised = |at: usize| {
         words.get(at).is_some_and(|(word, _)| {
+            let base = word
+                .strip_suffix("'s")
+                .or_else(|| word.strip_suffix("’s"))
+                .unwrap_or(word);
             word.chars().next().is_some_and(char::is_uppercase)
-                && word.chars().all(char::is_alphabetic)
+                && word
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+                && (base.len() == word.len() || lexicon.find(base).is_none())
         })
     };
     // The end of the last name found: a head inside it starts none of its own.
@@ -328,10 +342,14 @@ pub fn discover_connected_organisations(text: &str, lexicon: &Lexicon, registry:
             };
             let mut next = end + 2;
             match *connector {
-                "of" if words.get(next).is_some_and(|(word, _)| *word == "the") => next += 1,
+                "of" | "for" if words.get(next).is_some_and(|(word, _)| *word == "the") => {
+                    next += 1;
+                }
                 // "the Clan del Golfo": Spanish names join with "de" and "del".
-                "of" | "for" | "and" | "de" | "del" => {}
-                "in" if connected => {}
+                "of" | "for" | "de" | "del" => {}
+                // "and" right after the head joins a list ("… Struggle Front and
+                // Palestinian National Initiative"), after a connected part a name.
+                "and" | "in" if connected => {}
                 _ => break,
             }
             if !capitalised(next) {
@@ -354,7 +372,11 @@ pub fn discover_connected_organisations(text: &str, lexicon: &Lexicon, registry:
                 matches!(before, [(known, _), (as_, _), (the, _)]
                     if *known == "known" && *as_ == "as" && *the == "the")
             });
-        if !(connected || given && start < head) {
+        // "Palestinian Popular Struggle Front", "Real-Sudan People's Liberation
+        // Movement": three capitalised words or more before a party's head name one,
+        // though the article names it once.
+        let long_party_name = head >= start + 2 && LONG_NAME_HEADS.contains(word);
+        if !(connected || long_party_name || given && start < head) {
             continue;
         }
         covered = Some(end);

@@ -336,6 +336,10 @@ pub(crate) fn discover_untitled_people(
             at = last + 1;
             continue;
         }
+        if names_part_of_a_title(&words, at, last) {
+            at = last + 1;
+            continue;
+        }
         let names: Vec<&str> = (at..=last)
             .filter_map(|i| words.get(i).map(|(word, _)| word.text))
             .collect();
@@ -356,6 +360,59 @@ pub(crate) fn discover_untitled_people(
         led_name_end = led.then_some(last);
         at = last + 1;
     }
+}
+
+/// Words that head the title of a document: "the Beijing Declaration on Ending Division
+/// and Strengthening Palestinian National Unity".
+const DOCUMENT_HEADS: &[&str] = &[
+    "Declaration",
+    "Statement",
+    "Treaty",
+    "Agreement",
+    "Accord",
+    "Memorandum",
+    "Protocol",
+    "Charter",
+    "Convention",
+    "Resolution",
+    "Plan",
+    "Initiative",
+    "Roadmap",
+    "Framework",
+    "Communique",
+];
+
+/// Lower-case words inside a document's title.
+const TITLE_CONNECTORS: &[&str] = &["on", "of", "and", "for", "to", "the", "in"];
+
+/// Whether the capitalised words `first..=last` belong to a longer name, not a person's:
+/// a body's that goes on after them ("Palestinian People's Party", "Palestinian Popular
+/// Struggle Front") or a document's title they stand in ("Declaration on Ending Division
+/// and Strengthening Palestinian National Unity").
+fn names_part_of_a_title(words: &[(Word<'_>, bool)], first: usize, last: usize) -> bool {
+    let head_follows = match (words.get(last), words.get(last + 1)) {
+        (Some((end, _)), Some((next, _))) => {
+            next.start == end.end + 1
+                && (super::organisations::ends_a_body_s_name(next.text)
+                    || DOCUMENT_HEADS.contains(&next.text))
+        }
+        _ => false,
+    };
+    let mut at = first;
+    while let Some((before, ended)) = at.checked_sub(1).and_then(|before| words.get(before)) {
+        if *ended {
+            break;
+        }
+        if DOCUMENT_HEADS.contains(&before.text) {
+            return true;
+        }
+        let capitalised = before.text.chars().next().is_some_and(char::is_uppercase);
+        if !(capitalised || TITLE_CONNECTORS.contains(&before.text)) || first - at >= 8 {
+            break;
+        }
+        at -= 1;
+    }
+    head_follows
 }
 
 /// The surname the article calls the person by alone, elsewhere than in the name: one

@@ -21,6 +21,7 @@ mod ingest;
 mod ingest_attendance;
 mod ingest_delegations;
 mod ingest_facilitators;
+mod ingest_factions;
 mod ingest_groups;
 mod ingest_hosts;
 mod ingest_ministers;
