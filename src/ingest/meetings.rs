@@ -183,6 +183,11 @@ pub fn meetings_of_article(
                                 // article is about, where it names one place.
                                 | "participating"
                                 | "participated"
+                                // "Wang Yi, who hosted A and B", "signed with the
+                                // participation of", "took part in the dialogue".
+                                | "hosted"
+                                | "participation"
+                                | "dialogue"
                         )
                     });
                 if held_elsewhere(sentence) || of_another_time(sentence.words) {

@@ -355,10 +355,21 @@ pub fn discover_connected_organisations(text: &str, lexicon: &Lexicon, registry:
             if !capitalised(next) {
                 break;
             }
-            end = next;
-            while words.get(end).is_some_and(|(_, cut)| !cut) && capitalised(end + 1) {
-                end += 1;
+            let mut run_end = next;
+            while words.get(run_end).is_some_and(|(_, cut)| !cut) && capitalised(run_end + 1) {
+                run_end += 1;
             }
+            // "… of Palestine and Palestinian People's Party": a head after "and" starts
+            // a name of its own.
+            let own_head = (next..=run_end).any(|at| {
+                words
+                    .get(at)
+                    .is_some_and(|(word, _)| ORGANISATION_HEADS.contains(word))
+            });
+            if *connector == "and" && own_head {
+                break;
+            }
+            end = run_end;
             connected = true;
             if *connector == "in" {
                 break;

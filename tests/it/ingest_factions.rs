@@ -37,3 +37,72 @@ fn factions_listed_once_by_their_long_names_are_parties_and_a_declaration_s_titl
         "{edges:#?}"
     );
 }
+
+#[test]
+fn a_speaker_s_own_signing_abroad_and_its_partners_included_in_a_group_attend_there() {
+    let model = model_of(
+        "Unity deal\n\nPublished 2024-07-23\n\nCAIRO: Hamas announced on Tuesday it had signed an agreement in Cairo with other Palestinian organisations including rivals Fatah to work together.\n",
+    );
+    let edges = edge_strings(&model);
+    for party in ["Hamas", "Fatah"] {
+        assert!(
+            edges.contains(&format!("{party} attends Talks in Cairo (23 July 2024)")),
+            "{party}: {edges:#?}"
+        );
+        assert!(
+            edges
+                .iter()
+                .any(|edge| edge.starts_with(&format!("{party} accepts Agreement"))),
+            "{party}: {edges:#?}"
+        );
+    }
+}
+
+#[test]
+fn those_a_host_received_those_taking_part_and_a_group_s_included_factions_attend() {
+    let model = model_of(
+        "Unity talks\n\nPublished 2024-07-23\n\nHamas and Fatah signed a deal in Moscow on Tuesday. Russian Foreign Minister Sergei Lavrov, who hosted senior Hamas official Musa Abu Marzuk, Fatah envoy Mahmud al-Aloul and emissaries from 12 other groups, said they had agreed. The deal was signed with the participation of Egyptian Foreign Minister Sameh Shoukry. The round was attended by Abu Marzuk and representatives of other Palestinian factions, including the Popular Front for the Liberation of Palestine and Palestinian People's Party.\n",
+    );
+    let edges = edge_strings(&model);
+    let meeting = "Talks in Moscow (23 July 2024)";
+    assert!(
+        edges.contains(&format!("Sergei Lavrov hosts {meeting}")),
+        "{edges:#?}"
+    );
+    for party in [
+        "Musa Abu Marzuk",
+        "Mahmud al-Aloul",
+        "Sameh Shoukry",
+        "Popular Front for the Liberation of Palestine",
+        "Palestinian People's Party",
+    ] {
+        assert!(
+            edges.contains(&format!("{party} attends {meeting}")),
+            "{party}: {edges:#?}"
+        );
+    }
+}
+
+#[test]
+fn mediators_said_to_facilitate_planned_talks_are_expected_to_and_a_quoted_stop_ends_a_sentence() {
+    let model = model_of(
+        "Talks due\n\nPublished 2023-04-24\n\nEthiopia and the Oromo Liberation Army (OLA) are scheduled to begin peace talks in Tanzania. Kenya and Norway are said to be facilitating the negotiations.\n",
+    );
+    let edges = super::ingest::edges_with_modality(&model);
+    for mediator in ["Kenya", "Norway"] {
+        assert!(
+            edges.contains(&format!("{mediator} mediates Talks in Tanzania (expected)")),
+            "{mediator}: {edges:#?}"
+        );
+    }
+    // The stop inside the quote ends the sentence: "negotiations" there says nothing of
+    // "in Oromia" in the next one, which is no place of talks.
+    let model = model_of(
+        "Rebels\n\nPublished 2023-04-24\n\nThe OLA said the government \"has accepted our terms for peace negotiations.\" However, the OLA has been fighting government forces in Oromia for five years. The Oromia talks opened in Zanzibar on Tuesday.\n",
+    );
+    let meetings = labels_of_kind(&model, "meeting");
+    assert!(
+        meetings.iter().all(|meeting| !meeting.contains("Oromia")),
+        "{meetings:?}"
+    );
+}

@@ -210,7 +210,13 @@ pub fn with_places_of_talks(lexicon: &Lexicon, texts: &[ArticleText]) -> Lexicon
                     let before = at.checked_sub(back)?;
                     Some((words.get(before)?, lowered.get(before)?))
                 })
-                .take_while(|(word, _)| !word.ends_with(['.', '!', '?']))
+                // A sentence ends at its stop, inside a closing quote too ("… for
+                // peace negotiations.\"").
+                .take_while(|(word, _)| {
+                    !word
+                        .trim_end_matches(['"', '”', '’', '\'', ')'])
+                        .ends_with(['.', '!', '?'])
+                })
                 .any(|(_, word)| {
                     TALKS_AT.contains(&word.as_str())
                         || cues::SIGNING.contains(&word.as_str())

@@ -270,9 +270,19 @@ fn read_signed_with(
     else {
         return;
     };
-    // Past when it was signed: "two years earlier", "on Friday", "last year".
+    // Past where it was signed ("an agreement in Beijing with"): the partners were there
+    // too.
     let mut k = thing_at + 1;
-    while k < thing_at + 5
+    let placed = tokens.get(k).is_some_and(|t| t.is_any(&["in", "at"]))
+        && tokens
+            .get(k + 1)
+            .is_some_and(|t| matches!(t.piece, Piece::Place(_)));
+    if placed {
+        k += 2;
+    }
+    // Past when it was signed: "two years earlier", "on Friday", "last year".
+    let dated_from = k;
+    while k < dated_from + 4
         && tokens.get(k).is_some_and(|t| {
             t.word().is_some_and(|word| {
                 crate::ingest::dates::is_date_word(word)
@@ -287,7 +297,25 @@ fn read_signed_with(
     if !tokens.get(k).is_some_and(|t| t.is("with")) {
         return;
     }
-    let first = past_the(tokens, k + 1);
+    let mut first = past_the(tokens, k + 1);
+    // "with other Palestinian organisations including rivals Fatah": the partners the
+    // group includes.
+    if let Some(including) = (first..(first + 4).min(tokens.len()))
+        .take_while(|&at| {
+            tokens
+                .get(at)
+                .is_some_and(|t| t.word().is_some() && t.party().is_none())
+        })
+        .find(|&at| tokens.get(at).is_some_and(|t| t.is("including")))
+    {
+        first = including + 1;
+        if tokens
+            .get(first)
+            .is_some_and(|t| t.is_any(&["rivals", "rival"]))
+        {
+            first += 1;
+        }
+    }
     // "the larger Marxist Revolutionary Armed Forces": a few words before the party.
     let Some(first) = (first..(first + 3).min(tokens.len()))
         .find(|&at| tokens.get(at).is_some_and(|t| t.party().is_some()))
@@ -305,7 +333,7 @@ fn read_signed_with(
     let Some((partners, _)) = list_starting_at(tokens, first) else {
         return;
     };
-    for partner in partners {
+    for &partner in &partners {
         reading.relate(
             partner,
             Relation::Accepts,
@@ -313,6 +341,9 @@ fn read_signed_with(
             modality,
             &sentence.attributed_to,
         );
+    }
+    if placed && sentence.has_meeting {
+        reading.attending(partners, modality, &sentence.attributed_to);
     }
 }
 
@@ -426,9 +457,14 @@ fn read_acting_at_meeting(
     reading: &mut SentenceReading,
 ) {
     let tokens = sentence.tokens;
+    // "Hamas announced it had signed an agreement in Beijing": a speaker's "it" or
+    // "they" is the speaker, sure enough; a verb after "and" may have another subject.
+    let pronoun = tokens
+        .get(subject.first)
+        .is_some_and(|t| t.is_any(&["it", "they"]));
     if !sentence.has_meeting
         || relation == Relation::Attends
-        || subject.found == Found::Carried
+        || (subject.found == Found::Carried && !pronoun)
         || !matches!(modality, Modality::Asserted | Modality::Expected)
     {
         return;
@@ -481,6 +517,23 @@ fn read_met_with(
     reading: &mut SentenceReading,
 ) {
     let tokens = sentence.tokens;
+    // "Wang Yi, who hosted senior Hamas official Musa Abu Marzuk, Fatah envoy Mahmud
+    // al-Aloul and …": those hosted are at the talks.
+    if relation == Relation::Hosts
+        && sentence.has_meeting
+        && token.is_any(&["hosted", "hosts", "hosting"])
+    {
+        let mut first = past_the(tokens, index + 1);
+        if tokens
+            .get(first)
+            .is_some_and(|t| t.is_any(&["senior", "top"]))
+        {
+            first += 1;
+        }
+        let hosted = super::memberships::members_listed(tokens, first);
+        reading.attending(hosted, modality, &sentence.attributed_to);
+        return;
+    }
     if relation != Relation::Attends || !sentence.has_meeting {
         return;
     }

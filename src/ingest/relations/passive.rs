@@ -3,7 +3,7 @@
 //! sentence ("Hosted by the Kenyan Government, the talks …").
 
 use super::super::tokens::{Piece, Token};
-use super::lists::list_starting_at;
+use super::lists::{list_starting_at, past_the};
 use super::words::*;
 use super::{End, fits};
 use crate::model::{Modality, NodeKind, Relation};
@@ -401,7 +401,8 @@ fn agents_after_by(tokens: &[Token], by: usize) -> Option<Vec<usize>> {
     {
         first = person;
     }
-    let (mut subjects, _) = list_starting_at(tokens, first)?;
+    let (mut subjects, last) = list_starting_at(tokens, first)?;
+    subjects.extend(included_after_list(tokens, last));
     if let Some(stop) = aside_interrupting_between(tokens, by, first) {
         let inside: Vec<usize> = tokens
             .get(first..stop)?
@@ -411,6 +412,40 @@ fn agents_after_by(tokens: &[Token], by: usize) -> Option<Vec<usize>> {
         subjects.retain(|subject| inside.contains(subject));
     }
     Some(subjects)
+}
+
+/// "attended by A, B and representatives of 12 other factions, including C and D": the
+/// parties a list's last, unnamed item includes, where the list ends at `last`.
+fn included_after_list(tokens: &[Token], last: usize) -> Vec<usize> {
+    if !tokens.get(last + 1).is_some_and(|t| t.is("and")) {
+        return Vec::new();
+    }
+    let including = (last + 2..(last + 12).min(tokens.len()))
+        .take_while(|&at| {
+            tokens.get(at).is_some_and(|t| {
+                t.party().is_none() && (t.word().is_some() || t.piece == Piece::Punct(','))
+            })
+        })
+        .find(|&at| tokens.get(at).is_some_and(|t| t.is("including")));
+    let named_group = including.is_some_and(|including| {
+        tokens.get(last + 2..including).is_some_and(|between| {
+            between.iter().any(|t| {
+                t.is_any(&[
+                    "representatives",
+                    "delegates",
+                    "envoys",
+                    "factions",
+                    "groups",
+                ])
+            })
+        })
+    });
+    match including {
+        Some(including) if named_group => list_starting_at(tokens, past_the(tokens, including + 1))
+            .map(|(parties, _)| parties)
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    }
 }
 
 /// "talks between the Ukrainian delegation, headed by Umerov, and the Russian

@@ -238,7 +238,8 @@ pub(super) fn read_talks_between(
         && index
             .checked_sub(1)
             .and_then(|at| tokens.get(at))
-            .is_some_and(|before| before.is("presence"));
+            // "was signed with the participation of Foreign Minister Wang Yi".
+            .is_some_and(|before| before.is_any(&["presence", "participation"]));
     // "took place in the absence of the President of Rwanda, Paul Kagame": those named
     // did not take part.
     let absence = token.is("of")

@@ -277,6 +277,12 @@ fn verb_group_start(tokens: &[Token], verb: usize) -> usize {
             || token.is_any(CONDITIONAL)
             || token.is_any(FUTURE)
             || (token.is_any(CATENATIVE) && tokens.get(k).is_some_and(|next| next.is("to")))
+            // "Kenya and Norway are said to be facilitating": reported, still theirs.
+            || (token.is_any(REPORTED_PARTICIPLES)
+                && tokens.get(k).is_some_and(|next| next.is("to"))
+                && k.checked_sub(2)
+                    .and_then(|at| tokens.get(at))
+                    .is_some_and(|before| before.is_any(&["is", "are", "was", "were"])))
             || token.word().is_some_and(|w| w.ends_with("n't"));
         if skippable && skipped < 10 {
             k -= 1;
@@ -287,6 +293,10 @@ fn verb_group_start(tokens: &[Token], verb: usize) -> usize {
     }
     k
 }
+
+/// Participles of report between a subject's "is" and its verb's "to": "are said to be
+/// facilitating", "is believed to have proposed".
+const REPORTED_PARTICIPLES: &[&str] = &["said", "reported", "believed", "understood", "thought"];
 
 /// "Colombia's government and its largest remaining guerrilla group have agreed": a
 /// group the text names only by a noun after "and its" (or "their") is unnamed; the
