@@ -384,9 +384,14 @@ fn read_article_sentence(
         .get(sentence_index)
         .map_or(&[][..], Vec::as_slice);
     for mention in &sentence_mentions {
-        let named_as_place = as_places
-            .iter()
-            .any(|p| p.start == mention.start && p.end == mention.end);
+        // "the Lebanese town of Naqoura", "the Kenyan capital, Nairobi": a state's
+        // demonym that describes a place names it as one too.
+        let describes_place = registry.subtype(mention.entity) == Some(Subtype::State)
+            && super::places::describes_a_place(reading.article.text.after(mention.end, 48));
+        let named_as_place = describes_place
+            || as_places
+                .iter()
+                .any(|p| p.start == mention.start && p.end == mention.end);
         let support = if named_as_place {
             &mut findings.as_places
         } else {

@@ -156,6 +156,7 @@ const RELATION_CUES: &[(Relation, &[&str])] = &[
             "mediated",
             "mediating",
             "broker",
+            "brokers",
             "brokered",
             "brokering",
             "facilitate",

@@ -66,6 +66,24 @@ const REFERRING: &[&str] = &[
     "attendees",
 ];
 
+/// Whether the word at `at` modifies the noun after it ("the mediation team", "directives
+/// on the talks resumption") rather than naming talks.
+fn modifies_a_noun(words: &[Word], at: usize) -> bool {
+    words.get(at + 1).is_some_and(|after| {
+        matches!(
+            after.text.as_str(),
+            "team"
+                | "teams"
+                | "committee"
+                | "role"
+                | "efforts"
+                | "resumption"
+                | "process"
+                | "agenda"
+        )
+    })
+}
+
 /// A sentence as the meeting rules read it.
 pub struct SentenceInput<'a> {
     /// Its text.
@@ -157,23 +175,27 @@ pub fn meetings_of_article(
                     continue;
                 }
                 // "the talks", "the Ethiopian peace talks".
+                // "the newly restructured mediation team": a noun after it makes the
+                // word a team's, not the talks.
                 let refers = sentence.words.iter().enumerate().any(|(at, word)| {
                     word.text == "the"
-                        && sentence
-                            .words
-                            .get(at + 1..(at + 4).min(sentence.words.len()))
-                            .is_some_and(|next| {
-                                next.iter().any(|w| REFERRING.contains(&w.text.as_str()))
-                            })
+                        && (at + 1..(at + 4).min(sentence.words.len())).any(|next| {
+                            sentence
+                                .words
+                                .get(next)
+                                .is_some_and(|w| REFERRING.contains(&w.text.as_str()))
+                                && !modifies_a_noun(sentence.words, next)
+                        })
                 }) || sentence.words.windows(2).any(|pair| {
                     // "were also in attendance": at the talks the article is about.
                     matches!(pair, [in_, attendance] if in_.text == "in" && attendance.text == "attendance")
                 });
                 let bare_talks = one_place
-                    && sentence.words.iter().any(|word| {
-                        matches!(
-                            word.text.as_str(),
-                            "talks"
+                    && sentence.words.iter().enumerate().any(|(at, word)| {
+                        !modifies_a_noun(sentence.words, at)
+                            && matches!(
+                                word.text.as_str(),
+                                "talks"
                                 | "negotiations"
                                 | "meetings"
                                 | "discussions"
@@ -188,7 +210,7 @@ pub fn meetings_of_article(
                                 | "hosted"
                                 | "participation"
                                 | "dialogue"
-                        )
+                            )
                     });
                 if held_elsewhere(sentence) || of_another_time(sentence.words) {
                     continue;

@@ -28,7 +28,7 @@ pub(super) const JUNTA: &str = "junta";
 
 /// Words after a party's name that make a group of it, with the group's subtype. A
 /// junta's label keeps the text's own words ("Chad's ruling military council").
-const GROUP_WORDS: [(&str, &str, Subtype); 26] = [
+const GROUP_WORDS: [(&str, &str, Subtype); 28] = [
     (" ruling military council", JUNTA, Subtype::Government),
     (" transitional military council", JUNTA, Subtype::Government),
     (" military council", JUNTA, Subtype::Government),
@@ -60,6 +60,9 @@ const GROUP_WORDS: [(&str, &str, Subtype); 26] = [
         Subtype::Government,
     ),
     (" administration", "government", Subtype::Government),
+    // "Ethiopia's federal government", "the Ethiopian regime has accepted our terms".
+    (" federal government", "government", Subtype::Government),
+    (" regime", "government", Subtype::Government),
     (" government", "government", Subtype::Government),
     // "the Kyrgyz presidency said in a statement".
     (" presidency", "presidency", Subtype::Government),

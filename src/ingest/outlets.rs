@@ -17,8 +17,35 @@ pub fn article_outlet(text: &str) -> Option<String> {
         .or_else(|| head.iter().find_map(|line| slashed_agency(line)))
         .or_else(|| head.iter().find_map(|line| dated_outlet(line)))
         .or_else(|| head.iter().find_map(|line| opening_credit(line)))
+        .or_else(|| head.iter().find_map(|line| published_credit(line)))
         .or_else(|| head.iter().find_map(|line| self_credit(line)))
+        .or_else(|| head.iter().find_map(|line| told_wire(line)))
         .or_else(|| sign_off(text))
+}
+
+/// `AFP Published July 23, 2024 Updated …`: the agency that opens a line of
+/// publication dates.
+fn published_credit(line: &str) -> Option<String> {
+    let (name, dates) = line.trim().split_once(" Published ")?;
+    let words: Vec<&str> = name.split(' ').collect();
+    ((1..=3).contains(&words.len())
+        && words.iter().all(|word| starts_upper(word))
+        && plausible_name(name)
+        && super::dates::full_date_in(dates).is_some())
+    .then(|| name.to_owned())
+}
+
+/// Wire services that write "told The Associated Press" of those they interviewed
+/// themselves.
+const WIRES_TOLD: &[&str] = &["The Associated Press", "Reuters", "AFP"];
+
+/// "…, the OLA's spokesperson, told The Associated Press": a wire's own interview, so
+/// its story.
+fn told_wire(line: &str) -> Option<String> {
+    WIRES_TOLD
+        .iter()
+        .find(|wire| line.contains(&format!(" told {wire}")))
+        .map(|wire| (*wire).to_owned())
 }
 
 /// "…, writes UNN with reference to statements by the parties": an agency credits
@@ -381,8 +408,19 @@ mod tests {
                 "Talks\n\nDaijiworld Media Network – Sharm El-Sheikh\nSharm El-Sheikh, Oct 7: Talks began.",
                 Some("Daijiworld Media Network"),
             ),
-            // Not: a bracket of prose, a party's statement, a headline with a dash.
+            (
+                "Unity deal\n\nAFP Published July 23, 2024 Updated July 23, 2024 11:43am\n\nText.",
+                Some("AFP"),
+            ),
+            (
+                "Talks\n\nThe rebels' spokesperson told The Associated Press that talks began.",
+                Some("The Associated Press"),
+            ),
+            // Not: a bracket of prose, a party's statement, a headline with a dash, a
+            // "Published" line that names no outlet, someone telling a newspaper.
             ("Talks\n\n(The talks ended.) Then more.", None),
+            ("Talks\n\nPublished July 23, 2024\n\nText.", None),
+            ("Talks\n\nThe envoy told The Times that talks began.", None),
             ("Talks\n\nThe Hamas Movement: We agree.", None),
             ("Gaza Talks – Sharm El-Sheikh\n\nText.", None),
         ];

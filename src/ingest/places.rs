@@ -5,6 +5,7 @@ use super::cues;
 use super::lexicon::Lexicon;
 use super::mentions::{Mention, Origin, PlaceMention, Registry};
 use crate::model::ArticleText;
+pub(crate) use of_talks::describes_a_place;
 use of_talks::ends_cleanly;
 pub use of_talks::with_places_of_talks;
 

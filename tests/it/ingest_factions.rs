@@ -106,3 +106,65 @@ fn mediators_said_to_facilitate_planned_talks_are_expected_to_and_a_quoted_stop_
         "{meetings:?}"
     );
 }
+
+#[test]
+fn a_federal_government_opening_talks_in_a_described_archipelago_attends_and_the_state_describing_it_is_no_party()
+ {
+    let model = model_of(
+        "Rebel talks\n\nPublished 2023-04-26\n\nEthiopia's federal government opened peace talks on Tuesday in the Tanzanian island archipelago of Zanzibar. The rebels said the Ethiopian regime signed the deal in Zanzibar.\n",
+    );
+    let edges = edge_strings(&model);
+    assert!(
+        edges.contains(
+            &"Ethiopia's federal government attends Talks in Zanzibar (25 April 2023)".to_owned()
+        ),
+        "{edges:#?}"
+    );
+    // "the Ethiopian regime" is the same government, named otherwise.
+    assert!(
+        edges
+            .iter()
+            .any(|edge| edge.starts_with("Ethiopia's federal government accepts Deal")),
+        "{edges:#?}"
+    );
+    let parties = labels_of_kind(&model, "actor");
+    assert!(!parties.contains(&"Tanzania"), "{parties:?}");
+}
+
+#[test]
+fn brokers_of_a_hyphened_pair_s_deal_and_mediators_between_two_states_mediate_them() {
+    let model = model_of(
+        "China brokers Hamas-Fatah unity deal\n\nPublished 2024-07-23\n\nIn 2023, China acted as a mediator in easing tensions between Iran and Saudi Arabia. Qatar brokered a truce deal between Israel and Hamas. Many expect China to mediate peace with the Houthis.\n",
+    );
+    let edges = super::ingest::edges_with_modality(&model);
+    for edge in [
+        "China mediates Hamas-Fatah unity deal (asserted)",
+        "China mediates Iran (asserted)",
+        "China mediates Saudi Arabia (asserted)",
+        // A brokered deal is what is mediated, not its sides (docs/extraction.md).
+        "Qatar mediates Truce deal (asserted)",
+        "China mediates Houthis (expected)",
+    ] {
+        assert!(edges.contains(&edge.to_owned()), "{edge}: {edges:#?}");
+    }
+}
+
+#[test]
+fn a_meeting_before_a_journey_or_deciding_on_talks_is_not_those_talks() {
+    let model = model_of(
+        "Talks resume\n\nPublished 2024-11-01\n\nKenyan President William Ruto paid a two-day visit to Juba where he met President Salva Kiir and First Vice President Riek Machar. The talks will resume in Nairobi on 11 November. The meeting between Ruto and Kiir resolved to resume mediation efforts between the government and the holdout groups within 14 days in Nairobi. Prior to the delegation's trip to Nairobi, Kiir met with the newly restructured mediation team where he gave them directives on the talks resumption.\n",
+    );
+    let edges = edge_strings(&model);
+    for person in ["William Ruto", "Salva Kiir", "Riek Machar"] {
+        assert!(
+            edges.contains(&format!("{person} attends Talks in Juba")),
+            "{person}: {edges:#?}"
+        );
+        assert!(
+            !edges
+                .iter()
+                .any(|edge| edge.starts_with(&format!("{person} attends Talks in Nairobi"))),
+            "{person}: {edges:#?}"
+        );
+    }
+}

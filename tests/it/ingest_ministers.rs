@@ -128,12 +128,18 @@ fn a_deal_mediated_between_parties_is_what_is_mediated_and_a_state_s_movement_na
         "Oman brokers truce\n\nPublished 2025-05-06\n\nOman said it mediated a ceasefire deal between Yemen's Houthis and the United States.\n",
     );
     let edges = edge_strings(&model);
-    assert_eq!(
-        edges
+    // The deal (and the headline's truce, "Oman brokers truce") is what is mediated,
+    // never the parties between which it was made.
+    let mediated: Vec<&String> = edges.iter().filter(|e| e.contains(" mediates ")).collect();
+    assert!(
+        mediated.contains(&&"Oman mediates Ceasefire deal".to_owned()),
+        "{edges:#?}"
+    );
+    assert!(
+        mediated
             .iter()
-            .filter(|e| e.contains(" mediates "))
-            .collect::<Vec<_>>(),
-        ["Oman mediates Ceasefire deal"],
+            .all(|e| e.starts_with("Oman mediates Ceasefire deal")
+                || e.starts_with("Oman mediates Truce")),
         "{edges:#?}"
     );
     // "Yemen's Houthis": Yemen is where the Houthis are, no party of the article.

@@ -86,6 +86,22 @@ pub(super) fn is_meeting_place(
     if modifies {
         return false;
     }
+    // "Prior to the delegation's trip to Nairobi, Kiir met the team": what happened
+    // before a journey there happened elsewhere.
+    let before_journey = before.len() <= 8
+        && before.iter().any(|word| {
+            matches!(
+                word.text.as_str(),
+                "trip" | "visit" | "journey" | "travel" | "departure"
+            )
+        })
+        && matches!(
+            before.first().map(|word| word.text.as_str()),
+            Some("prior" | "before" | "ahead" | "Prior" | "Before" | "Ahead")
+        );
+    if before_journey {
+        return false;
+    }
     // "Acting Ambassador of the Islamic Emirate of Afghanistan in Qatar": where an
     // ambassador is posted, not the talks.
     let posted = before
@@ -110,6 +126,10 @@ pub(super) fn is_meeting_place(
                 "the"
                     | "of"
                     | "island"
+                    | "islands"
+                    | "archipelago"
+                    | "district"
+                    | "province"
                     | "city"
                     | "capital"
                     | "resort"

@@ -106,8 +106,45 @@ const NOT_PLACES: &[&str] = &[
 
 /// Nouns that describe a place before its name: "the Lebanese town of Naqoura".
 const PLACE_NOUNS: &[&str] = &[
-    "town", "city", "village", "resort", "port", "island", "capital", "region", "province",
+    "town",
+    "city",
+    "village",
+    "resort",
+    "port",
+    "island",
+    "capital",
+    "region",
+    "province",
+    // "the Tanzanian island archipelago of Zanzibar".
+    "archipelago",
+    "islands",
+    "district",
 ];
+
+/// Whether the text right `after` a demonym describes a place by it: "(the Lebanese)
+/// town of Naqoura", "(the Tanzanian) island archipelago of Zanzibar", "(the Kenyan)
+/// capital, Nairobi".
+pub(crate) fn describes_a_place(after: &str) -> bool {
+    let words: Vec<String> = after
+        .split_whitespace()
+        .take(4)
+        .map(|word| {
+            word.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let noun = |at: usize| {
+        words
+            .get(at)
+            .is_some_and(|word| PLACE_NOUNS.contains(&word.as_str()))
+    };
+    noun(0) && words.first().is_some_and(|word| word == "capital")
+        || (1..=3).any(|of| {
+            words.get(of).is_some_and(|word| word == "of")
+                && noun(of - 1)
+                && (0..of).all(|at| words.get(at).is_none_or(|w| w != "and"))
+        })
+}
 
 /// Where "the Lebanese town of" ends (the index of its "of"), if the words from `first`
 /// describe a place before naming it.

@@ -30,7 +30,12 @@ pub(super) fn read_mediator_noun(
     let tokens = sentence.tokens;
     let has_meeting = sentence.has_meeting;
     let attributed_to = &sentence.attributed_to;
-    if token.is_any(MEDIATOR_NOUNS) {
+    // "China brokers Hamas-Fatah unity deal": with an object, "brokers" is a verb.
+    let verb = token.is("brokers")
+        && tokens.get(index + 1).is_some_and(|next| {
+            next.thing().is_some() || next.party().is_some() || next.is_any(&["the", "a", "an"])
+        });
+    if token.is_any(MEDIATOR_NOUNS) && !verb {
         let mut k = index;
         while let Some(before) = k.checked_sub(1).and_then(|at| tokens.get(at)) {
             if before.is_any(&[
@@ -187,8 +192,13 @@ fn sides_named(tokens: &[Token]) -> Vec<usize> {
             && at
                 .checked_sub(1)
                 .and_then(|before| tokens.get(before))
-                .is_some_and(|t| t.is_any(TALK_NOUNS) || t.is_any(&["conflict", "war"]))
-        {
+                .is_some_and(|t| {
+                    t.is_any(TALK_NOUNS)
+                        // "a mediator in easing tensions between Iran and Saudi Arabia".
+                        || t.is_any(&[
+                            "conflict", "war", "tensions", "rift", "dispute", "mediator",
+                        ])
+                }) {
             list_starting_at(tokens, past_the(tokens, at + 1)).map(|(sides, _)| sides)
         } else if token.is("as")
             && tokens
@@ -374,6 +384,21 @@ pub(super) fn read_talks_between(
             .get(..index)
             .is_some_and(|before| before.iter().any(|t| matches!(t.piece, Piece::Place(_))));
         if talks_with && placed_after && placed_before {
+            return true;
+        }
+        // "The meeting between Ruto and Kiir resolved to resume talks in Nairobi": a
+        // meeting that opens the sentence and decides on talks is another meeting than
+        // the talks it decides on.
+        let opens_sentence = index <= 3
+            && tokens
+                .get(..index)
+                .is_some_and(|before| before.iter().all(|t| t.word().is_some()));
+        let decides = tokens.get(last + 1).is_some_and(|verb| {
+            verb.is_any(&[
+                "resolved", "agreed", "decided", "directed", "called", "urged",
+            ])
+        });
+        if opens_sentence && decides {
             return true;
         }
         reading.attending(parties, modality, attributed_to);

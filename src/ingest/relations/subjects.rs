@@ -555,8 +555,9 @@ fn subject_before_commas(tokens: &[Token], at: usize) -> Option<Subject> {
     None
 }
 
-/// Whether a wish or a request governs the party list ending at `last`: "wants B and C",
-/// "called on Qatar", "urged Israel".
+/// Whether a wish, a request or an expectation governs the party list ending at `last`:
+/// "wants B and C", "called on Qatar", "urged Israel" (hypothetical), "expect China"
+/// (expected).
 pub(super) fn wish_before(tokens: &[Token], last: usize) -> Option<Modality> {
     let (_, first) = list_ending_at(tokens, last)?;
     let mut k = first.checked_sub(1)?;
@@ -568,5 +569,9 @@ pub(super) fn wish_before(tokens: &[Token], last: usize) -> Option<Modality> {
         && k.checked_sub(1)
             .and_then(|at| tokens.get(at))
             .is_some_and(|t| t.is("up"));
+    // "Many expect China to mediate": what others expect of a party is expected.
+    if tokens.get(k)?.is_any(&["expect", "expects"]) {
+        return Some(Modality::Expected);
+    }
     (up_to || tokens.get(k)?.is_any(WISHES)).then_some(Modality::Hypothetical)
 }

@@ -314,9 +314,17 @@ fn names_a_thing(text: &ArticleText, tokens: &[Token], phrase: &Phrase<'_>) -> b
     }
     // "Russia and Ukraine exchange prisoners": a party named (not a demonym, no
     // determiner) right before the head is the subject of a verb.
+    // "Hamas-Fatah unity deal": a pair joined by a hyphen modifies the head.
+    let hyphened_pair = |lead: &Token| {
+        tokens.get(first + 1).is_some_and(|next| {
+            next.party().is_some()
+                && matches!(text.slice(lead.end, next.start), Some("-" | "–" | "‑"))
+        })
+    };
     if let Some(lead) = tokens.get(first)
         && lead.party().is_some()
         && tokens.get(first + 1).is_some_and(|next| !next.is("s"))
+        && !hyphened_pair(lead)
     {
         let surface = text.slice(lead.start, lead.end).unwrap_or("");
         let demonym = ["an", "i", "ese", "ish", "ch"]

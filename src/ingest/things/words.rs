@@ -184,6 +184,13 @@ pub(super) const MODIFIERS: &[&str] = &[
     // "a safe land corridor for aid".
     "safe",
     "land",
+    // "the Hamas-Fatah unity deal", "a reconciliation agreement", "a border treaty".
+    "unity",
+    "reconciliation",
+    "border",
+    "normalisation",
+    "normalization",
+    "power-sharing",
 ];
 /// Words that may precede a head without belonging in its name.
 pub(super) const PASSING: &[&str] = &["new", "latest", "revised", "updated", "fresh", "current"];

@@ -164,6 +164,8 @@ pub(crate) const TITLE_WORDS: &[&str] = &[
     "leader",
     "vice",
     "deputy",
+    // "First Vice President Riek Machar".
+    "first",
     "national",
     "security",
     "adviser",
