@@ -318,7 +318,11 @@ fn name_before_title(
     let qualified = matches
         .iter()
         .find(|&&(_, end, target)| {
-            end + 1 == modified && matches!(target, Target::Entry(..) | Target::Person(_))
+            // "Demeke Mekonnen, Ethiopia's foreign minister", "the OLA's spokesperson".
+            let possessive =
+                end + 3 == modified && matches!(text.slice(end, end + 3), Some("'s " | "’s "));
+            (end + 1 == modified || possessive)
+                && matches!(target, Target::Entry(..) | Target::Person(_))
         })
         // "Mohammad Yaqoob, acting Defence Minister of …": past the modifiers alone.
         .map_or(modified, |&(start, _, _)| start);

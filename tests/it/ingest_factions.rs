@@ -168,3 +168,17 @@ fn a_meeting_before_a_journey_or_deciding_on_talks_is_not_those_talks() {
         );
     }
 }
+
+#[test]
+fn a_name_followed_by_its_party_s_possessive_title_is_that_party_s() {
+    let model = model_of(
+        "Talks\n\nPublished 2023-04-26\n\nThe Oromo Liberation Army (OLA) met the government. Demeke Mekonnen, Ethiopia's foreign minister, arrived in Cairo. Odaa Tarbii, the OLA's spokesperson, said the talks began.\n",
+    );
+    let edges = edge_strings(&model);
+    for edge in [
+        "Demeke Mekonnen member_of Ethiopia",
+        "Odaa Tarbii member_of Oromo Liberation Army",
+    ] {
+        assert!(edges.contains(&edge.to_owned()), "{edge}: {edges:#?}");
+    }
+}
