@@ -111,7 +111,7 @@ fn mediators_said_to_facilitate_planned_talks_are_expected_to_and_a_quoted_stop_
 fn a_federal_government_opening_talks_in_a_described_archipelago_attends_and_the_state_describing_it_is_no_party()
  {
     let model = model_of(
-        "Rebel talks\n\nPublished 2023-04-26\n\nEthiopia's federal government opened peace talks on Tuesday in the Tanzanian island archipelago of Zanzibar. The rebels said the Ethiopian regime signed the deal in Zanzibar.\n",
+        "Rebel talks\n\nPublished 2023-04-26\n\nEthiopia's federal government and a rebel group from the country's Oromia region opened peace talks on Tuesday in the Tanzanian island archipelago of Zanzibar. The rebels said the Ethiopian regime signed the deal in Zanzibar.\n",
     );
     let edges = edge_strings(&model);
     assert!(

@@ -165,7 +165,7 @@ pub(super) fn subject_of(tokens: &[Token], verb: usize, carried: &[usize]) -> Op
     if token.is_any(&["it", "they", "and", "but"]) {
         return carried_subject(carried, at);
     }
-    None
+    own_group_after_and(tokens, at)
 }
 
 /// The parties carried from earlier (`carried`) as the subject read at `first`, where
@@ -302,6 +302,20 @@ const REPORTED_PARTICIPLES: &[&str] = &["said", "reported", "believed", "underst
 /// group the text names only by a noun after "and its" (or "their") is unnamed; the
 /// parties before it still act. `noun` is the group's noun.
 fn own_group_after_and(tokens: &[Token], noun: usize) -> Option<Subject> {
+    // "Ethiopia's federal government and a rebel group from the country's Oromia region
+    // opened": a group named only by an indefinite noun phrase is unnamed too.
+    if let Some(and) = (noun.saturating_sub(10)..noun).rev().find(|&at| {
+        tokens.get(at).is_some_and(|t| t.is("and"))
+            && tokens.get(at + 1).is_some_and(|t| t.is_any(&["a", "an"]))
+    }) && tokens.get(and + 1..=noun).is_some_and(|group| {
+        group
+            .iter()
+            .all(|t| t.word().is_some() || matches!(t.piece, Piece::Place(_)))
+    }) && let Some(last) = and.checked_sub(1)
+        && tokens.get(last).is_some_and(|t| t.party().is_some())
+    {
+        return near_list(tokens, last);
+    }
     let its = (noun.saturating_sub(5)..noun)
         .rev()
         .find(|&at| tokens.get(at).is_some_and(|t| t.is_any(&["its", "their"])))?;
