@@ -125,25 +125,27 @@ const PLACE_NOUNS: &[&str] = &[
 /// town of Naqoura", "(the Tanzanian) island archipelago of Zanzibar", "(the Kenyan)
 /// capital, Nairobi".
 pub(crate) fn describes_a_place(after: &str) -> bool {
-    let words: Vec<String> = after
-        .split_whitespace()
-        .take(4)
-        .map(|word| {
-            word.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .collect();
-    let noun = |at: usize| {
-        words
-            .get(at)
-            .is_some_and(|word| PLACE_NOUNS.contains(&word.as_str()))
+    // Most mentions are followed by a verb or punctuation: no words to gather.
+    if !after.starts_with(' ') {
+        return false;
+    }
+    let mut words = [""; 4];
+    for (slot, word) in words.iter_mut().zip(after.split_whitespace()) {
+        *slot = word.trim_matches(|c: char| !c.is_alphanumeric());
+    }
+    let noun = |word: &str| {
+        PLACE_NOUNS
+            .iter()
+            .any(|noun| word.eq_ignore_ascii_case(noun))
     };
-    noun(0) && words.first().is_some_and(|word| word == "capital")
-        || (1..=3).any(|of| {
-            words.get(of).is_some_and(|word| word == "of")
-                && noun(of - 1)
-                && (0..of).all(|at| words.get(at).is_none_or(|w| w != "and"))
-        })
+    if words[0].eq_ignore_ascii_case("capital") {
+        return true;
+    }
+    (1..=3).any(|of| {
+        words.get(of).is_some_and(|word| *word == "of")
+            && words.get(of - 1).is_some_and(|word| noun(word))
+            && words.iter().take(of).all(|word| *word != "and")
+    })
 }
 
 /// Where "the Lebanese town of" ends (the index of its "of"), if the words from `first`
