@@ -25,6 +25,7 @@ mod passive;
 mod phrases;
 mod stances;
 mod subjects;
+mod talks;
 mod words;
 
 use cued::read_relation;
@@ -34,14 +35,12 @@ use gatherings::{
 };
 pub(crate) use lists::TITLE_WORDS;
 use memberships::{read_included, read_membership, read_on_behalf_of, read_represented_by};
-use phrases::{
-    read_following_talks, read_glued_participle, read_mediation_of, read_mediator_noun,
-    read_no_delegation, read_talks_between,
-};
+use phrases::{read_glued_participle, read_mediation_of, read_mediator_noun, read_no_delegation};
 use stances::{
     read_blame_on, read_each_other, read_refusal, read_signed_between, read_stance_noun,
 };
 use subjects::{Found, subject_of};
+use talks::{read_following_talks, read_talks_between};
 use words::SPEECH;
 
 /// Confidence of a relation read from a strict pattern: subject and object next to the
